@@ -1,0 +1,1312 @@
+/* gloss-annotation-list.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-annotation.h"
+#include "gloss-annotation-list-private.h"
+#include "gloss-command-private.h"
+#include "gloss-document-private.h"
+#include "gloss-relation.h"
+#include "gloss-schema.h"
+#include "gloss-span-index.h"
+#include "gloss-store.h"
+
+#define MAX_UNDO 1000
+
+struct _GlossAnnotationList
+{
+  GObject         parent_instance;
+
+  GlossStore     *store;        /* owned */
+  GlossSchema    *schema;       /* owned, nullable */
+  GlossDocument  *document;     /* owned */
+  char           *annotator;    /* owned */
+
+  GSequence      *items;        /* owned: GlossAnnotation, document order */
+  GHashTable     *by_uuid;      /* uuid (borrowed from the item) -> GSequenceIter */
+  GlossSpanIndex *index;        /* owned: fragments -> GlossAnnotation (borrowed) */
+
+  GListStore     *relations;    /* owned: GlossRelation */
+  GHashTable     *relation_by_uuid;  /* uuid -> GlossRelation (borrowed) */
+
+  GQueue          undo;         /* GlossCommand, owned; head = most recent */
+  GQueue          redo;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GlossAnnotationList, gloss_annotation_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_ANNOTATOR,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_CHANGED,
+  RELATION_CHANGED,
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- GListModel */
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return GLOSS_TYPE_ANNOTATION;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  GlossAnnotationList *self = (GlossAnnotationList *) model;
+  return g_sequence_get_length (self->items);
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  GlossAnnotationList *self = (GlossAnnotationList *) model;
+  GSequenceIter *iter;
+
+  if (position >= (guint) g_sequence_get_length (self->items))
+    return NULL;
+  iter = g_sequence_get_iter_at_pos (self->items, position);
+  return g_object_ref (g_sequence_get (iter));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* ---- helpers */
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return gloss_annotation_compare ((GlossAnnotation *) a, (GlossAnnotation *) b);
+}
+
+static void
+index_add (GlossAnnotationList *self,
+           GlossAnnotation     *a)
+{
+  guint n;
+  const GlossFragment *f = gloss_annotation_get_fragments (a, &n);
+
+  for (guint i = 0; i < n; i++)
+    gloss_span_index_insert (self->index, f[i].start, f[i].end, a);
+}
+
+static void
+index_remove (GlossAnnotationList *self,
+              GlossAnnotation     *a)
+{
+  guint n;
+  const GlossFragment *f = gloss_annotation_get_fragments (a, &n);
+
+  for (guint i = 0; i < n; i++)
+    gloss_span_index_remove (self->index, f[i].start, f[i].end, a);
+}
+
+/* Replaces the live annotation @key by @after (NULL or a tombstone = leaves
+ * the list), emitting exact items-changed. */
+static void
+memory_set_annotation (GlossAnnotationList *self,
+                       const char          *key,
+                       GlossAnnotation     *after)
+{
+  GSequenceIter *iter = g_hash_table_lookup (self->by_uuid, key);
+  gboolean live_after = after != NULL && !gloss_annotation_get_deleted (after);
+  int removed_at = -1;
+
+  if (iter != NULL)
+    {
+      GlossAnnotation *old = g_sequence_get (iter);
+
+      removed_at = g_sequence_iter_get_position (iter);
+      index_remove (self, old);
+      g_hash_table_remove (self->by_uuid, key);
+      g_sequence_remove (iter);
+    }
+  if (live_after)
+    {
+      GlossAnnotation *item = g_object_ref (after);
+      GSequenceIter *new_iter = g_sequence_insert_sorted (self->items, item, compare_items, NULL);
+      int added_at = g_sequence_iter_get_position (new_iter);
+
+      g_hash_table_insert (self->by_uuid, (gpointer) gloss_annotation_get_uuid (item), new_iter);
+      index_add (self, item);
+      if (removed_at == added_at)
+        g_list_model_items_changed (G_LIST_MODEL (self), added_at, 1, 1);
+      else
+        {
+          if (removed_at >= 0)
+            g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), added_at, 0, 1);
+        }
+    }
+  else if (removed_at >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 0);
+}
+
+static void
+memory_set_relation (GlossAnnotationList *self,
+                     const char          *key,
+                     GlossRelation       *after)
+{
+  GlossRelation *old = g_hash_table_lookup (self->relation_by_uuid, key);
+  gboolean live_after = after != NULL && !gloss_relation_get_deleted (after);
+  guint pos;
+
+  if (old != NULL && g_list_store_find (self->relations, old, &pos))
+    {
+      g_hash_table_remove (self->relation_by_uuid, key);
+      if (live_after)
+        {
+          g_hash_table_insert (self->relation_by_uuid,
+                               (gpointer) gloss_relation_get_uuid (after), after);
+          g_list_store_splice (self->relations, pos, 1, (gpointer *) &after, 1);
+        }
+      else
+        g_list_store_remove (self->relations, pos);
+    }
+  else if (live_after)
+    {
+      g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (after),
+                           after);
+      g_list_store_append (self->relations, after);
+    }
+}
+
+/* ---- resolving edits */
+
+typedef struct
+{
+  GlossAnnotationList *self;
+  GHashTable          *annotations;   /* uuid -> GlossAnnotation or NULL (absent) */
+  GHashTable          *relations;     /* uuid -> GlossRelation or NULL */
+  GHashTable          *statuses;      /* annotator -> GlossChange (latest) */
+  GPtrArray           *changes;       /* GlossChange */
+  gint64               now;
+} Resolver;
+
+static GlossAnnotation *
+current_annotation (Resolver   *r,
+                    const char *uuid,
+                    gboolean   *known)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (r->annotations, uuid, NULL, &value))
+    {
+      *known = TRUE;
+      return value;
+    }
+  {
+    GSequenceIter *iter = g_hash_table_lookup (r->self->by_uuid, uuid);
+    *known = iter != NULL;
+    return iter ? g_sequence_get (iter) : NULL;
+  }
+}
+
+static GlossAnnotation *
+live_annotation (Resolver    *r,
+                 const char  *uuid,
+                 GError     **error)
+{
+  gboolean known;
+  GlossAnnotation *a = current_annotation (r, uuid, &known);
+
+  if (a == NULL || gloss_annotation_get_deleted (a))
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_NOT_FOUND,
+                   _("No annotation %s in this document"), uuid);
+      return NULL;
+    }
+  return a;
+}
+
+static GlossRelation *
+live_relation (Resolver    *r,
+               const char  *uuid,
+               GError     **error)
+{
+  gpointer value = NULL;
+  GlossRelation *rel;
+
+  if (g_hash_table_lookup_extended (r->relations, uuid, NULL, &value))
+    rel = value;
+  else
+    rel = g_hash_table_lookup (r->self->relation_by_uuid, uuid);
+  if (rel == NULL || gloss_relation_get_deleted (rel))
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_NOT_FOUND,
+                   _("No relation %s in this document"), uuid);
+      return NULL;
+    }
+  return rel;
+}
+
+static gint64
+stamp (Resolver *r,
+       gint64    before)
+{
+  return MAX (r->now, before + 1);
+}
+
+static gboolean
+check_fragments (GlossAnnotationList  *self,
+                 const GlossFragment  *f,
+                 guint                 n,
+                 GError              **error)
+{
+  guint length = gloss_document_get_length (self->document);
+
+  if (n == 0)
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                   _("An annotation needs at least one fragment"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (f[i].start >= f[i].end || f[i].end > length)
+        {
+          g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                       _("Fragment %u–%u is empty or outside the text (length %u)"),
+                       f[i].start, f[i].end, length);
+          return FALSE;
+        }
+      if (i > 0 && f[i].start < f[i - 1].end)
+        {
+          g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                       _("Fragments %u–%u and %u–%u overlap"),
+                       f[i - 1].start, f[i - 1].end, f[i].start, f[i].end);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_label (GlossAnnotationList  *self,
+             const char           *label,
+             GError              **error)
+{
+  if (label == NULL || *label == '\0')
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                   _("An annotation needs a label"));
+      return FALSE;
+    }
+  if (self->schema != NULL && gloss_schema_lookup_label (self->schema, label) == NULL)
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                   _("The schema has no label “%s”"), label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_attributes (GlossAnnotationList  *self,
+                  const char           *label,
+                  GHashTable           *attrs,
+                  GError              **error)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+
+  if (self->schema == NULL || attrs == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (!gloss_schema_check_label_attribute (self->schema, label, k, v, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+record_annotation (Resolver         *r,
+                   const char       *uuid,
+                   GlossAnnotation  *before,
+                   GlossAnnotation  *after,
+                   GError          **error)
+{
+  GlossChange *change;
+
+  if (after != NULL)
+    {
+      gloss_annotation_set_document_id (after, gloss_document_get_id (r->self->document));
+      if (!gloss_store_put_annotation (r->self->store, after, error))
+        return FALSE;
+    }
+  else if (!gloss_store_remove_annotation (r->self->store, uuid, error))
+    return FALSE;
+
+  change = _gloss_change_new (GLOSS_CHANGE_ANNOTATION, uuid);
+  change->before = before ? g_object_ref (G_OBJECT (before)) : NULL;
+  change->after = after ? g_object_ref (G_OBJECT (after)) : NULL;
+  g_ptr_array_add (r->changes, change);
+  g_hash_table_insert (r->annotations, g_strdup (uuid), after);
+  return TRUE;
+}
+
+static gboolean
+record_relation (Resolver       *r,
+                 const char     *uuid,
+                 GlossRelation  *before,
+                 GlossRelation  *after,
+                 GError        **error)
+{
+  GlossChange *change;
+
+  if (after != NULL)
+    {
+      gloss_relation_set_document_id (after, gloss_document_get_id (r->self->document));
+      if (!gloss_store_put_relation (r->self->store, after, error))
+        return FALSE;
+    }
+  else if (!gloss_store_remove_relation (r->self->store, uuid, error))
+    return FALSE;
+
+  change = _gloss_change_new (GLOSS_CHANGE_RELATION, uuid);
+  change->before = before ? g_object_ref (G_OBJECT (before)) : NULL;
+  change->after = after ? g_object_ref (G_OBJECT (after)) : NULL;
+  g_ptr_array_add (r->changes, change);
+  g_hash_table_insert (r->relations, g_strdup (uuid), after);
+  return TRUE;
+}
+
+/* Live relations touching @uuid, as the resolver sees them now. */
+static GPtrArray *
+relations_touching (Resolver   *r,
+                    const char *uuid)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer k, v;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (r->self->relations));
+
+  g_hash_table_iter_init (&iter, r->relations);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      g_hash_table_add (seen, k);
+      if (v != NULL && !gloss_relation_get_deleted (v) &&
+          (g_strcmp0 (gloss_relation_get_source (v), uuid) == 0 ||
+           g_strcmp0 (gloss_relation_get_target (v), uuid) == 0))
+        g_ptr_array_add (out, v);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      GlossRelation *rel = g_list_model_get_item (G_LIST_MODEL (r->self->relations), i);
+
+      if (!g_hash_table_contains (seen, gloss_relation_get_uuid (rel)) &&
+          (g_strcmp0 (gloss_relation_get_source (rel), uuid) == 0 ||
+           g_strcmp0 (gloss_relation_get_target (rel), uuid) == 0))
+        g_ptr_array_add (out, rel);
+      g_object_unref (rel);
+    }
+  g_hash_table_unref (seen);
+  return out;
+}
+
+static gboolean
+annotation_row_exists (GlossAnnotationList *self,
+                       const char          *uuid)
+{
+  g_autoptr(GlossAnnotation) a = gloss_store_load_annotation (self->store, uuid, NULL);
+  return a != NULL;
+}
+
+static gboolean
+relation_row_exists (GlossAnnotationList *self,
+                     const char          *uuid)
+{
+  g_autoptr(GlossRelation) r = gloss_store_load_relation (self->store, uuid, NULL);
+  return r != NULL;
+}
+
+static gboolean
+resolve_edit (Resolver   *r,
+              GlossEdit  *edit,
+              GError    **error)
+{
+  GlossAnnotationList *self = r->self;
+  GlossAnnotation *before = NULL;
+  g_autoptr(GlossAnnotation) after = NULL;
+
+  switch (edit->kind)
+    {
+    case GLOSS_EDIT_CREATE_ANNOTATION:
+      {
+        GlossAnnotation *proto = GLOSS_ANNOTATION (edit->object);
+        const GlossFragment *f;
+        guint n;
+        gboolean known;
+
+        current_annotation (r, edit->uuid, &known);
+        if (known || annotation_row_exists (self, edit->uuid))
+          {
+            g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_EXISTS,
+                         _("An annotation %s already exists"), edit->uuid);
+            return FALSE;
+          }
+        f = gloss_annotation_get_fragments (proto, &n);
+        if (!check_label (self, gloss_annotation_get_label (proto), error) ||
+            !check_fragments (self, f, n, error) ||
+            !check_attributes (self, gloss_annotation_get_label (proto),
+                               gloss_annotation_get_attributes (proto), error))
+          return FALSE;
+        after = gloss_annotation_copy (proto);
+        if (*gloss_annotation_get_annotator (after) == '\0')
+          gloss_annotation_set_annotator (after, self->annotator);
+        gloss_annotation_set_deleted (after, FALSE);
+        gloss_annotation_set_times (after, r->now, r->now);
+        return record_annotation (r, edit->uuid, NULL, after, error);
+      }
+
+    case GLOSS_EDIT_DELETE_ANNOTATION:
+      {
+        g_autoptr(GPtrArray) rels = NULL;
+
+        if (!(before = live_annotation (r, edit->uuid, error)))
+          return FALSE;
+        rels = relations_touching (r, edit->uuid);
+        for (guint i = 0; i < rels->len; i++)
+          {
+            GlossRelation *rel = g_ptr_array_index (rels, i);
+            g_autoptr(GlossRelation) dead = gloss_relation_copy (rel);
+
+            gloss_relation_set_deleted (dead, TRUE);
+            gloss_relation_set_times (dead, gloss_relation_get_created (rel),
+                                      stamp (r, gloss_relation_get_modified (rel)));
+            if (!record_relation (r, gloss_relation_get_uuid (rel), rel, dead, error))
+              return FALSE;
+          }
+        after = gloss_annotation_copy (before);
+        gloss_annotation_set_deleted (after, TRUE);
+        break;
+      }
+
+    case GLOSS_EDIT_SET_LABEL:
+      if (!(before = live_annotation (r, edit->uuid, error)) ||
+          !check_label (self, edit->s1, error))
+        return FALSE;
+      after = gloss_annotation_copy (before);
+      gloss_annotation_set_label (after, edit->s1);
+      break;
+
+    case GLOSS_EDIT_SET_FRAGMENTS:
+      {
+        if (!(before = live_annotation (r, edit->uuid, error)))
+          return FALSE;
+        after = gloss_annotation_copy (before);
+        gloss_annotation_set_fragments (after, (GlossFragment *) (gpointer) edit->fragments->data,
+                                        edit->fragments->len);
+        if (!check_fragments (self, gloss_annotation_get_fragments (after, NULL),
+                              gloss_annotation_get_n_fragments (after), error))
+          return FALSE;
+        break;
+      }
+
+    case GLOSS_EDIT_SET_ATTRIBUTE:
+      if (!(before = live_annotation (r, edit->uuid, error)))
+        return FALSE;
+      if (edit->value != NULL && self->schema != NULL &&
+          !gloss_schema_check_label_attribute (self->schema, gloss_annotation_get_label (before),
+                                               edit->s1, edit->value, error))
+        return FALSE;
+      after = gloss_annotation_copy (before);
+      gloss_annotation_set_attribute (after, edit->s1,
+                                      edit->value ? g_variant_ref (edit->value) : NULL);
+      if (edit->value != NULL)
+        g_variant_unref (edit->value);
+      break;
+
+    case GLOSS_EDIT_SET_NOTE:
+      if (!(before = live_annotation (r, edit->uuid, error)))
+        return FALSE;
+      after = gloss_annotation_copy (before);
+      gloss_annotation_set_note (after, edit->s1);
+      break;
+
+    case GLOSS_EDIT_SET_NORMALISATION:
+      if (!(before = live_annotation (r, edit->uuid, error)))
+        return FALSE;
+      after = gloss_annotation_copy (before);
+      gloss_annotation_set_normalisation (after, edit->s1, edit->s2);
+      break;
+
+    case GLOSS_EDIT_ADD_RELATION:
+      {
+        GlossRelation *proto = GLOSS_RELATION (edit->object);
+        GlossAnnotation *src, *tgt;
+        g_autoptr(GlossRelation) rel = NULL;
+        gpointer dummy;
+
+        if (g_hash_table_lookup_extended (r->relations, edit->uuid, NULL, &dummy) ||
+            g_hash_table_contains (self->relation_by_uuid, edit->uuid) ||
+            relation_row_exists (self, edit->uuid))
+          {
+            g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_EXISTS,
+                         _("A relation %s already exists"), edit->uuid);
+            return FALSE;
+          }
+        if (!(src = live_annotation (r, gloss_relation_get_source (proto), error)) ||
+            !(tgt = live_annotation (r, gloss_relation_get_target (proto), error)))
+          return FALSE;
+        if (self->schema != NULL &&
+            !gloss_schema_check_relation (self->schema, gloss_relation_get_relation_type (proto),
+                                          gloss_annotation_get_label (src),
+                                          gloss_annotation_get_label (tgt), error))
+          return FALSE;
+        rel = gloss_relation_copy (proto);
+        if (*gloss_relation_get_annotator (rel) == '\0')
+          gloss_relation_set_annotator (rel, self->annotator);
+        gloss_relation_set_deleted (rel, FALSE);
+        gloss_relation_set_times (rel, r->now, r->now);
+        return record_relation (r, edit->uuid, NULL, rel, error);
+      }
+
+    case GLOSS_EDIT_REMOVE_RELATION:
+    case GLOSS_EDIT_SET_RELATION_ATTRIBUTE:
+      {
+        GlossRelation *rel_before = live_relation (r, edit->uuid, error);
+        g_autoptr(GlossRelation) rel = NULL;
+
+        if (rel_before == NULL)
+          return FALSE;
+        rel = gloss_relation_copy (rel_before);
+        if (edit->kind == GLOSS_EDIT_REMOVE_RELATION)
+          gloss_relation_set_deleted (rel, TRUE);
+        else
+          {
+            if (edit->value != NULL && self->schema != NULL)
+              {
+                GlossRelationType *type =
+                  gloss_schema_lookup_relation_type (self->schema,
+                                                     gloss_relation_get_relation_type (rel));
+                GlossAttrDef *def = type ? gloss_relation_type_lookup_attribute (type, edit->s1)
+                                         : NULL;
+                if (def == NULL)
+                  {
+                    g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_NOT_ALLOWED,
+                                 _("Relation type “%s” has no attribute “%s”"),
+                                 gloss_relation_get_relation_type (rel), edit->s1);
+                    return FALSE;
+                  }
+                if (!gloss_attr_def_check_value (def, edit->value, error))
+                  return FALSE;
+              }
+            gloss_relation_set_attribute (rel, edit->s1,
+                                          edit->value ? g_variant_ref (edit->value) : NULL);
+            if (edit->value != NULL)
+              g_variant_unref (edit->value);
+          }
+        gloss_relation_set_times (rel, gloss_relation_get_created (rel_before),
+                                  stamp (r, gloss_relation_get_modified (rel_before)));
+        return record_relation (r, edit->uuid, rel_before, rel, error);
+      }
+
+    case GLOSS_EDIT_SET_DOCUMENT_STATUS:
+      {
+        const char *who = edit->s1 && *edit->s1 ? edit->s1 : self->annotator;
+        GlossChange *change;
+        GlossChange *prev;
+        GlossDocumentStatus status;
+        gint64 modified;
+        gint64 doc_id = gloss_document_get_id (self->document);
+
+        if (who == NULL || *who == '\0')
+          {
+            g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_INVALID,
+                         _("A document status needs an annotator name"));
+            return FALSE;
+          }
+        change = _gloss_change_new (GLOSS_CHANGE_STATUS, who);
+        prev = g_hash_table_lookup (r->statuses, who);
+        if (prev != NULL)
+          {
+            change->before_status = prev->after_status;
+            change->before_modified = prev->after_modified;
+          }
+        else if (gloss_store_get_document_status (self->store, doc_id, who, &status, &modified))
+          {
+            change->before_status = status;
+            change->before_modified = modified;
+          }
+        change->after_status = edit->status;
+        change->after_modified = stamp (r, change->before_modified);
+        if (!gloss_store_set_document_status (self->store, doc_id, who, change->after_status,
+                                              change->after_modified, error))
+          {
+            _gloss_change_free (change);
+            return FALSE;
+          }
+        g_ptr_array_add (r->changes, change);
+        g_hash_table_insert (r->statuses, g_strdup (who), change);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gloss_annotation_set_times (after, gloss_annotation_get_created (before),
+                              stamp (r, gloss_annotation_get_modified (before)));
+  return record_annotation (r, edit->uuid, before, after, error);
+}
+
+/* Writes one side of recorded changes (in order, or reversed for undo). */
+static gboolean
+replay (GlossAnnotationList  *self,
+        GPtrArray            *changes,
+        gboolean              forward,
+        GError              **error)
+{
+  gint64 doc_id = gloss_document_get_id (self->document);
+
+  for (guint k = 0; k < changes->len; k++)
+    {
+      GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
+      GObject *row = forward ? c->after : c->before;
+      gboolean ok = TRUE;
+
+      switch (c->kind)
+        {
+        case GLOSS_CHANGE_ANNOTATION:
+          ok = row ? gloss_store_put_annotation (self->store, GLOSS_ANNOTATION (row), error)
+                   : gloss_store_remove_annotation (self->store, c->key, error);
+          break;
+        case GLOSS_CHANGE_RELATION:
+          ok = row ? gloss_store_put_relation (self->store, GLOSS_RELATION (row), error)
+                   : gloss_store_remove_relation (self->store, c->key, error);
+          break;
+        case GLOSS_CHANGE_STATUS:
+          ok = gloss_store_set_document_status (self->store, doc_id, c->key,
+                                                forward ? c->after_status : c->before_status,
+                                                forward ? c->after_modified : c->before_modified,
+                                                error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After a commit: brings memory in step and emits signals, once per key. */
+static void
+publish (GlossAnnotationList *self,
+         GPtrArray           *changes,
+         gboolean             forward)
+{
+  g_autoptr(GHashTable) first_before = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) last_after = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) emit = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < changes->len; k++)
+    {
+      GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
+      GObject *from = forward ? c->before : c->after;
+      GObject *to = forward ? c->after : c->before;
+
+      if (c->kind == GLOSS_CHANGE_STATUS)
+        {
+          g_ptr_array_add (statuses, c->key);
+          continue;
+        }
+      if (!g_hash_table_contains (first_before, c))
+        {
+          gboolean seen = FALSE;
+          for (guint i = 0; i < order->len && !seen; i++)
+            {
+              GlossChange *o = g_ptr_array_index (order, i);
+              seen = o->kind == c->kind && g_str_equal (o->key, c->key);
+            }
+          if (!seen)
+            {
+              g_ptr_array_add (order, c);
+              g_hash_table_insert (first_before, c, from);
+            }
+        }
+      /* last after per key: found by scanning order below */
+      g_hash_table_insert (last_after, c, to);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GlossChange *o = g_ptr_array_index (order, i);
+      GObject *from = g_hash_table_lookup (first_before, o);
+      GObject *to = NULL;
+
+      /* the last change with the same kind and key */
+      for (guint k = 0; k < changes->len; k++)
+        {
+          GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
+          if (c->kind == o->kind && g_str_equal (c->key, o->key))
+            to = forward ? c->after : c->before;
+        }
+
+      if (o->kind == GLOSS_CHANGE_ANNOTATION)
+        {
+          GlossAnnotation *old = NULL;
+          GSequenceIter *iter = g_hash_table_lookup (self->by_uuid, o->key);
+
+          if (iter != NULL)
+            old = g_object_ref (g_sequence_get (iter));
+          memory_set_annotation (self, o->key, to ? GLOSS_ANNOTATION (to) : NULL);
+          g_ptr_array_add (emit, old ? G_OBJECT (old) : g_object_ref (G_OBJECT (o->before ? o->before : o->after)));
+          (void) from;
+        }
+      else
+        memory_set_relation (self, o->key, to ? GLOSS_RELATION (to) : NULL);
+    }
+
+  /* Signals after the model is consistent. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      GlossChange *o = g_ptr_array_index (order, i);
+      GObject *from = g_hash_table_lookup (first_before, o);
+      GObject *to = NULL;
+
+      for (guint k = 0; k < changes->len; k++)
+        {
+          GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
+          if (c->kind == o->kind && g_str_equal (c->key, o->key))
+            to = forward ? c->after : c->before;
+        }
+      if (from != NULL && (o->kind == GLOSS_CHANGE_ANNOTATION
+                           ? gloss_annotation_get_deleted (GLOSS_ANNOTATION (from))
+                           : gloss_relation_get_deleted (GLOSS_RELATION (from))))
+        from = NULL;
+      if (to != NULL && (o->kind == GLOSS_CHANGE_ANNOTATION
+                         ? gloss_annotation_get_deleted (GLOSS_ANNOTATION (to))
+                         : gloss_relation_get_deleted (GLOSS_RELATION (to))))
+        to = NULL;
+      if (from == NULL && to == NULL)
+        continue;
+      g_signal_emit (self, signals[o->kind == GLOSS_CHANGE_ANNOTATION ? ANNOTATION_CHANGED
+                                                                      : RELATION_CHANGED],
+                     0, from, to);
+    }
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      gboolean dup = FALSE;
+      for (guint j = 0; j < i && !dup; j++)
+        dup = g_str_equal (g_ptr_array_index (statuses, j), g_ptr_array_index (statuses, i));
+      if (!dup)
+        g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (statuses, i));
+    }
+
+  _gloss_document_set_n_annotations (self->document, g_sequence_get_length (self->items));
+}
+
+static void
+notify_history (GlossAnnotationList *self,
+                gboolean             could_undo,
+                gboolean             could_redo)
+{
+  if (could_undo != gloss_annotation_list_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != gloss_annotation_list_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* ---- GObject */
+
+static void
+gloss_annotation_list_dispose (GObject *object)
+{
+  GlossAnnotationList *self = (GlossAnnotationList *) object;
+
+  g_queue_clear_full (&self->undo, g_object_unref);
+  g_queue_clear_full (&self->redo, g_object_unref);
+
+  G_OBJECT_CLASS (gloss_annotation_list_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_list_finalize (GObject *object)
+{
+  GlossAnnotationList *self = (GlossAnnotationList *) object;
+
+  g_clear_pointer (&self->index, gloss_span_index_free);
+  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_sequence_free);
+  g_clear_pointer (&self->relation_by_uuid, g_hash_table_unref);
+  g_clear_object (&self->relations);
+  g_clear_object (&self->store);
+  g_clear_object (&self->schema);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->annotator, g_free);
+
+  G_OBJECT_CLASS (gloss_annotation_list_parent_class)->finalize (object);
+}
+
+static void
+gloss_annotation_list_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  GlossAnnotationList *self = GLOSS_ANNOTATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gloss_annotation_list_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gloss_annotation_list_can_redo (self));
+      break;
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, g_sequence_get_length (self->items));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_annotation_list_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  GlossAnnotationList *self = GLOSS_ANNOTATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATOR:
+      gloss_annotation_list_set_annotator (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_list_dispose;
+  object_class->finalize = gloss_annotation_list_finalize;
+  object_class->get_property = gloss_annotation_list_get_property;
+  object_class->set_property = gloss_annotation_list_set_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  GLOSS_TYPE_ANNOTATION, GLOSS_TYPE_ANNOTATION);
+  signals[RELATION_CHANGED] =
+    g_signal_new ("relation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  GLOSS_TYPE_RELATION, GLOSS_TYPE_RELATION);
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+gloss_annotation_list_init (GlossAnnotationList *self)
+{
+  self->items = g_sequence_new (g_object_unref);
+  self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index = gloss_span_index_new ();
+  self->relations = g_list_store_new (GLOSS_TYPE_RELATION);
+  self->relation_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotator = g_strdup ("");
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+GlossAnnotationList *
+_gloss_annotation_list_new (GlossStore     *store,
+                            GlossSchema    *schema,
+                            GlossDocument  *document,
+                            GError        **error)
+{
+  g_autoptr(GlossAnnotationList) self = g_object_new (GLOSS_TYPE_ANNOTATION_LIST, NULL);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  gint64 id = gloss_document_get_id (document);
+
+  self->store = g_object_ref (store);
+  self->schema = schema ? g_object_ref (schema) : NULL;
+  self->document = g_object_ref (document);
+
+  annotations = gloss_store_load_annotations (store, id, FALSE, error);
+  if (annotations == NULL)
+    return NULL;
+  relations = gloss_store_load_relations (store, id, FALSE, error);
+  if (relations == NULL)
+    return NULL;
+
+  /* Rows come in document order already. */
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = g_object_ref (g_ptr_array_index (annotations, i));
+      GSequenceIter *iter = g_sequence_append (self->items, a);
+
+      g_hash_table_insert (self->by_uuid, (gpointer) gloss_annotation_get_uuid (a), iter);
+      index_add (self, a);
+    }
+  g_sequence_sort (self->items, compare_items, NULL);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (relations, i);
+      g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (r), r);
+    }
+  g_list_store_splice (self->relations, 0, 0, relations->pdata, relations->len);
+  _gloss_document_set_n_annotations (document, annotations->len);
+  return g_steal_pointer (&self);
+}
+
+/* ---- public API */
+
+GlossDocument *
+gloss_annotation_list_get_document (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return self->document;
+}
+
+GlossSchema *
+gloss_annotation_list_get_schema (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return self->schema;
+}
+
+const char *
+gloss_annotation_list_get_annotator (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return self->annotator;
+}
+
+void
+gloss_annotation_list_set_annotator (GlossAnnotationList *self,
+                                     const char          *annotator)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
+
+  if (annotator == NULL)
+    annotator = "";
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+GlossAnnotation *
+gloss_annotation_list_lookup (GlossAnnotationList *self,
+                              const char          *uuid)
+{
+  GSequenceIter *iter;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  iter = g_hash_table_lookup (self->by_uuid, uuid);
+  return iter ? g_sequence_get (iter) : NULL;
+}
+
+gboolean
+gloss_annotation_list_find (GlossAnnotationList *self,
+                            const char          *uuid,
+                            guint               *position)
+{
+  GSequenceIter *iter;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  iter = g_hash_table_lookup (self->by_uuid, uuid);
+  if (iter == NULL)
+    return FALSE;
+  if (position)
+    *position = g_sequence_iter_get_position (iter);
+  return TRUE;
+}
+
+static int
+compare_ptrs (gconstpointer a,
+              gconstpointer b)
+{
+  return gloss_annotation_compare (*(GlossAnnotation **) a, *(GlossAnnotation **) b);
+}
+
+GPtrArray *
+gloss_annotation_list_query_at (GlossAnnotationList *self,
+                                guint                offset)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), out);
+  gloss_span_index_query_range_unique (self->index, offset, offset + 1, out);
+  g_ptr_array_sort (out, compare_ptrs);
+  return out;
+}
+
+GPtrArray *
+gloss_annotation_list_query_range (GlossAnnotationList *self,
+                                   guint                start,
+                                   guint                end)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), out);
+  gloss_span_index_query_range_unique (self->index, start, end, out);
+  g_ptr_array_sort (out, compare_ptrs);
+  return out;
+}
+
+GListModel *
+gloss_annotation_list_get_relations (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return G_LIST_MODEL (self->relations);
+}
+
+GlossRelation *
+gloss_annotation_list_lookup_relation (GlossAnnotationList *self,
+                                       const char          *uuid)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return g_hash_table_lookup (self->relation_by_uuid, uuid);
+}
+
+GPtrArray *
+gloss_annotation_list_relations_of (GlossAnnotationList *self,
+                                    const char          *annotation_uuid)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), out);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n; i++)
+    {
+      GlossRelation *r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      if (g_strcmp0 (gloss_relation_get_source (r), annotation_uuid) == 0 ||
+          g_strcmp0 (gloss_relation_get_target (r), annotation_uuid) == 0)
+        g_ptr_array_add (out, r);
+      g_object_unref (r);
+    }
+  return out;
+}
+
+gboolean
+gloss_annotation_list_apply (GlossAnnotationList  *self,
+                             GlossCommand         *command,
+                             GError              **error)
+{
+  GPtrArray *edits;
+  Resolver r = { 0 };
+  gboolean could_undo, could_redo;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_COMMAND (command), FALSE);
+  g_return_val_if_fail (!gloss_command_is_applied (command), FALSE);
+
+  edits = _gloss_command_get_edits (command);
+  if (edits->len == 0)
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_EMPTY,
+                   _("The command has no edits"));
+      return FALSE;
+    }
+
+  r.self = self;
+  r.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_change_free);
+  r.now = g_get_real_time ();
+
+  if (!gloss_store_begin (self->store, error))
+    goto fail;
+  for (guint i = 0; i < edits->len; i++)
+    {
+      if (!resolve_edit (&r, g_ptr_array_index (edits, i), error))
+        {
+          if (edits->len > 1)
+            g_prefix_error (error, _("Edit %u of %u: "), i + 1, edits->len);
+          gloss_store_rollback (self->store);
+          goto fail;
+        }
+    }
+  if (!gloss_store_commit (self->store, error))
+    goto fail;
+
+  g_hash_table_unref (r.annotations);
+  g_hash_table_unref (r.relations);
+  g_hash_table_unref (r.statuses);
+
+  could_undo = gloss_annotation_list_can_undo (self);
+  could_redo = gloss_annotation_list_can_redo (self);
+  _gloss_command_set_applied (command, r.changes);
+  g_queue_push_head (&self->undo, g_object_ref (command));
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    g_object_unref (g_queue_pop_tail (&self->undo));
+  g_queue_clear_full (&self->redo, g_object_unref);
+  publish (self, r.changes, TRUE);
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+
+fail:
+  g_hash_table_unref (r.annotations);
+  g_hash_table_unref (r.relations);
+  g_hash_table_unref (r.statuses);
+  g_ptr_array_unref (r.changes);
+  return FALSE;
+}
+
+gboolean
+gloss_annotation_list_can_undo (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+gloss_annotation_list_can_redo (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  return !g_queue_is_empty (&self->redo);
+}
+
+const char *
+gloss_annotation_list_get_undo_description (GlossAnnotationList *self)
+{
+  GlossCommand *cmd;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  cmd = g_queue_peek_head (&self->undo);
+  return cmd ? gloss_command_get_description (cmd) : NULL;
+}
+
+const char *
+gloss_annotation_list_get_redo_description (GlossAnnotationList *self)
+{
+  GlossCommand *cmd;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  cmd = g_queue_peek_head (&self->redo);
+  return cmd ? gloss_command_get_description (cmd) : NULL;
+}
+
+static gboolean
+step (GlossAnnotationList  *self,
+      gboolean              forward,
+      GError              **error)
+{
+  GQueue *from = forward ? &self->redo : &self->undo;
+  GQueue *to = forward ? &self->undo : &self->redo;
+  GlossCommand *cmd = g_queue_peek_head (from);
+  GPtrArray *changes;
+  gboolean could_undo, could_redo;
+
+  if (cmd == NULL)
+    {
+      g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_EMPTY,
+                   forward ? _("Nothing to redo") : _("Nothing to undo"));
+      return FALSE;
+    }
+  changes = _gloss_command_get_changes (cmd);
+  if (!gloss_store_begin (self->store, error))
+    return FALSE;
+  if (!replay (self, changes, forward, error))
+    {
+      gloss_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!gloss_store_commit (self->store, error))
+    return FALSE;
+
+  could_undo = gloss_annotation_list_can_undo (self);
+  could_redo = gloss_annotation_list_can_redo (self);
+  g_queue_push_head (to, g_queue_pop_head (from));
+  publish (self, changes, forward);
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+gloss_annotation_list_undo (GlossAnnotationList  *self,
+                            GError              **error)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  return step (self, FALSE, error);
+}
+
+gboolean
+gloss_annotation_list_redo (GlossAnnotationList  *self,
+                            GError              **error)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  return step (self, TRUE, error);
+}
+
+void
+gloss_annotation_list_clear_history (GlossAnnotationList *self)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
+  could_undo = gloss_annotation_list_can_undo (self);
+  could_redo = gloss_annotation_list_can_redo (self);
+  g_queue_clear_full (&self->undo, g_object_unref);
+  g_queue_clear_full (&self->redo, g_object_unref);
+  notify_history (self, could_undo, could_redo);
+}

@@ -1,0 +1,69 @@
+/* gloss-command-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-command.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GLOSS_EDIT_CREATE_ANNOTATION,
+  GLOSS_EDIT_DELETE_ANNOTATION,
+  GLOSS_EDIT_SET_LABEL,
+  GLOSS_EDIT_SET_FRAGMENTS,
+  GLOSS_EDIT_SET_ATTRIBUTE,
+  GLOSS_EDIT_SET_NOTE,
+  GLOSS_EDIT_SET_NORMALISATION,
+  GLOSS_EDIT_ADD_RELATION,
+  GLOSS_EDIT_REMOVE_RELATION,
+  GLOSS_EDIT_SET_RELATION_ATTRIBUTE,
+  GLOSS_EDIT_SET_DOCUMENT_STATUS,
+} GlossEditKind;
+
+typedef struct
+{
+  GlossEditKind  kind;
+  char          *uuid;       /* target annotation or relation */
+  char          *s1;         /* label, attribute name, note, norm id, annotator */
+  char          *s2;         /* norm name */
+  GVariant      *value;      /* attribute value, nullable */
+  GArray        *fragments;  /* GlossFragment */
+  GObject       *object;     /* GlossAnnotation or GlossRelation to create */
+  int            status;
+} GlossEdit;
+
+typedef enum
+{
+  GLOSS_CHANGE_ANNOTATION,
+  GLOSS_CHANGE_RELATION,
+  GLOSS_CHANGE_STATUS,
+} GlossChangeKind;
+
+/* One row before and after. NULL object = no row. For statuses, a status of
+ * -1 = no row. */
+typedef struct
+{
+  GlossChangeKind  kind;
+  char            *key;           /* uuid, or annotator for statuses */
+  GObject         *before;
+  GObject         *after;
+  int              before_status;
+  int              after_status;
+  gint64           before_modified;
+  gint64           after_modified;
+} GlossChange;
+
+GPtrArray   *_gloss_command_get_edits    (GlossCommand *self);
+GPtrArray   *_gloss_command_get_changes  (GlossCommand *self);
+void         _gloss_command_set_applied  (GlossCommand *self,
+                                          GPtrArray    *changes);
+GlossChange *_gloss_change_new           (GlossChangeKind kind,
+                                          const char     *key);
+void         _gloss_change_free          (GlossChange    *change);
+
+G_END_DECLS

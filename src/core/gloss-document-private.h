@@ -1,0 +1,26 @@
+/* gloss-document-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+GlossDocument *_gloss_document_new            (GlossStore  *store,
+                                               gint64       id,
+                                               const char  *uuid,
+                                               const char  *name,
+                                               const char  *sha256,
+                                               guint        length,
+                                               const char  *meta_json,
+                                               const char  *attributes_json,
+                                               gint64       created,
+                                               guint        n_annotations);
+void           _gloss_document_set_n_annotations (GlossDocument *self,
+                                                  guint          n);
+
+G_END_DECLS

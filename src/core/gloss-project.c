@@ -1,0 +1,403 @@
+/* gloss-project.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-annotation-list-private.h"
+#include "gloss-document.h"
+#include "gloss-document-list-private.h"
+#include "gloss-project.h"
+#include "gloss-schema.h"
+#include "gloss-store.h"
+
+struct _GlossProject
+{
+  GObject            parent_instance;
+
+  GlossStore        *store;      /* owned */
+  GlossSchema       *schema;     /* owned */
+  GlossDocumentList *documents;  /* owned */
+  GHashTable        *lists;      /* gint64 * -> GlossAnnotationList (weak) */
+  char              *annotator;  /* owned */
+};
+
+G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCHEMA,
+  PROP_ANNOTATOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+schema_changed_cb (GlossProject *self,
+                   GlossSchema  *schema)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = gloss_schema_to_json (schema);
+
+  if (!gloss_store_set_schema_json (self->store, json, &error))
+    g_warning ("Cannot save the schema: %s", error->message);
+}
+
+static void
+list_gone_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  GlossProject *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+gloss_project_dispose (GObject *object)
+{
+  GlossProject *self = (GlossProject *) object;
+
+  if (self->lists != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, list_gone_cb, self);
+      g_clear_pointer (&self->lists, g_hash_table_unref);
+    }
+  if (self->schema != NULL)
+    g_signal_handlers_disconnect_by_data (self->schema, self);
+
+  G_OBJECT_CLASS (gloss_project_parent_class)->dispose (object);
+}
+
+static void
+gloss_project_finalize (GObject *object)
+{
+  GlossProject *self = (GlossProject *) object;
+
+  g_clear_object (&self->documents);
+  g_clear_object (&self->schema);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->annotator, g_free);
+
+  G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
+}
+
+static void
+gloss_project_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GlossProject *self = GLOSS_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEMA:
+      g_value_set_object (value, self->schema);
+      break;
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_project_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GlossProject *self = GLOSS_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATOR:
+      gloss_project_set_annotator (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_project_class_init (GlossProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gloss_project_dispose;
+  object_class->finalize = gloss_project_finalize;
+  object_class->get_property = gloss_project_get_property;
+  object_class->set_property = gloss_project_set_property;
+
+  properties[PROP_SCHEMA] =
+    g_param_spec_object ("schema", NULL, NULL, GLOSS_TYPE_SCHEMA,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gloss_project_init (GlossProject *self)
+{
+  self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->annotator = g_strdup ("");
+}
+
+static GlossProject *
+project_new (GlossStore   *store,
+             GlossSchema  *schema,
+             GError      **error)
+{
+  g_autoptr(GlossProject) self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
+
+  self->store = g_object_ref (store);
+  self->schema = g_object_ref (schema);
+  g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->documents = _gloss_document_list_new (store, error);
+  if (self->documents == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+GlossProject *
+gloss_project_create (const char   *path,
+                      GlossSchema  *schema,
+                      GError      **error)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossSchema) fallback = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (schema == NULL)
+    {
+      fallback = gloss_schema_new_preset ("news", error);
+      if (fallback == NULL)
+        return NULL;
+      schema = fallback;
+    }
+  json = gloss_schema_to_json (schema);
+  store = gloss_store_create (path, json, error);
+  if (store == NULL)
+    return NULL;
+  return project_new (store, schema, error);
+}
+
+GlossProject *
+gloss_project_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = gloss_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  json = gloss_store_dup_schema_json (store);
+  if (json == NULL)
+    schema = gloss_schema_new_preset ("news", error);
+  else
+    {
+      schema = gloss_schema_new_from_json (json, -1, error);
+      if (schema == NULL)
+        g_prefix_error (error, _("The project’s schema cannot be read: "));
+    }
+  if (schema == NULL)
+    return NULL;
+  return project_new (store, schema, error);
+}
+
+const char *
+gloss_project_get_path (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return gloss_store_get_path (self->store);
+}
+
+char *
+gloss_project_dup_title (GlossProject *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  base = g_path_get_basename (gloss_store_get_path (self->store));
+  if (g_str_has_suffix (base, ".gloss"))
+    base[strlen (base) - strlen (".gloss")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+GlossStore *
+gloss_project_get_store (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->store;
+}
+
+GlossSchema *
+gloss_project_get_schema (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->schema;
+}
+
+gboolean
+gloss_project_set_schema (GlossProject  *self,
+                          GlossSchema   *schema,
+                          GError       **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), FALSE);
+
+  json = gloss_schema_to_json (schema);
+  if (!gloss_store_set_schema_json (self->store, json, error))
+    return FALSE;
+  if (self->schema == schema)
+    return TRUE;
+  g_signal_handlers_disconnect_by_data (self->schema, self);
+  g_set_object (&self->schema, schema);
+  g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+  return TRUE;
+}
+
+GListModel *
+gloss_project_get_documents (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+GlossDocument *
+gloss_project_lookup_document (GlossProject *self,
+                               gint64        id)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return gloss_document_list_lookup (self->documents, id);
+}
+
+GlossDocument *
+gloss_project_find_document (GlossProject *self,
+                             const char   *name)
+{
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  id = gloss_store_find_document_by_name (self->store, name);
+  return id ? gloss_document_list_lookup (self->documents, id) : NULL;
+}
+
+GlossDocument *
+gloss_project_add_document (GlossProject  *self,
+                            const char    *name,
+                            const char    *text,
+                            gssize         len,
+                            const char    *meta_json,
+                            GError       **error)
+{
+  g_autofree char *unique = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  unique = gloss_store_dup_unique_name (self->store, name);
+  id = gloss_store_insert_document (self->store, NULL, unique, text, len, meta_json, NULL, 0,
+                                    error);
+  if (id == 0)
+    return NULL;
+  if (!gloss_store_in_transaction (self->store) &&
+      !_gloss_document_list_reload (self->documents, error))
+    return NULL;
+  return gloss_document_list_lookup (self->documents, id);
+}
+
+gboolean
+gloss_project_reload_documents (GlossProject  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return _gloss_document_list_reload (self->documents, error);
+}
+
+GlossAnnotationList *
+gloss_project_dup_annotation_list (GlossProject   *self,
+                                   GlossDocument  *document,
+                                   GError        **error)
+{
+  GlossAnnotationList *list;
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  id = gloss_document_get_id (document);
+  list = g_hash_table_lookup (self->lists, &id);
+  if (list != NULL)
+    return g_object_ref (list);
+
+  list = _gloss_annotation_list_new (self->store, self->schema, document, error);
+  if (list == NULL)
+    return NULL;
+  gloss_annotation_list_set_annotator (list, self->annotator);
+  g_hash_table_insert (self->lists, g_memdup2 (&id, sizeof id), list);
+  g_object_weak_ref (G_OBJECT (list), list_gone_cb, self);
+  return list;
+}
+
+const char *
+gloss_project_get_annotator (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return self->annotator;
+}
+
+void
+gloss_project_set_annotator (GlossProject *self,
+                             const char   *annotator)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (GLOSS_IS_PROJECT (self));
+
+  if (annotator == NULL)
+    annotator = "";
+  if (g_strcmp0 (annotator, self->annotator) == 0)
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gloss_annotation_list_set_annotator (value, annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}

@@ -1,0 +1,204 @@
+/* gloss-schema.h: layers, labels, attribute definitions and relation types
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_SCHEMA_ERROR (gloss_schema_error_quark ())
+
+typedef enum
+{
+  GLOSS_SCHEMA_ERROR_INVALID,        /* malformed JSON or a structural problem */
+  GLOSS_SCHEMA_ERROR_DUPLICATE,      /* duplicate label, hotkey, relation type, attribute */
+  GLOSS_SCHEMA_ERROR_UNKNOWN,        /* unknown label, relation type, attribute, preset */
+  GLOSS_SCHEMA_ERROR_NOT_ALLOWED,    /* a value or relation end the schema does not allow */
+} GlossSchemaError;
+
+GQuark gloss_schema_error_quark (void);
+
+/* ---- GlossAttrDef: a boxed, reference-counted, immutable attribute definition */
+
+#define GLOSS_TYPE_ATTR_DEF (gloss_attr_def_get_type ())
+GType               gloss_attr_def_get_type          (void) G_GNUC_CONST;
+/* @values: for ENUM the allowed values (NULL-terminated); ignored otherwise.
+ * @default_value: may be NULL (no default). */
+GlossAttrDef       *gloss_attr_def_new               (const char         *name,
+                                                      GlossAttrType       type,
+                                                      const char * const *values,
+                                                      GVariant           *default_value);
+GlossAttrDef       *gloss_attr_def_ref               (GlossAttrDef       *def);
+void                gloss_attr_def_unref             (GlossAttrDef       *def);
+const char         *gloss_attr_def_get_name          (GlossAttrDef       *def);
+GlossAttrType       gloss_attr_def_get_attr_type     (GlossAttrDef       *def);
+const char * const *gloss_attr_def_get_values        (GlossAttrDef       *def);
+GVariant           *gloss_attr_def_get_default_value (GlossAttrDef       *def);
+/* TRUE when @value fits: ENUM = a string among the values, BOOLEAN = a
+ * boolean, TEXT = a string. */
+gboolean            gloss_attr_def_check_value       (GlossAttrDef       *def,
+                                                      GVariant           *value,
+                                                      GError            **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAttrDef, gloss_attr_def_unref)
+
+/* ---- GlossLabel */
+
+#define GLOSS_TYPE_LABEL (gloss_label_get_type ())
+G_DECLARE_FINAL_TYPE (GlossLabel, gloss_label, GLOSS, LABEL, GObject)
+
+/* Properties: "name", "layer", "color" ("#rrggbb"), "hotkey" (one key name
+ * such as "1" or "p", or NULL), "description". All read/write, notify on
+ * change. Attribute definitions are a GPtrArray of GlossAttrDef. */
+GlossLabel         *gloss_label_new                  (const char   *name,
+                                                      const char   *layer,
+                                                      const char   *color,
+                                                      const char   *hotkey,
+                                                      const char   *description);
+const char         *gloss_label_get_name             (GlossLabel   *self);
+void                gloss_label_set_name             (GlossLabel   *self,
+                                                      const char   *name);
+const char         *gloss_label_get_layer            (GlossLabel   *self);
+void                gloss_label_set_layer            (GlossLabel   *self,
+                                                      const char   *layer);
+const char         *gloss_label_get_color            (GlossLabel   *self);
+void                gloss_label_set_color            (GlossLabel   *self,
+                                                      const char   *color);
+const char         *gloss_label_get_hotkey           (GlossLabel   *self);
+void                gloss_label_set_hotkey           (GlossLabel   *self,
+                                                      const char   *hotkey);
+const char         *gloss_label_get_description      (GlossLabel   *self);
+void                gloss_label_set_description      (GlossLabel   *self,
+                                                      const char   *description);
+GPtrArray          *gloss_label_get_attributes       (GlossLabel   *self);
+void                gloss_label_add_attribute        (GlossLabel   *self,
+                                                      GlossAttrDef *def);
+GlossAttrDef       *gloss_label_lookup_attribute     (GlossLabel   *self,
+                                                      const char   *name);
+
+/* ---- GlossRelationType */
+
+#define GLOSS_TYPE_RELATION_TYPE (gloss_relation_type_get_type ())
+G_DECLARE_FINAL_TYPE (GlossRelationType, gloss_relation_type, GLOSS, RELATION_TYPE, GObject)
+
+/* @sources/@targets: label names allowed at each end; NULL or empty = any label. */
+GlossRelationType  *gloss_relation_type_new          (const char         *name,
+                                                      const char         *description,
+                                                      const char * const *sources,
+                                                      const char * const *targets);
+const char         *gloss_relation_type_get_name     (GlossRelationType  *self);
+const char         *gloss_relation_type_get_description (GlossRelationType *self);
+const char * const *gloss_relation_type_get_sources  (GlossRelationType  *self);
+const char * const *gloss_relation_type_get_targets  (GlossRelationType  *self);
+gboolean            gloss_relation_type_allows       (GlossRelationType  *self,
+                                                      const char         *source_label,
+                                                      const char         *target_label);
+GPtrArray          *gloss_relation_type_get_attributes (GlossRelationType *self);
+void                gloss_relation_type_add_attribute (GlossRelationType *self,
+                                                       GlossAttrDef      *def);
+GlossAttrDef       *gloss_relation_type_lookup_attribute (GlossRelationType *self,
+                                                          const char        *name);
+
+/* ---- GlossSchema */
+
+#define GLOSS_TYPE_SCHEMA (gloss_schema_get_type ())
+G_DECLARE_FINAL_TYPE (GlossSchema, gloss_schema, GLOSS, SCHEMA, GObject)
+
+/* Emits "changed" (no arguments) after any structural change made through the
+ * GlossSchema API (labels added, removed, moved; relation types; layers;
+ * document attributes) and after a property change of one of its labels. */
+
+GlossSchema        *gloss_schema_new                 (const char   *name);
+/* "news", "conll2003", "ontonotes" */
+GlossSchema        *gloss_schema_new_preset          (const char   *preset,
+                                                      GError      **error);
+const char * const *gloss_schema_list_presets        (void);
+GlossSchema        *gloss_schema_new_from_json       (const char   *json,
+                                                      gssize        length,
+                                                      GError      **error);
+GlossSchema        *gloss_schema_new_from_file       (const char   *path,
+                                                      GError      **error);
+/* Deterministic, pretty-printed JSON; new_from_json (to_json (s)) gives an
+ * equal schema and the same JSON again. */
+char               *gloss_schema_to_json             (GlossSchema  *self);
+GlossSchema        *gloss_schema_copy                (GlossSchema  *self);
+gboolean            gloss_schema_equal               (GlossSchema  *a,
+                                                      GlossSchema  *b);
+
+const char         *gloss_schema_get_name            (GlossSchema  *self);
+
+/* Layers in display order, e.g. "entity", "claim", "cue". */
+const char * const *gloss_schema_get_layers          (GlossSchema  *self);
+gboolean            gloss_schema_add_layer           (GlossSchema  *self,
+                                                      const char   *layer,
+                                                      GError      **error);
+
+/* Labels: a GListModel of GlossLabel in display order. */
+GListModel         *gloss_schema_get_labels          (GlossSchema  *self);
+guint               gloss_schema_get_n_labels        (GlossSchema  *self);
+GlossLabel         *gloss_schema_lookup_label        (GlossSchema  *self,
+                                                      const char   *name);
+GlossLabel         *gloss_schema_lookup_hotkey       (GlossSchema  *self,
+                                                      const char   *hotkey);
+/* Refuses a duplicate name or a hotkey already used by another label; adds
+ * the label's layer if it is new. */
+gboolean            gloss_schema_add_label           (GlossSchema  *self,
+                                                      GlossLabel   *label,
+                                                      GError      **error);
+gboolean            gloss_schema_remove_label        (GlossSchema  *self,
+                                                      const char   *name,
+                                                      GError      **error);
+gboolean            gloss_schema_move_label          (GlossSchema  *self,
+                                                      const char   *name,
+                                                      guint         position,
+                                                      GError      **error);
+/* Renames a label, updating relation type ends that name it. */
+gboolean            gloss_schema_rename_label        (GlossSchema  *self,
+                                                      const char   *old_name,
+                                                      const char   *new_name,
+                                                      GError      **error);
+gboolean            gloss_schema_set_label_hotkey    (GlossSchema  *self,
+                                                      const char   *name,
+                                                      const char   *hotkey,
+                                                      GError      **error);
+
+/* Relation types: a GListModel of GlossRelationType. */
+GListModel         *gloss_schema_get_relation_types  (GlossSchema  *self);
+GlossRelationType  *gloss_schema_lookup_relation_type (GlossSchema *self,
+                                                       const char  *name);
+gboolean            gloss_schema_add_relation_type   (GlossSchema       *self,
+                                                      GlossRelationType *type,
+                                                      GError           **error);
+gboolean            gloss_schema_remove_relation_type (GlossSchema *self,
+                                                       const char  *name,
+                                                       GError     **error);
+/* New array of GlossRelationType (ref'd) allowed from @source_label to
+ * @target_label, in schema order. */
+GPtrArray          *gloss_schema_dup_relation_types_between (GlossSchema *self,
+                                                             const char  *source_label,
+                                                             const char  *target_label);
+
+/* Document-level attribute definitions (GPtrArray of GlossAttrDef). */
+GPtrArray          *gloss_schema_get_document_attributes (GlossSchema  *self);
+void                gloss_schema_add_document_attribute  (GlossSchema  *self,
+                                                          GlossAttrDef *def);
+
+/* Validation used by commands: label exists, attribute declared for that
+ * label and value of the right type. */
+gboolean            gloss_schema_check_label_attribute (GlossSchema *self,
+                                                        const char  *label,
+                                                        const char  *attribute,
+                                                        GVariant    *value,
+                                                        GError     **error);
+gboolean            gloss_schema_check_relation      (GlossSchema  *self,
+                                                      const char   *type,
+                                                      const char   *source_label,
+                                                      const char   *target_label,
+                                                      GError      **error);
+
+G_END_DECLS

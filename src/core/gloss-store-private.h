@@ -1,0 +1,39 @@
+/* gloss-store-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3    *_gloss_store_get_db                (GlossStore  *self);
+/* Writes a new project at an older schema @version without migrating it
+ * (for migration tests). */
+gboolean    _gloss_store_create_at_version     (const char  *path,
+                                                int          version,
+                                                const char  *schema_json,
+                                                GError     **error);
+/* A cached prepared statement, reset; NULL with @error on failure. */
+sqlite3_stmt *_gloss_store_prepare             (GlossStore  *self,
+                                                const char  *sql,
+                                                GError     **error);
+void        _gloss_store_set_error_from_db     (GlossStore  *self,
+                                                GError     **error,
+                                                const char  *what);
+
+typedef sqlite3_stmt GlossStmt;
+static inline void
+_gloss_stmt_release (GlossStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
+
+G_END_DECLS

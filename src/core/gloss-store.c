@@ -1,0 +1,1348 @@
+/* gloss-store.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-relation.h"
+#include "gloss-store-private.h"
+#include "gloss-util-private.h"
+
+struct _GlossStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;             /* owned */
+  char       *path;           /* owned */
+  GHashTable *statements;     /* const char *sql -> sqlite3_stmt *, owned */
+  guint       depth;          /* transaction nesting */
+  gboolean    failed;         /* a nested level rolled back */
+  int         opened_version;
+};
+
+G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
+
+/* Each entry upgrades a file from version i to i + 1. Version 0 is an empty
+ * file. Never change a step once released: add a new one. */
+static const char * const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE project ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  text TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  length INTEGER NOT NULL,"
+  "  meta TEXT NOT NULL DEFAULT '{}',"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX documents_by_sha256 ON documents (sha256);"
+  "CREATE TABLE document_status ("
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  annotator TEXT NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  PRIMARY KEY (document, annotator)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE annotations ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  label TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  fragments TEXT NOT NULL,"
+  "  attributes TEXT NOT NULL DEFAULT '{}',"
+  "  note TEXT,"
+  "  norm_id TEXT,"
+  "  norm_name TEXT,"
+  "  annotator TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX annotations_by_document ON annotations (document, start, end);"
+  "CREATE TABLE relations ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  type TEXT NOT NULL,"
+  "  source TEXT NOT NULL REFERENCES annotations (uuid) DEFERRABLE INITIALLY DEFERRED,"
+  "  target TEXT NOT NULL REFERENCES annotations (uuid) DEFERRABLE INITIALLY DEFERRED,"
+  "  attributes TEXT NOT NULL DEFAULT '{}',"
+  "  annotator TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX relations_by_document ON relations (document);",
+
+  /* 1 -> 2: document-level attributes; relation ends indexed for the
+   * foreign keys */
+  "ALTER TABLE documents ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';"
+  "CREATE INDEX relations_by_source ON relations (source);"
+  "CREATE INDEX relations_by_target ON relations (target);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_VERSION);
+
+static void
+set_error_from_code (GError     **error,
+                     int          code,
+                     const char  *message,
+                     const char  *what)
+{
+  GlossStoreError e;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      e = GLOSS_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_NOTADB:
+      e = GLOSS_STORE_ERROR_NOT_A_PROJECT;
+      break;
+    case SQLITE_CONSTRAINT:
+      e = GLOSS_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_CANTOPEN:
+      e = GLOSS_STORE_ERROR_NOT_FOUND;
+      break;
+    default:
+      e = GLOSS_STORE_ERROR_FAILED;
+      break;
+    }
+  g_set_error (error, GLOSS_STORE_ERROR, e, "%s: %s", what, message);
+}
+
+void
+_gloss_store_set_error_from_db (GlossStore  *self,
+                                GError     **error,
+                                const char  *what)
+{
+  set_error_from_code (error, sqlite3_extended_errcode (self->db),
+                       sqlite3_errmsg (self->db), what);
+}
+
+static void
+gloss_store_finalize (GObject *object)
+{
+  GlossStore *self = (GlossStore *) object;
+
+  if (self->depth > 0 && self->db != NULL)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
+}
+
+static void
+gloss_store_class_init (GlossStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_store_finalize;
+}
+
+static void
+gloss_store_init (GlossStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+sqlite3 *
+_gloss_store_get_db (GlossStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_gloss_store_prepare (GlossStore  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot prepare a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (GlossStore  *self,
+      const char  *sql,
+      GError     **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, msg ? msg : sqlite3_errstr (rc), self->path);
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pragma_int (sqlite3    *db,
+            const char *sql,
+            int        *value,
+            int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return rc == SQLITE_OK;
+}
+
+static sqlite3 *
+open_db (const char  *path,
+         int          flags,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), path);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  /* A project file from someone else may not run code of its own. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  return db;
+}
+
+static gboolean
+configure (GlossStore  *self,
+           GError     **error)
+{
+  gboolean memory = g_strcmp0 (self->path, ":memory:") == 0;
+
+  sqlite3_busy_timeout (self->db, 10000);
+  if (!exec (self, "PRAGMA foreign_keys = ON;"
+                   "PRAGMA trusted_schema = OFF;"
+                   "PRAGMA synchronous = FULL;", error))
+    return FALSE;
+  if (!memory && !exec (self, "PRAGMA journal_mode = WAL;", error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+migrate (GlossStore  *self,
+         int          from,
+         int          to,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from >= to)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = from; v < to; v++)
+    {
+      if (!exec (self, migrations[v], error))
+        {
+          g_prefix_error (error, _("Cannot upgrade the project from version %d: "), v);
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                 GLOSS_STORE_APPLICATION_ID, to);
+  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_internal (GlossStore  *self,
+                 int          version,
+                 const char  *schema_json,
+                 GError     **error)
+{
+  gint64 now = g_get_real_time ();
+  g_autofree char *created = _gloss_time_to_iso8601 (now);
+
+  if (!configure (self, error) || !migrate (self, 0, version, error))
+    return FALSE;
+  if (!gloss_store_set_meta (self, "created", created, error) ||
+      !gloss_store_set_meta (self, "generator", "Gloss " PACKAGE_VERSION, error))
+    return FALSE;
+  if (schema_json != NULL && !gloss_store_set_schema_json (self, schema_json, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+file_exists_nonempty (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0;
+}
+
+GlossStore *
+gloss_store_create (const char  *path,
+                    const char  *schema_json,
+                    GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+  gboolean memory;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  memory = strcmp (path, ":memory:") == 0;
+  if (!memory && file_exists_nonempty (path))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_EXISTS,
+                   _("“%s” already exists; choose another file name"), path);
+      return NULL;
+    }
+
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!create_internal (self, GLOSS_STORE_VERSION, schema_json, error))
+    {
+      g_clear_object (&self);
+      if (!memory)
+        {
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_unlink (path);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
+      return NULL;
+    }
+  self->opened_version = GLOSS_STORE_VERSION;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_gloss_store_create_at_version (const char  *path,
+                                int          version,
+                                const char  *schema_json,
+                                GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+
+  g_return_val_if_fail (version >= 1 && version <= GLOSS_STORE_VERSION, FALSE);
+
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (self->db == NULL)
+    return FALSE;
+  return create_internal (self, version, schema_json, error);
+}
+
+/* Looks at a file without writing to it: is it ours, whole and not newer? */
+static gboolean
+inspect (const char  *path,
+         int         *version,
+         GError     **error)
+{
+  sqlite3 *db;
+  int app_id = 0, rc = SQLITE_OK;
+  g_autofree char *display = g_filename_display_name (path);
+
+  db = open_db (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+
+  if (!pragma_int (db, "PRAGMA application_id", &app_id, &rc))
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                     _("“%s” is not a Gloss project (not an SQLite database)"), display);
+      else if ((rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be opened: %s"), display, sqlite3_errstr (rc));
+      else
+        set_error_from_code (error, rc, sqlite3_errmsg (db), display);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  if (app_id != GLOSS_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is an SQLite database but not a Gloss project"), display);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  if (!pragma_int (db, "PRAGMA user_version", version, &rc))
+    {
+      set_error_from_code (error, rc, sqlite3_errmsg (db), display);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  if (*version > GLOSS_STORE_VERSION)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Gloss (project version %d, "
+                     "this Gloss understands up to %d); update Gloss to open it"),
+                   display, *version, GLOSS_STORE_VERSION);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  if (*version < 1)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a complete Gloss project (version %d)"), display, *version);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    gboolean ok = FALSE;
+    const char *msg = NULL;
+
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+    if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        msg = (const char *) sqlite3_column_text (stmt, 0);
+        ok = g_strcmp0 (msg, "ok") == 0;
+      }
+    if (!ok)
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s)"), display,
+                   msg ? msg : sqlite3_errmsg (db));
+    sqlite3_finalize (stmt);
+    sqlite3_close_v2 (db);
+    return ok;
+  }
+}
+
+GlossStore *
+gloss_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist"), display);
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is a folder, not a Gloss project"), display);
+      return NULL;
+    }
+  if (!inspect (path, &version, error))
+    return NULL;
+
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->opened_version = version;
+  self->db = open_db (path, SQLITE_OPEN_READWRITE, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!configure (self, error) || !migrate (self, version, GLOSS_STORE_VERSION, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+gloss_store_get_path (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+gloss_store_get_opened_version (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  return self->opened_version;
+}
+
+gboolean
+gloss_store_begin (GlossStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+gloss_store_commit (GlossStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+  if (self->failed)
+    {
+      exec (self, "ROLLBACK", NULL);
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
+                   _("The change was rolled back"));
+      return FALSE;
+    }
+  if (!exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gloss_store_rollback (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  exec (self, "ROLLBACK", NULL);
+}
+
+gboolean
+gloss_store_in_transaction (GlossStore *self)
+{
+  return self->depth > 0;
+}
+
+/* ---- project metadata */
+
+char *
+gloss_store_dup_meta (GlossStore *self,
+                      const char *key)
+{
+  static const char sql[] = "SELECT value FROM project WHERE key = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+gloss_store_set_meta (GlossStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO project (key, value) VALUES (?1, ?2) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot write the project settings"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+gloss_store_dup_schema_json (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return gloss_store_dup_meta (self, "schema");
+}
+
+gboolean
+gloss_store_set_schema_json (GlossStore  *self,
+                             const char  *json,
+                             GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return gloss_store_set_meta (self, "schema", json, error);
+}
+
+/* ---- documents */
+
+static gboolean
+check_text (const char  *text,
+            gsize        len,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (memchr (text, '\0', len) != NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("the text contains NUL bytes (is it a binary file?)"));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, len, &end))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("the text is not valid UTF-8 (first bad byte at offset %" G_GSIZE_FORMAT ")"),
+                   (gsize) (end - text));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+gloss_store_insert_document (GlossStore  *self,
+                             const char  *uuid,
+                             const char  *name,
+                             const char  *text,
+                             gssize       text_len,
+                             const char  *meta_json,
+                             const char  *attributes_json,
+                             gint64       created,
+                             GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO documents (uuid, name, text, sha256, length, meta, attributes, created) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autofree char *new_uuid = NULL;
+  g_autofree char *sha = NULL;
+  gsize len;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL && text != NULL, 0);
+
+  len = text_len < 0 ? strlen (text) : (gsize) text_len;
+  if (!check_text (text, len, error))
+    return 0;
+  if (*name == '\0')
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("a document needs a name"));
+      return 0;
+    }
+  if (uuid == NULL)
+    uuid = new_uuid = g_uuid_string_random ();
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, text, len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, g_utf8_strlen (text, len));
+  sqlite3_bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, created ? created : g_get_real_time ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CONSTRAINT,
+                     _("a document named “%s” or with the same id already exists"), name);
+      else
+        _gloss_store_set_error_from_db (self, error, _("Cannot add the document"));
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+gloss_store_find_document_by_name (GlossStore *self,
+                                   const char *name)
+{
+  static const char sql[] = "SELECT id FROM documents WHERE name = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+gint64
+gloss_store_find_document_by_sha256 (GlossStore *self,
+                                     const char *sha256)
+{
+  static const char sql[] = "SELECT id FROM documents WHERE sha256 = ?1 ORDER BY id LIMIT 1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+char *
+gloss_store_dup_unique_name (GlossStore *self,
+                             const char *base)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (gloss_store_find_document_by_name (self, base) == 0)
+    return g_strdup (base);
+  for (guint i = 2; ; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s (%u)", base, i);
+      if (gloss_store_find_document_by_name (self, name) == 0)
+        return g_steal_pointer (&name);
+    }
+}
+
+guint
+gloss_store_count_documents (GlossStore *self)
+{
+  static const char sql[] = "SELECT count(*) FROM documents";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+GArray *
+gloss_store_list_document_ids (GlossStore  *self,
+                               GError     **error)
+{
+  static const char sql[] = "SELECT id FROM documents ORDER BY name, id";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot list the documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GlossDocument *
+gloss_store_load_document (GlossStore  *self,
+                           gint64       id,
+                           GError     **error)
+{
+  static const char sql[] =
+    "SELECT uuid, name, sha256, length, meta, attributes, created, "
+    "  (SELECT count(*) FROM annotations WHERE document = ?1 AND deleted = 0) "
+    "FROM documents WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _gloss_document_new (self, id,
+                                (const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2),
+                                sqlite3_column_int (stmt, 3),
+                                (const char *) sqlite3_column_text (stmt, 4),
+                                (const char *) sqlite3_column_text (stmt, 5),
+                                sqlite3_column_int64 (stmt, 6),
+                                sqlite3_column_int (stmt, 7));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                 _("No document with id %" G_GINT64_FORMAT), id);
+  else
+    _gloss_store_set_error_from_db (self, error, _("Cannot read a document"));
+  return NULL;
+}
+
+char *
+gloss_store_dup_document_text (GlossStore  *self,
+                               gint64       id,
+                               GError     **error)
+{
+  static const char sql[] = "SELECT text FROM documents WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strndup ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                 _("No document with id %" G_GINT64_FORMAT), id);
+  else
+    _gloss_store_set_error_from_db (self, error, _("Cannot read a document"));
+  return NULL;
+}
+
+gboolean
+gloss_store_set_document_attributes (GlossStore  *self,
+                                     gint64       id,
+                                     const char  *attributes_json,
+                                     GError     **error)
+{
+  static const char sql[] = "UPDATE documents SET attributes = ?2 WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot set the document attributes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- annotations */
+
+#define ANNOTATION_COLUMNS \
+  "uuid, document, label, fragments, attributes, note, norm_id, norm_name, " \
+  "annotator, created, modified, deleted"
+
+static GlossAnnotation *
+annotation_from_row (sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  g_autoptr(GlossAnnotation) a = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
+  g_autoptr(GArray) frags = NULL;
+  g_autoptr(GHashTable) attrs = NULL;
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *attrs_json = (const char *) sqlite3_column_text (stmt, 4);
+
+  if (!_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 3), &frags))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   _("annotation %s: unreadable fragments"), uuid);
+      return NULL;
+    }
+  if (attrs_json != NULL && strcmp (attrs_json, "{}") != 0)
+    {
+      attrs = _gloss_attributes_from_json (attrs_json, error);
+      if (attrs == NULL && error && *error)
+        {
+          g_prefix_error (error, _("annotation %s: "), uuid);
+          return NULL;
+        }
+    }
+  gloss_annotation_set_uuid (a, uuid);
+  gloss_annotation_set_document_id (a, sqlite3_column_int64 (stmt, 1));
+  gloss_annotation_set_label (a, (const char *) sqlite3_column_text (stmt, 2));
+  gloss_annotation_set_fragments (a, (GlossFragment *) (gpointer) frags->data, frags->len);
+  gloss_annotation_set_attributes (a, attrs);
+  gloss_annotation_set_note (a, (const char *) sqlite3_column_text (stmt, 5));
+  gloss_annotation_set_normalisation (a, (const char *) sqlite3_column_text (stmt, 6),
+                                      (const char *) sqlite3_column_text (stmt, 7));
+  gloss_annotation_set_annotator (a, (const char *) sqlite3_column_text (stmt, 8));
+  gloss_annotation_set_times (a, sqlite3_column_int64 (stmt, 9), sqlite3_column_int64 (stmt, 10));
+  gloss_annotation_set_deleted (a, sqlite3_column_int (stmt, 11));
+  return g_steal_pointer (&a);
+}
+
+gboolean
+gloss_store_put_annotation (GlossStore       *self,
+                            GlossAnnotation  *a,
+                            GError          **error)
+{
+  static const char sql[] =
+    "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, "
+    "  norm_id, norm_name, annotator, created, modified, deleted) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
+    "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
+    "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
+    "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
+    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autofree char *frags = NULL;
+  g_autofree char *attrs = NULL;
+  const GlossFragment *f;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  f = gloss_annotation_get_fragments (a, &n);
+  frags = _gloss_fragments_to_string (f, n);
+  attrs = _gloss_attributes_to_json (gloss_annotation_get_attributes (a));
+  sqlite3_bind_text (stmt, 1, gloss_annotation_get_uuid (a), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, gloss_annotation_get_document_id (a));
+  sqlite3_bind_text (stmt, 3, gloss_annotation_get_label (a), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, gloss_annotation_get_start (a));
+  sqlite3_bind_int64 (stmt, 5, gloss_annotation_get_end (a));
+  sqlite3_bind_text (stmt, 6, frags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, attrs, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, gloss_annotation_get_note (a), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, gloss_annotation_get_norm_id (a), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, gloss_annotation_get_norm_name (a), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, gloss_annotation_get_annotator (a), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, gloss_annotation_get_created (a));
+  sqlite3_bind_int64 (stmt, 13, gloss_annotation_get_modified (a));
+  sqlite3_bind_int (stmt, 14, gloss_annotation_get_deleted (a));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot save an annotation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gloss_store_remove_annotation (GlossStore  *self,
+                               const char  *uuid,
+                               GError     **error)
+{
+  static const char sql[] = "DELETE FROM annotations WHERE uuid = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot remove an annotation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GlossAnnotation *
+gloss_store_load_annotation (GlossStore  *self,
+                             const char  *uuid,
+                             GError     **error)
+{
+  static const char sql[] = "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE uuid = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return annotation_from_row (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                 _("No annotation %s"), uuid);
+  else
+    _gloss_store_set_error_from_db (self, error, _("Cannot read an annotation"));
+  return NULL;
+}
+
+GPtrArray *
+gloss_store_load_annotations (GlossStore  *self,
+                              gint64       document_id,
+                              gboolean     include_deleted,
+                              GError     **error)
+{
+  static const char sql_live[] =
+    "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE document = ?1 AND deleted = 0 "
+    "ORDER BY start, end, uuid";
+  static const char sql_all[] =
+    "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE document = ?1 "
+    "ORDER BY start, end, uuid";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, include_deleted ? sql_all : sql_live,
+                                                    error);
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossAnnotation *a = annotation_from_row (stmt, error);
+      if (a == NULL)
+        return NULL;
+      g_ptr_array_add (out, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot read the annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+guint
+gloss_store_count_annotations (GlossStore *self,
+                               gint64      document_id)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM annotations WHERE document = ?1 AND deleted = 0";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+/* ---- relations */
+
+#define RELATION_COLUMNS \
+  "uuid, document, type, source, target, attributes, annotator, created, modified, deleted"
+
+static GlossRelation *
+relation_from_row (sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GlossRelation) r = NULL;
+  g_autoptr(GHashTable) attrs = NULL;
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *attrs_json = (const char *) sqlite3_column_text (stmt, 5);
+
+  if (attrs_json != NULL && strcmp (attrs_json, "{}") != 0)
+    {
+      attrs = _gloss_attributes_from_json (attrs_json, error);
+      if (attrs == NULL && error && *error)
+        {
+          g_prefix_error (error, _("relation %s: "), uuid);
+          return NULL;
+        }
+    }
+  r = gloss_relation_new ((const char *) sqlite3_column_text (stmt, 2),
+                          (const char *) sqlite3_column_text (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 4),
+                          (const char *) sqlite3_column_text (stmt, 6));
+  gloss_relation_set_uuid (r, uuid);
+  gloss_relation_set_document_id (r, sqlite3_column_int64 (stmt, 1));
+  gloss_relation_set_attributes (r, attrs);
+  gloss_relation_set_times (r, sqlite3_column_int64 (stmt, 7), sqlite3_column_int64 (stmt, 8));
+  gloss_relation_set_deleted (r, sqlite3_column_int (stmt, 9));
+  return g_steal_pointer (&r);
+}
+
+gboolean
+gloss_store_put_relation (GlossStore     *self,
+                          GlossRelation  *r,
+                          GError        **error)
+{
+  static const char sql[] =
+    "INSERT INTO relations (uuid, document, type, source, target, attributes, annotator, "
+    "  created, modified, deleted) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, type = excluded.type, "
+    "  source = excluded.source, target = excluded.target, attributes = excluded.attributes, "
+    "  annotator = excluded.annotator, created = excluded.created, "
+    "  modified = excluded.modified, deleted = excluded.deleted";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autofree char *attrs = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  attrs = _gloss_attributes_to_json (gloss_relation_get_attributes (r));
+  sqlite3_bind_text (stmt, 1, gloss_relation_get_uuid (r), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, gloss_relation_get_document_id (r));
+  sqlite3_bind_text (stmt, 3, gloss_relation_get_relation_type (r), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, gloss_relation_get_source (r), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, attrs, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, gloss_relation_get_annotator (r), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, gloss_relation_get_created (r));
+  sqlite3_bind_int64 (stmt, 9, gloss_relation_get_modified (r));
+  sqlite3_bind_int (stmt, 10, gloss_relation_get_deleted (r));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot save a relation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gloss_store_remove_relation (GlossStore  *self,
+                             const char  *uuid,
+                             GError     **error)
+{
+  static const char sql[] = "DELETE FROM relations WHERE uuid = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot remove a relation"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GlossRelation *
+gloss_store_load_relation (GlossStore  *self,
+                           const char  *uuid,
+                           GError     **error)
+{
+  static const char sql[] = "SELECT " RELATION_COLUMNS " FROM relations WHERE uuid = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return relation_from_row (stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                 _("No relation %s"), uuid);
+  else
+    _gloss_store_set_error_from_db (self, error, _("Cannot read a relation"));
+  return NULL;
+}
+
+GPtrArray *
+gloss_store_load_relations (GlossStore  *self,
+                            gint64       document_id,
+                            gboolean     include_deleted,
+                            GError     **error)
+{
+  static const char sql_live[] =
+    "SELECT " RELATION_COLUMNS " FROM relations WHERE document = ?1 AND deleted = 0 "
+    "ORDER BY created, uuid";
+  static const char sql_all[] =
+    "SELECT " RELATION_COLUMNS " FROM relations WHERE document = ?1 ORDER BY created, uuid";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, include_deleted ? sql_all : sql_live,
+                                                    error);
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossRelation *r = relation_from_row (stmt, error);
+      if (r == NULL)
+        return NULL;
+      g_ptr_array_add (out, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot read the relations"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- document status */
+
+gboolean
+gloss_store_set_document_status (GlossStore  *self,
+                                 gint64       document_id,
+                                 const char  *annotator,
+                                 int          status,
+                                 gint64       modified,
+                                 GError     **error)
+{
+  static const char sql_put[] =
+    "INSERT INTO document_status (document, annotator, status, modified) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (document, annotator) DO UPDATE SET "
+    "status = excluded.status, modified = excluded.modified";
+  static const char sql_del[] =
+    "DELETE FROM document_status WHERE document = ?1 AND annotator = ?2";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, status < 0 ? sql_del : sql_put, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, annotator, -1, SQLITE_STATIC);
+  if (status >= 0)
+    {
+      sqlite3_bind_int (stmt, 3, status);
+      sqlite3_bind_int64 (stmt, 4, modified);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot set the document status"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gloss_store_get_document_status (GlossStore          *self,
+                                 gint64               document_id,
+                                 const char          *annotator,
+                                 GlossDocumentStatus *status,
+                                 gint64              *modified)
+{
+  static const char sql[] =
+    "SELECT status, modified FROM document_status WHERE document = ?1 AND annotator = ?2";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (status)
+    *status = GLOSS_DOCUMENT_STATUS_NEW;
+  if (modified)
+    *modified = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_text (stmt, 2, annotator, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (status)
+    *status = CLAMP (sqlite3_column_int (stmt, 0), 0, GLOSS_DOCUMENT_STATUS_DONE);
+  if (modified)
+    *modified = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+GHashTable *
+gloss_store_dup_document_statuses (GlossStore *self,
+                                   gint64      document_id)
+{
+  static const char sql[] =
+    "SELECT annotator, status FROM document_status WHERE document = ?1 ORDER BY annotator";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (stmt == NULL)
+    return out;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  return out;
+}
+
+gboolean
+gloss_store_check_integrity (GlossStore  *self,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *problems = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *msg = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (msg, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", msg);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (problems, "%sdangling reference in %s row %lld",
+                                problems->len ? "; " : "",
+                                sqlite3_column_text (stmt, 0),
+                                (long long) sqlite3_column_int64 (stmt, 1));
+      sqlite3_finalize (stmt);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_string_free (problems, TRUE);
+      _gloss_store_set_error_from_db (self, error, _("Cannot check the project"));
+      return FALSE;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   _("The project is damaged: %s"), problems->str);
+      g_string_free (problems, TRUE);
+      return FALSE;
+    }
+  g_string_free (problems, TRUE);
+  return TRUE;
+}

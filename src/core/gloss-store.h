@@ -1,0 +1,161 @@
+/* gloss-store.h: the SQLite project file
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_STORE_ERROR (gloss_store_error_quark ())
+
+typedef enum
+{
+  GLOSS_STORE_ERROR_NOT_A_PROJECT,   /* not SQLite, or SQLite but not ours */
+  GLOSS_STORE_ERROR_CORRUPT,         /* integrity check failed */
+  GLOSS_STORE_ERROR_TOO_NEW,         /* written by a newer Gloss */
+  GLOSS_STORE_ERROR_EXISTS,          /* create over an existing file */
+  GLOSS_STORE_ERROR_NOT_FOUND,       /* no such file, document, annotation */
+  GLOSS_STORE_ERROR_CONSTRAINT,      /* a duplicate name or uuid, a dangling reference */
+  GLOSS_STORE_ERROR_INVALID,         /* invalid input (text not UTF-8, NUL bytes, ...) */
+  GLOSS_STORE_ERROR_FAILED,          /* any other SQLite failure (I/O, disk full, busy) */
+} GlossStoreError;
+
+GQuark gloss_store_error_quark (void);
+
+/* 'Glos' */
+#define GLOSS_STORE_APPLICATION_ID 0x476c6f73
+/* The schema version this build writes; older files are migrated forward. */
+#define GLOSS_STORE_VERSION 2
+
+#define GLOSS_TYPE_STORE (gloss_store_get_type ())
+G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
+
+/* One connection; use one GlossStore per thread. @path may be ":memory:".
+ * create refuses an existing file; open refuses a missing file, a file that
+ * is not a Gloss project, a corrupted one and one of a newer version, and
+ * leaves such a file untouched. */
+GlossStore    *gloss_store_create                (const char           *path,
+                                                  const char           *schema_json,
+                                                  GError              **error);
+GlossStore    *gloss_store_open                  (const char           *path,
+                                                  GError              **error);
+const char    *gloss_store_get_path              (GlossStore           *self);
+/* The user_version the file had when opened (before migration). */
+int            gloss_store_get_opened_version    (GlossStore           *self);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite
+ * (BEGIN IMMEDIATE ... COMMIT). A rollback at any depth rolls back the
+ * whole outermost transaction once the depth returns to zero. */
+gboolean       gloss_store_begin                 (GlossStore           *self,
+                                                  GError              **error);
+gboolean       gloss_store_commit                (GlossStore           *self,
+                                                  GError              **error);
+void           gloss_store_rollback              (GlossStore           *self);
+gboolean       gloss_store_in_transaction        (GlossStore           *self);
+
+/* Project metadata */
+char          *gloss_store_dup_schema_json       (GlossStore           *self);
+gboolean       gloss_store_set_schema_json       (GlossStore           *self,
+                                                  const char           *json,
+                                                  GError              **error);
+char          *gloss_store_dup_meta              (GlossStore           *self,
+                                                  const char           *key);
+gboolean       gloss_store_set_meta              (GlossStore           *self,
+                                                  const char           *key,
+                                                  const char           *value,
+                                                  GError              **error);
+
+/* Documents. The text must be valid UTF-8 without NUL. meta_json and
+ * attributes_json are JSON objects (NULL = {}). @uuid NULL = a new one,
+ * @created 0 = now. Returns the new row id, or 0 with @error set. */
+gint64         gloss_store_insert_document       (GlossStore           *self,
+                                                  const char           *uuid,
+                                                  const char           *name,
+                                                  const char           *text,
+                                                  gssize                text_len,
+                                                  const char           *meta_json,
+                                                  const char           *attributes_json,
+                                                  gint64                created,
+                                                  GError              **error);
+/* @base, or "@base (2)", "@base (3)" ... whichever is free. */
+char          *gloss_store_dup_unique_name       (GlossStore           *self,
+                                                  const char           *base);
+guint          gloss_store_count_documents       (GlossStore           *self);
+/* Document ids in display order (by name, then id). */
+GArray        *gloss_store_list_document_ids     (GlossStore           *self,
+                                                  GError              **error);
+GlossDocument *gloss_store_load_document         (GlossStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+char          *gloss_store_dup_document_text     (GlossStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
+gint64         gloss_store_find_document_by_name (GlossStore           *self,
+                                                  const char           *name);
+gint64         gloss_store_find_document_by_sha256 (GlossStore         *self,
+                                                    const char         *sha256);
+gboolean       gloss_store_set_document_attributes (GlossStore         *self,
+                                                    gint64              id,
+                                                    const char         *attributes_json,
+                                                    GError            **error);
+
+/* Annotations and relations: upsert a whole snapshot (the row as the object
+ * says, tombstone included), remove a row, load. */
+gboolean       gloss_store_put_annotation        (GlossStore           *self,
+                                                  GlossAnnotation      *annotation,
+                                                  GError              **error);
+gboolean       gloss_store_remove_annotation     (GlossStore           *self,
+                                                  const char           *uuid,
+                                                  GError              **error);
+GlossAnnotation *gloss_store_load_annotation     (GlossStore           *self,
+                                                  const char           *uuid,
+                                                  GError              **error);
+/* GPtrArray of GlossAnnotation in (start, end, uuid) order. */
+GPtrArray     *gloss_store_load_annotations      (GlossStore           *self,
+                                                  gint64                document_id,
+                                                  gboolean              include_deleted,
+                                                  GError              **error);
+guint          gloss_store_count_annotations     (GlossStore           *self,
+                                                  gint64                document_id);
+gboolean       gloss_store_put_relation          (GlossStore           *self,
+                                                  GlossRelation        *relation,
+                                                  GError              **error);
+gboolean       gloss_store_remove_relation       (GlossStore           *self,
+                                                  const char           *uuid,
+                                                  GError              **error);
+GlossRelation *gloss_store_load_relation         (GlossStore           *self,
+                                                  const char           *uuid,
+                                                  GError              **error);
+GPtrArray     *gloss_store_load_relations        (GlossStore           *self,
+                                                  gint64                document_id,
+                                                  gboolean              include_deleted,
+                                                  GError              **error);
+
+/* Per-annotator document status. @status < 0 removes the row. */
+gboolean       gloss_store_set_document_status   (GlossStore           *self,
+                                                  gint64                document_id,
+                                                  const char           *annotator,
+                                                  int                   status,
+                                                  gint64                modified,
+                                                  GError              **error);
+/* Returns FALSE when there is no row (then @status is NEW, @modified 0). */
+gboolean       gloss_store_get_document_status   (GlossStore           *self,
+                                                  gint64                document_id,
+                                                  const char           *annotator,
+                                                  GlossDocumentStatus  *status,
+                                                  gint64               *modified);
+/* annotator (char*) -> GINT_TO_POINTER (status) */
+GHashTable    *gloss_store_dup_document_statuses (GlossStore           *self,
+                                                  gint64                document_id);
+
+/* Checks: PRAGMA integrity_check (TRUE when "ok"). */
+gboolean       gloss_store_check_integrity       (GlossStore           *self,
+                                                  GError              **error);
+
+G_END_DECLS

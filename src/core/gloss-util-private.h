@@ -1,0 +1,42 @@
+/* gloss-util-private.h: small helpers shared inside the core
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+/* Times are microseconds since the Unix epoch (g_get_real_time ()). */
+char       *_gloss_time_to_iso8601       (gint64        usec);
+gboolean    _gloss_time_from_iso8601     (const char   *str,
+                                          gint64       *usec);
+
+/* Attribute maps are GHashTable (char* -> GVariant*, both owned). */
+GHashTable *_gloss_attributes_new        (void);
+GHashTable *_gloss_attributes_copy       (GHashTable   *attrs);
+gboolean    _gloss_attributes_equal      (GHashTable   *a,
+                                          GHashTable   *b);
+/* Compact JSON object with sorted keys; "{}" for NULL or empty. */
+char       *_gloss_attributes_to_json    (GHashTable   *attrs);
+void        _gloss_attributes_to_builder (GHashTable   *attrs,
+                                          JsonBuilder  *builder);
+/* NULL (no error) for "{}"/NULL/empty input. Accepts string and boolean
+ * members; anything else is an error. */
+GHashTable *_gloss_attributes_from_json  (const char   *json,
+                                          GError      **error);
+GHashTable *_gloss_attributes_from_node  (JsonNode     *node,
+                                          GError      **error);
+
+/* Fragments as stored in the project: "start-end;start-end". */
+char       *_gloss_fragments_to_string   (const GlossFragment *frags,
+                                          guint                n_frags);
+gboolean    _gloss_fragments_from_string (const char          *str,
+                                          GArray             **frags);
+
+G_END_DECLS

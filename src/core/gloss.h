@@ -1,0 +1,21 @@
+/* gloss.h: the whole public API of the Gloss core
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-types.h"
+#include "gloss-annotation.h"
+#include "gloss-annotation-list.h"
+#include "gloss-command.h"
+#include "gloss-document.h"
+#include "gloss-document-list.h"
+#include "gloss-jsonl.h"
+#include "gloss-offsets.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
+#include "gloss-schema.h"
+#include "gloss-span-index.h"
+#include "gloss-store.h"
