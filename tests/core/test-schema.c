@@ -297,7 +297,7 @@ test_presets_news (void)
   def = gloss_relation_type_lookup_attribute (type, "confidence");
   g_assert_nonnull (def);
   values = strv_to_string (gloss_attr_def_get_values (def));
-  g_assert_cmpstr (values, ==, "certain probable possible");
+  g_assert_cmpstr (values, ==, "high medium low");
   g_assert_null (gloss_attr_def_get_default_value (def));
   g_clear_pointer (&values, g_free);
 
