@@ -453,6 +453,62 @@ relation_row_exists (GlossAnnotationList *self,
   return r != NULL;
 }
 
+/* A relabel keeps only the attributes the new label declares with a value
+ * it allows; the dropped ones come back on undo with the old snapshot. */
+static void
+drop_undeclared_attributes (GlossAnnotationList *self,
+                            GlossAnnotation     *a)
+{
+  GHashTable *attrs = gloss_annotation_get_attributes (a);
+  g_autoptr(GPtrArray) names = NULL;
+  GHashTableIter iter;
+  gpointer k, v;
+
+  if (self->schema == NULL || attrs == NULL)
+    return;
+  names = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (!gloss_schema_check_label_attribute (self->schema, gloss_annotation_get_label (a), k, v,
+                                             NULL))
+      g_ptr_array_add (names, g_strdup (k));
+  for (guint i = 0; i < names->len; i++)
+    gloss_annotation_set_attribute (a, g_ptr_array_index (names, i), NULL);
+}
+
+/* A relabel may not leave a relation whose ends the schema refuses. */
+static gboolean
+check_relabel_relations (Resolver    *r,
+                         const char  *uuid,
+                         const char  *label,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) rels = NULL;
+
+  if (r->self->schema == NULL)
+    return TRUE;
+  rels = relations_touching (r, uuid);
+  for (guint i = 0; i < rels->len; i++)
+    {
+      GlossRelation *rel = g_ptr_array_index (rels, i);
+      const char *src = gloss_relation_get_source (rel);
+      const char *tgt = gloss_relation_get_target (rel);
+      GlossAnnotation *other;
+      gboolean known;
+      const char *src_label, *tgt_label;
+
+      other = current_annotation (r, g_str_equal (src, uuid) ? tgt : src, &known);
+      if (other == NULL)
+        continue;
+      src_label = g_str_equal (src, uuid) ? label : gloss_annotation_get_label (other);
+      tgt_label = g_str_equal (tgt, uuid) ? label : gloss_annotation_get_label (other);
+      if (!gloss_schema_check_relation (r->self->schema, gloss_relation_get_relation_type (rel),
+                                        src_label, tgt_label, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 resolve_edit (Resolver   *r,
               GlossEdit  *edit,
@@ -517,10 +573,12 @@ resolve_edit (Resolver   *r,
 
     case GLOSS_EDIT_SET_LABEL:
       if (!(before = live_annotation (r, edit->uuid, error)) ||
-          !check_label (self, edit->s1, error))
+          !check_label (self, edit->s1, error) ||
+          !check_relabel_relations (r, edit->uuid, edit->s1, error))
         return FALSE;
       after = gloss_annotation_copy (before);
       gloss_annotation_set_label (after, edit->s1);
+      drop_undeclared_attributes (self, after);
       break;
 
     case GLOSS_EDIT_SET_FRAGMENTS:
@@ -724,112 +782,93 @@ replay (GlossAnnotationList  *self,
   return TRUE;
 }
 
-/* After a commit: brings memory in step and emits signals, once per key. */
+/* The net effect of a command on one row: the first "from" and the last
+ * "to" in the direction of the step. */
+typedef struct
+{
+  GlossChangeKind  kind;
+  const char      *key;
+  GObject         *from;
+  GObject         *to;
+} NetChange;
+
+static gboolean
+row_is_live (GlossChangeKind  kind,
+             GObject         *row)
+{
+  if (row == NULL)
+    return FALSE;
+  return kind == GLOSS_CHANGE_ANNOTATION ? !gloss_annotation_get_deleted (GLOSS_ANNOTATION (row))
+                                         : !gloss_relation_get_deleted (GLOSS_RELATION (row));
+}
+
+/* After a commit: brings memory in step and emits signals, once per key, in
+ * the order the keys were first touched. */
 static void
 publish (GlossAnnotationList *self,
          GPtrArray           *changes,
          gboolean             forward)
 {
-  g_autoptr(GHashTable) first_before = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) last_after = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) annotation_nets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) relation_nets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) statuses_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) nets = g_array_new (FALSE, TRUE, sizeof (NetChange));
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
-  g_autoptr(GPtrArray) emit = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint k = 0; k < changes->len; k++)
     {
       GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
       GObject *from = forward ? c->before : c->after;
       GObject *to = forward ? c->after : c->before;
+      GHashTable *index;
+      guint pos;
 
       if (c->kind == GLOSS_CHANGE_STATUS)
         {
-          g_ptr_array_add (statuses, c->key);
+          if (g_hash_table_add (statuses_seen, c->key))
+            g_ptr_array_add (statuses, c->key);
           continue;
         }
-      if (!g_hash_table_contains (first_before, c))
+      index = c->kind == GLOSS_CHANGE_ANNOTATION ? annotation_nets : relation_nets;
+      pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, c->key));
+      if (pos == 0)
         {
-          gboolean seen = FALSE;
-          for (guint i = 0; i < order->len && !seen; i++)
-            {
-              GlossChange *o = g_ptr_array_index (order, i);
-              seen = o->kind == c->kind && g_str_equal (o->key, c->key);
-            }
-          if (!seen)
-            {
-              g_ptr_array_add (order, c);
-              g_hash_table_insert (first_before, c, from);
-            }
-        }
-      /* last after per key: found by scanning order below */
-      g_hash_table_insert (last_after, c, to);
-    }
+          NetChange net = { c->kind, c->key, from, to };
 
-  for (guint i = 0; i < order->len; i++)
-    {
-      GlossChange *o = g_ptr_array_index (order, i);
-      GObject *from = g_hash_table_lookup (first_before, o);
-      GObject *to = NULL;
-
-      /* the last change with the same kind and key */
-      for (guint k = 0; k < changes->len; k++)
-        {
-          GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
-          if (c->kind == o->kind && g_str_equal (c->key, o->key))
-            to = forward ? c->after : c->before;
-        }
-
-      if (o->kind == GLOSS_CHANGE_ANNOTATION)
-        {
-          GlossAnnotation *old = NULL;
-          GSequenceIter *iter = g_hash_table_lookup (self->by_uuid, o->key);
-
-          if (iter != NULL)
-            old = g_object_ref (g_sequence_get (iter));
-          memory_set_annotation (self, o->key, to ? GLOSS_ANNOTATION (to) : NULL);
-          g_ptr_array_add (emit, old ? G_OBJECT (old) : g_object_ref (G_OBJECT (o->before ? o->before : o->after)));
-          (void) from;
+          g_array_append_val (nets, net);
+          g_hash_table_insert (index, c->key, GUINT_TO_POINTER (nets->len));
         }
       else
-        memory_set_relation (self, o->key, to ? GLOSS_RELATION (to) : NULL);
+        g_array_index (nets, NetChange, pos - 1).to = to;
+    }
+
+  /* The change records hold the rows, so they outlive the memory update. */
+  for (guint i = 0; i < nets->len; i++)
+    {
+      NetChange *net = &g_array_index (nets, NetChange, i);
+
+      if (net->kind == GLOSS_CHANGE_ANNOTATION)
+        memory_set_annotation (self, net->key, net->to ? GLOSS_ANNOTATION (net->to) : NULL);
+      else
+        memory_set_relation (self, net->key, net->to ? GLOSS_RELATION (net->to) : NULL);
     }
 
   /* Signals after the model is consistent. */
-  for (guint i = 0; i < order->len; i++)
+  for (guint i = 0; i < nets->len; i++)
     {
-      GlossChange *o = g_ptr_array_index (order, i);
-      GObject *from = g_hash_table_lookup (first_before, o);
-      GObject *to = NULL;
+      NetChange *net = &g_array_index (nets, NetChange, i);
+      GObject *from = row_is_live (net->kind, net->from) ? net->from : NULL;
+      GObject *to = row_is_live (net->kind, net->to) ? net->to : NULL;
 
-      for (guint k = 0; k < changes->len; k++)
-        {
-          GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
-          if (c->kind == o->kind && g_str_equal (c->key, o->key))
-            to = forward ? c->after : c->before;
-        }
-      if (from != NULL && (o->kind == GLOSS_CHANGE_ANNOTATION
-                           ? gloss_annotation_get_deleted (GLOSS_ANNOTATION (from))
-                           : gloss_relation_get_deleted (GLOSS_RELATION (from))))
-        from = NULL;
-      if (to != NULL && (o->kind == GLOSS_CHANGE_ANNOTATION
-                         ? gloss_annotation_get_deleted (GLOSS_ANNOTATION (to))
-                         : gloss_relation_get_deleted (GLOSS_RELATION (to))))
-        to = NULL;
       if (from == NULL && to == NULL)
         continue;
-      g_signal_emit (self, signals[o->kind == GLOSS_CHANGE_ANNOTATION ? ANNOTATION_CHANGED
-                                                                      : RELATION_CHANGED],
+      g_signal_emit (self, signals[net->kind == GLOSS_CHANGE_ANNOTATION ? ANNOTATION_CHANGED
+                                                                        : RELATION_CHANGED],
                      0, from, to);
     }
 
   for (guint i = 0; i < statuses->len; i++)
-    {
-      gboolean dup = FALSE;
-      for (guint j = 0; j < i && !dup; j++)
-        dup = g_str_equal (g_ptr_array_index (statuses, j), g_ptr_array_index (statuses, i));
-      if (!dup)
-        g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (statuses, i));
-    }
+    g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (statuses, i));
 
   _gloss_document_set_n_annotations (self->document, g_sequence_get_length (self->items));
 }
