@@ -169,7 +169,7 @@ def build_document(doc, spec, samples_dir):
             "label": label,
             "fragments": fragments,
             "text": " ".join(text[s:e] for s, e in fragments),
-            "attributes": attrs,
+            "attributes": dict(sorted(attrs.items())),
             "note": span.get("note"),
             "norm_id": span.get("norm_id"),
             "norm_name": span.get("norm_name"),
@@ -208,7 +208,7 @@ def build_document(doc, spec, samples_dir):
             "type": rtype,
             "source": by_id[src]["uuid"],
             "target": by_id[tgt]["uuid"],
-            "attributes": attrs,
+            "attributes": dict(sorted(attrs.items())),
             "annotator": annotator,
             "created": ts,
             "modified": ts,
@@ -223,7 +223,7 @@ def build_document(doc, spec, samples_dir):
         "text": text,
         "sha256": hashlib.sha256(raw).hexdigest(),
         "meta": {"source": "Gloss samples", "filename": filename, "format": "text"},
-        "attributes": spec.get("attributes", {}),
+        "attributes": dict(sorted(spec.get("attributes", {}).items())),
         "status": {annotator: status},
         "annotations": annotations,
         "relations": relations,
@@ -324,7 +324,7 @@ def main():
         with open(os.path.join(args.samples, "annotations.json"), encoding="utf-8") as f:
             spec = json.load(f)
         lines = []
-        for doc, doc_spec in spec.items():
+        for doc, doc_spec in sorted(spec.items()):
             record = build_document(doc, doc_spec, args.samples)
             verify(record)
             if args.check:

@@ -1,0 +1,221 @@
+#!/bin/bash
+# test-cli.sh: gloss-cli end to end (TAP)
+#
+# Copyright 2026 The Gloss authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+CLI=${GLOSS_CLI:?GLOSS_CLI must name the gloss-cli binary}
+SRC=${GLOSS_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+SAMPLES=$SRC/data/samples
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=$((failed + 1))
+  echo "not ok $n - $1"
+}
+
+# check DESCRIPTION COMMAND...: passes when the command exits 0
+check () {
+  local desc=$1
+  shift
+  if "$@" >"$TMP/out" 2>"$TMP/err"; then
+    ok "$desc"
+  else
+    not_ok "$desc"
+    sed 's/^/# /' "$TMP/err" | head -20
+  fi
+}
+
+# refuse DESCRIPTION COMMAND...: passes when the command fails with a
+# "gloss-cli: " message on stderr
+refuse () {
+  local desc=$1
+  shift
+  if "$@" >"$TMP/out" 2>"$TMP/err"; then
+    not_ok "$desc (succeeded)"
+  elif grep -q '^gloss-cli: ' "$TMP/err"; then
+    ok "$desc"
+    sed 's/^/# /' "$TMP/err" | head -5
+  else
+    not_ok "$desc (no gloss-cli: message)"
+  fi
+}
+
+doc_count () {
+  "$CLI" list "$1" 2>/dev/null | wc -l
+}
+
+json_get () {
+  # json_get FILE PYTHON-EXPRESSION-ON-d
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
+}
+
+# --- help and version
+check "--help" "$CLI" --help
+if grep -q '^  validate' "$TMP/out" && grep -q '^  import' "$TMP/out"; then
+  ok "--help lists the commands"
+else
+  not_ok "--help lists the commands"
+fi
+check "--version" "$CLI" --version
+for c in init import list stats export validate; do
+  check "$c --help" "$CLI" "$c" --help
+done
+refuse "unknown command" "$CLI" frobnicate
+
+# --- init
+for preset in news conll2003 ontonotes; do
+  check "init --schema $preset" "$CLI" init "$TMP/$preset.gloss" --schema "$preset"
+  check "validate an empty $preset project" "$CLI" validate "$TMP/$preset.gloss"
+done
+check "init with the default schema" "$CLI" init "$TMP/default.gloss"
+refuse "init refuses an existing file" "$CLI" init "$TMP/default.gloss"
+# a schema file in GlossSchema's own JSON: the one a conll2003 project holds
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+open(sys.argv[2], 'w').write(c.execute(\"SELECT value FROM project WHERE key = 'schema'\").fetchone()[0])" \
+  "$TMP/conll2003.gloss" "$TMP/schema.json"
+check "init --schema FILE.json" "$CLI" init "$TMP/file-schema.gloss" --schema "$TMP/schema.json"
+check "validate the project made from a schema file" "$CLI" validate "$TMP/file-schema.gloss"
+refuse "init --schema with a missing file" "$CLI" init "$TMP/x.gloss" --schema "$TMP/nope.json"
+
+# --- import of the sample texts
+P=$TMP/news.gloss
+check "import the three sample texts" "$CLI" import "$P" \
+  "$SAMPLES/spy-network-abroad.txt" "$SAMPLES/tech-workers-abroad.txt" \
+  "$SAMPLES/defector-cyber-unit.txt"
+check "list" "$CLI" list "$P"
+if [ "$(wc -l <"$TMP/out")" -eq 3 ] && grep -q "^spy-network-abroad	" "$TMP/out"; then
+  ok "list shows three documents named after their files"
+else
+  not_ok "list shows three documents named after their files"
+  sed 's/^/# /' "$TMP/out"
+fi
+check "import the same text again" "$CLI" import "$P" "$SAMPLES/spy-network-abroad.txt"
+if "$CLI" list "$P" | grep -q "^spy-network-abroad (2)	"; then
+  ok "a taken name gets a unique one"
+else
+  not_ok "a taken name gets a unique one"
+fi
+
+# --- refusals leave the project as it was
+before=$(doc_count "$P")
+printf 'caf\xe9 au lait\n' >"$TMP/latin1.txt"
+printf 'text with a \0 byte\n' >"$TMP/nul.txt"
+: >"$TMP/empty.txt"
+printf 'fine text\n' >"$TMP/fine.txt"
+refuse "refuse invalid UTF-8" "$CLI" import "$P" "$TMP/fine.txt" "$TMP/latin1.txt"
+grep -q "latin1.txt: .*UTF-8" "$TMP/err" && ok "the message names the file and UTF-8" \
+  || not_ok "the message names the file and UTF-8"
+refuse "refuse a NUL byte" "$CLI" import "$P" "$TMP/fine.txt" "$TMP/nul.txt"
+refuse "refuse a missing file" "$CLI" import "$P" "$TMP/fine.txt" "$TMP/missing.txt"
+refuse "refuse an empty file" "$CLI" import "$P" "$TMP/fine.txt" "$TMP/empty.txt"
+refuse "refuse all bad files at once" "$CLI" import "$P" "$TMP/latin1.txt" "$TMP/nul.txt" \
+  "$TMP/empty.txt" "$TMP/missing.txt"
+if [ "$(grep -c '^gloss-cli: ' "$TMP/err")" -ge 4 ]; then
+  ok "each bad file is reported"
+else
+  not_ok "each bad file is reported"
+fi
+if [ "$(doc_count "$P")" -eq "$before" ]; then
+  ok "nothing was imported after a refusal"
+else
+  not_ok "nothing was imported after a refusal ($before -> $(doc_count "$P"))"
+fi
+
+# --- non-projects are refused and left untouched
+printf 'just some text\n' >"$TMP/plain.txt"
+sum=$(sha256sum <"$TMP/plain.txt")
+refuse "open a text file as a project" "$CLI" list "$TMP/plain.txt"
+[ "$(sha256sum <"$TMP/plain.txt")" = "$sum" ] && ok "the text file is unchanged" \
+  || not_ok "the text file is unchanged"
+if command -v sqlite3 >/dev/null; then
+  sqlite3 "$TMP/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+else
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+c.execute('CREATE TABLE t (x)'); c.execute('INSERT INTO t VALUES (1)'); c.commit()" "$TMP/other.db"
+fi
+sum=$(sha256sum <"$TMP/other.db")
+refuse "open an SQLite file that is not a project" "$CLI" import "$TMP/other.db" "$TMP/fine.txt"
+refuse "validate an SQLite file that is not a project" "$CLI" validate "$TMP/other.db"
+[ "$(sha256sum <"$TMP/other.db")" = "$sum" ] && ok "the SQLite file is unchanged" \
+  || not_ok "the SQLite file is unchanged"
+[ ! -e "$TMP/other.db-wal" ] && ok "no WAL file left beside it" || not_ok "no WAL file left beside it"
+refuse "open a missing project" "$CLI" list "$TMP/missing.gloss"
+
+# --- JSONL import, stats, export round trip
+J=$TMP/samples.gloss
+check "init for the samples" "$CLI" init "$J"
+check "import samples.jsonl" "$CLI" import "$J" "$SAMPLES/samples.jsonl"
+check "stats --json" "$CLI" stats "$J" --json
+cp "$TMP/out" "$TMP/stats.json"
+expected=$(python3 -c "
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+anns = sum(1 for d in docs for a in d['annotations'] if not a['deleted'])
+rels = sum(1 for d in docs for r in d['relations'] if not r['deleted'])
+claims = sum(1 for d in docs for a in d['annotations'] if not a['deleted'] and a['label'] == 'CLAIM')
+print(len(docs), anns, rels, claims)" "$SAMPLES/samples.jsonl")
+got=$(json_get "$TMP/stats.json" \
+  "d['documents'], d['annotations'], d['relations'], d['labels'].get('CLAIM', 0)" | tr -d '(),')
+if [ "$got" = "$expected" ]; then
+  ok "stats --json counts match samples.jsonl ($got)"
+else
+  not_ok "stats --json counts match samples.jsonl (got $got, expected $expected)"
+fi
+check "stats (text)" "$CLI" stats "$J"
+check "validate the samples project" "$CLI" validate "$J"
+
+check "export --format jsonl -o FILE" "$CLI" export "$J" --format jsonl -o "$TMP/export.jsonl"
+check "export -o -" "$CLI" export "$J" --format jsonl -o -
+cmp -s "$TMP/out" "$TMP/export.jsonl" && ok "stdout export equals the file export" \
+  || not_ok "stdout export equals the file export"
+ls "$TMP"/export.jsonl.* >/dev/null 2>&1 && not_ok "no temporary file left" \
+  || ok "no temporary file left"
+
+if cmp -s "$TMP/export.jsonl" "$SAMPLES/samples.jsonl"; then
+  ok "export is byte-identical to samples.jsonl"
+else
+  not_ok "export is byte-identical to samples.jsonl"
+  cmp "$TMP/export.jsonl" "$SAMPLES/samples.jsonl" | sed 's/^/# /'
+fi
+
+J2=$TMP/again.gloss
+check "init a second project" "$CLI" init "$J2"
+check "import the export" "$CLI" import "$J2" "$TMP/export.jsonl"
+check "export it again" "$CLI" export "$J2" --format jsonl -o "$TMP/export2.jsonl"
+cmp -s "$TMP/export.jsonl" "$TMP/export2.jsonl" && ok "export(import(export)) is byte-identical" \
+  || not_ok "export(import(export)) is byte-identical"
+refuse "importing the same JSONL twice is refused (uuids taken)" \
+  "$CLI" import "$J2" "$TMP/export.jsonl"
+grep -q "export.jsonl:1:" "$TMP/err" && ok "the JSONL error names file:line" \
+  || not_ok "the JSONL error names file:line"
+[ "$(doc_count "$J2")" -eq 3 ] && ok "still three documents" || not_ok "still three documents"
+
+# an export that cannot be written leaves nothing behind
+refuse "export into a missing directory" "$CLI" export "$J" --format jsonl \
+  -o "$TMP/no/such/dir/x.jsonl"
+refuse "export with an unknown format" "$CLI" export "$J" --format csv -o "$TMP/x.csv"
+[ ! -e "$TMP/x.csv" ] && ok "no file for a refused export" || not_ok "no file for a refused export"
+
+# validate finds a planted problem
+cp "$J" "$TMP/broken.gloss"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+c.execute('UPDATE annotations SET label = \"NOPE\" WHERE rowid = (SELECT min(rowid) FROM annotations WHERE deleted = 0)'); c.commit()" \
+  "$TMP/broken.gloss"
+refuse "validate reports an unknown label" "$CLI" validate "$TMP/broken.gloss"
+grep -q "NOPE" "$TMP/out" && ok "the problem is printed" || not_ok "the problem is printed"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
