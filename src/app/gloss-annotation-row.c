@@ -1,0 +1,133 @@
+/* gloss-annotation-row.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-row.h"
+
+struct _GlossAnnotationRow
+{
+  GtkWidget        parent_instance;
+
+  GlossAnnotation *annotation;    /* owned */
+  GdkRGBA          color;
+
+  /* template children */
+  GtkWidget       *box;
+  GtkDrawingArea  *dot;
+  GtkLabel        *label_label;
+  GtkLabel        *text_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
+
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  GlossAnnotationRow *self = user_data;
+  double radius = MIN (width, height) / 2.0;
+
+  gdk_cairo_set_source_rgba (cr, &self->color);
+  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
+
+  g_clear_object (&self->annotation);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/gloss-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, dot);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, label_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, text_label);
+}
+
+static void
+gloss_annotation_row_init (GlossAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+  gtk_drawing_area_set_draw_func (self->dot, draw_dot, self, NULL);
+}
+
+GtkWidget *
+gloss_annotation_row_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+}
+
+GlossAnnotation *
+gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->annotation;
+}
+
+void
+gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
+                                     GlossAnnotation    *annotation,
+                                     GlossSchema        *schema,
+                                     const char         *text)
+{
+  g_autofree char *covered = NULL;
+  GlossLabel *label = NULL;
+  const char *name;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
+
+  g_set_object (&self->annotation, annotation);
+
+  if (annotation == NULL)
+    {
+      gtk_label_set_label (self->label_label, "");
+      gtk_label_set_label (self->text_label, "");
+      return;
+    }
+
+  name = gloss_annotation_get_label (annotation);
+  if (schema != NULL)
+    label = gloss_schema_lookup_label (schema, name);
+  if (label == NULL || !gdk_rgba_parse (&self->color, gloss_label_get_color (label)))
+    self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+
+  if (text != NULL)
+    covered = gloss_annotation_dup_text (annotation, text);
+  if (covered != NULL)
+    g_strdelimit (covered, "\n\r\t", ' ');
+
+  gtk_label_set_label (self->label_label, name);
+  gtk_label_set_label (self->text_label, covered != NULL ? covered : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), covered);
+  gtk_widget_queue_draw (GTK_WIDGET (self->dot));
+}

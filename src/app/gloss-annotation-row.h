@@ -1,0 +1,28 @@
+/* gloss-annotation-row.h: a row of the annotation panel
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-annotation.h"
+#include "gloss-schema.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_ANNOTATION_ROW (gloss_annotation_row_get_type ())
+G_DECLARE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GLOSS, ANNOTATION_ROW, GtkWidget)
+
+GtkWidget       *gloss_annotation_row_new            (void);
+GlossAnnotation *gloss_annotation_row_get_annotation (GlossAnnotationRow *self);
+/* @schema gives the label colour; @text is the document text (for the
+ * covered text). Either may be NULL. */
+void             gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
+                                                      GlossAnnotation    *annotation,
+                                                      GlossSchema        *schema,
+                                                      const char         *text);
+
+G_END_DECLS

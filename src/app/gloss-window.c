@@ -1,0 +1,838 @@
+/* gloss-window.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-list.h"
+#include "gloss-annotation-row.h"
+#include "gloss-annotation.h"
+#include "gloss-application.h"
+#include "gloss-document-row.h"
+#include "gloss-document-view.h"
+#include "gloss-document.h"
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+/* Frames to wait, once the window shows what it will show, before the
+ * GLOSS_SCREENSHOT hook renders it: lets layout and the chips settle. */
+#define SCREENSHOT_SETTLE_FRAMES 6
+
+struct _GlossWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;             /* owned */
+  GlossProject         *project;              /* owned */
+  GlossDocument        *document;             /* owned */
+  GlossAnnotationList  *annotations;          /* owned */
+  GtkFilterListModel   *document_filter_model;/* owned */
+  GtkSingleSelection   *document_selection;   /* owned */
+  GtkSingleSelection   *annotation_selection; /* owned */
+  int                   right_pane_width;
+  gboolean              syncing_right_pane;
+
+  guint                 screenshot_tick_id;
+  guint                 screenshot_frames;
+
+  /* template children */
+  GtkLabel             *annotation_count_label;
+  GtkListView          *annotation_list_view;
+  GtkStack             *annotation_stack;
+  GtkListView          *document_list_view;
+  GtkStack             *document_list_stack;
+  GtkStack             *document_stack;
+  GtkPaned             *inner_paned;
+  GtkStack             *main_stack;          /* borrowed: the window's child */
+  GtkPaned             *outer_paned;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *subtitle_label;
+  GtkLabel             *title_label;
+  GlossDocumentView    *view;
+  GtkScrolledWindow    *view_scroller;
+};
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+update_titles (GlossWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->project != NULL)
+    title = gloss_project_dup_title (self->project);
+
+  gtk_label_set_label (self->title_label, title != NULL ? title : _("Gloss"));
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Gloss"));
+
+  if (self->document != NULL)
+    {
+      gtk_label_set_label (self->subtitle_label, gloss_document_get_name (self->document));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+    }
+  else
+    {
+      gtk_label_set_label (self->subtitle_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+    }
+}
+
+static void
+update_undo_actions (GlossWindow *self)
+{
+  gboolean can_undo = self->annotations != NULL &&
+                      gloss_annotation_list_can_undo (self->annotations);
+  gboolean can_redo = self->annotations != NULL &&
+                      gloss_annotation_list_can_redo (self->annotations);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+static void
+update_annotation_count (GlossWindow *self)
+{
+  guint n = 0;
+  g_autofree char *text = NULL;
+
+  if (self->annotations != NULL)
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+
+  text = g_strdup_printf ("%u", n);
+  gtk_label_set_label (self->annotation_count_label, self->annotations != NULL ? text : "");
+  gtk_stack_set_visible_child_name (self->annotation_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+update_document_list_page (GlossWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document_filter_model));
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkWidget *empty = gtk_stack_get_child_by_name (self->document_list_stack, "empty");
+
+  if (n == 0)
+    gtk_label_set_label (GTK_LABEL (empty), search != NULL && *search != '\0'
+                                              ? _("No Matching Documents")
+                                              : _("No Documents"));
+  gtk_stack_set_visible_child_name (self->document_list_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+apply_annotator (GlossWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+
+  if (self->project != NULL && name != NULL && *name != '\0')
+    gloss_project_set_annotator (self->project, name);
+}
+
+static void
+close_document (GlossWindow *self)
+{
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+
+  gloss_document_view_set_document (self->view, NULL, NULL);
+  gtk_single_selection_set_model (self->annotation_selection, NULL);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+
+  gtk_stack_set_visible_child_name (self->document_stack, "none");
+  update_undo_actions (self);
+  update_annotation_count (self);
+  update_titles (self);
+}
+
+static gboolean
+open_document (GlossWindow   *self,
+               GlossDocument *document)
+{
+  g_autoptr(GlossAnnotationList) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (document == self->document)
+    return TRUE;
+
+  annotations = gloss_project_dup_annotation_list (self->project, document, &error);
+  if (annotations == NULL)
+    {
+      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"),
+                                                  gloss_document_get_name (document));
+
+      gloss_window_show_error (self, primary, error);
+      return FALSE;
+    }
+
+  close_document (self);
+
+  self->document = g_object_ref (document);
+  self->annotations = g_steal_pointer (&annotations);
+
+  g_signal_connect_object (self->annotations, "notify::can-undo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "notify::can-redo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "items-changed",
+                           G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
+
+  gloss_document_view_set_document (self->view, self->document, self->annotations);
+  gtk_single_selection_set_model (self->annotation_selection, G_LIST_MODEL (self->annotations));
+  gtk_stack_set_visible_child_name (self->document_stack, "document");
+
+  g_settings_set_string (self->settings, "last-document", gloss_document_get_uuid (document));
+
+  update_undo_actions (self);
+  update_annotation_count (self);
+  update_titles (self);
+
+  self->screenshot_frames = 0;
+
+  return TRUE;
+}
+
+/* Position of @document in the filtered list, by identity or by name. */
+static gboolean
+find_document_position (GlossWindow *self,
+                        const char  *name,
+                        const char  *uuid,
+                        guint       *position)
+{
+  GListModel *model = G_LIST_MODEL (self->document_filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (model, i);
+
+      if ((name != NULL && g_strcmp0 (gloss_document_get_name (document), name) == 0) ||
+          (uuid != NULL && g_strcmp0 (gloss_document_get_uuid (document), uuid) == 0))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+select_position (GlossWindow *self,
+                 guint        position)
+{
+  gtk_single_selection_set_selected (self->document_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item",
+                              "u", position);
+}
+
+/* ---- screenshot hook (GLOSS_SCREENSHOT=/path.png) ----------------------- */
+
+static void
+take_screenshot (GlossWindow *self,
+                 const char  *path)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+
+  if (node == NULL || renderer == NULL)
+    {
+      g_warning ("Could not render the window for the screenshot");
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_warning ("Could not save the screenshot to %s", path);
+  else
+    g_message ("Saved a screenshot to %s", path);
+}
+
+static gboolean
+screenshot_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char *path = g_getenv ("GLOSS_SCREENSHOT");
+
+  /* Wait for the document when one is on its way (a project is open). */
+  if (self->project != NULL && self->document == NULL && self->screenshot_frames < 120)
+    {
+      self->screenshot_frames++;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++self->screenshot_frames < SCREENSHOT_SETTLE_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->screenshot_tick_id = 0;
+  take_screenshot (self, path);
+
+  if (g_getenv ("GLOSS_SCREENSHOT_QUIT") != NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (app != NULL)
+        g_application_quit (G_APPLICATION (app));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- callbacks --------------------------------------------------------- */
+
+static void
+document_selection_changed_cb (GlossWindow *self)
+{
+  GlossDocument *document = gtk_single_selection_get_selected_item (self->document_selection);
+
+  /* Filtering the selected row away keeps the open document. */
+  if (document != NULL)
+    open_document (self, document);
+}
+
+static void
+annotation_activated_cb (GlossWindow *self,
+                         guint        position,
+                         GtkListView *list_view)
+{
+  g_autoptr(GlossAnnotation) annotation = NULL;
+
+  if (self->annotations == NULL)
+    return;
+
+  annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), position);
+  if (annotation != NULL)
+    gloss_document_view_reveal_annotation (self->view, annotation);
+}
+
+static void
+setup_document_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gloss_document_row_new ());
+}
+
+static void
+bind_document_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+unbind_document_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_annotation_row_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gloss_annotation_row_new ());
+}
+
+static void
+bind_annotation_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        GlossWindow              *self)
+{
+  GlossSchema *schema = NULL;
+  const char *text = NULL;
+
+  if (self->annotations != NULL)
+    schema = gloss_annotation_list_get_schema (self->annotations);
+  if (self->document != NULL)
+    text = gloss_document_get_text (self->document);
+
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       gtk_list_item_get_item (item), schema, text);
+}
+
+static void
+unbind_annotation_row_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       NULL, NULL, NULL);
+}
+
+/* The annotation panel keeps its width when the window is resized; a drag
+ * of the handle changes that width. "max-position" changes with every new
+ * width of the paned, so it tells when to apply it. */
+#define PANED_HANDLE_WIDTH 1
+
+static void
+inner_paned_max_position_cb (GlossWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+
+  if (width <= 0)
+    return;
+
+  self->syncing_right_pane = TRUE;
+  gtk_paned_set_position (self->inner_paned,
+                          MAX (width - self->right_pane_width - PANED_HANDLE_WIDTH, 0));
+  self->syncing_right_pane = FALSE;
+}
+
+static void
+inner_paned_position_cb (GlossWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+
+  if (self->syncing_right_pane || width <= 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->inner_paned)))
+    return;
+
+  self->right_pane_width = width - gtk_paned_get_position (self->inner_paned) - PANED_HANDLE_WIDTH;
+}
+
+static void
+save_window_state (GlossWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (self->project != NULL)
+    {
+      g_settings_set_int (self->settings, "left-pane-position",
+                          gtk_paned_get_position (self->outer_paned));
+      g_settings_set_int (self->settings, "right-pane-position", self->right_pane_width);
+    }
+  g_settings_apply (self->settings);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->annotations == NULL || !gloss_annotation_list_can_undo (self->annotations))
+    return;
+
+  if (!gloss_annotation_list_undo (self->annotations, &error))
+    gloss_window_show_error (self, _("Could not undo"), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->annotations == NULL || !gloss_annotation_list_can_redo (self->annotations))
+    return;
+
+  if (!gloss_annotation_list_redo (self->annotations, &error))
+    gloss_window_show_error (self, _("Could not redo"), error);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+placeholder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  /* Import, export and merge arrive with the formats; disabled until then. */
+}
+
+/* ---- vfuncs ------------------------------------------------------------ */
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  save_window_state (GLOSS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_map (GtkWidget *widget)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->map (widget);
+
+  if (g_getenv ("GLOSS_SCREENSHOT") != NULL && self->screenshot_tick_id == 0)
+    self->screenshot_tick_id = gtk_widget_add_tick_callback (widget, screenshot_tick_cb,
+                                                             NULL, NULL);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  if (self->screenshot_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->screenshot_tick_id);
+      self->screenshot_tick_id = 0;
+    }
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->document_selection);
+  g_clear_object (&self->annotation_selection);
+  g_clear_object (&self->document_filter_model);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  widget_class->map = gloss_window_map;
+  window_class->close_request = gloss_window_close_request;
+
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_scroller);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, placeholder_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, placeholder_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, placeholder_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  g_autoptr(GtkListItemFactory) document_factory = NULL;
+  g_autoptr(GtkListItemFactory) annotation_factory = NULL;
+  GtkStringFilter *filter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: gtk_widget_dispose_template() would unparent
+   * it behind GtkWindow's back. */
+  self->main_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+  self->settings = g_settings_new (APP_ID);
+
+  /* Document list: project documents, filtered by the search entry. */
+  filter = gtk_string_filter_new (gtk_property_expression_new (GLOSS_TYPE_DOCUMENT, NULL,
+                                                               "name"));
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
+  g_object_bind_property (self->search_entry, "text", filter, "search", G_BINDING_SYNC_CREATE);
+  self->document_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->document_selection =
+    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->document_filter_model)));
+  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->document_selection, TRUE);
+  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->document_selection, "notify::selected-item",
+                           G_CALLBACK (document_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_filter_model, "items-changed",
+                           G_CALLBACK (update_document_list_page), self, G_CONNECT_SWAPPED);
+
+  document_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (document_factory, "setup", G_CALLBACK (setup_document_row_cb), NULL);
+  g_signal_connect (document_factory, "bind", G_CALLBACK (bind_document_row_cb), NULL);
+  g_signal_connect (document_factory, "unbind", G_CALLBACK (unbind_document_row_cb), NULL);
+  gtk_list_view_set_factory (self->document_list_view, document_factory);
+  gtk_list_view_set_model (self->document_list_view,
+                           GTK_SELECTION_MODEL (self->document_selection));
+
+  /* Annotation panel over the open document's annotation list. */
+  self->annotation_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->annotation_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->annotation_selection, TRUE);
+  annotation_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (annotation_factory, "setup", G_CALLBACK (setup_annotation_row_cb), NULL);
+  g_signal_connect_object (annotation_factory, "bind", G_CALLBACK (bind_annotation_row_cb),
+                           self, 0);
+  g_signal_connect (annotation_factory, "unbind", G_CALLBACK (unbind_annotation_row_cb), NULL);
+  gtk_list_view_set_factory (self->annotation_list_view, annotation_factory);
+  gtk_list_view_set_model (self->annotation_list_view,
+                           GTK_SELECTION_MODEL (self->annotation_selection));
+  g_signal_connect_object (self->annotation_list_view, "activate",
+                           G_CALLBACK (annotation_activated_cb), self, G_CONNECT_SWAPPED);
+
+  g_settings_bind (self->settings, "font", self->view, "font", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::annotator-name",
+                           G_CALLBACK (apply_annotator), self, G_CONNECT_SWAPPED);
+
+  /* Window geometry from the last session. */
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->outer_paned,
+                          g_settings_get_int (self->settings, "left-pane-position"));
+  self->right_pane_width = g_settings_get_int (self->settings, "right-pane-position");
+  g_signal_connect_object (self->inner_paned, "notify::max-position",
+                           G_CALLBACK (inner_paned_max_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inner_paned, "notify::position",
+                           G_CALLBACK (inner_paned_position_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", FALSE);
+
+  update_undo_actions (self);
+  update_annotation_count (self);
+  update_titles (self);
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+GlossWindow *
+gloss_window_new (GtkApplication *application)
+{
+  return g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+}
+
+GlossProject *
+gloss_window_get_project (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+GlossDocument *
+gloss_window_get_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GtkWidget *
+gloss_window_get_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+void
+gloss_window_set_project (GlossWindow  *self,
+                          GlossProject *project)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || GLOSS_IS_PROJECT (project));
+
+  if (project == self->project)
+    return;
+
+  close_document (self);
+  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_set_object (&self->project, project);
+  apply_annotator (self);
+
+  gtk_filter_list_model_set_model (self->document_filter_model,
+                                   project != NULL ? gloss_project_get_documents (project) : NULL);
+  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
+  update_document_list_page (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
+  update_titles (self);
+}
+
+gboolean
+gloss_window_open_file (GlossWindow  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autofree char *path = NULL;
+  GtkApplication *app;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s is not a local file"), uri);
+      return FALSE;
+    }
+
+  project = gloss_project_open (path, error);
+  if (project == NULL)
+    return FALSE;
+
+  gloss_window_set_project (self, project);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (GLOSS_IS_APPLICATION (app))
+    gloss_application_add_recent (GLOSS_APPLICATION (app), file);
+
+  return TRUE;
+}
+
+gboolean
+gloss_window_select_document (GlossWindow *self,
+                              const char  *name)
+{
+  GlossDocument *document;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  document = gloss_project_find_document (self->project, name);
+  if (document == NULL)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (find_document_position (self, name, NULL, &position))
+    select_position (self, position);
+  else
+    open_document (self, document);
+
+  return self->document == document;
+}
+
+/* Selects the document that was open last time, or else the first one. */
+void
+gloss_window_restore_document (GlossWindow *self)
+{
+  g_autofree char *uuid = NULL;
+  guint position = 0;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->project == NULL || self->document != NULL)
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->document_filter_model)) == 0)
+    return;
+
+  uuid = g_settings_get_string (self->settings, "last-document");
+  if (uuid[0] == '\0' || !find_document_position (self, NULL, uuid, &position))
+    position = 0;
+
+  select_position (self, position);
+}
+
+void
+gloss_window_show_error (GlossWindow  *self,
+                         const char   *primary,
+                         const GError *error)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  g_printerr ("%s: %s\n", primary, error != NULL ? error->message : "");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", primary);
+
+    if (error != NULL)
+      gtk_alert_dialog_set_detail (dialog, error->message);
+    gtk_alert_dialog_show (dialog, GTK_WINDOW (self));
+  }
+#else
+  {
+    GtkWidget *dialog;
+
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+    if (error != NULL)
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                error->message);
+    g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
