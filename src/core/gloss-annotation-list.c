@@ -1349,3 +1349,128 @@ gloss_annotation_list_clear_history (GlossAnnotationList *self)
   g_queue_clear_full (&self->redo, g_object_unref);
   notify_history (self, could_undo, could_redo);
 }
+
+/* ---- reloading after a merge */
+
+static GHashTable *
+annotations_by_uuid (GlossAnnotationList *self)
+{
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  GSequenceIter *iter;
+
+  for (iter = g_sequence_get_begin_iter (self->items); !g_sequence_iter_is_end (iter);
+       iter = g_sequence_iter_next (iter))
+    {
+      GlossAnnotation *a = g_sequence_get (iter);
+      g_hash_table_insert (out, (gpointer) gloss_annotation_get_uuid (a), g_object_ref (a));
+    }
+  return out;
+}
+
+gboolean
+_gloss_annotation_list_reload (GlossAnnotationList  *self,
+                               GlossSchema          *schema,
+                               GError              **error)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) old_annotations = NULL;
+  g_autoptr(GHashTable) old_relations = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
+  gint64 id;
+  guint old_n, old_n_relations;
+  gboolean could_undo, could_redo;
+  GHashTableIter hiter;
+  gpointer k, v;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+
+  id = gloss_document_get_id (self->document);
+  annotations = gloss_store_load_annotations (self->store, id, FALSE, error);
+  if (annotations == NULL)
+    return FALSE;
+  relations = gloss_store_load_relations (self->store, id, FALSE, error);
+  if (relations == NULL)
+    return FALSE;
+
+  if (schema != NULL)
+    g_set_object (&self->schema, schema);
+
+  /* The old snapshots stay alive in these tables until the signals went. */
+  old_annotations = annotations_by_uuid (self);
+  old_relations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  old_n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < old_n_relations; i++)
+    {
+      GlossRelation *r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+      g_hash_table_insert (old_relations, (gpointer) gloss_relation_get_uuid (r), r);
+    }
+
+  old_n = g_sequence_get_length (self->items);
+  g_hash_table_remove_all (self->by_uuid);
+  g_sequence_remove_range (g_sequence_get_begin_iter (self->items),
+                           g_sequence_get_end_iter (self->items));
+  gloss_span_index_free (self->index);
+  self->index = gloss_span_index_new ();
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = g_object_ref (g_ptr_array_index (annotations, i));
+      GSequenceIter *iter = g_sequence_append (self->items, a);
+
+      g_hash_table_insert (self->by_uuid, (gpointer) gloss_annotation_get_uuid (a), iter);
+      index_add (self, a);
+    }
+  g_sequence_sort (self->items, compare_items, NULL);
+
+  g_hash_table_remove_all (self->relation_by_uuid);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (relations, i);
+      g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (r), r);
+    }
+
+  could_undo = gloss_annotation_list_can_undo (self);
+  could_redo = gloss_annotation_list_can_redo (self);
+  g_queue_clear_full (&self->undo, g_object_unref);
+  g_queue_clear_full (&self->redo, g_object_unref);
+  _gloss_document_set_n_annotations (self->document, annotations->len);
+
+  if (old_n > 0 || annotations->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, annotations->len);
+  g_list_store_splice (self->relations, 0, old_n_relations, relations->pdata, relations->len);
+
+  /* Per-row signals: what changed, in document order of the new rows, then
+   * what left. */
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (annotations, i);
+      GlossAnnotation *old = g_hash_table_lookup (old_annotations, gloss_annotation_get_uuid (a));
+
+      if (old == NULL || !gloss_annotation_equal (old, a))
+        g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, a);
+    }
+  g_hash_table_iter_init (&hiter, old_annotations);
+  while (g_hash_table_iter_next (&hiter, &k, &v))
+    if (!g_hash_table_contains (self->by_uuid, k))
+      g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, v, NULL);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (relations, i);
+      GlossRelation *old = g_hash_table_lookup (old_relations, gloss_relation_get_uuid (r));
+
+      if (old == NULL || !gloss_relation_equal (old, r))
+        g_signal_emit (self, signals[RELATION_CHANGED], 0, old, r);
+    }
+  g_hash_table_iter_init (&hiter, old_relations);
+  while (g_hash_table_iter_next (&hiter, &k, &v))
+    if (!g_hash_table_contains (self->relation_by_uuid, k))
+      g_signal_emit (self, signals[RELATION_CHANGED], 0, v, NULL);
+
+  statuses = gloss_store_dup_document_statuses (self->store, id);
+  g_hash_table_iter_init (&hiter, statuses);
+  while (g_hash_table_iter_next (&hiter, &k, NULL))
+    g_signal_emit (self, signals[STATUS_CHANGED], 0, (const char *) k);
+
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+}

@@ -13,7 +13,7 @@
 #include "gloss-annotation-list-private.h"
 #include "gloss-document.h"
 #include "gloss-document-list-private.h"
-#include "gloss-project.h"
+#include "gloss-project-private.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
 
@@ -400,4 +400,12 @@ gloss_project_set_annotator (GlossProject *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gloss_annotation_list_set_annotator (value, annotator);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+GlossAnnotationList *
+_gloss_project_peek_annotation_list (GlossProject *self,
+                                     gint64        document_id)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  return g_hash_table_lookup (self->lists, &document_id);
 }

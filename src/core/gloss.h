@@ -12,6 +12,7 @@
 #include "gloss-command.h"
 #include "gloss-document.h"
 #include "gloss-document-list.h"
+#include "gloss-format.h"
 #include "gloss-jsonl.h"
 #include "gloss-offsets.h"
 #include "gloss-project.h"

@@ -1,0 +1,1017 @@
+/* gloss-format.c: the base type, reports, contexts and the drivers
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-format-private.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
+#include "gloss-schema.h"
+#include "gloss-store.h"
+
+G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
+G_DEFINE_ABSTRACT_TYPE (GlossFormat, gloss_format, G_TYPE_OBJECT)
+
+struct _GlossImportContext
+{
+  GlossProject             *project;      /* borrowed */
+  GlossStore               *store;        /* borrowed */
+  GlossSchema              *schema;       /* owned: the copy being extended */
+  const GlossImportOptions *options;      /* borrowed */
+  GlossImportReport        *report;       /* borrowed */
+  GHashTable               *lengths;      /* doc id -> length in code points */
+  guint                     schema_changed : 1;
+};
+
+struct _GlossExportContext
+{
+  GlossProject             *project;      /* borrowed */
+  const GlossExportOptions *options;      /* borrowed */
+  GPtrArray                *documents;    /* owned: GlossDocument */
+};
+
+/* ---- reports */
+
+static void
+problem_free (GlossProblem *p)
+{
+  g_free (p->file);
+  g_free (p->message);
+  g_free (p);
+}
+
+GlossImportReport *
+gloss_import_report_new (void)
+{
+  GlossImportReport *report = g_new0 (GlossImportReport, 1);
+
+  report->labels_added = g_ptr_array_new_with_free_func (g_free);
+  report->relation_types_added = g_ptr_array_new_with_free_func (g_free);
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  return report;
+}
+
+void
+gloss_import_report_free (GlossImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->labels_added);
+  g_ptr_array_unref (report->relation_types_added);
+  g_ptr_array_unref (report->problems);
+  g_free (report);
+}
+
+static void
+report_addv (GlossImportReport    *report,
+             GlossProblemSeverity  severity,
+             const char           *file,
+             guint                 line,
+             const char           *format,
+             va_list               args)
+{
+  GlossProblem *p = g_new0 (GlossProblem, 1);
+
+  p->severity = severity;
+  p->file = g_strdup (file);
+  p->line = line;
+  p->message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (report->problems, p);
+}
+
+void
+gloss_import_report_add (GlossImportReport    *report,
+                         GlossProblemSeverity  severity,
+                         const char           *file,
+                         guint                 line,
+                         const char           *format,
+                         ...)
+{
+  va_list args;
+
+  g_return_if_fail (report != NULL);
+  va_start (args, format);
+  report_addv (report, severity, file, line, format, args);
+  va_end (args);
+}
+
+guint
+gloss_import_report_count (GlossImportReport    *report,
+                           GlossProblemSeverity  severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (report != NULL, 0);
+  for (guint i = 0; i < report->problems->len; i++)
+    if (((GlossProblem *) g_ptr_array_index (report->problems, i))->severity == severity)
+      n++;
+  return n;
+}
+
+static char *
+problem_to_string (GlossProblem *p)
+{
+  const char *kind = p->severity == GLOSS_PROBLEM_ERROR ? _("error")
+                   : p->severity == GLOSS_PROBLEM_WARNING ? _("warning") : _("note");
+
+  if (p->file && p->line)
+    return g_strdup_printf ("%s:%u: %s: %s", p->file, p->line, kind, p->message);
+  if (p->file)
+    return g_strdup_printf ("%s: %s: %s", p->file, kind, p->message);
+  return g_strdup_printf ("%s: %s", kind, p->message);
+}
+
+char *
+gloss_import_report_to_string (GlossImportReport *report)
+{
+  GString *str = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  g_string_append_printf (str, ngettext ("%u document", "%u documents", report->n_documents),
+                          report->n_documents);
+  g_string_append (str, ", ");
+  g_string_append_printf (str, ngettext ("%u annotation", "%u annotations",
+                                         report->n_annotations),
+                          report->n_annotations);
+  g_string_append (str, ", ");
+  g_string_append_printf (str, ngettext ("%u relation", "%u relations", report->n_relations),
+                          report->n_relations);
+  g_string_append_c (str, '\n');
+  if (report->labels_added->len > 0)
+    {
+      g_string_append (str, _("Labels added to the schema:"));
+      for (guint i = 0; i < report->labels_added->len; i++)
+        g_string_append_printf (str, " %s", (char *) g_ptr_array_index (report->labels_added, i));
+      g_string_append_c (str, '\n');
+    }
+  if (report->relation_types_added->len > 0)
+    {
+      g_string_append (str, _("Relation types added to the schema:"));
+      for (guint i = 0; i < report->relation_types_added->len; i++)
+        g_string_append_printf (str, " %s",
+                                (char *) g_ptr_array_index (report->relation_types_added, i));
+      g_string_append_c (str, '\n');
+    }
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *line = problem_to_string (g_ptr_array_index (report->problems, i));
+      g_string_append_printf (str, "%s\n", line);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* ---- base type */
+
+static void
+gloss_format_class_init (GlossFormatClass *klass)
+{
+}
+
+static void
+gloss_format_init (GlossFormat *self)
+{
+}
+
+const char *
+gloss_format_get_name (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), NULL);
+  return GLOSS_FORMAT_GET_CLASS (self)->name;
+}
+
+const char *
+gloss_format_get_display_name (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), NULL);
+  return _(GLOSS_FORMAT_GET_CLASS (self)->display_name);
+}
+
+gboolean
+gloss_format_can_import (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), FALSE);
+  return GLOSS_FORMAT_GET_CLASS (self)->import_path != NULL;
+}
+
+gboolean
+gloss_format_can_export (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), FALSE);
+  return GLOSS_FORMAT_GET_CLASS (self)->export_path != NULL;
+}
+
+GPtrArray *
+gloss_format_list (void)
+{
+  static GPtrArray *formats;
+
+  if (g_once_init_enter (&formats))
+    {
+      GPtrArray *list = g_ptr_array_new ();
+      guint n;
+      GType *types = _gloss_format_builtin_types (&n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (list, g_object_new (types[i], NULL));
+      g_once_init_leave (&formats, list);
+    }
+  return formats;
+}
+
+GlossFormat *
+gloss_format_lookup (const char *name)
+{
+  GPtrArray *formats = gloss_format_list ();
+
+  g_return_val_if_fail (name != NULL, NULL);
+  for (guint i = 0; i < formats->len; i++)
+    if (g_strcmp0 (gloss_format_get_name (g_ptr_array_index (formats, i)), name) == 0)
+      return g_ptr_array_index (formats, i);
+  return NULL;
+}
+
+static GBytes *
+read_head (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  guint8 buf[8192];
+  gsize n = 0;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_bytes_new (NULL, 0);
+  in = g_file_read (file, NULL, NULL);
+  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &n, NULL,
+                                              NULL))
+    return NULL;
+  return g_bytes_new (buf, n);
+}
+
+static gboolean
+has_extension (GlossFormat *format,
+               const char  *path)
+{
+  const char * const *exts = GLOSS_FORMAT_GET_CLASS (format)->extensions;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; exts && exts[i]; i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", exts[i], NULL);
+      if (g_str_has_suffix (lower, suffix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GlossFormat *
+gloss_format_detect (const char  *path,
+                     GError     **error)
+{
+  GPtrArray *formats = gloss_format_list ();
+  g_autoptr(GBytes) head = NULL;
+  GlossFormat *best = NULL;
+  int best_score = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  head = read_head (path);
+  if (head == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be read"), display);
+      return NULL;
+    }
+  for (guint i = 0; i < formats->len; i++)
+    {
+      GlossFormat *format = g_ptr_array_index (formats, i);
+      GlossFormatClass *klass = GLOSS_FORMAT_GET_CLASS (format);
+      int score;
+
+      if (klass->import_path == NULL)
+        continue;
+      if (klass->detect != NULL)
+        score = klass->detect (format, path, head);
+      else
+        score = has_extension (format, path) ? 50 : 0;
+      if (score > best_score)
+        {
+          best = format;
+          best_score = score;
+        }
+    }
+  if (best == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+                   _("%s: not a format Gloss can import (choose one with --format)"), display);
+    }
+  return best;
+}
+
+/* ---- import context */
+
+GlossProject *
+gloss_import_context_get_project (GlossImportContext *ctx)
+{
+  return ctx->project;
+}
+
+GlossSchema *
+gloss_import_context_get_schema (GlossImportContext *ctx)
+{
+  return ctx->schema;
+}
+
+const GlossImportOptions *
+gloss_import_context_get_options (GlossImportContext *ctx)
+{
+  return ctx->options;
+}
+
+GlossImportReport *
+gloss_import_context_get_report (GlossImportContext *ctx)
+{
+  return ctx->report;
+}
+
+const char *
+gloss_import_context_annotator (GlossImportContext *ctx,
+                                const char         *from_file)
+{
+  if (ctx->options->annotator != NULL && *ctx->options->annotator != '\0')
+    return ctx->options->annotator;
+  if (from_file != NULL && *from_file != '\0')
+    return from_file;
+  return gloss_project_get_annotator (ctx->project);
+}
+
+static const char *
+pick_color (GlossSchema *schema)
+{
+  static const char * const palette[] = {
+    "#62a0ea", "#57e389", "#f8e45c", "#ffa348", "#ed333b", "#c061cb", "#b5835a",
+    "#99c1f1", "#8ff0a4", "#f9f06b", "#ffbe6f", "#f66151", "#dc8add", "#cdab8f",
+  };
+  return palette[gloss_schema_get_n_labels (schema) % G_N_ELEMENTS (palette)];
+}
+
+GlossLabel *
+gloss_import_context_ensure_label (GlossImportContext *ctx,
+                                   const char         *label,
+                                   const char         *layer)
+{
+  GlossLabel *existing = gloss_schema_lookup_label (ctx->schema, label);
+  g_autoptr(GlossLabel) created = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (existing != NULL)
+    return existing;
+  created = gloss_label_new (label, layer ? layer : "entity", pick_color (ctx->schema), NULL,
+                             NULL);
+  if (!gloss_schema_add_label (ctx->schema, created, &error))
+    {
+      g_debug ("Cannot add label %s: %s", label, error->message);
+      return NULL;
+    }
+  ctx->schema_changed = TRUE;
+  g_ptr_array_add (ctx->report->labels_added, g_strdup (label));
+  return gloss_schema_lookup_label (ctx->schema, label);
+}
+
+GlossRelationType *
+gloss_import_context_ensure_relation_type (GlossImportContext *ctx,
+                                           const char         *type)
+{
+  GlossRelationType *existing = gloss_schema_lookup_relation_type (ctx->schema, type);
+  g_autoptr(GlossRelationType) created = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (existing != NULL)
+    return existing;
+  created = gloss_relation_type_new (type, NULL, NULL, NULL);
+  if (!gloss_schema_add_relation_type (ctx->schema, created, &error))
+    {
+      g_debug ("Cannot add relation type %s: %s", type, error->message);
+      return NULL;
+    }
+  ctx->schema_changed = TRUE;
+  g_ptr_array_add (ctx->report->relation_types_added, g_strdup (type));
+  return gloss_schema_lookup_relation_type (ctx->schema, type);
+}
+
+/* A new definition that also admits @value, or NULL when @def admits it. */
+static GlossAttrDef *
+widen_definition (GlossAttrDef *def,
+                  const char   *name,
+                  GVariant     *value)
+{
+  if (def == NULL)
+    {
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_BOOLEAN, NULL, NULL);
+      else
+        {
+          const char *values[] = { g_variant_get_string (value, NULL), NULL };
+          return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_ENUM, values, NULL);
+        }
+    }
+  if (gloss_attr_def_check_value (def, value, NULL))
+    return NULL;
+  if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_ENUM &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) values = NULL;
+
+      g_strv_builder_addv (builder, (const char **) gloss_attr_def_get_values (def));
+      g_strv_builder_add (builder, g_variant_get_string (value, NULL));
+      values = g_strv_builder_end (builder);
+      return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_ENUM, (const char * const *) values,
+                                 gloss_attr_def_get_default_value (def));
+    }
+  /* A type clash (boolean value for an enum): widen to text when both are
+   * strings; otherwise keep the definition and let validation report it. */
+  return NULL;
+}
+
+static void
+replace_definition (GPtrArray    *defs,
+                    GlossAttrDef *def)
+{
+  for (guint i = 0; i < defs->len; i++)
+    if (g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (defs, i)),
+                   gloss_attr_def_get_name (def)) == 0)
+      {
+        GlossAttrDef *old = g_ptr_array_index (defs, i);
+        defs->pdata[i] = gloss_attr_def_ref (def);
+        gloss_attr_def_unref (old);
+        return;
+      }
+}
+
+void
+gloss_import_context_ensure_attribute (GlossImportContext *ctx,
+                                       const char         *label,
+                                       const char         *name,
+                                       GVariant           *value)
+{
+  GlossLabel *l = gloss_import_context_ensure_label (ctx, label, NULL);
+  GlossAttrDef *def;
+  g_autoptr(GlossAttrDef) wider = NULL;
+
+  if (l == NULL)
+    return;
+  def = gloss_label_lookup_attribute (l, name);
+  wider = widen_definition (def, name, value);
+  if (wider == NULL)
+    return;
+  if (def == NULL)
+    gloss_label_add_attribute (l, wider);
+  else
+    replace_definition (gloss_label_get_attributes (l), wider);
+  ctx->schema_changed = TRUE;
+}
+
+void
+gloss_import_context_ensure_relation_attribute (GlossImportContext *ctx,
+                                                const char         *type,
+                                                const char         *name,
+                                                GVariant           *value)
+{
+  GlossRelationType *t = gloss_import_context_ensure_relation_type (ctx, type);
+  GlossAttrDef *def;
+  g_autoptr(GlossAttrDef) wider = NULL;
+
+  if (t == NULL)
+    return;
+  def = gloss_relation_type_lookup_attribute (t, name);
+  wider = widen_definition (def, name, value);
+  if (wider == NULL)
+    return;
+  if (def == NULL)
+    gloss_relation_type_add_attribute (t, wider);
+  else
+    replace_definition (gloss_relation_type_get_attributes (t), wider);
+  ctx->schema_changed = TRUE;
+}
+
+gint64
+gloss_import_context_add_document (GlossImportContext  *ctx,
+                                   const char          *name,
+                                   const char          *text,
+                                   gssize               len,
+                                   const char          *meta_json,
+                                   GError             **error)
+{
+  g_autofree char *unique = NULL;
+  gint64 id;
+
+  if (name == NULL || *name == '\0')
+    name = _("Untitled");
+  unique = gloss_store_dup_unique_name (ctx->store, name);
+  id = gloss_store_insert_document (ctx->store, NULL, unique, text, len, meta_json, NULL, 0,
+                                    error);
+  if (id == 0)
+    return 0;
+  g_hash_table_insert (ctx->lengths, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER (g_utf8_strlen (text, len)));
+  ctx->report->n_documents++;
+  return id;
+}
+
+gboolean
+gloss_import_context_add_annotation (GlossImportContext  *ctx,
+                                     gint64               doc_id,
+                                     GlossAnnotation     *annotation,
+                                     GError             **error)
+{
+  g_autoptr(GlossAnnotation) a = gloss_annotation_copy (annotation);
+  gpointer value;
+  guint length, n;
+  const GlossFragment *f;
+  GHashTable *attrs;
+
+  if (!g_hash_table_lookup_extended (ctx->lengths, &doc_id, NULL, &value))
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("annotation for a document this import did not create"));
+      return FALSE;
+    }
+  length = GPOINTER_TO_UINT (value);
+  f = gloss_annotation_get_fragments (a, &n);
+  if (n == 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("annotation without a span"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (f[i].start >= f[i].end || f[i].end > length ||
+        (i > 0 && f[i].start < f[i - 1].end))
+      {
+        g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                     _("span %u–%u is empty, overlaps another fragment or lies outside the "
+                       "text (length %u)"), f[i].start, f[i].end, length);
+        return FALSE;
+      }
+  if (gloss_import_context_ensure_label (ctx, gloss_annotation_get_label (a), NULL) == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("“%s” cannot be a label name"), gloss_annotation_get_label (a));
+      return FALSE;
+    }
+  attrs = gloss_annotation_get_attributes (a);
+  if (attrs != NULL)
+    {
+      GHashTableIter iter;
+      gpointer k, v;
+
+      g_hash_table_iter_init (&iter, attrs);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        gloss_import_context_ensure_attribute (ctx, gloss_annotation_get_label (a), k, v);
+    }
+  gloss_annotation_set_document_id (a, doc_id);
+  if (*gloss_annotation_get_annotator (a) == '\0')
+    gloss_annotation_set_annotator (a, gloss_import_context_annotator (ctx, NULL));
+  else if (ctx->options->annotator != NULL && *ctx->options->annotator != '\0')
+    gloss_annotation_set_annotator (a, ctx->options->annotator);
+  if (gloss_annotation_get_created (a) <= 0)
+    {
+      gint64 now = g_get_real_time ();
+      gloss_annotation_set_times (a, now, now);
+    }
+  if (!gloss_store_put_annotation (ctx->store, a, error))
+    return FALSE;
+  ctx->report->n_annotations++;
+  return TRUE;
+}
+
+gboolean
+gloss_import_context_add_relation (GlossImportContext  *ctx,
+                                   gint64               doc_id,
+                                   GlossRelation       *relation,
+                                   GError             **error)
+{
+  g_autoptr(GlossRelation) r = gloss_relation_copy (relation);
+  GHashTable *attrs;
+
+  if (gloss_import_context_ensure_relation_type (ctx, gloss_relation_get_relation_type (r)) == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("“%s” cannot be a relation type"), gloss_relation_get_relation_type (r));
+      return FALSE;
+    }
+  attrs = gloss_relation_get_attributes (r);
+  if (attrs != NULL)
+    {
+      GHashTableIter iter;
+      gpointer k, v;
+
+      g_hash_table_iter_init (&iter, attrs);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        gloss_import_context_ensure_relation_attribute (ctx, gloss_relation_get_relation_type (r),
+                                                        k, v);
+    }
+  gloss_relation_set_document_id (r, doc_id);
+  if (*gloss_relation_get_annotator (r) == '\0')
+    gloss_relation_set_annotator (r, gloss_import_context_annotator (ctx, NULL));
+  else if (ctx->options->annotator != NULL && *ctx->options->annotator != '\0')
+    gloss_relation_set_annotator (r, ctx->options->annotator);
+  if (gloss_relation_get_created (r) <= 0)
+    {
+      gint64 now = g_get_real_time ();
+      gloss_relation_set_times (r, now, now);
+    }
+  if (!gloss_store_put_relation (ctx->store, r, error))
+    return FALSE;
+  ctx->report->n_relations++;
+  return TRUE;
+}
+
+gboolean
+gloss_import_context_set_status (GlossImportContext   *ctx,
+                                 gint64                doc_id,
+                                 const char           *annotator,
+                                 GlossDocumentStatus   status,
+                                 GError              **error)
+{
+  return gloss_store_set_document_status (ctx->store, doc_id,
+                                          gloss_import_context_annotator (ctx, annotator),
+                                          status, g_get_real_time (), error);
+}
+
+gboolean
+gloss_import_context_bad_record (GlossImportContext  *ctx,
+                                 const char          *file,
+                                 guint                line,
+                                 GError             **error,
+                                 const char          *format,
+                                 ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_ERROR, file, line, "%s", message);
+  if (ctx->options->skip_bad)
+    return TRUE;
+  if (line > 0)
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s:%u: %s",
+                 file ? file : "", line, message);
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s: %s",
+                 file ? file : "", message);
+  return FALSE;
+}
+
+void
+gloss_import_context_progress (GlossImportContext *ctx,
+                               double              fraction)
+{
+  if (ctx->options->progress != NULL)
+    ctx->options->progress (CLAMP (fraction, 0.0, 1.0), ctx->options->progress_data);
+}
+
+gboolean
+gloss_format_import (GlossProject              *project,
+                     const char * const        *paths,
+                     const GlossImportOptions  *options,
+                     GlossImportReport         *report,
+                     GCancellable              *cancellable,
+                     GError                   **error)
+{
+  static const GlossImportOptions defaults = GLOSS_IMPORT_OPTIONS_INIT;
+  g_autoptr(GlossImportReport) own_report = NULL;
+  GlossImportContext ctx = { 0 };
+  gboolean ok = TRUE;
+  guint n_paths;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (report == NULL)
+    report = own_report = gloss_import_report_new ();
+  n_paths = g_strv_length ((char **) paths);
+
+  ctx.project = project;
+  ctx.store = gloss_project_get_store (project);
+  ctx.schema = gloss_schema_copy (gloss_project_get_schema (project));
+  ctx.options = options;
+  ctx.report = report;
+  ctx.lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!gloss_store_begin (ctx.store, error))
+    {
+      ok = FALSE;
+      goto out;
+    }
+  for (guint i = 0; ok && i < n_paths; i++)
+    {
+      GlossFormat *format;
+      GlossFormatClass *klass;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (options->format != NULL)
+        {
+          format = gloss_format_lookup (options->format);
+          if (format == NULL)
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+                           _("Unknown format “%s”"), options->format);
+              ok = FALSE;
+              break;
+            }
+        }
+      else if ((format = gloss_format_detect (paths[i], error)) == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      klass = GLOSS_FORMAT_GET_CLASS (format);
+      if (klass->import_path == NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                       _("Gloss cannot import %s files"), gloss_format_get_display_name (format));
+          ok = FALSE;
+          break;
+        }
+      ok = klass->import_path (format, &ctx, paths[i], cancellable, error);
+      gloss_import_context_progress (&ctx, (double) (i + 1) / n_paths);
+    }
+  if (ok && !options->skip_bad && gloss_import_report_count (report, GLOSS_PROBLEM_ERROR) > 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROBLEMS,
+                   _("The import found errors; nothing was imported"));
+      ok = FALSE;
+    }
+  if (ok && ctx.schema_changed)
+    ok = gloss_project_set_schema (project, ctx.schema, error);
+  if (ok)
+    ok = gloss_store_commit (ctx.store, error);
+  else
+    gloss_store_rollback (ctx.store);
+
+  /* The list follows the store, whatever happened. */
+  gloss_project_reload_documents (project, NULL);
+
+out:
+  g_hash_table_unref (ctx.lengths);
+  g_object_unref (ctx.schema);
+  if (!ok)
+    {
+      report->n_documents = report->n_annotations = report->n_relations = 0;
+      g_ptr_array_set_size (report->labels_added, 0);
+      g_ptr_array_set_size (report->relation_types_added, 0);
+    }
+  return ok;
+}
+
+/* ---- export context */
+
+GlossProject *
+gloss_export_context_get_project (GlossExportContext *ctx)
+{
+  return ctx->project;
+}
+
+const GlossExportOptions *
+gloss_export_context_get_options (GlossExportContext *ctx)
+{
+  return ctx->options;
+}
+
+GPtrArray *
+gloss_export_context_get_documents (GlossExportContext *ctx)
+{
+  return ctx->documents;
+}
+
+static gboolean
+annotation_passes (GlossExportContext *ctx,
+                   GlossAnnotation    *a)
+{
+  const GlossExportOptions *o = ctx->options;
+  const char *who = gloss_annotation_get_annotator (a);
+
+  if (o->gold_only && g_strcmp0 (who, GLOSS_GOLD_ANNOTATOR) != 0)
+    return FALSE;
+  if (o->annotator != NULL && g_strcmp0 (who, o->annotator) != 0)
+    return FALSE;
+  if (o->labels != NULL && !g_strv_contains (o->labels, gloss_annotation_get_label (a)))
+    return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+gloss_export_context_dup_annotations (GlossExportContext  *ctx,
+                                      GlossDocument       *doc,
+                                      GError             **error)
+{
+  GlossStore *store = gloss_project_get_store (ctx->project);
+  g_autoptr(GPtrArray) all = gloss_store_load_annotations (store, gloss_document_get_id (doc),
+                                                           FALSE, error);
+  GPtrArray *out;
+
+  if (all == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (annotation_passes (ctx, g_ptr_array_index (all, i)))
+      g_ptr_array_add (out, g_object_ref (g_ptr_array_index (all, i)));
+  return out;
+}
+
+GPtrArray *
+gloss_export_context_dup_relations (GlossExportContext  *ctx,
+                                    GlossDocument       *doc,
+                                    GPtrArray           *annotations,
+                                    GError             **error)
+{
+  GlossStore *store = gloss_project_get_store (ctx->project);
+  g_autoptr(GPtrArray) all = gloss_store_load_relations (store, gloss_document_get_id (doc),
+                                                         FALSE, error);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *out;
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < annotations->len; i++)
+    g_hash_table_add (kept, (gpointer) gloss_annotation_get_uuid (g_ptr_array_index (annotations,
+                                                                                     i)));
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (all, i);
+      if (g_hash_table_contains (kept, gloss_relation_get_source (r)) &&
+          g_hash_table_contains (kept, gloss_relation_get_target (r)))
+        g_ptr_array_add (out, g_object_ref (r));
+    }
+  return out;
+}
+
+guint
+gloss_export_context_split_of (GlossExportContext *ctx,
+                               GlossDocument      *doc)
+{
+  const GlossExportOptions *o = ctx->options;
+  guint total = o->split[0] + o->split[1] + o->split[2];
+  g_autofree char *key = NULL;
+  g_autofree char *digest = NULL;
+  guint64 h = 0;
+  guint bucket;
+
+  if (total == 0)
+    return 0;
+  key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%s", o->seed, gloss_document_get_sha256 (doc));
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  for (guint i = 0; i < 15; i++)
+    h = h * 16 + g_ascii_xdigit_value (digest[i]);
+  bucket = h % total;
+  if (bucket < o->split[0])
+    return 0;
+  if (bucket < o->split[0] + o->split[1])
+    return 1;
+  return 2;
+}
+
+void
+gloss_export_context_progress (GlossExportContext *ctx,
+                               double              fraction)
+{
+  if (ctx->options->progress != NULL)
+    ctx->options->progress (CLAMP (fraction, 0.0, 1.0), ctx->options->progress_data);
+}
+
+static gboolean
+document_passes (GlossExportContext *ctx,
+                 GlossDocument      *doc)
+{
+  const GlossExportOptions *o = ctx->options;
+  GlossStore *store = gloss_project_get_store (ctx->project);
+  g_autoptr(GHashTable) statuses = NULL;
+  GHashTableIter iter;
+  gpointer k, v;
+
+  if (o->status < 0)
+    return TRUE;
+  statuses = gloss_store_dup_document_statuses (store, gloss_document_get_id (doc));
+  if (o->annotator != NULL)
+    {
+      if (g_hash_table_lookup_extended (statuses, o->annotator, NULL, &v))
+        return GPOINTER_TO_INT (v) == o->status;
+      return o->status == GLOSS_DOCUMENT_STATUS_NEW;
+    }
+  g_hash_table_iter_init (&iter, statuses);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (GPOINTER_TO_INT (v) == o->status)
+      return TRUE;
+  return o->status == GLOSS_DOCUMENT_STATUS_NEW && g_hash_table_size (statuses) == 0;
+}
+
+gboolean
+gloss_format_export (GlossProject              *project,
+                     const char                *format_name,
+                     const char                *path,
+                     const GlossExportOptions  *options,
+                     GCancellable              *cancellable,
+                     GError                   **error)
+{
+  static const GlossExportOptions defaults = GLOSS_EXPORT_OPTIONS_INIT;
+  GlossFormat *format;
+  GlossFormatClass *klass;
+  GlossExportContext ctx = { 0 };
+  GListModel *docs;
+  g_autofree char *tmp = NULL;
+  gboolean ok;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (format_name != NULL && path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  format = gloss_format_lookup (format_name);
+  if (format == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown format “%s”"), format_name);
+      return FALSE;
+    }
+  klass = GLOSS_FORMAT_GET_CLASS (format);
+  if (klass->export_path == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("Gloss cannot export %s files"), gloss_format_get_display_name (format));
+      return FALSE;
+    }
+
+  ctx.project = project;
+  ctx.options = options;
+  ctx.documents = g_ptr_array_new_with_free_func (g_object_unref);
+  docs = gloss_project_get_documents (project);
+  n = g_list_model_get_n_items (docs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
+      if (doc != NULL && document_passes (&ctx, doc))
+        g_ptr_array_add (ctx.documents, g_steal_pointer (&doc));
+    }
+
+  if (klass->export_to_folder || g_strcmp0 (path, "-") == 0)
+    ok = klass->export_path (format, &ctx, path, cancellable, error);
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *templ = g_strdup_printf (".%s.XXXXXX", base);
+      int fd;
+
+      tmp = g_build_filename (dir, templ, NULL);
+      fd = g_mkstemp (tmp);
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("%s: cannot be written: %s"), display, g_strerror (saved));
+          g_ptr_array_unref (ctx.documents);
+          return FALSE;
+        }
+      close (fd);
+      ok = klass->export_path (format, &ctx, tmp, cancellable, error);
+      if (ok && g_rename (tmp, path) != 0)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("%s: cannot be written: %s"), display, g_strerror (saved));
+          ok = FALSE;
+        }
+      if (!ok)
+        g_unlink (tmp);
+    }
+  g_ptr_array_unref (ctx.documents);
+  return ok;
+}

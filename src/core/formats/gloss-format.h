@@ -1,0 +1,249 @@
+/* gloss-format.h: importers and exporters behind one base type
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_FORMAT_ERROR (gloss_format_error_quark ())
+
+typedef enum
+{
+  GLOSS_FORMAT_ERROR_INVALID,         /* the file is malformed; message names file and line */
+  GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,  /* no format recognises the file, or an unknown name */
+  GLOSS_FORMAT_ERROR_UNSUPPORTED,     /* the format cannot import / export */
+  GLOSS_FORMAT_ERROR_PROBLEMS,        /* the import found errors and nothing was written */
+} GlossFormatError;
+
+GQuark gloss_format_error_quark (void);
+
+/* ---- reports */
+
+typedef enum
+{
+  GLOSS_PROBLEM_NOTE,      /* information, e.g. "events became trigger spans plus relations" */
+  GLOSS_PROBLEM_WARNING,   /* something could not be represented and was reported */
+  GLOSS_PROBLEM_ERROR,     /* a bad record: the import fails unless skip_bad is set */
+} GlossProblemSeverity;
+
+typedef struct
+{
+  GlossProblemSeverity  severity;
+  char                 *file;     /* display name, may be NULL */
+  guint                 line;     /* 1-based line or record number, 0 = none */
+  char                 *message;
+} GlossProblem;
+
+typedef struct
+{
+  guint      n_documents;
+  guint      n_annotations;
+  guint      n_relations;
+  GPtrArray *labels_added;          /* char * */
+  GPtrArray *relation_types_added;  /* char * */
+  GPtrArray *problems;              /* GlossProblem * */
+} GlossImportReport;
+
+GlossImportReport *gloss_import_report_new        (void);
+void               gloss_import_report_free       (GlossImportReport *report);
+void               gloss_import_report_add        (GlossImportReport    *report,
+                                                   GlossProblemSeverity  severity,
+                                                   const char           *file,
+                                                   guint                 line,
+                                                   const char           *format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
+guint              gloss_import_report_count      (GlossImportReport    *report,
+                                                   GlossProblemSeverity  severity);
+/* Human-readable, one problem a line ("file:line: message"). */
+char              *gloss_import_report_to_string  (GlossImportReport    *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportReport, gloss_import_report_free)
+
+/* ---- options */
+
+typedef void (*GlossProgressFunc) (double fraction, gpointer user_data);
+
+typedef struct
+{
+  const char        *format;         /* NULL: detect per file */
+  const char        *annotator;      /* NULL: as the file says, else the project's */
+  gboolean           skip_bad;       /* import the good records, report the bad ones */
+  GlossProgressFunc  progress;
+  gpointer           progress_data;
+} GlossImportOptions;
+
+typedef struct
+{
+  const char         *annotator;     /* only this annotator's annotations, NULL = all */
+  gboolean            gold_only;     /* only the gold set (annotator GLOSS_GOLD_ANNOTATOR) */
+  int                 status;        /* only documents with this status for some annotator
+                                      * (or for @annotator when set); -1 = all */
+  const char * const *labels;        /* only these labels, NULL = all */
+  guint               split[3];      /* train/validation/test ratios; all 0 = no split */
+  guint64             seed;
+  GlossProgressFunc   progress;
+  gpointer            progress_data;
+} GlossExportOptions;
+
+#define GLOSS_EXPORT_OPTIONS_INIT { NULL, FALSE, -1, NULL, { 0, 0, 0 }, 0, NULL, NULL }
+#define GLOSS_IMPORT_OPTIONS_INIT { NULL, NULL, FALSE, NULL, NULL }
+
+/* ---- contexts handed to the format implementations */
+
+typedef struct _GlossImportContext GlossImportContext;
+typedef struct _GlossExportContext GlossExportContext;
+
+GlossProject             *gloss_import_context_get_project   (GlossImportContext *ctx);
+/* The schema being built up by this import (a copy; saved on success). */
+GlossSchema              *gloss_import_context_get_schema    (GlossImportContext *ctx);
+const GlossImportOptions *gloss_import_context_get_options   (GlossImportContext *ctx);
+GlossImportReport        *gloss_import_context_get_report    (GlossImportContext *ctx);
+/* The annotator for imported rows: options->annotator, else @from_file when
+ * not NULL/empty, else the project's annotator. */
+const char               *gloss_import_context_annotator     (GlossImportContext *ctx,
+                                                              const char         *from_file);
+/* Adds the label to the schema when missing (layer NULL = "entity"), noting
+ * it in the report. Never fails for a valid name. */
+GlossLabel               *gloss_import_context_ensure_label  (GlossImportContext *ctx,
+                                                              const char         *label,
+                                                              const char         *layer);
+GlossRelationType        *gloss_import_context_ensure_relation_type (GlossImportContext *ctx,
+                                                                     const char         *type);
+/* Declares an attribute for @label when missing: booleans as boolean,
+ * strings as enum (the value is added to the enum's values). */
+void                      gloss_import_context_ensure_attribute (GlossImportContext *ctx,
+                                                                 const char         *label,
+                                                                 const char         *name,
+                                                                 GVariant           *value);
+void                      gloss_import_context_ensure_relation_attribute (GlossImportContext *ctx,
+                                                                          const char         *type,
+                                                                          const char         *name,
+                                                                          GVariant           *value);
+/* Adds a document (unique name from @name); returns its id or 0. */
+gint64                    gloss_import_context_add_document  (GlossImportContext *ctx,
+                                                              const char         *name,
+                                                              const char         *text,
+                                                              gssize              len,
+                                                              const char         *meta_json,
+                                                              GError            **error);
+/* Writes an annotation row into document @doc_id. Checks fragments against
+ * the text length and ensures the label; stamps annotator and times when
+ * the annotation has none (empty annotator, created 0). */
+gboolean                  gloss_import_context_add_annotation (GlossImportContext *ctx,
+                                                               gint64              doc_id,
+                                                               GlossAnnotation    *annotation,
+                                                               GError            **error);
+gboolean                  gloss_import_context_add_relation  (GlossImportContext *ctx,
+                                                              gint64              doc_id,
+                                                              GlossRelation      *relation,
+                                                              GError            **error);
+gboolean                  gloss_import_context_set_status    (GlossImportContext *ctx,
+                                                              gint64              doc_id,
+                                                              const char         *annotator,
+                                                              GlossDocumentStatus status,
+                                                              GError            **error);
+/* Records a bad record. Returns TRUE when the importer should go on (skip
+ * the record: skip_bad is set), FALSE when it must stop; then @error is set
+ * to a GLOSS_FORMAT_ERROR_INVALID naming file and line. */
+gboolean                  gloss_import_context_bad_record    (GlossImportContext *ctx,
+                                                              const char         *file,
+                                                              guint               line,
+                                                              GError            **error,
+                                                              const char         *format,
+                                                              ...) G_GNUC_PRINTF (5, 6);
+void                      gloss_import_context_progress      (GlossImportContext *ctx,
+                                                              double              fraction);
+
+GlossProject             *gloss_export_context_get_project   (GlossExportContext *ctx);
+const GlossExportOptions *gloss_export_context_get_options   (GlossExportContext *ctx);
+/* The documents passing the filters, in name order (GlossDocument). */
+GPtrArray                *gloss_export_context_get_documents (GlossExportContext *ctx);
+/* Live annotations / relations of @doc passing the filters, in document
+ * order / creation order; relations only between exported annotations. */
+GPtrArray                *gloss_export_context_dup_annotations (GlossExportContext *ctx,
+                                                                GlossDocument      *doc,
+                                                                GError            **error);
+GPtrArray                *gloss_export_context_dup_relations (GlossExportContext *ctx,
+                                                              GlossDocument      *doc,
+                                                              GPtrArray          *annotations,
+                                                              GError            **error);
+/* 0 train, 1 validation, 2 test: deterministic from the document's sha256
+ * and the seed; 0 when no split is asked. */
+guint                     gloss_export_context_split_of      (GlossExportContext *ctx,
+                                                              GlossDocument      *doc);
+void                      gloss_export_context_progress      (GlossExportContext *ctx,
+                                                              double              fraction);
+
+/* ---- the base type */
+
+#define GLOSS_TYPE_FORMAT (gloss_format_get_type ())
+G_DECLARE_DERIVABLE_TYPE (GlossFormat, gloss_format, GLOSS, FORMAT, GObject)
+
+struct _GlossFormatClass
+{
+  GObjectClass parent_class;
+
+  const char         *name;            /* "brat", "conll", ... (for --format) */
+  const char         *display_name;    /* translatable, e.g. N_("brat standoff") */
+  const char * const *extensions;      /* without dots, NULL-terminated */
+  gboolean            export_to_folder;/* exports write a folder, not a file */
+
+  /* 0 (not this format) .. 100 (certainly). @head is the file's first
+   * bytes (empty for folders). NULL = by extension only. */
+  int      (*detect)      (GlossFormat        *self,
+                           const char         *path,
+                           GBytes             *head);
+  /* NULL when the format cannot import / export. */
+  gboolean (*import_path) (GlossFormat        *self,
+                           GlossImportContext *ctx,
+                           const char         *path,
+                           GCancellable       *cancellable,
+                           GError            **error);
+  gboolean (*export_path) (GlossFormat        *self,
+                           GlossExportContext *ctx,
+                           const char         *path,
+                           GCancellable       *cancellable,
+                           GError            **error);
+
+  gpointer padding[8];
+};
+
+const char   *gloss_format_get_name          (GlossFormat *self);
+const char   *gloss_format_get_display_name  (GlossFormat *self);
+gboolean      gloss_format_can_import        (GlossFormat *self);
+gboolean      gloss_format_can_export        (GlossFormat *self);
+
+/* Registry: every built-in format, in a fixed order (GlossFormat, owned). */
+GPtrArray    *gloss_format_list              (void);
+GlossFormat  *gloss_format_lookup            (const char  *name);
+/* The best format for a file or folder; NULL with an error naming it. */
+GlossFormat  *gloss_format_detect            (const char  *path,
+                                              GError     **error);
+
+/* Imports @paths in ONE transaction: on any error (or any error-severity
+ * problem without skip_bad) nothing is written and the project, its
+ * schema and its document list are as before. @report may be NULL. */
+gboolean      gloss_format_import            (GlossProject              *project,
+                                              const char * const        *paths,
+                                              const GlossImportOptions  *options,
+                                              GlossImportReport         *report,
+                                              GCancellable              *cancellable,
+                                              GError                   **error);
+/* Streams the filtered project to @path (a file, or a folder for
+ * folder formats). For file formats the implementation writes a temporary
+ * file beside the destination, renamed into place when it succeeds, so a
+ * failure never leaves half a file. "-" exports a file format to stdout. */
+gboolean      gloss_format_export            (GlossProject              *project,
+                                              const char                *format,
+                                              const char                *path,
+                                              const GlossExportOptions  *options,
+                                              GCancellable              *cancellable,
+                                              GError                   **error);
+
+G_END_DECLS

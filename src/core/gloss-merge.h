@@ -1,0 +1,104 @@
+/* gloss-merge.h: folding another project file into this one
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_MERGE_ERROR (gloss_merge_error_quark ())
+
+typedef enum
+{
+  GLOSS_MERGE_ERROR_INVALID,         /* the source's schema or rows cannot be read */
+  GLOSS_MERGE_ERROR_CHANGED,         /* undo: the project changed since the merge */
+  GLOSS_MERGE_ERROR_NOTHING_TO_UNDO, /* undo: the report holds no undoable merge */
+} GlossMergeError;
+
+GQuark gloss_merge_error_quark (void);
+
+typedef struct _GlossMergeUndo GlossMergeUndo;
+
+/* What one merge did. Counts are of rows whose visible state changed:
+ * "added" = absent or deleted before and live after, "deleted" = live
+ * before and a tombstone after, "updated" = live before and after with a
+ * difference. Rows that changed invisibly (a tombstone replaced by a newer
+ * tombstone) count in *_written only. The report also keeps what is needed
+ * to undo the merge (see gloss_project_undo_merge()). */
+typedef struct
+{
+  guint      documents_added;
+  guint      documents_renamed;
+  guint      annotations_added;
+  guint      annotations_updated;
+  guint      annotations_deleted;
+  guint      annotations_written;
+  guint      relations_added;
+  guint      relations_updated;
+  guint      relations_deleted;
+  guint      relations_written;
+  guint      statuses_updated;
+  GPtrArray *labels_added;      /* char *: labels, relation types and document
+                                 * attributes new to the target schema */
+  GPtrArray *conflicts;         /* char *: human-readable messages */
+
+  /*< private >*/
+  GlossMergeUndo *undo;
+} GlossMergeReport;
+
+GlossMergeReport *gloss_merge_report_new       (void);
+void              gloss_merge_report_free      (GlossMergeReport *report);
+/* TRUE when the report holds a merge that changed something and has not
+ * been undone. */
+gboolean          gloss_merge_report_can_undo  (GlossMergeReport *report);
+/* A few lines for people ("3 annotations added, ..."), translated. */
+char             *gloss_merge_report_to_string (GlossMergeReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
+
+/* Folds the project file at @source_path into @target, in one transaction
+ * of the target's store:
+ *  - documents match by SHA-256 of their text; a document only in the
+ *    source is added with its uuid (when free), metadata, attributes and
+ *    creation time; names are made unique deterministically: documents
+ *    whose names collide ("x", "x (2)", ...) are numbered in uuid order;
+ *  - annotations and relations match by uuid; the row with the newer
+ *    modification time wins, ties are broken by a total order on the row
+ *    contents; tombstones are rows like any other. Rows are restored as
+ *    they are (annotator, times), not through commands;
+ *  - per-annotator document statuses: the newer modification wins;
+ *  - schemas are united: labels, relation types and document attributes only
+ *    in the source are added; a label or relation type defined differently
+ *    in both keeps the target's definition and is reported as a conflict.
+ * So a merge is idempotent and the result does not depend on the order of
+ * the sources (document row ids and schema display order aside).
+ *
+ * A source that is not a Gloss project, is damaged or was written by a
+ * newer Gloss is refused with the store's message and the target is left
+ * untouched. After the commit the project's documents are reloaded and the
+ * open annotation lists of the affected documents re-read their rows (their
+ * undo histories are cleared: the merge is undone as a whole with
+ * gloss_project_undo_merge()).
+ *
+ * @report may be NULL; otherwise it is reset and filled. */
+gboolean          gloss_merge_project          (GlossProject      *target,
+                                                const char        *source_path,
+                                                GlossMergeReport  *report,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+
+/* Undoes the merge recorded in @report in one transaction: restores every
+ * row the merge wrote, removes the documents it added, restores names and
+ * the schema. Refused (GLOSS_MERGE_ERROR_CHANGED) when a row the merge wrote
+ * has changed since. After success the report can no longer be undone. */
+gboolean          gloss_project_undo_merge     (GlossProject      *project,
+                                                GlossMergeReport  *report,
+                                                GError           **error);
+
+G_END_DECLS
