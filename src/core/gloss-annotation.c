@@ -359,20 +359,7 @@ gloss_annotation_set_attribute (GlossAnnotation *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
   g_return_if_fail (name != NULL);
-
-  if (value == NULL)
-    {
-      if (self->attributes)
-        {
-          g_hash_table_remove (self->attributes, name);
-          if (g_hash_table_size (self->attributes) == 0)
-            g_clear_pointer (&self->attributes, g_hash_table_unref);
-        }
-      return;
-    }
-  if (self->attributes == NULL)
-    self->attributes = _gloss_attributes_new ();
-  g_hash_table_insert (self->attributes, g_strdup (name), g_variant_ref_sink (value));
+  _gloss_attributes_set (&self->attributes, name, value);
 }
 
 GHashTable *

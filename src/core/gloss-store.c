@@ -659,8 +659,8 @@ check_text (const char  *text,
   if (!g_utf8_validate_len (text, len, &end))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   _("the text is not valid UTF-8 (first bad byte at offset %" G_GSIZE_FORMAT ")"),
-                   (gsize) (end - text));
+                   _("the text is not valid UTF-8 (first bad byte at offset %lu)"),
+                   (unsigned long) (end - text));
       return FALSE;
     }
   return TRUE;
@@ -830,7 +830,7 @@ gloss_store_load_document (GlossStore  *self,
                                 sqlite3_column_int (stmt, 7));
   if (rc == SQLITE_DONE)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT), id);
+                 _("No document with id %lld"), (long long) id);
   else
     _gloss_store_set_error_from_db (self, error, _("Cannot read a document"));
   return NULL;
@@ -853,7 +853,7 @@ gloss_store_dup_document_text (GlossStore  *self,
     return g_strndup ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
   if (rc == SQLITE_DONE)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT), id);
+                 _("No document with id %lld"), (long long) id);
   else
     _gloss_store_set_error_from_db (self, error, _("Cannot read a document"));
   return NULL;
@@ -878,6 +878,72 @@ gloss_store_set_document_attributes (GlossStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+typedef GObject *(*RowFunc) (sqlite3_stmt *stmt, GError **error);
+
+/* One row by uuid through @sql, or NULL with NOT_FOUND. */
+static GObject *
+load_one (GlossStore  *self,
+          const char  *sql,
+          const char  *uuid,
+          RowFunc      row_func,
+          const char  *missing,
+          const char  *what,
+          GError     **error)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return row_func (stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      /* @missing is one of our own translated "No … %s" strings. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND, missing, uuid);
+#pragma GCC diagnostic pop
+    }
+  else
+    _gloss_store_set_error_from_db (self, error, what);
+  return NULL;
+}
+
+/* Every row of a document through @sql, in the query's order. */
+static GPtrArray *
+load_many (GlossStore  *self,
+           const char  *sql,
+           gint64       document_id,
+           RowFunc      row_func,
+           const char  *what,
+           GError     **error)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GObject *row = row_func (stmt, error);
+      if (row == NULL)
+        return NULL;
+      g_ptr_array_add (out, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 /* ---- annotations */
@@ -1001,21 +1067,10 @@ gloss_store_load_annotation (GlossStore  *self,
                              GError     **error)
 {
   static const char sql[] = "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE uuid = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return annotation_from_row (stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                 _("No annotation %s"), uuid);
-  else
-    _gloss_store_set_error_from_db (self, error, _("Cannot read an annotation"));
-  return NULL;
+  return (GlossAnnotation *) load_one (self, sql, uuid, (RowFunc) annotation_from_row,
+                                       _("No annotation %s"), _("Cannot read an annotation"),
+                                       error);
 }
 
 GPtrArray *
@@ -1030,28 +1085,9 @@ gloss_store_load_annotations (GlossStore  *self,
   static const char sql_all[] =
     "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE document = ?1 "
     "ORDER BY start, end, uuid";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, include_deleted ? sql_all : sql_live,
-                                                    error);
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossAnnotation *a = annotation_from_row (stmt, error);
-      if (a == NULL)
-        return NULL;
-      g_ptr_array_add (out, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot read the annotations"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return load_many (self, include_deleted ? sql_all : sql_live, document_id,
+                    (RowFunc) annotation_from_row, _("Cannot read the annotations"), error);
 }
 
 guint
@@ -1169,21 +1205,9 @@ gloss_store_load_relation (GlossStore  *self,
                            GError     **error)
 {
   static const char sql[] = "SELECT " RELATION_COLUMNS " FROM relations WHERE uuid = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return relation_from_row (stmt, error);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                 _("No relation %s"), uuid);
-  else
-    _gloss_store_set_error_from_db (self, error, _("Cannot read a relation"));
-  return NULL;
+  return (GlossRelation *) load_one (self, sql, uuid, (RowFunc) relation_from_row,
+                                     _("No relation %s"), _("Cannot read a relation"), error);
 }
 
 GPtrArray *
@@ -1197,28 +1221,9 @@ gloss_store_load_relations (GlossStore  *self,
     "ORDER BY created, uuid";
   static const char sql_all[] =
     "SELECT " RELATION_COLUMNS " FROM relations WHERE document = ?1 ORDER BY created, uuid";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, include_deleted ? sql_all : sql_live,
-                                                    error);
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossRelation *r = relation_from_row (stmt, error);
-      if (r == NULL)
-        return NULL;
-      g_ptr_array_add (out, r);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot read the relations"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return load_many (self, include_deleted ? sql_all : sql_live, document_id,
+                    (RowFunc) relation_from_row, _("Cannot read the relations"), error);
 }
 
 /* ---- document status */

@@ -20,6 +20,11 @@ gboolean    _gloss_time_from_iso8601     (const char   *str,
 /* Attribute maps are GHashTable (char* -> GVariant*, both owned). */
 GHashTable *_gloss_attributes_new        (void);
 GHashTable *_gloss_attributes_copy       (GHashTable   *attrs);
+/* Sets (@value sunk and kept) or, for NULL, removes @name in *@attrs,
+ * creating the table on demand and freeing it when it becomes empty. */
+void        _gloss_attributes_set        (GHashTable  **attrs,
+                                          const char   *name,
+                                          GVariant     *value);
 gboolean    _gloss_attributes_equal      (GHashTable   *a,
                                           GHashTable   *b);
 /* Compact JSON object with sorted keys; "{}" for NULL or empty. */

@@ -70,6 +70,26 @@ _gloss_attributes_copy (GHashTable *attrs)
   return copy;
 }
 
+void
+_gloss_attributes_set (GHashTable **attrs,
+                       const char  *name,
+                       GVariant    *value)
+{
+  if (value == NULL)
+    {
+      if (*attrs != NULL)
+        {
+          g_hash_table_remove (*attrs, name);
+          if (g_hash_table_size (*attrs) == 0)
+            g_clear_pointer (attrs, g_hash_table_unref);
+        }
+      return;
+    }
+  if (*attrs == NULL)
+    *attrs = _gloss_attributes_new ();
+  g_hash_table_insert (*attrs, g_strdup (name), g_variant_ref_sink (value));
+}
+
 gboolean
 _gloss_attributes_equal (GHashTable *a,
                          GHashTable *b)
