@@ -17,6 +17,7 @@ struct _GlossAnnotationRow
   GtkWidget        parent_instance;
 
   GlossAnnotation *annotation;    /* owned */
+  char            *covered;       /* owned: the tooltip */
   GdkRGBA          color;
 
   /* template children */
@@ -43,12 +44,30 @@ draw_dot (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* The tooltip is asked for when shown: gtk_widget_set_tooltip_text() on
+ * every bind would query the pointer (an X server round trip) for every
+ * row rebound after an edit. */
+static gboolean
+query_tooltip_cb (GlossAnnotationRow *self,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard_mode,
+                  GtkTooltip         *tooltip)
+{
+  if (self->covered == NULL || *self->covered == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->covered);
+  return TRUE;
+}
+
 static void
 gloss_annotation_row_dispose (GObject *object)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
 
   g_clear_object (&self->annotation);
+  g_clear_pointer (&self->covered, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
@@ -77,6 +96,8 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
 
   self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
   gtk_drawing_area_set_draw_func (self->dot, draw_dot, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
@@ -110,6 +131,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
 
   if (annotation == NULL)
     {
+      g_clear_pointer (&self->covered, g_free);
       gtk_label_set_label (self->label_label, "");
       gtk_label_set_label (self->text_label, "");
       return;
@@ -128,6 +150,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
 
   gtk_label_set_label (self->label_label, name);
   gtk_label_set_label (self->text_label, covered != NULL ? covered : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), covered);
+  g_free (self->covered);
+  self->covered = g_steal_pointer (&covered);
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
 }

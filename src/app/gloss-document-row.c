@@ -22,6 +22,7 @@ struct _GlossDocumentRow
   GtkWidget      *box;
   GtkLabel      *caption_label;
   GtkLabel      *name_label;
+  GtkLabel      *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocumentRow, gloss_document_row, GTK_TYPE_WIDGET)
@@ -50,6 +51,7 @@ gloss_document_row_class_init (GlossDocumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, box);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, caption_label);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, status_label);
 }
 
 static void
@@ -72,14 +74,28 @@ gloss_document_row_get_document (GlossDocumentRow *self)
   return self->document;
 }
 
-void
-gloss_document_row_set_document (GlossDocumentRow *self,
-                                 GlossDocument    *document)
+static void
+update_caption (GlossDocumentRow *self,
+                guint             n_annotations)
 {
   g_autofree char *annotations = NULL;
   g_autofree char *characters = NULL;
   g_autofree char *caption = NULL;
-  guint n_annotations, n_chars;
+  guint n_chars = gloss_document_get_length (self->document);
+
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              n_annotations), n_annotations);
+  characters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters",
+                                             n_chars), n_chars);
+  /* Translators: the caption of a document in the list: "12 annotations · 3400 characters" */
+  caption = g_strdup_printf (_("%s · %s"), annotations, characters);
+  gtk_label_set_label (self->caption_label, caption);
+}
+
+void
+gloss_document_row_set_document (GlossDocumentRow *self,
+                                 GlossDocument    *document)
+{
 
   g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
   g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
@@ -91,19 +107,55 @@ gloss_document_row_set_document (GlossDocumentRow *self,
     {
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->caption_label, "");
+      gloss_document_row_set_status (self, GLOSS_DOCUMENT_STATUS_NEW);
       return;
     }
 
-  n_annotations = gloss_document_get_n_annotations (document);
-  n_chars = gloss_document_get_length (document);
-  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
-                                              n_annotations), n_annotations);
-  characters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters",
-                                             n_chars), n_chars);
-  /* Translators: the caption of a document in the list: "12 annotations · 3400 characters" */
-  caption = g_strdup_printf (_("%s · %s"), annotations, characters);
-
   gtk_label_set_label (self->name_label, gloss_document_get_name (document));
-  gtk_label_set_label (self->caption_label, caption);
+  update_caption (self, gloss_document_get_n_annotations (document));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), gloss_document_get_name (document));
+}
+
+void
+gloss_document_row_set_status (GlossDocumentRow    *self,
+                               GlossDocumentStatus  status)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  label = GTK_WIDGET (self->status_label);
+  gtk_widget_remove_css_class (label, "done");
+  gtk_widget_remove_css_class (label, "in-progress");
+
+  switch (status)
+    {
+    case GLOSS_DOCUMENT_STATUS_DONE:
+      gtk_label_set_label (self->status_label, _("Done"));
+      gtk_widget_add_css_class (label, "done");
+      gtk_widget_set_visible (label, TRUE);
+      break;
+
+    case GLOSS_DOCUMENT_STATUS_IN_PROGRESS:
+      gtk_label_set_label (self->status_label, _("In progress"));
+      gtk_widget_add_css_class (label, "in-progress");
+      gtk_widget_set_visible (label, TRUE);
+      break;
+
+    case GLOSS_DOCUMENT_STATUS_NEW:
+    default:
+      gtk_label_set_label (self->status_label, "");
+      gtk_widget_set_visible (label, FALSE);
+      break;
+    }
+}
+
+void
+gloss_document_row_set_n_annotations (GlossDocumentRow *self,
+                                      guint             n_annotations)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  if (self->document != NULL)
+    update_caption (self, n_annotations);
 }

@@ -19,5 +19,13 @@ GtkWidget     *gloss_document_row_new          (void);
 GlossDocument *gloss_document_row_get_document (GlossDocumentRow *self);
 void           gloss_document_row_set_document (GlossDocumentRow *self,
                                                 GlossDocument    *document);
+/* Shows the current annotator's status of the document ("Done", "In
+ * progress"; nothing for new documents). */
+void           gloss_document_row_set_status   (GlossDocumentRow    *self,
+                                                GlossDocumentStatus  status);
+/* The live annotation count of the open document (the document's own
+ * count is as of loading). */
+void           gloss_document_row_set_n_annotations (GlossDocumentRow *self,
+                                                     guint             n_annotations);
 
 G_END_DECLS

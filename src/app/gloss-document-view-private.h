@@ -6,7 +6,10 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "gloss-annotation-list.h"
+#include "gloss-document-view.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +35,36 @@ gboolean   _gloss_document_view_changed_range      (GlossAnnotation     *old_ann
                                                     guint               *end);
 /* TRUE when the label's layer is drawn with an underline, not a background. */
 gboolean   _gloss_document_view_layer_is_underlined (const char         *layer);
+
+/* Snaps [start, end) (code points into the NUL-terminated @text) to word
+ * boundaries: trims surrounding white space and grows a cut word at either
+ * edge to the whole word (g_unichar_isalnum). FALSE when nothing but white
+ * space is left: it never makes an empty span. */
+gboolean       _gloss_snap_to_words              (const char          *text,
+                                                  guint                start,
+                                                  guint                end,
+                                                  guint               *out_start,
+                                                  guint               *out_end);
+/* Exact occurrences of @needle in @text as GlossFragment (code points), not
+ * overlapping; with @whole_words only those not inside a longer word. */
+GArray        *_gloss_find_occurrences           (const char          *text,
+                                                  const char          *needle,
+                                                  gboolean             whole_words);
+/* @fragments plus [start, end), sorted, overlapping pieces merged. */
+GlossFragment *_gloss_fragments_add              (const GlossFragment *fragments,
+                                                  guint                n_fragments,
+                                                  guint                start,
+                                                  guint                end,
+                                                  guint               *n_result);
+
+/* What the view's key controller (capture phase) does with a key press:
+ * TRUE when the key was used. */
+gboolean       _gloss_document_view_handle_key   (GlossDocumentView   *self,
+                                                  guint                keyval,
+                                                  GdkModifierType      state);
+
+/* The uuids of the annotations whose chips the last frame drew (new
+ * array of owned strings), in drawing order. */
+GPtrArray     *_gloss_document_view_dup_chip_uuids (GlossDocumentView *self);
 
 G_END_DECLS

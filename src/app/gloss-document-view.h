@@ -31,9 +31,70 @@ GlossAnnotationList *gloss_document_view_get_annotations (GlossDocumentView   *s
 /* Sets the text font from a Pango font description string. */
 void                 gloss_document_view_set_font        (GlossDocumentView   *self,
                                                           const char          *font);
-/* Scrolls to the annotation and selects its text (first to last fragment). */
+/* Selects the annotation, scrolls to it and focuses the view. */
 void                 gloss_document_view_reveal_annotation (GlossDocumentView *self,
                                                             GlossAnnotation   *annotation);
 char                *gloss_document_view_dup_tag_name    (const char          *label);
+
+/* The selected annotation (property "selected-annotation", notified on
+ * every change, including a new snapshot of the same annotation after an
+ * edit). Setting looks the annotation up by uuid and scrolls to it. */
+GlossAnnotation     *gloss_document_view_get_selected_annotation (GlossDocumentView *self);
+void                 gloss_document_view_set_selected_annotation (GlossDocumentView *self,
+                                                                  GlossAnnotation   *annotation);
+/* Property "snap-to-words": new spans and edge moves snap to words. */
+gboolean             gloss_document_view_get_snap_to_words (GlossDocumentView   *self);
+void                 gloss_document_view_set_snap_to_words (GlossDocumentView   *self,
+                                                            gboolean             snap_to_words);
+
+/* Editing, as the keys do it. Failures are reported through the "message"
+ * signal (a short text for the window's message bar). */
+
+/* With a text selection: a new @label annotation over it (snapped), or a
+ * new fragment of the selected annotation when the selection was made with
+ * Ctrl held; else relabels the selected annotation. */
+gboolean             gloss_document_view_annotate        (GlossDocumentView   *self,
+                                                          const char          *label);
+/* Adds the text selection as a fragment of the selected annotation. */
+gboolean             gloss_document_view_add_fragment    (GlossDocumentView   *self);
+gboolean             gloss_document_view_delete_selected (GlossDocumentView   *self);
+/* Selects the next (@direction > 0) or previous annotation in document
+ * order, from the selected one or the caret, and scrolls to it. */
+gboolean             gloss_document_view_select_next     (GlossDocumentView   *self,
+                                                          int                  direction);
+/* Moves the start or end edge of the selected annotation by one word (or
+ * one character without snapping). */
+gboolean             gloss_document_view_move_edge       (GlossDocumentView   *self,
+                                                          gboolean             start_edge,
+                                                          int                  direction);
+/* Annotates every other whole-word occurrence of the selected annotation's
+ * text with its label, as one command. Returns how many were added. */
+guint                gloss_document_view_annotate_all    (GlossDocumentView   *self);
+/* The label popover at the text selection (or the selected annotation). */
+gboolean             gloss_document_view_show_label_popover (GlossDocumentView *self);
+
+/* Link mode (property "linking", with "hint" telling what to do): the
+ * selected annotation is the source; the nearest compatible annotation is
+ * proposed; Tab/Shift+Tab change it, 1-9 pick a relation type, Enter the
+ * only type (or opens a popover), a click picks a target, Esc cancels. */
+gboolean             gloss_document_view_start_link      (GlossDocumentView   *self);
+void                 gloss_document_view_cancel_link     (GlossDocumentView   *self);
+gboolean             gloss_document_view_get_linking     (GlossDocumentView   *self);
+const char          *gloss_document_view_get_hint        (GlossDocumentView   *self);
+/* Links the selected annotation to @target: @choice 1..9 picks the n-th
+ * type the schema allows, 0 the only one (or asks). */
+gboolean             gloss_document_view_link_to         (GlossDocumentView   *self,
+                                                          GlossAnnotation     *target,
+                                                          guint                choice);
+
+/* Find: highlights all matches (case-insensitive); returns their number. */
+guint                gloss_document_view_set_search      (GlossDocumentView   *self,
+                                                          const char          *text);
+/* Selects the next or previous match as the text selection. */
+gboolean             gloss_document_view_find_next       (GlossDocumentView   *self,
+                                                          int                  direction);
+guint                gloss_document_view_get_n_matches   (GlossDocumentView   *self);
+/* The text searched for ("" when none). */
+const char          *gloss_document_view_get_search      (GlossDocumentView   *self);
 
 G_END_DECLS

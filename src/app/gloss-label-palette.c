@@ -164,6 +164,7 @@ create_item (GlossLabelPalette *self,
 
       gtk_widget_add_css_class (keycap, "keycap");
       gtk_widget_add_css_class (keycap, "dim-label");
+      gtk_widget_set_valign (keycap, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), keycap);
     }
 

@@ -14,15 +14,22 @@
 #include "gloss-annotation-row.h"
 #include "gloss-annotation.h"
 #include "gloss-application.h"
+#include "gloss-claims-panel.h"
+#include "gloss-command.h"
 #include "gloss-document-row.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
+#include "gloss-inspector.h"
+#include "gloss-label-palette.h"
 #include "gloss-project.h"
+#include "gloss-schema-editor.h"
 #include "gloss-window.h"
 
 /* Frames to wait, once the window shows what it will show, before the
  * GLOSS_SCREENSHOT hook renders it: lets layout and the chips settle. */
 #define SCREENSHOT_SETTLE_FRAMES 6
+/* How long a message stays in the message bar. */
+#define MESSAGE_TIMEOUT_MS 3500
 
 struct _GlossWindow
 {
@@ -40,9 +47,20 @@ struct _GlossWindow
 
   guint                 screenshot_tick_id;
   guint                 screenshot_frames;
+  guint                 message_timeout_id;
 
   /* template children */
   GtkLabel             *annotation_count_label;
+  GlossClaimsPanel     *claims_panel;
+  GlossInspector       *inspector;
+  GlossLabelPalette    *palette;
+  GtkStack             *side_stack;
+  GtkSearchBar         *find_bar;
+  GtkToggleButton      *find_button;
+  GtkLabel             *find_count_label;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *message_label;
+  GtkRevealer          *message_revealer;
   GtkListView          *annotation_list_view;
   GtkStack             *annotation_stack;
   GtkListView          *document_list_view;
@@ -67,11 +85,19 @@ update_titles (GlossWindow *self)
 {
   g_autofree char *title = NULL;
 
+  g_autofree char *window_title = NULL;
+
   if (self->project != NULL)
     title = gloss_project_dup_title (self->project);
 
+  /* Translators: the window title, "document — project" */
+  if (self->document != NULL && title != NULL)
+    window_title = g_strdup_printf (_("%s — %s"), gloss_document_get_name (self->document),
+                                    title);
+
   gtk_label_set_label (self->title_label, title != NULL ? title : _("Gloss"));
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Gloss"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title != NULL ? window_title
+                                         : title != NULL ? title : _("Gloss"));
 
   if (self->document != NULL)
     {
@@ -98,6 +124,99 @@ update_undo_actions (GlossWindow *self)
 }
 
 static void
+update_annotation_actions (GlossWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean open = self->annotations != NULL;
+  gboolean selected = open && gloss_document_view_get_selected_annotation (self->view) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.add-fragment", selected);
+  gtk_widget_action_set_enabled (widget, "win.start-link", selected);
+  gtk_widget_action_set_enabled (widget, "win.annotate-all", selected);
+  gtk_widget_action_set_enabled (widget, "win.delete-annotation", selected);
+  gtk_widget_action_set_enabled (widget, "win.label-popover", open);
+  gtk_widget_action_set_enabled (widget, "win.mark-done", open);
+  gtk_widget_action_set_enabled (widget, "win.find", open);
+  gtk_widget_action_set_enabled (widget, "win.find-next", open);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", open);
+}
+
+static gboolean
+hide_message_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->message_timeout_id = 0;
+  if (gloss_document_view_get_hint (self->view) != NULL)
+    gtk_label_set_label (self->message_label, gloss_document_view_get_hint (self->view));
+  else
+    gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_hint_changed_cb (GlossWindow *self)
+{
+  const char *hint = gloss_document_view_get_hint (self->view);
+
+  if (hint != NULL)
+    {
+      g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+      gtk_label_set_label (self->message_label, hint);
+      gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+    }
+  else if (self->message_timeout_id == 0)
+    gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+static gboolean
+is_open_document (GlossWindow   *self,
+                  GlossDocument *document)
+{
+  return document != NULL && self->document != NULL &&
+         g_strcmp0 (gloss_document_get_uuid (document),
+                    gloss_document_get_uuid (self->document)) == 0;
+}
+
+/* Refreshes the rows of the open document (the list view's visible rows
+ * are its only descendants of that type): status and live count. */
+static void
+refresh_document_rows (GlossWindow *self,
+                       GtkWidget   *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GLOSS_IS_DOCUMENT_ROW (child))
+        {
+          GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (child);
+          GlossDocument *document = gloss_document_row_get_document (row);
+
+          if (!is_open_document (self, document))
+            continue;
+
+          gloss_document_row_set_status (row,
+                                         gloss_document_get_status (
+                                           document, gloss_project_get_annotator (self->project)));
+          gloss_document_row_set_n_annotations (row,
+                                                g_list_model_get_n_items (
+                                                  G_LIST_MODEL (self->annotations)));
+        }
+      else
+        refresh_document_rows (self, child);
+    }
+}
+
+static void
+status_changed_cb (GlossWindow *self)
+{
+  if (self->annotations != NULL)
+    refresh_document_rows (self, GTK_WIDGET (self->document_list_view));
+}
+
+static void
 update_annotation_count (GlossWindow *self)
 {
   guint n = 0;
@@ -105,10 +224,14 @@ update_annotation_count (GlossWindow *self)
 
   if (self->annotations != NULL)
     n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+  gtk_stack_set_visible_child_name (self->annotation_stack, n > 0 ? "list" : "empty");
+
+  /* The count follows the page shown: annotations or claims. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "claims") == 0)
+    n = g_list_model_get_n_items (gloss_claims_panel_get_claims (self->claims_panel));
 
   text = g_strdup_printf ("%u", n);
   gtk_label_set_label (self->annotation_count_label, self->annotations != NULL ? text : "");
-  gtk_stack_set_visible_child_name (self->annotation_stack, n > 0 ? "list" : "empty");
 }
 
 static void
@@ -130,8 +253,29 @@ apply_annotator (GlossWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
 
+  /* GLOSS_ANNOTATOR names the annotator for this run only (tests, kiosks). */
+  if (g_getenv ("GLOSS_ANNOTATOR") != NULL && *g_getenv ("GLOSS_ANNOTATOR") != '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_getenv ("GLOSS_ANNOTATOR"));
+    }
+
   if (self->project != NULL && name != NULL && *name != '\0')
     gloss_project_set_annotator (self->project, name);
+}
+
+static void
+find_changed_cb (GlossWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  guint n = gloss_document_view_set_search (self->view, text);
+  g_autofree char *count = NULL;
+
+  if (text != NULL && *text != '\0')
+    count = n == 0 ? g_strdup (_("No matches"))
+                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n),
+                                      n);
+  gtk_label_set_label (self->find_count_label, count != NULL ? count : "");
 }
 
 static void
@@ -142,12 +286,16 @@ close_document (GlossWindow *self)
 
   gloss_document_view_set_document (self->view, NULL, NULL);
   gtk_single_selection_set_model (self->annotation_selection, NULL);
+  gloss_inspector_set_annotation_list (self->inspector, NULL);
+  gloss_claims_panel_set_annotation_list (self->claims_panel, NULL);
+  gloss_label_palette_set_annotation_list (self->palette, NULL);
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
 
   gtk_stack_set_visible_child_name (self->document_stack, "none");
   update_undo_actions (self);
   update_annotation_count (self);
+  update_annotation_actions (self);
   update_titles (self);
 }
 
@@ -176,6 +324,11 @@ open_document (GlossWindow   *self,
   self->document = g_object_ref (document);
   self->annotations = g_steal_pointer (&annotations);
 
+  g_signal_connect_object (self->annotations, "status-changed",
+                           G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "items-changed",
+                           G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->annotations, "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annotations, "notify::can-redo",
@@ -185,13 +338,29 @@ open_document (GlossWindow   *self,
 
   gloss_document_view_set_document (self->view, self->document, self->annotations);
   gtk_single_selection_set_model (self->annotation_selection, G_LIST_MODEL (self->annotations));
+  gloss_label_palette_set_annotation_list (self->palette, self->annotations);
+  gloss_claims_panel_set_annotation_list (self->claims_panel, self->annotations);
+  gloss_inspector_set_annotation_list (self->inspector, self->annotations);
   gtk_stack_set_visible_child_name (self->document_stack, "document");
 
   g_settings_set_string (self->settings, "last-document", gloss_document_get_uuid (document));
 
   update_undo_actions (self);
   update_annotation_count (self);
+  update_annotation_actions (self);
   update_titles (self);
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    find_changed_cb (self);
+
+  /* Keyboard first: the text takes the focus, unless the user is in the
+   * document list or its search entry (arrowing through the list). */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+    GtkWidget *sidebar = gtk_paned_get_start_child (self->outer_paned);
+
+    if (focus == NULL || sidebar == NULL || !gtk_widget_is_ancestor (focus, sidebar))
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  }
 
   self->screenshot_frames = 0;
 
@@ -326,6 +495,44 @@ annotation_activated_cb (GlossWindow *self,
     gloss_document_view_reveal_annotation (self->view, annotation);
 }
 
+/* The right-hand panels: the palette applies a label, the claims panel and
+ * the inspector reveal an annotation, the view's selection drives the
+ * inspector. */
+static void
+palette_label_activated_cb (GlossWindow *self,
+                            const char  *label)
+{
+  if (self->annotations == NULL)
+    return;
+
+  gloss_document_view_annotate (self->view, label);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+panel_annotation_activated_cb (GlossWindow *self,
+                               const char  *uuid)
+{
+  GlossAnnotation *annotation;
+
+  if (self->annotations == NULL)
+    return;
+
+  annotation = gloss_annotation_list_lookup (self->annotations, uuid);
+  if (annotation != NULL)
+    gloss_document_view_reveal_annotation (self->view, annotation);
+}
+
+static void
+selected_annotation_changed_cb (GlossWindow *self)
+{
+  GlossAnnotation *annotation = gloss_document_view_get_selected_annotation (self->view);
+  const char *uuid = annotation != NULL ? gloss_annotation_get_uuid (annotation) : NULL;
+
+  gloss_inspector_set_annotation (self->inspector, uuid);
+  gloss_claims_panel_select_annotation (self->claims_panel, uuid);
+}
+
 static void
 setup_document_row_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
@@ -337,10 +544,21 @@ setup_document_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_document_row_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
-                      gpointer                  user_data)
+                      GlossWindow              *self)
 {
-  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)),
-                                   gtk_list_item_get_item (item));
+  GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item));
+  GlossDocument *document = gtk_list_item_get_item (item);
+
+  gloss_document_row_set_document (row, document);
+  if (document != NULL && self->project != NULL)
+    gloss_document_row_set_status (row,
+                                   gloss_document_get_status (document,
+                                                              gloss_project_get_annotator (
+                                                                self->project)));
+  if (is_open_document (self, document) && self->annotations != NULL)
+    gloss_document_row_set_n_annotations (row,
+                                          g_list_model_get_n_items (
+                                            G_LIST_MODEL (self->annotations)));
 }
 
 static void
@@ -483,6 +701,198 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
+go_to_document (GlossWindow *self,
+                int          direction)
+{
+  GListModel *model = G_LIST_MODEL (self->document_filter_model);
+  guint n = g_list_model_get_n_items (model);
+  guint position = gtk_single_selection_get_selected (self->document_selection);
+
+  if (n == 0)
+    return;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = direction > 0 ? 0 : n - 1;
+  else if (direction > 0 && position + 1 < n)
+    position++;
+  else if (direction < 0 && position > 0)
+    position--;
+  else
+    {
+      gloss_window_show_message (self, direction > 0 ? _("This is the last document")
+                                        : _("This is the first document"));
+      return;
+    }
+
+  select_position (self, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+next_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  go_to_document (GLOSS_WINDOW (widget), 1);
+}
+
+static void
+previous_document_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  go_to_document (GLOSS_WINDOW (widget), -1);
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->annotations == NULL)
+    return;
+
+  command = gloss_command_new (_("Mark document done"));
+  gloss_command_set_document_status (command, NULL, GLOSS_DOCUMENT_STATUS_DONE);
+  if (!gloss_annotation_list_apply (self->annotations, command, &error))
+    {
+      gloss_window_show_message (self, error->message);
+      return;
+    }
+
+  /* Translators: shown after Ctrl+Enter, with the document's name */
+  message = g_strdup_printf (_("“%s” marked done"), gloss_document_get_name (self->document));
+  go_to_document (self, 1);
+  gloss_window_show_message (self, message);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->annotations == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.label-popover"))
+    gloss_document_view_show_label_popover (self->view);
+  else if (g_str_equal (action_name, "win.add-fragment"))
+    gloss_document_view_add_fragment (self->view);
+  else if (g_str_equal (action_name, "win.start-link"))
+    gloss_document_view_start_link (self->view);
+  else if (g_str_equal (action_name, "win.annotate-all"))
+    gloss_document_view_annotate_all (self->view);
+  else if (g_str_equal (action_name, "win.delete-annotation"))
+    gloss_document_view_delete_selected (self->view);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->annotations == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_document_view_find_next (self->view,
+                                 g_str_equal (action_name, "win.find-previous") ? -1 : 1);
+}
+
+/* Enter can come before the entry's delayed "search-changed". */
+static void
+sync_find (GlossWindow *self)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->find_entry)),
+                 gloss_document_view_get_search (self->view)) != 0)
+    find_changed_cb (self);
+}
+
+static void
+find_activate_cb (GlossWindow *self)
+{
+  sync_find (self);
+  gloss_document_view_find_next (self->view, 1);
+}
+
+static void
+find_previous_cb (GlossWindow *self)
+{
+  sync_find (self);
+  gloss_document_view_find_next (self->view, -1);
+}
+
+static gboolean
+find_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GlossWindow           *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      find_previous_cb (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+find_mode_changed_cb (GlossWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      find_changed_cb (self);
+      return;
+    }
+
+  gloss_document_view_set_search (self->view, NULL);
+  gtk_label_set_label (self->find_count_label, "");
+  if (self->annotations != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+view_message_cb (GlossWindow *self,
+                 const char  *message)
+{
+  gloss_window_show_message (self, message);
+}
+
+static void
+edit_schema_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gloss_schema_editor_new (GTK_WINDOW (self), self->project)));
+}
+
+static void
 placeholder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -522,6 +932,7 @@ gloss_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->screenshot_tick_id);
       self->screenshot_tick_id = 0;
     }
+  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -550,12 +961,25 @@ gloss_window_class_init (GlossWindowClass *klass)
   widget_class->map = gloss_window_map;
   window_class->close_request = gloss_window_close_request;
 
+  g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (GLOSS_TYPE_INSPECTOR);
+  g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_count_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, claims_panel);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
@@ -570,6 +994,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-schema", NULL, edit_schema_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, placeholder_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, placeholder_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, placeholder_action);
@@ -580,8 +1005,47 @@ gloss_window_class_init (GlossWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+
+  /* Annotating; the view itself handles hotkeys, Tab, Delete, Escape,
+   * Alt+arrows and Ctrl+Shift+A (see _gloss_document_view_handle_key()). */
+  gtk_widget_class_install_action (widget_class, "win.label-popover", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.start-link", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.annotate-all", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL,
+                                   next_document_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL,
+                                   previous_document_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.label-popover", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-fragment",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.start-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.annotate-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.mark-done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "win.mark-done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 }
 
 static void
@@ -617,7 +1081,8 @@ gloss_window_init (GlossWindow *self)
 
   document_factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (document_factory, "setup", G_CALLBACK (setup_document_row_cb), NULL);
-  g_signal_connect (document_factory, "bind", G_CALLBACK (bind_document_row_cb), NULL);
+  g_signal_connect_object (document_factory, "bind", G_CALLBACK (bind_document_row_cb),
+                           self, 0);
   g_signal_connect (document_factory, "unbind", G_CALLBACK (unbind_document_row_cb), NULL);
   gtk_list_view_set_factory (self->document_list_view, document_factory);
   gtk_list_view_set_model (self->document_list_view,
@@ -638,7 +1103,50 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->annotation_list_view, "activate",
                            G_CALLBACK (annotation_activated_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->palette, "label-activated",
+                           G_CALLBACK (palette_label_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->claims_panel, "annotation-activated",
+                           G_CALLBACK (panel_annotation_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector, "annotation-activated",
+                           G_CALLBACK (panel_annotation_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::selected-annotation",
+                           G_CALLBACK (selected_annotation_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gloss_claims_panel_get_claims (self->claims_panel), "items-changed",
+                           G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
+
   g_settings_bind (self->settings, "font", self->view, "font", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "snap-to-words", self->view, "snap-to-words",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->view, "message", G_CALLBACK (view_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::hint", G_CALLBACK (view_hint_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::selected-annotation",
+                           G_CALLBACK (update_annotation_actions), self, G_CONNECT_SWAPPED);
+
+  /* Find in the document. */
+  g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (find_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (find_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_entry, "next-match", G_CALLBACK (find_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_entry, "previous-match", G_CALLBACK (find_previous_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (find_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (controller, "key-pressed", G_CALLBACK (find_key_pressed_cb),
+                             self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
+  }
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (apply_annotator), self, G_CONNECT_SWAPPED);
 
@@ -656,12 +1164,14 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->inner_paned, "notify::position",
                            G_CALLBACK (inner_paned_position_cb), self, G_CONNECT_SWAPPED);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", FALSE);
 
   update_undo_actions (self);
   update_annotation_count (self);
+  update_annotation_actions (self);
   update_titles (self);
 }
 
@@ -719,6 +1229,9 @@ gloss_window_set_project (GlossWindow  *self,
   update_document_list_page (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", project != NULL);
+  gloss_label_palette_set_schema (self->palette,
+                                  project != NULL ? gloss_project_get_schema (project) : NULL);
   update_titles (self);
 }
 
@@ -835,4 +1348,17 @@ gloss_window_show_error (GlossWindow  *self,
     gtk_window_present (GTK_WINDOW (dialog));
   }
 #endif
+}
+
+void
+gloss_window_show_message (GlossWindow *self,
+                           const char  *message)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_label (self->message_label, message);
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  self->message_timeout_id = g_timeout_add (MESSAGE_TIMEOUT_MS, hide_message_cb, self);
 }

@@ -34,5 +34,9 @@ GtkWidget     *gloss_window_get_view         (GlossWindow    *self);
 void           gloss_window_show_error       (GlossWindow    *self,
                                               const char     *primary,
                                               const GError   *error);
+/* A short message in the bar at the bottom of the document view (hides
+ * after a few seconds). */
+void           gloss_window_show_message     (GlossWindow    *self,
+                                              const char     *message);
 
 G_END_DECLS

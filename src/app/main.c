@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-bench.h"
 
 int
 main (int   argc,
@@ -18,11 +19,14 @@ main (int   argc,
 {
   g_autoptr(GlossApplication) app = NULL;
 
+  gloss_bench_init ();
+
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = gloss_application_new ();
+  gloss_bench_attach (GTK_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

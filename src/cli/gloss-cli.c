@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss.h"
+#include "gloss-cli-teams.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -141,143 +142,45 @@ cmd_init (int    argc,
   return 0;
 }
 
-/* ---- import */
-
-typedef struct
-{
-  char   *path;
-  char   *contents;
-  gsize   len;
-  gboolean jsonl;
-} InputFile;
+/* ---- import and export progress */
 
 static void
-input_file_free (InputFile *f)
+progress_cb (double   fraction,
+             gpointer user_data)
 {
-  g_free (f->path);
-  g_free (f->contents);
-  g_free (f);
-}
+  const char *what = user_data;
 
-/* NULL when the file is fine, else why not. */
-static char *
-check_text_file (InputFile *f)
-{
-  g_autoptr(GError) error = NULL;
-  const char *end;
-
-  if (!g_file_get_contents (f->path, &f->contents, &f->len, &error))
-    return g_strdup (error->message);
-  if (f->jsonl)
-    return NULL;
-  if (f->len == 0)
-    return g_strdup (_("the file is empty"));
-  if (memchr (f->contents, '\0', f->len) != NULL)
-    {
-      const char *nul = memchr (f->contents, '\0', f->len);
-      return g_strdup_printf (_("the file contains a NUL byte at byte %" G_GSIZE_FORMAT
-                                " (not a text file)"), (gsize) (nul - f->contents));
-    }
-  if (!g_utf8_validate_len (f->contents, f->len, &end))
-    {
-      gsize line = 1;
-
-      for (const char *p = f->contents; p < end; p++)
-        if (*p == '\n')
-          line++;
-      return g_strdup_printf (_("invalid UTF-8 at byte %" G_GSIZE_FORMAT " (line %" G_GSIZE_FORMAT
-                                ")"), (gsize) (end - f->contents), line);
-    }
-  return NULL;
-}
-
-static char *
-document_name_for (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
-static char *
-text_meta_json (const char *path)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *abs = g_file_get_path (file);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "filename");
-  json_builder_add_string_value (builder, base);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "text");
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, abs ? abs : path);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  g_printerr ("\r%s %3d%%", what, (int) (fraction * 100 + 0.5));
+  if (fraction >= 1.0)
+    g_printerr ("\n");
 }
 
 static gboolean
-import_files (GlossProject  *project,
-              GPtrArray     *files,
-              guint         *n_docs,
-              GError       **error)
+show_progress (void)
 {
-  GlossStore *store = gloss_project_get_store (project);
+  return isatty (STDERR_FILENO);
+}
 
-  if (!gloss_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < files->len; i++)
-    {
-      InputFile *f = g_ptr_array_index (files, i);
+/* ---- import */
 
-      if (f->jsonl)
-        {
-          g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (f->contents, f->len,
-                                                                            NULL);
-          GlossJsonlImportReport report = { 0 };
+static void
+print_problem (GlossProblem *p,
+               gboolean      as_error)
+{
+  const char *kind = p->severity == GLOSS_PROBLEM_ERROR ? _("error")
+                   : p->severity == GLOSS_PROBLEM_WARNING ? _("warning") : _("note");
+  g_autofree char *where = NULL;
 
-          if (!gloss_jsonl_import (project, in, f->path, &report, NULL, error))
-            {
-              gloss_store_rollback (store);
-              return FALSE;
-            }
-          *n_docs += report.n_documents;
-        }
-      else
-        {
-          g_autofree char *name = document_name_for (f->path);
-          g_autofree char *unique = gloss_store_dup_unique_name (store, name);
-          g_autofree char *meta = text_meta_json (f->path);
-          const char *text = f->contents;
-          gsize len = f->len;
-
-          if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-            {
-              text += 3;
-              len -= 3;
-            }
-          if (gloss_store_insert_document (store, NULL, unique, text, len, meta, NULL, 0,
-                                           error) == 0)
-            {
-              g_prefix_error (error, "%s: ", f->path);
-              gloss_store_rollback (store);
-              return FALSE;
-            }
-          (*n_docs)++;
-        }
-    }
-  if (!gloss_store_commit (store, error))
-    return FALSE;
-  return gloss_project_reload_documents (project, error);
+  if (p->file != NULL && p->line > 0)
+    where = g_strdup_printf ("%s:%u: ", p->file, p->line);
+  else if (p->file != NULL)
+    where = g_strdup_printf ("%s: ", p->file);
+  else
+    where = g_strdup ("");
+  if (as_error)
+    print_error ("%s%s: %s", where, kind, p->message);
+  else
+    g_print ("%s%s: %s\n", where, kind, p->message);
 }
 
 static int
@@ -285,52 +188,117 @@ cmd_import (int    argc,
             char **argv)
 {
   g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) input_file_free);
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  guint n_bad = 0;
-  guint n_docs = 0;
+  g_autofree char *format = NULL;
+  g_autofree char *annotator = NULL;
+  gboolean skip_bad = FALSE;
+  GlossImportOptions options = GLOSS_IMPORT_OPTIONS_INIT;
+  const char *first_missing = NULL;
+  guint n_missing = 0;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of the files (default: detected per file; see “gloss-cli formats”)"),
+      N_("FORMAT") },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
+      N_("The annotator the imported annotations belong to (default: as the files say)"),
+      N_("NAME") },
+    { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad,
+      N_("Import the good records and files, report and skip the bad ones"), NULL },
+    { NULL }
+  };
 
-  if (!parse_options ("import", _("PROJECT FILE…"),
-                      _("Import plain UTF-8 text files (one document each, named after the file)\n"
-                        "and Gloss JSONL files (*.jsonl). Every file is checked first; when one\n"
-                        "is refused nothing is imported."),
-                      NULL, &argc, &argv)
+  if (!parse_options ("import", _("PROJECT PATH…"),
+                      _("Import files and folders: plain text (UTF-8, UTF-8/UTF-16 with BOM),\n"
+                        "HTML articles, folders of those, brat standoff, Gloss JSONL and the other\n"
+                        "formats “gloss-cli formats” lists. Everything is imported in one\n"
+                        "transaction: when a file or record is bad nothing is imported, unless\n"
+                        "--skip-bad is given. Every problem is printed as FILE:LINE: message."),
+                      entries, &argc, &argv)
       || !check_n_args ("import", argc, 2, -1))
     return 2;
+  if (format != NULL && gloss_format_lookup (format) == NULL)
+    {
+      print_error (_("import: unknown format “%s” (see “gloss-cli formats”)"), format);
+      return 2;
+    }
 
   for (int i = 2; i < argc; i++)
     {
-      InputFile *f = g_new0 (InputFile, 1);
-      g_autofree char *why = NULL;
-
-      f->path = g_strdup (argv[i]);
-      f->jsonl = g_str_has_suffix (argv[i], ".jsonl");
-      g_ptr_array_add (files, f);
-      why = check_text_file (f);
-      if (why != NULL)
+      if (!g_file_test (argv[i], G_FILE_TEST_EXISTS))
         {
-          print_error ("%s: %s", f->path, why);
-          n_bad++;
+          print_error (_("%s: no such file or folder"), argv[i]);
+          n_missing++;
+          if (first_missing == NULL)
+            first_missing = argv[i];
+          continue;
         }
+      g_ptr_array_add (paths, argv[i]);
     }
-  if (n_bad > 0)
-    {
-      print_error (ngettext ("%u file refused, nothing imported",
-                             "%u files refused, nothing imported", n_bad), n_bad);
-      return 1;
-    }
+  /* Without --skip-bad a missing file fails the import, but the other files
+   * are still checked so that every problem is reported at once: the
+   * missing one goes last, where it stops the import before the commit. */
+  if (n_missing > 0 && !skip_bad)
+    g_ptr_array_add (paths, (gpointer) first_missing);
+  g_ptr_array_add (paths, NULL);
 
   project = open_project (argv[1]);
   if (project == NULL)
     return 1;
-  if (!import_files (project, files, &n_docs, &error))
+
+  options.format = format;
+  options.annotator = annotator;
+  options.skip_bad = skip_bad;
+  if (show_progress ())
     {
-      print_error ("%s", error->message);
+      options.progress = progress_cb;
+      options.progress_data = (gpointer) _("Importing");
+    }
+  ok = paths->len > 1
+       && gloss_format_import (project, (const char * const *) paths->pdata, &options, report,
+                               NULL, &error);
+  if (!ok)
+    {
+      for (guint i = 0; i < report->problems->len; i++)
+        print_problem (g_ptr_array_index (report->problems, i), TRUE);
+      /* a bad record's error repeats the last problem */
+      if (error != NULL
+          && !g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROBLEMS)
+          && !(g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID)
+               && gloss_import_report_count (report, GLOSS_PROBLEM_ERROR) > 0)
+          && (first_missing == NULL || strstr (error->message, first_missing) == NULL))
+        print_error ("%s", error->message);
       print_error ("%s", _("nothing imported"));
       return 1;
     }
-  g_print (ngettext ("Imported %u document\n", "Imported %u documents\n", n_docs), n_docs);
-  return 0;
+
+  g_print (ngettext ("Imported %u document", "Imported %u documents", report->n_documents),
+           report->n_documents);
+  g_print (", ");
+  g_print (ngettext ("%u annotation", "%u annotations", report->n_annotations),
+           report->n_annotations);
+  g_print (", ");
+  g_print (ngettext ("%u relation\n", "%u relations\n", report->n_relations),
+           report->n_relations);
+  if (report->labels_added->len > 0)
+    {
+      g_print ("%s", _("Labels added to the schema:"));
+      for (guint i = 0; i < report->labels_added->len; i++)
+        g_print (" %s", (char *) g_ptr_array_index (report->labels_added, i));
+      g_print ("\n");
+    }
+  if (report->relation_types_added->len > 0)
+    {
+      g_print ("%s", _("Relation types added to the schema:"));
+      for (guint i = 0; i < report->relation_types_added->len; i++)
+        g_print (" %s", (char *) g_ptr_array_index (report->relation_types_added, i));
+      g_print ("\n");
+    }
+  for (guint i = 0; i < report->problems->len; i++)
+    print_problem (g_ptr_array_index (report->problems, i), FALSE);
+  return n_missing > 0 ? 1 : 0;
 }
 
 /* ---- list */
@@ -542,46 +510,24 @@ cmd_stats (int    argc,
 /* ---- export */
 
 static gboolean
-export_to_file (GlossProject  *project,
-                const char    *path,
-                GError       **error)
+parse_split (const char  *arg,
+             guint        split[3])
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  g_autoptr(GOutputStream) out = NULL;
-  gboolean ok;
-  int fd;
+  g_auto(GStrv) parts = g_strsplit (arg, "/", -1);
+  guint64 total = 0;
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-  if (fd < 0)
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot create a temporary file beside %s: %s"), path, g_strerror (saved));
-      return FALSE;
+      guint64 v;
+
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, 1000000, &v, NULL))
+        return FALSE;
+      split[i] = (guint) v;
+      total += v;
     }
-  out = g_unix_output_stream_new (fd, TRUE);
-  ok = gloss_jsonl_export (project, out, NULL, error);
-  if (ok && fsync (fd) != 0 && errno != EINVAL)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
-      ok = FALSE;
-    }
-  if (ok)
-    ok = g_output_stream_close (out, NULL, error);
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot rename %s to %s: %s"), tmp, path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_output_stream_close (out, NULL, NULL);
-      g_unlink (tmp);
-    }
-  return ok;
+  return total > 0;
 }
 
 static int
@@ -592,47 +538,99 @@ cmd_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *seed = NULL;
+  g_auto(GStrv) label_list = NULL;
+  gboolean gold = FALSE;
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  GlossFormat *fmt;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (jsonl)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("The format (see “gloss-cli formats”)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write (“-” for the standard output)"), N_("FILE") },
+      N_("The file or folder to write (“-” for the standard output)"), N_("PATH") },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Only this annotator’s annotations"), N_("NAME") },
+    { "gold", 0, 0, G_OPTION_ARG_NONE, &gold, N_("Only the gold set"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Only documents with this status: new, in-progress or done"), N_("STATUS") },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
+      N_("Only these labels (comma-separated)"), N_("L1,L2") },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split,
+      N_("Train/validation/test ratios, e.g. 80/10/10"), N_("T/V/T") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("The seed of the split"), N_("N") },
     { NULL }
   };
 
   if (!parse_options ("export", _("PROJECT"),
-                      _("Export every document with its annotations and relations. The file is\n"
-                        "written beside its destination and renamed into place when complete."),
+                      _("Export the documents with their annotations and relations. Files are\n"
+                        "written beside their destination and renamed into place when complete;\n"
+                        "folder formats (brat) write a folder."),
                       entries, &argc, &argv)
       || !check_n_args ("export", argc, 1, 1))
     return 2;
-  if (format == NULL || strcmp (format, "jsonl") != 0)
+  if (format == NULL)
     {
-      print_error (_("export: unknown or missing --format (supported: jsonl)"));
+      print_error (_("export: missing --format (see “gloss-cli formats”)"));
+      return 2;
+    }
+  fmt = gloss_format_lookup (format);
+  if (fmt == NULL || !gloss_format_can_export (fmt))
+    {
+      print_error (_("export: unknown format “%s” or one Gloss cannot export "
+                     "(see “gloss-cli formats”)"), format);
       return 2;
     }
   if (output == NULL)
     {
-      print_error (_("export: missing -o FILE"));
+      print_error (_("export: missing -o PATH"));
       return 2;
     }
+  if (status != NULL)
+    {
+      GlossDocumentStatus s;
+
+      if (!gloss_document_status_from_string (status, &s))
+        {
+          print_error (_("export: unknown status “%s” (new, in-progress or done)"), status);
+          return 2;
+        }
+      options.status = s;
+    }
+  if (labels != NULL)
+    {
+      label_list = g_strsplit (labels, ",", -1);
+      for (guint i = 0; label_list[i]; i++)
+        g_strstrip (label_list[i]);
+      options.labels = (const char * const *) label_list;
+    }
+  if (split != NULL && !parse_split (split, options.split))
+    {
+      print_error (_("export: --split wants three ratios such as 80/10/10"));
+      return 2;
+    }
+  if (seed != NULL && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &options.seed, NULL))
+    {
+      print_error (_("export: --seed wants a non-negative integer"));
+      return 2;
+    }
+  options.annotator = annotator;
+  options.gold_only = gold;
+  if (show_progress () && strcmp (output, "-") != 0)
+    {
+      options.progress = progress_cb;
+      options.progress_data = (gpointer) _("Exporting");
+    }
+
   project = open_project (argv[1]);
   if (project == NULL)
     return 1;
-
-  if (strcmp (output, "-") == 0)
+  if (!gloss_format_export (project, format, output, &options, NULL, &error))
     {
-      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-
-      if (!gloss_jsonl_export (project, out, NULL, &error))
-        {
-          print_error ("%s", error->message);
-          return 1;
-        }
-      return 0;
-    }
-  if (!export_to_file (project, output, &error))
-    {
-      print_error ("%s: %s", output, error->message);
+      print_error ("%s", error->message);
       return 1;
     }
   return 0;
@@ -768,15 +766,193 @@ cmd_validate (int    argc,
   return 0;
 }
 
+/* ---- schema */
+
+static gboolean
+write_text_file (const char  *path,
+                 const char  *text,
+                 GError     **error)
+{
+  if (strcmp (path, "-") == 0)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0;
+    }
+  return g_file_set_contents (path, text, -1, error);
+}
+
+/* Labels and relation types in use (by live annotations and relations)
+ * that @schema lacks, as "label X (N annotations)" lines. */
+static GPtrArray *
+missing_in_schema (GlossProject  *project,
+                   GlossSchema   *schema,
+                   GError       **error)
+{
+  GlossStore *store = gloss_project_get_store (project);
+  g_autoptr(GArray) ids = gloss_store_list_document_ids (store, error);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *missing;
+  GHashTableIter iter;
+  gpointer k, v;
+
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GPtrArray) anns = gloss_store_load_annotations (store, id, FALSE, error);
+      g_autoptr(GPtrArray) rels = NULL;
+
+      if (anns == NULL || (rels = gloss_store_load_relations (store, id, FALSE, error)) == NULL)
+        return NULL;
+      for (guint j = 0; j < anns->len; j++)
+        {
+          const char *l = gloss_annotation_get_label (g_ptr_array_index (anns, j));
+          if (gloss_schema_lookup_label (schema, l) == NULL)
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (labels, l));
+              g_hash_table_replace (labels, g_strdup (l), GUINT_TO_POINTER (n + 1));
+            }
+        }
+      for (guint j = 0; j < rels->len; j++)
+        {
+          const char *t = gloss_relation_get_relation_type (g_ptr_array_index (rels, j));
+          if (gloss_schema_lookup_relation_type (schema, t) == NULL)
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (types, t));
+              g_hash_table_replace (types, g_strdup (t), GUINT_TO_POINTER (n + 1));
+            }
+        }
+    }
+  missing = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, labels);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_ptr_array_add (missing, g_strdup_printf (ngettext ("label “%s” (%u annotation)",
+                                                         "label “%s” (%u annotations)",
+                                                         GPOINTER_TO_UINT (v)),
+                                               (char *) k, GPOINTER_TO_UINT (v)));
+  g_hash_table_iter_init (&iter, types);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_ptr_array_add (missing, g_strdup_printf (ngettext ("relation type “%s” (%u relation)",
+                                                         "relation type “%s” (%u relations)",
+                                                         GPOINTER_TO_UINT (v)),
+                                               (char *) k, GPOINTER_TO_UINT (v)));
+  g_ptr_array_sort (missing, compare_strings);
+  return missing;
+}
+
+static int
+cmd_schema (int    argc,
+            char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *action;
+
+  if (!parse_options ("schema", _("export|import PROJECT FILE.json"),
+                      _("Export the project’s schema as JSON (“-” for the standard output), or\n"
+                        "replace it with the schema in FILE.json. An import is refused when a\n"
+                        "label or relation type in use is missing from the new schema."),
+                      NULL, &argc, &argv)
+      || !check_n_args ("schema", argc, 3, 3))
+    return 2;
+  action = argv[1];
+  if (strcmp (action, "export") != 0 && strcmp (action, "import") != 0)
+    {
+      print_error (_("schema: unknown action “%s” (export or import)"), action);
+      return 2;
+    }
+  project = open_project (argv[2]);
+  if (project == NULL)
+    return 1;
+
+  if (strcmp (action, "export") == 0)
+    {
+      g_autofree char *json = gloss_schema_to_json (gloss_project_get_schema (project));
+
+      if (!write_text_file (argv[3], json, &error))
+        {
+          print_error ("%s: %s", argv[3], error->message);
+          return 1;
+        }
+      return 0;
+    }
+  else
+    {
+      g_autoptr(GlossSchema) schema = gloss_schema_new_from_file (argv[3], &error);
+      g_autoptr(GPtrArray) missing = NULL;
+
+      if (schema == NULL)
+        {
+          print_error ("%s: %s", argv[3], error->message);
+          return 1;
+        }
+      missing = missing_in_schema (project, schema, &error);
+      if (missing == NULL)
+        {
+          print_error ("%s: %s", argv[2], error->message);
+          return 1;
+        }
+      if (missing->len > 0)
+        {
+          for (guint i = 0; i < missing->len; i++)
+            print_error (_("%s: %s is in use but not in the new schema"), argv[3],
+                         (char *) g_ptr_array_index (missing, i));
+          print_error (_("schema not replaced"));
+          return 1;
+        }
+      if (!gloss_project_set_schema (project, schema, &error))
+        {
+          print_error ("%s: %s", argv[2], error->message);
+          return 1;
+        }
+      return 0;
+    }
+}
+
+/* ---- formats */
+
+static int
+cmd_formats (int    argc,
+             char **argv)
+{
+  GPtrArray *formats;
+
+  if (!parse_options ("formats", "", _("List the formats Gloss can import and export."),
+                      NULL, &argc, &argv)
+      || !check_n_args ("formats", argc, 0, 0))
+    return 2;
+  formats = gloss_format_list ();
+  for (guint i = 0; i < formats->len; i++)
+    {
+      GlossFormat *f = g_ptr_array_index (formats, i);
+      GlossFormatClass *klass = GLOSS_FORMAT_GET_CLASS (f);
+      g_autofree char *exts = klass->extensions
+                              ? g_strjoinv (" ", (char **) klass->extensions) : g_strdup ("");
+
+      g_print ("%-14s%-8s%-8s%s%s%s%s\n", gloss_format_get_name (f),
+               gloss_format_can_import (f) ? "import" : "",
+               gloss_format_can_export (f) ? "export" : "",
+               gloss_format_get_display_name (f),
+               *exts ? " (" : "", exts, *exts ? ")" : "");
+    }
+  return 0;
+}
+
 /* ---- main */
 
 static const Command commands[] = {
   { "init", cmd_init, N_("Create a new project") },
-  { "import", cmd_import, N_("Import text files and Gloss JSONL files") },
+  { "import", cmd_import, N_("Import articles and annotated files (text, HTML, brat…)") },
   { "list", cmd_list, N_("List the documents of a project") },
   { "stats", cmd_stats, N_("Count documents, annotations and relations") },
-  { "export", cmd_export, N_("Export a project as Gloss JSONL") },
+  { "export", cmd_export, N_("Export a project (Gloss JSONL, brat…)") },
   { "validate", cmd_validate, N_("Check a project for problems") },
+  { "schema", cmd_schema, N_("Export or replace the schema of a project") },
+  { "formats", cmd_formats, N_("List the formats Gloss can import and export") },
+  { "merge", gloss_cli_merge, N_("Merge other project files into a project") },
+  { "agreement", gloss_cli_agreement, N_("Inter-annotator agreement of a project") },
 };
 
 static void

@@ -77,7 +77,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
  *    in the source are added; a label or relation type defined differently
  *    in both keeps the target's definition and is reported as a conflict.
  * So a merge is idempotent and the result does not depend on the order of
- * the sources (document row ids and schema display order aside).
+ * the sources (document row ids and schema display order aside). Two
+ * limits: a text imported independently into two sources (two document
+ * uuids, one SHA-256) becomes one document whose uuid, name and metadata
+ * come from the first source merged; and a relation may stay live while an
+ * end of it is a tombstone (one copy deleted the annotation, another
+ * edited the relation later): readers treat such a relation as deleted.
+ * An older project version is read from a temporary copy: the source file
+ * is never written.
  *
  * A source that is not a Gloss project, is damaged or was written by a
  * newer Gloss is refused with the store's message and the target is left

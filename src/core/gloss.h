@@ -7,6 +7,7 @@
 #pragma once
 
 #include "gloss-types.h"
+#include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-command.h"
@@ -14,6 +15,7 @@
 #include "gloss-document-list.h"
 #include "gloss-format.h"
 #include "gloss-jsonl.h"
+#include "gloss-merge.h"
 #include "gloss-offsets.h"
 #include "gloss-project.h"
 #include "gloss-relation.h"

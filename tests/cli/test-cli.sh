@@ -70,7 +70,7 @@ else
   not_ok "--help lists the commands"
 fi
 check "--version" "$CLI" --version
-for c in init import list stats export validate; do
+for c in init import list stats export validate schema formats; do
   check "$c --help" "$CLI" "$c" --help
 done
 refuse "unknown command" "$CLI" frobnicate
@@ -216,6 +216,130 @@ c.execute('UPDATE annotations SET label = \"NOPE\" WHERE rowid = (SELECT min(row
   "$TMP/broken.gloss"
 refuse "validate reports an unknown label" "$CLI" validate "$TMP/broken.gloss"
 grep -q "NOPE" "$TMP/out" && ok "the problem is printed" || not_ok "the problem is printed"
+
+# --- formats
+check "formats" "$CLI" formats
+if grep -q '^brat  *import  *export' "$TMP/out" && grep -q '^text  *import' "$TMP/out" \
+   && grep -q '^html  *import' "$TMP/out" && grep -q '^jsonl  *import  *export' "$TMP/out"; then
+  ok "formats lists text, html, brat and jsonl with their capabilities"
+else
+  not_ok "formats lists text, html, brat and jsonl with their capabilities"
+  sed 's/^/# /' "$TMP/out"
+fi
+
+# --- --skip-bad with text files
+K=$TMP/skip.gloss
+check "init for --skip-bad" "$CLI" init "$K"
+check "import --skip-bad imports the good files" "$CLI" import "$K" "$TMP/fine.txt" \
+  "$TMP/latin1.txt" "$TMP/empty.txt" --skip-bad
+grep -q "latin1.txt: error: invalid UTF-8" "$TMP/out" && ok "--skip-bad still reports the bad file" \
+  || not_ok "--skip-bad still reports the bad file"
+[ "$(doc_count "$K")" -eq 1 ] && ok "one document imported with --skip-bad" \
+  || not_ok "one document imported with --skip-bad"
+
+# --- brat import and export
+BIN=$TMP/brat-in
+mkdir -p "$BIN"
+printf 'Bob told Reuters that Alice left Berlin.\n' >"$BIN/story.txt"
+printf 'T1\tPERSON 0 3\tBob\nT2\tORG 9 16\tReuters\nT3\tPERSON 22 27\tAlice\nT4\tGPE 33 39\tBerlin\n' >"$BIN/story.ann"
+printf 'T5\tLeave 28 32\tleft\nE1\tLeave:T5 Agent:T3 Place:T4\nR1\tattributed-to Arg1:T3 Arg2:T1\n' >>"$BIN/story.ann"
+printf 'A1\tcertainty E1 alleged\nA2\tcheckworthy T3\nN1\tReference T4 Wikidata:Q64\tBerlin\n' >>"$BIN/story.ann"
+printf '#1\tAnnotatorNotes T2\tthe agency\n*\tEquiv T1 T3\n' >>"$BIN/story.ann"
+B=$TMP/brat.gloss
+check "init for brat" "$CLI" init "$B"
+check "import --format brat a folder" "$CLI" import "$B" "$BIN" --format brat --annotator alice
+cp "$TMP/out" "$TMP/brat-report"
+grep -q "^Imported 1 document, 5 annotations, 3 relations" "$TMP/brat-report" \
+  && ok "the brat report counts documents, annotations and relations" \
+  || { not_ok "the brat report counts documents, annotations and relations"; sed 's/^/# /' "$TMP/brat-report"; }
+grep -q "story.ann:.*note: 1 event became" "$TMP/brat-report" && ok "events are reported" \
+  || not_ok "events are reported"
+grep -q "story.ann:12: warning: .*Equiv" "$TMP/brat-report" && ok "Equiv is reported with file:line" \
+  || not_ok "Equiv is reported with file:line"
+grep -q "^Labels added to the schema: Leave" "$TMP/brat-report" && ok "the labels added are listed" \
+  || not_ok "the labels added are listed"
+check "export --format brat" "$CLI" export "$B" --format brat -o "$TMP/brat-out"
+for f in story.txt story.ann annotation.conf visual.conf; do
+  [ -s "$TMP/brat-out/$f" ] && ok "brat export wrote $f" || not_ok "brat export wrote $f"
+done
+cmp -s "$BIN/story.txt" "$TMP/brat-out/story.txt" && ok "the exported text is the imported one" \
+  || not_ok "the exported text is the imported one"
+[ "$(grep -c '^T' "$TMP/brat-out/story.ann")" -eq 5 ] && [ "$(grep -c '^R' "$TMP/brat-out/story.ann")" -eq 3 ] \
+  && grep -q "^N1	Reference T[0-9]* Wikidata:Q64	Berlin$" "$TMP/brat-out/story.ann" \
+  && grep -q "^#1	AnnotatorNotes T[0-9]*	the agency$" "$TMP/brat-out/story.ann" \
+  && grep -q "^A[0-9]*	certainty T[0-9]* alleged$" "$TMP/brat-out/story.ann" \
+  && ok "the brat export carries spans, relations, attributes, normalisations and notes" \
+  || { not_ok "the brat export carries spans, relations, attributes, normalisations and notes"; sed 's/^/# /' "$TMP/brat-out/story.ann"; }
+check "export --format jsonl of the brat project" "$CLI" export "$B" --format jsonl -o "$TMP/brat.jsonl"
+grep -q '"annotator":"alice"' "$TMP/brat.jsonl" && ok "--annotator names the imported annotations' annotator" \
+  || not_ok "--annotator names the imported annotations' annotator"
+check "export --format brat --labels PERSON" "$CLI" export "$B" --format brat --labels PERSON \
+  -o "$TMP/brat-person"
+[ "$(grep -c '^T' "$TMP/brat-person/story.ann")" -eq 2 ] && ok "--labels filters the export" \
+  || not_ok "--labels filters the export"
+B2=$TMP/brat2.gloss
+check "init a second brat project" "$CLI" init "$B2"
+check "import the brat export (detected)" "$CLI" import "$B2" "$TMP/brat-out"
+grep -q "^Imported 1 document, 5 annotations, 3 relations" "$TMP/out" \
+  && ok "the brat export imports again the same" || not_ok "the brat export imports again the same"
+refuse "export --status with a bad status" "$CLI" export "$B" --format brat --status nope -o "$TMP/x"
+refuse "export --split with two ratios" "$CLI" export "$B" --format hf --split 80/20 -o "$TMP/x"
+refuse "export -o - for a folder format" "$CLI" export "$B" --format brat -o -
+
+# a bad .ann: refused with file:line, nothing imported
+mkdir -p "$TMP/brat-bad"
+printf 'Bob met Alice.\n' >"$TMP/brat-bad/x.txt"
+printf 'T1\tPERSON 0 3\tBob\nT2\tPERSON 8 80\tAlice\n' >"$TMP/brat-bad/x.ann"
+before=$(doc_count "$B")
+refuse "import a brat file with offsets past the end" "$CLI" import "$B" "$TMP/brat-bad/x.ann"
+grep -q "x.ann:2: error: T2: offsets past the end" "$TMP/err" && ok "the error names file:line" \
+  || not_ok "the error names file:line"
+[ "$(doc_count "$B")" -eq "$before" ] && ok "nothing was imported from the bad brat file" \
+  || not_ok "nothing was imported from the bad brat file"
+check "import the bad brat file with --skip-bad" "$CLI" import "$B" "$TMP/brat-bad/x.ann" --skip-bad
+[ "$(doc_count "$B")" -eq $((before + 1)) ] && ok "--skip-bad imports the document" \
+  || not_ok "--skip-bad imports the document"
+
+if [ -d "${GLOSS_CORPORA_DIR:-/nonexistent}/brat" ]; then
+  C=$TMP/corpus.gloss
+  check "init for the brat corpora" "$CLI" init "$C"
+  refuse "the brat corpora without --skip-bad (reference files lack their text)" \
+    "$CLI" import "$C" "$GLOSS_CORPORA_DIR/brat"
+  [ "$(doc_count "$C")" -eq 0 ] && ok "nothing imported from the corpora" \
+    || not_ok "nothing imported from the corpora"
+  check "the brat corpora with --skip-bad" "$CLI" import "$C" "$GLOSS_CORPORA_DIR/brat" --skip-bad
+  [ "$(doc_count "$C")" -eq 42 ] && ok "42 brat documents imported" \
+    || not_ok "42 brat documents imported ($(doc_count "$C"))"
+  check "export the corpora as brat" "$CLI" export "$C" --format brat -o "$TMP/corpus-out"
+  [ "$(ls "$TMP/corpus-out" | grep -c '\.ann$')" -eq 42 ] && ok "one .ann per document" \
+    || not_ok "one .ann per document"
+else
+  ok "# SKIP no corpora"
+fi
+
+# --- schema export / import
+check "schema export" "$CLI" schema export "$B" "$TMP/brat-schema.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1]))" "$TMP/brat-schema.json" \
+  && ok "the exported schema is JSON" || not_ok "the exported schema is JSON"
+grep -q '"Leave"' "$TMP/brat-schema.json" && ok "the exported schema has the imported label" \
+  || not_ok "the exported schema has the imported label"
+check "schema export -" "$CLI" schema export "$B" -
+cmp -s "$TMP/out" "$TMP/brat-schema.json" && ok "schema export to stdout equals the file" \
+  || not_ok "schema export to stdout equals the file"
+check "schema import of the same schema" "$CLI" schema import "$B" "$TMP/brat-schema.json"
+refuse "schema import of a schema without the labels in use" "$CLI" schema import "$B" "$TMP/schema.json"
+grep -q "label “PERSON” (3 annotations)" "$TMP/err" && grep -q "relation type “Agent”" "$TMP/err" \
+  && ok "the refusal lists the labels and relation types in use" \
+  || { not_ok "the refusal lists the labels and relation types in use"; sed 's/^/# /' "$TMP/err"; }
+"$CLI" schema export "$B" "$TMP/brat-schema-after.json"
+cmp -s "$TMP/brat-schema.json" "$TMP/brat-schema-after.json" && ok "the refused schema import changed nothing" \
+  || not_ok "the refused schema import changed nothing"
+check "schema import into an empty project" "$CLI" schema import "$K" "$TMP/brat-schema.json"
+"$CLI" schema export "$K" "$TMP/k-schema.json"
+cmp -s "$TMP/brat-schema.json" "$TMP/k-schema.json" && ok "schema import replaces the schema" \
+  || not_ok "schema import replaces the schema"
+refuse "schema import of a missing file" "$CLI" schema import "$B" "$TMP/nope.json"
+refuse "schema with an unknown action" "$CLI" schema frob "$B" "$TMP/x.json"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -358,6 +358,25 @@ gloss_import_context_annotator (GlossImportContext *ctx,
   return gloss_project_get_annotator (ctx->project);
 }
 
+/* The schema's rule for label, layer, relation type and attribute names
+ * (the constructors in gloss-schema.c check it with g_return_val_if_fail):
+ * names read from a file are checked here first so that a bad one is
+ * reported, never a critical. */
+static gboolean
+schema_name_ok (const char *name)
+{
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 pick_color (GlossSchema *schema)
 {
@@ -379,6 +398,8 @@ gloss_import_context_ensure_label (GlossImportContext *ctx,
 
   if (existing != NULL)
     return existing;
+  if (!schema_name_ok (label) || (layer != NULL && !schema_name_ok (layer)))
+    return NULL;
   created = gloss_label_new (label, layer ? layer : "entity", pick_color (ctx->schema), NULL,
                              NULL);
   if (!gloss_schema_add_label (ctx->schema, created, &error))
@@ -401,6 +422,8 @@ gloss_import_context_ensure_relation_type (GlossImportContext *ctx,
 
   if (existing != NULL)
     return existing;
+  if (!schema_name_ok (type))
+    return NULL;
   created = gloss_relation_type_new (type, NULL, NULL, NULL);
   if (!gloss_schema_add_relation_type (ctx->schema, created, &error))
     {
@@ -472,7 +495,7 @@ gloss_import_context_ensure_attribute (GlossImportContext *ctx,
   GlossAttrDef *def;
   g_autoptr(GlossAttrDef) wider = NULL;
 
-  if (l == NULL)
+  if (l == NULL || !schema_name_ok (name))
     return;
   def = gloss_label_lookup_attribute (l, name);
   wider = widen_definition (def, name, value);
@@ -495,7 +518,7 @@ gloss_import_context_ensure_relation_attribute (GlossImportContext *ctx,
   GlossAttrDef *def;
   g_autoptr(GlossAttrDef) wider = NULL;
 
-  if (t == NULL)
+  if (t == NULL || !schema_name_ok (name))
     return;
   def = gloss_relation_type_lookup_attribute (t, name);
   wider = widen_definition (def, name, value);

@@ -1,0 +1,247 @@
+/* gloss-cli-teams.c: gloss-cli merge and gloss-cli agreement
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss.h"
+#include "gloss-cli-teams.h"
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("gloss-cli: %s\n", msg);
+}
+
+static gboolean
+parse (const char    *command,
+       const char    *parameters,
+       const char    *summary,
+       GOptionEntry  *entries,
+       int           *argc,
+       char        ***argv,
+       int            min_args)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", command);
+  g_autoptr(GError) error = NULL;
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s", error->message);
+      g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
+      return FALSE;
+    }
+  if (*argc - 1 < min_args)
+    {
+      print_error (_("%s: wrong number of arguments"), command);
+      g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- merge */
+
+int
+gloss_cli_merge (int    argc,
+                 char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse ("merge", _("TARGET SOURCE…"),
+              _("Fold other project files into TARGET: documents match by text, annotations\n"
+                "and relations by uuid, the newer change wins, deletions carry over, schemas\n"
+                "are united. Each SOURCE is merged in one transaction and its report printed.\n"
+                "A SOURCE that is not a Gloss project, is damaged or newer is refused (exit\n"
+                "status 1); the sources merged before it stay merged."),
+              NULL, &argc, &argv, 2))
+    return 2;
+
+  project = gloss_project_open (argv[1], &error);
+  if (project == NULL)
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+      g_autofree char *text = NULL;
+
+      if (!gloss_merge_project (project, argv[i], report, NULL, &error))
+        {
+          print_error ("%s", error->message);
+          return 1;
+        }
+      text = gloss_merge_report_to_string (report);
+      g_print ("%s:\n%s", argv[i], text);
+    }
+  return 0;
+}
+
+/* ---- agreement */
+
+static char *
+format_number (double value)
+{
+  return isnan (value) ? g_strdup ("-") : g_strdup_printf ("%.3f", value);
+}
+
+static void
+print_table (GlossAgreement *ag)
+{
+  GlossAgreementScores *p = ag->project;
+  g_autofree char *alpha = format_number (p->alpha);
+
+  g_print (_("Documents: %u  Annotators: %u  Tokens: %u  Krippendorff’s alpha: %s\n"),
+           ag->documents->len, ag->annotators->len, p->n_tokens, alpha);
+  g_print ("\n%-24s %-12s %6s %6s %9s %11s\n", _("Pair"), _("Label"), "n(A)", "n(B)",
+           _("exact F1"), _("overlap F1"));
+  for (guint i = 0; i < p->pairs->len; i++)
+    {
+      GlossPairScores *pair = g_ptr_array_index (p->pairs, i);
+      g_autofree char *name = g_strdup_printf ("%s / %s", pair->annotator_a, pair->annotator_b);
+
+      for (guint l = 0; l <= pair->labels->len; l++)
+        {
+          GlossSpanScores *s = l < pair->labels->len ? g_ptr_array_index (pair->labels, l)
+                                                     : pair->all;
+          g_autofree char *exact = format_number (s->exact_f1);
+          g_autofree char *overlap = format_number (s->overlap_f1);
+
+          g_print ("%-24s %-12s %6u %6u %9s %11s\n", name, s->label ? s->label : _("(all)"),
+                   s->n_a, s->n_b, exact, overlap);
+        }
+    }
+  g_print ("\n%-24s %6s %7s %7s %12s %10s %9s\n", _("Pair"), _("docs"), _("kappa"), _("claims"),
+           _("attribution"), _("certainty"), _("cert. κ"));
+  for (guint i = 0; i < p->pairs->len; i++)
+    {
+      GlossPairScores *pair = g_ptr_array_index (p->pairs, i);
+      g_autofree char *name = g_strdup_printf ("%s / %s", pair->annotator_a, pair->annotator_b);
+      g_autofree char *kappa = format_number (pair->kappa);
+      g_autofree char *attribution = format_number (pair->attribution_agreement);
+      g_autofree char *certainty = format_number (pair->certainty_agreement);
+      g_autofree char *ckappa = format_number (pair->certainty_kappa);
+
+      g_print ("%-24s %6u %7s %7u %12s %10s %9s\n", name, pair->n_documents, kappa,
+               pair->claims_matched, attribution, certainty, ckappa);
+    }
+}
+
+int
+gloss_cli_agreement (int    argc,
+                     char **argv)
+{
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossAgreement) ag = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) annotators = NULL;
+  g_autofree char *labels_arg = NULL;
+  g_autofree char *documents_arg = NULL;
+  g_autofree char *annotators_arg = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print everything as JSON"), NULL },
+    { "labels", 'l', 0, G_OPTION_ARG_STRING, &labels_arg,
+      N_("Only these labels (comma-separated)"), N_("L1,L2") },
+    { "documents", 'd', 0, G_OPTION_ARG_STRING, &documents_arg,
+      N_("Only these documents, by name (comma-separated)"), N_("D1,D2") },
+    { "annotators", 'a', 0, G_OPTION_ARG_STRING, &annotators_arg,
+      N_("These annotators (comma-separated; default: all but “gold”)"), N_("A,B") },
+    { NULL }
+  };
+
+  if (!parse ("agreement", _("PROJECT"),
+              _("Inter-annotator agreement: per pair of annotators and label, exact-span and\n"
+                "overlap precision, recall and F1; Cohen’s kappa over tokens per pair;\n"
+                "Krippendorff’s alpha (nominal) over tokens for all annotators; agreement on\n"
+                "claims’ source attribution and certainty. Without --json, prints the\n"
+                "whole-project table; --json adds the figures of every document."),
+              entries, &argc, &argv, 1))
+    return 2;
+  if (argc != 2)
+    {
+      print_error (_("%s: wrong number of arguments"), "agreement");
+      return 2;
+    }
+  project = gloss_project_open (argv[1], &error);
+  if (project == NULL)
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+  if (labels_arg != NULL)
+    labels = g_strsplit (labels_arg, ",", -1);
+  if (annotators_arg != NULL)
+    annotators = g_strsplit (annotators_arg, ",", -1);
+  if (documents_arg != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (documents_arg, ",", -1);
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; names[i]; i++)
+        {
+          GlossDocument *doc = gloss_project_find_document (project, names[i]);
+          gint64 id;
+
+          if (doc == NULL)
+            {
+              print_error (_("%s: no document named “%s”"), argv[1], names[i]);
+              return 1;
+            }
+          id = gloss_document_get_id (doc);
+          g_array_append_val (ids, id);
+        }
+    }
+  if (labels != NULL)
+    for (guint i = 0; labels[i]; i++)
+      if (gloss_schema_lookup_label (gloss_project_get_schema (project), labels[i]) == NULL)
+        {
+          print_error (_("%s: the schema has no label “%s”"), argv[1], labels[i]);
+          return 1;
+        }
+
+  ag = gloss_agreement_compute (project, ids, (const char * const *) annotators,
+                                (const char * const *) labels, NULL, &error);
+  if (ag == NULL)
+    {
+      print_error ("%s: %s", argv[1], error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autofree char *text = gloss_agreement_to_json (ag);
+      g_print ("%s\n", text);
+    }
+  else
+    print_table (ag);
+  return 0;
+}

@@ -1,0 +1,2444 @@
+/* gloss-format-brat.c: brat standoff (.txt + .ann folders), import and export
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-format-util.h"
+#include "gloss-formats.h"
+#include "gloss-offsets.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
+#include "gloss-schema.h"
+
+/* How brat things we have no field for are kept, so that they export again:
+ * the type of a note that is not "AnnotatorNotes" (TDT's "Lemma") is the
+ * annotation attribute NOTE_TYPE_ATTR; a note on a relation is the relation's
+ * text attribute RELATION_NOTE_ATTR. */
+#define NOTE_TYPE_ATTR     "note-type"
+#define RELATION_NOTE_ATTR "note"
+#define DEFAULT_NOTE_TYPE  "AnnotatorNotes"
+
+struct _GlossFormatBrat
+{
+  GlossFormat parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossFormatBrat, gloss_format_brat, GLOSS_TYPE_FORMAT)
+
+static const char * const brat_extensions[] = { "ann", NULL };
+static const char * const ann_extensions[] = { "ann", NULL };
+
+/* ---- detection */
+
+static char *
+sibling (const char *path,
+         const char *ext)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return g_strconcat (path, ".", ext, NULL);
+  return g_strdup_printf ("%.*s.%s", (int) (dot - path), path, ext);
+}
+
+static gboolean
+folder_has_ann (const char *dir)
+{
+  g_autoptr(GPtrArray) files = gloss_format_list_files (dir, ann_extensions, NULL);
+
+  return files != NULL && files->len > 0;
+}
+
+static int
+brat_detect (GlossFormat *format,
+             const char  *path,
+             GBytes      *head)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return folder_has_ann (path) ? 80 : 0;
+  if (gloss_format_has_extension (path, ann_extensions))
+    return 90;
+  if (gloss_format_has_extension (path, (const char * const[]) { "txt", NULL }))
+    {
+      g_autofree char *ann = sibling (path, "ann");
+      if (g_file_test (ann, G_FILE_TEST_IS_REGULAR))
+        return 70;
+    }
+  return 0;
+}
+
+/* ---- .ann parsing */
+
+typedef struct
+{
+  char   *role;
+  char   *id;
+} Arg;
+
+typedef struct
+{
+  char        kind;       /* 'T' 'R' 'E' 'A' 'N' '#' */
+  char       *id;
+  guint       line;
+  char       *type;
+  GArray     *frags;      /* T: GlossFragment as written (file unit), listed order */
+  char       *tail;       /* T: covered text; N: name; #: note text (may be NULL) */
+  char       *trigger;    /* E */
+  GArray     *args;       /* R, E: Arg */
+  char       *target;     /* A, N, # */
+  char       *value;      /* A: NULL = binary; N: "DB:ID" */
+  /* resolved */
+  GlossAnnotation *ann;   /* T: owned */
+  GlossRelation   *rel;   /* R: owned */
+  gboolean         dropped;
+  gboolean         spaces;  /* fields separated by spaces, not TABs */
+} Item;
+
+static void
+arg_clear (Arg *a)
+{
+  g_free (a->role);
+  g_free (a->id);
+}
+
+static void
+item_free (Item *it)
+{
+  g_free (it->id);
+  g_free (it->type);
+  g_clear_pointer (&it->frags, g_array_unref);
+  g_free (it->tail);
+  g_free (it->trigger);
+  g_clear_pointer (&it->args, g_array_unref);
+  g_free (it->target);
+  g_free (it->value);
+  g_clear_object (&it->ann);
+  g_clear_object (&it->rel);
+  g_free (it);
+}
+
+typedef struct
+{
+  GlossImportContext *ctx;
+  GHashTable         *confs;     /* conf paths already read */
+} BratImport;
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static const char *
+skip_spaces (const char *p,
+             const char *end)
+{
+  while (p < end && is_space (*p))
+    p++;
+  return p;
+}
+
+/* A token up to white space; NULL at the end. */
+static char *
+next_token (const char **p,
+            const char  *end)
+{
+  const char *start = skip_spaces (*p, end);
+  const char *q = start;
+
+  while (q < end && !is_space (*q))
+    q++;
+  *p = q;
+  if (q == start)
+    return NULL;
+  return g_strndup (start, q - start);
+}
+
+static gboolean
+parse_uint (const char **p,
+            const char  *end,
+            guint       *out)
+{
+  const char *q = *p;
+  guint64 v = 0;
+
+  if (q >= end || !g_ascii_isdigit (*q))
+    return FALSE;
+  while (q < end && g_ascii_isdigit (*q))
+    {
+      v = v * 10 + (*q - '0');
+      if (v > G_MAXUINT)
+        return FALSE;
+      q++;
+    }
+  *p = q;
+  *out = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+split_arg (const char *token,
+           Arg        *arg)
+{
+  const char *colon = strrchr (token, ':');
+
+  if (colon == NULL || colon == token || colon[1] == '\0')
+    return FALSE;
+  arg->role = g_strndup (token, colon - token);
+  arg->id = g_strdup (colon + 1);
+  return TRUE;
+}
+
+/* Parses one line into @it; FALSE with a reason in @why. Returns TRUE with
+ * it->kind 0 for lines to report as not representable. */
+static gboolean
+parse_line (const char  *line,
+            gsize        len,
+            Item        *it,
+            char       **why)
+{
+  const char *end = line + len;
+  const char *p = line;
+  const char *tab;
+  const char *data_end;
+  g_autofree char *id = NULL;
+
+  /* ID: up to the first TAB (or white space in space-separated files). */
+  while (p < end && !is_space (*p))
+    p++;
+  id = g_strndup (line, p - line);
+  if (*id == '\0')
+    {
+      *why = g_strdup (_("line without an identifier"));
+      return FALSE;
+    }
+  if (p < end && *p == '\t')
+    p++;
+  else
+    {
+      p = skip_spaces (p, end);
+      it->spaces = TRUE;
+    }
+  /* DATA ends at the next TAB, TAIL follows. */
+  tab = memchr (p, '\t', end - p);
+  data_end = tab ? tab : end;
+
+  it->id = g_strdup (id);
+  switch (id[0])
+    {
+    case 'T':
+      {
+        const char *q = p;
+
+        it->kind = 'T';
+        it->type = next_token (&q, data_end);
+        it->frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+        for (;;)
+          {
+            GlossFragment f;
+
+            q = skip_spaces (q, data_end);
+            if (!parse_uint (&q, data_end, &f.start))
+              break;
+            q = skip_spaces (q, data_end);
+            if (!parse_uint (&q, data_end, &f.end))
+              {
+                *why = g_strdup (_("a fragment needs a start and an end offset"));
+                return FALSE;
+              }
+            g_array_append_val (it->frags, f);
+            q = skip_spaces (q, data_end);
+            if (q < data_end && *q == ';')
+              {
+                q++;
+                continue;
+              }
+            break;
+          }
+        if (it->type == NULL || it->frags->len == 0)
+          {
+            *why = g_strdup (_("a text-bound annotation needs “TYPE START END”"));
+            return FALSE;
+          }
+        if (tab != NULL)
+          {
+            if (skip_spaces (q, data_end) != data_end)
+              {
+                *why = g_strdup (_("unexpected text after the offsets"));
+                return FALSE;
+              }
+            it->tail = g_strndup (tab + 1, end - tab - 1);
+          }
+        else
+          {
+            /* space-separated fields (OpenNLP's fixtures): the rest is the text */
+            q = skip_spaces (q, end);
+            it->tail = q < end ? g_strndup (q, end - q) : NULL;
+          }
+        return TRUE;
+      }
+    case 'R':
+    case 'E':
+      {
+        const char *q = p;
+        char *tok;
+
+        it->kind = id[0];
+        it->args = g_array_new (FALSE, TRUE, sizeof (Arg));
+        g_array_set_clear_func (it->args, (GDestroyNotify) arg_clear);
+        tok = next_token (&q, data_end);
+        if (tok == NULL)
+          {
+            *why = g_strdup (_("missing type"));
+            return FALSE;
+          }
+        if (it->kind == 'E')
+          {
+            Arg a = { 0 };
+
+            if (!split_arg (tok, &a))
+              {
+                g_free (tok);
+                *why = g_strdup (_("an event needs “TYPE:TRIGGER”"));
+                return FALSE;
+              }
+            it->type = a.role;
+            it->trigger = a.id;
+          }
+        else
+          it->type = g_strdup (tok);
+        g_free (tok);
+        while ((tok = next_token (&q, data_end)) != NULL)
+          {
+            Arg a = { 0 };
+
+            if (!split_arg (tok, &a))
+              {
+                *why = g_strdup_printf (_("argument “%s” is not ROLE:ID"), tok);
+                g_free (tok);
+                return FALSE;
+              }
+            g_free (tok);
+            g_array_append_val (it->args, a);
+          }
+        if (it->kind == 'R' && it->args->len != 2)
+          {
+            *why = g_strdup (_("a relation needs exactly two arguments"));
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case 'A':
+    case 'M':
+      {
+        const char *q = p;
+        const char *rest;
+
+        it->kind = 'A';
+        it->type = next_token (&q, data_end);
+        it->target = next_token (&q, data_end);
+        if (it->type == NULL || it->target == NULL)
+          {
+            *why = g_strdup (_("an attribute needs “TYPE TARGET [VALUE]”"));
+            return FALSE;
+          }
+        rest = skip_spaces (q, data_end);
+        if (rest < data_end)
+          {
+            const char *e = data_end;
+            while (e > rest && is_space (e[-1]))
+              e--;
+            it->value = g_strndup (rest, e - rest);
+          }
+        return TRUE;
+      }
+    case 'N':
+      {
+        const char *q = p;
+
+        it->kind = 'N';
+        it->type = next_token (&q, data_end);
+        it->target = next_token (&q, data_end);
+        it->value = next_token (&q, data_end);
+        if (it->value == NULL || strchr (it->value, ':') == NULL)
+          {
+            *why = g_strdup (_("a normalisation needs “TYPE TARGET DB:ID”"));
+            return FALSE;
+          }
+        it->tail = tab ? g_strndup (tab + 1, end - tab - 1) : NULL;
+        return TRUE;
+      }
+    case '#':
+      {
+        const char *q = p;
+        const char *text_start = tab;
+
+        it->kind = '#';
+        it->type = next_token (&q, data_end);
+        it->target = next_token (&q, data_end);
+        if (it->type != NULL && it->target == NULL && tab != NULL)
+          {
+            /* "#1<TAB>AnnotatorNotes<TAB>T1<TAB>text" (not conformant, seen in
+             * OpenNLP's fixtures) */
+            const char *t2 = tab + 1;
+            const char *tab2 = memchr (t2, '\t', end - t2);
+            const char *e2 = tab2 ? tab2 : end;
+
+            it->target = next_token (&t2, e2);
+            text_start = tab2;
+          }
+        if (it->type == NULL || it->target == NULL)
+          {
+            *why = g_strdup (_("a note needs “TYPE TARGET<TAB>TEXT”"));
+            return FALSE;
+          }
+        it->tail = text_start ? g_strndup (text_start + 1, end - text_start - 1) : g_strdup ("");
+        return TRUE;
+      }
+    case '*':
+      it->kind = '*';
+      it->type = g_strndup (p, end - p);
+      return TRUE;
+    default:
+      break;
+    }
+  /* Other kinds of identifiers brat knows nothing of: report, don't fail. */
+  if (g_ascii_isalpha (id[0]))
+    {
+      it->kind = 0;
+      return TRUE;
+    }
+  *why = g_strdup_printf (_("“%s” is not a brat identifier"), id);
+  return FALSE;
+}
+
+/* ---- annotation.conf */
+
+typedef struct
+{
+  GHashTable *macros;    /* "<NAME>" -> "A|B" */
+} Conf;
+
+static char *
+strip_comment (const char *line)
+{
+  char *copy = g_strdup (line);
+  char *hash;
+
+  /* brat: '#' starts a comment at the start of a line */
+  hash = copy;
+  while (*hash == ' ' || *hash == '\t')
+    hash++;
+  if (*hash == '#')
+    *hash = '\0';
+  return g_strstrip (copy);
+}
+
+/* Expands a "A|B|<MACRO>" list; NULL entries mean "any". */
+static void
+expand_types (Conf       *conf,
+              const char *list,
+              GPtrArray  *out,
+              gboolean   *any,
+              int         depth)
+{
+  g_auto(GStrv) parts = g_strsplit (list, "|", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *t = g_strstrip (parts[i]);
+      const char *macro;
+
+      if (*t == '\0')
+        continue;
+      if (t[0] == '<' && (macro = g_hash_table_lookup (conf->macros, t)) != NULL && depth < 8)
+        expand_types (conf, macro, out, any, depth + 1);
+      else if (t[0] == '<')
+        *any = TRUE;
+      else if (valid_name (t) && !g_ptr_array_find_with_equal_func (out, t, g_str_equal, NULL))
+        g_ptr_array_add (out, g_strdup (t));
+    }
+}
+
+static char *
+strip_role (const char *role)
+{
+  char *r = g_strdup (role);
+  gsize n = strlen (r);
+
+  /* "Theme+", "Participant*", "Site?", "Theme{2}", "Theme2" */
+  while (n > 0 && (strchr ("?*+}", r[n - 1]) != NULL))
+    {
+      if (r[n - 1] == '}')
+        {
+          char *brace = strrchr (r, '{');
+          if (brace == NULL)
+            break;
+          *brace = '\0';
+          n = strlen (r);
+        }
+      else
+        r[--n] = '\0';
+    }
+  while (n > 1 && g_ascii_isdigit (r[n - 1]))
+    r[--n] = '\0';
+  return r;
+}
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *sources;
+  GPtrArray *targets;
+  gboolean   any_source;
+  gboolean   any_target;
+} RelDecl;
+
+static void
+rel_decl_free (RelDecl *d)
+{
+  g_free (d->name);
+  g_ptr_array_unref (d->sources);
+  g_ptr_array_unref (d->targets);
+  g_free (d);
+}
+
+static RelDecl *
+rel_decl_get (GPtrArray  *decls,
+              const char *name)
+{
+  RelDecl *d;
+
+  for (guint i = 0; i < decls->len; i++)
+    if (strcmp (((RelDecl *) g_ptr_array_index (decls, i))->name, name) == 0)
+      return g_ptr_array_index (decls, i);
+  d = g_new0 (RelDecl, 1);
+  d->name = g_strdup (name);
+  d->sources = g_ptr_array_new_with_free_func (g_free);
+  d->targets = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (decls, d);
+  return d;
+}
+
+static void
+add_all (GPtrArray *to,
+         GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    if (!g_ptr_array_find_with_equal_func (to, g_ptr_array_index (from, i), g_str_equal, NULL))
+      g_ptr_array_add (to, g_strdup (g_ptr_array_index (from, i)));
+}
+
+static void
+seed_relation_type (GlossImportContext *ctx,
+                    RelDecl            *d)
+{
+  GlossSchema *schema = gloss_import_context_get_schema (ctx);
+  g_autoptr(GlossRelationType) typed = NULL;
+
+  if (gloss_schema_lookup_relation_type (schema, d->name) != NULL || !valid_name (d->name))
+    return;
+  if (gloss_import_context_ensure_relation_type (ctx, d->name) == NULL)
+    return;
+  g_ptr_array_add (d->sources, NULL);
+  g_ptr_array_add (d->targets, NULL);
+  typed = gloss_relation_type_new (d->name, NULL,
+                                   d->any_source ? NULL : (const char * const *) d->sources->pdata,
+                                   d->any_target ? NULL : (const char * const *) d->targets->pdata);
+  g_ptr_array_set_size (d->sources, d->sources->len - 1);
+  g_ptr_array_set_size (d->targets, d->targets->len - 1);
+  if (gloss_schema_remove_relation_type (schema, d->name, NULL))
+    gloss_schema_add_relation_type (schema, typed, NULL);
+}
+
+/* Seeds the schema from one annotation.conf: labels for entities (layer
+ * "entity") and events (layer "event"), relation types with the labels
+ * allowed at each end, event roles as relation types from the event, and
+ * attributes with their values. Problems are reported, never fatal. */
+static void
+seed_from_conf (GlossImportContext *ctx,
+                const char         *path)
+{
+  GlossImportReport *report = gloss_import_context_get_report (ctx);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rels = g_ptr_array_new_with_free_func ((GDestroyNotify) rel_decl_free);
+  g_autoptr(GPtrArray) attr_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) macros = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Conf conf = { macros };
+  GlossLineReader reader;
+  const char *line;
+  gsize len;
+  char section = 0;
+  guint n_lines = 0;
+
+  if (!gloss_format_read_file (path, &data, &len, &error)
+      || !gloss_format_validate_utf8 (data, len, display, &error))
+    {
+      gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, NULL, 0,
+                               _("%s (the schema was not seeded from it)"), error->message);
+      return;
+    }
+
+  /* macros first: they may be used before their definition */
+  gloss_line_reader_init (&reader, data, len);
+  while (gloss_line_reader_next (&reader, &line, &len, NULL, NULL))
+    {
+      g_autofree char *raw = g_strndup (line, len);
+      g_autofree char *l = strip_comment (raw);
+      char *eq;
+
+      if (l[0] == '<' && (eq = strstr (l, ">=")) != NULL)
+        g_hash_table_replace (macros, g_strndup (l, eq + 1 - l), g_strdup (g_strstrip (eq + 2)));
+    }
+
+  gloss_line_reader_init (&reader, data, strlen (data));
+  while (gloss_line_reader_next (&reader, &line, &len, NULL, NULL))
+    {
+      g_autofree char *raw = g_strndup (line, len);
+      g_autofree char *l = strip_comment (raw);
+      char *name_end;
+      g_autofree char *name = NULL;
+
+      if (*l == '\0')
+        continue;
+      if (l[0] == '[')
+        {
+          section = (g_str_has_prefix (l, "[entities]") || g_str_has_prefix (l, "[spans]")) ? 'e'
+                  : g_str_has_prefix (l, "[relations]") ? 'r'
+                  : g_str_has_prefix (l, "[events]") ? 'v'
+                  : g_str_has_prefix (l, "[attributes]") ? 'a' : 0;
+          continue;
+        }
+      if (l[0] == '<' && strstr (l, ">=") != NULL)
+        continue;
+      name_end = l;
+      while (*name_end && !is_space (*name_end))
+        name_end++;
+      name = g_strndup (l, name_end - l);
+      n_lines++;
+      if (name[0] == '!')
+        memmove (name, name + 1, strlen (name));  /* abstract type: still a name */
+      switch (section)
+        {
+        case 'e':
+          if (valid_name (name) && name[0] != '<')
+            g_ptr_array_add (entities, g_strdup (name));
+          break;
+        case 'v':
+          if (valid_name (name) && name[0] != '<')
+            {
+              g_auto(GStrv) args = g_strsplit (g_strstrip (name_end), ",", -1);
+
+              g_ptr_array_add (events, g_strdup (name));
+              for (guint i = 0; args[i]; i++)
+                {
+                  char *a = g_strstrip (args[i]);
+                  char *colon = strchr (a, ':');
+                  g_autofree char *role = NULL;
+                  RelDecl *d;
+
+                  if (colon == NULL || a[0] == '<')
+                    continue;
+                  *colon = '\0';
+                  role = strip_role (a);
+                  d = rel_decl_get (rels, role);
+                  if (!g_ptr_array_find_with_equal_func (d->sources, name, g_str_equal, NULL))
+                    g_ptr_array_add (d->sources, g_strdup (name));
+                  {
+                    g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+                    expand_types (&conf, colon + 1, types, &d->any_target, 0);
+                    add_all (d->targets, types);
+                  }
+                }
+            }
+          break;
+        case 'r':
+          if (name[0] == '<' || strcmp (name, "Equiv") == 0 || !valid_name (name))
+            break;
+          {
+            g_auto(GStrv) args = g_strsplit (g_strstrip (name_end), ",", -1);
+            RelDecl *d = rel_decl_get (rels, name);
+            guint n = 0;
+
+            for (guint i = 0; args[i]; i++)
+              {
+                char *a = g_strstrip (args[i]);
+                char *colon = strchr (a, ':');
+                g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+
+                if (colon == NULL || a[0] == '<')
+                  continue;
+                if (n == 0)
+                  {
+                    expand_types (&conf, colon + 1, types, &d->any_source, 0);
+                    add_all (d->sources, types);
+                  }
+                else if (n == 1)
+                  {
+                    expand_types (&conf, colon + 1, types, &d->any_target, 0);
+                    add_all (d->targets, types);
+                  }
+                n++;
+              }
+          }
+          break;
+        case 'a':
+          g_ptr_array_add (attr_lines, g_strdup (l));
+          break;
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    gloss_import_context_ensure_label (ctx, g_ptr_array_index (entities, i), "entity");
+  for (guint i = 0; i < events->len; i++)
+    gloss_import_context_ensure_label (ctx, g_ptr_array_index (events, i), "event");
+  for (guint i = 0; i < rels->len; i++)
+    seed_relation_type (ctx, g_ptr_array_index (rels, i));
+
+  for (guint i = 0; i < attr_lines->len; i++)
+    {
+      const char *l = g_ptr_array_index (attr_lines, i);
+      const char *name_end = l;
+      g_autofree char *name = NULL;
+      g_auto(GStrv) args = NULL;
+      g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      gboolean any = FALSE;
+      gboolean any_value = FALSE;
+
+      while (*name_end && !is_space (*name_end))
+        name_end++;
+      name = g_strndup (l, name_end - l);
+      if (!valid_name (name) || name[0] == '<')
+        continue;
+      args = g_strsplit (name_end, ",", -1);
+      for (guint j = 0; args[j]; j++)
+        {
+          char *a = g_strstrip (args[j]);
+
+          if (g_str_has_prefix (a, "Arg:"))
+            {
+              g_auto(GStrv) types = g_strsplit (a + 4, "|", -1);
+
+              for (guint k = 0; types[k]; k++)
+                {
+                  char *t = g_strstrip (types[k]);
+                  GPtrArray *from = NULL;
+
+                  if (strcmp (t, "<EVENT>") == 0)
+                    from = events;
+                  else if (strcmp (t, "<ENTITY>") == 0)
+                    from = entities;
+                  else if (strcmp (t, "<ANY>") == 0)
+                    {
+                      add_all (targets, entities);
+                      add_all (targets, events);
+                      any = TRUE;
+                      continue;
+                    }
+                  else if (t[0] == '<')
+                    {
+                      g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_free);
+                      expand_types (&conf, t, expanded, &any, 0);
+                      add_all (targets, expanded);
+                      continue;
+                    }
+                  if (from != NULL)
+                    add_all (targets, from);
+                  else if (valid_name (t)
+                           && !g_ptr_array_find_with_equal_func (targets, t, g_str_equal, NULL))
+                    g_ptr_array_add (targets, g_strdup (t));
+                }
+            }
+          else if (g_str_has_prefix (a, "Value:"))
+            {
+              g_auto(GStrv) vals = g_strsplit (a + 6, "|", -1);
+
+              any_value = TRUE;
+              for (guint k = 0; vals[k]; k++)
+                if (*g_strstrip (vals[k]) != '\0')
+                  g_ptr_array_add (values, g_strdup (vals[k]));
+            }
+        }
+      for (guint j = 0; j < targets->len; j++)
+        {
+          const char *target = g_ptr_array_index (targets, j);
+          GlossSchema *schema = gloss_import_context_get_schema (ctx);
+          gboolean is_rel = gloss_schema_lookup_relation_type (schema, target) != NULL
+                            && gloss_schema_lookup_label (schema, target) == NULL;
+
+          if (!any_value || values->len == 0)
+            {
+              g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+              if (is_rel)
+                gloss_import_context_ensure_relation_attribute (ctx, target, name, v);
+              else
+                gloss_import_context_ensure_attribute (ctx, target, name, v);
+              continue;
+            }
+          for (guint k = 0; k < values->len; k++)
+            {
+              g_autoptr(GVariant) v =
+                g_variant_ref_sink (g_variant_new_string (g_ptr_array_index (values, k)));
+              if (is_rel)
+                gloss_import_context_ensure_relation_attribute (ctx, target, name, v);
+              else
+                gloss_import_context_ensure_attribute (ctx, target, name, v);
+            }
+        }
+    }
+  gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,
+                           _("the schema was seeded from this file (%u entity types, %u event "
+                             "types, %u relation and role types)"),
+                           entities->len, events->len, rels->len);
+}
+
+static void
+seed_confs_for (BratImport *bi,
+                const char *ann_path,
+                const char *root)
+{
+  g_autofree char *dir = g_path_get_dirname (ann_path);
+
+  /* brat looks for annotation.conf in the document's folder, then upwards:
+   * we stop at the imported folder (or the document's folder). */
+  for (;;)
+    {
+      g_autofree char *conf = g_build_filename (dir, "annotation.conf", NULL);
+      g_autofree char *parent = NULL;
+
+      if (g_file_test (conf, G_FILE_TEST_IS_REGULAR))
+        {
+          if (!g_hash_table_contains (bi->confs, conf))
+            {
+              g_hash_table_add (bi->confs, g_strdup (conf));
+              seed_from_conf (bi->ctx, conf);
+            }
+          return;
+        }
+      if (root == NULL || strcmp (dir, root) == 0)
+        return;
+      parent = g_path_get_dirname (dir);
+      if (strcmp (parent, dir) == 0 || strlen (parent) < strlen (root))
+        return;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+}
+
+/* ---- import of one pair */
+
+static char *
+strip_digits (const char *role)
+{
+  char *r = g_strdup (role);
+  gsize n = strlen (r);
+
+  while (n > 1 && g_ascii_isdigit (r[n - 1]))
+    r[--n] = '\0';
+  return r;
+}
+
+static char *
+fragments_text (const char          *text,
+                GlossOffsetMap      *map,
+                const GlossFragment *frags,
+                guint                n,
+                const char          *sep)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *piece = gloss_format_dup_span_text (map, text, frags[i].start,
+                                                           frags[i].end);
+      if (i > 0)
+        g_string_append (out, sep);
+      g_string_append (out, piece ? piece : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_fragments (gconstpointer a,
+                   gconstpointer b)
+{
+  const GlossFragment *fa = a, *fb = b;
+
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  return fa->end < fb->end ? -1 : fa->end > fb->end;
+}
+
+/* Maps offsets of the raw text (CR LF counted as two) to the text with LF
+ * line ends; raw_to_lf[i] for i in 0..raw_chars. */
+static guint *
+build_crlf_map (const char *raw,
+                gsize       raw_len,
+                guint      *n_raw_chars)
+{
+  guint n = g_utf8_strlen (raw, raw_len);
+  guint *map = g_new (guint, n + 1);
+  guint i = 0, out = 0;
+
+  for (const char *p = raw; p < raw + raw_len; p = g_utf8_next_char (p), i++)
+    {
+      map[i] = out;
+      if (*p == '\r' && p + 1 < raw + raw_len && p[1] == '\n')
+        continue;  /* the CR of a CR LF vanishes into the LF */
+      out++;
+    }
+  map[n] = out;
+  *n_raw_chars = n;
+  return map;
+}
+
+static char *
+to_lf (const char *raw,
+       gsize       len,
+       gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (raw[i] == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (i + 1 < len && raw[i + 1] == '\n')
+            i++;
+        }
+      else
+        g_string_append_c (out, raw[i]);
+    }
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  BratImport     *bi;
+  const char     *ann_display;
+  GPtrArray      *items;       /* Item */
+  GHashTable     *by_id;       /* id -> Item (borrowed) */
+  char           *text;        /* LF text */
+  gsize           text_len;
+  guint           n_chars;
+  GlossOffsetMap *map;
+  guint          *crlf_map;    /* raw -> LF code points, when the text has CRs */
+  guint           n_raw_chars;
+  GlossOffsetMap *raw_map;     /* over the raw text (the LF map when no CR) */
+  guint           shift;       /* 1 when a BOM was dropped */
+} Pair;
+
+/* The units offsets may have been counted in. brat counts code points of the
+ * text read with universal newlines (CR LF as one); other tools count CR LF
+ * as two, or count UTF-16 units or UTF-8 bytes of the file. */
+typedef enum
+{
+  UNIT_CHARS,
+  UNIT_RAW_CHARS,
+  UNIT_UTF16,
+  UNIT_BYTES,
+  N_UNITS
+} Unit;
+
+static void
+pair_clear (Pair *pair)
+{
+  if (pair->raw_map != NULL && pair->raw_map != pair->map)
+    gloss_offset_map_free (pair->raw_map);
+  g_clear_pointer (&pair->map, gloss_offset_map_free);
+  g_clear_pointer (&pair->text, g_free);
+  pair->raw_map = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pair, pair_clear)
+
+static gboolean
+bad (Pair     *pair,
+     guint     line,
+     GError  **error,
+     const char *format,
+     ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+bad (Pair        *pair,
+     guint        line,
+     GError     **error,
+     const char  *format,
+     ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return gloss_import_context_bad_record (pair->bi->ctx, pair->ann_display, line, error, "%s",
+                                          msg);
+}
+
+static void
+warn (Pair       *pair,
+      guint       line,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn (Pair       *pair,
+      guint       line,
+      const char *format,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  gloss_import_report_add (gloss_import_context_get_report (pair->bi->ctx), GLOSS_PROBLEM_WARNING,
+                           pair->ann_display, line, "%s", msg);
+}
+
+/* Converts the fragments of @it, counted in @unit, into code points of the
+ * LF text; FALSE when out of range or inside a character. */
+static gboolean
+convert_fragments (Pair   *pair,
+                   Item   *it,
+                   Unit    unit,
+                   GArray *out)
+{
+  /* a dropped BOM was one character, one UTF-16 unit or three bytes */
+  guint shift = pair->shift * (unit == UNIT_BYTES ? 3 : 1);
+
+  g_array_set_size (out, 0);
+  for (guint i = 0; i < it->frags->len; i++)
+    {
+      GlossFragment f = g_array_index (it->frags, GlossFragment, i);
+
+      if (f.start > f.end)
+        return FALSE;
+      if (shift > 0)
+        {
+          f.start = f.start >= shift ? f.start - shift : 0;
+          f.end = f.end >= shift ? f.end - shift : 0;
+        }
+      switch (unit)
+        {
+        case UNIT_CHARS:
+          if (f.end > pair->n_chars)
+            return FALSE;
+          break;
+        case UNIT_RAW_CHARS:
+          if (pair->crlf_map == NULL || f.end > pair->n_raw_chars)
+            return FALSE;
+          break;
+        case UNIT_UTF16:
+          if (!gloss_format_span_from_utf16 (pair->raw_map, f.start, f.end, &f))
+            return FALSE;
+          break;
+        case UNIT_BYTES:
+          if (!gloss_format_span_from_bytes (pair->raw_map, f.start, f.end, &f))
+            return FALSE;
+          break;
+        case N_UNITS:
+        default:
+          g_assert_not_reached ();
+        }
+      if (unit != UNIT_CHARS && pair->crlf_map != NULL)
+        {
+          f.start = pair->crlf_map[f.start];
+          f.end = pair->crlf_map[f.end];
+        }
+      g_array_append_val (out, f);
+    }
+  return TRUE;
+}
+
+/* Does the written text match the fragments? brat ≥ 1.3 joins fragment
+ * texts with one space, older files concatenate them; listed or sorted
+ * order. */
+static gboolean
+tail_matches (Pair          *pair,
+              const char    *tail,
+              GArray        *listed,
+              GArray        *sorted)
+{
+  GArray *orders[] = { listed, sorted };
+
+  if (tail == NULL)
+    return TRUE;
+  for (guint o = 0; o < 2; o++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autofree char *t = fragments_text (pair->text, pair->map,
+                                             (GlossFragment *) orders[o]->data, orders[o]->len,
+                                             s == 0 ? " " : "");
+        if (strcmp (t, tail) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static GlossAnnotation *
+annotation_of (Pair       *pair,
+               const char *id)
+{
+  Item *it = g_hash_table_lookup (pair->by_id, id);
+
+  if (it == NULL)
+    return NULL;
+  if (it->kind == 'E')
+    it = g_hash_table_lookup (pair->by_id, it->trigger);
+  return it != NULL && it->kind == 'T' ? it->ann : NULL;
+}
+
+static gboolean
+import_pair (BratImport    *bi,
+             const char    *ann_path,
+             const char    *txt_path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  GlossImportContext *ctx = bi->ctx;
+  GlossImportReport *report = gloss_import_context_get_report (ctx);
+  g_autofree char *ann_display = g_filename_display_name (ann_path ? ann_path : txt_path);
+  g_autofree char *txt_display = g_filename_display_name (txt_path);
+  g_autofree char *raw = NULL;
+  g_autofree char *ann_data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *meta = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) triggers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree guint *crlf_map = NULL;
+  GlossLineReader reader;
+  g_auto(Pair) pair = { 0 };
+  const char *line;
+  gsize raw_len = 0, ann_len = 0, len;
+  Unit unit = UNIT_CHARS;
+  gboolean has_cr;
+  guint n_events = 0, n_spaces = 0, n_unordered = 0;
+  gint64 doc_id;
+  const char *nul;
+
+  pair.bi = bi;
+  pair.ann_display = ann_display;
+  pair.items = items;
+  pair.by_id = by_id;
+
+  /* the text */
+  if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
+    return bad (&pair, 0, error, _("no text file “%s” beside it"), txt_display);
+  if (!gloss_format_read_file (txt_path, &raw, &raw_len, &local))
+    return gloss_import_context_bad_record (ctx, txt_display, 0, error, "%s", local->message);
+  if (raw_len >= 3 && memcmp (raw, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (raw, raw + 3, raw_len - 3 + 1);
+      raw_len -= 3;
+      pair.shift = 1;   /* Python keeps the BOM as a character: offsets count it */
+    }
+  if ((nul = memchr (raw, '\0', raw_len)) != NULL)
+    return gloss_import_context_bad_record (ctx, txt_display, 0, error,
+                                            _("NUL bytes at byte %" G_GSIZE_FORMAT
+                                              ": binary file?"), (gsize) (nul - raw));
+  {
+    gsize byte;
+    guint bad_line;
+
+    if (!gloss_format_utf8_check (raw, raw_len, &byte, &bad_line))
+      return gloss_import_context_bad_record (ctx, txt_display, bad_line, error,
+                                              _("invalid UTF-8 at byte %" G_GSIZE_FORMAT
+                                                " (line %u)"), byte, bad_line);
+  }
+  if (raw_len == 0)
+    return gloss_import_context_bad_record (ctx, txt_display, 0, error, _("empty text file"));
+
+  /* the annotations */
+  if (ann_path == NULL)
+    ann_data = g_strdup ("");
+  else if (!gloss_format_read_file (ann_path, &ann_data, &ann_len, &local))
+    return gloss_import_context_bad_record (ctx, ann_display, 0, error, "%s", local->message);
+  {
+    gsize byte;
+    guint bad_line;
+
+    if (!gloss_format_utf8_check (ann_data, ann_len, &byte, &bad_line))
+      return bad (&pair, bad_line, error,
+                  _("invalid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u)"), byte, bad_line);
+    if ((nul = memchr (ann_data, '\0', ann_len)) != NULL)
+      return bad (&pair, 0, error, _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
+                  (gsize) (nul - ann_data));
+  }
+
+  gloss_line_reader_init (&reader, ann_data, ann_len);
+  while (gloss_line_reader_next (&reader, &line, &len, NULL, NULL))
+    {
+      Item *it;
+      g_autofree char *why = NULL;
+
+      if (len == 0 || (len > 0 && strspn (line, " \t") >= len))
+        continue;
+      it = g_new0 (Item, 1);
+      it->line = reader.line;
+      if (!parse_line (line, len, it, &why))
+        {
+          item_free (it);
+          if (!bad (&pair, reader.line, error, "%s", why))
+            return FALSE;
+          continue;
+        }
+      if (it->kind == 0 || it->kind == '*')
+        {
+          g_autofree char *copy = g_strndup (line, len);
+          for (char *c = copy; *c; c++)
+            if (*c == '\t')
+              *c = ' ';
+          if (it->kind == '*')
+            warn (&pair, reader.line, _("“%s”: equivalence sets cannot be represented; "
+                                        "not imported"), copy);
+          else
+            warn (&pair, reader.line, _("“%s”: this kind of line cannot be represented; "
+                                        "not imported"), copy);
+          item_free (it);
+          continue;
+        }
+      if (g_hash_table_contains (by_id, it->id))
+        {
+          gboolean go_on = bad (&pair, reader.line, error, _("duplicate identifier “%s”"),
+                                it->id);
+          item_free (it);
+          if (!go_on)
+            return FALSE;
+          continue;
+        }
+      if ((it->kind == 'T' || it->kind == 'E' || it->kind == 'R' || it->kind == 'A')
+          && !valid_name (it->type))
+        {
+          gboolean go_on = bad (&pair, reader.line, error, _("“%s” cannot be a type name"),
+                                it->type);
+          item_free (it);
+          if (!go_on)
+            return FALSE;
+          continue;
+        }
+      g_hash_table_insert (by_id, it->id, it);
+      g_ptr_array_add (items, it);
+    }
+
+  /* The unit of the offsets: code points as brat counts them, unless the
+   * written texts say otherwise (CR LF counted as two characters, UTF-16
+   * units, UTF-8 bytes). */
+  has_cr = memchr (raw, '\r', raw_len) != NULL;
+  if (has_cr)
+    {
+      pair.text = to_lf (raw, raw_len, &pair.text_len);
+      crlf_map = build_crlf_map (raw, raw_len, &pair.n_raw_chars);
+      pair.crlf_map = crlf_map;
+    }
+  else
+    {
+      pair.text = g_steal_pointer (&raw);
+      pair.text_len = raw_len;
+    }
+  pair.map = gloss_offset_map_new (pair.text, pair.text_len);
+  pair.n_chars = gloss_offset_map_get_n_chars (pair.map);
+  pair.raw_map = has_cr ? gloss_offset_map_new (raw, raw_len) : pair.map;
+  {
+    guint votes[N_UNITS] = { 0 };
+    guint n_tails = 0;
+    gboolean ascii = gloss_offset_map_get_n_bytes (pair.raw_map)
+                     == gloss_offset_map_get_n_chars (pair.raw_map);
+
+    for (guint u = 0; u < N_UNITS; u++)
+      {
+        if ((u == UNIT_RAW_CHARS && !has_cr) || ((u == UNIT_UTF16 || u == UNIT_BYTES) && ascii))
+          continue;
+        for (guint i = 0; i < items->len; i++)
+          {
+            Item *it = g_ptr_array_index (items, i);
+
+            if (it->kind != 'T' || it->tail == NULL)
+              continue;
+            if (u == UNIT_CHARS)
+              n_tails++;
+            if (convert_fragments (&pair, it, u, frags))
+              {
+                g_array_set_size (sorted, 0);
+                g_array_append_vals (sorted, frags->data, frags->len);
+                g_array_sort (sorted, compare_fragments);
+                if (tail_matches (&pair, it->tail, frags, sorted))
+                  votes[u]++;
+              }
+          }
+        if (u == UNIT_CHARS && votes[u] == n_tails && !has_cr)
+          break;  /* the usual case: every written text matches */
+        if (votes[u] > votes[unit])
+          unit = u;
+      }
+    if (has_cr && unit == UNIT_CHARS)
+      gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, txt_display, 0,
+                               _("CR LF line ends converted to LF; the offsets counted CR LF "
+                                 "as one character, as brat does (%u of %u written texts "
+                                 "matched that way)"), votes[unit], n_tails);
+    else if (unit == UNIT_RAW_CHARS)
+      gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, txt_display, 0,
+                               _("CR LF line ends converted to LF; the offsets counted CR LF "
+                                 "as two characters (%u of %u written texts matched that "
+                                 "way, %u as brat counts)"),
+                               votes[unit], n_tails, votes[UNIT_CHARS]);
+    else if (unit != UNIT_CHARS)
+      gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, ann_display, 0,
+                               _("the offsets count %s, not characters as brat does: %u of %u "
+                                 "written texts matched that way, %u as characters"),
+                               unit == UNIT_UTF16 ? _("UTF-16 units") : _("UTF-8 bytes"),
+                               votes[unit], n_tails, votes[UNIT_CHARS]);
+  }
+
+  /* text-bound annotations */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+      guint kept = 0;
+
+      if (it->kind == 'E')
+        g_hash_table_add (triggers, it->trigger);
+      if (it->kind != 'T')
+        continue;
+      if (!convert_fragments (&pair, it, unit, frags))
+        {
+          if (!bad (&pair, it->line, error,
+                    _("%s: offsets past the end of the text (%u characters) or start after end"),
+                    it->id, unit == UNIT_RAW_CHARS ? pair.n_raw_chars : pair.n_chars))
+            return FALSE;
+          it->dropped = TRUE;
+          continue;
+        }
+      g_array_set_size (sorted, 0);
+      g_array_append_vals (sorted, frags->data, frags->len);
+      g_array_sort (sorted, compare_fragments);
+      if (!tail_matches (&pair, it->tail, frags, sorted))
+        {
+          g_autofree char *actual = fragments_text (pair.text, pair.map,
+                                                    (GlossFragment *) frags->data, frags->len,
+                                                    " ");
+          warn (&pair, it->line, _("%s: the text written “%s” differs from the text at its "
+                                   "offsets “%s”; the offsets were kept"),
+                it->id, it->tail, actual);
+        }
+      /* overlapping fragments are an error; empty ones vanish */
+      for (guint j = 0; j < sorted->len; j++)
+        {
+          GlossFragment *f = &g_array_index (sorted, GlossFragment, j);
+
+          if (kept > 0 && f->start < g_array_index (sorted, GlossFragment, kept - 1).end)
+            break;
+          if (f->start < f->end)
+            g_array_index (sorted, GlossFragment, kept++) = *f;
+        }
+      if (kept < sorted->len)
+        {
+          gboolean overlap = FALSE;
+
+          for (guint j = 1; j < sorted->len; j++)
+            if (g_array_index (sorted, GlossFragment, j).start
+                < g_array_index (sorted, GlossFragment, j - 1).end)
+              overlap = TRUE;
+          if (overlap)
+            {
+              if (!bad (&pair, it->line, error, _("%s: fragments overlap"), it->id))
+                return FALSE;
+              it->dropped = TRUE;
+              continue;
+            }
+          if (kept == 0)
+            {
+              warn (&pair, it->line, _("%s: an empty span cannot be represented; not imported"),
+                    it->id);
+              it->dropped = TRUE;
+              continue;
+            }
+          warn (&pair, it->line, _("%s: empty fragments dropped"), it->id);
+        }
+      it->ann = gloss_annotation_new (it->type, (GlossFragment *) sorted->data, kept, NULL);
+      if (memcmp (frags->data, sorted->data, frags->len * sizeof (GlossFragment)) != 0)
+        n_unordered++;
+    }
+
+  /* events: their trigger span plus one relation per role */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+      Item *trigger;
+
+      if (it->kind != 'E')
+        continue;
+      trigger = g_hash_table_lookup (by_id, it->trigger);
+      if (trigger == NULL || trigger->kind != 'T')
+        {
+          if (!bad (&pair, it->line, error, _("%s: the trigger “%s” is not a text-bound "
+                                              "annotation of this file"), it->id, it->trigger))
+            return FALSE;
+          it->dropped = TRUE;
+          continue;
+        }
+      if (trigger->dropped)
+        {
+          warn (&pair, it->line, _("%s: its trigger %s was not imported, so neither is the "
+                                   "event"), it->id, it->trigger);
+          it->dropped = TRUE;
+          continue;
+        }
+      n_events++;
+      if (strcmp (it->type, trigger->type) != 0)
+        warn (&pair, it->line, _("%s: the event type “%s” differs from its trigger’s type “%s”; "
+                                 "the trigger keeps “%s”"), it->id, it->type, trigger->type,
+              trigger->type);
+    }
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        Item *it = g_ptr_array_index (items, i);
+
+        if (it->kind != 'E' || it->dropped)
+          continue;
+        if (g_hash_table_contains (seen, it->trigger))
+          warn (&pair, it->line, _("%s: shares its trigger %s with another event; their roles, "
+                                   "attributes and notes merge on that span"),
+                it->id, it->trigger);
+        g_hash_table_add (seen, it->trigger);
+      }
+  }
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+      GlossAnnotation *src;
+
+      if (it->kind != 'E' || it->dropped)
+        continue;
+      src = annotation_of (&pair, it->id);
+      for (guint j = 0; j < it->args->len; j++)
+        {
+          Arg *a = &g_array_index (it->args, Arg, j);
+          GlossAnnotation *dst = annotation_of (&pair, a->id);
+          Item *target = g_hash_table_lookup (by_id, a->id);
+          g_autofree char *role = strip_digits (a->role);
+
+          if (target == NULL || (target->kind != 'T' && target->kind != 'E'))
+            {
+              if (!bad (&pair, it->line, error, _("%s: argument %s:%s names no annotation"),
+                        it->id, a->role, a->id))
+                return FALSE;
+              continue;
+            }
+          if (dst == NULL)
+            {
+              warn (&pair, it->line, _("%s: argument %s:%s was not imported"), it->id, a->role,
+                    a->id);
+              continue;
+            }
+          if (!valid_name (role))
+            {
+              if (!bad (&pair, it->line, error, _("“%s” cannot be a role name"), a->role))
+                return FALSE;
+              continue;
+            }
+          g_ptr_array_add (relations, gloss_relation_new (role, gloss_annotation_get_uuid (src),
+                                                          gloss_annotation_get_uuid (dst), NULL));
+        }
+    }
+
+  /* relations */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+      Arg *a1, *a2;
+      GlossAnnotation *src, *dst;
+
+      if (it->kind != 'R')
+        continue;
+      a1 = &g_array_index (it->args, Arg, 0);
+      a2 = &g_array_index (it->args, Arg, 1);
+      if (strcmp (a1->role, a2->role) == 0)
+        {
+          if (!bad (&pair, it->line, error, _("%s: both arguments have the role “%s”"), it->id,
+                    a1->role))
+            return FALSE;
+          it->dropped = TRUE;
+          continue;
+        }
+      for (guint j = 0; j < 2; j++)
+        {
+          Item *t = g_hash_table_lookup (by_id, j == 0 ? a1->id : a2->id);
+          if (t == NULL || (t->kind != 'T' && t->kind != 'E'))
+            {
+              if (!bad (&pair, it->line, error, _("%s: argument %s names no annotation"), it->id,
+                        j == 0 ? a1->id : a2->id))
+                return FALSE;
+              it->dropped = TRUE;
+            }
+        }
+      if (it->dropped)
+        continue;
+      src = annotation_of (&pair, a1->id);
+      dst = annotation_of (&pair, a2->id);
+      if (src == NULL || dst == NULL)
+        {
+          warn (&pair, it->line, _("%s: an argument was not imported, so neither is the "
+                                   "relation"), it->id);
+          it->dropped = TRUE;
+          continue;
+        }
+      if (!(strcmp (a1->role, "Arg1") == 0 && strcmp (a2->role, "Arg2") == 0))
+        warn (&pair, it->line, _("%s: the roles “%s” and “%s” become source and target"),
+              it->id, a1->role, a2->role);
+      it->rel = gloss_relation_new (it->type, gloss_annotation_get_uuid (src),
+                                    gloss_annotation_get_uuid (dst), NULL);
+    }
+
+  /* attributes, normalisations, notes */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+      Item *target;
+      GlossAnnotation *ann = NULL;
+      GlossRelation *rel = NULL;
+
+      if (it->kind != 'A' && it->kind != 'N' && it->kind != '#')
+        continue;
+      target = g_hash_table_lookup (by_id, it->target);
+      if (target == NULL || (target->kind != 'T' && target->kind != 'E' && target->kind != 'R'))
+        {
+          if (!bad (&pair, it->line, error, _("%s: the target “%s” names no annotation"), it->id,
+                    it->target))
+            return FALSE;
+          continue;
+        }
+      if (target->kind == 'R')
+        rel = target->rel;
+      else
+        ann = annotation_of (&pair, it->target);
+      if (ann == NULL && rel == NULL)
+        {
+          warn (&pair, it->line, _("%s: its target %s was not imported"), it->id, it->target);
+          continue;
+        }
+      if (it->kind == 'A')
+        {
+          g_autoptr(GVariant) v = g_variant_ref_sink (it->value ? g_variant_new_string (it->value)
+                                                                : g_variant_new_boolean (TRUE));
+          GVariant *old = ann ? gloss_annotation_get_attribute (ann, it->type)
+                              : gloss_relation_get_attribute (rel, it->type);
+
+          if (old != NULL && !g_variant_equal (old, v))
+            {
+              warn (&pair, it->line, _("%s: %s already has a value for “%s”; this one was not "
+                                       "imported"), it->id, it->target, it->type);
+              continue;
+            }
+          if (ann)
+            gloss_annotation_set_attribute (ann, it->type, v);
+          else
+            gloss_relation_set_attribute (rel, it->type, v);
+        }
+      else if (it->kind == 'N')
+        {
+          if (rel != NULL)
+            {
+              warn (&pair, it->line, _("%s: a normalisation of a relation cannot be "
+                                       "represented; not imported"), it->id);
+              continue;
+            }
+          if (gloss_annotation_get_norm_id (ann) != NULL
+              && *gloss_annotation_get_norm_id (ann) != '\0')
+            {
+              warn (&pair, it->line, _("%s: %s already has a normalisation; this one was not "
+                                       "imported"), it->id, it->target);
+              continue;
+            }
+          if (strcmp (it->type, "Reference") != 0)
+            warn (&pair, it->line, _("%s: the normalisation type “%s” is read as “Reference”"),
+                  it->id, it->type);
+          gloss_annotation_set_normalisation (ann, it->value, it->tail ? it->tail : "");
+        }
+      else
+        {
+          if (rel != NULL)
+            {
+              GVariant *old = gloss_relation_get_attribute (rel, RELATION_NOTE_ATTR);
+
+              if (old != NULL)
+                {
+                  warn (&pair, it->line, _("%s: %s already has a note; this one was not "
+                                           "imported"), it->id, it->target);
+                  continue;
+                }
+              if (strcmp (it->type, DEFAULT_NOTE_TYPE) != 0)
+                warn (&pair, it->line, _("%s: the note type “%s” of a relation is read as “%s”"),
+                      it->id, it->type, DEFAULT_NOTE_TYPE);
+              gloss_relation_set_attribute (rel, RELATION_NOTE_ATTR,
+                                            g_variant_new_string (it->tail));
+              continue;
+            }
+          if (gloss_annotation_get_note (ann) != NULL && *gloss_annotation_get_note (ann) != '\0')
+            {
+              warn (&pair, it->line, _("%s: %s already has a note; this one was not imported"),
+                    it->id, it->target);
+              continue;
+            }
+          gloss_annotation_set_note (ann, it->tail);
+          if (strcmp (it->type, DEFAULT_NOTE_TYPE) != 0 && valid_name (it->type))
+            gloss_annotation_set_attribute (ann, NOTE_TYPE_ATTR, g_variant_new_string (it->type));
+        }
+    }
+
+  /* write: the document, its annotations, then the relations */
+  name = gloss_format_name_from_path (txt_path);
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *base = g_path_get_basename (txt_path);
+    g_autofree char *base_display = g_filename_display_name (base);
+    g_autoptr(GFile) file = g_file_new_for_path (txt_path);
+    g_autofree char *abs = g_file_get_path (file);
+    g_autofree char *abs_display = g_filename_display_name (abs ? abs : txt_path);
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "filename");
+    json_builder_add_string_value (builder, base_display);
+    json_builder_set_member_name (builder, "format");
+    json_builder_add_string_value (builder, "brat");
+    json_builder_set_member_name (builder, "source");
+    json_builder_add_string_value (builder, abs_display);
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    meta = json_to_string (root, FALSE);
+  }
+  doc_id = gloss_import_context_add_document (ctx, name, pair.text, pair.text_len, meta, error);
+  if (doc_id == 0)
+    {
+      g_prefix_error (error, "%s: ", txt_display);
+      return FALSE;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+
+      if (it->kind != 'T' || it->ann == NULL)
+        continue;
+      gloss_import_context_ensure_label (ctx, it->type,
+                                         g_hash_table_contains (triggers, it->id) ? "event"
+                                                                                  : "entity");
+      if (gloss_annotation_get_attribute (it->ann, NOTE_TYPE_ATTR) != NULL)
+        gloss_import_context_ensure_attribute (ctx, it->type, NOTE_TYPE_ATTR,
+                                               gloss_annotation_get_attribute (it->ann,
+                                                                               NOTE_TYPE_ATTR));
+      if (!gloss_import_context_add_annotation (ctx, doc_id, it->ann, &local))
+        {
+          if (!bad (&pair, it->line, error, "%s: %s", it->id, local->message))
+            return FALSE;
+          g_clear_error (&local);
+          /* a skipped annotation: relations to it must go too */
+          g_clear_object (&it->ann);
+        }
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_ptr_array_index (items, i);
+
+      if (it->kind == 'R' && it->rel != NULL)
+        g_ptr_array_add (relations, g_object_ref (it->rel));
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (relations, i);
+      GVariant *note = gloss_relation_get_attribute (r, RELATION_NOTE_ATTR);
+
+      if (note != NULL)
+        {
+          GlossRelationType *t =
+            gloss_import_context_ensure_relation_type (ctx, gloss_relation_get_relation_type (r));
+
+          if (t != NULL && gloss_relation_type_lookup_attribute (t, RELATION_NOTE_ATTR) == NULL)
+            {
+              GPtrArray *defs;
+
+              /* declared through the context, so that the schema is saved,
+               * then turned from an enum into free text */
+              gloss_import_context_ensure_relation_attribute (ctx,
+                                                              gloss_relation_get_relation_type (r),
+                                                              RELATION_NOTE_ATTR, note);
+              defs = gloss_relation_type_get_attributes (t);
+              for (guint j = 0; defs != NULL && j < defs->len; j++)
+                if (strcmp (gloss_attr_def_get_name (g_ptr_array_index (defs, j)),
+                            RELATION_NOTE_ATTR) == 0)
+                  {
+                    gloss_attr_def_unref (g_ptr_array_index (defs, j));
+                    defs->pdata[j] = gloss_attr_def_new (RELATION_NOTE_ATTR, GLOSS_ATTR_TYPE_TEXT,
+                                                         NULL, NULL);
+                  }
+            }
+        }
+      if (!gloss_import_context_add_relation (ctx, doc_id, r, &local))
+        {
+          if (!bad (&pair, 0, error, "%s", local->message))
+            return FALSE;
+          g_clear_error (&local);
+        }
+    }
+  for (guint i = 0; i < items->len; i++)
+    if (((Item *) g_ptr_array_index (items, i))->spaces)
+      n_spaces++;
+  if (n_spaces > 0)
+    gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, ann_display, 0,
+                             ngettext ("%u line separates its fields with spaces instead of "
+                                       "TABs (accepted)",
+                                       "%u lines separate their fields with spaces instead of "
+                                       "TABs (accepted)", n_spaces), n_spaces);
+  if (n_unordered > 0)
+    gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, ann_display, 0,
+                             ngettext ("%u span lists its fragments out of order (sorted)",
+                                       "%u spans list their fragments out of order (sorted)",
+                                       n_unordered), n_unordered);
+  if (n_events > 0)
+    gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, ann_display, 0,
+                             ngettext ("%u event became its trigger span plus one relation per "
+                                       "role",
+                                       "%u events became their trigger spans plus one relation "
+                                       "per role", n_events), n_events);
+  return TRUE;
+}
+
+static gboolean
+brat_import (GlossFormat         *format,
+             GlossImportContext  *ctx,
+             const char          *path,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GHashTable) confs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  BratImport bi = { ctx, confs };
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      static const char * const pair_extensions[] = { "ann", "txt", NULL };
+      g_autoptr(GPtrArray) files = gloss_format_list_files (path, pair_extensions, error);
+      g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *root = g_canonicalize_filename (path, NULL);
+      guint n_ann = 0;
+
+      if (files == NULL)
+        return FALSE;
+      /* the documents: every .ann with its .txt, and every .txt alone (a
+       * document brat shows without annotations), in path order */
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char *f = g_ptr_array_index (files, i);
+          char *stem = g_strndup (f, strlen (f) - 4);
+
+          if (gloss_format_has_extension (f, ann_extensions))
+            n_ann++;
+          if (g_hash_table_contains (seen, stem))
+            {
+              g_free (stem);
+              continue;
+            }
+          g_hash_table_add (seen, stem);
+          g_ptr_array_add (stems, stem);
+        }
+      g_hash_table_steal_all (seen);
+      if (n_ann == 0)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       _("%s: no .ann files in this folder"), display);
+          return FALSE;
+        }
+      for (guint i = 0; i < stems->len; i++)
+        {
+          const char *stem = g_ptr_array_index (stems, i);
+          g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
+          g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
+          g_autofree char *abs = g_canonicalize_filename (ann, NULL);
+          gboolean has_ann = g_file_test (ann, G_FILE_TEST_IS_REGULAR);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (!has_ann)
+            {
+              /* the extension may be upper case: find the real names */
+              for (guint j = 0; j < files->len; j++)
+                {
+                  const char *f = g_ptr_array_index (files, j);
+                  if (strncmp (f, stem, strlen (stem)) == 0 && strlen (f) == strlen (stem) + 4)
+                    {
+                      if (gloss_format_has_extension (f, ann_extensions))
+                        {
+                          g_free (ann);
+                          ann = g_strdup (f);
+                          has_ann = TRUE;
+                        }
+                      else
+                        {
+                          g_free (txt);
+                          txt = g_strdup (f);
+                        }
+                    }
+                }
+            }
+          seed_confs_for (&bi, abs, root);
+          if (!has_ann)
+            {
+              g_autofree char *display = g_filename_display_name (txt);
+              gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
+                                       display, 0,
+                                       _("no .ann file: the text has no annotations"));
+            }
+          if (!import_pair (&bi, has_ann ? ann : NULL, txt, cancellable, error))
+            return FALSE;
+          gloss_import_context_progress (ctx, (double) (i + 1) / stems->len);
+        }
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *ann = sibling (path, "ann");
+      g_autofree char *txt = sibling (path, "txt");
+      g_autofree char *abs = g_canonicalize_filename (ann, NULL);
+
+      if (!g_file_test (ann, G_FILE_TEST_IS_REGULAR))
+        {
+          /* a .txt alone: a document without annotations */
+          g_autofree char *display = g_filename_display_name (ann);
+          if (!g_file_test (txt, G_FILE_TEST_IS_REGULAR))
+            {
+              g_autofree char *d = g_filename_display_name (path);
+              return gloss_import_context_bad_record (ctx, d, 0, error,
+                                                      _("no such file"));
+            }
+          gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
+                                   display, 0, _("no .ann file: the text has no annotations"));
+          seed_confs_for (&bi, abs, NULL);
+          return import_pair (&bi, NULL, txt, cancellable, error);
+        }
+      seed_confs_for (&bi, abs, NULL);
+      return import_pair (&bi, ann, txt, cancellable, error);
+    }
+}
+
+/* ---- export */
+
+static char *
+one_line (const char *s)
+{
+  char *copy = g_strdup (s ? s : "");
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return copy;
+}
+
+static char *
+file_name_for (GlossDocument *doc,
+               GHashTable    *used)
+{
+  const char *filename = gloss_document_get_meta_string (doc, "filename");
+  g_autofree char *base = NULL;
+  char *name;
+
+  if (filename != NULL && *filename != '\0')
+    base = gloss_format_name_from_path (filename);
+  else
+    base = g_strdup (gloss_document_get_name (doc));
+  for (char *p = base; *p; p++)
+    if (*p == '/' || *p == '\\' || (guchar) *p < 0x20)
+      *p = '_';
+  if (*base == '\0' || *base == '.')
+    {
+      char *tmp = g_strconcat ("_", base, NULL);
+      g_free (base);
+      base = tmp;
+    }
+  name = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (used, g_strdup (name));
+  return name;
+}
+
+static gboolean
+write_file (const char  *dir,
+            const char  *name,
+            GString     *contents,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (!g_file_set_contents (path, contents->str, contents->len, error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_attribute_lines (GString    *ann,
+                        guint      *next_a,
+                        const char *id,
+                        GHashTable *attrs,
+                        const char *skip)
+{
+  g_autofree const char **names = NULL;
+  guint n;
+
+  if (attrs == NULL)
+    return;
+  names = (const char **) g_hash_table_get_keys_as_array (attrs, &n);
+  g_qsort_with_data (names, n, sizeof (char *), (GCompareDataFunc) g_strcmp0, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      GVariant *v = g_hash_table_lookup (attrs, names[i]);
+
+      if (g_strcmp0 (names[i], skip) == 0)
+        continue;
+      if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
+        {
+          if (g_variant_get_boolean (v))
+            g_string_append_printf (ann, "A%u\t%s %s\n", (*next_a)++, names[i], id);
+        }
+      else if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+        {
+          g_autofree char *value = one_line (g_variant_get_string (v, NULL));
+          g_string_append_printf (ann, "A%u\t%s %s %s\n", (*next_a)++, names[i], id, value);
+        }
+    }
+}
+
+/* The text with LF line ends and the code point map old -> new, or NULL
+ * when the text has no CR. */
+static guint *
+lf_map (const char  *text,
+        char       **lf_text)
+{
+  gsize len = strlen (text);
+  guint n_raw;
+
+  if (memchr (text, '\r', len) == NULL)
+    return NULL;
+  *lf_text = to_lf (text, len, &len);
+  return build_crlf_map (text, strlen (text), &n_raw);
+}
+
+/* Deterministic order (the store's ties fall back on random uuids): by
+ * span, label, fragments, then uuid. */
+static int
+compare_annotations (gconstpointer pa,
+                     gconstpointer pb)
+{
+  GlossAnnotation *a = *(GlossAnnotation **) pa;
+  GlossAnnotation *b = *(GlossAnnotation **) pb;
+  const GlossFragment *fa, *fb;
+  guint na, nb;
+  int c;
+
+  if (gloss_annotation_get_start (a) != gloss_annotation_get_start (b))
+    return gloss_annotation_get_start (a) < gloss_annotation_get_start (b) ? -1 : 1;
+  if (gloss_annotation_get_end (a) != gloss_annotation_get_end (b))
+    return gloss_annotation_get_end (a) < gloss_annotation_get_end (b) ? -1 : 1;
+  if ((c = strcmp (gloss_annotation_get_label (a), gloss_annotation_get_label (b))) != 0)
+    return c;
+  fa = gloss_annotation_get_fragments (a, &na);
+  fb = gloss_annotation_get_fragments (b, &nb);
+  for (guint i = 0; i < na && i < nb; i++)
+    if ((c = compare_fragments (&fa[i], &fb[i])) != 0)
+      return c;
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  return strcmp (gloss_annotation_get_uuid (a), gloss_annotation_get_uuid (b));
+}
+
+typedef struct
+{
+  GlossRelation *rel;
+  guint          source;   /* T number */
+  guint          target;
+} RelSort;
+
+static int
+compare_relsort (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const RelSort *a = pa, *b = pb;
+  int c;
+
+  if (a->source != b->source)
+    return a->source < b->source ? -1 : 1;
+  if (a->target != b->target)
+    return a->target < b->target ? -1 : 1;
+  if ((c = strcmp (gloss_relation_get_relation_type (a->rel),
+                   gloss_relation_get_relation_type (b->rel))) != 0)
+    return c;
+  return strcmp (gloss_relation_get_uuid (a->rel), gloss_relation_get_uuid (b->rel));
+}
+
+static gboolean
+export_document (GlossExportContext  *ctx,
+                 GlossDocument       *doc,
+                 const char          *dir,
+                 const char          *base,
+                 GError             **error)
+{
+  const char *orig_text = gloss_document_get_text (doc);
+  g_autofree char *lf_text = NULL;
+  g_autofree guint *map = NULL;
+  const char *text;
+  g_autoptr(GlossOffsetMap) omap = NULL;
+  g_autoptr(GPtrArray) anns = NULL;
+  g_autoptr(GPtrArray) rels = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) txt = NULL;
+  g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
+  g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
+  g_autoptr(GPtrArray) rel_ids = NULL;
+  guint next_t = 1, next_r = 1, next_a = 1, next_n = 1, next_note = 1;
+
+  if (orig_text == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("%s: the text cannot be read"), gloss_document_get_name (doc));
+      return FALSE;
+    }
+  map = lf_map (orig_text, &lf_text);
+  text = lf_text ? lf_text : orig_text;
+  omap = gloss_offset_map_new (text, -1);
+  anns = gloss_export_context_dup_annotations (ctx, doc, error);
+  if (anns == NULL)
+    return FALSE;
+  g_ptr_array_sort (anns, compare_annotations);
+  rels = gloss_export_context_dup_relations (ctx, doc, anns, error);
+  if (rels == NULL)
+    return FALSE;
+
+  /* T lines; a span over a line break becomes one fragment per line, as
+   * brat does (a line of .ann cannot hold a line break) */
+  for (guint i = 0; i < anns->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (anns, i);
+      g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+      g_autoptr(GString) offsets = g_string_new (NULL);
+      g_autofree char *covered = NULL;
+      const GlossFragment *f;
+      guint n;
+
+      f = gloss_annotation_get_fragments (a, &n);
+      for (guint j = 0; j < n; j++)
+        {
+          guint start = map ? map[f[j].start] : f[j].start;
+          guint end = map ? map[f[j].end] : f[j].end;
+          gsize bs, be;
+          GlossFragment frag = { start, end };
+          guint piece_start = start;
+          const char *p;
+
+          if (!gloss_format_span_to_bytes (omap, &frag, &bs, &be))
+            continue;
+          p = text + bs;
+          for (guint c = start; c < end; c++, p = g_utf8_next_char (p))
+            if (*p == '\n')
+              {
+                if (c > piece_start)
+                  g_array_append_val (frags, ((GlossFragment) { piece_start, c }));
+                piece_start = c + 1;
+              }
+          if (end > piece_start)
+            g_array_append_val (frags, ((GlossFragment) { piece_start, end }));
+        }
+      if (frags->len == 0)
+        continue;
+      for (guint j = 0; j < frags->len; j++)
+        g_string_append_printf (offsets, "%s%u %u", j > 0 ? ";" : "",
+                                g_array_index (frags, GlossFragment, j).start,
+                                g_array_index (frags, GlossFragment, j).end);
+      covered = fragments_text (text, omap, (GlossFragment *) frags->data, frags->len, " ");
+      g_hash_table_insert (ids, (gpointer) gloss_annotation_get_uuid (a),
+                           g_strdup_printf ("T%u", next_t));
+      g_string_append_printf (out, "T%u\t%s %s\t%s\n", next_t, gloss_annotation_get_label (a),
+                              offsets->str, covered);
+      next_t++;
+    }
+  /* relations in the order of their ends' T numbers */
+  {
+    g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (RelSort), rels->len);
+
+    for (guint i = 0; i < rels->len; i++)
+      {
+        GlossRelation *r = g_ptr_array_index (rels, i);
+        const char *s = g_hash_table_lookup (ids, gloss_relation_get_source (r));
+        const char *t = g_hash_table_lookup (ids, gloss_relation_get_target (r));
+        RelSort rs = { r, s ? (guint) atoi (s + 1) : G_MAXUINT, t ? (guint) atoi (t + 1)
+                                                                  : G_MAXUINT };
+        g_array_append_val (order, rs);
+      }
+    g_array_sort (order, compare_relsort);
+    for (guint i = 0; i < order->len; i++)
+      rels->pdata[i] = g_array_index (order, RelSort, i).rel;
+  }
+
+  /* R lines */
+  rel_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < rels->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (rels, i);
+      const char *s = g_hash_table_lookup (ids, gloss_relation_get_source (r));
+      const char *t = g_hash_table_lookup (ids, gloss_relation_get_target (r));
+      char *rid = NULL;
+
+      if (s != NULL && t != NULL)
+        {
+          rid = g_strdup_printf ("R%u", next_r++);
+          g_string_append_printf (out, "%s\t%s Arg1:%s Arg2:%s\n", rid,
+                                  gloss_relation_get_relation_type (r), s, t);
+        }
+      g_ptr_array_add (rel_ids, rid);
+    }
+  /* A lines: annotations first, then relations */
+  for (guint i = 0; i < anns->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (anns, i);
+      const char *tid = g_hash_table_lookup (ids, gloss_annotation_get_uuid (a));
+
+      if (tid != NULL)
+        append_attribute_lines (out, &next_a, tid, gloss_annotation_get_attributes (a),
+                                NOTE_TYPE_ATTR);
+    }
+  for (guint i = 0; i < rels->len; i++)
+    if (g_ptr_array_index (rel_ids, i) != NULL)
+      append_attribute_lines (out, &next_a, g_ptr_array_index (rel_ids, i),
+                              gloss_relation_get_attributes (g_ptr_array_index (rels, i)),
+                              RELATION_NOTE_ATTR);
+  /* N lines */
+  for (guint i = 0; i < anns->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (anns, i);
+      const char *tid = g_hash_table_lookup (ids, gloss_annotation_get_uuid (a));
+      const char *norm = gloss_annotation_get_norm_id (a);
+
+      if (tid != NULL && norm != NULL && *norm != '\0')
+        {
+          g_autofree char *id1 = one_line (norm);
+          g_autofree char *name1 = one_line (gloss_annotation_get_norm_name (a));
+
+          for (char *p = id1; *p; p++)
+            if (*p == ' ')
+              *p = '_';
+          g_string_append_printf (out, "N%u\tReference %s %s%s\t%s\n", next_n++, tid, id1,
+                                  strchr (id1, ':') ? "" : ":", name1);
+        }
+    }
+  /* # lines: annotations, then relations */
+  for (guint i = 0; i < anns->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (anns, i);
+      const char *tid = g_hash_table_lookup (ids, gloss_annotation_get_uuid (a));
+      const char *note = gloss_annotation_get_note (a);
+      GVariant *type = gloss_annotation_get_attribute (a, NOTE_TYPE_ATTR);
+
+      if (tid != NULL && note != NULL && *note != '\0')
+        {
+          g_autofree char *text1 = one_line (note);
+          const char *t = type && g_variant_is_of_type (type, G_VARIANT_TYPE_STRING)
+                          ? g_variant_get_string (type, NULL) : DEFAULT_NOTE_TYPE;
+          g_string_append_printf (out, "#%u\t%s %s\t%s\n", next_note++, t, tid, text1);
+        }
+    }
+  for (guint i = 0; i < rels->len; i++)
+    {
+      GVariant *note = gloss_relation_get_attribute (g_ptr_array_index (rels, i),
+                                                     RELATION_NOTE_ATTR);
+
+      if (g_ptr_array_index (rel_ids, i) != NULL && note != NULL
+          && g_variant_is_of_type (note, G_VARIANT_TYPE_STRING))
+        {
+          g_autofree char *text1 = one_line (g_variant_get_string (note, NULL));
+          g_string_append_printf (out, "#%u\t%s %s\t%s\n", next_note++, DEFAULT_NOTE_TYPE,
+                                  (char *) g_ptr_array_index (rel_ids, i), text1);
+        }
+    }
+
+  txt = g_string_new (text);
+  if (!write_file (dir, txt_name, txt, error) || !write_file (dir, ann_name, out, error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+append_joined (GString   *out,
+               GPtrArray *names,
+               const char *empty)
+{
+  if (names->len == 0)
+    {
+      g_string_append (out, empty);
+      return;
+    }
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", (char *) g_ptr_array_index (names, i));
+}
+
+static gboolean
+write_confs (GlossSchema  *schema,
+             const char   *dir,
+             GError      **error)
+{
+  g_autoptr(GString) conf = g_string_new (NULL);
+  g_autoptr(GString) visual = g_string_new (NULL);
+  GListModel *labels = gloss_schema_get_labels (schema);
+  GListModel *types = gloss_schema_get_relation_types (schema);
+  guint n_labels = g_list_model_get_n_items (labels);
+  guint n_types = g_list_model_get_n_items (types);
+  /* attribute name -> (targets, values, boolean?) in first-seen order */
+  g_autoptr(GPtrArray) attr_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) attr_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) attr_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) free_text = g_ptr_array_new_with_free_func (g_free);
+
+  g_string_append (conf, "# annotation.conf written by Gloss from the project's schema\n\n");
+  g_string_append (conf, "[entities]\n\n");
+  g_string_append (visual, "# visual.conf written by Gloss from the project's schema\n\n"
+                           "[labels]\n\n");
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(GlossLabel) l = g_list_model_get_item (labels, i);
+      GPtrArray *defs = gloss_label_get_attributes (l);
+
+      g_string_append_printf (conf, "%s\n", gloss_label_get_name (l));
+      g_string_append_printf (visual, "%s | %s\n", gloss_label_get_name (l),
+                              gloss_label_get_name (l));
+      for (guint j = 0; defs && j < defs->len; j++)
+        {
+          GlossAttrDef *d = g_ptr_array_index (defs, j);
+          const char *an = gloss_attr_def_get_name (d);
+          GPtrArray *targets, *values;
+
+          if (strcmp (an, NOTE_TYPE_ATTR) == 0)
+            continue;
+          if (gloss_attr_def_get_attr_type (d) == GLOSS_ATTR_TYPE_TEXT)
+            {
+              if (!g_ptr_array_find_with_equal_func (free_text, an, g_str_equal, NULL))
+                g_ptr_array_add (free_text, g_strdup (an));
+              continue;
+            }
+          targets = g_hash_table_lookup (attr_targets, an);
+          if (targets == NULL)
+            {
+              g_ptr_array_add (attr_names, g_strdup (an));
+              targets = g_ptr_array_new_with_free_func (g_free);
+              values = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (attr_targets, g_strdup (an), targets);
+              g_hash_table_insert (attr_values, g_strdup (an), values);
+            }
+          values = g_hash_table_lookup (attr_values, an);
+          g_ptr_array_add (targets, g_strdup (gloss_label_get_name (l)));
+          if (gloss_attr_def_get_attr_type (d) == GLOSS_ATTR_TYPE_ENUM)
+            {
+              const char * const *vals = gloss_attr_def_get_values (d);
+              for (guint k = 0; vals && vals[k]; k++)
+                if (!g_ptr_array_find_with_equal_func (values, vals[k], g_str_equal, NULL))
+                  g_ptr_array_add (values, g_strdup (vals[k]));
+            }
+        }
+    }
+  g_string_append (conf, "\n[relations]\n\n");
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GlossRelationType) t = g_list_model_get_item (types, i);
+      const char * const *s = gloss_relation_type_get_sources (t);
+      const char * const *d = gloss_relation_type_get_targets (t);
+      g_autoptr(GPtrArray) sa = g_ptr_array_new ();
+      g_autoptr(GPtrArray) da = g_ptr_array_new ();
+      GPtrArray *defs = gloss_relation_type_get_attributes (t);
+
+      for (guint j = 0; s && s[j]; j++)
+        g_ptr_array_add (sa, (gpointer) s[j]);
+      for (guint j = 0; d && d[j]; j++)
+        g_ptr_array_add (da, (gpointer) d[j]);
+      g_string_append_printf (conf, "%s\tArg1:", gloss_relation_type_get_name (t));
+      append_joined (conf, sa, "<ANY>");
+      g_string_append (conf, ", Arg2:");
+      append_joined (conf, da, "<ANY>");
+      g_string_append_c (conf, '\n');
+      g_string_append_printf (visual, "%s | %s\n", gloss_relation_type_get_name (t),
+                              gloss_relation_type_get_name (t));
+      for (guint j = 0; defs && j < defs->len; j++)
+        {
+          GlossAttrDef *def = g_ptr_array_index (defs, j);
+          const char *an = gloss_attr_def_get_name (def);
+          GPtrArray *targets, *values;
+
+          if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_TEXT)
+            continue;
+          targets = g_hash_table_lookup (attr_targets, an);
+          if (targets == NULL)
+            {
+              g_ptr_array_add (attr_names, g_strdup (an));
+              targets = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (attr_targets, g_strdup (an), targets);
+              g_hash_table_insert (attr_values, g_strdup (an),
+                                   g_ptr_array_new_with_free_func (g_free));
+            }
+          values = g_hash_table_lookup (attr_values, an);
+          g_ptr_array_add (targets, g_strdup (gloss_relation_type_get_name (t)));
+          if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_ENUM)
+            {
+              const char * const *vals = gloss_attr_def_get_values (def);
+              for (guint k = 0; vals && vals[k]; k++)
+                if (!g_ptr_array_find_with_equal_func (values, vals[k], g_str_equal, NULL))
+                  g_ptr_array_add (values, g_strdup (vals[k]));
+            }
+        }
+    }
+  g_string_append (conf, "\n[events]\n\n# events were imported as trigger spans plus "
+                         "relations\n\n[attributes]\n\n");
+  for (guint i = 0; i < attr_names->len; i++)
+    {
+      const char *an = g_ptr_array_index (attr_names, i);
+      GPtrArray *values = g_hash_table_lookup (attr_values, an);
+
+      g_string_append_printf (conf, "%s\tArg:", an);
+      append_joined (conf, g_hash_table_lookup (attr_targets, an), "<ANY>");
+      if (values->len > 0)
+        {
+          g_string_append (conf, ", Value:");
+          append_joined (conf, values, "");
+        }
+      g_string_append_c (conf, '\n');
+    }
+  for (guint i = 0; i < free_text->len; i++)
+    g_string_append_printf (conf, "# %s: free text, which brat cannot declare\n",
+                            (char *) g_ptr_array_index (free_text, i));
+
+  g_string_append (visual, "\n[drawing]\n\n");
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autoptr(GlossLabel) l = g_list_model_get_item (labels, i);
+      g_string_append_printf (visual, "%s\tbgColor:%s\n", gloss_label_get_name (l),
+                              gloss_label_get_color (l));
+    }
+
+  return write_file (dir, "annotation.conf", conf, error)
+         && write_file (dir, "visual.conf", visual, error);
+}
+
+static gboolean
+brat_export (GlossFormat         *format,
+             GlossExportContext  *ctx,
+             const char          *path,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  GPtrArray *docs = gloss_export_context_get_documents (ctx);
+  GlossProject *project = gloss_export_context_get_project (ctx);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                   _("brat exports write a folder, not the standard output"));
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (path, 0777) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("%s: cannot create the folder: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  /* configuration names in the folder are taken */
+  g_hash_table_add (used, g_strdup ("annotation"));
+  g_hash_table_add (used, g_strdup ("visual"));
+  for (guint i = 0; i < docs->len; i++)
+    {
+      GlossDocument *doc = g_ptr_array_index (docs, i);
+      g_autofree char *base = file_name_for (doc, used);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!export_document (ctx, doc, path, base, error))
+        return FALSE;
+      gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
+    }
+  return write_confs (gloss_project_get_schema (project), path, error);
+}
+
+static void
+gloss_format_brat_class_init (GlossFormatBratClass *klass)
+{
+  GlossFormatClass *format_class = GLOSS_FORMAT_CLASS (klass);
+
+  format_class->name = "brat";
+  format_class->display_name = N_("brat standoff");
+  format_class->extensions = brat_extensions;
+  format_class->export_to_folder = TRUE;
+  format_class->detect = brat_detect;
+  format_class->import_path = brat_import;
+  format_class->export_path = brat_export;
+}
+
+static void
+gloss_format_brat_init (GlossFormatBrat *self)
+{
+}

@@ -1,0 +1,497 @@
+/* gloss-format-json-private.h: reading JSON Lines or one JSON document record by record
+ * (header only; shared by the doccano, spaCy and Label Studio formats)
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <gio/gunixoutputstream.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-format.h"
+#include "gloss-format-util.h"
+
+G_BEGIN_DECLS
+
+/* Called once per record. @node is the record (any JSON value; the callee
+ * checks its type), or NULL when the record could not be read at all; then
+ * @problem says why ("invalid JSON: ...", "invalid UTF-8 at byte N"). @line
+ * is the 1-based line where the record starts, @index its 1-based number.
+ * Return FALSE with @error set to stop. */
+typedef gboolean (*GlossJsonRecordFunc) (JsonNode    *node,
+                                         guint        line,
+                                         guint        index,
+                                         const char  *problem,
+                                         gpointer     user_data,
+                                         GError     **error);
+
+typedef enum
+{
+  GLOSS_JSON_RECORDS_AUTO,   /* lines, unless the file is one JSON array or a pretty object */
+  GLOSS_JSON_RECORDS_LINES,  /* JSON Lines: one record per non-blank line */
+  GLOSS_JSON_RECORDS_WHOLE,  /* one JSON value: an array of records, or one record */
+} GlossJsonRecordsMode;
+
+typedef struct
+{
+  JsonParser *parser;
+  guint       depth;
+  GArray     *lines;   /* guint: the start line of each top-level record */
+  gboolean    top_is_array;
+} GlossJsonWholeState;
+
+static inline void
+gloss_json_whole_open_cb (JsonParser *parser,
+                          gpointer    user_data,
+                          gboolean    is_array)
+{
+  GlossJsonWholeState *state = user_data;
+
+  if (state->depth == 0)
+    state->top_is_array = is_array;
+  if (state->depth == 0 && !is_array)
+    {
+      guint line = json_parser_get_current_line (parser);
+      g_array_append_val (state->lines, line);
+    }
+  else if (state->depth == 1 && state->top_is_array)
+    {
+      guint line = json_parser_get_current_line (parser);
+      g_array_append_val (state->lines, line);
+    }
+  state->depth++;
+}
+
+static inline void
+gloss_json_whole_object_start_cb (JsonParser *parser,
+                                  gpointer    user_data)
+{
+  gloss_json_whole_open_cb (parser, user_data, FALSE);
+}
+
+static inline void
+gloss_json_whole_array_start_cb (JsonParser *parser,
+                                 gpointer    user_data)
+{
+  gloss_json_whole_open_cb (parser, user_data, TRUE);
+}
+
+static inline void
+gloss_json_whole_object_end_cb (JsonParser *parser,
+                                JsonObject *object,
+                                gpointer    user_data)
+{
+  GlossJsonWholeState *state = user_data;
+
+  state->depth--;
+}
+
+static inline void
+gloss_json_whole_array_end_cb (JsonParser *parser,
+                               JsonArray  *array,
+                               gpointer    user_data)
+{
+  GlossJsonWholeState *state = user_data;
+
+  state->depth--;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: message"; keep the line and
+ * the message. */
+static inline char *
+gloss_json_parse_problem (const GError *error,
+                          guint        *line)
+{
+  const char *msg = error->message;
+  const char *p;
+  guint64 l;
+  char *end = NULL;
+
+  *line = 0;
+  if (g_str_has_prefix (msg, "<data>:"))
+    {
+      l = g_ascii_strtoull (msg + strlen ("<data>:"), &end, 10);
+      if (end != NULL && *end == ':' && l > 0 && l < G_MAXUINT)
+        *line = (guint) l;
+      p = strstr (msg, "Parse error: ");
+      if (p != NULL)
+        msg = p + strlen ("Parse error: ");
+    }
+  return g_strdup_printf (_("invalid JSON: %s"), msg);
+}
+
+/* Line number (1-based) of byte @pos in @data. */
+static inline guint
+gloss_json_line_of (const char *data,
+                    gsize       pos)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < pos; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* Which way to read: a first non-blank line that is a whole JSON object
+ * ("{...}") means JSON Lines; "[" or a lone "{" means one JSON document. */
+static inline GlossJsonRecordsMode
+gloss_json_records_sniff (const char *data,
+                          gsize       length)
+{
+  GlossLineReader reader;
+  const char *line;
+  gsize len;
+
+  gloss_line_reader_init (&reader, data, length);
+  while (gloss_line_reader_next (&reader, &line, &len, NULL, NULL))
+    {
+      g_autofree char *copy = g_strndup (line, len);
+      char *s = g_strstrip (copy);
+
+      if (g_str_has_prefix (s, "\xef\xbb\xbf"))
+        s += 3;
+      if (*s == '\0')
+        continue;
+      if (*s == '[')
+        return GLOSS_JSON_RECORDS_WHOLE;
+      if (*s == '{' && !g_str_has_suffix (s, "}"))
+        return GLOSS_JSON_RECORDS_WHOLE;
+      return GLOSS_JSON_RECORDS_LINES;
+    }
+  return GLOSS_JSON_RECORDS_LINES;
+}
+
+static inline gboolean
+gloss_json_records_lines (const char           *data,
+                          gsize                 length,
+                          GlossJsonRecordFunc   func,
+                          gpointer              user_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  GlossLineReader reader;
+  const char *line;
+  gsize len, start;
+  guint index = 0;
+
+  gloss_line_reader_init (&reader, data, length);
+  while (gloss_line_reader_next (&reader, &line, &len, &start, NULL))
+    {
+      g_autoptr(GError) local = NULL;
+      gsize bad_byte;
+      guint bad_line;
+      const char *nul;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (reader.line == 1 && len >= 3 && memcmp (line, "\xef\xbb\xbf", 3) == 0)
+        {
+          line += 3;
+          len -= 3;
+        }
+      /* Blank lines are allowed between records. */
+      {
+        gsize i = 0;
+        while (i < len && g_ascii_isspace (line[i]))
+          i++;
+        if (i == len)
+          continue;
+      }
+      index++;
+      if ((nul = memchr (line, '\0', len)) != NULL)
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("NUL byte at byte %" G_GSIZE_FORMAT ": binary file?"),
+                             start + (gsize) (nul - line));
+          if (!func (NULL, reader.line, index, problem, user_data, error))
+            return FALSE;
+          continue;
+        }
+      if (!gloss_format_utf8_check (line, len, &bad_byte, &bad_line))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("invalid UTF-8 at byte %" G_GSIZE_FORMAT), start + bad_byte);
+          if (!func (NULL, reader.line, index, problem, user_data, error))
+            return FALSE;
+          continue;
+        }
+      if (!json_parser_load_from_data (parser, line, len, &local) ||
+          json_parser_get_root (parser) == NULL)
+        {
+          guint ignored;
+          g_autofree char *problem = local != NULL
+            ? gloss_json_parse_problem (local, &ignored)
+            : g_strdup (_("invalid JSON: empty record"));
+          if (!func (NULL, reader.line, index, problem, user_data, error))
+            return FALSE;
+          continue;
+        }
+      if (!func (json_parser_get_root (parser), reader.line, index, NULL, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+gloss_json_records_whole (const char           *data,
+                          gsize                 length,
+                          GlossJsonRecordFunc   func,
+                          gpointer              user_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) local = NULL;
+  GlossJsonWholeState state = { parser, 0, lines, FALSE };
+  gsize bad_byte;
+  guint bad_line;
+  const char *nul;
+  JsonNode *root;
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if ((nul = memchr (data, '\0', length)) != NULL)
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("NUL byte at byte %" G_GSIZE_FORMAT ": binary file?"),
+                         (gsize) (nul - data));
+      return func (NULL, gloss_json_line_of (data, nul - data), 1, problem, user_data, error);
+    }
+  if (!gloss_format_utf8_check (data, length, &bad_byte, &bad_line))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("invalid UTF-8 at byte %" G_GSIZE_FORMAT), bad_byte);
+      return func (NULL, bad_line, 1, problem, user_data, error);
+    }
+
+  g_signal_connect (parser, "object-start", G_CALLBACK (gloss_json_whole_object_start_cb), &state);
+  g_signal_connect (parser, "array-start", G_CALLBACK (gloss_json_whole_array_start_cb), &state);
+  g_signal_connect (parser, "object-end", G_CALLBACK (gloss_json_whole_object_end_cb), &state);
+  g_signal_connect (parser, "array-end", G_CALLBACK (gloss_json_whole_array_end_cb), &state);
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    {
+      guint line;
+      g_autofree char *problem = gloss_json_parse_problem (local, &line);
+      return func (NULL, MAX (line, 1), 1, problem, user_data, error);
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    return func (NULL, 1, 1, _("empty file"), user_data, error);
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+      guint n = json_array_get_length (array);
+      guint next_line = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          guint line;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          /* Start lines are known for the object and array elements. */
+          if (JSON_NODE_HOLDS_OBJECT (element) || JSON_NODE_HOLDS_ARRAY (element))
+            line = next_line < lines->len ? g_array_index (lines, guint, next_line++) : 1;
+          else
+            line = next_line < lines->len ? g_array_index (lines, guint, next_line) : 1;
+          if (!func (element, line, i + 1, NULL, user_data, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return func (root, lines->len > 0 ? g_array_index (lines, guint, 0) : 1, 1, NULL, user_data,
+               error);
+}
+
+/* A string, or an integer written as a string ("12"), else NULL: for ids,
+ * numeric labels and user ids. */
+static inline char *
+gloss_json_node_dup_key (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      if (d == (double) (gint64) d)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
+    }
+  return NULL;
+}
+
+/* The string value of @member, or NULL when absent or not a string. */
+static inline const char *
+gloss_json_member_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* A non-negative integer that fits a guint (integral doubles too). */
+static inline gboolean
+gloss_json_node_get_uint (JsonNode *node,
+                          guint    *out)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+      if (v < 0 || v > G_MAXUINT)
+        return FALSE;
+      *out = (guint) v;
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      if (!(d >= 0 && d <= G_MAXUINT) || d != (double) (guint) d)
+        return FALSE;
+      *out = (guint) d;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds a string that may be an integer ("12") as a JSON integer, else as a
+ * string: numeric ids and labels go back out the way they came in. */
+static inline void
+gloss_json_builder_add_key (JsonBuilder *builder,
+                            const char  *key)
+{
+  char *end = NULL;
+  gint64 v;
+
+  if (key[0] != '\0' && (g_ascii_isdigit (key[0]) || (key[0] == '-' && g_ascii_isdigit (key[1]))) &&
+      (key[0] != '0' || key[1] == '\0') && !(key[0] == '-' && key[1] == '0'))
+    {
+      errno = 0;
+      v = g_ascii_strtoll (key, &end, 10);
+      if (end != NULL && *end == '\0' && errno != ERANGE)
+        {
+          json_builder_add_int_value (builder, v);
+          return;
+        }
+    }
+  json_builder_add_string_value (builder, key);
+}
+
+/* Reads @data (a whole file) record by record. */
+static inline gboolean
+gloss_json_records_foreach (const char            *data,
+                            gsize                  length,
+                            GlossJsonRecordsMode   mode,
+                            GlossJsonRecordFunc    func,
+                            gpointer               user_data,
+                            GCancellable          *cancellable,
+                            GError               **error)
+{
+  if (mode == GLOSS_JSON_RECORDS_AUTO)
+    mode = gloss_json_records_sniff (data, length);
+  if (mode == GLOSS_JSON_RECORDS_WHOLE)
+    return gloss_json_records_whole (data, length, func, user_data, cancellable, error);
+  return gloss_json_records_lines (data, length, func, user_data, cancellable, error);
+}
+
+/* TRUE when the first bytes of a file contain @needle. */
+static inline gboolean
+gloss_json_head_has (GBytes     *head,
+                     const char *needle)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (head, &len);
+
+  return data != NULL && g_strstr_len (data, len, needle) != NULL;
+}
+
+/* The first non-blank byte of a file head ('\0' when none). */
+static inline char
+gloss_json_head_first_char (GBytes *head)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (head, &len);
+  gsize i = 0;
+
+  if (data == NULL)
+    return '\0';
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  return i < len ? data[i] : '\0';
+}
+
+/* Writes all of @str to @out. */
+static inline gboolean
+gloss_json_write (GOutputStream  *out,
+                  const char     *str,
+                  gssize          len,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  return g_output_stream_write_all (out, str, len < 0 ? strlen (str) : (gsize) len, NULL,
+                                    cancellable, error);
+}
+
+/* Writes @node as one line of JSON (no final newline). */
+static inline gboolean
+gloss_json_write_node (GOutputStream  *out,
+                       JsonNode       *node,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *str = NULL;
+  gsize len;
+
+  json_generator_set_root (gen, node);
+  str = json_generator_to_data (gen, &len);
+  return gloss_json_write (out, str, len, cancellable, error);
+}
+
+/* Opens the destination of an export: the file @path, or stdout for "-".
+ * The stream is buffered. */
+static inline GOutputStream *
+gloss_json_open_output (const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GOutputStream) base = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    base = g_unix_output_stream_new (1, FALSE);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      base = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
+                                              error));
+      if (base == NULL)
+        return NULL;
+    }
+  return g_buffered_output_stream_new_sized (base, 64 * 1024);
+}
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* gloss-format-util.h: small helpers shared by the format implementations
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+/* All errors below are GLOSS_FORMAT_ERROR_INVALID (or a GIO/GFile error for
+ * I/O). Where a @display name is taken (the name to show for the file, e.g.
+ * g_filename_display_name() of the path), messages start with "DISPLAY: " or
+ * "DISPLAY:LINE: " so that they can be shown as they are; with @display NULL
+ * they carry no location, ready for gloss_import_context_bad_record(). */
+
+/* ---- reading files */
+
+/* Reads the whole file into a NUL-terminated buffer (the NUL is not counted
+ * in @length). Errors name the file: "DISPLAY: No such file or directory". */
+gboolean  gloss_format_read_file         (const char  *path,
+                                          char       **contents,
+                                          gsize       *length,
+                                          GError     **error);
+
+/* ---- text checks and decoding */
+
+/* TRUE when @data is valid UTF-8 (NUL bytes are valid here). Otherwise FALSE
+ * and, when not NULL, @bad_byte is the 0-based byte offset of the first bad
+ * byte and @bad_line its 1-based line number. */
+gboolean  gloss_format_utf8_check        (const char  *data,
+                                          gsize        length,
+                                          gsize       *bad_byte,
+                                          guint       *bad_line);
+
+/* The same as an error: "DISPLAY:L: invalid UTF-8 at byte N (line L)", or
+ * without @display "invalid UTF-8 at byte N (line L)". */
+gboolean  gloss_format_validate_utf8     (const char  *data,
+                                          gsize        length,
+                                          const char  *display,
+                                          GError     **error);
+
+/* Turns the bytes of a text file into the UTF-8 text a document stores:
+ * UTF-8 (a BOM is dropped), UTF-16 LE/BE with a BOM (converted). Refuses,
+ * with the reason: an empty file ("empty file"), NUL bytes ("NUL bytes at
+ * byte N: binary file?"), invalid UTF-8 ("invalid UTF-8 at byte N (line
+ * L)"), an undecodable UTF-16 file ("invalid UTF-16LE at byte N"); each
+ * prefixed with "DISPLAY: " when @display is not NULL. @encoding (may be
+ * NULL) receives a static name: "UTF-8", "UTF-8 with BOM", "UTF-16LE",
+ * "UTF-16BE". Line ends are kept as they are. */
+gboolean  gloss_format_decode_text       (const char  *data,
+                                          gsize        length,
+                                          const char  *display,
+                                          char       **text,
+                                          gsize       *text_length,
+                                          const char **encoding,
+                                          GError     **error);
+
+/* ---- lines */
+
+/* Iterates over the lines of a buffer without copying. Lines end at "\n";
+ * a "\r" before it is not part of the line (@had_cr tells). The last line
+ * is returned even without a final "\n"; an empty buffer has no lines. */
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;      /* byte offset of the next line */
+  guint       line;     /* 1-based number of the line last returned */
+} GlossLineReader;
+
+void      gloss_line_reader_init         (GlossLineReader *reader,
+                                          const char      *data,
+                                          gsize            length);
+/* FALSE at the end. @line points into the buffer (not NUL-terminated);
+ * @line_start (may be NULL) receives its byte offset in the buffer. */
+gboolean  gloss_line_reader_next         (GlossLineReader *reader,
+                                          const char     **line,
+                                          gsize           *line_length,
+                                          gsize           *line_start,
+                                          gboolean        *had_cr);
+
+/* ---- offsets (wrappers over gloss-offsets.h for whole fragments) */
+
+/* Converts a [start, end) span in UTF-16 code units / UTF-8 bytes of the
+ * map's text to code points. FALSE when start > end, an end lies past the
+ * text, or an end falls inside a character. */
+gboolean  gloss_format_span_from_utf16   (GlossOffsetMap *map,
+                                          guint           start,
+                                          guint           end,
+                                          GlossFragment  *fragment);
+gboolean  gloss_format_span_from_bytes   (GlossOffsetMap *map,
+                                          gsize           start,
+                                          gsize           end,
+                                          GlossFragment  *fragment);
+/* The reverse: code points to UTF-16 units / bytes. */
+gboolean  gloss_format_span_to_utf16     (GlossOffsetMap      *map,
+                                          const GlossFragment *fragment,
+                                          guint               *start,
+                                          guint               *end);
+gboolean  gloss_format_span_to_bytes     (GlossOffsetMap      *map,
+                                          const GlossFragment *fragment,
+                                          gsize               *start,
+                                          gsize               *end);
+/* A newly allocated copy of the text of code points [start, end) of the
+ * map's text, or NULL when out of range. */
+char     *gloss_format_dup_span_text     (GlossOffsetMap *map,
+                                          const char     *text,
+                                          guint           start,
+                                          guint           end);
+
+/* ---- JSON members, type-checked */
+
+/* Each getter looks up @member in @object:
+ *  - absent or JSON null: returns TRUE and leaves *out untouched when
+ *    @required is FALSE (set your default first); returns FALSE with
+ *    "field “x” is missing" when @required is TRUE;
+ *  - of the wrong type: FALSE with "field “x” must be a number" (a string,
+ *    an integer, a non-negative integer, a boolean, an array, an object);
+ *  - else stores the value (borrowed for strings, arrays and objects).
+ * The messages carry no location: hand them to
+ * gloss_import_context_bad_record (ctx, file, record, error, "%s", msg),
+ * which prefixes "file:record: ", or prefix "record N: " with
+ * gloss_format_json_prefix_record(). */
+gboolean  gloss_format_json_get_string   (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          const char **out,
+                                          GError     **error);
+/* Integers: a JSON integer, or a double with an integral value. */
+gboolean  gloss_format_json_get_int      (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          gint64      *out,
+                                          GError     **error);
+/* Offsets and counts: 0 <= value <= G_MAXUINT. */
+gboolean  gloss_format_json_get_uint     (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          guint       *out,
+                                          GError     **error);
+gboolean  gloss_format_json_get_double   (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          double      *out,
+                                          GError     **error);
+gboolean  gloss_format_json_get_boolean  (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          gboolean    *out,
+                                          GError     **error);
+gboolean  gloss_format_json_get_array    (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          JsonArray  **out,
+                                          GError     **error);
+gboolean  gloss_format_json_get_object   (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     required,
+                                          JsonObject **out,
+                                          GError     **error);
+/* Prefixes "record N: " to an error's message (no-op for a NULL error). */
+void      gloss_format_json_prefix_record (GError    **error,
+                                           guint       record);
+
+/* ---- files and names */
+
+/* The file's base name without its last extension: "/a/b/story.en.txt" gives
+ * "story.en". Never empty ("document" as a last resort). */
+char      *gloss_format_name_from_path   (const char  *path);
+
+/* The regular files under @dir whose names end in one of @extensions
+ * (without dots, case-insensitive; NULL = all), recursively, sorted by
+ * path (byte order of the relative path) so imports are deterministic.
+ * Hidden files and folders (".name") are skipped. Returns char * paths. */
+GPtrArray *gloss_format_list_files       (const char         *dir,
+                                          const char * const *extensions,
+                                          GError            **error);
+
+/* TRUE when @path's name ends in ".EXT" for one of @extensions
+ * (case-insensitive). */
+gboolean   gloss_format_has_extension    (const char         *path,
+                                          const char * const *extensions);
+
+G_END_DECLS

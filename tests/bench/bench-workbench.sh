@@ -1,0 +1,185 @@
+#!/bin/sh
+# bench-workbench.sh: the workbench benchmark on the real gloss window
+#
+# Copyright 2026 The Gloss authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: tests/bench/bench-workbench.sh [--no-fallback] [--keep] PROJECT DOCUMENT
+#
+# Runs `gloss PROJECT --document DOCUMENT` under a fresh Xvfb (1400x900x24,
+# cairo renderer, private D-Bus session with the portal already started,
+# memory GSettings, GTK_A11Y=none) on a copy of the project, with GLOSS_BENCH=1 GLOSS_BENCH_SCRIPT=1 (src/app/gloss-bench.c):
+#   1. open: time from exec to the first complete frame, RSS then;
+#   2. the app scrolls from top to bottom, one page per frame;
+#   3. this script types 100 hotkey annotations with xdotool (Ctrl+Home once,
+#      then for each: Ctrl+Right Ctrl+Left Shift+Ctrl+Right selects the next
+#      word, "1" applies the label whose hotkey is 1);
+#   4. then 100 Ctrl+Z.
+# The app prints one "name value unit" line per figure and quits; this script
+# prints them on stdout. Progress and notes go to stderr.
+#
+# If the view does not turn a hotkey into an annotation (nothing commits),
+# the benchmark applies the same command itself from the key event, unless
+# --no-fallback; "hotkey_fallback N count" says how many it did.
+#
+# Environment: GLOSS_BUILD_DIR (default: _build beside tests/), GLOSS_BENCH_EDITS
+# (100), GLOSS_BENCH_KEY_DELAY (ms between typed keys, 30),
+# GLOSS_BENCH_VERBOSE=1 (per-frame lines on stderr).
+
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=$(cd "$here/../.." && pwd)
+builddir=${GLOSS_BUILD_DIR:-$srcdir/_build}
+
+if [ "${1:-}" != "--inner" ]; then
+  fallback=1
+  keep=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --no-fallback) fallback=0; shift ;;
+      --keep) keep=1; shift ;;
+      -h|--help) sed -n '4,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      *) break ;;
+    esac
+  done
+  if [ $# -ne 2 ]; then
+    echo "usage: $0 [--no-fallback] [--keep] PROJECT DOCUMENT" >&2
+    exit 2
+  fi
+  for tool in xvfb-run xdotool dbus-run-session python3; do
+    command -v "$tool" >/dev/null || { echo "$0: $tool is needed" >&2; exit 2; }
+  done
+  [ -x "$builddir/src/app/gloss" ] || { echo "$0: no $builddir/src/app/gloss; build first" >&2; exit 2; }
+  [ -f "$1" ] || { echo "$0: no project $1" >&2; exit 2; }
+
+  work=$(mktemp -d "${TMPDIR:-/tmp}/gloss-bench.XXXXXX")
+  # The run edits the project (and undoes it): work on a copy.
+  cp "$1" "$work/project.gloss"
+  [ -f "$1-wal" ] && cp "$1-wal" "$work/project.gloss-wal"
+  status=0
+  GLOSS_BENCH_FALLBACK=$fallback GLOSS_BENCH_WORK=$work \
+    xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" \
+    dbus-run-session -- "$0" --inner "$work/project.gloss" "$2" 3>&1 >&2 || status=$?
+  if [ "$keep" = 1 ]; then
+    echo "bench: kept $work" >&2
+  else
+    rm -rf "$work"
+  fi
+  exit $status
+fi
+
+# ---- inside Xvfb and the D-Bus session
+shift
+project=$1
+document=$2
+work=$GLOSS_BENCH_WORK
+edits=${GLOSS_BENCH_EDITS:-100}
+delay=${GLOSS_BENCH_KEY_DELAY:-30}
+
+export GSK_RENDERER=cairo
+export GLOSS_NO_FIRST_RUN=1
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$builddir/data"
+export GTK_A11Y=none
+export NO_AT_BRIDGE=1
+export GLOSS_BENCH=1
+export GLOSS_BENCH_SCRIPT=1
+export GLOSS_BENCH_EDITS=$edits
+export GLOSS_BENCH_STATUS="$work/status"
+export GLOSS_BENCH_FALLBACK
+unset GLOSS_SCREENSHOT
+
+: > "$GLOSS_BENCH_STATUS"
+
+# A desktop session has its portal running already: start it before the
+# clock starts (GTK asks it for settings at start-up).
+if command -v gdbus >/dev/null; then
+  gdbus call --session --dest org.freedesktop.portal.Desktop \
+    --object-path /org/freedesktop/portal/desktop \
+    --method org.freedesktop.portal.Settings.Read org.freedesktop.appearance color-scheme \
+    >/dev/null 2>&1 || true
+fi
+
+# GLOSS_BENCH_T0 is taken on CLOCK_MONOTONIC (as g_get_monotonic_time) just
+# before exec, so "open_first_frame" counts from the process's start.
+python3 -c '
+import os, sys, time
+os.environ["GLOSS_BENCH_T0"] = str(time.monotonic_ns() // 1000)
+os.execv(sys.argv[1], sys.argv[1:])
+' "$builddir/src/app/gloss" "$project" --document "$document" \
+  > "$work/figures" 2> "$work/stderr" &
+pid=$!
+
+fail() {
+  echo "bench: $*" >&2
+  kill "$pid" 2>/dev/null || true
+  cat "$work/stderr" >&2
+  exit 1
+}
+
+# wait_for STATE SECONDS [soft]: polls the app's status file; 1 if the run
+# is over (or, when soft, on time-out).
+wait_for() {
+  n=0
+  while ! grep -qx "$1" "$GLOSS_BENCH_STATUS" 2>/dev/null; do
+    grep -qx done "$GLOSS_BENCH_STATUS" 2>/dev/null && return 1
+    kill -0 "$pid" 2>/dev/null || fail "gloss exited before \"$1\""
+    n=$((n + 1))
+    if [ $n -gt $(($2 * 200)) ]; then
+      [ -n "${3:-}" ] && return 1
+      fail "no \"$1\" after $2 s (status: $(cat "$GLOSS_BENCH_STATUS"))"
+    fi
+    sleep 0.005
+  done
+}
+
+# type PHASE KEYS...: types KEYS $edits times, each time waiting until the
+# app has measured the edit (status "PHASE i") and the frame clock is idle.
+type_edits() {
+  phase=$1
+  shift
+  i=0
+  while [ $i -lt "$edits" ]; do
+    xdotool key --delay "$delay" "$@"
+    i=$((i + 1))
+    if ! wait_for "$phase $i" 5 soft; then
+      grep -q "^$phase " "$GLOSS_BENCH_STATUS" || return 0
+      echo "bench: edit $i of $phase not measured after 5 s" >&2
+    fi
+    sleep 0.02
+  done
+}
+
+echo "bench: opening $document and scrolling" >&2
+wait_for "hotkeys 0" 900
+
+window=$(xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+
+echo "bench: typing $edits hotkey annotations" >&2
+xdotool key --delay "$delay" ctrl+Home
+sleep 0.1
+type_edits hotkeys ctrl+Right ctrl+Left shift+ctrl+Right 1
+
+if wait_for "undo 0" 30; then
+  echo "bench: typing $edits undos" >&2
+  sleep 0.2
+  type_edits undo ctrl+z
+fi
+
+wait_for done 60 || true
+n=0
+while kill -0 "$pid" 2>/dev/null; do
+  n=$((n + 1))
+  [ $n -le 200 ] || fail "gloss did not quit"
+  sleep 0.05
+done
+wait "$pid" || fail "gloss failed"
+
+grep -E '^[a-z0-9_]+ [0-9.]+ [A-Za-z]+$' "$work/figures" >&3 || fail "no figures"
+fallbacks=$(sed -n 's/^hotkey_fallback \([0-9]*\) count$/\1/p' "$work/figures")
+if [ "${fallbacks:-0}" != 0 ]; then
+  echo "bench: note: $fallbacks hotkey annotations were applied by the benchmark's fallback" \
+       "(the view committed nothing for the typed hotkey)" >&2
+fi

@@ -1,0 +1,830 @@
+/* test-merge.c: merging project files (random histories, every order)
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core-test-util.h"
+
+#define N_COPIES      3
+#define N_BASE_DOCS   3
+#define N_BASE_SPANS  30
+#define N_EDITS       150
+
+static const char * const entity_labels[] = { "PERSON", "ORG", "GPE", "SOURCE", "DATE" };
+static const char * const certainties[] = { "asserted", "hedged", "alleged", "denied" };
+
+/* The store compared row by row: every table, every column, with the
+ * documents' local integer ids replaced by their uuids (a document added by
+ * a merge gets the next free id of its target, which depends on the order
+ * of the merges; nothing else may). */
+static char *
+dump_project (GlossProject *project)
+{
+  static const char * const queries[] = {
+    "SELECT key, value FROM project ORDER BY key",
+    "SELECT uuid, name, sha256, length, meta, attributes, created, text FROM documents "
+    "ORDER BY uuid",
+    "SELECT d.uuid, s.annotator, s.status, s.modified FROM document_status s "
+    "JOIN documents d ON d.id = s.document ORDER BY d.uuid, s.annotator",
+    "SELECT a.uuid, d.uuid, a.label, a.start, a.end, a.fragments, a.attributes, a.note, "
+    "a.norm_id, a.norm_name, a.annotator, a.created, a.modified, a.deleted FROM annotations a "
+    "JOIN documents d ON d.id = a.document ORDER BY a.uuid",
+    "SELECT r.uuid, d.uuid, r.type, r.source, r.target, r.attributes, r.annotator, r.created, "
+    "r.modified, r.deleted FROM relations r JOIN documents d ON d.id = r.document "
+    "ORDER BY r.uuid",
+  };
+  sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
+  GString *out = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "== %u\n", q);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *v = (const char *) sqlite3_column_text (stmt, c);
+              g_string_append_printf (out, "%s%s", c ? "|" : "", v ? v : "<NULL>");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  /* every table is dumped: fail when one is added and not compared here */
+  {
+    g_autofree char *tables =
+      test_raw_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema "
+                         "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+    g_assert_cmpstr (tables, ==, "annotations,document_status,documents,project,relations");
+  }
+  return g_string_free (out, FALSE);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) a = g_file_new_for_path (from);
+  g_autoptr(GFile) b = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (a, b, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static GVariant *
+random_certainty (GRand *rand)
+{
+  return g_variant_new_string (certainties[g_rand_int_range (rand, 0, G_N_ELEMENTS (certainties))]);
+}
+
+static GlossAnnotation *
+random_live (GRand               *rand,
+             GlossAnnotationList *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (n == 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (list), g_rand_int_range (rand, 0, n));
+}
+
+/* One random single-edit command; refused ones (schema, relation ends) are
+ * simply skipped. */
+static void
+random_edit (GRand               *rand,
+             GlossAnnotationList *list)
+{
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("random");
+  g_autoptr(GlossAnnotation) a = random_live (rand, list);
+  guint length = gloss_document_get_length (gloss_annotation_list_get_document (list));
+  int kind = a ? g_rand_int_range (rand, 0, 10) : 0;
+  g_autoptr(GError) error = NULL;
+
+  switch (kind)
+    {
+    case 0:
+    case 1:
+      {
+        guint start = g_rand_int_range (rand, 0, length - 12);
+        gboolean claim = g_rand_int_range (rand, 0, 3) == 0;
+        g_autoptr(GlossAnnotation) n =
+          gloss_annotation_new_span (claim ? "CLAIM"
+                                           : entity_labels[g_rand_int_range (rand, 0, 5)],
+                                     start, start + g_rand_int_range (rand, 1, 12), NULL);
+        if (claim)
+          gloss_annotation_set_attribute (n, "certainty", random_certainty (rand));
+        gloss_command_create_annotation (cmd, n);
+        break;
+      }
+    case 2:
+      gloss_command_delete_annotation (cmd, gloss_annotation_get_uuid (a));
+      break;
+    case 3:
+      gloss_command_set_label (cmd, gloss_annotation_get_uuid (a),
+                               entity_labels[g_rand_int_range (rand, 0, 5)]);
+      break;
+    case 4:
+      {
+        guint start = g_rand_int_range (rand, 0, length - 12);
+        GlossFragment f = { start, start + g_rand_int_range (rand, 1, 12) };
+        gloss_command_set_fragments (cmd, gloss_annotation_get_uuid (a), &f, 1);
+        break;
+      }
+    case 5:
+      gloss_command_set_note (cmd, gloss_annotation_get_uuid (a),
+                              g_rand_boolean (rand) ? "checked" : NULL);
+      break;
+    case 6:
+      gloss_command_set_attribute (cmd, gloss_annotation_get_uuid (a), "certainty",
+                                   random_certainty (rand));
+      break;
+    case 7:
+      {
+        g_autoptr(GlossAnnotation) b = random_live (rand, list);
+        g_autoptr(GlossRelation) r = gloss_relation_new ("attributed-to",
+                                                         gloss_annotation_get_uuid (a),
+                                                         gloss_annotation_get_uuid (b), NULL);
+        gloss_command_add_relation (cmd, r);
+        break;
+      }
+    case 8:
+      {
+        GListModel *rels = gloss_annotation_list_get_relations (list);
+        guint n = g_list_model_get_n_items (rels);
+        g_autoptr(GlossRelation) r = n ? g_list_model_get_item (rels, g_rand_int_range (rand, 0, n))
+                                       : NULL;
+        if (r == NULL)
+          return;
+        gloss_command_remove_relation (cmd, gloss_relation_get_uuid (r));
+        break;
+      }
+    default:
+      gloss_command_set_document_status (cmd, NULL, g_rand_int_range (rand, 0, 3));
+      break;
+    }
+  gloss_annotation_list_apply (list, cmd, &error);
+}
+
+typedef struct
+{
+  char *base;
+  char *copies[N_COPIES];
+} Histories;
+
+static void
+histories_free (Histories *h)
+{
+  g_free (h->base);
+  for (guint i = 0; i < N_COPIES; i++)
+    g_free (h->copies[i]);
+  g_free (h);
+}
+
+static Histories *
+make_histories (guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  Histories *h = g_new0 (Histories, 1);
+  g_autoptr(GError) error = NULL;
+
+  h->base = test_path ("base.gloss");
+  {
+    g_autoptr(GlossProject) base = gloss_project_create (h->base, NULL, &error);
+    g_assert_no_error (error);
+    gloss_project_set_annotator (base, "lead");
+    for (guint d = 0; d < N_BASE_DOCS; d++)
+      {
+        g_autofree char *text = test_make_text (rand, 400);
+        g_autofree char *name = g_strdup_printf ("doc-%u", d);
+        GlossDocument *doc = gloss_project_add_document (base, name, text, -1, NULL, &error);
+        g_autoptr(GlossAnnotationList) list = NULL;
+
+        g_assert_no_error (error);
+        list = gloss_project_dup_annotation_list (base, doc, &error);
+        g_assert_no_error (error);
+        while (g_list_model_get_n_items (G_LIST_MODEL (list)) < N_BASE_SPANS)
+          random_edit (rand, list);
+      }
+  }
+
+  for (guint c = 0; c < N_COPIES; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("copy-%u.gloss", c);
+      g_autofree char *annotator = g_strdup_printf ("annotator-%u", c);
+      g_autoptr(GlossProject) copy = NULL;
+      GListModel *docs;
+
+      h->copies[c] = test_path (name);
+      copy_file (h->base, h->copies[c]);
+      copy = gloss_project_open (h->copies[c], &error);
+      g_assert_no_error (error);
+      gloss_project_set_annotator (copy, annotator);
+
+      /* documents new in the copies: two of the same name, one named like
+       * a base document */
+      {
+        g_autofree char *text = test_make_text (rand, 300);
+        gloss_project_add_document (copy, c == 2 ? "doc-0" : "extra", text, -1,
+                                    "{\"source\":\"copy\"}", &error);
+        g_assert_no_error (error);
+      }
+
+      docs = gloss_project_get_documents (copy);
+      for (guint e = 0; e < N_EDITS; e++)
+        {
+          guint n_docs = g_list_model_get_n_items (docs);
+          g_autoptr(GlossDocument) doc = g_list_model_get_item (docs,
+                                                                g_rand_int_range (rand, 0, n_docs));
+          g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (copy, doc,
+                                                                                   &error);
+          g_assert_no_error (error);
+          random_edit (rand, list);
+        }
+    }
+  return h;
+}
+
+static const guint orders[6][3] = {
+  { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 },
+};
+
+static void
+test_orders (void)
+{
+  Histories *h = make_histories (g_test_rand_int ());
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autofree char *name = g_strdup_printf ("target-%u.gloss", o);
+      g_autofree char *path = test_path (name);
+      g_autoptr(GlossProject) target = NULL;
+      g_autofree char *dump = NULL;
+
+      copy_file (h->base, path);
+      target = gloss_project_open (path, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < N_COPIES; k++)
+        {
+          g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+
+          g_assert_true (gloss_merge_project (target, h->copies[orders[o][k]], report, NULL,
+                                              &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (report->conflicts->len, <=, 2);
+        }
+      g_assert_true (gloss_store_check_integrity (gloss_project_get_store (target), &error));
+      g_assert_no_error (error);
+      dump = dump_project (target);
+      if (first == NULL)
+        first = g_steal_pointer (&dump);
+      else
+        g_assert_cmpstr (dump, ==, first);
+
+      /* idempotent: the same sources again change nothing */
+      if (o == 0)
+        for (guint k = 0; k < N_COPIES; k++)
+          {
+            g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+            g_autofree char *again = NULL;
+
+            g_assert_true (gloss_merge_project (target, h->copies[k], report, NULL, &error));
+            g_assert_no_error (error);
+            g_assert_cmpuint (report->annotations_written + report->relations_written +
+                              report->statuses_updated + report->documents_added +
+                              report->documents_renamed, ==, 0);
+            g_assert_false (gloss_merge_report_can_undo (report));
+            again = dump_project (target);
+            g_assert_cmpstr (again, ==, first);
+          }
+    }
+  /* the merged names are deterministic: two "extra" and a second "doc-0" */
+  g_assert_nonnull (strstr (first, "|extra|"));
+  g_assert_nonnull (strstr (first, "|extra (2)|"));
+  g_assert_nonnull (strstr (first, "|doc-0 (2)|"));
+  histories_free (h);
+}
+
+/* Every row a merge writes is listed, and undo restores the exact store;
+ * open lists follow both steps. */
+static void
+test_undo (void)
+{
+  Histories *h = make_histories (g_test_rand_int ());
+  g_autofree char *path = test_path ("target.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *docs;
+
+  copy_file (h->base, path);
+  target = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  docs = gloss_project_get_documents (target);
+  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+    {
+      g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
+      GlossAnnotationList *list = gloss_project_dup_annotation_list (target, doc, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (lists, list);
+    }
+
+  for (guint k = 0; k < N_COPIES; k++)
+    {
+      g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+      g_autofree char *before = dump_project (target);
+      g_autofree char *after = NULL;
+      g_autofree char *restored = NULL;
+      g_autofree char *redone = NULL;
+      TestMirror *mirror = test_mirror_new (G_LIST_MODEL (g_ptr_array_index (lists, 0)));
+
+      g_assert_true (gloss_merge_project (target, h->copies[k], report, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gloss_merge_report_can_undo (report));
+      g_assert_cmpuint (report->documents_added, ==, 1);
+      after = dump_project (target);
+      g_assert_cmpstr (after, !=, before);
+      test_mirror_check (mirror);
+      for (guint i = 0; i < lists->len; i++)
+        {
+          test_check_list_matches_store (g_ptr_array_index (lists, i),
+                                         gloss_project_get_store (target));
+          g_assert_false (gloss_annotation_list_can_undo (g_ptr_array_index (lists, i)));
+        }
+
+      g_assert_true (gloss_project_undo_merge (target, report, &error));
+      g_assert_no_error (error);
+      g_assert_false (gloss_merge_report_can_undo (report));
+      restored = dump_project (target);
+      g_assert_cmpstr (restored, ==, before);
+      test_mirror_check (mirror);
+      for (guint i = 0; i < lists->len; i++)
+        test_check_list_matches_store (g_ptr_array_index (lists, i),
+                                       gloss_project_get_store (target));
+      g_assert_cmpuint (g_list_model_get_n_items (docs), ==, N_BASE_DOCS + k);
+      test_mirror_free (mirror);
+
+      /* merge again for good, so that the next source meets a merged target */
+      g_assert_true (gloss_merge_project (target, h->copies[k], report, NULL, &error));
+      g_assert_no_error (error);
+      redone = dump_project (target);
+      g_assert_cmpstr (redone, ==, after);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, N_BASE_DOCS + N_COPIES);
+  histories_free (h);
+}
+
+static void
+test_undo_refused_after_edit (void)
+{
+  Histories *h = make_histories (g_test_rand_int ());
+  g_autofree char *path = test_path ("target.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("delete");
+  g_autofree char *before = NULL;
+  GlossAnnotation *victim = NULL;
+  GListModel *docs;
+
+  copy_file (h->base, path);
+  target = gloss_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_merge_project (target, h->copies[0], report, NULL, &error));
+  g_assert_no_error (error);
+
+  /* edit a row the merge wrote */
+  docs = gloss_project_get_documents (target);
+  for (guint i = 0; i < g_list_model_get_n_items (docs) && victim == NULL; i++)
+    {
+      g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
+      g_autoptr(GPtrArray) rows = gloss_store_load_annotations (gloss_project_get_store (target),
+                                                                gloss_document_get_id (doc),
+                                                                FALSE, NULL);
+      for (guint k = 0; k < rows->len && victim == NULL; k++)
+        if (g_str_has_prefix (gloss_annotation_get_annotator (g_ptr_array_index (rows, k)),
+                              "annotator-"))
+          {
+            g_clear_object (&list);
+            list = gloss_project_dup_annotation_list (target, doc, &error);
+            victim = gloss_annotation_list_lookup (list, gloss_annotation_get_uuid (
+                                                            g_ptr_array_index (rows, k)));
+          }
+    }
+  g_assert_nonnull (victim);
+  gloss_command_delete_annotation (cmd, gloss_annotation_get_uuid (victim));
+  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+  g_assert_no_error (error);
+  before = dump_project (target);
+
+  g_assert_false (gloss_project_undo_merge (target, report, &error));
+  g_assert_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_CHANGED);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = dump_project (target);
+    g_assert_cmpstr (after, ==, before);
+  }
+  histories_free (h);
+}
+
+/* Sources that are not projects, damaged or newer are refused and the
+ * target is untouched. */
+static void
+test_refuse (void)
+{
+  g_autofree char *path = test_path ("target.gloss");
+  g_autofree char *text = test_path ("not-a-project.gloss");
+  g_autofree char *newer = test_path ("newer.gloss");
+  g_autofree char *missing = test_path ("missing.gloss");
+  g_autofree char *corrupt = test_path ("corrupt.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  target = gloss_project_create (path, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_add_document (target, "a", "Some text.", -1, NULL, &error);
+  g_assert_no_error (error);
+  before = dump_project (target);
+
+  g_assert_true (g_file_set_contents (text, "hello, not SQLite at all\n", -1, NULL));
+  {
+    /* damaged: garbage over b-tree pages in the middle of a real project */
+    g_autoptr(GlossStore) store = gloss_store_create (corrupt, NULL, &error);
+    g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+    gint64 page_size;
+    int fd;
+
+    g_assert_no_error (error);
+    for (int i = 0; i < 40; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("doc %d", i);
+        g_autofree char *t = test_make_text (rand, 3000);
+
+        g_assert_cmpint (gloss_store_insert_document (store, NULL, name, t, -1, NULL, NULL, 0,
+                                                      &error), >, 0);
+      }
+    page_size = test_raw_int (_gloss_store_get_db (store), "PRAGMA page_size");
+    g_clear_object (&store);
+    fd = g_open (corrupt, O_WRONLY, 0);
+    g_assert_cmpint (fd, >=, 0);
+    for (gint64 page = 3; page < 7; page++)
+      {
+        guchar garbage[512];
+
+        for (guint i = 0; i < sizeof garbage; i++)
+          garbage[i] = g_rand_int_range (rand, 0, 256);
+        g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * page_size), ==,
+                         sizeof garbage);
+      }
+    g_assert_cmpint (close (fd), ==, 0);
+  }
+  {
+    g_autoptr(GlossProject) p = gloss_project_create (newer, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *db = test_raw_open (newer);
+    test_raw_exec (db, "PRAGMA user_version = 99");
+    sqlite3_close (db);
+  }
+
+  {
+    g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+
+    g_assert_false (gloss_merge_project (target, text, report, NULL, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_A_PROJECT);
+    g_clear_error (&error);
+    g_assert_false (gloss_merge_project (target, newer, report, NULL, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW);
+    g_clear_error (&error);
+    g_assert_false (gloss_merge_project (target, corrupt, report, NULL, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_false (gloss_merge_project (target, missing, report, NULL, &error));
+    g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (gloss_merge_report_can_undo (report));
+  }
+  {
+    /* cancelled: rolled back */
+    g_autofree char *valid = test_path ("valid.gloss");
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GlossProject) source = gloss_project_create (valid, NULL, &error);
+
+    g_assert_no_error (error);
+    gloss_project_add_document (source, "b", "Other text.", -1, NULL, &error);
+    g_assert_no_error (error);
+    g_cancellable_cancel (cancellable);
+    g_assert_false (gloss_merge_project (target, valid, NULL, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *after = dump_project (target);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* Schemas are united; a label defined differently keeps the target's. */
+static void
+test_schema_union (void)
+{
+  g_autofree char *tpath = test_path ("target.gloss");
+  g_autofree char *spath = test_path ("source.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossSchema *schema;
+
+  target = gloss_project_create (tpath, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossSchema) s = gloss_schema_new_preset ("news", &error);
+    g_autoptr(GlossLabel) weapon = gloss_label_new ("WEAPON", "entity", "#aa0000", NULL,
+                                                    "A weapon system");
+    g_autoptr(GlossProject) source = NULL;
+    g_autoptr(GlossAnnotationList) list = NULL;
+    g_autoptr(GlossCommand) cmd = gloss_command_new ("weapon");
+    g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("WEAPON", 0, 7, "x");
+    GlossDocument *doc;
+
+    g_assert_no_error (error);
+    g_assert_true (gloss_schema_add_label (s, weapon, &error));
+    /* PERSON moves to another layer in the source: a conflict */
+    gloss_label_set_layer (gloss_schema_lookup_label (s, "PERSON"), "people");
+    source = gloss_project_create (spath, s, &error);
+    g_assert_no_error (error);
+    doc = gloss_project_add_document (source, "d", "Missile launched.", -1, NULL, &error);
+    g_assert_no_error (error);
+    list = gloss_project_dup_annotation_list (source, doc, &error);
+    g_assert_no_error (error);
+    gloss_command_create_annotation (cmd, a);
+    g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (gloss_merge_project (target, spath, report, NULL, &error));
+  g_assert_no_error (error);
+  schema = gloss_project_get_schema (target);
+  g_assert_nonnull (gloss_schema_lookup_label (schema, "WEAPON"));
+  g_assert_cmpstr (gloss_label_get_layer (gloss_schema_lookup_label (schema, "PERSON")), ==,
+                   "entity");
+  g_assert_cmpuint (report->labels_added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (report->labels_added, 0), ==, "WEAPON");
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->conflicts, 0), "PERSON"));
+  g_assert_cmpuint (report->documents_added, ==, 1);
+  g_assert_cmpuint (report->annotations_added, ==, 1);
+  {
+    g_autofree char *json = gloss_store_dup_schema_json (gloss_project_get_store (target));
+    g_assert_nonnull (strstr (json, "WEAPON"));
+  }
+
+  /* undo takes the label out again */
+  g_assert_true (gloss_project_undo_merge (target, report, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (target), "WEAPON"));
+  g_assert_cmpuint (gloss_store_count_documents (gloss_project_get_store (target)), ==, 0);
+}
+
+/* Names: colliding documents are numbered in uuid order (a target document
+ * may be renamed, and undo names it back); a document uuid taken by another
+ * text gets a derived uuid. */
+static void
+test_names (void)
+{
+  g_autofree char *tpath = test_path ("target.gloss");
+  g_autofree char *spath = test_path ("source.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossStore *store;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  target = gloss_project_create (tpath, NULL, &error);
+  g_assert_no_error (error);
+  store = gloss_project_get_store (target);
+  g_assert_cmpint (gloss_store_insert_document (store, "ffffffff-0000-4000-8000-000000000000", "x",
+                                                "Target text.", -1, NULL, NULL, 0, &error), >, 0);
+  g_assert_cmpint (gloss_store_insert_document (store, "11111111-0000-4000-8000-000000000000", "y",
+                                                "Another target text.", -1, NULL, NULL, 0,
+                                                &error), >, 0);
+  g_assert_true (gloss_project_reload_documents (target, &error));
+  {
+    g_autoptr(GlossStore) source = gloss_store_create (spath, NULL, &error);
+    g_assert_no_error (error);
+    /* same name as a target document, smaller uuid: takes the name */
+    g_assert_cmpint (gloss_store_insert_document (source, "00000000-0000-4000-8000-000000000000",
+                                                  "x", "Source text.", -1, NULL, NULL, 0,
+                                                  &error), >, 0);
+    /* the uuid of target document "y" with another text */
+    g_assert_cmpint (gloss_store_insert_document (source, "11111111-0000-4000-8000-000000000000",
+                                                  "z", "Source text two.", -1, NULL, NULL, 0,
+                                                  &error), >, 0);
+    /* the same text twice in the source: one document */
+    g_assert_cmpint (gloss_store_insert_document (source, "22222222-0000-4000-8000-000000000000",
+                                                  "z copy", "Source text two.", -1, NULL, NULL, 0,
+                                                  &error), >, 0);
+  }
+  before = dump_project (target);
+  g_assert_true (gloss_merge_project (target, spath, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->documents_added, ==, 2);
+  g_assert_cmpuint (report->documents_renamed, ==, 1);
+  db = _gloss_store_get_db (store);
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'x' AND "
+                                     "uuid = '00000000-0000-4000-8000-000000000000'"), ==, 1);
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'x (2)' AND "
+                                     "uuid = 'ffffffff-0000-4000-8000-000000000000'"), ==, 1);
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'z' AND "
+                                     "uuid != '11111111-0000-4000-8000-000000000000'"), ==, 1);
+  g_assert_nonnull (gloss_project_find_document (target, "x (2)"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 4);
+  after = dump_project (target);
+
+  /* again: nothing */
+  {
+    g_autoptr(GlossMergeReport) again = gloss_merge_report_new ();
+    g_autofree char *dump = NULL;
+
+    g_assert_true (gloss_merge_project (target, spath, again, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (gloss_merge_report_can_undo (again));
+    dump = dump_project (target);
+    g_assert_cmpstr (dump, ==, after);
+  }
+
+  g_assert_true (gloss_project_undo_merge (target, report, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *dump = dump_project (target);
+    g_assert_cmpstr (dump, ==, before);
+  }
+  g_assert_nonnull (gloss_project_find_document (target, "x"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 2);
+  /* a second undo is refused */
+  g_assert_false (gloss_project_undo_merge (target, report, &error));
+  g_assert_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_NOTHING_TO_UNDO);
+}
+
+static void
+put_row (const char *path,
+         const char *uuid,
+         const char *label,
+         gint64      modified,
+         gboolean    deleted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, 0, 4, "someone");
+  GArray *ids;
+
+  g_assert_no_error (error);
+  ids = gloss_store_list_document_ids (store, &error);
+  g_assert_no_error (error);
+  gloss_annotation_set_uuid (a, uuid);
+  gloss_annotation_set_document_id (a, g_array_index (ids, gint64, 0));
+  gloss_annotation_set_times (a, 1000, modified);
+  gloss_annotation_set_deleted (a, deleted);
+  g_assert_true (gloss_store_put_annotation (store, a, &error));
+  g_assert_no_error (error);
+  g_array_unref (ids);
+}
+
+/* Same uuid in two sources: the newer wins, a tie is broken by the row
+ * contents, a newer tombstone deletes and an older one loses; the same in
+ * both orders. */
+static void
+test_ties (void)
+{
+  g_autofree char *base = test_path ("base.gloss");
+  g_autofree char *s1 = test_path ("s1.gloss");
+  g_autofree char *s2 = test_path ("s2.gloss");
+  char *dumps[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GlossProject) p = gloss_project_create (base, NULL, &error);
+    g_assert_no_error (error);
+    gloss_project_add_document (p, "d", "Anna and Olaf met.", -1, NULL, &error);
+    g_assert_no_error (error);
+  }
+  copy_file (base, s1);
+  copy_file (base, s2);
+  /* tie at 5000: ORG > GPE in the row order, ORG wins */
+  put_row (s1, "00000000-0000-4000-8000-00000000000a", "GPE", 5000, FALSE);
+  put_row (s2, "00000000-0000-4000-8000-00000000000a", "ORG", 5000, FALSE);
+  /* a newer tombstone deletes */
+  put_row (s1, "00000000-0000-4000-8000-00000000000b", "PERSON", 5000, FALSE);
+  put_row (s2, "00000000-0000-4000-8000-00000000000b", "PERSON", 6000, TRUE);
+  /* an older tombstone loses */
+  put_row (s1, "00000000-0000-4000-8000-00000000000c", "PERSON", 7000, FALSE);
+  put_row (s2, "00000000-0000-4000-8000-00000000000c", "PERSON", 6000, TRUE);
+
+  for (guint o = 0; o < 2; o++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%u.gloss", o);
+      g_autofree char *path = test_path (name);
+      g_autoptr(GlossProject) t = NULL;
+      sqlite3 *db;
+
+      copy_file (base, path);
+      t = gloss_project_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (gloss_merge_project (t, o ? s2 : s1, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gloss_merge_project (t, o ? s1 : s2, NULL, NULL, &error));
+      g_assert_no_error (error);
+      db = _gloss_store_get_db (gloss_project_get_store (t));
+      g_assert_cmpint (test_raw_int (db, "SELECT label = 'ORG' FROM annotations WHERE uuid = "
+                                         "'00000000-0000-4000-8000-00000000000a'"), ==, 1);
+      g_assert_cmpint (test_raw_int (db, "SELECT deleted FROM annotations WHERE uuid = "
+                                         "'00000000-0000-4000-8000-00000000000b'"), ==, 1);
+      g_assert_cmpint (test_raw_int (db, "SELECT deleted FROM annotations WHERE uuid = "
+                                         "'00000000-0000-4000-8000-00000000000c'"), ==, 0);
+      dumps[o] = dump_project (t);
+    }
+  g_assert_cmpstr (dumps[0], ==, dumps[1]);
+  g_free (dumps[0]);
+  g_free (dumps[1]);
+}
+
+/* A source of an older project version is read as it is: the merge does
+ * not migrate (write) it. */
+static void
+test_old_source (void)
+{
+  g_autofree char *tpath = test_path ("target.gloss");
+  g_autofree char *spath = test_path ("v1.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_preset ("news", &error);
+  g_autofree char *json = gloss_schema_to_json (schema);
+  g_autofree char *sum_before = NULL;
+  g_autofree char *sum_after = NULL;
+  const char *text = "Berlin, Monday.";
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+
+  g_assert_true (_gloss_store_create_at_version (spath, 1, json, &error));
+  g_assert_no_error (error);
+  db = test_raw_open (spath);
+  insert = g_strdup_printf ("INSERT INTO documents (uuid, name, text, sha256, length, meta, "
+                            "created) VALUES ('0f6a2c1e-0000-4000-8000-000000000001', 'old', "
+                            "'%s', '%s', %ld, '{}', 1)", text, sha, g_utf8_strlen (text, -1));
+  test_raw_exec (db, insert);
+  test_raw_exec (db, "INSERT INTO annotations (uuid, document, label, start, end, fragments, "
+                     "annotator, created, modified) VALUES "
+                     "('a-1', 1, 'GPE', 0, 6, '0-6', 'old', 1, 1)");
+  test_raw_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  sqlite3_close (db);
+  sum_before = test_file_checksum (spath);
+
+  target = gloss_project_create (tpath, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_merge_project (target, spath, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->documents_added, ==, 1);
+  g_assert_cmpuint (report->annotations_added, ==, 1);
+  sum_after = test_file_checksum (spath);
+  g_assert_cmpstr (sum_after, ==, sum_before);
+  db = test_raw_open (spath);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/merge/orders", test_orders);
+  g_test_add_func ("/core/merge/undo", test_undo);
+  g_test_add_func ("/core/merge/undo-refused", test_undo_refused_after_edit);
+  g_test_add_func ("/core/merge/refuse", test_refuse);
+  g_test_add_func ("/core/merge/schema-union", test_schema_union);
+  g_test_add_func ("/core/merge/names", test_names);
+  g_test_add_func ("/core/merge/ties", test_ties);
+  g_test_add_func ("/core/merge/old-source", test_old_source);
+  return g_test_run ();
+}

@@ -1,0 +1,228 @@
+/* test-conllu.c: CoNLL-U import
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "token-formats-test-util.h"
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = tf_corpus_dir ("conllu");
+  static const char * const exts[] = { "conllu", NULL };
+  g_autoptr(GPtrArray) files = NULL;
+  guint n_ok = 0, n_rejected = 0, n_docs = 0, n_anns = 0, n_tolerated = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no corpora");
+      return;
+    }
+  files = tf_list_files (dir, exts);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (path);
+      gboolean invalid = strstr (path, "/invalid-level") != NULL;
+      gboolean ok;
+
+      ok = tf_import (project, "conllu", path, FALSE, report, &error);
+      /* The one tolerance (see gloss-format-conllu.c): a missing empty line
+       * after the last sentence is a warning, as DKPro and OpenNLP files in
+       * the same corpus omit it. */
+      if (g_str_has_suffix (path, "missing-final-line.conllu"))
+        {
+          g_autofree char *s = gloss_import_report_to_string (report);
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
+          g_assert_nonnull (strstr (s, "missing-final-line.conllu:4: "));
+          g_test_message ("%s: imported with a warning", base);
+          n_tolerated++;
+          continue;
+        }
+      if (invalid)
+        {
+          g_autofree char *where = g_strdup_printf ("%s:", base);
+          if (ok)
+            g_error ("%s: invalid on purpose but imported", path);
+          g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
+          /* "file:line: reason" */
+          g_assert_nonnull (strstr (error->message, where));
+          g_assert_true (g_ascii_isdigit (strstr (error->message, where)[strlen (where)]));
+          g_assert_cmpuint (tf_n_documents (project), ==, 0);
+          g_test_message ("%s: rejected: %s", base, strstr (error->message, where));
+          n_rejected++;
+          continue;
+        }
+      if (!ok)
+        g_error ("%s: %s", path, error->message);
+      g_test_message ("%s: %u documents, %u annotations", base, report->n_documents,
+                      report->n_annotations);
+      n_ok++;
+      n_docs += report->n_documents;
+      n_anns += report->n_annotations;
+      {
+        g_autoptr(GError) derror = NULL;
+        GlossFormat *format = gloss_format_detect (path, &derror);
+        g_assert_cmpstr (gloss_format_get_name (format), ==, "conllu");
+      }
+    }
+  g_test_message ("conllu: %u files imported (%u documents, %u annotations), %u invalid ones "
+                  "rejected, %u tolerated with a warning", n_ok, n_docs, n_anns, n_rejected,
+                  n_tolerated);
+  g_assert_cmpuint (n_rejected, ==, 48);
+  g_assert_cmpuint (n_tolerated, ==, 1);
+  g_assert_cmpuint (n_ok, ==, 27);
+}
+
+static void
+test_corpus_text (void)
+{
+  g_autofree char *dir = tf_corpus_dir ("conllu");
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no corpora");
+      return;
+    }
+
+  /* MWT surface forms and SpaceAfter=No. */
+  {
+    g_autofree char *path = g_build_filename (dir, "dkpro-core-conllu-fixtures/u_v2/"
+                                              "conllu-words_and_tokens.conllu", NULL);
+    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (tf_import (project, "conllu", path, FALSE, NULL, &error));
+    g_assert_cmpstr (gloss_document_get_text (tf_document (project, 0)), ==,
+                     "vámonos al mar");
+  }
+
+  /* Two "# newdoc id" give two documents named by their ids. */
+  {
+    g_autofree char *path = g_build_filename (dir, "dkpro-core-conllu-fixtures/u_v2/"
+                                              "conllu-multiple_document_IDs.conllu", NULL);
+    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (tf_import (project, "conllu", path, FALSE, NULL, &error));
+    g_assert_cmpuint (tf_n_documents (project), ==, 2);
+  }
+
+  /* The EWT slice: 11 documents, its "# text" lines all equal our rebuilt
+   * sentences (checked by the importer), no NE tags -> a note. */
+  {
+    g_autofree char *path = g_build_filename (dir, "UD_English-EWT/en_ewt-ud-dev.conllu", NULL);
+    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *notes = NULL;
+
+    g_assert_true (tf_import (project, "conllu", path, FALSE, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tf_n_documents (project), ==, 11);
+    notes = gloss_import_report_to_string (report);
+    g_assert_nonnull (strstr (notes, "no named-entity tags"));
+  }
+}
+
+static void
+test_entities (void)
+{
+  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autofree char *path = tf_path ("ner.conllu");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sig = NULL;
+  GlossDocument *doc;
+
+  tf_write (path,
+            "# newdoc id = story-1\n"
+            "# sent_id = 1\n"
+            "# text = Ana Ivešić visited Gdańsk.\n"
+            "1\tAna\tAna\tPROPN\t_\t_\t3\tnsubj\t_\tNE=B-PER\n"
+            "2\tIvešić\tIvešić\tPROPN\t_\t_\t1\tflat\t_\tNE=I-PER\n"
+            "3\tvisited\tvisit\tVERB\t_\t_\t0\troot\t_\tNE=O\n"
+            "4\tGdańsk\tGdańsk\tPROPN\t_\t_\t3\tobj\t_\tNE=B-LOC|SpaceAfter=No\n"
+            "5\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\tNE=O\n"
+            "\n"
+            "# sent_id = 2\n"
+            "1-2\tKarsovia's\t_\t_\t_\t_\t_\t_\t_\t_\n"
+            "1\tKarsovia\tKarsovia\tPROPN\t_\t_\t3\tnmod\t_\tNE=S-GPE\n"
+            "2\t's\t's\tPART\t_\t_\t1\tcase\t_\tNE=O\n"
+            "3\tmen\tman\tNOUN\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+            "3.1\tleft\tleave\tVERB\t_\t_\t_\t_\t0:root\t_\n"
+            "4\t😊\t😊\tSYM\t_\t_\t3\tdiscourse\t_\tNE=B-EMO\n"
+            "\n"
+            "# newdoc\n"
+            "# newpar\n"
+            "# sent_id = 3\n"
+            "1\tNext\tnext\tADJ\t_\t_\t0\troot\t_\t_\n"
+            "\n");
+  g_assert_true (tf_import (project, "conllu", path, FALSE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tf_n_documents (project), ==, 2);
+  doc = tf_document (project, 0);
+  g_assert_cmpstr (gloss_document_get_name (doc), ==, "ner-1");
+  g_assert_cmpstr (gloss_document_get_text (doc), ==, "Next");
+  doc = tf_document (project, 1);
+  g_assert_cmpstr (gloss_document_get_name (doc), ==, "story-1");
+  g_assert_cmpstr (gloss_document_get_text (doc), ==,
+                   "Ana Ivešić visited Gdańsk.\nKarsovia's men😊");
+  sig = tf_annotation_signature (project, doc);
+  g_assert_cmpstr (sig, ==,
+                   "EMO 41-42 «😊»\nGPE 27-37 «Karsovia's»\nLOC 19-25 «Gdańsk»\n"
+                   "PER 0-10 «Ana Ivešić»\n");
+}
+
+static void
+test_bad_input (void)
+{
+  struct { const char *contents; const char *where; } cases[] = {
+    { "1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n\n", "bad.conllu:3:" },
+    { "1\ta\ta\tX\t_\t_\t0\troot\t_\n\n", "bad.conllu:1:" },
+    { "1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n2\tb\tb\tX\t_\t_\t0\troot\t_\t_\n# late\n\n",
+      "bad.conllu:3:" },
+    { "# text = a b\n1\ta\ta\tX\t_\t_\t0\troot\t_\tSpaceAfter=No\n2\tb\tb\tX\t_\t_\t1\tx\t_\t_\n\n",
+      "bad.conllu:1:" },
+    { "1\ta\xc3\ta\tX\t_\t_\t0\troot\t_\t_\n\n", "bad.conllu:1" },
+    { "0\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n", "bad.conllu:1:" },
+    { "\x01\x02\x03 binary \t\t\n", "bad.conllu:1:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autofree char *path = tf_path ("bad.conllu");
+      g_autoptr(GError) error = NULL;
+
+      tf_write (path, cases[i].contents);
+      if (tf_import (project, "conllu", path, FALSE, NULL, &error))
+        g_error ("case %u imported", i);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].where) == NULL)
+        g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].where);
+      g_assert_cmpuint (tf_n_documents (project), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/formats/conllu/corpus", test_corpus);
+  g_test_add_func ("/core/formats/conllu/corpus-text", test_corpus_text);
+  g_test_add_func ("/core/formats/conllu/entities", test_entities);
+  g_test_add_func ("/core/formats/conllu/bad-input", test_bad_input);
+
+  return g_test_run ();
+}

@@ -1,0 +1,17 @@
+/* fuzz-conll.c: libFuzzer target for the conll importer
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fuzz-common.h"
+
+/* The whole input is one .conll file imported with --format conll. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_import_one_file ("conll", "fuzz.conll", data, size);
+}

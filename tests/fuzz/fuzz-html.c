@@ -1,0 +1,17 @@
+/* fuzz-html.c: libFuzzer target for the html importer
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fuzz-common.h"
+
+/* The whole input is one .html file imported with --format html. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_import_one_file ("html", "fuzz.html", data, size);
+}

@@ -1,0 +1,17 @@
+/* fuzz-webanno.c: libFuzzer target for the webanno importer
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fuzz-common.h"
+
+/* The whole input is one .tsv file imported with --format webanno. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_import_one_file ("webanno", "fuzz.tsv", data, size);
+}

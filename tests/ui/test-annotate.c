@@ -1,0 +1,870 @@
+/* test-annotate.c: annotating in the document view, keyboard first
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives GlossDocumentView through the same entry point as its key
+ * controller (_gloss_document_view_handle_key) and checks the store's rows
+ * after each step. Run under Xvfb: xvfb-run -a meson test -C _build --suite ui
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gloss-annotation-list.h"
+#include "gloss-annotation.h"
+#include "gloss-command.h"
+#include "gloss-document-view-private.h"
+#include "gloss-document-view.h"
+#include "gloss-document.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
+#include "gloss-store.h"
+#include "gloss-window.h"
+
+/* Offsets:       0         1         2         3         4         5         6
+ *                0123456789012345678901234567890123456789012345678901234567890123 */
+#define TEXT "Valgrad officials said on Tuesday that Meridian ran front firms " \
+             "in Singapore. A source told the agency that Valgrad paid €450,000 " \
+             "to Meridian, and Valgradian banks denied it.\n\nMeridian said nothing."
+
+typedef struct
+{
+  char                *dir;
+  char                *path;
+  GlossProject        *project;
+  GlossDocument       *document;      /* borrowed from the project */
+  GlossAnnotationList *annotations;
+  GtkWidget           *window;
+  GlossDocumentView   *view;          /* borrowed: in window */
+  GPtrArray           *messages;
+} Fixture;
+
+static void
+message_cb (GlossDocumentView *view,
+            const char        *message,
+            Fixture           *fixture)
+{
+  g_ptr_array_add (fixture->messages, g_strdup (message));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-annotate-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.gloss", NULL);
+  fixture->project = gloss_project_create (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotator (fixture->project, "tester");
+
+  fixture->document = gloss_project_add_document (fixture->project, "article", TEXT, -1, NULL,
+                                                  &error);
+  g_assert_no_error (error);
+  fixture->annotations = gloss_project_dup_annotation_list (fixture->project, fixture->document,
+                                                            &error);
+  g_assert_no_error (error);
+
+  fixture->messages = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = g_object_ref_sink (gtk_window_new ());
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 600);
+  fixture->view = GLOSS_DOCUMENT_VIEW (gloss_document_view_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gloss_document_view_set_document (fixture->view, fixture->document, fixture->annotations);
+  g_signal_connect (fixture->view, "message", G_CALLBACK (message_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_pointer (&fixture->messages, g_ptr_array_unref);
+  g_clear_object (&fixture->annotations);
+  g_clear_object (&fixture->project);
+
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static guint
+offset_of (const char *word,
+           guint       nth)
+{
+  const char *p = TEXT;
+  const char *hit = NULL;
+
+  for (guint i = 0; i <= nth; i++)
+    {
+      hit = strstr (p, word);
+      g_assert_nonnull (hit);
+      p = hit + 1;
+    }
+
+  return g_utf8_pointer_to_offset (TEXT, hit);
+}
+
+static void
+select_text (Fixture *fixture,
+             guint    start,
+             guint    end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &b, &a);
+}
+
+static gboolean
+key (Fixture         *fixture,
+     guint            keyval,
+     GdkModifierType  state)
+{
+  return _gloss_document_view_handle_key (fixture->view, keyval, state);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return gloss_annotation_compare (*(GlossAnnotation * const *) a,
+                                   *(GlossAnnotation * const *) b);
+}
+
+/* The live (or all) stored annotations, in document order. */
+static GPtrArray *
+stored (Fixture  *fixture,
+        gboolean  include_deleted)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = gloss_store_load_annotations (gloss_project_get_store (fixture->project),
+                                       gloss_document_get_id (fixture->document),
+                                       include_deleted, &error);
+  g_assert_no_error (error);
+  g_ptr_array_sort (rows, compare_rows);
+  return rows;
+}
+
+static void
+assert_span (GlossAnnotation *annotation,
+             const char      *label,
+             guint            start,
+             guint            end)
+{
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (gloss_annotation_get_label (annotation), ==, label);
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, start);
+  g_assert_cmpuint (gloss_annotation_get_end (annotation), ==, end);
+}
+
+static GlossAnnotation *
+selected (Fixture *fixture)
+{
+  return gloss_document_view_get_selected_annotation (fixture->view);
+}
+
+static gboolean
+has_text_selection (Fixture *fixture)
+{
+  return gtk_text_buffer_get_has_selection (
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view)));
+}
+
+/* Waits for a frame, then checks that the view drew exactly one chip per
+ * live annotation (the fixture's text fits in the window). */
+static void
+assert_chips_match (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (fixture->annotations);
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) chips = NULL;
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_hash_table_add (expected, (gpointer) gloss_annotation_get_uuid (annotation));
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->view));
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_clear_pointer (&chips, g_ptr_array_unref);
+      chips = _gloss_document_view_dup_chip_uuids (fixture->view);
+    }
+  while (chips->len != g_hash_table_size (expected) && g_get_monotonic_time () < deadline);
+
+  g_assert_cmpuint (chips->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < chips->len; i++)
+    g_assert_true (g_hash_table_contains (expected, g_ptr_array_index (chips, i)));
+}
+
+/* ---- pure helpers -------------------------------------------------------- */
+
+static void
+test_snap (void)
+{
+  const char *text = "  Valgrad  officials, naïve café—€450,000 ok ";
+  guint s, e;
+
+  /* A cut word grows to the whole word. */
+  g_assert_true (_gloss_snap_to_words (text, 4, 6, &s, &e));
+  g_assert_cmpuint (s, ==, 2);
+  g_assert_cmpuint (e, ==, 9);
+
+  /* Surrounding white space is trimmed, then cut words grow. */
+  g_assert_true (_gloss_snap_to_words (text, 0, 14, &s, &e));
+  g_assert_cmpuint (s, ==, 2);
+  g_assert_cmpuint (e, ==, 20);
+
+  /* Punctuation at an edge stays as selected. */
+  g_assert_true (_gloss_snap_to_words (text, 11, 21, &s, &e));
+  g_assert_cmpuint (s, ==, 11);
+  g_assert_cmpuint (e, ==, 21);
+
+  /* Non-ASCII letters are word characters. */
+  g_assert_true (_gloss_snap_to_words (text, 24, 25, &s, &e));
+  g_assert_cmpuint (s, ==, 22);
+  g_assert_cmpuint (e, ==, 27);
+  g_assert_true (_gloss_snap_to_words (text, 29, 30, &s, &e));
+  g_assert_cmpuint (s, ==, 28);
+  g_assert_cmpuint (e, ==, 32);
+
+  /* Digits too: "450" grows to "450" only (the comma splits). */
+  g_assert_true (_gloss_snap_to_words (text, 35, 36, &s, &e));
+  g_assert_cmpuint (s, ==, 34);
+  g_assert_cmpuint (e, ==, 37);
+
+  /* Never an empty span: white space only, empty or reversed ranges. */
+  g_assert_false (_gloss_snap_to_words (text, 0, 2, &s, &e));
+  g_assert_false (_gloss_snap_to_words (text, 9, 11, &s, &e));
+  g_assert_false (_gloss_snap_to_words (text, 5, 5, &s, &e));
+  g_assert_false (_gloss_snap_to_words (text, 6, 5, &s, &e));
+
+  /* Past the end: clipped to the text, the end is the last word's. */
+  g_assert_true (_gloss_snap_to_words (text, 42, 400, &s, &e));
+  g_assert_cmpuint (s, ==, 42);
+  g_assert_cmpuint (e, ==, 44);
+  g_assert_false (_gloss_snap_to_words (text, 400, 410, &s, &e));
+
+  /* Edges at the very start and end of the text. */
+  g_assert_true (_gloss_snap_to_words ("word", 1, 3, &s, &e));
+  g_assert_cmpuint (s, ==, 0);
+  g_assert_cmpuint (e, ==, 4);
+}
+
+static void
+test_occurrences (void)
+{
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) none = NULL;
+  GlossFragment *f;
+
+  hits = _gloss_find_occurrences (TEXT, "Valgrad", TRUE);
+  /* Not "Valgradian". */
+  g_assert_cmpuint (hits->len, ==, 2);
+  f = &g_array_index (hits, GlossFragment, 0);
+  g_assert_cmpuint (f->start, ==, 0);
+  g_assert_cmpuint (f->end, ==, 7);
+  f = &g_array_index (hits, GlossFragment, 1);
+  g_assert_cmpuint (f->start, ==, offset_of ("Valgrad", 1));
+  g_assert_cmpuint (f->end, ==, offset_of ("Valgrad", 1) + 7);
+
+  all = _gloss_find_occurrences (TEXT, "Valgrad", FALSE);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  /* Offsets in code points after a multi-byte character. */
+  hits = (g_array_unref (hits), _gloss_find_occurrences (TEXT, "Meridian", TRUE));
+  g_assert_cmpuint (hits->len, ==, 3);
+  f = &g_array_index (hits, GlossFragment, 1);
+  g_assert_cmpuint (f->start, ==, offset_of ("Meridian", 1));
+
+  none = _gloss_find_occurrences (TEXT, "", TRUE);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_fragments_add (void)
+{
+  GlossFragment base[] = { { 10, 20 }, { 30, 40 } };
+  g_autofree GlossFragment *a = NULL;
+  g_autofree GlossFragment *b = NULL;
+  g_autofree GlossFragment *c = NULL;
+  guint n;
+
+  a = _gloss_fragments_add (base, 2, 50, 55, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (a[2].start, ==, 50);
+
+  b = _gloss_fragments_add (base, 2, 0, 5, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (b[0].start, ==, 0);
+  g_assert_cmpuint (b[1].start, ==, 10);
+
+  /* Overlapping and touching pieces merge. */
+  c = _gloss_fragments_add (base, 2, 18, 30, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (c[0].start, ==, 10);
+  g_assert_cmpuint (c[0].end, ==, 40);
+}
+
+/* ---- the view ------------------------------------------------------------ */
+
+static void
+test_hotkey (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  guint officials = offset_of ("officials", 0);
+
+  /* Nothing selected: a hotkey says so and creates nothing. */
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+  g_assert_cmpuint (fixture->messages->len, ==, 1);
+  rows = stored (fixture, TRUE);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  /* Part of "Valgrad" and a space, then "1" (PERSON): snapped to the word. */
+  select_text (fixture, 2, 8);
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, TRUE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_span (g_ptr_array_index (rows, 0), "PERSON", 0, 7);
+  g_assert_cmpstr (gloss_annotation_get_annotator (g_ptr_array_index (rows, 0)), ==, "tester");
+  /* The first annotation puts the document in progress, in the same step. */
+  g_assert_cmpint (gloss_document_get_status (fixture->document, "tester"), ==,
+                   GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+
+  /* The new annotation is selected; the text selection is gone. */
+  g_assert_nonnull (selected (fixture));
+  uuid = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  g_assert_cmpstr (gloss_annotation_get_uuid (g_ptr_array_index (rows, 0)), ==, uuid);
+  g_assert_false (has_text_selection (fixture));
+
+  /* The hotkey with no text selection relabels: "3" is GPE. */
+  g_assert_true (key (fixture, GDK_KEY_3, 0));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_span (g_ptr_array_index (rows, 0), "GPE", 0, 7);
+  g_assert_cmpstr (gloss_annotation_get_label (selected (fixture)), ==, "GPE");
+
+  /* Alt+Right moves the end one word on; Alt+Left back. */
+  g_assert_true (key (fixture, GDK_KEY_Right, GDK_ALT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", 0,
+               officials + 9);
+  g_assert_true (key (fixture, GDK_KEY_Left, GDK_ALT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", 0, 7);
+  /* Not past the start: the span never becomes empty. */
+  g_assert_true (key (fixture, GDK_KEY_Left, GDK_ALT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", 0, 7);
+
+  /* Alt+Shift+Right moves the start one word on (grow the end first). */
+  g_assert_true (key (fixture, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (key (fixture, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", officials,
+               officials + 9);
+  g_assert_true (key (fixture, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", 0,
+               officials + 9);
+
+  /* Without snapping, a character at a time. */
+  gloss_document_view_set_snap_to_words (fixture->view, FALSE);
+  g_assert_true (key (fixture, GDK_KEY_Left, GDK_ALT_MASK));
+  assert_span (gloss_annotation_list_lookup (fixture->annotations, uuid), "GPE", 0,
+               officials + 8);
+  gloss_document_view_set_snap_to_words (fixture->view, TRUE);
+
+  /* Delete tombstones it and clears the selection. */
+  g_assert_true (key (fixture, GDK_KEY_Delete, 0));
+  g_assert_null (selected (fixture));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, TRUE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (gloss_annotation_get_deleted (g_ptr_array_index (rows, 0)));
+
+  /* Undo brings it back, redo deletes it again. */
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* ...selected again. */
+  g_assert_nonnull (selected (fixture));
+  g_assert_cmpstr (gloss_annotation_get_uuid (selected (fixture)), ==, uuid);
+  g_assert_true (gloss_annotation_list_redo (fixture->annotations, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  /* Keys the view does not use pass on. */
+  g_assert_false (key (fixture, GDK_KEY_x, 0));
+  g_assert_false (key (fixture, GDK_KEY_Delete, 0));
+  g_assert_false (key (fixture, GDK_KEY_Escape, 0));
+
+  /* Selecting only white space creates nothing. */
+  select_text (fixture, 7, 8);
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  /* Uppercase hotkeys fall back to the lower-case one: "C" is CLAIM. */
+  select_text (fixture, offset_of ("Meridian", 0), offset_of ("firms", 0) + 5);
+  g_assert_true (key (fixture, GDK_KEY_C, GDK_SHIFT_MASK));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_span (g_ptr_array_index (rows, 0), "CLAIM", offset_of ("Meridian", 0),
+               offset_of ("firms", 0) + 5);
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  guint meridian = offset_of ("Meridian", 0);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GtkTextIter iter;
+  GlossAnnotation *first;
+  g_autofree char *first_uuid = NULL;
+
+  /* Three annotations: a claim around an org, and a person later. */
+  select_text (fixture, meridian, offset_of ("firms", 0) + 5);
+  key (fixture, GDK_KEY_c, 0);
+  select_text (fixture, meridian, meridian + 8);
+  key (fixture, GDK_KEY_2, 0);
+  select_text (fixture, offset_of ("Valgrad", 1), offset_of ("Valgrad", 1) + 7);
+  key (fixture, GDK_KEY_3, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->annotations)), ==, 3);
+  assert_chips_match (fixture);
+
+  /* Escape clears the selection, then passes on. */
+  g_assert_nonnull (selected (fixture));
+  g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+  g_assert_null (selected (fixture));
+  g_assert_false (key (fixture, GDK_KEY_Escape, 0));
+
+  /* Tab from the caret at the start: document order, wrapping. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  first = selected (fixture);
+  g_assert_nonnull (first);
+  first_uuid = g_strdup (gloss_annotation_get_uuid (first));
+  g_assert_cmpuint (gloss_annotation_get_start (first), ==, meridian);
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_cmpuint (gloss_annotation_get_start (selected (fixture)), ==, meridian);
+  g_assert_false (selected (fixture) == first);
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (gloss_annotation_get_label (selected (fixture)), ==, "GPE");
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (selected (fixture) == first);
+  g_assert_true (key (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (gloss_annotation_get_label (selected (fixture)), ==, "GPE");
+
+  /* The property follows, and setting it selects by uuid. */
+  g_object_set (fixture->view, "selected-annotation", first, NULL);
+  g_assert_true (selected (fixture) == first);
+  g_object_set (fixture->view, "selected-annotation", NULL, NULL);
+  g_assert_null (selected (fixture));
+
+  /* Relabelling keeps the selection on the new snapshot. */
+  gloss_document_view_set_selected_annotation (fixture->view, first);
+  key (fixture, GDK_KEY_4, 0);
+  g_assert_nonnull (selected (fixture));
+  g_assert_cmpstr (gloss_annotation_get_label (selected (fixture)), ==, "LOC");
+  g_assert_cmpstr (gloss_annotation_get_uuid (selected (fixture)), ==, first_uuid);
+  assert_chips_match (fixture);
+
+  /* Delete, undo, redo: the chips follow the model. */
+  g_assert_true (key (fixture, GDK_KEY_Delete, 0));
+  assert_chips_match (fixture);
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, NULL));
+  assert_chips_match (fixture);
+  g_assert_true (gloss_annotation_list_redo (fixture->annotations, NULL));
+  assert_chips_match (fixture);
+}
+
+static void
+test_fragment (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  const GlossFragment *fragments;
+  guint n_fragments;
+  guint said = offset_of ("said", 0);
+  guint told = offset_of ("told", 0);
+
+  /* A cue, then another piece added with Ctrl+Shift+A. */
+  select_text (fixture, said, said + 4);
+  key (fixture, GDK_KEY_u, 0);
+  select_text (fixture, told, told + 4);
+  g_assert_true (key (fixture, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  fragments = gloss_annotation_get_fragments (g_ptr_array_index (rows, 0), &n_fragments);
+  g_assert_cmpuint (n_fragments, ==, 2);
+  g_assert_cmpuint (fragments[0].start, ==, said);
+  g_assert_cmpuint (fragments[1].start, ==, told);
+  g_assert_cmpuint (fragments[1].end, ==, told + 4);
+
+  /* Alt+Right moves the last fragment's end; the first stays. */
+  g_assert_true (key (fixture, GDK_KEY_Right, GDK_ALT_MASK));
+  fragments = gloss_annotation_get_fragments (selected (fixture), &n_fragments);
+  g_assert_cmpuint (n_fragments, ==, 2);
+  g_assert_cmpuint (fragments[0].end, ==, said + 4);
+  g_assert_cmpuint (fragments[1].end, ==, offset_of ("the agency", 0) + 3);
+
+  /* One undo step per edit. */
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, NULL));
+  fragments = gloss_annotation_get_fragments (selected (fixture), &n_fragments);
+  g_assert_cmpuint (fragments[1].end, ==, told + 4);
+}
+
+static void
+test_link (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autofree char *claim = NULL;
+  g_autofree char *cue = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *date = NULL;
+  guint that = offset_of ("that Valgrad", 0);
+
+  /* "A source told the agency that Valgrad paid €450,000 to Meridian" */
+  select_text (fixture, offset_of ("A source", 0), offset_of ("A source", 0) + 8);
+  key (fixture, GDK_KEY_s, 0);
+  source = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  select_text (fixture, offset_of ("told", 0), offset_of ("told", 0) + 4);
+  key (fixture, GDK_KEY_u, 0);
+  cue = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  select_text (fixture, offset_of ("Tuesday", 0), offset_of ("Tuesday", 0) + 7);
+  key (fixture, GDK_KEY_7, 0);
+  date = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  select_text (fixture, that + 5, offset_of ("to Meridian", 0) + 11);
+  key (fixture, GDK_KEY_c, 0);
+  claim = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+
+  /* Ctrl+R proposes the nearest compatible annotation: the cue "told";
+   * it allows one type, so Enter links at once. */
+  g_assert_true (gloss_document_view_start_link (fixture->view));
+  g_assert_true (gloss_document_view_get_linking (fixture->view));
+  g_assert_nonnull (gloss_document_view_get_hint (fixture->view));
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view), "told"));
+  g_assert_true (key (fixture, GDK_KEY_Return, 0));
+  g_assert_false (gloss_document_view_get_linking (fixture->view));
+  g_assert_null (gloss_document_view_get_hint (fixture->view));
+
+  /* Next Ctrl+R proposes the source (the cue is linked already); "1" is
+   * the first type the schema allows, attributed-to. */
+  g_assert_true (gloss_document_view_start_link (fixture->view));
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view), "A source"));
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+
+  relations = gloss_store_load_relations (gloss_project_get_store (fixture->project),
+                                          gloss_document_get_id (fixture->document), FALSE,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 2);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
+
+      g_assert_cmpstr (gloss_relation_get_source (relation), ==, claim);
+      if (g_strcmp0 (gloss_relation_get_target (relation), cue) == 0)
+        g_assert_cmpstr (gloss_relation_get_relation_type (relation), ==, "cue");
+      else
+        {
+          g_assert_cmpstr (gloss_relation_get_target (relation), ==, source);
+          g_assert_cmpstr (gloss_relation_get_relation_type (relation), ==, "attributed-to");
+        }
+    }
+
+  /* Tab moves the proposal; Escape cancels without a relation. */
+  g_assert_true (gloss_document_view_start_link (fixture->view));
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+  g_assert_false (gloss_document_view_get_linking (fixture->view));
+  g_assert_nonnull (selected (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 2);
+
+  /* A DATE cannot be the target of anything from a CUE: a message. */
+  gloss_document_view_set_selected_annotation (fixture->view,
+                                               gloss_annotation_list_lookup (
+                                                 fixture->annotations, cue));
+  g_ptr_array_set_size (fixture->messages, 0);
+  g_assert_false (gloss_document_view_start_link (fixture->view));
+  g_assert_cmpuint (fixture->messages->len, ==, 1);
+
+  /* From the claim to the date: only "about" is allowed, linked at once. */
+  gloss_document_view_set_selected_annotation (fixture->view,
+                                               gloss_annotation_list_lookup (
+                                                 fixture->annotations, claim));
+  g_assert_true (gloss_document_view_link_to (fixture->view,
+                                              gloss_annotation_list_lookup (
+                                                fixture->annotations, date), 0));
+  g_assert_false (gloss_document_view_get_linking (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 3);
+
+  /* To the source again: two types allowed, so Enter asks (a popover) and
+   * "2" picks the second, about. */
+  g_assert_true (gloss_document_view_link_to (fixture->view,
+                                              gloss_annotation_list_lookup (
+                                                fixture->annotations, source), 0));
+  g_assert_true (gloss_document_view_get_linking (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 3);
+  g_assert_true (key (fixture, GDK_KEY_2, 0));
+  g_assert_false (gloss_document_view_get_linking (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 4);
+
+  /* A type number the schema does not have does nothing. */
+  g_assert_true (gloss_document_view_start_link (fixture->view));
+  g_assert_true (key (fixture, GDK_KEY_9, 0));
+  g_assert_true (gloss_document_view_get_linking (fixture->view));
+  g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 4);
+
+  /* Deleting the claim removes its relations; undo restores them. */
+  g_assert_true (key (fixture, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 0);
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_annotation_list_get_relations (fixture->annotations)), ==, 4);
+}
+
+static void
+test_annotate_all (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_before;
+
+  select_text (fixture, offset_of ("Meridian", 1), offset_of ("Meridian", 1) + 8);
+  key (fixture, GDK_KEY_2, 0);
+  /* A second one already there for the last occurrence. */
+  select_text (fixture, offset_of ("Meridian", 2), offset_of ("Meridian", 2) + 8);
+  key (fixture, GDK_KEY_2, 0);
+  n_before = gloss_annotation_list_can_undo (fixture->annotations);
+  g_assert_true (n_before);
+
+  g_ptr_array_set_size (fixture->messages, 0);
+  g_assert_cmpuint (gloss_document_view_annotate_all (fixture->view), ==, 1);
+  g_assert_cmpuint (fixture->messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->messages, 0), ==,
+                   "Annotated 1 more occurrence");
+
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* Nothing more to do a second time. */
+  g_assert_cmpuint (gloss_document_view_annotate_all (fixture->view), ==, 0);
+
+  /* Whole words only: "Valgrad" does not annotate "Valgradian". */
+  select_text (fixture, 0, 7);
+  key (fixture, GDK_KEY_3, 0);
+  g_assert_cmpuint (gloss_document_view_annotate_all (fixture->view), ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 5);
+
+  /* One undo step takes all of them back. */
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = stored (fixture, FALSE);
+  g_assert_cmpuint (rows->len, ==, 4);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GtkTextIter a, b;
+
+  g_assert_cmpuint (gloss_document_view_set_search (fixture->view, "meridian"), ==, 3);
+  g_assert_cmpuint (gloss_document_view_get_n_matches (fixture->view), ==, 3);
+
+  g_assert_true (gloss_document_view_find_next (fixture->view, 1));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+  g_assert_cmpuint (gtk_text_iter_get_offset (&a), ==, offset_of ("Meridian", 0));
+  g_assert_true (gloss_document_view_find_next (fixture->view, 1));
+  gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&a), ==, offset_of ("Meridian", 1));
+  g_assert_true (gloss_document_view_find_next (fixture->view, -1));
+  gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&a), ==, offset_of ("Meridian", 0));
+  /* Wraps around backwards. */
+  g_assert_true (gloss_document_view_find_next (fixture->view, -1));
+  gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&a), ==, offset_of ("Meridian", 2));
+
+  /* The match is the selection: a hotkey annotates it. */
+  key (fixture, GDK_KEY_2, 0);
+  g_assert_nonnull (selected (fixture));
+  g_assert_cmpuint (gloss_annotation_get_start (selected (fixture)), ==,
+                    offset_of ("Meridian", 2));
+
+  g_assert_cmpuint (gloss_document_view_set_search (fixture->view, NULL), ==, 0);
+  g_assert_false (gloss_document_view_find_next (fixture->view, 1));
+}
+
+static void
+test_popover (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  /* The popovers build and show at the selection; then close. */
+  select_text (fixture, 0, 7);
+  g_assert_true (gloss_document_view_show_label_popover (fixture->view));
+  g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+  g_assert_false (gloss_document_view_show_label_popover (fixture->view));
+}
+
+/* ---- the window ------------------------------------------------------------ */
+
+static void
+test_window (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  GlossDocument *second;
+  g_autoptr(GPtrArray) rows = NULL;
+  GlossDocumentView *view;
+  GlossWindow *window;
+  GlossAnnotationList *annotations;
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
+  second = gloss_project_add_document (fixture->project, "second", "Another text.", -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+
+  window = g_object_ref (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_select_document (window, "article"));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "article — test");
+
+  view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (window));
+  annotations = gloss_document_view_get_annotations (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  /* Undo/redo follow the document's stack. */
+  g_assert_false (gloss_annotation_list_can_undo (annotations));
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, 7);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  g_assert_true (_gloss_document_view_handle_key (view, GDK_KEY_1, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 1);
+  g_assert_true (gloss_annotation_list_can_undo (annotations));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.annotate-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+
+  /* Ctrl+Enter: done for this annotator, then the next document. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-done", NULL));
+  g_assert_cmpint (gloss_document_get_status (fixture->document, "tester"), ==,
+                   GLOSS_DOCUMENT_STATUS_DONE);
+  g_assert_cmpstr (gloss_document_get_name (gloss_window_get_document (window)), ==, "second");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-document",
+                                             NULL));
+  g_assert_cmpstr (gloss_document_get_name (gloss_window_get_document (window)), ==, "article");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-document", NULL));
+  g_assert_cmpstr (gloss_document_get_name (gloss_window_get_document (window)), ==, "second");
+
+  /* Find: the bar opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+
+  rows = gloss_store_load_annotations (gloss_project_get_store (fixture->project),
+                                       gloss_document_get_id (fixture->document), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the icon theme from GTK (see
+   * test-widgets.c). Settings use the memory backend. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the UI tests\n");
+      return 77;
+    }
+
+  g_test_add_func ("/ui/annotate/snap-to-words", test_snap);
+  g_test_add_func ("/ui/annotate/occurrences", test_occurrences);
+  g_test_add_func ("/ui/annotate/fragments-add", test_fragments_add);
+  g_test_add ("/ui/annotate/hotkey", Fixture, NULL, fixture_setup, test_hotkey,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/select", Fixture, NULL, fixture_setup, test_select,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/fragment", Fixture, NULL, fixture_setup, test_fragment,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/link", Fixture, NULL, fixture_setup, test_link, fixture_teardown);
+  g_test_add ("/ui/annotate/annotate-all", Fixture, NULL, fixture_setup, test_annotate_all,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/search", Fixture, NULL, fixture_setup, test_search,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/popover", Fixture, NULL, fixture_setup, test_popover,
+              fixture_teardown);
+  g_test_add ("/ui/annotate/window", Fixture, NULL, fixture_setup, test_window,
+              fixture_teardown);
+
+  return g_test_run ();
+}
