@@ -121,6 +121,23 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                      const char         *text)
 {
   g_autofree char *covered = NULL;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
+
+  if (annotation != NULL && text != NULL)
+    covered = gloss_annotation_dup_text (annotation, text);
+
+  gloss_annotation_row_set_annotation_with_text (self, annotation, schema, covered);
+}
+
+void
+gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
+                                               GlossAnnotation    *annotation,
+                                               GlossSchema        *schema,
+                                               const char         *text)
+{
+  g_autofree char *covered = NULL;
   GlossLabel *label = NULL;
   const char *name;
 
@@ -143,8 +160,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   if (label == NULL || !gdk_rgba_parse (&self->color, gloss_label_get_color (label)))
     self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
 
-  if (text != NULL)
-    covered = gloss_annotation_dup_text (annotation, text);
+  covered = g_strdup (text);
   if (covered != NULL)
     g_strdelimit (covered, "\n\r\t", ' ');
 

@@ -24,5 +24,12 @@ void             gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                                       GlossAnnotation    *annotation,
                                                       GlossSchema        *schema,
                                                       const char         *text);
+/* The same with the covered text given, so that the caller can take it
+ * from where any offset is cheap to reach (a GtkTextBuffer): finding it in
+ * the UTF-8 text walks from the start. */
+void             gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
+                                                                GlossAnnotation    *annotation,
+                                                                GlossSchema        *schema,
+                                                                const char         *covered);
 
 G_END_DECLS

@@ -4,11 +4,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Enabled by GLOSS_BENCH=1, inert otherwise (one getenv at start). It watches
- * the application from the outside of the widgets: the window's frame clock
+ * the application from outside the widgets: the window's frame clock
  * ("before-paint", "after-paint"), the document view's "annotations"
- * property, the annotation list's "annotation-changed" (emitted once the
- * command's transaction has committed) and a capture-phase key controller on
- * the window that only timestamps keys. Nothing in the widgets calls it.
+ * property, the annotation list's commits ("items-changed", through an
+ * emission hook so that it runs before the panels' handlers, and
+ * "annotation-changed"; both come after the SQLite transaction) and a
+ * capture-phase key controller on the window that only timestamps keys.
+ * Nothing in the widgets calls it.
+ *
+ * A hotkey edit is measured from the key event to the end of the first frame
+ * painted after its command committed; an undo (Ctrl+Z) likewise. Scroll
+ * frames are measured from "before-paint" to "after-paint" (the work of the
+ * frame, without the wait for the next frame slot). If a label hotkey
+ * commits nothing and GLOSS_BENCH_FALLBACK=1, the selection is annotated
+ * from here (as gloss_document_view_annotate() would) and counted in
+ * "hotkey_fallback". The benchmark sets an annotator name when there is none
+ * (the first-run dialog is skipped): the first edit of a document records
+ * the annotator's status and is refused without one.
  *
  * Environment:
  *   GLOSS_BENCH=1              record and print the open figures
@@ -31,6 +43,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"

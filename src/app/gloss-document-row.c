@@ -17,6 +17,9 @@ struct _GlossDocumentRow
   GtkWidget      parent_instance;
 
   GlossDocument *document;       /* owned */
+  guint          n_annotations;
+  guint          n_curated;
+  guint          n_units;        /* 0: no curation shown */
 
   /* template children */
   GtkWidget      *box;
@@ -83,12 +86,24 @@ update_caption (GlossDocumentRow *self,
   g_autofree char *caption = NULL;
   guint n_chars = gloss_document_get_length (self->document);
 
+  self->n_annotations = n_annotations;
+
   annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
                                               n_annotations), n_annotations);
   characters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters",
                                              n_chars), n_chars);
   /* Translators: the caption of a document in the list: "12 annotations · 3400 characters" */
   caption = g_strdup_printf (_("%s · %s"), annotations, characters);
+  if (self->n_units > 0)
+    {
+      g_autofree char *with_curation = NULL;
+
+      /* Translators: the caption of a document being curated: "… · curated 3 of 7" */
+      with_curation = g_strdup_printf (_("%s · curated %u of %u"), annotations, self->n_curated,
+                                       self->n_units);
+      g_free (caption);
+      caption = g_steal_pointer (&with_curation);
+    }
   gtk_label_set_label (self->caption_label, caption);
 }
 
@@ -102,6 +117,7 @@ gloss_document_row_set_document (GlossDocumentRow *self,
 
   if (!g_set_object (&self->document, document))
     return;
+  self->n_units = 0;
 
   if (document == NULL)
     {
@@ -158,4 +174,20 @@ gloss_document_row_set_n_annotations (GlossDocumentRow *self,
 
   if (self->document != NULL)
     update_caption (self, n_annotations);
+}
+
+void
+gloss_document_row_set_curation (GlossDocumentRow *self,
+                                 guint             n_curated,
+                                 guint             n_units)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  if (self->n_curated == n_curated && self->n_units == n_units)
+    return;
+
+  self->n_curated = n_curated;
+  self->n_units = n_units;
+  if (self->document != NULL)
+    update_caption (self, self->n_annotations);
 }

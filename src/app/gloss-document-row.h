@@ -28,4 +28,9 @@ void           gloss_document_row_set_status   (GlossDocumentRow    *self,
 void           gloss_document_row_set_n_annotations (GlossDocumentRow *self,
                                                      guint             n_annotations);
 
+/* Adds "curated N of M" to the caption (@n_units 0: nothing). */
+void           gloss_document_row_set_curation (GlossDocumentRow *self,
+                                                guint             n_curated,
+                                                guint             n_units);
+
 G_END_DECLS

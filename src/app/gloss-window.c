@@ -16,13 +16,17 @@
 #include "gloss-application.h"
 #include "gloss-claims-panel.h"
 #include "gloss-command.h"
+#include "gloss-curation-view.h"
 #include "gloss-document-row.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
+#include "gloss-export-dialog.h"
+#include "gloss-import-dialog.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
 #include "gloss-project.h"
 #include "gloss-schema-editor.h"
+#include "gloss-window-teams-private.h"
 #include "gloss-window.h"
 
 /* Frames to wait, once the window shows what it will show, before the
@@ -73,6 +77,8 @@ struct _GlossWindow
   GtkLabel             *subtitle_label;
   GtkLabel             *title_label;
   GlossDocumentView    *view;
+  GlossCurationView    *curation_view;
+  GtkToggleButton      *curate_button;
   GtkScrolledWindow    *view_scroller;
 };
 
@@ -137,6 +143,7 @@ update_annotation_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.label-popover", open);
   gtk_widget_action_set_enabled (widget, "win.mark-done", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
+  gtk_widget_action_set_enabled (widget, "win.curate", open);
   gtk_widget_action_set_enabled (widget, "win.find-next", open);
   gtk_widget_action_set_enabled (widget, "win.find-previous", open);
 }
@@ -203,6 +210,8 @@ refresh_document_rows (GlossWindow *self,
           gloss_document_row_set_n_annotations (row,
                                                 g_list_model_get_n_items (
                                                   G_LIST_MODEL (self->annotations)));
+          if (gtk_toggle_button_get_active (self->curate_button))
+            _gloss_window_teams_update_row (self, row, document);
         }
       else
         refresh_document_rows (self, child);
@@ -278,6 +287,19 @@ find_changed_cb (GlossWindow *self)
   gtk_label_set_label (self->find_count_label, count != NULL ? count : "");
 }
 
+/* The open document as text, or in the curation view (the Curate button). */
+static void
+show_document_page (GlossWindow *self)
+{
+  gboolean curate = gtk_toggle_button_get_active (self->curate_button);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->curate_button), self->annotations != NULL);
+  if (self->annotations == NULL)
+    gtk_stack_set_visible_child_name (self->document_stack, "none");
+  else
+    gtk_stack_set_visible_child_name (self->document_stack, curate ? "curation" : "document");
+}
+
 static void
 close_document (GlossWindow *self)
 {
@@ -289,10 +311,11 @@ close_document (GlossWindow *self)
   gloss_inspector_set_annotation_list (self->inspector, NULL);
   gloss_claims_panel_set_annotation_list (self->claims_panel, NULL);
   gloss_label_palette_set_annotation_list (self->palette, NULL);
+  gloss_curation_view_set_annotation_list (self->curation_view, NULL, NULL);
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
 
-  gtk_stack_set_visible_child_name (self->document_stack, "none");
+  show_document_page (self);
   update_undo_actions (self);
   update_annotation_count (self);
   update_annotation_actions (self);
@@ -341,7 +364,8 @@ open_document (GlossWindow   *self,
   gloss_label_palette_set_annotation_list (self->palette, self->annotations);
   gloss_claims_panel_set_annotation_list (self->claims_panel, self->annotations);
   gloss_inspector_set_annotation_list (self->inspector, self->annotations);
-  gtk_stack_set_visible_child_name (self->document_stack, "document");
+  gloss_curation_view_set_annotation_list (self->curation_view, self->project, self->annotations);
+  show_document_page (self);
 
   g_settings_set_string (self->settings, "last-document", gloss_document_get_uuid (document));
 
@@ -559,6 +583,8 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
     gloss_document_row_set_n_annotations (row,
                                           g_list_model_get_n_items (
                                             G_LIST_MODEL (self->annotations)));
+  if (document != NULL)
+    _gloss_window_teams_update_row (self, row, document);
 }
 
 static void
@@ -577,21 +603,56 @@ setup_annotation_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, gloss_annotation_row_new ());
 }
 
+/* Characters of covered text a row shows at most (it ellipsizes anyway). */
+#define ROW_TEXT_CHARS 200
+
+/* The annotation's covered text from the view's buffer: O(log n) to reach
+ * any offset, where the UTF-8 text would be walked from its start on every
+ * bind (20 ms for a screen of rows at the end of a 1 MB document). */
+static char *
+dup_covered_text (GlossWindow     *self,
+                  GlossAnnotation *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  g_autoptr(GString) covered = g_string_new (NULL);
+  const GlossFragment *fragments;
+  guint n_fragments, n_chars = 0;
+
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  for (guint i = 0; i < n_fragments && n_chars < ROW_TEXT_CHARS; i++)
+    {
+      guint end = MIN (fragments[i].end, fragments[i].start + ROW_TEXT_CHARS - n_chars);
+      g_autofree char *slice = NULL;
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, fragments[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+      slice = gtk_text_buffer_get_slice (buffer, &a, &b, FALSE);
+      if (i > 0)
+        g_string_append_c (covered, ' ');
+      g_string_append (covered, slice);
+      n_chars += end - fragments[i].start;
+    }
+
+  return g_string_free (g_steal_pointer (&covered), FALSE);
+}
+
 static void
 bind_annotation_row_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         GlossWindow              *self)
 {
+  GlossAnnotation *annotation = gtk_list_item_get_item (item);
+  g_autofree char *covered = NULL;
   GlossSchema *schema = NULL;
-  const char *text = NULL;
 
   if (self->annotations != NULL)
     schema = gloss_annotation_list_get_schema (self->annotations);
-  if (self->document != NULL)
-    text = gloss_document_get_text (self->document);
+  if (annotation != NULL && self->document != NULL)
+    covered = dup_covered_text (self, annotation);
 
-  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                       gtk_list_item_get_item (item), schema, text);
+  gloss_annotation_row_set_annotation_with_text (
+    GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)), annotation, schema, covered);
 }
 
 static void
@@ -893,11 +954,144 @@ edit_schema_action (GtkWidget  *widget,
 }
 
 static void
-placeholder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  /* Import, export and merge arrive with the formats; disabled until then. */
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gloss_import_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gloss_export_dialog_new (GTK_WINDOW (self), self->project)));
+}
+
+/* An import can replace the project's schema object (when the new labels
+ * could not be merged into it): the palette follows, and the open document
+ * is opened again so that its annotation list, the view and the panels
+ * take the new schema. */
+static void
+project_schema_changed_cb (GlossWindow *self)
+{
+  g_autoptr(GlossDocument) document = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  gloss_label_palette_set_schema (self->palette, gloss_project_get_schema (self->project));
+  if (self->document == NULL)
+    return;
+
+  document = g_object_ref (self->document);
+  close_document (self);
+  open_document (self, document);
+}
+
+/* Dropping one .gloss file opens that project; dropping anything else
+ * opens the import dialog with the files and folders listed. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  g_autoptr(GSList) files = NULL;
+  GtkWidget *dialog;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  if (files->next == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (files->data);
+      g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".gloss"))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!gloss_window_open_file (self, files->data, &error))
+            {
+              g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
+
+              gloss_window_show_error (self, primary, error);
+              return FALSE;
+            }
+          gloss_window_restore_document (self);
+          return TRUE;
+        }
+    }
+
+  if (self->project == NULL)
+    {
+      gloss_window_show_message (self, _("Open or create a project to import files into"));
+      return FALSE;
+    }
+
+  dialog = gloss_import_dialog_new (GTK_WINDOW (self), self->project);
+  for (GSList *l = files; l != NULL; l = l->next)
+    gloss_import_dialog_add_file (GLOSS_IMPORT_DIALOG (dialog), l->data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+curate_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->annotations == NULL)
+    return;
+
+  gtk_toggle_button_set_active (self->curate_button,
+                                !gtk_toggle_button_get_active (self->curate_button));
+}
+
+static void
+curate_toggled_cb (GlossWindow *self)
+{
+  show_document_page (self);
+  if (self->annotations == NULL)
+    return;
+  if (gtk_toggle_button_get_active (self->curate_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->curation_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* E in the curation view: back to the text, with the annotation selected. */
+static void
+curation_edit_cb (GlossWindow *self,
+                  const char  *uuid)
+{
+  GlossAnnotation *annotation;
+
+  if (self->annotations == NULL)
+    return;
+
+  gtk_toggle_button_set_active (self->curate_button, FALSE);
+  annotation = gloss_annotation_list_lookup (self->annotations, uuid);
+  if (annotation != NULL)
+    gloss_document_view_reveal_annotation (self->view, annotation);
 }
 
 /* ---- vfuncs ------------------------------------------------------------ */
@@ -962,6 +1156,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   window_class->close_request = gloss_window_close_request;
 
   g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
+  g_type_ensure (GLOSS_TYPE_CURATION_VIEW);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
   g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
@@ -971,6 +1166,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, claims_panel);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, curate_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, curation_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_stack);
@@ -995,9 +1192,14 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-schema", NULL, edit_schema_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, placeholder_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, placeholder_action);
-  gtk_widget_class_install_action (widget_class, "win.merge", NULL, placeholder_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  _gloss_window_teams_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.curate", NULL, curate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.curate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_U, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.curate", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
@@ -1007,6 +1209,11 @@ gloss_window_class_init (GlossWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  /* Ctrl+E is "annotate all occurrences": export takes Ctrl+Shift+E. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
 
   /* Annotating; the view itself handles hotkeys, Tab, Delete, Escape,
    * Alt+arrows and Ctrl+Shift+A (see _gloss_document_view_handle_key()). */
@@ -1167,7 +1374,24 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", FALSE);
+
+  /* Files and folders dropped on the window (see drop_cb()). */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
+  _gloss_window_teams_project_changed (self);
+  g_signal_connect_object (self->curate_button, "toggled", G_CALLBACK (curate_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "edit-annotation", G_CALLBACK (curation_edit_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "message", G_CALLBACK (view_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "progress-changed",
+                           G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  show_document_page (self);
 
   update_undo_actions (self);
   update_annotation_count (self);
@@ -1220,7 +1444,12 @@ gloss_window_set_project (GlossWindow  *self,
   close_document (self);
   gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, project_schema_changed_cb, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "notify::schema", G_CALLBACK (project_schema_changed_cb),
+                             self, G_CONNECT_SWAPPED);
   apply_annotator (self);
 
   gtk_filter_list_model_set_model (self->document_filter_model,
@@ -1230,6 +1459,9 @@ gloss_window_set_project (GlossWindow  *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", project != NULL);
+  _gloss_window_teams_project_changed (self);
   gloss_label_palette_set_schema (self->palette,
                                   project != NULL ? gloss_project_get_schema (project) : NULL);
   update_titles (self);

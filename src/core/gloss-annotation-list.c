@@ -1020,6 +1020,7 @@ _gloss_annotation_list_new (GlossStore     *store,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   gint64 id = gloss_document_get_id (document);
+  gboolean sorted = TRUE;
 
   self->store = g_object_ref (store);
   self->schema = schema ? g_object_ref (schema) : NULL;
@@ -1032,7 +1033,8 @@ _gloss_annotation_list_new (GlossStore     *store,
   if (relations == NULL)
     return NULL;
 
-  /* Rows come in document order already. */
+  /* Rows come in document order already (the store sorts them as
+   * gloss_annotation_compare() does): sort only if they do not. */
   for (guint i = 0; i < annotations->len; i++)
     {
       GlossAnnotation *a = g_object_ref (g_ptr_array_index (annotations, i));
@@ -1040,8 +1042,11 @@ _gloss_annotation_list_new (GlossStore     *store,
 
       g_hash_table_insert (self->by_uuid, (gpointer) gloss_annotation_get_uuid (a), iter);
       index_add (self, a);
+      if (i > 0 && gloss_annotation_compare (g_ptr_array_index (annotations, i - 1), a) > 0)
+        sorted = FALSE;
     }
-  g_sequence_sort (self->items, compare_items, NULL);
+  if (!sorted)
+    g_sequence_sort (self->items, compare_items, NULL);
   for (guint i = 0; i < relations->len; i++)
     {
       GlossRelation *r = g_ptr_array_index (relations, i);

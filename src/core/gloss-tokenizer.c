@@ -177,12 +177,14 @@ scan_email (const Text *t,
 
   if (!is_word_char (at (t, i)))
     return 0;
-  while (is_email_local (at (t, j)))
+  /* At most 64 characters before the "@" (RFC 5321), which also keeps
+   * long runs like "abc.abc.abc…" linear. */
+  while (is_email_local (at (t, j)) && j - i <= 64)
     j++;
   if (at (t, j) != '@' || !is_word_char (at (t, j + 1)))
     return 0;
   d = j + 1;
-  while (is_word_char (at (t, d)) || at (t, d) == '.' || at (t, d) == '-')
+  while ((is_word_char (at (t, d)) || at (t, d) == '.' || at (t, d) == '-') && d - j <= 255)
     d++;
   while (d > j + 1 && (at (t, d - 1) == '.' || at (t, d - 1) == '-'))
     d--;

@@ -28,17 +28,17 @@ G_BEGIN_DECLS
  *    separate token ("€450,000" = "€" + "450,000"). Digits glued to letters
  *    ("3rd", "COVID-19", "F16") are one word.
  *  - Words: letters, digits and combining marks (so decomposed "Ivešić"
- *    stays whole), with inner hyphens ("well-known", "Karsovia-based") and
- *    inner apostrophes (' or ’). Abbreviations keep their period: dotted
+ *    stays whole), with inner hyphens ("well-known", "Karsovia-based"),
+ *    underscores ("snake_case") and apostrophes (' or ’). Abbreviations keep their period: dotted
  *    ones whose parts are one or two letters ("U.S.", "e.g.", "Ph.D.") and
  *    known ones ("Mr." "Dr." "Prof." "Nov." "Inc." "etc." "vs." ...).
  *    English clitics are split off Penn-Treebank style: "don't" = "do" +
  *    "n't", "can't" = "ca" + "n't", "Karsovia's" = "Karsovia" + "'s", and
  *    likewise 're 've 'll 'd 'm (any case). Other inner apostrophes keep the
  *    word whole ("O'Brien", "l'homme", "rock'n'roll").
- *  - Punctuation: one character a token (GLOSS_TOKEN_PUNCT), except runs of
- *    periods ("...", "…"), "--", "---" and the dashes "–" "—" which are one
- *    token each.
+ *  - Punctuation: one character a token (GLOSS_TOKEN_PUNCT: "–", "—" and
+ *    "…" included), except runs of periods ("...") and of hyphens ("--",
+ *    "---"), which are one token each.
  *  - Anything else (symbols, currency, emoji including ZWJ sequences, skin
  *    tone modifiers and variation selectors) is GLOSS_TOKEN_SYMBOL, one
  *    grapheme-ish cluster a token.

@@ -129,7 +129,8 @@ test_samples (void)
       claim_id = json_object_get_string_member (o, "claim_id");
       source = json_object_get_null_member (o, "source") ? NULL :
                json_object_get_object_member (o, "source");
-      cue = json_object_get_null_member (o, "cue") ? NULL : json_object_get_object_member (o, "cue");
+      cue = json_object_get_null_member (o, "cue") ? NULL
+                                                    : json_object_get_object_member (o, "cue");
       if (source != NULL)
         {
           g_string_append_printf (got, "%s/%s/%s", json_object_get_string_member (source, "text"),

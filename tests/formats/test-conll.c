@@ -29,13 +29,17 @@ test_corpus (void)
 {
   g_autofree char *dir = tf_corpus_dir ("conll-iob");
   g_autoptr(GPtrArray) files = NULL;
-  guint n_ok = 0, n_failed = 0, n_docs = 0, n_anns = 0;
+  guint n_ok = 0, n_failed = 0, n_docs = 0, n_anns = 0, n_default_labels;
 
   if (dir == NULL)
     {
       g_test_skip ("no corpora");
       return;
     }
+  {
+    g_autoptr(GlossProject) fresh = tf_new_project ();
+    n_default_labels = gloss_schema_get_n_labels (gloss_project_get_schema (fresh));
+  }
   files = tf_list_files (dir, NULL);
   for (guint i = 0; i < files->len; i++)
     {
@@ -58,7 +62,7 @@ test_corpus (void)
           g_assert_nonnull (strstr (error->message, where));
           g_assert_cmpuint (tf_n_documents (project), ==, 0);
           g_assert_cmpuint (gloss_schema_get_n_labels (gloss_project_get_schema (project)), ==,
-                            gloss_schema_get_n_labels (gloss_project_get_schema (tf_new_project ())));
+                            n_default_labels);
           g_test_message ("%s: rejected: %s", base, error->message);
           n_failed++;
           continue;
@@ -238,6 +242,14 @@ test_documents (void)
   g_assert_cmpstr (gloss_document_get_text (tf_document (project, 1)), ==, "D");
   g_assert_cmpstr (gloss_document_get_text (tf_document (project, 2)), ==, "E");
   g_assert_true (_gloss_conll_document_is_tokenized (doc));
+
+  /* A byte order mark does not hide the first -DOCSTART-. */
+  {
+    g_autoptr(GlossProject) other = tf_new_project ();
+    import_string (other, "bom.conll", "\xef\xbb\xbf-DOCSTART- -X- O O\n\nA B-ORG\n", TRUE);
+    g_assert_cmpuint (tf_n_documents (other), ==, 1);
+    g_assert_cmpstr (gloss_document_get_text (tf_document (other, 0)), ==, "A");
+  }
 }
 
 static void

@@ -211,6 +211,31 @@ test_bad_input (void)
         g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].where);
       g_assert_cmpuint (tf_n_documents (project), ==, 0);
     }
+
+  /* With skip_bad a broken file is reported and skipped whole; the good
+   * one is imported. */
+  {
+    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+    g_autofree char *good = tf_path ("good.conllu");
+    g_autofree char *bad = tf_path ("bad.conllu");
+    const char *paths[] = { bad, good, NULL };
+    GlossImportOptions options = GLOSS_IMPORT_OPTIONS_INIT;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    tf_write (good, "1\tgood\tgood\tX\t_\t_\t0\troot\t_\t_\n\n");
+    tf_write (bad, "1\tfine\tfine\tX\t_\t_\t0\troot\t_\t_\n\n"
+                   "3\tbad\tbad\tX\t_\t_\t0\troot\t_\t_\n\n");
+    options.format = "conllu";
+    options.skip_bad = TRUE;
+    g_assert_true (gloss_format_import (project, paths, &options, report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tf_n_documents (project), ==, 1);
+    g_assert_cmpstr (gloss_document_get_text (tf_document (project, 0)), ==, "good");
+    text = gloss_import_report_to_string (report);
+    g_assert_nonnull (strstr (text, "bad.conllu:3:"));
+  }
 }
 
 int

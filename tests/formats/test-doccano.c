@@ -26,9 +26,9 @@ record_signature (JsonNode *node)
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   static const char * const keys[] = { "label", "labels", "column_label", "entities",
                                        "annotations", NULL };
-  const char *text = json_object_has_member (o, "text") ? json_object_get_string_member (o, "text")
-                                                        : json_object_get_string_member (o,
-                                                                                         "column_data");
+  const char *text = json_object_has_member (o, "text")
+                     ? json_object_get_string_member (o, "text")
+                     : json_object_get_string_member (o, "column_data");
   g_autofree char *spans = NULL;
 
   for (guint k = 0; keys[k] != NULL; k++)
@@ -267,7 +267,8 @@ test_variants (void)
 /* Our own fixture with emoji: UTF-16 offsets in, code points inside,
  * UTF-16 offsets out. */
 #define EMOJI_TEXT "Crew \xf0\x9f\x91\xa8\xf0\x9f\x8f\xbb\xe2\x80\x8d\xf0\x9f\x9a\x92 Ana met " \
-                   "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7 officials in Z\xc3\xbcrich \xf0\x9f\x98\x80 today."
+                   "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7 officials in Z\xc3\xbcrich " \
+                   "\xf0\x9f\x98\x80 today."
 
 static void
 test_emoji (void)
@@ -418,9 +419,8 @@ test_bad_input (void)
     {
       g_autoptr(GlossProject) project = jf_new_project ();
       g_autoptr(GError) error = NULL;
-      g_autofree char *good = jf_write_fixture ("good.jsonl",
-                                                "{\"text\": \"seed\", \"label\": [[0, 4, \"SEED\"]]}",
-                                                -1);
+      g_autofree char *good = jf_write_fixture ("good.jsonl", "{\"text\": \"seed\", \"label\": "
+                                                "[[0, 4, \"SEED\"]]}", -1);
       g_autofree char *path = jf_write_fixture ("bad.jsonl", cases[i].contents, cases[i].length);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;

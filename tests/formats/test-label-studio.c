@@ -238,7 +238,8 @@ test_emoji_and_relations (void)
     " \"annotations\": [\n"
     "  {\"id\": 1, \"completed_by\": {\"id\": 3, \"email\": \"ana@example.org\"}, \"result\": [\n"
     "    {\"id\": \"a\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", "
-    "\"value\": {\"start\": 0, \"end\": 3, \"text\": \"Ana\", \"labels\": [\"PER\", \"SOURCE\"]}},\n"
+    "\"value\": {\"start\": 0, \"end\": 3, \"text\": \"Ana\", \"labels\": [\"PER\", "
+    "\"SOURCE\"]}},\n"
     "    {\"id\": \"b\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", "
     "\"value\": {\"start\": 13, \"end\": 15, \"text\": \"Bo\", \"labels\": [\"PER\"]}},\n"
     "    {\"id\": \"c\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", "
@@ -250,7 +251,8 @@ test_emoji_and_relations (void)
     "\"labels\": [\"in\"]},\n"
     "    {\"from_id\": \"a\", \"to_id\": \"c\", \"type\": \"relation\", \"direction\": \"bi\", "
     "\"labels\": []},\n"
-    "    {\"id\": \"d\", \"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\", "
+    "    {\"id\": \"d\", \"from_name\": \"sentiment\", \"to_name\": \"text\", "
+    "\"type\": \"choices\", "
     "\"value\": {\"choices\": [\"Positive\"]}}\n"
     "  ]},\n"
     "  {\"id\": 2, \"completed_by\": 7, \"was_cancelled\": true, \"result\": []},\n"
@@ -275,8 +277,9 @@ test_emoji_and_relations (void)
   g_test_message ("%s", problems);
   g_assert_cmpuint (report->n_annotations, ==, 5);
   g_assert_cmpuint (report->n_relations, ==, 3);
-  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);  /* choices */
-  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_NOTE), ==, 1);  /* cancelled */
+  /* The choices result (a warning) and the cancelled annotation (a note). */
+  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
+  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_NOTE), ==, 1);
   g_assert_nonnull (strstr (problems, "emoji.json:1: "));
   sig = jf_signature (project, TRUE);
   g_assert_nonnull (strstr (sig, " PER 0-3 @ana@example.org\n"));
@@ -377,11 +380,10 @@ test_bad_input (void)
     {
       g_autoptr(GlossProject) project = jf_new_project ();
       g_autoptr(GError) error = NULL;
-      g_autofree char *good = jf_write_fixture ("good.json",
-                                                "[{\"data\": {\"text\": \"seed\"}, \"annotations\": "
-                                                "[{\"result\": [{\"type\": \"labels\", \"value\": "
-                                                "{\"start\": 0, \"end\": 4, \"labels\": "
-                                                "[\"SEED\"]}}]}]}]", -1);
+      g_autofree char *good = jf_write_fixture ("good.json", "[{\"data\": {\"text\": \"seed\"}, "
+                                                "\"annotations\": [{\"result\": [{\"type\": "
+                                                "\"labels\", \"value\": {\"start\": 0, \"end\": "
+                                                "4, \"labels\": [\"SEED\"]}}]}]}]", -1);
       g_autofree char *path = jf_write_fixture ("bad.json", cases[i].contents, cases[i].length);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;

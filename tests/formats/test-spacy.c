@@ -50,12 +50,10 @@ file_signature (const char *path,
                 {
                   JsonObject *first, *last;
 
-                  first = json_array_get_object_element (tokens,
-                                                         json_object_get_int_member (s,
-                                                                                     "token_start"));
-                  last = json_array_get_object_element (tokens,
-                                                        json_object_get_int_member (s,
-                                                                                    "token_end"));
+                  first = json_array_get_object_element (
+                    tokens, json_object_get_int_member (s, "token_start"));
+                  last = json_array_get_object_element (
+                    tokens, json_object_get_int_member (s, "token_end"));
                   g_assert_cmpint (json_object_get_int_member (first, "start"), ==,
                                    json_object_get_int_member (s, "start"));
                   g_assert_cmpint (json_object_get_int_member (last, "end"), ==,
@@ -234,9 +232,10 @@ static void
 test_tokens_only (void)
 {
   const char *fixture =
-    "{\"text\": \"Ana met Bo\", \"tokens\": [{\"text\": \"Ana\", \"start\": 0, \"end\": 3, \"id\": 0}, "
-    "{\"text\": \"met\", \"start\": 4, \"end\": 7, \"id\": 1}, {\"text\": \"Bo\", \"start\": 8, "
-    "\"end\": 10, \"id\": 2}], \"spans\": [{\"token_start\": 0, \"token_end\": 0, \"label\": \"P\"}, "
+    "{\"text\": \"Ana met Bo\", \"tokens\": [{\"text\": \"Ana\", \"start\": 0, \"end\": 3, "
+    "\"id\": 0}, {\"text\": \"met\", \"start\": 4, \"end\": 7, \"id\": 1}, {\"text\": \"Bo\", "
+    "\"start\": 8, \"end\": 10, \"id\": 2}], \"spans\": [{\"token_start\": 0, \"token_end\": 0, "
+    "\"label\": \"P\"}, "
     "{\"token_start\": 2, \"token_end\": 2, \"label\": \"P\"}], \"relations\": [{\"head\": 0, "
     "\"child\": 2, \"label\": \"knows\"}], \"answer\": \"accept\"}\n"
     "{\"text\": \"rejected\", \"answer\": \"reject\"}\n"
@@ -309,7 +308,8 @@ test_bad_input (void)
     { "spans not a list", "{\"text\": \"ab\", \"spans\": {}}\n", -1, 1 },
     { "span offsets strings", "{\"text\": \"ab\", \"spans\": [{\"start\": \"0\", \"end\": 1, "
       "\"label\": \"X\"}]}\n", -1, 1 },
-    { "span without label", "{\"text\": \"ab\", \"spans\": [{\"start\": 0, \"end\": 1}]}\n", -1, 1 },
+    { "span without label", "{\"text\": \"ab\", \"spans\": [{\"start\": 0, \"end\": 1}]}\n", -1,
+      1 },
     { "past the end", "{\"text\": \"ab\", \"spans\": [{\"start\": 1, \"end\": 5, \"label\": "
       "\"X\"}]}\n", -1, 1 },
     { "reversed", "{\"text\": \"abc\", \"spans\": [{\"start\": 2, \"end\": 1, \"label\": "

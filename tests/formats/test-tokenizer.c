@@ -256,9 +256,11 @@ test_sentences (void)
   check_sentences ("J. R. Smith arrived. Good.", "J. R. Smith arrived. || Good.");
   check_sentences ("Pears, apples etc. The rest.", "Pears, apples etc. || The rest.");
   check_sentences ("Karsovia Ltd. The firm grew.", "Karsovia Ltd. || The firm grew.");
-  check_sentences ("end of line.\nnext line starts lower", "end of line. || next line starts lower");
+  check_sentences ("end of line.\nnext line starts lower",
+                   "end of line. || next line starts lower");
   check_sentences ("no stop here\nstill same", "no stop here\nstill same");
-  check_sentences ("Title without stop\n\nBody text. More", "Title without stop || Body text. || More");
+  check_sentences ("Title without stop\n\nBody text. More",
+                   "Title without stop || Body text. || More");
   check_sentences ("Para one\r\n\r\nPara two", "Para one || Para two");
   check_sentences ("Great 😊. 😊 Again.", "Great 😊. || 😊 Again.");
   check_sentences ("Visit https://example.org. Then stop.",
@@ -319,6 +321,24 @@ test_coverage (void)
         g_assert_false (g_unichar_isspace (ucs[k]));
       pos = t->end;
     }
+
+  /* Long runs stay linear (this would take minutes if quadratic). */
+  {
+    GString *big = g_string_new (NULL);
+    g_autoptr(GArray) many = NULL;
+    g_autoptr(GArray) sentences = NULL;
+    for (guint k = 0; k < 100000; k++)
+      g_string_append (big, "abc.");
+    for (guint k = 0; k < 100000; k++)
+      g_string_append (big, "a-");
+    for (guint k = 0; k < 100000; k++)
+      g_string_append (big, "....");
+    many = gloss_tokenize (big->str, big->len);
+    g_assert_cmpuint (many->len, >=, 200000);
+    sentences = gloss_split_sentences (big->str, big->len, many);
+    g_assert_cmpuint (sentences->len, >, 0);
+    g_string_free (big, TRUE);
+  }
 
   /* Length-limited input stops where told. */
   {

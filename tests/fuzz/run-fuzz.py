@@ -52,7 +52,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--brat-pairs", action="store_true")
     parser.add_argument("--artifacts", default=None)
-    parser.add_argument("--max-len", type=int, default=65536)
+    parser.add_argument("--max-len", type=int, default=16384)
     parser.add_argument("seconds", type=int)
     parser.add_argument("fuzzer")
     parser.add_argument("seeds", nargs="*")

@@ -33,6 +33,9 @@ done
 
 TMP=$(mktemp -d)
 DB=$TMP/e2e.gloss
+# Screenshots are taken here and replace $ARTIFACTS at the end, so that
+# runs at the same time do not mix or delete each other's.
+SHOTS=$TMP/shots
 XVFB_PID=
 APP_PID=
 
@@ -44,6 +47,11 @@ cleanup () {
   if [ -n "$XVFB_PID" ]; then
     kill "$XVFB_PID" 2>/dev/null
     wait "$XVFB_PID" 2>/dev/null
+  fi
+  if [ -d "$SHOTS" ]; then
+    mkdir -p "$(dirname "$ARTIFACTS")"
+    rm -rf "$ARTIFACTS"
+    cp -r "$SHOTS" "$ARTIFACTS"
   fi
   rm -rf "$TMP"
 }
@@ -96,7 +104,7 @@ expect () {
 shot () {
   step=$((step + 1))
   if command -v import >/dev/null 2>&1; then
-    import -display "$DISPLAY" -window root "$(printf '%s/%02d-%s.png' "$ARTIFACTS" "$step" "$1")" \
+    import -display "$DISPLAY" -window root "$(printf '%s/%02d-%s.png' "$SHOTS" "$step" "$1")" \
       2>/dev/null
   fi
 }
@@ -125,8 +133,7 @@ LIVE="SELECT label || ' ' || start || ' ' || end FROM annotations WHERE deleted 
 
 # ---- fixture --------------------------------------------------------------
 
-mkdir -p "$ARTIFACTS"
-rm -f "$ARTIFACTS"/*.png
+mkdir -p "$SHOTS"
 
 "$CLI" init "$DB" >/dev/null || bail "gloss-cli init failed"
 "$CLI" import "$DB" "$SAMPLE" >/dev/null || bail "gloss-cli import failed"

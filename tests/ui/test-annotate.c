@@ -664,6 +664,27 @@ test_link (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (
                       gloss_annotation_list_get_relations (fixture->annotations)), ==, 4);
 
+  /* From a claim to another claim: nothing allowed, the window is told. */
+  {
+    g_autofree char *claim2 = NULL;
+
+    select_text (fixture, offset_of ("Meridian", 0), offset_of ("firms", 0) + 5);
+    key (fixture, GDK_KEY_c, 0);
+    claim2 = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+    gloss_document_view_set_selected_annotation (fixture->view,
+                                                 gloss_annotation_list_lookup (
+                                                   fixture->annotations, claim));
+    g_ptr_array_set_size (fixture->messages, 0);
+    g_assert_false (gloss_document_view_link_to (fixture->view,
+                                                 gloss_annotation_list_lookup (
+                                                   fixture->annotations, claim2), 0));
+    g_assert_cmpuint (fixture->messages->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (fixture->messages, 0), ==,
+                     "No relation from CLAIM to CLAIM in this schema");
+    g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+    g_assert_false (gloss_document_view_get_linking (fixture->view));
+  }
+
   /* Deleting the claim removes its relations; undo restores them. */
   g_assert_true (key (fixture, GDK_KEY_Delete, 0));
   g_assert_cmpuint (g_list_model_get_n_items (

@@ -421,6 +421,12 @@ conll_import (GlossFormat         *format,
     return gloss_import_context_bad_record (ctx, display, 0, error,
                                             _("NUL bytes: not a CoNLL text file"));
 
+  /* A UTF-8 byte order mark is not part of the first line. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (data, data + 3, length - 2);
+      length -= 3;
+    }
   germeval = detect_germeval (data, length);
   p.ctx = ctx;
   p.display = display;

@@ -153,12 +153,10 @@ fail (Parser     *p,
       GError    **error,
       const char *message)
 {
-  /* Structural errors make the rest of the file meaningless: even with
-   * skip_bad the file stops here (nothing of it is written). */
+  /* Structural errors make the rest of the file meaningless: the file
+   * stops here and nothing of it is written. With skip_bad the error is
+   * only reported (no @error) and the import goes on with the next file. */
   gloss_import_context_bad_record (p->ctx, p->display, line, error, "%s", message);
-  if (error != NULL && *error == NULL)
-    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s:%u: %s",
-                 p->display, line, message);
   return FALSE;
 }
 
@@ -263,14 +261,21 @@ end_sentence (Parser  *p,
     return fail (p, line, error, _("multiword token range goes past the sentence's last word"));
 
   starts = g_new (guint, p->surface->len + 1);
-  for (guint i = 0; i < p->surface->len; i++)
-    {
-      Surface *s = &g_array_index (p->surface, Surface, i);
-      starts[i] = g_utf8_strlen (rebuilt->str, rebuilt->len);
-      g_string_append (rebuilt, s->form);
-      if (s->space_after && i + 1 < p->surface->len)
-        g_string_append_c (rebuilt, ' ');
-    }
+  {
+    guint n_chars = 0;
+    for (guint i = 0; i < p->surface->len; i++)
+      {
+        Surface *s = &g_array_index (p->surface, Surface, i);
+        starts[i] = n_chars;
+        g_string_append (rebuilt, s->form);
+        n_chars += g_utf8_strlen (s->form, -1);
+        if (s->space_after && i + 1 < p->surface->len)
+          {
+            g_string_append_c (rebuilt, ' ');
+            n_chars++;
+          }
+      }
+  }
   if (p->words->len > 0)
     g_string_truncate (p->words, p->words->len - 1);
   if (p->text_comment != NULL && strcmp (p->text_comment, rebuilt->str) != 0 &&
@@ -591,6 +596,7 @@ conllu_import (GlossFormat         *format,
   g_autoptr(GHashTable) sent_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) surface = g_array_new (FALSE, FALSE, sizeof (Surface));
   g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
   GlossImportReport *report = gloss_import_context_get_report (ctx);
   GlossLineReader reader;
   const char *line;
@@ -607,6 +613,12 @@ conllu_import (GlossFormat         *format,
     return gloss_import_context_bad_record (ctx, display, 0, error,
                                             _("NUL bytes: not a CoNLL-U text file"));
 
+  /* A UTF-8 byte order mark is not part of the first line. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (data, data + 3, length - 2);
+      length -= 3;
+    }
   g_array_set_clear_func (surface, surface_clear);
   p.ctx = ctx;
   p.display = display;
@@ -622,43 +634,51 @@ conllu_import (GlossFormat         *format,
       g_autofree char *copy = g_strndup (line, line_len);
 
       last_line = reader.line;
-      if (reader.line % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (reader.line % 4096 == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         {
           ok = FALSE;
           break;
         }
       if (had_cr || strchr (copy, '\r') != NULL)
-        ok = fail (&p, reader.line, error, _("CR LF line ends: CoNLL-U wants LF only"));
+        ok = fail (&p, reader.line, &local_error,
+                   _("CR LF line ends: CoNLL-U wants LF only"));
       else if (line_len == 0)
         {
           if (!p.in_sentence && !p.has_comments)
-            ok = fail (&p, reader.line, error, _("an extra empty line: exactly one must follow "
-                                                 "each sentence"));
+            ok = fail (&p, reader.line, &local_error,
+                       _("an extra empty line: exactly one must follow each sentence"));
           else
-            ok = end_sentence (&p, reader.line, error);
+            ok = end_sentence (&p, reader.line, &local_error);
         }
       else if (copy[0] == '#')
-        ok = comment_line (&p, copy, reader.line, error);
+        ok = comment_line (&p, copy, reader.line, &local_error);
       else if (g_ascii_isspace (copy[0]) && strspn (copy, " \t") == line_len)
-        ok = fail (&p, reader.line, error, _("a line with only whitespace: an empty line must "
-                                             "be empty"));
+        ok = fail (&p, reader.line, &local_error,
+                   _("a line with only whitespace: an empty line must be empty"));
       else
-        ok = word_line (&p, copy, reader.line, error);
+        ok = word_line (&p, copy, reader.line, &local_error);
     }
   if (ok && (p.in_sentence || p.has_comments))
     {
       /* No blank line after the last sentence. */
       gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, display, last_line,
                                _("the last sentence is not followed by an empty line"));
-      ok = end_sentence (&p, last_line, error);
+      ok = end_sentence (&p, last_line, &local_error);
     }
   if (ok && p.n_with_sent_id > 0 && p.first_without_sent_id != 0)
-    ok = fail (&p, p.first_without_sent_id, error, _("this sentence has no sent_id while others "
-                                                     "in the file have one"));
+    ok = fail (&p, p.first_without_sent_id, &local_error,
+               _("this sentence has no sent_id while others in the file have one"));
   g_clear_pointer (&p.text_comment, g_free);
   g_clear_pointer (&p.sent_id, g_free);
   if (!ok)
-    return FALSE;
+    {
+      /* Skipped under skip_bad: the report has the error. */
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (p.n_sentences == 0)
     gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,

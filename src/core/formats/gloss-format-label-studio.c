@@ -509,7 +509,8 @@ read_relations (TaskState   *st,
           g_prefix_error (error, "%s: ", what);
           return FALSE;
         }
-      if (g_hash_table_contains (st->skipped, from_id) || g_hash_table_contains (st->skipped, to_id))
+      if (g_hash_table_contains (st->skipped, from_id) ||
+          g_hash_table_contains (st->skipped, to_id))
         {
           gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, st->imp->display, st->line,
                                    _("%s: a relation between %s and %s, one of which was not "
@@ -735,7 +736,8 @@ import_task (JsonNode    *node,
   for (guint i = 0; i < relations->len; i++)
     {
       Relation *r = &g_array_index (relations, Relation, i);
-      g_autoptr(GlossRelation) rel = gloss_relation_new (r->type, g_ptr_array_index (uuids, r->from),
+      g_autoptr(GlossRelation) rel = gloss_relation_new (r->type,
+                                                         g_ptr_array_index (uuids, r->from),
                                                          g_ptr_array_index (uuids, r->to),
                                                          r->annotator);
 

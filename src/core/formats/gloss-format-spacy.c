@@ -96,7 +96,8 @@ spacy_detect (GlossFormat *format,
   if (gloss_json_head_has (head, "\"ner_tags\""))
     return 0;
   if (gloss_json_head_has (head, "\"text\"") &&
-      (gloss_json_head_has (head, "\"_input_hash\"") || gloss_json_head_has (head, "\"_view_id\"") ||
+      (gloss_json_head_has (head, "\"_input_hash\"") ||
+       gloss_json_head_has (head, "\"_view_id\"") ||
        gloss_json_head_has (head, "\"token_start\"") ||
        (gloss_json_head_has (head, "\"tokens\"") && gloss_json_head_has (head, "\"spans\""))))
     return ext ? 90 : 70;

@@ -223,6 +223,7 @@ typedef struct
   GPtrArray          *relations;  /* PendingRelation */
   GPtrArray          *slots;      /* PendingSlot */
   GPtrArray          *rows;       /* Row */
+  GHashTable         *row_index;  /* row id -> Row, built on demand */
   GString            *text;
   guint               text16;     /* UTF-16 length of text */
   guint               n_sentences;
@@ -468,13 +469,14 @@ parse_header_line (Parser     *p,
   if (kind == LAYER_RELATION)
     {
       Column c = { COL_GOVERNOR, NULL, NULL };
-      if (layer->base_type == NULL)
-        return gloss_import_context_bad_record (p->ctx, p->display, lineno, error,
-                                                _("a relation layer without its base type "
-                                                  "(BT_…)"));
       g_array_append_val (layer->columns, c);
     }
+  /* Counted even when the layer is bad: the rows still have its columns. */
   p->n_columns += layer->columns->len;
+  if (kind == LAYER_RELATION && layer->base_type == NULL)
+    return gloss_import_context_bad_record (p->ctx, p->display, lineno, error,
+                                            _("a relation layer without its base type "
+                                              "(BT_…)"));
   return TRUE;
 }
 
@@ -484,6 +486,8 @@ static Layer *
 find_layer (Parser     *p,
             const char *type)
 {
+  if (type == NULL)  /* e.g. a relation layer without its BT_ column */
+    return NULL;
   for (guint i = 0; i < p->layers->len; i++)
     {
       Layer *l = g_ptr_array_index (p->layers, i);
@@ -987,22 +991,27 @@ token_end (Parser     *p,
   g_autofree char *key = g_strdup_printf ("token:%s", row_id);
   Ann *a = g_hash_table_lookup (p->by_key, key);
 
+  Row *row;
+
   if (a != NULL)
     return a;
-  for (guint i = 0; i < p->rows->len; i++)
+  if (g_hash_table_size (p->row_index) == 0)
     {
-      Row *row = g_ptr_array_index (p->rows, i);
-      if (g_str_equal (row->row, row_id))
+      for (guint i = 0; i < p->rows->len; i++)
         {
-          Layer *fake = g_ptr_array_index (p->layers, 0);
-          a = new_ann (p, fake, row, 0);
-          a->is_token = TRUE;
-          p->n_token_ends++;
-          g_hash_table_insert (p->by_key, g_steal_pointer (&key), a);
-          return a;
+          Row *r = g_ptr_array_index (p->rows, i);
+          if (!g_hash_table_contains (p->row_index, r->row))
+            g_hash_table_insert (p->row_index, r->row, r);
         }
     }
-  return NULL;
+  row = g_hash_table_lookup (p->row_index, row_id);
+  if (row == NULL)
+    return NULL;
+  a = new_ann (p, g_ptr_array_index (p->layers, 0), row, 0);
+  a->is_token = TRUE;
+  p->n_token_ends++;
+  g_hash_table_insert (p->by_key, g_steal_pointer (&key), a);
+  return a;
 }
 
 static int
@@ -1064,6 +1073,7 @@ webanno_import (GlossFormat         *format,
   gboolean in_header = TRUE, have_sentence = FALSE;
   guint sentence_first_row = 0;
   Parser p = { 0 };
+  g_autoptr(GHashTable) row_index = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 doc_id;
 
   if (!gloss_format_read_file (path, &data, &length, error))
@@ -1081,6 +1091,7 @@ webanno_import (GlossFormat         *format,
   p.relations = relations;
   p.slots = slots;
   p.rows = rows;
+  p.row_index = row_index;
   p.by_key = by_key;
   p.by_row = by_row;
   p.by_row_id = by_row_id;
@@ -1223,7 +1234,8 @@ webanno_import (GlossFormat         *format,
             gov = lookup_ann (&p, base, r->governor_row, r->governor_id);
             dep = lookup_ann (&p, base, r->dependent_row, r->dependent_id);
           }
-        else if (g_str_has_suffix (r->layer->base_type, ".Token"))
+        else if (r->layer->base_type != NULL &&
+                 g_str_has_suffix (r->layer->base_type, ".Token"))
           {
             gov = token_end (&p, r->governor_row);
             dep = token_end (&p, r->dependent_row);
@@ -1725,9 +1737,17 @@ export_document (GlossExportContext  *ctx,
             GString *v = g_string_new (NULL);
             if (c == n_rel_cols - 1)
               {
-                while (gov_sent + 1 < sent_first->len &&
-                       g_array_index (sent_first, guint, gov_sent + 1) <= gov->first)
-                  gov_sent++;
+                /* The last sentence starting at or before the governor. */
+                guint lo = 0, hi = sent_first->len;
+                while (lo < hi)
+                  {
+                    guint mid = lo + (hi - lo) / 2;
+                    if (g_array_index (sent_first, guint, mid) <= gov->first)
+                      lo = mid + 1;
+                    else
+                      hi = mid;
+                  }
+                gov_sent = lo > 0 ? lo - 1 : 0;
                 g_string_append_printf (v, "%u-%u", gov_sent + 1,
                                         gov->first - g_array_index (sent_first, guint, gov_sent)
                                         + 1);

@@ -213,6 +213,13 @@ gloss_format_can_export (GlossFormat *self)
   return GLOSS_FORMAT_GET_CLASS (self)->export_path != NULL;
 }
 
+gboolean
+gloss_format_exports_to_folder (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), FALSE);
+  return GLOSS_FORMAT_GET_CLASS (self)->export_to_folder;
+}
+
 GPtrArray *
 gloss_format_list (void)
 {

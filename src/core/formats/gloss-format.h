@@ -218,6 +218,8 @@ const char   *gloss_format_get_name          (GlossFormat *self);
 const char   *gloss_format_get_display_name  (GlossFormat *self);
 gboolean      gloss_format_can_import        (GlossFormat *self);
 gboolean      gloss_format_can_export        (GlossFormat *self);
+/* TRUE when exports write a folder (brat, hf), FALSE for one file. */
+gboolean      gloss_format_exports_to_folder (GlossFormat *self);
 
 /* Registry: every built-in format, in a fixed order (GlossFormat, owned). */
 GPtrArray    *gloss_format_list              (void);

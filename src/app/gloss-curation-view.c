@@ -1,0 +1,828 @@
+/* gloss-curation-view.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-list.h"
+#include "gloss-annotation.h"
+#include "gloss-command.h"
+#include "gloss-curation-view.h"
+#include "gloss-document.h"
+#include "gloss-schema.h"
+#include "gloss-store.h"
+
+/* Characters of context shown on each side of a unit. */
+#define CONTEXT_CHARS 60
+
+/* ---- one row's item: a unit of a units array ---------------------------- */
+
+#define GLOSS_TYPE_CURATION_ITEM (gloss_curation_item_get_type ())
+G_DECLARE_FINAL_TYPE (GlossCurationItem, gloss_curation_item, GLOSS, CURATION_ITEM, GObject)
+
+struct _GlossCurationItem
+{
+  GObject    parent_instance;
+  GPtrArray *units;   /* owned ref */
+  guint      index;
+};
+
+G_DEFINE_FINAL_TYPE (GlossCurationItem, gloss_curation_item, G_TYPE_OBJECT)
+
+static void
+gloss_curation_item_finalize (GObject *object)
+{
+  g_clear_pointer (&GLOSS_CURATION_ITEM (object)->units, g_ptr_array_unref);
+  G_OBJECT_CLASS (gloss_curation_item_parent_class)->finalize (object);
+}
+
+static void
+gloss_curation_item_class_init (GlossCurationItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_curation_item_finalize;
+}
+
+static void
+gloss_curation_item_init (GlossCurationItem *self)
+{
+}
+
+static GlossCurationItem *
+gloss_curation_item_new (GPtrArray *units,
+                         guint      index)
+{
+  GlossCurationItem *self = g_object_new (GLOSS_TYPE_CURATION_ITEM, NULL);
+
+  self->units = g_ptr_array_ref (units);
+  self->index = index;
+  return self;
+}
+
+/* ---- the view ----------------------------------------------------------- */
+
+struct _GlossCurationView
+{
+  GtkWidget            parent_instance;
+
+  GlossProject        *project;       /* owned */
+  GlossAnnotationList *annotations;   /* owned */
+  GPtrArray           *units;         /* owned: GlossCurationUnit */
+  GHashTable          *rejected;      /* owned: unit keys */
+  GListStore          *items;         /* owned: GlossCurationItem */
+  GtkSingleSelection  *selection;     /* owned */
+  guint                refresh_id;
+  gboolean             dirty;         /* units to recompute when shown or asked */
+
+  /* template children */
+  GtkWidget           *box;
+  GtkButton           *accept_agreed_button;
+  GtkLabel            *empty_label;
+  GtkListView         *list_view;
+  GtkLabel            *progress_label;
+  GtkStack            *stack;
+};
+
+G_DEFINE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  EDIT_ANNOTATION,
+  MESSAGE,
+  PROGRESS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static const char *
+kind_css_class (GlossCurationKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_CURATION_AGREED:
+      return "agreed";
+    case GLOSS_CURATION_ONLY:
+      return "only";
+    case GLOSS_CURATION_LABEL:
+      return "label";
+    case GLOSS_CURATION_OVERLAP:
+    default:
+      return "overlap";
+    }
+}
+
+static const char *
+document_text (GlossCurationView *self)
+{
+  GlossDocument *document;
+
+  if (self->annotations == NULL)
+    return NULL;
+  document = gloss_annotation_list_get_document (self->annotations);
+  return document != NULL ? gloss_document_get_text (document) : NULL;
+}
+
+/* "…context <b>unit</b> context…" as markup. */
+static char *
+unit_markup (const char        *text,
+             glong              length,
+             GlossCurationUnit *unit)
+{
+  guint from = unit->start > CONTEXT_CHARS ? unit->start - CONTEXT_CHARS : 0;
+  guint to = MIN ((glong) unit->end + CONTEXT_CHARS, length);
+  const char *p_from = g_utf8_offset_to_pointer (text, from);
+  const char *p_start = g_utf8_offset_to_pointer (p_from, unit->start - from);
+  const char *p_end = g_utf8_offset_to_pointer (p_start, unit->end - unit->start);
+  const char *p_to = g_utf8_offset_to_pointer (p_end, to - unit->end);
+  g_autofree char *before = NULL;
+  g_autofree char *inside = NULL;
+  g_autofree char *after = NULL;
+
+  /* Whole words of context. */
+  if (from > 0)
+    for (const char *p = p_from; p < p_start; p = g_utf8_next_char (p))
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          p_from = g_utf8_next_char (p);
+          break;
+        }
+  if ((glong) to < length)
+    for (const char *p = p_to; p > p_end; p = g_utf8_prev_char (p))
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          p_to = p;
+          break;
+        }
+
+  before = g_strndup (p_from, p_start - p_from);
+  inside = g_strndup (p_start, p_end - p_start);
+  after = g_strndup (p_end, p_to - p_end);
+
+  g_strdelimit (before, "\n\r\t", ' ');
+  g_strdelimit (inside, "\n\r\t", ' ');
+  g_strdelimit (after, "\n\r\t", ' ');
+
+  return g_markup_printf_escaped ("%s%s<b>%s</b>%s%s", from > 0 ? "…" : "", before, inside,
+                                  after, (glong) to < length ? "…" : "");
+}
+
+/* One line per annotator: "1  alice  PERSON “Ruslan Vey”". */
+static char *
+versions_markup (const char        *text,
+                 GlossCurationUnit *unit)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      GPtrArray *version = unit->versions->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (markup, '\n');
+      if (i < 9)
+        g_string_append_printf (markup, "<span font_features='tnum'><b>%u</b></span>  ", i + 1);
+      else
+        g_string_append (markup, "    ");
+      {
+        g_autofree char *who = g_markup_escape_text (unit->annotators->pdata[i], -1);
+        g_string_append_printf (markup, "%s:", who);
+      }
+      for (guint j = 0; j < version->len; j++)
+        {
+          GlossAnnotation *annotation = version->pdata[j];
+          g_autofree char *covered = gloss_annotation_dup_text (annotation, text);
+          g_autofree char *escaped = NULL;
+
+          escaped = g_markup_printf_escaped (" <b>%s</b> “%s”%s",
+                                             gloss_annotation_get_label (annotation), covered,
+                                             j + 1 < version->len ? "," : "");
+          g_string_append (markup, escaped);
+        }
+    }
+
+  if (unit->gold->len > 0)
+    {
+      g_string_append (markup, "\n");
+      g_string_append (markup, _("<i>gold:</i>"));
+      for (guint j = 0; j < unit->gold->len; j++)
+        {
+          GlossAnnotation *annotation = unit->gold->pdata[j];
+          g_autofree char *covered = gloss_annotation_dup_text (annotation, text);
+          g_autofree char *escaped = g_markup_printf_escaped (" <b>%s</b> “%s”",
+                                                              gloss_annotation_get_label (
+                                                                annotation),
+                                                              covered);
+          g_string_append (markup, escaped);
+        }
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static void
+count_units (GlossCurationView *self,
+             guint             *n_curated,
+             guint             *n_units,
+             guint             *n_agreed)
+{
+  *n_curated = *n_units = *n_agreed = 0;
+  if (self->units == NULL)
+    return;
+
+  *n_units = self->units->len;
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      GlossCurationUnit *unit = self->units->pdata[i];
+
+      if (gloss_curation_unit_is_curated (unit, self->rejected))
+        (*n_curated)++;
+      else if (unit->kind == GLOSS_CURATION_AGREED)
+        (*n_agreed)++;
+    }
+}
+
+static void
+update_progress (GlossCurationView *self)
+{
+  guint n_curated, n_units, n_agreed;
+  g_autofree char *text = NULL;
+
+  count_units (self, &n_curated, &n_units, &n_agreed);
+
+  /* Translators: progress of the curation of one document */
+  text = g_strdup_printf (_("Curated %u of %u units"), n_curated, n_units);
+  gtk_label_set_label (self->progress_label, self->annotations != NULL ? text : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_agreed_button), n_agreed > 0);
+  gtk_stack_set_visible_child_name (self->stack, n_units > 0 ? "list" : "empty");
+  g_signal_emit (self, signals[PROGRESS_CHANGED], 0);
+}
+
+static void
+refresh (GlossCurationView *self)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) layers = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+
+  if (self->annotations == NULL)
+    {
+      g_list_store_remove_all (self->items);
+      update_progress (self);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
+    g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->annotations), i));
+
+  layers = gloss_curation_dup_layers (gloss_annotation_list_get_schema (self->annotations));
+  self->units = gloss_curation_units (annotations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
+  for (guint i = 0; i < self->units->len; i++)
+    g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+
+  if (self->units->len > 0)
+    gtk_single_selection_set_selected (self->selection,
+                                       selected == GTK_INVALID_LIST_POSITION
+                                         ? 0 : MIN (selected, self->units->len - 1));
+  update_progress (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  GlossCurationView *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Recomputes at once what is stale (for the public API). */
+static void
+ensure_fresh (GlossCurationView *self)
+{
+  if (self->dirty || self->refresh_id != 0)
+    refresh (self);
+}
+
+/* Units are recomputed only while the view is shown (and when asked for):
+ * a hidden view costs nothing per edit. */
+static void
+annotations_changed_cb (GlossCurationView *self)
+{
+  self->dirty = TRUE;
+  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static GlossCurationUnit *
+unit_at (GlossCurationView *self,
+         guint              position)
+{
+  if (self->units == NULL || position >= self->units->len)
+    return NULL;
+  return self->units->pdata[position];
+}
+
+static void
+emit_message (GlossCurationView *self,
+              const char        *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+/* ---- rows -------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkLabel *kind;
+  GtkLabel *context;
+  GtkLabel *versions;
+  GtkLabel *state;
+} RowWidgets;
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  RowWidgets *row = g_new0 (RowWidgets, 1);
+
+  row->kind = GTK_LABEL (gtk_label_new (NULL));
+  row->context = GTK_LABEL (gtk_label_new (NULL));
+  row->versions = GTK_LABEL (gtk_label_new (NULL));
+  row->state = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_widget_add_css_class (GTK_WIDGET (row->kind), "curation-badge");
+  gtk_widget_set_valign (GTK_WIDGET (row->kind), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (row->state), "curation-badge");
+  gtk_widget_set_valign (GTK_WIDGET (row->state), GTK_ALIGN_START);
+  gtk_label_set_wrap (row->context, TRUE);
+  gtk_label_set_wrap_mode (row->context, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (row->context, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->context), TRUE);
+  gtk_label_set_xalign (row->versions, 0);
+  gtk_label_set_wrap (row->versions, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (row->versions), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (row->versions), "curation-versions");
+
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->kind));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->context));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->state));
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->versions));
+  gtk_widget_add_css_class (box, "curation-row");
+
+  g_object_set_data_full (G_OBJECT (box), "gloss-row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             GlossCurationView        *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *row = g_object_get_data (G_OBJECT (box), "gloss-row");
+  GlossCurationItem *curation_item = gtk_list_item_get_item (item);
+  GlossCurationUnit *unit = curation_item->units->pdata[curation_item->index];
+  const char *text = document_text (self);
+  g_autofree char *context = NULL;
+  g_autofree char *versions = NULL;
+  gboolean rejected = self->rejected != NULL &&
+                      g_hash_table_contains (self->rejected, unit->key);
+
+  if (text == NULL)
+    return;
+
+  context = unit_markup (text, gloss_document_get_length (
+                                  gloss_annotation_list_get_document (self->annotations)),
+                         unit);
+  versions = versions_markup (text, unit);
+  gtk_label_set_markup (row->context, context);
+  gtk_label_set_markup (row->versions, versions);
+
+  gtk_label_set_label (row->kind, gloss_curation_kind_to_string (unit->kind));
+  for (guint k = GLOSS_CURATION_AGREED; k <= GLOSS_CURATION_OVERLAP; k++)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->kind), kind_css_class (k));
+  gtk_widget_add_css_class (GTK_WIDGET (row->kind), kind_css_class (unit->kind));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row->state), "accepted");
+  gtk_widget_remove_css_class (GTK_WIDGET (row->state), "rejected");
+  if (unit->gold->len > 0)
+    {
+      gtk_label_set_label (row->state, _("Accepted"));
+      gtk_widget_add_css_class (GTK_WIDGET (row->state), "accepted");
+    }
+  else if (rejected)
+    {
+      gtk_label_set_label (row->state, _("Rejected"));
+      gtk_widget_add_css_class (GTK_WIDGET (row->state), "rejected");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->state), unit->gold->len > 0 || rejected);
+
+  if (unit->gold->len > 0 || rejected)
+    gtk_widget_add_css_class (box, "curated");
+  else
+    gtk_widget_remove_css_class (box, "curated");
+}
+
+/* ---- callbacks --------------------------------------------------------- */
+
+static void
+accept_agreed_clicked_cb (GlossCurationView *self)
+{
+  g_autoptr(GError) error = NULL;
+  int n = gloss_curation_view_accept_agreed (self, &error);
+  g_autofree char *message = NULL;
+
+  if (n < 0)
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d agreed unit accepted",
+                                            "%d agreed units accepted", n), n);
+  emit_message (self, message);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GlossCurationView     *self)
+{
+  guint selected;
+  GlossCurationUnit *unit;
+  g_autoptr(GError) error = NULL;
+  guint digit;
+
+  ensure_fresh (self);
+  selected = gtk_single_selection_get_selected (self->selection);
+  unit = unit_at (self, selected);
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || unit == NULL)
+    return FALSE;
+
+  digit = gdk_keyval_to_unicode (keyval);
+  if (digit >= '1' && digit <= '9')
+    {
+      if (digit - '1' >= unit->versions->len)
+        {
+          emit_message (self, _("No annotator with that number in this unit"));
+          return TRUE;
+        }
+      if (!gloss_curation_view_accept (self, selected, digit - '1', &error))
+        emit_message (self, error->message);
+      else
+        gloss_curation_view_select (self, selected + 1);
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_r:
+    case GDK_KEY_R:
+      if (!gloss_curation_view_reject (self, selected, &error))
+        emit_message (self, error->message);
+      else
+        gloss_curation_view_select (self, selected + 1);
+      return TRUE;
+
+    case GDK_KEY_e:
+    case GDK_KEY_E:
+      {
+        GPtrArray *version = unit->versions->pdata[0];
+
+        g_signal_emit (self, signals[EDIT_ANNOTATION], 0,
+                       gloss_annotation_get_uuid (unit->gold->len > 0 ? unit->gold->pdata[0]
+                                                                      : version->pdata[0]));
+        return TRUE;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded = FALSE;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/gloss-teams.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ---- vfuncs ------------------------------------------------------------ */
+
+static void
+gloss_curation_view_map (GtkWidget *widget)
+{
+  GlossCurationView *self = GLOSS_CURATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gloss_curation_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    refresh (self);
+}
+
+static void
+gloss_curation_view_dispose (GObject *object)
+{
+  GlossCurationView *self = GLOSS_CURATION_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->project);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CURATION_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gloss_curation_view_parent_class)->dispose (object);
+}
+
+static void
+gloss_curation_view_class_init (GlossCurationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_curation_view_dispose;
+  widget_class->map = gloss_curation_view_map;
+
+  signals[EDIT_ANNOTATION] = g_signal_new ("edit-annotation", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PROGRESS_CHANGED] = g_signal_new ("progress-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/gloss-curation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, accept_agreed_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, accept_agreed_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "curationview");
+}
+
+static void
+gloss_curation_view_init (GlossCurationView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_css ();
+
+  self->items = g_list_store_new (GLOSS_TYPE_CURATION_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_progress (self);
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+GtkWidget *
+gloss_curation_view_new (void)
+{
+  return g_object_new (GLOSS_TYPE_CURATION_VIEW, NULL);
+}
+
+void
+gloss_curation_view_set_annotation_list (GlossCurationView   *self,
+                                         GlossProject        *project,
+                                         GlossAnnotationList *annotations)
+{
+  g_return_if_fail (GLOSS_IS_CURATION_VIEW (self));
+  g_return_if_fail (annotations == NULL || GLOSS_IS_PROJECT (project));
+
+  if (annotations == self->annotations)
+    return;
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_set_object (&self->annotations, annotations);
+  g_clear_object (&self->project);
+  if (annotations != NULL)
+    self->project = g_object_ref (project);
+  g_clear_pointer (&self->rejected, g_hash_table_unref);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  if (annotations != NULL)
+    {
+      GlossDocument *document = gloss_annotation_list_get_document (annotations);
+
+      self->rejected = gloss_curation_load_rejected (gloss_project_get_store (project),
+                                                     gloss_document_get_uuid (document));
+      g_signal_connect_object (annotations, "items-changed",
+                               G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  if (annotations == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    {
+      self->dirty = TRUE;
+      update_progress (self);
+    }
+}
+
+GPtrArray *
+gloss_curation_view_get_units (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), NULL);
+
+  ensure_fresh (self);
+  return self->units;
+}
+
+guint
+gloss_curation_view_get_selected (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), GTK_INVALID_LIST_POSITION);
+
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+void
+gloss_curation_view_select (GlossCurationView *self,
+                            guint              position)
+{
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_CURATION_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (n == 0)
+    return;
+  position = MIN (position, n - 1);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position);
+}
+
+gboolean
+gloss_curation_view_accept (GlossCurationView  *self,
+                            guint               position,
+                            guint               version,
+                            GError            **error)
+{
+  g_autoptr(GlossCommand) command = NULL;
+  g_autofree char *description = NULL;
+  GlossCurationUnit *unit;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  gloss_curation_view_get_units (self);
+  unit = unit_at (self, position);
+  if (unit == NULL || version >= unit->versions->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is no such version to accept"));
+      return FALSE;
+    }
+
+  /* Translators: an undoable step, with the annotator's name */
+  description = g_strdup_printf (_("Accept %s’s version"),
+                                 (const char *) unit->annotators->pdata[version]);
+  command = gloss_command_new (description);
+
+  /* Accepting again replaces what gold had for the unit. */
+  for (guint i = 0; i < unit->gold->len; i++)
+    gloss_command_delete_annotation (command,
+                                     gloss_annotation_get_uuid (unit->gold->pdata[i]));
+  gloss_curation_accept (unit, version, GLOSS_GOLD_ANNOTATOR, command);
+
+  if (!gloss_annotation_list_apply (self->annotations, command, error))
+    return FALSE;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  return TRUE;
+}
+
+gboolean
+gloss_curation_view_reject (GlossCurationView  *self,
+                            guint               position,
+                            GError            **error)
+{
+  GlossCurationUnit *unit;
+  GlossDocument *document;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  gloss_curation_view_get_units (self);
+  unit = unit_at (self, position);
+  if (unit == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is no such unit"));
+      return FALSE;
+    }
+
+  /* R on a rejected unit takes the rejection back. */
+  if (!g_hash_table_remove (self->rejected, unit->key))
+    g_hash_table_add (self->rejected, g_strdup (unit->key));
+
+  document = gloss_annotation_list_get_document (self->annotations);
+  if (!gloss_curation_save_rejected (gloss_project_get_store (self->project),
+                                     gloss_document_get_uuid (document), self->rejected, error))
+    return FALSE;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  return TRUE;
+}
+
+int
+gloss_curation_view_accept_agreed (GlossCurationView  *self,
+                                   GError            **error)
+{
+  g_autoptr(GlossCommand) command = NULL;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), -1);
+
+  if (gloss_curation_view_get_units (self) == NULL)
+    return 0;
+
+  command = gloss_command_new (_("Accept all agreed"));
+  n = gloss_curation_accept_agreed (self->units, self->rejected, GLOSS_GOLD_ANNOTATOR, command);
+  if (n == 0)
+    return 0;
+  if (!gloss_annotation_list_apply (self->annotations, command, error))
+    return -1;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  return (int) n;
+}
+
+void
+gloss_curation_view_get_progress (GlossCurationView *self,
+                                  guint             *n_curated,
+                                  guint             *n_units)
+{
+  guint curated, units, agreed;
+
+  g_return_if_fail (GLOSS_IS_CURATION_VIEW (self));
+
+  ensure_fresh (self);
+  count_units (self, &curated, &units, &agreed);
+  if (n_curated != NULL)
+    *n_curated = curated;
+  if (n_units != NULL)
+    *n_units = units;
+}

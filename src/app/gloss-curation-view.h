@@ -1,0 +1,52 @@
+/* gloss-curation-view.h: every annotator's spans of a document, compared, to adjudicate a gold set
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-curation.h"
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_CURATION_VIEW (gloss_curation_view_get_type ())
+G_DECLARE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GLOSS, CURATION_VIEW, GtkWidget)
+
+/* Signals: "edit-annotation" (const char *uuid): the curator wants to edit
+ * that annotation in the document view (E). "message" (const char *): a
+ * short message for the window's message bar. "progress-changed": units
+ * were recomputed or curated. */
+
+GtkWidget  *gloss_curation_view_new              (void);
+/* Shows the units of the list's document (@annotations NULL: nothing). */
+void        gloss_curation_view_set_annotation_list (GlossCurationView   *self,
+                                                     GlossProject        *project,
+                                                     GlossAnnotationList *annotations);
+/* The current units (GlossCurationUnit, borrowed; replaced after edits). */
+GPtrArray  *gloss_curation_view_get_units        (GlossCurationView   *self);
+guint       gloss_curation_view_get_selected     (GlossCurationView   *self);
+void        gloss_curation_view_select           (GlossCurationView   *self,
+                                                  guint                position);
+/* Copies the version of the annotator at @version in unit @position into
+ * the gold set (one undoable command). */
+gboolean    gloss_curation_view_accept           (GlossCurationView   *self,
+                                                  guint                position,
+                                                  guint                version,
+                                                  GError             **error);
+/* Marks the unit resolved without gold (or no longer rejected). */
+gboolean    gloss_curation_view_reject           (GlossCurationView   *self,
+                                                  guint                position,
+                                                  GError             **error);
+/* Accepts every agreed unit not curated yet, in one command; returns the
+ * number of units accepted, or -1 on error. */
+int         gloss_curation_view_accept_agreed    (GlossCurationView   *self,
+                                                  GError             **error);
+void        gloss_curation_view_get_progress     (GlossCurationView   *self,
+                                                  guint               *n_curated,
+                                                  guint               *n_units);
+
+G_END_DECLS

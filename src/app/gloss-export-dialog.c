@@ -1,0 +1,728 @@
+/* gloss-export-dialog.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-export-dialog-private.h"
+#include "gloss-export-dialog.h"
+#include "gloss-format.h"
+#include "gloss-schema.h"
+#include "gloss-store-private.h"
+#include "gloss-task-runner.h"
+
+struct _GlossExportDialog
+{
+  GtkWindow          parent_instance;
+
+  GlossProject      *project;        /* owned; NULL once disposed */
+  GPtrArray         *format_names;   /* owned: char *, dropdown order */
+  GtkStringList     *annotators;     /* owned: [0] "All annotators" */
+  char              *destination;    /* owned: chosen file or folder */
+  gboolean           destination_is_folder;
+  GCancellable      *cancellable;    /* owned while running */
+  GError            *error;          /* owned: the last export's */
+  gboolean           running;
+  gboolean           close_when_done;
+
+  /* template children */
+  GtkDropDown       *annotator_dropdown;
+  GtkButton         *cancel_button;
+  GtkButton         *close_button;
+  GtkButton         *destination_button;
+  GtkLabel          *destination_label;
+  GtkButton         *done_button;
+  GtkImage          *done_icon;
+  GtkLabel          *done_message;
+  GtkLabel          *done_title;
+  GtkButton         *export_button;
+  GtkDropDown       *format_dropdown;
+  GtkSwitch         *gold_switch;
+  GtkListBox        *label_list;
+  GtkProgressBar    *progress_bar;
+  GtkSpinButton     *seed_spin;
+  GtkLabel          *seed_label;
+  GtkBox            *split_box;
+  GtkLabel          *split_heading;
+  GtkLabel          *split_label;
+  GtkStack          *stack;            /* borrowed: the window's child */
+  GtkDropDown       *status_dropdown;
+  GtkSpinButton     *test_spin;
+  GtkSpinButton     *train_spin;
+  GtkSpinButton     *validation_spin;
+};
+
+G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GTK_TYPE_WINDOW)
+
+typedef struct
+{
+  char    *format;
+  char    *path;
+  char    *annotator;
+  char   **labels;
+  gboolean gold_only;
+  int      status;
+  guint    split[3];
+  guint64  seed;
+  gboolean to_folder;
+} ExportJob;
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->format);
+  g_free (job->path);
+  g_free (job->annotator);
+  g_strfreev (job->labels);
+  g_free (job);
+}
+
+static GlossFormat *
+selected_format (GlossExportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->format_names->len)
+    return NULL;
+  return gloss_format_lookup (g_ptr_array_index (self->format_names, selected));
+}
+
+/* Only the Hugging Face layout splits. */
+static gboolean
+format_uses_split (GlossFormat *format)
+{
+  return format != NULL && g_strcmp0 (gloss_format_get_name (format), "hf") == 0;
+}
+
+static GPtrArray *
+dup_checked_labels (GlossExportDialog *self,
+                    guint             *n_rows)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  *n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->label_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (!GTK_IS_CHECK_BUTTON (check))
+        continue;
+      (*n_rows)++;
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_ptr_array_add (labels, (gpointer) gtk_check_button_get_label (GTK_CHECK_BUTTON (check)));
+    }
+  return labels;
+}
+
+static void
+update_buttons (GlossExportDialog *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean setup = g_strcmp0 (page, "setup") == 0;
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n_rows;
+
+  labels = dup_checked_labels (self, &n_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button), setup);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), setup);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            self->destination != NULL && selected_format (self) != NULL &&
+                            (n_rows == 0 || labels->len > 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->done_button), g_strcmp0 (page, "done") == 0);
+}
+
+static void
+update_destination (GlossExportDialog *self)
+{
+  if (self->destination != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (self->destination);
+
+      gtk_label_set_label (self->destination_label, display);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->destination_label), display);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->destination_label), "dim-label");
+    }
+  else
+    {
+      GlossFormat *format = selected_format (self);
+
+      gtk_label_set_label (self->destination_label,
+                           format != NULL && gloss_format_exports_to_folder (format)
+                             ? _("No folder chosen") : _("No file chosen"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->destination_label), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->destination_label), "dim-label");
+    }
+  update_buttons (self);
+}
+
+static void
+format_changed_cb (GlossExportDialog *self)
+{
+  GlossFormat *format = selected_format (self);
+  gboolean split = format_uses_split (format);
+  gboolean folder = format != NULL && gloss_format_exports_to_folder (format);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->split_heading), split);
+  gtk_widget_set_visible (GTK_WIDGET (self->split_label), split);
+  gtk_widget_set_visible (GTK_WIDGET (self->split_box), split);
+  gtk_widget_set_visible (GTK_WIDGET (self->seed_label), split);
+  gtk_widget_set_visible (GTK_WIDGET (self->seed_spin), split);
+
+  /* A file does not do for a folder format, nor the other way round. */
+  if (self->destination != NULL && folder != self->destination_is_folder)
+    g_clear_pointer (&self->destination, g_free);
+  update_destination (self);
+}
+
+static void
+fill_formats (GlossExportDialog *self)
+{
+  GPtrArray *formats = gloss_format_list ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < formats->len; i++)
+    {
+      GlossFormat *format = g_ptr_array_index (formats, i);
+
+      if (!gloss_format_can_export (format))
+        continue;
+      gtk_string_list_append (names, gloss_format_get_display_name (format));
+      g_ptr_array_add (self->format_names, g_strdup (gloss_format_get_name (format)));
+    }
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (names));
+  for (guint i = 0; i < self->format_names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->format_names, i), "jsonl") == 0)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
+}
+
+static void
+fill_labels (GlossExportDialog *self)
+{
+  GListModel *labels = gloss_schema_get_labels (gloss_project_get_schema (self->project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      GtkWidget *check = gtk_check_button_new_with_label (gloss_label_get_name (label));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_margin_start (check, 6);
+      gtk_widget_set_margin_end (check, 6);
+      gtk_widget_set_margin_top (check, 2);
+      gtk_widget_set_margin_bottom (check, 2);
+      if (gloss_label_get_description (label) != NULL)
+        gtk_widget_set_tooltip_text (check, gloss_label_get_description (label));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_buttons), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->label_list, check);
+    }
+}
+
+static void
+set_all_labels (GlossExportDialog *self,
+                gboolean           active)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->label_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (GTK_IS_CHECK_BUTTON (check))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+    }
+}
+
+static void
+show_done (GlossExportDialog *self,
+           const char        *path,
+           gboolean           to_folder)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *message = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->done_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->done_icon), "error");
+  if (self->error == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->done_icon), "success");
+      gtk_image_set_from_icon_name (self->done_icon, "emblem-ok-symbolic");
+      gtk_label_set_label (self->done_title, _("Export Complete"));
+      /* Translators: the file or folder the export was written to */
+      message = g_strdup_printf (to_folder ? _("The project was exported to the folder “%s”.")
+                                           : _("The project was exported to “%s”."),
+                                 display);
+    }
+  else if (g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_image_set_from_icon_name (self->done_icon, "process-stop-symbolic");
+      gtk_label_set_label (self->done_title, _("Export Cancelled"));
+      message = g_strdup (to_folder ? _("The folder may hold part of the export.")
+                                    : _("No file was written."));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->done_icon), "error");
+      gtk_image_set_from_icon_name (self->done_icon, "dialog-error-symbolic");
+      gtk_label_set_label (self->done_title, _("Export Failed"));
+      message = g_strdup (self->error->message);
+    }
+  gtk_label_set_label (self->done_message, message);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  update_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+}
+
+/* ---- the worker -------------------------------------------------------- */
+
+static gboolean
+export_worker (GlossProject       *project,
+               gpointer            data,
+               GlossProgressFunc   progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  ExportJob *job = data;
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+
+  options.annotator = job->annotator;
+  options.gold_only = job->gold_only;
+  options.status = job->status;
+  options.labels = (const char * const *) job->labels;
+  memcpy (options.split, job->split, sizeof options.split);
+  options.seed = job->seed;
+  options.progress = progress;
+  options.progress_data = progress_data;
+
+  return gloss_format_export (project, job->format, job->path, &options, cancellable, error);
+}
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  GlossExportDialog *self = user_data;
+
+  if (self->project != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (source_object);
+  ExportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gloss_task_runner_run_finish (result, &error);
+  self->running = FALSE;
+  g_clear_object (&self->cancellable);
+  if (self->project == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+  if (self->close_when_done)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  show_done (self, job->path, job->to_folder);
+}
+
+/* ---- callbacks --------------------------------------------------------- */
+
+static void
+close_clicked_cb (GlossExportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+cancel_clicked_cb (GlossExportDialog *self)
+{
+  _gloss_export_dialog_cancel (self);
+}
+
+static void
+select_all_clicked_cb (GlossExportDialog *self)
+{
+  set_all_labels (self, TRUE);
+}
+
+static void
+select_none_clicked_cb (GlossExportDialog *self)
+{
+  set_all_labels (self, FALSE);
+}
+
+static void
+destination_response_cb (GtkNativeDialog   *native,
+                         int                response,
+                         GlossExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        {
+          g_free (self->destination);
+          self->destination = path;
+          self->destination_is_folder =
+            gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) ==
+            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+          update_destination (self);
+        }
+    }
+  g_object_unref (native);
+}
+
+static void
+destination_clicked_cb (GlossExportDialog *self)
+{
+  GlossFormat *format = selected_format (self);
+  gboolean folder;
+  GtkFileChooserNative *native;
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+
+  if (format == NULL || self->project == NULL)
+    return;
+  folder = gloss_format_exports_to_folder (format);
+
+  native = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export to File"),
+                                        GTK_WINDOW (self),
+                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                               : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        folder ? _("_Select") : _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  dir = g_path_get_dirname (gloss_project_get_path (self->project));
+  dir_file = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir_file, NULL);
+  if (!folder)
+    {
+      const char * const *exts = GLOSS_FORMAT_GET_CLASS (format)->extensions;
+      g_autofree char *title = gloss_project_dup_title (self->project);
+      g_autofree char *name = g_strdup_printf ("%s.%s", title,
+                                               exts != NULL && exts[0] != NULL ? exts[0]
+                                                                               : "txt");
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  g_signal_connect_object (native, "response", G_CALLBACK (destination_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_clicked_cb (GlossExportDialog *self)
+{
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  GlossFormat *format = selected_format (self);
+  guint annotator = gtk_drop_down_get_selected (self->annotator_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n_rows;
+
+  if (format == NULL || self->destination == NULL)
+    return;
+
+  if (annotator != GTK_INVALID_LIST_POSITION && annotator > 0)
+    options.annotator = gtk_string_list_get_string (self->annotators, annotator);
+  options.gold_only = gtk_switch_get_active (self->gold_switch);
+  options.status = status == GTK_INVALID_LIST_POSITION || status == 0 ? -1 : (int) status - 1;
+  labels = dup_checked_labels (self, &n_rows);
+  if (labels->len < n_rows)
+    {
+      g_ptr_array_add (labels, NULL);
+      options.labels = (const char * const *) labels->pdata;
+    }
+  if (format_uses_split (format))
+    {
+      options.split[0] = gtk_spin_button_get_value_as_int (self->train_spin);
+      options.split[1] = gtk_spin_button_get_value_as_int (self->validation_spin);
+      options.split[2] = gtk_spin_button_get_value_as_int (self->test_spin);
+      options.seed = (guint64) gtk_spin_button_get_value_as_int (self->seed_spin);
+    }
+
+  _gloss_export_dialog_start (self, gloss_format_get_name (format), self->destination, &options);
+}
+
+/* ---- vfuncs ------------------------------------------------------------ */
+
+static gboolean
+gloss_export_dialog_close_request (GtkWindow *window)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (window);
+
+  if (self->running)
+    {
+      self->close_when_done = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gloss_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+gloss_export_dialog_dispose (GObject *object)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXPORT_DIALOG);
+
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (gloss_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gloss_export_dialog_finalize (GObject *object)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->annotators);
+  g_clear_pointer (&self->format_names, g_ptr_array_unref);
+  g_clear_pointer (&self->destination, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+gloss_export_dialog_class_init (GlossExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_export_dialog_dispose;
+  object_class->finalize = gloss_export_dialog_finalize;
+  window_class->close_request = gloss_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/gloss-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, annotator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, close_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, destination_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, destination_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, done_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, done_icon);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, done_message);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, done_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, gold_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, label_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, split_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, split_heading);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, split_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, test_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, train_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, validation_spin);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, destination_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_none_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gloss_export_dialog_init (GlossExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: gtk_widget_dispose_template() would unparent
+   * the window's child behind GtkWindow's back. */
+  self->stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+
+  self->format_names = g_ptr_array_new_with_free_func (g_free);
+  self->annotators = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->annotators, _("All annotators"));
+  gtk_drop_down_set_model (self->annotator_dropdown, G_LIST_MODEL (self->annotators));
+
+  fill_formats (self);
+  g_signal_connect_object (self->format_dropdown, "notify::selected",
+                           G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "setup");
+  format_changed_cb (self);
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+GtkWidget *
+gloss_export_dialog_new (GtkWindow    *parent,
+                         GlossProject *project)
+{
+  GlossExportDialog *self;
+  g_autoptr(GPtrArray) annotators = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->project = g_object_ref (project);
+
+  annotators = _gloss_export_dialog_dup_annotators (project);
+  for (guint i = 0; i < annotators->len; i++)
+    gtk_string_list_append (self->annotators, g_ptr_array_index (annotators, i));
+  fill_labels (self);
+  update_buttons (self);
+
+  return GTK_WIDGET (self);
+}
+
+GPtrArray *
+_gloss_export_dialog_dup_annotators (GlossProject *project)
+{
+  GlossStore *store = gloss_project_get_store (project);
+  GPtrArray *annotators = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  stmt = _gloss_store_prepare (store,
+                               "SELECT DISTINCT annotator FROM annotations"
+                               " WHERE deleted = 0 AND annotator != ''"
+                               " ORDER BY annotator",
+                               &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot list the annotators: %s", error->message);
+      return annotators;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (annotators, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, &error, "annotators");
+      g_warning ("Cannot list the annotators: %s", error->message);
+    }
+  return annotators;
+}
+
+void
+_gloss_export_dialog_start (GlossExportDialog        *self,
+                            const char               *format,
+                            const char               *path,
+                            const GlossExportOptions *options)
+{
+  static const GlossExportOptions defaults = GLOSS_EXPORT_OPTIONS_INIT;
+  GlossFormat *found;
+  ExportJob *job;
+
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format != NULL && path != NULL);
+  g_return_if_fail (!self->running);
+  g_return_if_fail (self->project != NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  found = gloss_format_lookup (format);
+
+  job = g_new0 (ExportJob, 1);
+  job->format = g_strdup (format);
+  job->path = g_strdup (path);
+  job->annotator = g_strdup (options->annotator);
+  job->labels = g_strdupv ((char **) options->labels);
+  job->gold_only = options->gold_only;
+  job->status = options->status;
+  memcpy (job->split, options->split, sizeof job->split);
+  job->seed = options->seed;
+  job->to_folder = found != NULL && gloss_format_exports_to_folder (found);
+
+  self->running = TRUE;
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_stack_set_visible_child_name (self->stack, "running");
+  update_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+
+  gloss_task_runner_run_async (self, self->project, export_worker, job,
+                               (GDestroyNotify) export_job_free, export_progress_cb, self,
+                               self->cancellable, export_done_cb, job);
+}
+
+gboolean
+_gloss_export_dialog_is_running (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
+  return self->running;
+}
+
+void
+_gloss_export_dialog_cancel (GlossExportDialog *self)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+const GError *
+_gloss_export_dialog_get_error (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return self->error;
+}
+
+GListModel *
+_gloss_export_dialog_get_annotators (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return G_LIST_MODEL (self->annotators);
+}
+
+gboolean
+_gloss_export_dialog_select_format (GlossExportDialog *self,
+                                    const char        *format)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < self->format_names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->format_names, i), format) == 0)
+      {
+        gtk_drop_down_set_selected (self->format_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}

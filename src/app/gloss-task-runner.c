@@ -1,0 +1,368 @@
+/* gloss-task-runner.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include "gloss-schema.h"
+#include "gloss-store.h"
+#include "gloss-task-runner.h"
+
+/* Progress shared between the worker and the main context: the worker
+ * stores the latest fraction and schedules one delivery at a time. */
+typedef struct
+{
+  GMutex             mutex;
+  double             fraction;
+  gboolean           pending;    /* a delivery is scheduled */
+  gboolean           done;       /* the task completed: deliver no more */
+  GMainContext      *context;    /* owned */
+  GlossProgressFunc  progress;
+  gpointer           progress_data;
+} Forward;
+
+typedef struct
+{
+  char                *path;        /* owned */
+  char                *annotator;   /* owned */
+  GlossWorkerFunc      func;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  Forward             *forward;     /* owned ref */
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} RunData;
+
+static Forward *
+forward_ref (Forward *forward)
+{
+  return g_atomic_rc_box_acquire (forward);
+}
+
+static void
+forward_clear (Forward *forward)
+{
+  g_mutex_clear (&forward->mutex);
+  g_main_context_unref (forward->context);
+}
+
+static void
+forward_unref (Forward *forward)
+{
+  g_atomic_rc_box_release_full (forward, (GDestroyNotify) forward_clear);
+}
+
+static void
+run_data_free (RunData *run)
+{
+  if (run->data_free != NULL && run->data != NULL)
+    run->data_free (run->data);
+  g_free (run->path);
+  g_free (run->annotator);
+  forward_unref (run->forward);
+  g_free (run);
+}
+
+static gboolean
+deliver_cb (gpointer user_data)
+{
+  Forward *forward = user_data;
+  gboolean done;
+  double fraction;
+
+  g_mutex_lock (&forward->mutex);
+  fraction = forward->fraction;
+  forward->pending = FALSE;
+  done = forward->done;
+  g_mutex_unlock (&forward->mutex);
+
+  if (!done && forward->progress != NULL)
+    forward->progress (fraction, forward->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread. */
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  Forward *forward = user_data;
+  gboolean schedule = FALSE;
+
+  g_mutex_lock (&forward->mutex);
+  forward->fraction = fraction;
+  if (!forward->pending && !forward->done)
+    {
+      forward->pending = TRUE;
+      schedule = TRUE;
+    }
+  g_mutex_unlock (&forward->mutex);
+
+  if (schedule)
+    g_main_context_invoke_full (forward->context, G_PRIORITY_DEFAULT, deliver_cb,
+                                forward_ref (forward), (GDestroyNotify) forward_unref);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = gloss_project_open (run->path, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (run->annotator != NULL)
+    gloss_project_set_annotator (project, run->annotator);
+
+  if (!run->func (project, run->data, forward_progress, run->forward, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_done_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunData *run = g_task_get_task_data (G_TASK (result));
+
+  g_mutex_lock (&run->forward->mutex);
+  run->forward->done = TRUE;
+  g_mutex_unlock (&run->forward->mutex);
+
+  if (run->callback != NULL)
+    run->callback (source_object, result, run->user_data);
+}
+
+void
+gloss_task_runner_run_async (gpointer             source_object,
+                             GlossProject        *project,
+                             GlossWorkerFunc      func,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             GlossProgressFunc    progress,
+                             gpointer             progress_data,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+
+  g_return_if_fail (source_object == NULL || G_IS_OBJECT (source_object));
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (RunData, 1);
+  run->path = g_strdup (gloss_project_get_path (project));
+  run->annotator = g_strdup (gloss_project_get_annotator (project));
+  run->func = func;
+  run->data = data;
+  run->data_free = data_free;
+  run->callback = callback;
+  run->user_data = user_data;
+  run->forward = g_atomic_rc_box_new0 (Forward);
+  g_mutex_init (&run->forward->mutex);
+  run->forward->context = g_main_context_ref_thread_default ();
+  run->forward->progress = progress;
+  run->forward->progress_data = progress_data;
+
+  task = g_task_new (source_object, cancellable, run_done_cb, NULL);
+  g_task_set_source_tag (task, gloss_task_runner_run_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+  /* The import rolls back on cancellation; report it as the error it is. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+gloss_task_runner_run_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_task_runner_run_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- refreshing the window's project ----------------------------------- */
+
+static gboolean
+attr_defs_equal (GlossAttrDef *a,
+                 GlossAttrDef *b)
+{
+  const char * const *va = gloss_attr_def_get_values (a);
+  const char * const *vb = gloss_attr_def_get_values (b);
+  GVariant *da = gloss_attr_def_get_default_value (a);
+  GVariant *db = gloss_attr_def_get_default_value (b);
+
+  if (gloss_attr_def_get_attr_type (a) != gloss_attr_def_get_attr_type (b))
+    return FALSE;
+  if ((va == NULL) != (vb == NULL) || (va != NULL && !g_strv_equal (va, vb)))
+    return FALSE;
+  if ((da == NULL) != (db == NULL) || (da != NULL && !g_variant_equal (da, db)))
+    return FALSE;
+  return TRUE;
+}
+
+/* Adds @fresh's attributes missing from @current; FALSE when one differs. */
+static gboolean
+merge_label_attributes (GlossLabel *current,
+                        GlossLabel *fresh)
+{
+  GPtrArray *defs = gloss_label_get_attributes (fresh);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (defs, i);
+      GlossAttrDef *have = gloss_label_lookup_attribute (current,
+                                                         gloss_attr_def_get_name (def));
+
+      if (have == NULL)
+        gloss_label_add_attribute (current, def);
+      else if (!attr_defs_equal (have, def))
+        ok = FALSE;
+    }
+  return ok;
+}
+
+static gboolean
+merge_relation_attributes (GlossRelationType *current,
+                           GlossRelationType *fresh)
+{
+  GPtrArray *defs = gloss_relation_type_get_attributes (fresh);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (defs, i);
+      GlossAttrDef *have = gloss_relation_type_lookup_attribute (current,
+                                                                 gloss_attr_def_get_name (def));
+
+      if (have == NULL)
+        gloss_relation_type_add_attribute (current, def);
+      else if (!attr_defs_equal (have, def))
+        ok = FALSE;
+    }
+  return ok;
+}
+
+/* An import only ever adds to the schema: adds what @fresh has and
+ * @current lacks, in @fresh's order. */
+static void
+merge_schema (GlossSchema *current,
+              GlossSchema *fresh)
+{
+  GListModel *labels = gloss_schema_get_labels (fresh);
+  GListModel *types = gloss_schema_get_relation_types (fresh);
+  GPtrArray *doc_attrs = gloss_schema_get_document_attributes (fresh);
+  const char * const *layers = gloss_schema_get_layers (fresh);
+
+  for (guint i = 0; layers != NULL && layers[i] != NULL; i++)
+    if (!g_strv_contains (gloss_schema_get_layers (current), layers[i]))
+      gloss_schema_add_layer (current, layers[i], NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      GlossLabel *have = gloss_schema_lookup_label (current, gloss_label_get_name (label));
+
+      if (have == NULL)
+        {
+          g_autoptr(GlossLabel) copy = NULL;
+
+          copy = gloss_label_new (gloss_label_get_name (label), gloss_label_get_layer (label),
+                                  gloss_label_get_color (label), gloss_label_get_hotkey (label),
+                                  gloss_label_get_description (label));
+          merge_label_attributes (copy, label);
+          gloss_schema_add_label (current, copy, NULL);
+        }
+      else
+        merge_label_attributes (have, label);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
+      GlossRelationType *have;
+
+      have = gloss_schema_lookup_relation_type (current, gloss_relation_type_get_name (type));
+      if (have == NULL)
+        {
+          g_autoptr(GlossRelationType) copy = NULL;
+
+          copy = gloss_relation_type_new (gloss_relation_type_get_name (type),
+                                          gloss_relation_type_get_description (type),
+                                          gloss_relation_type_get_sources (type),
+                                          gloss_relation_type_get_targets (type));
+          merge_relation_attributes (copy, type);
+          gloss_schema_add_relation_type (current, copy, NULL);
+        }
+      else
+        merge_relation_attributes (have, type);
+    }
+
+  for (guint i = 0; doc_attrs != NULL && i < doc_attrs->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (doc_attrs, i);
+      GPtrArray *have = gloss_schema_get_document_attributes (current);
+      gboolean found = FALSE;
+
+      for (guint j = 0; have != NULL && j < have->len && !found; j++)
+        found = g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (have, j)),
+                           gloss_attr_def_get_name (def)) == 0;
+      if (!found)
+        gloss_schema_add_document_attribute (current, def);
+    }
+}
+
+gboolean
+gloss_task_runner_refresh_project (GlossProject  *project,
+                                   GError       **error)
+{
+  GlossSchema *current;
+  g_autoptr(GlossSchema) fresh = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+
+  if (!gloss_project_reload_documents (project, error))
+    return FALSE;
+
+  json = gloss_store_dup_schema_json (gloss_project_get_store (project));
+  if (json == NULL)
+    return TRUE;
+  fresh = gloss_schema_new_from_json (json, -1, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  current = gloss_project_get_schema (project);
+  if (gloss_schema_equal (current, fresh))
+    return TRUE;
+
+  merge_schema (current, fresh);
+  if (gloss_schema_equal (current, fresh))
+    return TRUE;
+
+  /* Something an in-place merge cannot express (e.g. new values of an
+   * existing enum attribute): take the stored schema as it is. */
+  return gloss_project_set_schema (project, fresh, error);
+}

@@ -1,0 +1,100 @@
+/* gloss-curation.h: comparing annotators' spans and adjudicating a gold set
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GLOSS_CURATION_AGREED,   /* every annotator: the same spans with the same labels */
+  GLOSS_CURATION_ONLY,     /* the same version, but only some annotators made it */
+  GLOSS_CURATION_LABEL,    /* the same spans with different labels */
+  GLOSS_CURATION_OVERLAP,  /* overlapping spans that differ */
+} GlossCurationKind;
+
+/* One unit: a group of overlapping annotations across annotators.
+ * Annotations belong to one unit when they overlap and their labels are
+ * in the same layer, or when their fragments are identical (whatever the
+ * labels): so a claim does not swallow the entities inside it. */
+typedef struct
+{
+  GlossCurationKind  kind;
+  guint              start;        /* first start of the members */
+  guint              end;          /* last end of the members */
+  char              *key;          /* stable: a digest of the members' uuids */
+  GPtrArray         *annotators;   /* char *: who has a version here, sorted */
+  GPtrArray         *versions;     /* GPtrArray of GlossAnnotation (owned refs), one per
+                                    * annotator, parallel to @annotators, document order */
+  GPtrArray         *gold;         /* GlossAnnotation (owned refs) of the gold annotator
+                                    * overlapping a member */
+} GlossCurationUnit;
+
+void               gloss_curation_unit_free      (GlossCurationUnit   *unit);
+/* A short translated name of a kind: "Agreed", "Only some", ... */
+const char        *gloss_curation_kind_to_string (GlossCurationKind    kind);
+
+/* The units of one document, sorted by (start, end), as a new array of
+ * GlossCurationUnit (freed with the array).
+ * @annotations: GlossAnnotation of every annotator, gold included (deleted
+ * ones are skipped); @annotators: every annotator of the document (gold
+ * excluded) or NULL for those with an annotation here; a unit is AGREED
+ * only when each of them made the same version; @layers: label -> layer
+ * name, or NULL to put all labels in one layer; @gold: the gold annotator's
+ * name (GLOSS_GOLD_ANNOTATOR). Pure: no store, no project. */
+GPtrArray         *gloss_curation_units          (GPtrArray           *annotations,
+                                                  const char * const  *annotators,
+                                                  GHashTable          *layers,
+                                                  const char          *gold);
+
+/* TRUE when the unit has a gold annotation or its key is in @rejected
+ * (a set of keys, may be NULL). */
+gboolean           gloss_curation_unit_is_curated (GlossCurationUnit  *unit,
+                                                   GHashTable         *rejected);
+
+/* Appends to @command the creation of gold copies (new uuids, annotator
+ * @gold, same label, fragments, attributes, note and normalisation) of the
+ * version of the annotator at @index in the unit. Returns the number of
+ * annotations added. */
+guint              gloss_curation_accept         (GlossCurationUnit   *unit,
+                                                  guint                index,
+                                                  const char          *gold,
+                                                  GlossCommand        *command);
+/* Appends gold copies of every AGREED unit that has no gold annotation yet
+ * and is not rejected. Returns the number of units accepted. */
+guint              gloss_curation_accept_agreed  (GPtrArray           *units,
+                                                  GHashTable          *rejected,
+                                                  const char          *gold,
+                                                  GlossCommand        *command);
+
+/* Rejected units are kept in the project's metadata under
+ * "curation:<document uuid>" as a JSON array of unit keys. Returns a new
+ * set (char * keys), empty when none. */
+GHashTable        *gloss_curation_load_rejected  (GlossStore          *store,
+                                                  const char          *document_uuid);
+gboolean           gloss_curation_save_rejected  (GlossStore          *store,
+                                                  const char          *document_uuid,
+                                                  GHashTable          *rejected,
+                                                  GError             **error);
+
+/* label -> layer of the schema's labels, for gloss_curation_units(). */
+GHashTable        *gloss_curation_dup_layers     (GlossSchema         *schema);
+
+/* The curation progress of a stored document: units curated and units in
+ * all, and how many annotators (gold aside) annotated it. Reads the store;
+ * for the document list. */
+gboolean           gloss_curation_progress       (GlossProject        *project,
+                                                  GlossDocument       *document,
+                                                  guint               *n_curated,
+                                                  guint               *n_units,
+                                                  guint               *n_annotators,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,673 @@
+/* test-teams-ui.c: merging in the window, the agreement report and the curation view
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under Xvfb: xvfb-run -a meson test -C _build --suite ui
+ * GLOSS_TEAMS_SCREENSHOTS=DIR also saves screenshots of the agreement window
+ * and of the curation view there.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gloss-agreement-window.h"
+#include "gloss-annotation-list.h"
+#include "gloss-annotation.h"
+#include "gloss-command.h"
+#include "gloss-curation-view.h"
+#include "gloss-document.h"
+#include "gloss-format.h"
+#include "gloss-project.h"
+#include "gloss-window-teams-private.h"
+#include "gloss-window.h"
+
+static const char *text =
+  "Colonel Ruslan Vey told Meridian in Seoul on Tuesday that Unit 414 stole 300 million "
+  "dollars from exchanges in Asia. A source familiar with the matter said the unit was "
+  "disbanded in June, but officials in Seoul denied that Unit 414 ever existed.";
+
+typedef struct
+{
+  const char *annotator;
+  const char *label;
+  const char *span;     /* the first occurrence in the text */
+  guint       skip;     /* characters of the span to leave out at its end */
+} Spec;
+
+/* Three annotators who disagree in every way the curation view knows. */
+static const Spec specs[] = {
+  /* agreed */
+  { "alice", "PERSON", "Ruslan Vey", 0 },
+  { "bob", "PERSON", "Ruslan Vey", 0 },
+  { "carol", "PERSON", "Ruslan Vey", 0 },
+  { "alice", "DATE", "Tuesday", 0 },
+  { "bob", "DATE", "Tuesday", 0 },
+  { "carol", "DATE", "Tuesday", 0 },
+  /* only alice and bob */
+  { "alice", "ORG", "Meridian", 0 },
+  { "bob", "ORG", "Meridian", 0 },
+  /* same span, different labels */
+  { "alice", "GPE", "Seoul", 0 },
+  { "bob", "LOC", "Seoul", 0 },
+  { "carol", "GPE", "Seoul", 0 },
+  /* overlapping spans */
+  { "alice", "ORG", "Unit 414 stole", 6 },
+  { "bob", "ORG", "Unit 414 stole", 0 },
+  /* only carol */
+  { "carol", "MONEY", "300 million dollars", 0 },
+};
+
+typedef struct
+{
+  char         *dir;
+  char         *lead_path;
+  GPtrArray    *copies;         /* char * paths */
+  GlossProject *lead;
+} Fixture;
+
+static void
+iterate_main_context (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+apply (GlossAnnotationList *annotations,
+       GlossCommand        *command)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gloss_annotation_list_apply (annotations, command, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static guint
+offset_of (const char *span)
+{
+  const char *p = strstr (text, span);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+/* One copy of the project per annotator, each with the same document. */
+static char *
+make_copy (const char *dir,
+           const char *annotator)
+{
+  g_autofree char *name = g_strconcat (annotator, ".gloss", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+  g_autoptr(GlossAnnotationList) annotations = NULL;
+  g_autoptr(GlossCommand) command = gloss_command_new ("annotate");
+  GlossDocument *document;
+
+  g_assert_no_error (error);
+  gloss_project_set_annotator (project, annotator);
+  document = gloss_project_add_document (project, "briefing", text, -1, NULL, &error);
+  g_assert_no_error (error);
+  annotations = gloss_project_dup_annotation_list (project, document, &error);
+  g_assert_no_error (error);
+  gloss_annotation_list_set_annotator (annotations, annotator);
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = NULL;
+      guint start;
+
+      if (strcmp (specs[i].annotator, annotator) != 0)
+        continue;
+      start = offset_of (specs[i].span);
+      annotation = gloss_annotation_new_span (specs[i].label, start,
+                                              start + g_utf8_strlen (specs[i].span, -1) -
+                                              specs[i].skip,
+                                              annotator);
+      gloss_command_create_annotation (command, annotation);
+    }
+  apply (annotations, command);
+
+  return path;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-teams-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->copies = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (fixture->copies, make_copy (fixture->dir, "alice"));
+  g_ptr_array_add (fixture->copies, make_copy (fixture->dir, "bob"));
+  g_ptr_array_add (fixture->copies, make_copy (fixture->dir, "carol"));
+
+  fixture->lead_path = g_build_filename (fixture->dir, "lead.gloss", NULL);
+  fixture->lead = gloss_project_create (fixture->lead_path, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotator (fixture->lead, "lead");
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_clear_object (&fixture->lead);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->copies, g_ptr_array_unref);
+  g_free (fixture->lead_path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("GLOSS_TEAMS_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL || width <= 0 || height <= 0)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GlossWindow *
+new_window (void)
+{
+  GlossWindow *window = g_object_ref_sink (g_object_new (GLOSS_TYPE_WINDOW, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  return window;
+}
+
+static void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+}
+
+static void
+merge_copies (Fixture     *fixture,
+              GlossWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *files[3];
+  GtkWindow *report;
+
+  for (guint i = 0; i < 3; i++)
+    files[i] = g_file_new_for_path (fixture->copies->pdata[i]);
+  report = _gloss_window_merge_files (window, files, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (_gloss_window_can_undo_merge (window));
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+}
+
+static guint
+count_annotations (GlossProject *project,
+                   const char   *annotator)
+{
+  GlossDocument *document = gloss_project_find_document (project, "briefing");
+  g_autoptr(GlossAnnotationList) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (document == NULL)
+    return 0;
+  annotations = gloss_project_dup_annotation_list (project, document, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (annotations)); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (annotations),
+                                                                     i);
+
+      if (annotator == NULL || g_strcmp0 (gloss_annotation_get_annotator (annotation),
+                                           annotator) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* Merge three copies in the window, undo the merge, merge again. */
+static void
+test_merge (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  GlossWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) &&
+                  _gloss_window_can_undo_merge (window));
+  gloss_window_set_project (window, fixture->lead);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_context (100);
+
+  merge_copies (fixture, window);
+  iterate_main_context (50);
+  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, G_N_ELEMENTS (specs));
+  g_assert_cmpuint (count_annotations (fixture->lead, "bob"), ==, 5);
+  g_assert_true (gloss_window_select_document (window, "briefing"));
+
+  g_assert_true (_gloss_window_undo_merge (window, &error));
+  g_assert_no_error (error);
+  g_assert_false (_gloss_window_can_undo_merge (window));
+  g_assert_false (_gloss_window_undo_merge (window, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  iterate_main_context (50);
+  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, 0);
+
+  merge_copies (fixture, window);
+  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, G_N_ELEMENTS (specs));
+
+  close_window (window);
+}
+
+static void
+wait_idle (GlossAgreementWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  iterate_main_context (20);
+  while (gloss_agreement_window_get_busy (window) && g_get_monotonic_time () < until)
+    iterate_main_context (20);
+  g_assert_false (gloss_agreement_window_get_busy (window));
+}
+
+static void
+test_agreement_window (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GlossWindow *window = new_window ();
+  GlossAgreementWindow *report;
+  GlossAgreement *agreement;
+  GListModel *rows;
+  g_autofree char *csv = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n_labels;
+
+  gloss_window_set_project (window, fixture->lead);
+  merge_copies (fixture, window);
+  g_assert_true (gloss_window_select_document (window, "briefing"));
+
+  report = GLOSS_AGREEMENT_WINDOW (gloss_agreement_window_new (GTK_WINDOW (window),
+                                                               fixture->lead,
+                                                               gloss_window_get_document (window)));
+  g_object_ref (report);
+  gtk_window_present (GTK_WINDOW (report));
+  wait_idle (report);
+
+  agreement = gloss_agreement_window_get_agreement (report);
+  g_assert_nonnull (agreement);
+  g_assert_cmpuint (agreement->annotators->len, ==, 3);
+  g_assert_cmpuint (agreement->project->pairs->len, ==, 3);
+  n_labels = agreement->labels->len;
+  g_assert_cmpuint (n_labels, >=, 6);
+
+  /* A row for all labels and one per label, for each pair. */
+  rows = gloss_agreement_window_get_rows (report);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 * (n_labels + 1));
+  {
+    g_autoptr(GlossAgreementRow) row = g_list_model_get_item (rows, 0);
+    GlossPairScores *pair = agreement->project->pairs->pdata[0];
+
+    g_assert_null (gloss_agreement_row_get_label (row));
+    g_assert_cmpstr (gloss_agreement_row_get_annotator_a (row), ==, "alice");
+    g_assert_cmpstr (gloss_agreement_row_get_annotator_b (row), ==, "bob");
+    /* alice and bob: 5 spans each, 3 the same (person, date, Meridian) */
+    g_assert_cmpuint (pair->all->exact_matches, ==, 3);
+    g_assert_cmpfloat_with_epsilon (gloss_agreement_row_get_value (
+                                      row, GLOSS_AGREEMENT_COLUMN_EXACT_F1), 0.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (gloss_agreement_row_get_value (
+                                      row, GLOSS_AGREEMENT_COLUMN_OVERLAP_F1), 0.8, 1e-9);
+  }
+
+  csv = gloss_agreement_window_dup_csv (report);
+  g_assert_true (g_str_has_prefix (csv, "label,annotator_a,annotator_b,n_a,n_b,exact_precision"));
+  g_assert_nonnull (strstr (csv, "\r\n*,alice,bob,5,5,0.600000,0.600000,0.600000,0.800000,"));
+
+  iterate_main_context (200);
+  g_assert_true (gloss_agreement_window_save_png (report, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpint (memcmp (contents, "\x89PNG", 4), ==, 0);
+  screenshot (GTK_WIDGET (report), "agreement-window.png");
+
+  /* This document only: the same figures here (one document). */
+  gloss_agreement_window_set_all_documents (report, FALSE);
+  wait_idle (report);
+  g_assert_cmpuint (gloss_agreement_window_get_agreement (report)->project->pairs->len, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (report));
+  iterate_main_context (50);
+  g_assert_finalize_object (report);
+  close_window (window);
+}
+
+/* A unit of @units whose first member covers @span with @label. */
+static guint
+find_unit (GPtrArray  *units,
+           const char *span)
+{
+  guint start = offset_of (span);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      GlossCurationUnit *unit = units->pdata[i];
+
+      if (unit->start == start)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+version_of (GlossCurationUnit *unit,
+            const char        *annotator)
+{
+  for (guint i = 0; i < unit->annotators->len; i++)
+    if (strcmp (unit->annotators->pdata[i], annotator) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The brat export of the gold set: "LABEL start end" per entity. */
+static GPtrArray *
+export_gold (Fixture *fixture)
+{
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  g_autofree char *folder = g_build_filename (fixture->dir, "gold-brat", NULL);
+  g_autofree char *ann_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *spans = g_ptr_array_new_with_free_func (g_free);
+  GDir *dir;
+  const char *name;
+
+  options.gold_only = TRUE;
+  g_assert_true (gloss_format_export (fixture->lead, "brat", folder, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".ann"))
+      ann_path = g_build_filename (folder, name, NULL);
+  g_dir_close (dir);
+  g_assert_nonnull (ann_path);
+
+  g_assert_true (g_file_get_contents (ann_path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == 'T')
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+
+        g_ptr_array_add (spans, g_strdup (fields[1]));
+      }
+  g_ptr_array_sort (spans, compare_strings);
+  return spans;
+}
+
+static char *
+gold_span (const char *label,
+           const char *span,
+           guint       skip)
+{
+  guint start = offset_of (span);
+
+  return g_strdup_printf ("%s %u %u", label, start,
+                          start + (guint) g_utf8_strlen (span, -1) - skip);
+}
+
+/* The scripted curation: accept the agreed units in bulk, carol's Seoul,
+ * alice's Unit 414, reject Meridian and carol's money; the gold export
+ * holds exactly those. */
+static void
+test_curation (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GlossWindow *window = new_window ();
+  GlossCurationView *view;
+  GPtrArray *units;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) gold = NULL;
+  guint n_curated, n_units, position;
+
+  gloss_window_set_project (window, fixture->lead);
+  gtk_window_present (GTK_WINDOW (window));
+  merge_copies (fixture, window);
+  g_assert_true (gloss_window_select_document (window, "briefing"));
+  iterate_main_context (100);
+
+  view = GLOSS_CURATION_VIEW (find_descendant (GTK_WIDGET (window), GLOSS_TYPE_CURATION_VIEW));
+  g_assert_nonnull (view);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
+  iterate_main_context (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  units = gloss_curation_view_get_units (view);
+  g_assert_cmpuint (units->len, ==, 6);
+  g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Ruslan Vey")])->kind,
+                   ==, GLOSS_CURATION_AGREED);
+  g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Meridian")])->kind,
+                   ==, GLOSS_CURATION_ONLY);
+  g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Seoul")])->kind,
+                   ==, GLOSS_CURATION_LABEL);
+  g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Unit 414")])->kind,
+                   ==, GLOSS_CURATION_OVERLAP);
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 0);
+  g_assert_cmpuint (n_units, ==, 6);
+
+  screenshot (GTK_WIDGET (window), "curation-view-before.png");
+
+  g_assert_cmpint (gloss_curation_view_accept_agreed (view, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_curation_view_accept_agreed (view, &error), ==, 0);
+
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, "Seoul");
+  g_assert_true (gloss_curation_view_accept (view, position,
+                                             version_of (units->pdata[position], "carol"),
+                                             &error));
+  g_assert_no_error (error);
+
+  /* A second choice replaces the first: bob's LOC, then alice's GPE. */
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, "Unit 414");
+  g_assert_true (gloss_curation_view_accept (view, position,
+                                             version_of (units->pdata[position], "bob"),
+                                             &error));
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, "Unit 414");
+  g_assert_true (gloss_curation_view_accept (view, position,
+                                             version_of (units->pdata[position], "alice"),
+                                             &error));
+  g_assert_no_error (error);
+
+  units = gloss_curation_view_get_units (view);
+  g_assert_true (gloss_curation_view_reject (view, find_unit (units, "Meridian"), &error));
+  units = gloss_curation_view_get_units (view);
+  g_assert_true (gloss_curation_view_reject (view, find_unit (units, "300 million"), &error));
+  g_assert_no_error (error);
+
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 6);
+  g_assert_cmpuint (n_units, ==, 6);
+  gloss_curation_view_select (view, 2);
+  iterate_main_context (100);
+  screenshot (GTK_WIDGET (window), "curation-view.png");
+
+  /* Undo in the window takes the last acceptance back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  units = gloss_curation_view_get_units (view);
+  g_assert_cmpuint (((GlossCurationUnit *) units->pdata[find_unit (units, "Unit 414")])->gold->len,
+                    ==, 1);
+  g_assert_cmpuint (count_annotations (fixture->lead, GLOSS_GOLD_ANNOTATOR), ==, 4);
+
+  g_ptr_array_add (expected, gold_span ("DATE", "Tuesday", 0));
+  g_ptr_array_add (expected, gold_span ("GPE", "Seoul", 0));
+  g_ptr_array_add (expected, gold_span ("ORG", "Unit 414 stole", 6));
+  g_ptr_array_add (expected, gold_span ("PERSON", "Ruslan Vey", 0));
+  g_ptr_array_sort (expected, compare_strings);
+
+  /* Rejections are kept in the project: a new view sees them. */
+  {
+    GtkWidget *other = g_object_ref_sink (gloss_curation_view_new ());
+    GlossDocument *document = gloss_window_get_document (window);
+    g_autoptr(GlossAnnotationList) annotations =
+      gloss_project_dup_annotation_list (fixture->lead, document, &error);
+
+    g_assert_no_error (error);
+    gloss_curation_view_set_annotation_list (GLOSS_CURATION_VIEW (other), fixture->lead,
+                                             annotations);
+    gloss_curation_view_get_progress (GLOSS_CURATION_VIEW (other), &n_curated, &n_units);
+    /* Unit 414 has bob's ORG again after the undo: still curated */
+    g_assert_cmpuint (n_curated, ==, 6);
+    gloss_curation_view_set_annotation_list (GLOSS_CURATION_VIEW (other), NULL, NULL);
+    g_assert_finalize_object (other);
+  }
+
+  /* Back to alice's version, and export. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gold = export_gold (fixture);
+  g_assert_cmpuint (gold->len, ==, expected->len);
+  for (guint i = 0; i < gold->len; i++)
+    g_assert_cmpstr (gold->pdata[i], ==, expected->pdata[i]);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
+  iterate_main_context (50);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  close_window (window);
+}
+
+/* The views without a window or a project. */
+static void
+test_instantiate (void)
+{
+  GtkWidget *view = g_object_ref_sink (gloss_curation_view_new ());
+  guint n_curated = 1, n_units = 1;
+
+  gloss_curation_view_get_progress (GLOSS_CURATION_VIEW (view), &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 0);
+  g_assert_cmpuint (n_units, ==, 0);
+  g_assert_null (gloss_curation_view_get_units (GLOSS_CURATION_VIEW (view)));
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the icon theme from GTK, whose
+   * fallback icons then fail to load. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping\n");
+      return 77;
+    }
+
+  g_test_add_func ("/ui/teams/instantiate", test_instantiate);
+  g_test_add ("/ui/teams/merge", Fixture, NULL, fixture_setup, test_merge, fixture_teardown);
+  g_test_add ("/ui/teams/agreement", Fixture, NULL, fixture_setup, test_agreement_window,
+              fixture_teardown);
+  g_test_add ("/ui/teams/curation", Fixture, NULL, fixture_setup, test_curation,
+              fixture_teardown);
+
+  return g_test_run ();
+}
