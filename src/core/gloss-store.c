@@ -533,8 +533,20 @@ gloss_store_begin (GlossStore  *self,
 
   if (self->depth == 0)
     {
-      if (!exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
+      int rc;
+      guint tries = 0;
+
+      /* Another process may hold the write lock longer than the busy
+       * timeout when the machine is loaded: keep waiting (up to about a
+       * minute in all) rather than lose the edit. */
+      while ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK &&
+             ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) && tries++ < 50)
+        g_usleep (20000);
+      if (rc != SQLITE_OK)
+        {
+          _gloss_store_set_error_from_db (self, error, _("Cannot start a change"));
+          return FALSE;
+        }
       self->failed = FALSE;
     }
   self->depth++;

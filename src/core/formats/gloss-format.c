@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -73,6 +75,13 @@ gloss_import_report_free (GlossImportReport *report)
   g_ptr_array_unref (report->problems);
   g_free (report);
 }
+
+static void report_addv (GlossImportReport    *report,
+                         GlossProblemSeverity  severity,
+                         const char           *file,
+                         guint                 line,
+                         const char           *format,
+                         va_list               args) G_GNUC_PRINTF (5, 0);
 
 static void
 report_addv (GlossImportReport    *report,
@@ -1029,6 +1038,13 @@ gloss_format_export (GlossProject              *project,
           g_ptr_array_unref (ctx.documents);
           return FALSE;
         }
+      {
+        /* mkstemp makes the file private; give it the mode a new file
+         * gets, as it replaces one. */
+        mode_t mask = umask (0);
+        umask (mask);
+        fchmod (fd, 0666 & ~mask);
+      }
       close (fd);
       ok = klass->export_path (format, &ctx, tmp, cancellable, error);
       if (ok && g_rename (tmp, path) != 0)
