@@ -613,20 +613,19 @@ compute_done_cb (GObject      *object,
   GlossAgreement *agreement;
 
   agreement = g_task_propagate_pointer (G_TASK (result), &error);
-  if (agreement == NULL)
+
+  /* A newer computation may have replaced this one, or the window closed. */
+  if (self->cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_object (&self->cancellable);
-      set_busy (self, FALSE);
-      gtk_label_set_label (self->summary_label, error->message);
+      g_clear_pointer (&agreement, gloss_agreement_free);
       return;
     }
 
-  /* A newer computation may have replaced this one. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+  if (agreement == NULL)
     {
-      gloss_agreement_free (agreement);
+      g_clear_object (&self->cancellable);
+      set_busy (self, FALSE);
+      gtk_label_set_label (self->summary_label, error->message);
       return;
     }
 

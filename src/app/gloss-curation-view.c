@@ -15,6 +15,7 @@
 #include "gloss-command.h"
 #include "gloss-curation-view.h"
 #include "gloss-document.h"
+#include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
 
@@ -338,6 +339,36 @@ unit_at (GlossCurationView *self,
   return self->units->pdata[position];
 }
 
+/* Gold copies of the relations between what @command copies into gold
+ * and what gold has (but @replaced, which @command deletes). */
+static void
+add_gold_relations (GlossCurationView *self,
+                    GlossCommand      *command,
+                    GHashTable        *copies,
+                    GPtrArray         *replaced)
+{
+  GListModel *model = gloss_annotation_list_get_relations (self->annotations);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (g_hash_table_size (copies) == 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (relations, g_list_model_get_item (model, i));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
+    {
+      GlossAnnotation *annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
+
+      if (replaced != NULL && g_ptr_array_find (replaced, annotation, NULL))
+        g_object_unref (annotation);
+      else
+        g_ptr_array_add (annotations, annotation);
+    }
+
+  gloss_curation_copy_relations (relations, annotations, copies, GLOSS_GOLD_ANNOTATOR, command);
+}
+
 static void
 emit_message (GlossCurationView *self,
               const char        *message)
@@ -538,6 +569,15 @@ ensure_css (void)
 
 /* ---- vfuncs ------------------------------------------------------------ */
 
+/* The keyboard goes to the list of units. */
+static gboolean
+gloss_curation_view_grab_focus (GtkWidget *widget)
+{
+  GlossCurationView *self = GLOSS_CURATION_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 gloss_curation_view_map (GtkWidget *widget)
 {
@@ -578,6 +618,7 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
 
   object_class->dispose = gloss_curation_view_dispose;
   widget_class->map = gloss_curation_view_map;
+  widget_class->grab_focus = gloss_curation_view_grab_focus;
 
   signals[EDIT_ANNOTATION] = g_signal_new ("edit-annotation", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -721,6 +762,7 @@ gloss_curation_view_accept (GlossCurationView  *self,
 {
   g_autoptr(GlossCommand) command = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GlossCurationUnit *unit;
 
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
@@ -743,7 +785,8 @@ gloss_curation_view_accept (GlossCurationView  *self,
   for (guint i = 0; i < unit->gold->len; i++)
     gloss_command_delete_annotation (command,
                                      gloss_annotation_get_uuid (unit->gold->pdata[i]));
-  gloss_curation_accept (unit, version, GLOSS_GOLD_ANNOTATOR, command);
+  gloss_curation_accept (unit, version, GLOSS_GOLD_ANNOTATOR, command, copies);
+  add_gold_relations (self, command, copies, unit->gold);
 
   if (!gloss_annotation_list_apply (self->annotations, command, error))
     return FALSE;
@@ -791,6 +834,7 @@ gloss_curation_view_accept_agreed (GlossCurationView  *self,
                                    GError            **error)
 {
   g_autoptr(GlossCommand) command = NULL;
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), -1);
@@ -799,9 +843,11 @@ gloss_curation_view_accept_agreed (GlossCurationView  *self,
     return 0;
 
   command = gloss_command_new (_("Accept all agreed"));
-  n = gloss_curation_accept_agreed (self->units, self->rejected, GLOSS_GOLD_ANNOTATOR, command);
+  n = gloss_curation_accept_agreed (self->units, self->rejected, GLOSS_GOLD_ANNOTATOR, command,
+                                    copies);
   if (n == 0)
     return 0;
+  add_gold_relations (self, command, copies, NULL);
   if (!gloss_annotation_list_apply (self->annotations, command, error))
     return -1;
 

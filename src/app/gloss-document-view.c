@@ -1323,25 +1323,26 @@ is_link_candidate (GlossDocumentView *self,
          g_hash_table_contains (self->link_labels, gloss_annotation_get_label (annotation));
 }
 
-static gboolean
-is_related (GlossDocumentView *self,
-            GlossAnnotation   *a,
-            GlossAnnotation   *b)
+/* The uuids of the annotations related to @annotation (a new set of
+ * borrowed strings, valid while the relations are unchanged). */
+static GHashTable *
+dup_related_uuids (GlossDocumentView *self,
+                   GlossAnnotation   *annotation)
 {
   g_autoptr(GPtrArray) relations = NULL;
+  GHashTable *related = g_hash_table_new (g_str_hash, g_str_equal);
 
   relations = gloss_annotation_list_relations_of (self->annotations,
-                                                  gloss_annotation_get_uuid (a));
+                                                  gloss_annotation_get_uuid (annotation));
   for (guint i = 0; i < relations->len; i++)
     {
       GlossRelation *relation = g_ptr_array_index (relations, i);
 
-      if (g_strcmp0 (gloss_relation_get_source (relation), gloss_annotation_get_uuid (b)) == 0 ||
-          g_strcmp0 (gloss_relation_get_target (relation), gloss_annotation_get_uuid (b)) == 0)
-        return TRUE;
+      g_hash_table_add (related, (gpointer) gloss_relation_get_source (relation));
+      g_hash_table_add (related, (gpointer) gloss_relation_get_target (relation));
     }
 
-  return FALSE;
+  return related;
 }
 
 /* Distance in characters between the spans; spans inside or overlapping
@@ -1372,6 +1373,7 @@ find_nearest_candidate (GlossDocumentView *self)
   GListModel *model = G_LIST_MODEL (self->annotations);
   guint n = g_list_model_get_n_items (model);
   guint position = 0;
+  g_autoptr(GHashTable) related = dup_related_uuids (self, self->selected);
   GlossAnnotation *best = NULL;
   GlossAnnotation *best_related = NULL;
   guint best_distance = G_MAXUINT;
@@ -1392,7 +1394,7 @@ find_nearest_candidate (GlossDocumentView *self)
         continue;
 
       distance = link_distance (self->selected, annotation);
-      if (is_related (self, self->selected, annotation))
+      if (g_hash_table_contains (related, gloss_annotation_get_uuid (annotation)))
         {
           if (distance < best_related_distance)
             {

@@ -27,6 +27,7 @@ struct _GlossExportDialog
   GPtrArray         *format_names;   /* owned: char *, dropdown order */
   GtkStringList     *annotators;     /* owned: [0] "All annotators" */
   char              *destination;    /* owned: chosen file or folder */
+  char              *exported_folder;/* owned: the folder holding the last export */
   gboolean           destination_is_folder;
   GCancellable      *cancellable;    /* owned while running */
   GError            *error;          /* owned: the last export's */
@@ -47,6 +48,7 @@ struct _GlossExportDialog
   GtkDropDown       *format_dropdown;
   GtkSwitch         *gold_switch;
   GtkListBox        *label_list;
+  GtkButton         *open_folder_button;
   GtkProgressBar    *progress_bar;
   GtkSpinButton     *seed_spin;
   GtkLabel          *seed_label;
@@ -286,6 +288,10 @@ show_done (GlossExportDialog *self,
       message = g_strdup (self->error->message);
     }
   gtk_label_set_label (self->done_message, message);
+  g_clear_pointer (&self->exported_folder, g_free);
+  if (self->error == NULL)
+    self->exported_folder = to_folder ? g_strdup (path) : g_path_get_dirname (path);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_folder_button), self->exported_folder != NULL);
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_buttons (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
@@ -363,6 +369,30 @@ static void
 cancel_clicked_cb (GlossExportDialog *self)
 {
   _gloss_export_dialog_cancel (self);
+}
+
+static void
+launch_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Cannot open the folder: %s", error->message);
+}
+
+static void
+open_folder_clicked_cb (GlossExportDialog *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->exported_folder == NULL)
+    return;
+  folder = g_file_new_for_path (self->exported_folder);
+  uri = g_file_get_uri (folder);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launch_done_cb, NULL);
 }
 
 static void
@@ -513,6 +543,7 @@ gloss_export_dialog_finalize (GObject *object)
   g_clear_object (&self->annotators);
   g_clear_pointer (&self->format_names, g_ptr_array_unref);
   g_clear_pointer (&self->destination, g_free);
+  g_clear_pointer (&self->exported_folder, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
@@ -544,6 +575,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, gold_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, label_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, open_folder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_label);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_spin);
@@ -558,6 +590,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, destination_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, select_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, select_none_clicked_cb);
 

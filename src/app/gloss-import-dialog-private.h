@@ -24,6 +24,8 @@ void               _gloss_import_dialog_cancel      (GlossImportDialog  *self);
  * succeeded). */
 GlossImportReport *_gloss_import_dialog_get_report  (GlossImportDialog  *self);
 const GError      *_gloss_import_dialog_get_error   (GlossImportDialog  *self);
+/* The files and folders listed (char * file names). */
+GPtrArray         *_gloss_import_dialog_get_paths   (GlossImportDialog  *self);
 /* The problem rows shown, "file:line: message". */
 GListModel        *_gloss_import_dialog_get_problems (GlossImportDialog *self);
 

@@ -815,3 +815,10 @@ _gloss_import_dialog_get_problems (GlossImportDialog *self)
   g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
   return G_LIST_MODEL (self->problems);
 }
+
+GPtrArray *
+_gloss_import_dialog_get_paths (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
+  return self->paths;
+}

@@ -86,7 +86,7 @@ report_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), g_strcmp0 (css_class, "numeric") == 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -109,7 +109,7 @@ show_report (GlossWindow  *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 420);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
   gtk_window_set_title (GTK_WINDOW (window), _("Merge Report"));
   gtk_widget_add_css_class (window, "merge-report");
   header = gtk_header_bar_new ();
@@ -124,6 +124,26 @@ show_report (GlossWindow  *self,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project merged",
                                         "%u projects merged", reports->len), reports->len);
   gtk_box_append (GTK_BOX (box), report_label (title, "title-2"));
+  {
+    guint documents = 0, added = 0, updated = 0, deleted = 0, conflicts = 0;
+    g_autofree char *summary = NULL;
+
+    for (guint i = 0; i < reports->len; i++)
+      {
+        GlossMergeReport *report = reports->pdata[i];
+
+        documents += report->documents_added;
+        added += report->annotations_added;
+        updated += report->annotations_updated;
+        deleted += report->annotations_deleted;
+        conflicts += report->conflicts != NULL ? report->conflicts->len : 0;
+      }
+    /* Translators: the totals of a merge of several project files */
+    summary = g_strdup_printf (_("In all: %u documents added; annotations: %u added, %u updated, "
+                                 "%u deleted; %u conflicts"),
+                               documents, added, updated, deleted, conflicts);
+    gtk_box_append (GTK_BOX (box), report_label (summary, NULL));
+  }
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < reports->len; i++)
@@ -144,6 +164,8 @@ show_report (GlossWindow  *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
 
@@ -168,6 +190,7 @@ show_report (GlossWindow  *self,
 
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_set_default_widget (GTK_WINDOW (window), close);
+  gtk_window_set_focus (GTK_WINDOW (window), close);
 
   teams->report_window = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &teams->report_window);

@@ -1133,6 +1133,11 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
 
+  /* The claims panel empties its list while it is disposed: the count
+   * label would be gone by then. */
+  if (self->claims_panel != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_claims_panel_get_claims (self->claims_panel),
+                                          self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document_selection);

@@ -18,6 +18,7 @@
 #include "gloss-curation.h"
 #include "gloss-document.h"
 #include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
 
@@ -423,7 +424,8 @@ guint
 gloss_curation_accept (GlossCurationUnit *unit,
                        guint              index,
                        const char        *gold,
-                       GlossCommand      *command)
+                       GlossCommand      *command,
+                       GHashTable        *copies)
 {
   GPtrArray *version;
 
@@ -441,6 +443,9 @@ gloss_curation_accept (GlossCurationUnit *unit,
       g_autoptr(GlossAnnotation) copy = gloss_annotation_copy (version->pdata[i]);
       g_autofree char *uuid = g_uuid_string_random ();
 
+      if (copies != NULL)
+        g_hash_table_insert (copies, g_strdup (gloss_annotation_get_uuid (version->pdata[i])),
+                             g_strdup (uuid));
       gloss_annotation_set_uuid (copy, uuid);
       gloss_annotation_set_annotator (copy, gold);
       gloss_annotation_set_deleted (copy, FALSE);
@@ -454,7 +459,8 @@ guint
 gloss_curation_accept_agreed (GPtrArray    *units,
                               GHashTable   *rejected,
                               const char   *gold,
-                              GlossCommand *command)
+                              GlossCommand *command,
+                              GHashTable   *copies)
 {
   guint n = 0;
 
@@ -466,8 +472,119 @@ gloss_curation_accept_agreed (GPtrArray    *units,
 
       if (unit->kind != GLOSS_CURATION_AGREED || gloss_curation_unit_is_curated (unit, rejected))
         continue;
-      if (gloss_curation_accept (unit, 0, gold, command) > 0)
+      if (gloss_curation_accept (unit, 0, gold, command, copies) > 0)
         n++;
+    }
+
+  return n;
+}
+
+/* "LABEL s-e s-e" */
+static char *
+span_signature (GlossAnnotation *annotation)
+{
+  GString *out = g_string_new (gloss_annotation_get_label (annotation));
+  guint n;
+  const GlossFragment *fragments = gloss_annotation_get_fragments (annotation, &n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, " %u-%u", fragments[i].start, fragments[i].end);
+  return g_string_free (out, FALSE);
+}
+
+guint
+gloss_curation_copy_relations (GPtrArray    *relations,
+                               GPtrArray    *annotations,
+                               GHashTable   *copies,
+                               const char   *gold,
+                               GlossCommand *command)
+{
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) gold_twins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (relations != NULL && annotations != NULL, 0);
+  g_return_val_if_fail (copies != NULL && command != NULL, 0);
+
+  if (gold == NULL)
+    gold = GLOSS_GOLD_ANNOTATOR;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = annotations->pdata[i];
+
+      if (gloss_annotation_get_deleted (annotation))
+        continue;
+      g_hash_table_insert (by_uuid, (gpointer) gloss_annotation_get_uuid (annotation), annotation);
+      if (g_strcmp0 (gloss_annotation_get_annotator (annotation), gold) == 0)
+        g_hash_table_insert (gold_twins, span_signature (annotation),
+                             (gpointer) gloss_annotation_get_uuid (annotation));
+    }
+
+  /* Gold relations already there are not made again. */
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = relations->pdata[i];
+
+      if (!gloss_relation_get_deleted (relation) &&
+          g_strcmp0 (gloss_relation_get_annotator (relation), gold) == 0)
+        g_hash_table_add (made, g_strdup_printf ("%s %s %s",
+                                                 gloss_relation_get_relation_type (relation),
+                                                 gloss_relation_get_source (relation),
+                                                 gloss_relation_get_target (relation)));
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = relations->pdata[i];
+      const char *ends[2] = { gloss_relation_get_source (relation),
+                              gloss_relation_get_target (relation) };
+      const char *mapped[2] = { NULL, NULL };
+      gboolean any_copied = FALSE;
+      g_autoptr(GlossRelation) copy = NULL;
+      g_autofree char *uuid = NULL;
+      char *key;
+
+      if (gloss_relation_get_deleted (relation) ||
+          g_strcmp0 (gloss_relation_get_annotator (relation), gold) == 0)
+        continue;
+
+      for (guint e = 0; e < 2; e++)
+        {
+          GlossAnnotation *end;
+
+          mapped[e] = g_hash_table_lookup (copies, ends[e]);
+          if (mapped[e] != NULL)
+            {
+              any_copied = TRUE;
+              continue;
+            }
+          end = g_hash_table_lookup (by_uuid, ends[e]);
+          if (end != NULL)
+            {
+              g_autofree char *signature = span_signature (end);
+
+              mapped[e] = g_hash_table_lookup (gold_twins, signature);
+            }
+        }
+      if (!any_copied || mapped[0] == NULL || mapped[1] == NULL)
+        continue;
+
+      key = g_strdup_printf ("%s %s %s", gloss_relation_get_relation_type (relation), mapped[0],
+                             mapped[1]);
+      if (!g_hash_table_add (made, key))
+        continue;
+
+      copy = gloss_relation_copy (relation);
+      uuid = g_uuid_string_random ();
+      gloss_relation_set_uuid (copy, uuid);
+      gloss_relation_set_ends (copy, mapped[0], mapped[1]);
+      gloss_relation_set_annotator (copy, gold);
+      gloss_relation_set_deleted (copy, FALSE);
+      gloss_command_add_relation (command, copy);
+      n++;
     }
 
   return n;

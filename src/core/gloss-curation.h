@@ -62,15 +62,30 @@ gboolean           gloss_curation_unit_is_curated (GlossCurationUnit  *unit,
 /* Appends to @command the creation of gold copies (new uuids, annotator
  * @gold, same label, fragments, attributes, note and normalisation) of the
  * version of the annotator at @index in the unit. Returns the number of
- * annotations added. */
+ * annotations added. @copies (may be NULL): filled with original uuid ->
+ * new uuid (char *, owned by the table: create it with g_free for both). */
 guint              gloss_curation_accept         (GlossCurationUnit   *unit,
                                                   guint                index,
                                                   const char          *gold,
-                                                  GlossCommand        *command);
+                                                  GlossCommand        *command,
+                                                  GHashTable          *copies);
 /* Appends gold copies of every AGREED unit that has no gold annotation yet
  * and is not rejected. Returns the number of units accepted. */
 guint              gloss_curation_accept_agreed  (GPtrArray           *units,
                                                   GHashTable          *rejected,
+                                                  const char          *gold,
+                                                  GlossCommand        *command,
+                                                  GHashTable          *copies);
+/* Gold relations for annotations just copied: each live relation of the
+ * annotators with an end in @copies gets a gold copy when its other end is
+ * copied too or has a gold twin (a gold annotation in @annotations with the
+ * same label and fragments); a gold relation of that type between those
+ * ends is made once. @relations: the document's live GlossRelation;
+ * @annotations: its live GlossAnnotation (gold ones about to be deleted
+ * left out). Returns the number of relations added to @command. */
+guint              gloss_curation_copy_relations (GPtrArray           *relations,
+                                                  GPtrArray           *annotations,
+                                                  GHashTable          *copies,
                                                   const char          *gold,
                                                   GlossCommand        *command);
 

@@ -11,6 +11,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-command.h"
+#include "gloss-curation.h"
 #include "gloss-document.h"
 #include "gloss-document-list.h"
 #include "gloss-format.h"

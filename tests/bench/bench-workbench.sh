@@ -8,13 +8,15 @@
 #
 # Runs `gloss PROJECT --document DOCUMENT` under a fresh Xvfb (1400x900x24,
 # cairo renderer, private D-Bus session with the portal already started,
-# memory GSettings, GTK_A11Y=none) on a copy of the project, with GLOSS_BENCH=1 GLOSS_BENCH_SCRIPT=1 (src/app/gloss-bench.c):
+# memory GSettings, GTK_A11Y=none) on a copy of the project, with
+# GLOSS_BENCH=1 GLOSS_BENCH_SCRIPT=1 (see src/app/gloss-bench.c):
 #   1. open: time from exec to the first complete frame, RSS then;
 #   2. the app scrolls from top to bottom, one page per frame;
 #   3. this script types 100 hotkey annotations with xdotool (Ctrl+Home once,
 #      then for each: Ctrl+Right Ctrl+Left Shift+Ctrl+Right selects the next
-#      word, "1" applies the label whose hotkey is 1);
-#   4. then 100 Ctrl+Z.
+#      word, "1" applies the label whose hotkey is 1), waiting for the app to
+#      have measured each edit before the next;
+#   4. then 100 Ctrl+Z, likewise.
 # The app prints one "name value unit" line per figure and quits; this script
 # prints them on stdout. Progress and notes go to stderr.
 #
@@ -24,7 +26,8 @@
 #
 # Environment: GLOSS_BUILD_DIR (default: _build beside tests/), GLOSS_BENCH_EDITS
 # (100), GLOSS_BENCH_KEY_DELAY (ms between typed keys, 30),
-# GLOSS_BENCH_VERBOSE=1 (per-frame lines on stderr).
+# GLOSS_BENCH_VERBOSE=1 (the app's timeline and per-frame lines, kept with
+# --keep in WORKDIR/stderr). Not a test: never run by meson test.
 
 set -eu
 
@@ -39,7 +42,7 @@ if [ "${1:-}" != "--inner" ]; then
     case "$1" in
       --no-fallback) fallback=0; shift ;;
       --keep) keep=1; shift ;;
-      -h|--help) sed -n '4,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      -h|--help) sed -n '7,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
       *) break ;;
     esac
   done
@@ -92,13 +95,17 @@ unset GLOSS_SCREENSHOT
 
 : > "$GLOSS_BENCH_STATUS"
 
-# A desktop session has its portal running already: start it before the
-# clock starts (GTK asks it for settings at start-up).
+# A desktop session has its portal running already: start it (and its
+# backends, which it starts in turn) before the clock starts; GTK asks it
+# for settings at start-up.
 if command -v gdbus >/dev/null; then
-  gdbus call --session --dest org.freedesktop.portal.Desktop \
-    --object-path /org/freedesktop/portal/desktop \
-    --method org.freedesktop.portal.Settings.Read org.freedesktop.appearance color-scheme \
-    >/dev/null 2>&1 || true
+  for i in 1 2 3; do
+    gdbus call --session --dest org.freedesktop.portal.Desktop \
+      --object-path /org/freedesktop/portal/desktop \
+      --method org.freedesktop.portal.Settings.Read org.freedesktop.appearance color-scheme \
+      >/dev/null 2>&1 || true
+    sleep 0.3
+  done
 fi
 
 # GLOSS_BENCH_T0 is taken on CLOCK_MONOTONIC (as g_get_monotonic_time) just

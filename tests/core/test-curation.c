@@ -6,9 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-curation.h"
+#include "gloss-document.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-store.h"
 
 static void
@@ -179,19 +185,77 @@ test_accept (void)
   g_assert_cmpuint (units->len, ==, 6);
 
   /* The first agreed unit has gold: only the second is accepted. */
-  g_assert_cmpuint (gloss_curation_accept_agreed (units, NULL, NULL, command), ==, 1);
+  g_assert_cmpuint (gloss_curation_accept_agreed (units, NULL, NULL, command, NULL), ==, 1);
   g_assert_cmpuint (gloss_command_get_n_edits (command), ==, 1);
 
   /* A rejected unit is skipped. */
   g_hash_table_add (rejected, ((GlossCurationUnit *) units->pdata[5])->key);
   g_assert_true (gloss_curation_unit_is_curated (units->pdata[5], rejected));
-  g_assert_cmpuint (gloss_curation_accept_agreed (units, rejected, NULL, command), ==, 0);
+  g_assert_cmpuint (gloss_curation_accept_agreed (units, rejected, NULL, command, NULL), ==, 0);
 
   /* Accepting bob's version of the label disagreement. */
   unit = units->pdata[3];
-  g_assert_cmpuint (gloss_curation_accept (unit, 1, NULL, command), ==, 1);
-  g_assert_cmpuint (gloss_curation_accept (unit, 7, NULL, command), ==, 0);
+  g_assert_cmpuint (gloss_curation_accept (unit, 1, NULL, command, NULL), ==, 1);
+  g_assert_cmpuint (gloss_curation_accept (unit, 7, NULL, command, NULL), ==, 0);
   g_assert_cmpuint (gloss_command_get_n_edits (command), ==, 2);
+}
+
+static GlossRelation *
+relate (GPtrArray *annotations,
+        guint      source,
+        guint      target)
+{
+  GlossAnnotation *a = annotations->pdata[source];
+  GlossAnnotation *b = annotations->pdata[target];
+  GlossRelation *relation = gloss_relation_new ("attributed-to", gloss_annotation_get_uuid (a),
+                                                gloss_annotation_get_uuid (b),
+                                                gloss_annotation_get_annotator (a));
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  gloss_relation_set_uuid (relation, uuid);
+  return relation;
+}
+
+/* A claim attributed to a person by both annotators: one gold relation,
+ * between the gold copies; then to a gold twin already there. */
+static void
+test_relations (void)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) layers = make_layers ();
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GlossCommand) command = gloss_command_new ("accept");
+  g_autoptr(GlossCommand) second = gloss_command_new ("accept claim");
+  g_autoptr(GPtrArray) units = NULL;
+
+  add (annotations, "alice", "CLAIM", 0, 20);
+  add (annotations, "bob", "CLAIM", 0, 20);
+  add (annotations, "alice", "PERSON", 25, 30);
+  add (annotations, "bob", "PERSON", 25, 30);
+  g_ptr_array_add (relations, relate (annotations, 0, 2));
+  g_ptr_array_add (relations, relate (annotations, 1, 3));
+
+  units = gloss_curation_units (annotations, NULL, layers, NULL);
+  g_assert_cmpuint (units->len, ==, 2);
+  g_assert_cmpuint (gloss_curation_accept_agreed (units, NULL, NULL, command, copies), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (copies), ==, 2);
+  g_assert_cmpuint (gloss_curation_copy_relations (relations, annotations, copies, NULL, command),
+                    ==, 1);
+  g_assert_cmpuint (gloss_command_get_n_edits (command), ==, 3);
+
+  /* Gold has the person already: accepting bob's claim links to it. */
+  add (annotations, GLOSS_GOLD_ANNOTATOR, "PERSON", 25, 30);
+  g_hash_table_remove_all (copies);
+  g_clear_pointer (&units, g_ptr_array_unref);
+  units = gloss_curation_units (annotations, NULL, layers, NULL);
+  g_assert_cmpuint (gloss_curation_accept (units->pdata[0], 1, NULL, second, copies), ==, 1);
+  g_assert_cmpuint (gloss_curation_copy_relations (relations, annotations, copies, NULL, second),
+                    ==, 1);
+  /* Nothing copied: no relation. */
+  g_hash_table_remove_all (copies);
+  g_assert_cmpuint (gloss_curation_copy_relations (relations, annotations, copies, NULL, second),
+                    ==, 0);
 }
 
 static void
@@ -219,6 +283,77 @@ test_rejected_store (void)
   g_assert_cmpuint (g_hash_table_size (loaded), ==, 0);
 }
 
+/* Progress of a stored document: two annotators, one unit accepted into
+ * gold, one rejected, one open. */
+static void
+test_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-curation-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.gloss", NULL);
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossCommand) command = gloss_command_new ("annotate");
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GHashTable) layers = NULL;
+  g_autoptr(GHashTable) rejected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GlossCommand) accept = gloss_command_new ("accept");
+  GlossDocument *document;
+  guint n_curated = 9, n_units = 9, n_annotators = 9;
+
+  g_assert_no_error (error);
+  document = gloss_project_add_document (project, "d", "Ruslan Vey met Anna Kell in Oslo.", -1,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  list = gloss_project_dup_annotation_list (project, document, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_curation_progress (project, document, &n_curated, &n_units,
+                                          &n_annotators, &error));
+  g_assert_cmpuint (n_units, ==, 0);
+  g_assert_cmpuint (n_annotators, ==, 0);
+
+  add (annotations, "alice", "PERSON", 0, 10);
+  add (annotations, "bob", "PERSON", 0, 10);
+  add (annotations, "alice", "PERSON", 15, 24);
+  add (annotations, "bob", "GPE", 28, 32);
+  for (guint i = 0; i < annotations->len; i++)
+    gloss_command_create_annotation (command, annotations->pdata[i]);
+  g_assert_true (gloss_annotation_list_apply (list, command, &error));
+  g_assert_no_error (error);
+
+  layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
+  g_assert_cmpstr (g_hash_table_lookup (layers, "PERSON"), ==, "entity");
+  units = gloss_curation_units (annotations, NULL, layers, NULL);
+  g_assert_cmpuint (units->len, ==, 3);
+  g_assert_cmpuint (gloss_curation_accept_agreed (units, NULL, NULL, accept, NULL), ==, 1);
+  g_assert_true (gloss_annotation_list_apply (list, accept, &error));
+  g_hash_table_add (rejected, ((GlossCurationUnit *) units->pdata[2])->key);
+  g_assert_true (gloss_curation_save_rejected (gloss_project_get_store (project),
+                                               gloss_document_get_uuid (document), rejected,
+                                               &error));
+
+  g_assert_true (gloss_curation_progress (project, document, &n_curated, &n_units,
+                                          &n_annotators, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_curated, ==, 2);
+  g_assert_cmpuint (n_units, ==, 3);
+  g_assert_cmpuint (n_annotators, ==, 2);
+
+  g_clear_object (&list);
+  g_clear_object (&project);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,7 +364,9 @@ main (int   argc,
   g_test_add_func ("/core/curation/defaults", test_defaults);
   g_test_add_func ("/core/curation/keys", test_keys);
   g_test_add_func ("/core/curation/accept", test_accept);
+  g_test_add_func ("/core/curation/relations", test_relations);
   g_test_add_func ("/core/curation/rejected-store", test_rejected_store);
+  g_test_add_func ("/core/curation/progress", test_progress);
 
   return g_test_run ();
 }

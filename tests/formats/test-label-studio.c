@@ -403,6 +403,32 @@ test_bad_input (void)
     }
 }
 
+static void
+test_skip_bad (void)
+{
+  const char *fixture =
+    "[\n"
+    "  {\"data\": {\"text\": \"one\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", "
+    "\"value\": {\"start\": 0, \"end\": 3, \"labels\": [\"X\"]}}]}]},\n"
+    "  {\"data\": {\"text\": \"two\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", "
+    "\"value\": {\"start\": 0, \"end\": 9, \"labels\": [\"X\"]}}]}]},\n"
+    "  {\"data\": {\"text\": \"three\"}}\n"
+    "]\n";
+  g_autofree char *path = jf_write_fixture ("skip.json", fixture, -1);
+  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (jf_import (project, "label-studio", path, TRUE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_documents, ==, 2);
+  g_assert_cmpuint (report->n_annotations, ==, 1);
+  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_ERROR), ==, 1);
+  text = gloss_import_report_to_string (report);
+  g_assert_nonnull (strstr (text, "skip.json:3: "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -413,6 +439,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/formats/label-studio/emoji-and-relations", test_emoji_and_relations);
   g_test_add_func ("/formats/label-studio/utf16-legacy", test_utf16_legacy);
   g_test_add_func ("/formats/label-studio/bad-input", test_bad_input);
+  g_test_add_func ("/formats/label-studio/skip-bad", test_skip_bad);
 
   return g_test_run ();
 }

@@ -350,6 +350,32 @@ test_bad_input (void)
     }
 }
 
+static void
+test_skip_bad (void)
+{
+  const char *fixture = "{\"text\": \"one\", \"spans\": [{\"start\": 0, \"end\": 3, "
+                        "\"label\": \"X\"}]}\n"
+                        "{\"text\": \"two\", \"spans\": [{\"start\": 0, \"end\": 9, "
+                        "\"label\": \"X\"}]}\n"
+                        "[\n"
+                        "{\"text\": \"three\", \"answer\": \"accept\"}\n";
+  g_autofree char *path = jf_write_fixture ("skip.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (jf_import (project, "spacy", path, TRUE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_documents, ==, 2);
+  g_assert_cmpuint (report->n_annotations, ==, 1);
+  g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_ERROR), ==, 2);
+  text = gloss_import_report_to_string (report);
+  g_assert_nonnull (strstr (text, "skip.jsonl:2: "));
+  g_assert_nonnull (strstr (text, "skip.jsonl:3: "));
+  g_assert_cmpuint (jf_n_documents (project), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -361,6 +387,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/formats/spacy/tokens-only", test_tokens_only);
   g_test_add_func ("/formats/spacy/export-split-tokens", test_export_split_tokens);
   g_test_add_func ("/formats/spacy/bad-input", test_bad_input);
+  g_test_add_func ("/formats/spacy/skip-bad", test_skip_bad);
 
   return g_test_run ();
 }

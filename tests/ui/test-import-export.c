@@ -584,6 +584,97 @@ test_window_schema_replaced (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+emit_drop (GtkWidget *widget,
+           GSList    *files)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* Files dropped on the window open the import dialog with them listed; one
+ * .gloss file opens that project. */
+static void
+test_window_drop (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GPtrArray) paths = sample_texts ();
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.gloss", NULL);
+  g_autoptr(GSList) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GlossWindow *window;
+
+  {
+    g_autoptr(GlossProject) other = gloss_project_create (other_path, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+
+  window = g_object_ref (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_context (50);
+
+  for (guint i = 0; i < 2; i++)
+    files = g_slist_append (files, g_file_new_for_path (g_ptr_array_index (paths, i)));
+  g_assert_true (emit_drop (GTK_WIDGET (window), files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+  iterate_main_context (50);
+
+  dialog = find_toplevel (GLOSS_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (_gloss_import_dialog_get_paths (GLOSS_IMPORT_DIALOG (dialog))->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (_gloss_import_dialog_get_paths (GLOSS_IMPORT_DIALOG (dialog)),
+                                      0), ==, g_ptr_array_index (paths, 0));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_main_context (20);
+
+  files = g_slist_append (files, g_file_new_for_path (other_path));
+  g_assert_true (emit_drop (GTK_WIDGET (window), files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+  iterate_main_context (50);
+  g_assert_null (find_toplevel (GLOSS_TYPE_IMPORT_DIALOG));
+  g_assert_cmpstr (gloss_project_get_path (gloss_window_get_project (window)), ==, other_path);
+
+  gloss_window_set_project (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +701,8 @@ main (int   argc,
   g_test_add ("/ui/import-export/window-actions", Fixture, NULL,
               fixture_setup, test_window_actions, fixture_teardown);
 
+  g_test_add ("/ui/import-export/window-drop", Fixture, NULL,
+              fixture_setup, test_window_drop, fixture_teardown);
   g_test_add ("/ui/import-export/window-schema-replaced", Fixture, NULL,
               fixture_setup, test_window_schema_replaced, fixture_teardown);
 

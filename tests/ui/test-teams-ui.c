@@ -21,9 +21,11 @@
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-curation-view.h"
+#include "gloss-document-view.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
 
@@ -31,6 +33,11 @@ static const char *text =
   "Colonel Ruslan Vey told Meridian in Seoul on Tuesday that Unit 414 stole 300 million "
   "dollars from exchanges in Asia. A source familiar with the matter said the unit was "
   "disbanded in June, but officials in Seoul denied that Unit 414 ever existed.";
+
+#define CLAIM_TEXT "the unit was disbanded in June"
+#define SOURCE_TEXT "A source familiar with the matter"
+/* annotations of alice and bob beyond the specs: the claim and its source */
+#define N_CLAIM_ANNOTATIONS 4
 
 typedef struct
 {
@@ -138,6 +145,26 @@ make_copy (const char *dir,
                                               specs[i].skip,
                                               annotator);
       gloss_command_create_annotation (command, annotation);
+    }
+
+  /* alice and bob agree on a claim and its source, with the relation. */
+  if (strcmp (annotator, "carol") != 0)
+    {
+      guint claim_start = offset_of (CLAIM_TEXT);
+      guint source_start = offset_of (SOURCE_TEXT);
+      g_autoptr(GlossAnnotation) claim =
+        gloss_annotation_new_span ("CLAIM", claim_start, claim_start + strlen (CLAIM_TEXT),
+                                   annotator);
+      g_autoptr(GlossAnnotation) source =
+        gloss_annotation_new_span ("SOURCE", source_start, source_start + strlen (SOURCE_TEXT),
+                                   annotator);
+      g_autoptr(GlossRelation) relation =
+        gloss_relation_new ("attributed-to", gloss_annotation_get_uuid (claim),
+                            gloss_annotation_get_uuid (source), annotator);
+
+      gloss_command_create_annotation (command, claim);
+      gloss_command_create_annotation (command, source);
+      gloss_command_add_relation (command, relation);
     }
   apply (annotations, command);
 
@@ -261,7 +288,7 @@ close_window (GlossWindow *window)
   g_assert_finalize_object (window);
 }
 
-static void
+static GtkWindow *
 merge_copies (Fixture     *fixture,
               GlossWindow *window)
 {
@@ -277,6 +304,7 @@ merge_copies (Fixture     *fixture,
   g_assert_true (_gloss_window_can_undo_merge (window));
   for (guint i = 0; i < 3; i++)
     g_object_unref (files[i]);
+  return report;
 }
 
 static guint
@@ -311,6 +339,7 @@ test_merge (Fixture       *fixture,
 {
   GlossWindow *window = new_window ();
   g_autoptr(GError) error = NULL;
+  GtkWindow *report;
 
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) &&
                   _gloss_window_can_undo_merge (window));
@@ -318,10 +347,12 @@ test_merge (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   iterate_main_context (100);
 
-  merge_copies (fixture, window);
-  iterate_main_context (50);
-  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, G_N_ELEMENTS (specs));
-  g_assert_cmpuint (count_annotations (fixture->lead, "bob"), ==, 5);
+  report = merge_copies (fixture, window);
+  iterate_main_context (300);
+  screenshot (GTK_WIDGET (report), "merge-report.png");
+  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==,
+                    G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
+  g_assert_cmpuint (count_annotations (fixture->lead, "bob"), ==, 7);
   g_assert_true (gloss_window_select_document (window, "briefing"));
 
   g_assert_true (_gloss_window_undo_merge (window, &error));
@@ -334,7 +365,8 @@ test_merge (Fixture       *fixture,
   g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, 0);
 
   merge_copies (fixture, window);
-  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, G_N_ELEMENTS (specs));
+  g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==,
+                    G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
 
   close_window (window);
 }
@@ -394,17 +426,21 @@ test_agreement_window (Fixture       *fixture,
     g_assert_null (gloss_agreement_row_get_label (row));
     g_assert_cmpstr (gloss_agreement_row_get_annotator_a (row), ==, "alice");
     g_assert_cmpstr (gloss_agreement_row_get_annotator_b (row), ==, "bob");
-    /* alice and bob: 5 spans each, 3 the same (person, date, Meridian) */
-    g_assert_cmpuint (pair->all->exact_matches, ==, 3);
+    /* alice and bob: 7 spans each, 5 the same (person, date, Meridian,
+     * claim, source), 6 overlapping (and Unit 414); 2 × 5 / 14, 2 × 6 / 14 */
+    g_assert_cmpuint (pair->all->exact_matches, ==, 5);
     g_assert_cmpfloat_with_epsilon (gloss_agreement_row_get_value (
-                                      row, GLOSS_AGREEMENT_COLUMN_EXACT_F1), 0.6, 1e-9);
+                                      row, GLOSS_AGREEMENT_COLUMN_EXACT_F1), 5.0 / 7, 1e-9);
     g_assert_cmpfloat_with_epsilon (gloss_agreement_row_get_value (
-                                      row, GLOSS_AGREEMENT_COLUMN_OVERLAP_F1), 0.8, 1e-9);
+                                      row, GLOSS_AGREEMENT_COLUMN_OVERLAP_F1), 6.0 / 7, 1e-9);
+    /* the claim: matched, attributed to the same source */
+    g_assert_cmpuint (pair->claims_matched, ==, 1);
+    g_assert_cmpuint (pair->attribution_agreed, ==, 1);
   }
 
   csv = gloss_agreement_window_dup_csv (report);
   g_assert_true (g_str_has_prefix (csv, "label,annotator_a,annotator_b,n_a,n_b,exact_precision"));
-  g_assert_nonnull (strstr (csv, "\r\n*,alice,bob,5,5,0.600000,0.600000,0.600000,0.800000,"));
+  g_assert_nonnull (strstr (csv, "\r\n*,alice,bob,7,7,0.714286,0.714286,0.714286,0.857143,"));
 
   iterate_main_context (200);
   g_assert_true (gloss_agreement_window_save_png (report, png, &error));
@@ -422,7 +458,41 @@ test_agreement_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (report));
   iterate_main_context (50);
   g_assert_finalize_object (report);
+
+  /* Closed while computing: the result is dropped, the window goes. */
+  {
+    GtkWidget *closed = gloss_agreement_window_new (GTK_WINDOW (window), fixture->lead, NULL);
+    gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    g_object_add_weak_pointer (G_OBJECT (closed), (gpointer *) &closed);
+    g_assert_true (gloss_agreement_window_get_busy (GLOSS_AGREEMENT_WINDOW (closed)));
+    gtk_window_destroy (GTK_WINDOW (closed));
+    while (closed != NULL && g_get_monotonic_time () < until)
+      iterate_main_context (20);
+    g_assert_null (closed);
+  }
+
   close_window (window);
+}
+
+/* Sends a key press to the view's key controller, as GTK would. */
+static gboolean
+press_key (GlossCurationView *view,
+           guint              keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  iterate_main_context (20);
+  return handled;
 }
 
 /* A unit of @units whose first member covers @span with @label. */
@@ -461,7 +531,8 @@ compare_strings (gconstpointer a,
 
 /* The brat export of the gold set: "LABEL start end" per entity. */
 static GPtrArray *
-export_gold (Fixture *fixture)
+export_gold (Fixture *fixture,
+             guint   *n_relations)
 {
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   g_autofree char *folder = g_build_filename (fixture->dir, "gold-brat", NULL);
@@ -494,6 +565,11 @@ export_gold (Fixture *fixture)
 
         g_ptr_array_add (spans, g_strdup (fields[1]));
       }
+    else if (lines[i][0] == 'R')
+      {
+        g_assert_true (g_str_has_prefix (strchr (lines[i], '\t') + 1, "attributed-to "));
+        (*n_relations)++;
+      }
   g_ptr_array_sort (spans, compare_strings);
   return spans;
 }
@@ -522,7 +598,7 @@ test_curation (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) gold = NULL;
-  guint n_curated, n_units, position;
+  guint n_curated, n_units, position, n_relations = 0;
 
   gloss_window_set_project (window, fixture->lead);
   gtk_window_present (GTK_WINDOW (window));
@@ -536,9 +612,15 @@ test_curation (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
   iterate_main_context (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+  }
 
   units = gloss_curation_view_get_units (view);
-  g_assert_cmpuint (units->len, ==, 6);
+  g_assert_cmpuint (units->len, ==, 8);
   g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Ruslan Vey")])->kind,
                    ==, GLOSS_CURATION_AGREED);
   g_assert_cmpint (((GlossCurationUnit *) units->pdata[find_unit (units, "Meridian")])->kind,
@@ -549,7 +631,7 @@ test_curation (Fixture       *fixture,
                    ==, GLOSS_CURATION_OVERLAP);
   gloss_curation_view_get_progress (view, &n_curated, &n_units);
   g_assert_cmpuint (n_curated, ==, 0);
-  g_assert_cmpuint (n_units, ==, 6);
+  g_assert_cmpuint (n_units, ==, 8);
 
   screenshot (GTK_WIDGET (window), "curation-view-before.png");
 
@@ -557,12 +639,29 @@ test_curation (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (gloss_curation_view_accept_agreed (view, &error), ==, 0);
 
+  /* The claim (alice's), then its source (bob's): the gold copies are
+   * linked as bob linked his. */
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, CLAIM_TEXT);
+  g_assert_cmpint (((GlossCurationUnit *) units->pdata[position])->kind, ==, GLOSS_CURATION_ONLY);
+  g_assert_true (gloss_curation_view_accept (view, position, 0, &error));
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, SOURCE_TEXT);
+  g_assert_true (gloss_curation_view_accept (view, position, 1, &error));
+  g_assert_no_error (error);
+
+  /* From the keyboard: 3 accepts carol's Seoul and moves on. */
   units = gloss_curation_view_get_units (view);
   position = find_unit (units, "Seoul");
-  g_assert_true (gloss_curation_view_accept (view, position,
-                                             version_of (units->pdata[position], "carol"),
-                                             &error));
-  g_assert_no_error (error);
+  g_assert_cmpuint (version_of (units->pdata[position], "carol"), ==, 2);
+  gloss_curation_view_select (view, position);
+  g_assert_true (press_key (view, GDK_KEY_3));
+  g_assert_cmpuint (gloss_curation_view_get_selected (view), ==, position + 1);
+  units = gloss_curation_view_get_units (view);
+  g_assert_cmpuint (((GlossCurationUnit *) units->pdata[position])->gold->len, ==, 1);
+  /* 9: no such annotator here; nothing happens */
+  g_assert_true (press_key (view, GDK_KEY_9));
+  g_assert_false (press_key (view, GDK_KEY_x));
 
   /* A second choice replaces the first: bob's LOC, then alice's GPE. */
   units = gloss_curation_view_get_units (view);
@@ -578,14 +677,15 @@ test_curation (Fixture       *fixture,
   g_assert_no_error (error);
 
   units = gloss_curation_view_get_units (view);
-  g_assert_true (gloss_curation_view_reject (view, find_unit (units, "Meridian"), &error));
+  gloss_curation_view_select (view, find_unit (units, "Meridian"));
+  g_assert_true (press_key (view, GDK_KEY_r));
   units = gloss_curation_view_get_units (view);
   g_assert_true (gloss_curation_view_reject (view, find_unit (units, "300 million"), &error));
   g_assert_no_error (error);
 
   gloss_curation_view_get_progress (view, &n_curated, &n_units);
-  g_assert_cmpuint (n_curated, ==, 6);
-  g_assert_cmpuint (n_units, ==, 6);
+  g_assert_cmpuint (n_curated, ==, 8);
+  g_assert_cmpuint (n_units, ==, 8);
   gloss_curation_view_select (view, 2);
   iterate_main_context (100);
   screenshot (GTK_WIDGET (window), "curation-view.png");
@@ -595,8 +695,10 @@ test_curation (Fixture       *fixture,
   units = gloss_curation_view_get_units (view);
   g_assert_cmpuint (((GlossCurationUnit *) units->pdata[find_unit (units, "Unit 414")])->gold->len,
                     ==, 1);
-  g_assert_cmpuint (count_annotations (fixture->lead, GLOSS_GOLD_ANNOTATOR), ==, 4);
+  g_assert_cmpuint (count_annotations (fixture->lead, GLOSS_GOLD_ANNOTATOR), ==, 6);
 
+  g_ptr_array_add (expected, gold_span ("CLAIM", CLAIM_TEXT, 0));
+  g_ptr_array_add (expected, gold_span ("SOURCE", SOURCE_TEXT, 0));
   g_ptr_array_add (expected, gold_span ("DATE", "Tuesday", 0));
   g_ptr_array_add (expected, gold_span ("GPE", "Seoul", 0));
   g_ptr_array_add (expected, gold_span ("ORG", "Unit 414 stole", 6));
@@ -615,18 +717,38 @@ test_curation (Fixture       *fixture,
                                              annotations);
     gloss_curation_view_get_progress (GLOSS_CURATION_VIEW (other), &n_curated, &n_units);
     /* Unit 414 has bob's ORG again after the undo: still curated */
-    g_assert_cmpuint (n_curated, ==, 6);
+    g_assert_cmpuint (n_curated, ==, 8);
     gloss_curation_view_set_annotation_list (GLOSS_CURATION_VIEW (other), NULL, NULL);
     g_assert_finalize_object (other);
   }
 
   /* Back to alice's version, and export. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  gold = export_gold (fixture);
+  gold = export_gold (fixture, &n_relations);
+  g_assert_cmpuint (n_relations, ==, 1);
   g_assert_cmpuint (gold->len, ==, expected->len);
   for (guint i = 0; i < gold->len; i++)
     g_assert_cmpstr (gold->pdata[i], ==, expected->pdata[i]);
 
+  /* E: back to the text with the unit's gold annotation selected. */
+  units = gloss_curation_view_get_units (view);
+  position = find_unit (units, "Seoul");
+  gloss_curation_view_select (view, position);
+  g_assert_true (press_key (view, GDK_KEY_e));
+  iterate_main_context (50);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  {
+    GlossDocumentView *document_view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (window));
+    GlossAnnotation *selected = gloss_document_view_get_selected_annotation (document_view);
+
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (gloss_annotation_get_annotator (selected), ==, GLOSS_GOLD_ANNOTATOR);
+    g_assert_cmpstr (gloss_annotation_get_label (selected), ==, "GPE");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
+  iterate_main_context (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
   iterate_main_context (50);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));

@@ -34,6 +34,8 @@ struct _GlossImportContext
   const GlossImportOptions *options;      /* borrowed */
   GlossImportReport        *report;       /* borrowed */
   GHashTable               *lengths;      /* doc id -> length in code points */
+  guint                     path_index;   /* for progress: the path being read */
+  guint                     n_paths;
   guint                     schema_changed : 1;
 };
 
@@ -723,8 +725,13 @@ void
 gloss_import_context_progress (GlossImportContext *ctx,
                                double              fraction)
 {
-  if (ctx->options->progress != NULL)
-    ctx->options->progress (CLAMP (fraction, 0.0, 1.0), ctx->options->progress_data);
+  double overall;
+
+  if (ctx->options->progress == NULL)
+    return;
+  /* Each path has its share of the bar. */
+  overall = (ctx->path_index + CLAMP (fraction, 0.0, 1.0)) / MAX (ctx->n_paths, 1);
+  ctx->options->progress (CLAMP (overall, 0.0, 1.0), ctx->options->progress_data);
 }
 
 gboolean
@@ -756,6 +763,7 @@ gloss_format_import (GlossProject              *project,
   ctx.options = options;
   ctx.report = report;
   ctx.lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx.n_paths = n_paths;
 
   if (!gloss_store_begin (ctx.store, error))
     {
@@ -796,8 +804,9 @@ gloss_format_import (GlossProject              *project,
           ok = FALSE;
           break;
         }
+      ctx.path_index = i;
       ok = klass->import_path (format, &ctx, paths[i], cancellable, error);
-      gloss_import_context_progress (&ctx, (double) (i + 1) / n_paths);
+      gloss_import_context_progress (&ctx, 1.0);
     }
   if (ok && !options->skip_bad && gloss_import_report_count (report, GLOSS_PROBLEM_ERROR) > 0)
     {
