@@ -40,6 +40,12 @@ run_child (const char *path,
     _exit (3);
   length = gloss_document_get_length (doc);
 
+  /* The parent starts its random clock once the child is ready to write, so
+   * that a slow start (sanitizers) does not make every kill land before the
+   * first command. */
+  if (write (fd, "ready\n", 6) != 6)
+    _exit (5);
+
   for (guint64 n = 0; ; n++)
     {
       g_autoptr(GlossCommand) cmd = gloss_command_new ("crash");
@@ -106,6 +112,13 @@ test_crash (void)
           run_child (path, fds[1], round);
         }
       close (fds[1]);
+      {
+        char c = 0;
+
+        /* wait for "ready\n" */
+        while (c != '\n' && read (fds[0], &c, 1) == 1)
+          ;
+      }
       g_usleep (1000 * g_rand_int_range (rand, 1, 31));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
