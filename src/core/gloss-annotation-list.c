@@ -36,6 +36,8 @@ struct _GlossAnnotationList
 
   GListStore     *relations;    /* owned: GlossRelation */
   GHashTable     *relation_by_uuid;  /* uuid -> GlossRelation (borrowed) */
+  GHashTable     *relations_by_end;  /* annotation uuid (owned) -> GPtrArray of
+                                      * GlossRelation (borrowed) touching it */
 
   GQueue          undo;         /* GlossCommand, owned; head = most recent */
   GQueue          redo;
@@ -175,6 +177,53 @@ memory_set_annotation (GlossAnnotationList *self,
 }
 
 static void
+end_add (GlossAnnotationList *self,
+         const char          *end,
+         GlossRelation       *r)
+{
+  GPtrArray *rels = g_hash_table_lookup (self->relations_by_end, end);
+
+  if (rels == NULL)
+    {
+      rels = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_end, g_strdup (end), rels);
+    }
+  if (!g_ptr_array_find (rels, r, NULL))
+    g_ptr_array_add (rels, r);
+}
+
+static void
+end_remove (GlossAnnotationList *self,
+            const char          *end,
+            GlossRelation       *r)
+{
+  GPtrArray *rels = g_hash_table_lookup (self->relations_by_end, end);
+
+  if (rels == NULL)
+    return;
+  g_ptr_array_remove (rels, r);
+  if (rels->len == 0)
+    g_hash_table_remove (self->relations_by_end, end);
+}
+
+/* Keeps relations_by_end in step with the live relations. */
+static void
+ends_add (GlossAnnotationList *self,
+          GlossRelation       *r)
+{
+  end_add (self, gloss_relation_get_source (r), r);
+  end_add (self, gloss_relation_get_target (r), r);
+}
+
+static void
+ends_remove (GlossAnnotationList *self,
+             GlossRelation       *r)
+{
+  end_remove (self, gloss_relation_get_source (r), r);
+  end_remove (self, gloss_relation_get_target (r), r);
+}
+
+static void
 memory_set_relation (GlossAnnotationList *self,
                      const char          *key,
                      GlossRelation       *after)
@@ -185,11 +234,13 @@ memory_set_relation (GlossAnnotationList *self,
 
   if (old != NULL && g_list_store_find (self->relations, old, &pos))
     {
+      ends_remove (self, old);
       g_hash_table_remove (self->relation_by_uuid, key);
       if (live_after)
         {
           g_hash_table_insert (self->relation_by_uuid,
                                (gpointer) gloss_relation_get_uuid (after), after);
+          ends_add (self, after);
           g_list_store_splice (self->relations, pos, 1, (gpointer *) &after, 1);
         }
       else
@@ -199,6 +250,7 @@ memory_set_relation (GlossAnnotationList *self,
     {
       g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (after),
                            after);
+      ends_add (self, after);
       g_list_store_append (self->relations, after);
     }
 }
@@ -906,6 +958,7 @@ gloss_annotation_list_finalize (GObject *object)
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->items, g_sequence_free);
   g_clear_pointer (&self->relation_by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_end, g_hash_table_unref);
   g_clear_object (&self->relations);
   g_clear_object (&self->store);
   g_clear_object (&self->schema);
@@ -1005,6 +1058,8 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   self->index = gloss_span_index_new ();
   self->relations = g_list_store_new (GLOSS_TYPE_RELATION);
   self->relation_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_end = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) g_ptr_array_unref);
   self->annotator = g_strdup ("");
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
@@ -1051,6 +1106,7 @@ _gloss_annotation_list_new (GlossStore     *store,
     {
       GlossRelation *r = g_ptr_array_index (relations, i);
       g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (r), r);
+      ends_add (self, r);
     }
   g_list_store_splice (self->relations, 0, 0, relations->pdata, relations->len);
   _gloss_document_set_n_annotations (document, annotations->len);
@@ -1169,24 +1225,35 @@ gloss_annotation_list_lookup_relation (GlossAnnotationList *self,
   return g_hash_table_lookup (self->relation_by_uuid, uuid);
 }
 
+static int
+compare_relations_by_creation (gconstpointer a,
+                               gconstpointer b)
+{
+  GlossRelation *ra = *(GlossRelation **) a;
+  GlossRelation *rb = *(GlossRelation **) b;
+  gint64 ca = gloss_relation_get_created (ra), cb = gloss_relation_get_created (rb);
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  return g_strcmp0 (gloss_relation_get_uuid (ra), gloss_relation_get_uuid (rb));
+}
+
 GPtrArray *
 gloss_annotation_list_relations_of (GlossAnnotationList *self,
                                     const char          *annotation_uuid)
 {
   GPtrArray *out = g_ptr_array_new ();
-  guint n;
+  GPtrArray *rels;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), out);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
-  for (guint i = 0; i < n; i++)
-    {
-      GlossRelation *r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
 
-      if (g_strcmp0 (gloss_relation_get_source (r), annotation_uuid) == 0 ||
-          g_strcmp0 (gloss_relation_get_target (r), annotation_uuid) == 0)
-        g_ptr_array_add (out, r);
-      g_object_unref (r);
-    }
+  /* In creation order, as the store loads them. */
+  rels = g_hash_table_lookup (self->relations_by_end, annotation_uuid);
+  if (rels == NULL)
+    return out;
+  for (guint i = 0; i < rels->len; i++)
+    g_ptr_array_add (out, g_ptr_array_index (rels, i));
+  g_ptr_array_sort (out, compare_relations_by_creation);
   return out;
 }
 
@@ -1428,10 +1495,12 @@ _gloss_annotation_list_reload (GlossAnnotationList  *self,
   g_sequence_sort (self->items, compare_items, NULL);
 
   g_hash_table_remove_all (self->relation_by_uuid);
+  g_hash_table_remove_all (self->relations_by_end);
   for (guint i = 0; i < relations->len; i++)
     {
       GlossRelation *r = g_ptr_array_index (relations, i);
       g_hash_table_insert (self->relation_by_uuid, (gpointer) gloss_relation_get_uuid (r), r);
+      ends_add (self, r);
     }
 
   could_undo = gloss_annotation_list_can_undo (self);

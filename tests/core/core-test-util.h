@@ -234,6 +234,35 @@ test_check_list_matches_store (GlossAnnotationList *list,
       g_assert_cmpstr (gloss_annotation_get_uuid (a), ==, gloss_annotation_get_uuid (b));
       g_assert_true (gloss_annotation_equal (a, b));
     }
+
+  /* The relations index gives what a scan of the store's live relations
+   * touching each annotation gives. */
+  {
+    g_autoptr(GPtrArray) rels = gloss_store_load_relations (store, gloss_document_get_id (doc),
+                                                            FALSE, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GlossAnnotation) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+        const char *uuid = gloss_annotation_get_uuid (a);
+        g_autoptr(GPtrArray) got = gloss_annotation_list_relations_of (list, uuid);
+        guint expected = 0;
+
+        for (guint k = 0; k < rels->len; k++)
+          {
+            GlossRelation *r = g_ptr_array_index (rels, k);
+            if (g_strcmp0 (gloss_relation_get_source (r), uuid) == 0 ||
+                g_strcmp0 (gloss_relation_get_target (r), uuid) == 0)
+              {
+                g_assert_cmpuint (expected, <, got->len);
+                g_assert_cmpstr (gloss_relation_get_uuid (g_ptr_array_index (got, expected)), ==,
+                                 gloss_relation_get_uuid (r));
+                expected++;
+              }
+          }
+        g_assert_cmpuint (got->len, ==, expected);
+      }
+  }
 }
 
 /* Generated text of about @n_chars code points, with some non-ASCII. */
