@@ -61,6 +61,28 @@ query_tooltip_cb (GlossAnnotationRow *self,
   return TRUE;
 }
 
+/* What a screen reader reads for the row: "PERSON: Ana Lima, by ana". The
+ * list item around the row (GTK's, the one that takes the focus) gets the
+ * same name. */
+static void
+update_accessible_label (GlossAnnotationRow *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->annotation != NULL)
+    /* Translators: accessible name of an annotation in the list: label, text, annotator */
+    name = g_strdup_printf (_("%s: %s, by %s"), gloss_annotation_get_label (self->annotation),
+                            self->covered != NULL ? self->covered : "",
+                            gloss_annotation_get_annotator (self->annotation));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : "", -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name != NULL ? name : "", -1);
+}
+
 static void
 gloss_annotation_row_dispose (GObject *object)
 {
@@ -151,6 +173,7 @@ gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
       g_clear_pointer (&self->covered, g_free);
       gtk_label_set_label (self->label_label, "");
       gtk_label_set_label (self->text_label, "");
+      update_accessible_label (self);
       return;
     }
 
@@ -169,4 +192,5 @@ gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
   g_free (self->covered);
   self->covered = g_steal_pointer (&covered);
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
+  update_accessible_label (self);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-new-project-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
@@ -175,6 +176,26 @@ open_response_cb (GtkNativeDialog  *native,
 }
 
 static void
+project_created_cb (GlossApplication      *self,
+                    GlossProject          *project,
+                    GFile                 *file,
+                    GlossNewProjectDialog *dialog)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GlossWindow *window;
+
+  if (GLOSS_IS_WINDOW (parent) && gloss_window_get_project (GLOSS_WINDOW (parent)) == NULL)
+    window = GLOSS_WINDOW (parent);
+  else
+    window = get_window (self, TRUE);
+
+  gloss_window_set_project (window, project);
+  gloss_application_add_recent (self, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* After the save chooser, a small dialog asks for the schema. */
+static void
 new_project_response_cb (GtkNativeDialog  *native,
                          int               response,
                          GlossApplication *self)
@@ -182,37 +203,39 @@ new_project_response_cb (GtkNativeDialog  *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GlossProject) project = NULL;
       g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
       g_autofree char *path = g_file_get_path (chosen);
-      GlossWindow *window = get_window (self, TRUE);
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
+      GtkWidget *dialog;
 
-      if (path != NULL && !g_str_has_suffix (path, ".gloss"))
+      if (path == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          GlossWindow *window = get_window (self, FALSE);
+
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Projects must be local files"));
+          gtk_window_present (GTK_WINDOW (window));
+          gloss_window_show_error (window, _("Could not create the project"), error);
+          g_object_unref (native);
+          return;
+        }
+
+      if (!g_str_has_suffix (path, ".gloss"))
         {
           char *with_suffix = g_strconcat (path, ".gloss", NULL);
 
           g_free (path);
           path = with_suffix;
         }
+      file = g_file_new_for_path (path);
 
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Projects must be local files"));
-      else
-        project = gloss_project_create (path, NULL, &error);
-
-      gtk_window_present (GTK_WINDOW (window));
-      if (project == NULL)
-        {
-          gloss_window_show_error (window, _("Could not create the project"), error);
-        }
-      else
-        {
-          file = g_file_new_for_path (path);
-          gloss_window_set_project (window, project);
-          gloss_application_add_recent (self, file);
-        }
+      if (parent == NULL)
+        parent = GTK_WINDOW (get_window (self, FALSE));
+      dialog = gloss_new_project_dialog_new (parent, file);
+      g_signal_connect_object (dialog, "project-created", G_CALLBACK (project_created_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 
   g_object_unref (native);
@@ -307,12 +330,26 @@ new_project_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  GlossWindow *window = get_window (self, TRUE);
+
+  open_project_in_window (self, window, file, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "open", open_action },
   { "new-project", new_project_action },
+  { "open-recent", open_recent_action, "s" },
 };
 
 /* ---- vfuncs ------------------------------------------------------------ */

@@ -257,6 +257,10 @@ gloss_claim_row_set_claim (GlossClaimRow       *self,
                                 self->source_text != NULL ? self->source_text : _("none"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  /* The list item around the row (GTK's, it takes the focus) too. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), claim_text);
 }
 

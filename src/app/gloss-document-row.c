@@ -77,6 +77,30 @@ gloss_document_row_get_document (GlossDocumentRow *self)
   return self->document;
 }
 
+/* What a screen reader reads for the row: "name, Done, 12 annotations ·
+ * 3400 characters". The list item around the row (GTK's, the one that
+ * takes the focus) gets the same name. */
+static void
+update_accessible_label (GlossDocumentRow *self)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  const char *status = gtk_label_get_label (self->status_label);
+
+  if (self->document != NULL && status != NULL && *status != '\0')
+    name = g_strdup_printf ("%s, %s, %s", gloss_document_get_name (self->document), status,
+                            gtk_label_get_label (self->caption_label));
+  else if (self->document != NULL)
+    name = g_strdup_printf ("%s, %s", gloss_document_get_name (self->document),
+                            gtk_label_get_label (self->caption_label));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : "", -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name != NULL ? name : "", -1);
+}
+
 static void
 update_caption (GlossDocumentRow *self,
                 guint             n_annotations)
@@ -105,6 +129,7 @@ update_caption (GlossDocumentRow *self,
       caption = g_steal_pointer (&with_curation);
     }
   gtk_label_set_label (self->caption_label, caption);
+  update_accessible_label (self);
 }
 
 void
@@ -164,6 +189,7 @@ gloss_document_row_set_status (GlossDocumentRow    *self,
       gtk_widget_set_visible (label, FALSE);
       break;
     }
+  update_accessible_label (self);
 }
 
 void

@@ -155,7 +155,16 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
 static void
 gloss_preferences_window_init (GlossPreferencesWindow *self)
 {
+  GtkWidget *inner;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GtkFontButton's own button is what takes the focus: name it too, or a
+   * screen reader announces an unnamed button. */
+  inner = gtk_widget_get_first_child (self->font_button);
+  if (GTK_IS_BUTTON (inner))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Document font"), -1);
 }
 
 GtkWidget *

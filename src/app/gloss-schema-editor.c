@@ -85,6 +85,21 @@ color_button_new (void)
 #endif
 }
 
+/* Names the colour button for screen readers, and its inner button too:
+ * that one takes the focus and would be read as an unnamed button. */
+static void
+color_button_set_name (GtkWidget  *button,
+                       const char *name)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (button);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  if (GTK_IS_BUTTON (inner))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 static void
 color_button_set (GtkWidget  *button,
                   const char *color)
@@ -1029,8 +1044,7 @@ gloss_schema_editor_init (GlossSchemaEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->color_button = color_button_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label colour"), -1);
+  color_button_set_name (self->color_button, _("Label colour"));
   gtk_box_append (self->color_box, self->color_button);
   gtk_label_set_mnemonic_widget (self->color_label, self->color_button);
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -1042,8 +1056,7 @@ gloss_schema_editor_init (GlossSchemaEditor *self)
 #endif
 
   self->new_color_button = color_button_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_color_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New label colour"), -1);
+  color_button_set_name (self->new_color_button, _("New label colour"));
   gtk_box_append (self->new_color_box, self->new_color_button);
 
   entries[0] = GTK_WIDGET (self->hotkey_entry);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
@@ -24,8 +25,11 @@
 #include "gloss-import-dialog.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-project-properties.h"
 #include "gloss-project.h"
 #include "gloss-schema-editor.h"
+#include "gloss-store-private.h"
+#include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
 
@@ -44,6 +48,13 @@ struct _GlossWindow
   GlossDocument        *document;             /* owned */
   GlossAnnotationList  *annotations;          /* owned */
   GtkFilterListModel   *document_filter_model;/* owned */
+  GtkStringFilter      *name_filter;          /* borrowed from the filter model */
+  GtkCustomFilter      *text_filter;          /* borrowed from the filter model */
+  GtkCustomFilter      *status_filter;        /* borrowed from the filter model */
+  GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
+  GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
+  gboolean              text_filter_set;
+  GMenu                *recent_menu;          /* template object */
   GtkSingleSelection   *document_selection;   /* owned */
   GtkSingleSelection   *annotation_selection; /* owned */
   int                   right_pane_width;
@@ -74,6 +85,7 @@ struct _GlossWindow
   GtkStack             *main_stack;          /* borrowed: the window's child */
   GtkPaned             *outer_paned;
   GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_dropdown;
   GtkLabel             *subtitle_label;
   GtkLabel             *title_label;
   GlossDocumentView    *view;
@@ -83,6 +95,14 @@ struct _GlossWindow
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* The status dropdown's rows. */
+enum {
+  STATUS_FILTER_ALL,
+  STATUS_FILTER_NEW,
+  STATUS_FILTER_IN_PROGRESS,
+  STATUS_FILTER_DONE,
+};
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -250,11 +270,196 @@ update_document_list_page (GlossWindow *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkWidget *empty = gtk_stack_get_child_by_name (self->document_list_stack, "empty");
 
+  gboolean filtered = (search != NULL && *search != '\0') ||
+                      gtk_drop_down_get_selected (self->status_dropdown) != STATUS_FILTER_ALL;
+
   if (n == 0)
-    gtk_label_set_label (GTK_LABEL (empty), search != NULL && *search != '\0'
-                                              ? _("No Matching Documents")
-                                              : _("No Documents"));
+    gtk_label_set_label (GTK_LABEL (empty), filtered ? _("No Matching Documents")
+                                                     : _("No Documents"));
   gtk_stack_set_visible_child_name (self->document_list_stack, n > 0 ? "list" : "empty");
+}
+
+/* ---- document list filters --------------------------------------------- */
+
+static GHashTable *
+query_ids (GlossWindow *self,
+           const char  *sql,
+           const char  *text,
+           int          number)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  stmt = _gloss_store_prepare (gloss_project_get_store (self->project), sql, NULL);
+  if (stmt == NULL)
+    return ids;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, 1, gloss_project_get_annotator (self->project), -1,
+                       SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, number);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                      sizeof (gint64)));
+
+  return ids;
+}
+
+static gboolean
+status_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
+  gint64 id;
+
+  if (wanted == STATUS_FILTER_ALL || wanted == GTK_INVALID_LIST_POSITION ||
+      self->status_ids == NULL)
+    return TRUE;
+
+  id = gloss_document_get_id (item);
+  /* For "New" the set holds the documents that are not new. */
+  return g_hash_table_contains (self->status_ids, &id) == (wanted != STATUS_FILTER_NEW);
+}
+
+/* One query for the whole list, again when a status changes: never one per row. */
+static void
+refresh_status_filter (GlossWindow *self)
+{
+  guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
+
+  g_clear_pointer (&self->status_ids, g_hash_table_unref);
+  if (self->project != NULL && wanted != STATUS_FILTER_ALL &&
+      wanted != GTK_INVALID_LIST_POSITION)
+    {
+      if (wanted == STATUS_FILTER_NEW)
+        self->status_ids = query_ids (self, "SELECT document FROM document_status "
+                                            "WHERE annotator = ?1 AND status != ?2",
+                                      NULL, GLOSS_DOCUMENT_STATUS_NEW);
+      else
+        self->status_ids = query_ids (self, "SELECT document FROM document_status "
+                                            "WHERE annotator = ?1 AND status = ?2",
+                                      NULL, wanted == STATUS_FILTER_DONE
+                                              ? GLOSS_DOCUMENT_STATUS_DONE
+                                              : GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+    }
+
+  /* Without a function the filter matches all: the lazy list then never
+   * has to make every document to show the first rows. */
+  if (self->status_ids != NULL)
+    gtk_custom_filter_set_filter_func (self->status_filter, status_filter_func, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->status_filter, NULL, NULL, NULL);
+}
+
+static void
+document_status_changed_cb (GlossWindow *self)
+{
+  if (gtk_drop_down_get_selected (self->status_dropdown) != STATUS_FILTER_ALL)
+    refresh_status_filter (self);
+}
+
+static gboolean
+text_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  gint64 id;
+
+  if (self->text_ids == NULL)
+    return FALSE;
+
+  id = gloss_document_get_id (item);
+  return g_hash_table_contains (self->text_ids, &id);
+}
+
+/* The name filter follows every keystroke; the texts are searched when the
+ * entry's "search-changed" fires, 200 ms after the last one. */
+static void
+search_text_changed_cb (GlossWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = text != NULL && *text != '\0';
+
+  if (self->text_ids != NULL)
+    {
+      g_clear_pointer (&self->text_ids, g_hash_table_unref);
+      gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+    }
+
+  /* No function (match all) without a search, like the name filter: then
+   * the filter model does not look at the documents at all. */
+  if (searching != self->text_filter_set)
+    {
+      self->text_filter_set = searching;
+      gtk_custom_filter_set_filter_func (self->text_filter, searching ? text_filter_func : NULL,
+                                         searching ? self : NULL, NULL);
+    }
+  gtk_string_filter_set_search (self->name_filter, text);
+}
+
+#define TEXT_SEARCH_MIN_CHARS 2
+
+static void
+search_changed_cb (GlossWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GString) pattern = NULL;
+
+  g_clear_pointer (&self->text_ids, g_hash_table_unref);
+  if (self->project == NULL || text == NULL || g_utf8_strlen (text, -1) < TEXT_SEARCH_MIN_CHARS)
+    return;
+
+  if (!self->text_filter_set)
+    return;
+
+  /* LIKE ignores ASCII case, as the name filter does, without copying
+   * every text the way lower () would. */
+  pattern = g_string_new ("%");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  self->text_ids = query_ids (self, "SELECT id FROM documents "
+                                    "WHERE ?2 = 0 AND text LIKE ?1 ESCAPE '\\'",
+                              pattern->str, 0);
+  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+/* ---- recent projects --------------------------------------------------- */
+
+#define MAX_RECENT_ITEMS 10
+
+static void
+update_recent_menu (GlossWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_ITEMS; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *name = NULL;
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+
+      name = g_file_get_basename (file);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  if (n == 0)
+    g_menu_append (self->recent_menu, _("No Recent Projects"), "win.no-recent");
 }
 
 static void
@@ -271,6 +476,9 @@ apply_annotator (GlossWindow *self)
 
   if (self->project != NULL && name != NULL && *name != '\0')
     gloss_project_set_annotator (self->project, name);
+
+  if (self->status_filter != NULL)
+    refresh_status_filter (self);
 }
 
 static void
@@ -349,6 +557,8 @@ open_document (GlossWindow   *self,
 
   g_signal_connect_object (self->annotations, "status-changed",
                            G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "status-changed",
+                           G_CALLBACK (document_status_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annotations, "items-changed",
                            G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -869,6 +1079,14 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+close_find_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gtk_search_bar_set_search_mode (GLOSS_WINDOW (widget)->find_bar, FALSE);
+}
+
+static void
 find_next_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -951,6 +1169,20 @@ edit_schema_action (GtkWidget  *widget,
     return;
 
   gtk_window_present (GTK_WINDOW (gloss_schema_editor_new (GTK_WINDOW (self), self->project)));
+}
+
+static void
+project_properties_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (gloss_project_properties_new (GTK_WINDOW (self),
+                                                                self->project)));
 }
 
 static void
@@ -1143,6 +1375,8 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->document_selection);
   g_clear_object (&self->annotation_selection);
   g_clear_object (&self->document_filter_model);
+  g_clear_pointer (&self->text_ids, g_hash_table_unref);
+  g_clear_pointer (&self->status_ids, g_hash_table_unref);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
@@ -1187,7 +1421,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
@@ -1198,6 +1434,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-schema", NULL, edit_schema_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   _gloss_window_teams_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.curate", NULL, curate_action);
@@ -1234,6 +1473,7 @@ gloss_window_class_init (GlossWindowClass *klass)
                                    previous_document_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.close-find", NULL, close_find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -1266,6 +1506,8 @@ gloss_window_init (GlossWindow *self)
   g_autoptr(GtkListItemFactory) document_factory = NULL;
   g_autoptr(GtkListItemFactory) annotation_factory = NULL;
   GtkStringFilter *filter;
+  GtkFilter *any;
+  GtkFilter *every;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1279,8 +1521,22 @@ gloss_window_init (GlossWindow *self)
                                                                "name"));
   gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (filter, TRUE);
-  g_object_bind_property (self->search_entry, "text", filter, "search", G_BINDING_SYNC_CREATE);
-  self->document_filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->name_filter = filter;
+  self->text_filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->status_filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  any = GTK_FILTER (gtk_any_filter_new ());
+  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (self->text_filter));
+  every = GTK_FILTER (gtk_every_filter_new ());
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->status_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), any);
+  g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (refresh_status_filter), self, G_CONNECT_SWAPPED);
+  self->document_filter_model = gtk_filter_list_model_new (NULL, every);
   self->document_selection =
     gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->document_filter_model)));
   gtk_single_selection_set_autoselect (self->document_selection, FALSE);
@@ -1378,6 +1634,8 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 
   /* Files and folders dropped on the window (see drop_cb()). */
@@ -1396,6 +1654,11 @@ gloss_window_init (GlossWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "progress-changed",
                            G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "progress-changed",
+                           G_CALLBACK (document_status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-projects",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   show_document_page (self);
 
   update_undo_actions (self);
@@ -1465,6 +1728,7 @@ gloss_window_set_project (GlossWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", project != NULL);
   _gloss_window_teams_project_changed (self);
   gloss_label_palette_set_schema (self->palette,
@@ -1598,4 +1862,38 @@ gloss_window_show_message (GlossWindow *self,
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   self->message_timeout_id = g_timeout_add (MESSAGE_TIMEOUT_MS, hide_message_cb, self);
+}
+
+/* ---- private API (gloss-window-private.h) ------------------------------- */
+
+GListModel *
+_gloss_window_get_document_list (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->document_filter_model);
+}
+
+GtkEditable *
+_gloss_window_get_search_entry (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkDropDown *
+_gloss_window_get_status_dropdown (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->status_dropdown;
+}
+
+GMenuModel *
+_gloss_window_get_recent_menu (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
 }

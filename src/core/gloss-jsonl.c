@@ -26,7 +26,29 @@
 
 G_DEFINE_QUARK (gloss-jsonl-error-quark, gloss_jsonl_error)
 
-/* ---- Export */
+/* ---- Export
+ *
+ * Lines are written straight into a buffer from the store's rows, not
+ * through GlossAnnotation objects, JsonBuilder and JsonGenerator: that is
+ * most of the cost of a large export. The bytes are exactly those
+ * json-glib's generator writes for the same tree (compact, members in
+ * this order); a string that needs escaping is escaped by json-glib
+ * itself, so the two cannot disagree. */
+
+/* Written to the stream whenever the buffer grows beyond this. */
+#define EXPORT_CHUNK (256 * 1024)
+
+/* 9999-12-31T23:59:59Z, the last second GDateTime represents */
+#define LAST_SECOND G_GINT64_CONSTANT (253402300799)
+
+typedef struct
+{
+  GString *out;
+  GString *scratch;
+  GArray  *keys;              /* const char *, for sorting attribute names */
+  gint64   cached_second;     /* -1 = none */
+  char     cached_base[24];   /* "YYYY-MM-DDTHH:MM:SS" of cached_second */
+} Writer;
 
 static int
 compare_strings (gconstpointer a,
@@ -35,27 +57,271 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+static inline gboolean
+needs_escape (const char *s,
+              gsize      *len)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  const guchar *p;
+
+  for (p = (const guchar *) s; *p != '\0'; p++)
+    if (*p < 0x20 || *p == '"' || *p == '\\' || *p == 0x7f)
+      return TRUE;
+  *len = (const char *) p - s;
+  return FALSE;
+}
+
+/* A JSON string, or null for NULL. */
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  gsize len;
+
+  if (s == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+  if (!needs_escape (s, &len))
+    {
+      g_string_append_c (out, '"');
+      g_string_append_len (out, s, len);
+      g_string_append_c (out, '"');
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), s);
+  json = json_to_string (node, FALSE);
+  g_string_append (out, json);
+}
+
+/* "name": for a member name that comes from the data. */
+static void
+write_member_name (GString    *out,
+                   const char *name)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *obj;
+  gsize len;
+
+  if (!needs_escape (name, &len))
+    {
+      g_string_append_c (out, '"');
+      g_string_append_len (out, name, len);
+      g_string_append_len (out, "\":", 2);
+      return;
+    }
+  /* {"escaped":null} without its braces and value */
+  obj = json_object_new ();
+  json_object_set_null_member (obj, name);
+  node = json_node_init_object (json_node_alloc (), obj);
+  json_object_unref (obj);
+  json = json_to_string (node, FALSE);
+  g_string_append_len (out, json + 1, strlen (json) - strlen ("{null}"));
 }
 
 static void
-add_time_member (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       usec)
+write_uint (GString *out,
+            guint64  value)
 {
-  g_autofree char *str = _gloss_time_to_iso8601 (usec);
+  char buf[24];
+  char *p = buf + sizeof buf;
 
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, str);
+  do
+    *--p = '0' + value % 10;
+  while ((value /= 10) != 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+write_bool (GString  *out,
+            gboolean  value)
+{
+  if (value)
+    g_string_append_len (out, "true", 4);
+  else
+    g_string_append_len (out, "false", 5);
+}
+
+/* As _gloss_time_to_iso8601(), with the date of the last second kept:
+ * rows written together share it. */
+static void
+write_time (Writer *w,
+            gint64  usec)
+{
+  gint64 second = usec / G_USEC_PER_SEC;
+  gint64 frac = usec % G_USEC_PER_SEC;
+  char tail[10];
+
+  if (frac < 0)
+    {
+      second--;
+      frac += G_USEC_PER_SEC;
+    }
+  if (second < 0 || second > LAST_SECOND)
+    {
+      g_autofree char *str = _gloss_time_to_iso8601 (usec);
+      write_string (w->out, str);
+      return;
+    }
+  if (second != w->cached_second)
+    {
+      g_autofree char *str = _gloss_time_to_iso8601 (second * G_USEC_PER_SEC);
+      const char *dot = strchr (str, '.');
+      gsize n = dot ? (gsize) (dot - str) : strlen (str);
+
+      g_assert (n < sizeof w->cached_base);
+      memcpy (w->cached_base, str, n);
+      w->cached_base[n] = '\0';
+      w->cached_second = second;
+    }
+  g_string_append_c (w->out, '"');
+  g_string_append (w->out, w->cached_base);
+  tail[0] = '.';
+  for (int i = 6; i >= 1; i--)
+    {
+      tail[i] = '0' + frac % 10;
+      frac /= 10;
+    }
+  tail[7] = 'Z';
+  tail[8] = '"';
+  g_string_append_len (w->out, tail, 9);
+}
+
+/* As _gloss_attributes_to_builder(): names sorted, booleans and strings,
+ * anything else null. */
+static void
+write_attributes (Writer     *w,
+                  GHashTable *attrs)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    {
+      g_string_append_len (w->out, "{}", 2);
+      return;
+    }
+  g_array_set_size (w->keys, 0);
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (w->keys, key);
+  g_array_sort (w->keys, compare_strings);
+
+  g_string_append_c (w->out, '{');
+  for (guint i = 0; i < w->keys->len; i++)
+    {
+      const char *name = g_array_index (w->keys, const char *, i);
+      GVariant *v = g_hash_table_lookup (attrs, name);
+
+      if (i > 0)
+        g_string_append_c (w->out, ',');
+      write_member_name (w->out, name);
+      if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
+        write_bool (w->out, g_variant_get_boolean (v));
+      else if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+        write_string (w->out, g_variant_get_string (v, NULL));
+      else
+        g_string_append_len (w->out, "null", 4);
+    }
+  g_string_append_c (w->out, '}');
+}
+
+/* TRUE when @json is exactly what write_attributes() writes for it: no
+ * spaces, names in strictly increasing strcmp() order, values true, false
+ * or strings, no name or string with anything JSON escapes. The store
+ * writes attributes that way, so such a column is copied as it is. */
+static gboolean
+attributes_are_canonical (const char *json)
+{
+  const guchar *p = (const guchar *) json;
+  const guchar *prev = NULL;
+  gsize prev_len = 0;
+
+  if (*p++ != '{')
+    return FALSE;
+  if (*p == '}')
+    return p[1] == '\0';
+  for (;;)
+    {
+      const guchar *name;
+      gsize len;
+      int cmp;
+
+      if (*p++ != '"')
+        return FALSE;
+      for (name = p; *p != '"'; p++)
+        if (*p < 0x20 || *p == '\\' || *p == 0x7f)
+          return FALSE;
+      len = p - name;
+      if (prev != NULL)
+        {
+          cmp = memcmp (prev, name, MIN (prev_len, len));
+          if (cmp > 0 || (cmp == 0 && prev_len >= len))
+            return FALSE;
+        }
+      prev = name;
+      prev_len = len;
+      p++;
+      if (*p++ != ':')
+        return FALSE;
+      if (strncmp ((const char *) p, "true", 4) == 0)
+        p += 4;
+      else if (strncmp ((const char *) p, "false", 5) == 0)
+        p += 5;
+      else if (*p == '"')
+        {
+          for (p++; *p != '"'; p++)
+            if (*p < 0x20 || *p == '\\' || *p == 0x7f)
+              return FALSE;
+          p++;
+        }
+      else
+        return FALSE;
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+      return p[0] == '}' && p[1] == '\0' && g_utf8_validate (json, -1, NULL);
+    }
+}
+
+/* An attributes column as a loaded annotation or relation has it. */
+static gboolean
+write_attributes_column (Writer      *w,
+                         const char  *json,
+                         gboolean     of_relation,
+                         const char  *uuid,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) attrs = NULL;
+  GError *local = NULL;
+
+  if (json == NULL || strcmp (json, "{}") == 0)
+    {
+      g_string_append_len (w->out, "{}", 2);
+      return TRUE;
+    }
+  if (attributes_are_canonical (json))
+    {
+      g_string_append (w->out, json);
+      return TRUE;
+    }
+  attrs = _gloss_attributes_from_json (json, &local);
+  if (local != NULL)
+    {
+      /* the messages of the store's own row readers */
+      if (of_relation)
+        g_propagate_prefixed_error (error, local, _("relation %s: "), uuid);
+      else
+        g_propagate_prefixed_error (error, local, _("annotation %s: "), uuid);
+      return FALSE;
+    }
+  write_attributes (w, attrs);
+  return TRUE;
 }
 
 /* The covered text, fragments joined by one space, appended to @out. */
@@ -79,127 +345,248 @@ append_covered_text (GString             *out,
     }
 }
 
-static void
-build_annotation (JsonBuilder     *builder,
-                  GlossAnnotation *ann,
-                  GlossOffsetMap  *map,
-                  const char      *text,
-                  GString         *scratch)
+static int
+compare_fragments (gconstpointer a,
+                   gconstpointer b)
 {
-  const GlossFragment *frags;
-  guint n_frags;
+  const GlossFragment *fa = a, *fb = b;
 
-  frags = gloss_annotation_get_fragments (ann, &n_frags);
-
-  json_builder_begin_object (builder);
-  add_string_member (builder, "uuid", gloss_annotation_get_uuid (ann));
-  add_string_member (builder, "label", gloss_annotation_get_label (ann));
-  json_builder_set_member_name (builder, "fragments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_frags; i++)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, frags[i].start);
-      json_builder_add_int_value (builder, frags[i].end);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
-  g_string_truncate (scratch, 0);
-  append_covered_text (scratch, map, text, frags, n_frags);
-  add_string_member (builder, "text", scratch->str);
-  json_builder_set_member_name (builder, "attributes");
-  _gloss_attributes_to_builder (gloss_annotation_get_attributes (ann), builder);
-  add_string_member (builder, "note", gloss_annotation_get_note (ann));
-  add_string_member (builder, "norm_id", gloss_annotation_get_norm_id (ann));
-  add_string_member (builder, "norm_name", gloss_annotation_get_norm_name (ann));
-  add_string_member (builder, "annotator", gloss_annotation_get_annotator (ann));
-  add_time_member (builder, "created", gloss_annotation_get_created (ann));
-  add_time_member (builder, "modified", gloss_annotation_get_modified (ann));
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, gloss_annotation_get_deleted (ann));
-  json_builder_end_object (builder);
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  if (fa->end != fb->end)
+    return fa->end < fb->end ? -1 : 1;
+  return 0;
 }
 
-static void
-build_relation (JsonBuilder   *builder,
-                GlossRelation *rel)
-{
-  json_builder_begin_object (builder);
-  add_string_member (builder, "uuid", gloss_relation_get_uuid (rel));
-  add_string_member (builder, "type", gloss_relation_get_relation_type (rel));
-  add_string_member (builder, "source", gloss_relation_get_source (rel));
-  add_string_member (builder, "target", gloss_relation_get_target (rel));
-  json_builder_set_member_name (builder, "attributes");
-  _gloss_attributes_to_builder (gloss_relation_get_attributes (rel), builder);
-  add_string_member (builder, "annotator", gloss_relation_get_annotator (rel));
-  add_time_member (builder, "created", gloss_relation_get_created (rel));
-  add_time_member (builder, "modified", gloss_relation_get_modified (rel));
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, gloss_relation_get_deleted (rel));
-  json_builder_end_object (builder);
-}
-
-/* Appends one line (with its newline) for document @id to @line. */
+/* The rows as gloss_store_load_annotations (store, id, TRUE) reads them. */
 static gboolean
-export_document (GlossStore  *store,
+write_annotations (Writer          *w,
+                   GlossStore      *store,
+                   gint64           id,
+                   const char      *text,
+                   GlossOffsetMap  *map,
+                   GError         **error)
+{
+  static const char sql[] =
+    "SELECT uuid, label, fragments, attributes, note, norm_id, norm_name, annotator, "
+    "  created, modified, deleted "
+    "FROM annotations WHERE document = ?1 ORDER BY start, end, uuid";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  GString *out = w->out;
+  gboolean first = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_string_append_len (out, "\"annotations\":[", 15);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GArray) frags = NULL;
+      GlossFragment *f;
+
+      if (!_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 2), &frags))
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                       _("annotation %s: unreadable fragments"), uuid);
+          return FALSE;
+        }
+      f = (GlossFragment *) (gpointer) frags->data;
+      if (frags->len > 1)
+        qsort (f, frags->len, sizeof (GlossFragment), compare_fragments);
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      g_string_append_len (out, "{\"uuid\":", 8);
+      write_string (out, uuid);
+      g_string_append_len (out, ",\"label\":", 9);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 1));
+      g_string_append_len (out, ",\"fragments\":[", 14);
+      for (guint i = 0; i < frags->len; i++)
+        {
+          g_string_append (out, i ? ",[" : "[");
+          write_uint (out, f[i].start);
+          g_string_append_c (out, ',');
+          write_uint (out, f[i].end);
+          g_string_append_c (out, ']');
+        }
+      g_string_append_len (out, "],\"text\":", 9);
+      g_string_truncate (w->scratch, 0);
+      append_covered_text (w->scratch, map, text, f, frags->len);
+      write_string (out, w->scratch->str);
+      g_string_append_len (out, ",\"attributes\":", 14);
+      if (!write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 3),
+                                    FALSE, uuid, error))
+        return FALSE;
+      g_string_append_len (out, ",\"note\":", 8);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 4));
+      g_string_append_len (out, ",\"norm_id\":", 11);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 5));
+      g_string_append_len (out, ",\"norm_name\":", 13);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 6));
+      g_string_append_len (out, ",\"annotator\":", 13);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 7));
+      g_string_append_len (out, ",\"created\":", 11);
+      write_time (w, sqlite3_column_int64 (stmt, 8));
+      g_string_append_len (out, ",\"modified\":", 12);
+      write_time (w, sqlite3_column_int64 (stmt, 9));
+      g_string_append_len (out, ",\"deleted\":", 11);
+      write_bool (out, sqlite3_column_int (stmt, 10) != 0);
+      g_string_append_c (out, '}');
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
+      return FALSE;
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+/* The rows as gloss_store_load_relations (store, id, TRUE) reads them. */
+static gboolean
+write_relations (Writer      *w,
+                 GlossStore  *store,
                  gint64       id,
-                 GString     *line,
                  GError     **error)
 {
-  g_autoptr(GlossDocument) doc = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) anns = NULL;
-  g_autoptr(GPtrArray) rels = NULL;
+  static const char sql[] =
+    "SELECT uuid, type, source, target, attributes, annotator, created, modified, deleted "
+    "FROM relations WHERE document = ?1 ORDER BY created, uuid";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  GString *out = w->out;
+  gboolean first = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_string_append_len (out, "\"relations\":[", 13);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      g_string_append_len (out, "{\"uuid\":", 8);
+      write_string (out, uuid);
+      g_string_append_len (out, ",\"type\":", 8);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 1));
+      g_string_append_len (out, ",\"source\":", 10);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 2));
+      g_string_append_len (out, ",\"target\":", 10);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append_len (out, ",\"attributes\":", 14);
+      if (!write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 4),
+                                    TRUE, uuid, error))
+        return FALSE;
+      g_string_append_len (out, ",\"annotator\":", 13);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 5));
+      g_string_append_len (out, ",\"created\":", 11);
+      write_time (w, sqlite3_column_int64 (stmt, 6));
+      g_string_append_len (out, ",\"modified\":", 12);
+      write_time (w, sqlite3_column_int64 (stmt, 7));
+      g_string_append_len (out, ",\"deleted\":", 11);
+      write_bool (out, sqlite3_column_int (stmt, 8) != 0);
+      g_string_append_c (out, '}');
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
+      return FALSE;
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+/* The document's meta column as GlossDocument reads it: a JSON object,
+ * anything else an empty one. */
+static void
+write_meta_column (Writer     *w,
+                   const char *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *out = NULL;
+
+  if (json != NULL && strcmp (json, "{}") != 0)
+    node = json_from_string (json, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+      || json_object_get_size (json_node_get_object (node)) == 0)
+    {
+      g_string_append_len (w->out, "{}", 2);
+      return;
+    }
+  out = json_to_string (node, FALSE);
+  g_string_append (w->out, out);
+}
+
+/* Appends one line (with its newline) for document @id to w->out. The
+ * document row is read as gloss_store_load_document() and
+ * gloss_store_dup_document_text() read it. */
+static gboolean
+export_document (Writer      *w,
+                 GlossStore  *store,
+                 gint64       id,
+                 GError     **error)
+{
+  static const char sql[] =
+    "SELECT uuid, name, text, sha256, meta, attributes FROM documents WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GlossOffsetMap) map = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) gen = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) scratch = NULL;
   g_autofree gpointer *annotators = NULL;
-  JsonObject *meta;
-  JsonNode *meta_node;
+  const char *attrs_json, *text;
+  GString *out = w->out;
   guint n_annotators = 0;
+  int rc;
 
-  doc = gloss_store_load_document (store, id, error);
-  if (doc == NULL)
+  if (stmt == NULL)
     return FALSE;
-  text = gloss_store_dup_document_text (store, id, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                     _("No document with id %lld"), (long long) id);
+      else
+        _gloss_store_set_error_from_db (store, error, _("Cannot read a document"));
+      return FALSE;
+    }
+  text = (const char *) sqlite3_column_text (stmt, 2);
   if (text == NULL)
-    return FALSE;
-  anns = gloss_store_load_annotations (store, id, TRUE, error);
-  if (anns == NULL)
-    return FALSE;
-  rels = gloss_store_load_relations (store, id, TRUE, error);
-  if (rels == NULL)
-    return FALSE;
+    text = "";
   statuses = gloss_store_dup_document_statuses (store, id);
   map = gloss_offset_map_new (text, -1);
-  scratch = g_string_new (NULL);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "gloss");
-  json_builder_add_int_value (builder, GLOSS_JSONL_VERSION);
-  add_string_member (builder, "uuid", gloss_document_get_uuid (doc));
-  add_string_member (builder, "name", gloss_document_get_name (doc));
-  add_string_member (builder, "text", text);
-  add_string_member (builder, "sha256", gloss_document_get_sha256 (doc));
+  g_string_append_len (out, "{\"gloss\":", 9);
+  write_uint (out, GLOSS_JSONL_VERSION);
+  g_string_append_len (out, ",\"uuid\":", 8);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 0));
+  g_string_append_len (out, ",\"name\":", 8);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_len (out, ",\"text\":", 8);
+  write_string (out, text);
+  g_string_append_len (out, ",\"sha256\":", 10);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 3));
+  g_string_append_len (out, ",\"meta\":", 8);
+  write_meta_column (w, (const char *) sqlite3_column_text (stmt, 4));
 
-  json_builder_set_member_name (builder, "meta");
-  meta = gloss_document_get_meta (doc);
-  meta_node = json_node_alloc ();
-  if (meta != NULL)
-    json_node_init_object (meta_node, meta);
+  /* unreadable document attributes load as none */
+  g_string_append_len (out, ",\"attributes\":", 14);
+  attrs_json = (const char *) sqlite3_column_text (stmt, 5);
+  if (attrs_json != NULL && attributes_are_canonical (attrs_json))
+    g_string_append (out, attrs_json);
   else
-    json_node_take_object (json_node_init (meta_node, JSON_NODE_OBJECT), json_object_new ());
-  json_builder_add_value (builder, meta_node);
+    {
+      g_autoptr(GHashTable) attrs = _gloss_attributes_from_json (attrs_json, NULL);
+      write_attributes (w, attrs);
+    }
 
-  json_builder_set_member_name (builder, "attributes");
-  _gloss_attributes_to_builder (gloss_document_get_attributes (doc), builder);
-
-  json_builder_set_member_name (builder, "status");
-  json_builder_begin_object (builder);
+  g_string_append_len (out, ",\"status\":{", 11);
   if (statuses != NULL)
     {
       annotators = g_hash_table_get_keys_as_array (statuses, &n_annotators);
@@ -210,29 +597,19 @@ export_document (GlossStore  *store,
       int status = GPOINTER_TO_INT (g_hash_table_lookup (statuses, annotators[i]));
       const char *str = gloss_document_status_to_string (status);
 
-      add_string_member (builder, annotators[i], str ? str : "new");
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_member_name (out, annotators[i]);
+      write_string (out, str ? str : "new");
     }
-  json_builder_end_object (builder);
+  g_string_append_len (out, "},", 2);
 
-  json_builder_set_member_name (builder, "annotations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < anns->len; i++)
-    build_annotation (builder, g_ptr_array_index (anns, i), map, text, scratch);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < rels->len; i++)
-    build_relation (builder, g_ptr_array_index (rels, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  g_clear_object (&builder);
-  gen = json_generator_new ();
-  json_generator_set_root (gen, root);
-  json_generator_to_gstring (gen, line);
-  g_string_append_c (line, '\n');
+  if (!write_annotations (w, store, id, text, map, error))
+    return FALSE;
+  g_string_append_c (out, ',');
+  if (!write_relations (w, store, id, error))
+    return FALSE;
+  g_string_append_len (out, "}\n", 2);
   return TRUE;
 }
 
@@ -244,7 +621,10 @@ gloss_jsonl_export (GlossProject  *project,
 {
   GlossStore *store;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GString) line = NULL;
+  g_autoptr(GString) buffer = NULL;
+  g_autoptr(GString) scratch = NULL;
+  g_autoptr(GArray) keys = NULL;
+  Writer w;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -255,16 +635,27 @@ gloss_jsonl_export (GlossProject  *project,
   if (ids == NULL)
     return FALSE;
 
-  line = g_string_new (NULL);
+  buffer = g_string_sized_new (EXPORT_CHUNK * 2);
+  scratch = g_string_new (NULL);
+  keys = g_array_new (FALSE, FALSE, sizeof (const char *));
+  w.out = buffer;
+  w.scratch = scratch;
+  w.keys = keys;
+  w.cached_second = -1;
+  w.cached_base[0] = '\0';
   for (guint i = 0; i < ids->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      g_string_truncate (line, 0);
-      if (!export_document (store, g_array_index (ids, gint64, i), line, error))
+      if (!export_document (&w, store, g_array_index (ids, gint64, i), error))
         return FALSE;
-      if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
-        return FALSE;
+      if (buffer->len >= EXPORT_CHUNK || i + 1 == ids->len)
+        {
+          if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable,
+                                          error))
+            return FALSE;
+          g_string_truncate (buffer, 0);
+        }
     }
   return g_output_stream_flush (out, cancellable, error);
 }

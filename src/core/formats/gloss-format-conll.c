@@ -698,6 +698,9 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   g_autoptr(GPtrArray) annotations = gloss_export_context_dup_annotations (ctx, doc, error);
   const char *text = gloss_document_get_text (doc);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossTokenSpan));
+  /* label -> exported (1) or not (2): labels repeat, the schema lookup is
+   * the costly part */
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_str_hash, g_str_equal);
   GlossConllTagged *t;
 
   if (annotations == NULL)
@@ -719,10 +722,17 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   for (guint i = 0; i < annotations->len; i++)
     {
       GlossAnnotation *a = g_ptr_array_index (annotations, i);
+      const char *label = gloss_annotation_get_label (a);
+      guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (exported, label));
       const GlossFragment *f;
       guint n;
 
-      if (!_gloss_conll_label_exported (ctx, gloss_annotation_get_label (a)))
+      if (seen == 0)
+        {
+          seen = _gloss_conll_label_exported (ctx, label) ? 1 : 2;
+          g_hash_table_insert (exported, (gpointer) label, GUINT_TO_POINTER (seen));
+        }
+      if (seen != 1)
         continue;
       /* Each fragment of a discontinuous annotation is its own entity. */
       f = gloss_annotation_get_fragments (a, &n);

@@ -1,0 +1,254 @@
+/* gloss-project-properties.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "gloss-project-properties.h"
+#include "gloss-schema.h"
+#include "gloss-store-private.h"
+#include "gloss-store.h"
+
+struct _GlossProjectProperties
+{
+  GtkWindow   parent_instance;
+
+  GHashTable *values;          /* key -> shown value */
+
+  /* template children */
+  GtkListBox *attributes_list;
+  GtkListBox *counts_list;
+  GtkListBox *info_list;
+};
+
+G_DEFINE_FINAL_TYPE (GlossProjectProperties, gloss_project_properties, GTK_TYPE_WINDOW)
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+add_row (GlossProjectProperties *self,
+         GtkListBox             *list,
+         const char             *key,
+         const char             *title,
+         const char             *value)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *value_label = gtk_label_new (value);
+  g_autofree char *name = g_strdup_printf ("%s: %s", title, value);
+
+  gtk_widget_add_css_class (box, "preference-row");
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 1);
+  /* Long paths lose their middle; the tooltip has all of it. */
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_width_chars (GTK_LABEL (value_label), 12);
+  gtk_widget_set_tooltip_text (value_label, value);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_widget_add_css_class (value_label, "dim-label");
+  /* Rows take the focus, so that the keyboard walks the values and a
+   * screen reader reads each as "title: value". */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_box_append (GTK_BOX (box), title_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_box_append (list, row);
+
+  if (key != NULL)
+    g_hash_table_insert (self->values, g_strdup (key), g_strdup (value));
+}
+
+static void
+add_count_row (GlossProjectProperties *self,
+               const char             *key,
+               const char             *title,
+               gint64                  n)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+
+  add_row (self, self->counts_list, key, title, text);
+}
+
+static gint64
+query_count (GlossStore *store,
+             const char *sql)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static guint64
+file_size (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+}
+
+static char *
+format_created (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup (_("Unknown"));
+
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+static char *
+describe_attribute (GlossAttrDef *def)
+{
+  const char * const *values = gloss_attr_def_get_values (def);
+
+  switch (gloss_attr_def_get_attr_type (def))
+    {
+    case GLOSS_ATTR_TYPE_ENUM:
+      {
+        g_autofree char *joined = values != NULL ? g_strjoinv (", ", (char **) values)
+                                                 : g_strdup ("");
+
+        /* Translators: an attribute with a choice of values, listed */
+        return g_strdup_printf (_("One of %s"), joined);
+      }
+
+    case GLOSS_ATTR_TYPE_BOOLEAN:
+      return g_strdup (_("Yes or no"));
+
+    case GLOSS_ATTR_TYPE_TEXT:
+    default:
+      return g_strdup (_("Text"));
+    }
+}
+
+static void
+fill (GlossProjectProperties *self,
+      GlossProject           *project)
+{
+  GlossStore *store = gloss_project_get_store (project);
+  GlossSchema *schema = gloss_project_get_schema (project);
+  const char *path = gloss_project_get_path (project);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *size = g_format_size (file_size (path) + file_size (wal));
+  g_autofree char *created_iso = gloss_store_dup_meta (store, "created");
+  g_autofree char *created = format_created (created_iso);
+  g_autofree char *display_path = g_filename_display_name (path);
+  const char *schema_name = gloss_schema_get_name (schema);
+  GPtrArray *attributes = gloss_schema_get_document_attributes (schema);
+
+  add_row (self, self->info_list, "path", _("File"), display_path);
+  add_row (self, self->info_list, "size", _("Size on disk"), size);
+  add_row (self, self->info_list, "created", _("Created"), created);
+  add_row (self, self->info_list, "schema", _("Schema"),
+           schema_name != NULL && *schema_name != '\0' ? schema_name : _("Unnamed"));
+
+  add_count_row (self, "documents", _("Documents"),
+                 query_count (store, "SELECT count(*) FROM documents"));
+  add_count_row (self, "annotations", _("Annotations"),
+                 query_count (store, "SELECT count(*) FROM annotations WHERE deleted = 0"));
+  add_count_row (self, "relations", _("Relations"),
+                 query_count (store, "SELECT count(*) FROM relations WHERE deleted = 0"));
+  add_count_row (self, "annotators", _("Annotators"),
+                 query_count (store,
+                              "SELECT count(*) FROM (SELECT annotator FROM annotations "
+                              "WHERE deleted = 0 UNION SELECT annotator FROM relations "
+                              "WHERE deleted = 0 UNION SELECT annotator FROM document_status)"));
+
+  if (attributes == NULL || attributes->len == 0)
+    add_row (self, self->attributes_list, NULL, _("None"),
+             _("The schema declares no document attributes"));
+  else
+    for (guint i = 0; i < attributes->len; i++)
+      {
+        GlossAttrDef *def = g_ptr_array_index (attributes, i);
+        g_autofree char *description = describe_attribute (def);
+
+        add_row (self, self->attributes_list, NULL, gloss_attr_def_get_name (def), description);
+      }
+}
+
+/* ---- vfuncs ------------------------------------------------------------ */
+
+static void
+gloss_project_properties_dispose (GObject *object)
+{
+  GlossProjectProperties *self = GLOSS_PROJECT_PROPERTIES (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_PROJECT_PROPERTIES);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gloss_project_properties_parent_class)->dispose (object);
+}
+
+static void
+gloss_project_properties_class_init (GlossProjectPropertiesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_project_properties_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/gloss-project-properties.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, attributes_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, counts_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, info_list);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gloss_project_properties_init (GlossProjectProperties *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* ---- public API -------------------------------------------------------- */
+
+GtkWidget *
+gloss_project_properties_new (GtkWindow    *parent,
+                              GlossProject *project)
+{
+  GlossProjectProperties *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  self = g_object_new (GLOSS_TYPE_PROJECT_PROPERTIES, "transient-for", parent, NULL);
+  fill (self, project);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+gloss_project_properties_get_value (GlossProjectProperties *self,
+                                    const char             *key)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT_PROPERTIES (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->values, key);
+}
