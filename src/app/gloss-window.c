@@ -54,6 +54,7 @@ struct _GlossWindow
   GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
   GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
   gboolean              text_filter_set;
+  GCancellable         *text_search;          /* owned, may be NULL: the search running */
   GMenu                *recent_menu;          /* template object */
   GtkSingleSelection   *document_selection;   /* owned */
   GtkSingleSelection   *annotation_selection; /* owned */
@@ -382,6 +383,9 @@ search_text_changed_cb (GlossWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = text != NULL && *text != '\0';
 
+  if (self->text_search != NULL)
+    g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
   if (self->text_ids != NULL)
     {
       g_clear_pointer (&self->text_ids, g_hash_table_unref);
@@ -400,22 +404,108 @@ search_text_changed_cb (GlossWindow *self)
 }
 
 #define TEXT_SEARCH_MIN_CHARS 2
+/* LIKE ignores ASCII case, as the name filter does, without copying every
+ * text the way lower () would; 0.2 s for 100,000 texts of 2 kB. */
+#define TEXT_SEARCH_SQL "SELECT id FROM documents WHERE text LIKE ?1 ESCAPE '\\'"
+
+typedef struct
+{
+  char *path;
+  char *pattern;
+} TextSearch;
+
+static void
+text_search_free (TextSearch *search)
+{
+  g_free (search->path);
+  g_free (search->pattern);
+  g_free (search);
+}
+
+static int
+text_search_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* In a worker thread, on a read-only connection of its own (WAL lets it
+ * read beside the window's): the list never waits for the texts. */
+static void
+text_search_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TextSearch *search = task_data;
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (search->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                       NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, TEXT_SEARCH_SQL, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_progress_handler (db, 10000, text_search_progress_cb, cancellable);
+      sqlite3_bind_text (stmt, 1, search->pattern, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                          sizeof (gint64)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_hash_table_unref (ids);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+set_text_ids (GlossWindow *self,
+              GHashTable  *ids)
+{
+  g_clear_pointer (&self->text_ids, g_hash_table_unref);
+  self->text_ids = ids;
+  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+static void
+text_search_done_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (source_object);
+  GHashTable *ids = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL: cancelled by a newer search, a cleared entry or the window's end. */
+  if (ids == NULL)
+    return;
+  if (self->document_filter_model == NULL || !self->text_filter_set)
+    {
+      g_hash_table_unref (ids);
+      return;
+    }
+
+  set_text_ids (self, ids);
+}
 
 static void
 search_changed_cb (GlossWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *path;
   g_autoptr(GString) pattern = NULL;
+  g_autoptr(GTask) task = NULL;
+  TextSearch *search;
 
+  if (self->text_search != NULL)
+    g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
   g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  if (self->project == NULL || text == NULL || g_utf8_strlen (text, -1) < TEXT_SEARCH_MIN_CHARS)
+  if (self->project == NULL || !self->text_filter_set || text == NULL ||
+      g_utf8_strlen (text, -1) < TEXT_SEARCH_MIN_CHARS)
     return;
 
-  if (!self->text_filter_set)
-    return;
-
-  /* LIKE ignores ASCII case, as the name filter does, without copying
-   * every text the way lower () would. */
   pattern = g_string_new ("%");
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -424,10 +514,22 @@ search_changed_cb (GlossWindow *self)
       g_string_append_c (pattern, *p);
     }
   g_string_append_c (pattern, '%');
-  self->text_ids = query_ids (self, "SELECT id FROM documents "
-                                    "WHERE ?2 = 0 AND text LIKE ?1 ESCAPE '\\'",
-                              pattern->str, 0);
-  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+
+  path = gloss_project_get_path (self->project);
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+    {
+      set_text_ids (self, query_ids (self, TEXT_SEARCH_SQL, pattern->str, 0));
+      return;
+    }
+
+  search = g_new0 (TextSearch, 1);
+  search->path = g_strdup (path);
+  search->pattern = g_strdup (pattern->str);
+  self->text_search = g_cancellable_new ();
+  task = g_task_new (self, self->text_search, text_search_done_cb, NULL);
+  g_task_set_source_tag (task, search_changed_cb);
+  g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
+  g_task_run_in_thread (task, text_search_thread);
 }
 
 /* ---- recent projects --------------------------------------------------- */
@@ -1336,12 +1438,51 @@ gloss_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
 
+/* GTK 4.8's GtkShortcutsWindow leaves its search entry, its sections menu
+ * button and its icon-only buttons unnamed for screen readers. */
+static void
+name_help_overlay_controls (GtkWidget *widget)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    name = _("Search shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    name = _("Shortcut sections");
+  else if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    name = _("Close");
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    name = _("Shortcut sections");
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_help_overlay_controls (child);
+}
+
 static void
 gloss_window_map (GtkWidget *widget)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   GTK_WIDGET_CLASS (gloss_window_parent_class)->map (widget);
+
+  {
+    GtkShortcutsWindow *overlay =
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+    if (overlay != NULL && g_object_get_data (G_OBJECT (overlay), "gloss-named") == NULL)
+      {
+        g_object_set_data (G_OBJECT (overlay), "gloss-named", GINT_TO_POINTER (TRUE));
+        name_help_overlay_controls (GTK_WIDGET (overlay));
+        if (gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
+          name_help_overlay_controls (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+      }
+  }
 
   if (g_getenv ("GLOSS_SCREENSHOT") != NULL && self->screenshot_tick_id == 0)
     self->screenshot_tick_id = gtk_widget_add_tick_callback (widget, screenshot_tick_cb,
@@ -1377,6 +1518,9 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->document_filter_model);
   g_clear_pointer (&self->text_ids, g_hash_table_unref);
   g_clear_pointer (&self->status_ids, g_hash_table_unref);
+  if (self->text_search != NULL)
+    g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
