@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-lazy-tooltip.h"
 #include "gloss-claim-row.h"
 #include "gloss-document.h"
 #include "gloss-relation.h"
@@ -261,7 +262,7 @@ gloss_claim_row_set_claim (GlossClaimRow       *self,
   if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), claim_text);
+  gloss_widget_set_lazy_tooltip (GTK_WIDGET (self), claim_text);
 }
 
 GlossAnnotation *

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-lazy-tooltip.h"
 #include "gloss-document-row.h"
 
 struct _GlossDocumentRow
@@ -154,7 +155,7 @@ gloss_document_row_set_document (GlossDocumentRow *self,
 
   gtk_label_set_label (self->name_label, gloss_document_get_name (document));
   update_caption (self, gloss_document_get_n_annotations (document));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), gloss_document_get_name (document));
+  gloss_widget_set_lazy_tooltip (GTK_WIDGET (self), gloss_document_get_name (document));
 }
 
 void

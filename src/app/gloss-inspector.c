@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-lazy-tooltip.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
@@ -420,7 +421,7 @@ create_control (GlossInspector *self,
                             g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (control),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_tooltip_text (control, name);
+  gloss_widget_set_lazy_tooltip (control, name);
 
   return control;
 }
@@ -779,7 +780,7 @@ target_bind_cb (GtkSignalListItemFactory *factory,
                           schema_label != NULL ? gloss_label_get_color (schema_label) : NULL);
   gtk_label_set_label (GTK_LABEL (label), name);
   gtk_label_set_label (GTK_LABEL (text), covered);
-  gtk_widget_set_tooltip_text (box, covered);
+  gloss_widget_set_lazy_tooltip (box, covered);
 }
 
 static void
