@@ -400,6 +400,36 @@ gloss_json_builder_add_key (JsonBuilder *builder,
 }
 
 /* Reads @data (a whole file) record by record. */
+/* Adds a "meta" member holding @meta's members other than @skip (the keys
+ * Gloss keeps for itself), or nothing when none is left. */
+static inline void
+gloss_json_builder_add_meta (JsonBuilder        *b,
+                             JsonObject         *meta,
+                             const char * const *skip)
+{
+  g_autoptr(GList) members = NULL;
+  gboolean any = FALSE;
+
+  if (meta == NULL)
+    return;
+  members = json_object_get_members (meta);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (g_strv_contains (skip, l->data))
+        continue;
+      if (!any)
+        {
+          json_builder_set_member_name (b, "meta");
+          json_builder_begin_object (b);
+          any = TRUE;
+        }
+      json_builder_set_member_name (b, l->data);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (meta, l->data)));
+    }
+  if (any)
+    json_builder_end_object (b);
+}
+
 static inline gboolean
 gloss_json_records_foreach (const char            *data,
                             gsize                  length,

@@ -959,27 +959,7 @@ build_task (GlossDocument *doc,
   json_builder_add_string_value (b, text);
   json_builder_end_object (b);
 
-  if (meta != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (meta);
-      gboolean any = FALSE;
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          if (g_strv_contains (own_meta_keys, l->data))
-            continue;
-          if (!any)
-            {
-              json_builder_set_member_name (b, "meta");
-              json_builder_begin_object (b);
-              any = TRUE;
-            }
-          json_builder_set_member_name (b, l->data);
-          json_builder_add_value (b, json_node_copy (json_object_get_member (meta, l->data)));
-        }
-      if (any)
-        json_builder_end_object (b);
-    }
+  gloss_json_builder_add_meta (b, meta, own_meta_keys);
 
   json_builder_set_member_name (b, "annotations");
   json_builder_begin_array (b);
