@@ -63,7 +63,7 @@ if [ "${1:-}" != "--inner" ]; then
   status=0
   GLOSS_BENCH_FALLBACK=$fallback GLOSS_BENCH_WORK=$work \
     xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" \
-    dbus-run-session -- "$0" --inner "$work/project.gloss" "$2" 3>&1 >&2 || status=$?
+    bash "$(dirname "$0")/../ui/private-bus.sh" "$0" --inner "$work/project.gloss" "$2" 3>&1 >&2 || status=$?
   if [ "$keep" = 1 ]; then
     echo "bench: kept $work" >&2
   else

@@ -171,8 +171,9 @@ export DISPLAY=:$(head -n1 "$TMP/display")
 export GSK_RENDERER=cairo GLOSS_NO_FIRST_RUN=1 GSETTINGS_BACKEND=memory GLOSS_ANNOTATOR=e2e
 export GTK_A11Y=none NO_AT_BRIDGE=1
 unset GLOSS_SCREENSHOT GLOSS_SCREENSHOT_QUIT
-# A private session bus: no other gloss instance can take our files.
-dbus-run-session -- "$APP" "$DB" --document "$DOC" >"$TMP/app.log" 2>&1 &
+# A private session bus: no other gloss instance can take our files, and no
+# portal is started (see private-bus.sh).
+bash "$(dirname "$0")/private-bus.sh" "$APP" "$DB" --document "$DOC" >"$TMP/app.log" 2>&1 &
 APP_PID=$!
 
 WID=
