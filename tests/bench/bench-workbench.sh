@@ -95,18 +95,9 @@ unset GLOSS_SCREENSHOT
 
 : > "$GLOSS_BENCH_STATUS"
 
-# A desktop session has its portal running already: start it (and its
-# backends, which it starts in turn) before the clock starts; GTK asks it
-# for settings at start-up.
-if command -v gdbus >/dev/null; then
-  for i in 1 2 3; do
-    gdbus call --session --dest org.freedesktop.portal.Desktop \
-      --object-path /org/freedesktop/portal/desktop \
-      --method org.freedesktop.portal.Settings.Read org.freedesktop.appearance color-scheme \
-      >/dev/null 2>&1 || true
-    sleep 0.3
-  done
-fi
+# The session bus (private-bus.sh) starts no portal: GTK's start-up asks
+# for one and gets a quick "no such service", as on a desktop without
+# portals, instead of waiting for a portal that has no session to serve.
 
 # GLOSS_BENCH_T0 is taken on CLOCK_MONOTONIC (as g_get_monotonic_time) just
 # before exec, so "open_first_frame" counts from the process's start.
