@@ -31,6 +31,9 @@ struct _GlossExportDialog
   gboolean           destination_is_folder;
   GCancellable      *cancellable;    /* owned while running */
   GError            *error;          /* owned: the last export's */
+  GlossImportReport *report;         /* owned: the last export's, NULL before */
+  GtkWidget         *warnings_box;   /* borrowed: scrolled text view under done_message */
+  GtkTextBuffer     *warnings;       /* borrowed: its buffer */
   gboolean           running;
   gboolean           close_when_done;
 
@@ -75,6 +78,7 @@ typedef struct
   guint    split[3];
   guint64  seed;
   gboolean to_folder;
+  GlossImportReport *report;  /* what the format could not carry */
 } ExportJob;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -86,6 +90,7 @@ export_job_free (ExportJob *job)
   g_free (job->path);
   g_free (job->annotator);
   g_strfreev (job->labels);
+  g_clear_pointer (&job->report, gloss_import_report_free);
   g_free (job);
 }
 
@@ -253,6 +258,39 @@ set_all_labels (GlossExportDialog *self,
     }
 }
 
+/* The export report: one line per thing the format could not carry. */
+static void
+show_warnings (GlossExportDialog *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; self->error == NULL && self->report != NULL
+                    && i < self->report->problems->len; i++)
+    {
+      GlossProblem *p = g_ptr_array_index (self->report->problems, i);
+
+      if (p->severity == GLOSS_PROBLEM_NOTE)
+        continue;
+      if (p->file != NULL)
+        g_string_append_printf (text, "%s: ", p->file);
+      g_string_append_printf (text, "%s\n", p->message);
+      n++;
+    }
+  if (n > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%s\nThe format could not carry everything (%u warning):",
+                                   "%s\nThe format could not carry everything (%u warnings):",
+                                   n),
+                         gtk_label_get_label (self->done_message), n);
+      gtk_label_set_label (self->done_message, message);
+      g_string_truncate (text, text->len - 1);  /* the last line break */
+    }
+  gtk_text_buffer_set_text (self->warnings, text->str, text->len);
+  gtk_widget_set_visible (self->warnings_box, n > 0);
+}
+
 static void
 show_done (GlossExportDialog *self,
            const char        *path,
@@ -288,6 +326,7 @@ show_done (GlossExportDialog *self,
       message = g_strdup (self->error->message);
     }
   gtk_label_set_label (self->done_message, message);
+  show_warnings (self);
   g_clear_pointer (&self->exported_folder, g_free);
   if (self->error == NULL)
     self->exported_folder = to_folder ? g_strdup (path) : g_path_get_dirname (path);
@@ -319,7 +358,8 @@ export_worker (GlossProject       *project,
   options.progress = progress;
   options.progress_data = progress_data;
 
-  return gloss_format_export (project, job->format, job->path, &options, cancellable, error);
+  return gloss_format_export (project, job->format, job->path, &options, job->report,
+                              cancellable, error);
 }
 
 static void
@@ -349,6 +389,8 @@ export_done_cb (GObject      *source_object,
 
   g_clear_error (&self->error);
   self->error = g_steal_pointer (&error);
+  g_clear_pointer (&self->report, gloss_import_report_free);
+  self->report = g_steal_pointer (&job->report);
   if (self->close_when_done)
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -545,6 +587,7 @@ gloss_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->exported_folder, g_free);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->report, gloss_import_report_free);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
 }
@@ -609,6 +652,27 @@ gloss_export_dialog_init (GlossExportDialog *self)
   self->annotators = gtk_string_list_new (NULL);
   gtk_string_list_append (self->annotators, _("All annotators"));
   gtk_drop_down_set_model (self->annotator_dropdown, G_LIST_MODEL (self->annotators));
+
+  /* The warnings of the export report, under the message of the done page. */
+  {
+    GtkWidget *view = gtk_text_view_new ();
+    GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->done_message));
+
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+    gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+    gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+    self->warnings = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    self->warnings_box = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->warnings_box), view);
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->warnings_box), 120);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->warnings_box), 240);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->warnings_box),
+                                                      TRUE);
+    gtk_widget_set_visible (self->warnings_box, FALSE);
+    /* The done page is a GtkBox (gloss-export-dialog.ui). */
+    gtk_box_insert_child_after (GTK_BOX (parent), self->warnings_box,
+                                GTK_WIDGET (self->done_message));
+  }
 
   fill_formats (self);
   g_signal_connect_object (self->format_dropdown, "notify::selected",
@@ -702,6 +766,7 @@ _gloss_export_dialog_start (GlossExportDialog        *self,
   memcpy (job->split, options->split, sizeof job->split);
   job->seed = options->seed;
   job->to_folder = found != NULL && gloss_format_exports_to_folder (found);
+  job->report = gloss_import_report_new ();
 
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();

@@ -102,6 +102,19 @@ open_project (const char *path)
   return project;
 }
 
+/* The annotator of this run: $GLOSS_ANNOTATOR, else the login name. Imports
+ * stamp it on the annotations whose file names no annotator; exports treat
+ * it as the project's own (doccano, spaCy). */
+static void
+set_annotator (GlossProject *project)
+{
+  const char *name = g_getenv ("GLOSS_ANNOTATOR");
+
+  if (name == NULL || *name == '\0')
+    name = g_get_user_name ();
+  gloss_project_set_annotator (project, name);
+}
+
 /* ---- init */
 
 static int
@@ -203,7 +216,8 @@ cmd_import (int    argc,
       N_("The format of the files (default: detected per file; see “gloss-cli formats”)"),
       N_("FORMAT") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
-      N_("The annotator the imported annotations belong to (default: as the files say)"),
+      N_("The annotator the imported annotations belong to (default: as the files say, "
+         "else $GLOSS_ANNOTATOR, else the login name)"),
       N_("NAME") },
     { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad,
       N_("Import the good records and files, report and skip the bad ones"), NULL },
@@ -215,7 +229,9 @@ cmd_import (int    argc,
                         "HTML articles, folders of those, brat standoff, Gloss JSONL and the other\n"
                         "formats “gloss-cli formats” lists. Everything is imported in one\n"
                         "transaction: when a file or record is bad nothing is imported, unless\n"
-                        "--skip-bad is given. Every problem is printed as FILE:LINE: message."),
+                        "--skip-bad is given. Every problem is printed as FILE:LINE: message.\n"
+                        "Annotations belong to --annotator NAME, else to the annotator the file\n"
+                        "names, else to $GLOSS_ANNOTATOR, else to the login name."),
                       entries, &argc, &argv)
       || !check_n_args ("import", argc, 2, -1))
     return 2;
@@ -247,6 +263,7 @@ cmd_import (int    argc,
   project = open_project (argv[1]);
   if (project == NULL)
     return 1;
+  set_annotator (project);
 
   options.format = format;
   options.annotator = annotator;
@@ -535,6 +552,7 @@ cmd_export (int    argc,
             char **argv)
 {
   g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
@@ -568,7 +586,9 @@ cmd_export (int    argc,
   if (!parse_options ("export", _("PROJECT"),
                       _("Export the documents with their annotations and relations. Files are\n"
                         "written beside their destination and renamed into place when complete;\n"
-                        "folder formats (brat) write a folder."),
+                        "folder formats (brat) write a folder. What the format cannot carry\n"
+                        "(discontinuous spans, relations, attributes, notes, overlaps…) is\n"
+                        "printed as warnings on the standard error; the export still succeeds."),
                       entries, &argc, &argv)
       || !check_n_args ("export", argc, 1, 1))
     return 2;
@@ -628,11 +648,15 @@ cmd_export (int    argc,
   project = open_project (argv[1]);
   if (project == NULL)
     return 1;
-  if (!gloss_format_export (project, format, output, &options, NULL, &error))
+  set_annotator (project);
+  if (!gloss_format_export (project, format, output, &options, report, NULL, &error))
     {
       print_error ("%s", error->message);
       return 1;
     }
+  /* What the format could not carry: warnings, the export succeeded. */
+  for (guint i = 0; i < report->problems->len; i++)
+    print_problem (g_ptr_array_index (report->problems, i), TRUE);
   return 0;
 }
 

@@ -358,6 +358,122 @@ compare_fragments (gconstpointer a,
   return 0;
 }
 
+/* Writes the members of one row up to its attributes (included). */
+typedef gboolean (*RowWriter) (Writer        *w,
+                               sqlite3_stmt  *stmt,
+                               gpointer       data,
+                               GError       **error);
+
+/* Writes "@name":[…], one object per row of @sql for document @id: the
+ * members @write_row writes, then "annotator", "created", "modified" and
+ * "deleted" from the row's last four columns. */
+static gboolean
+write_rows (Writer      *w,
+            GlossStore  *store,
+            gint64       id,
+            const char  *sql,
+            const char  *name,
+            RowWriter    write_row,
+            gpointer     data,
+            const char  *what,
+            GError     **error)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  GString *out = w->out;
+  gboolean first = TRUE;
+  int rc, last;
+
+  if (stmt == NULL)
+    return FALSE;
+  last = sqlite3_column_count (stmt) - 4;
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append_len (out, "\":[", 3);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      g_string_append_len (out, "{\"uuid\":", 8);
+      write_string (out, (const char *) sqlite3_column_text (stmt, 0));
+      if (!write_row (w, stmt, data, error))
+        return FALSE;
+      g_string_append_len (out, ",\"annotator\":", 13);
+      write_string (out, (const char *) sqlite3_column_text (stmt, last));
+      g_string_append_len (out, ",\"created\":", 11);
+      write_time (w, sqlite3_column_int64 (stmt, last + 1));
+      g_string_append_len (out, ",\"modified\":", 12);
+      write_time (w, sqlite3_column_int64 (stmt, last + 2));
+      g_string_append_len (out, ",\"deleted\":", 11);
+      write_bool (out, sqlite3_column_int (stmt, last + 3) != 0);
+      g_string_append_c (out, '}');
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, what);
+      return FALSE;
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+typedef struct
+{
+  const char     *text;
+  GlossOffsetMap *map;
+} AnnotationData;
+
+static gboolean
+write_annotation_row (Writer        *w,
+                      sqlite3_stmt  *stmt,
+                      gpointer       user_data,
+                      GError       **error)
+{
+  AnnotationData *data = user_data;
+  GString *out = w->out;
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  g_autoptr(GArray) frags = NULL;
+  GlossFragment *f;
+
+  if (!_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 2), &frags))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   _("annotation %s: unreadable fragments"), uuid);
+      return FALSE;
+    }
+  f = (GlossFragment *) (gpointer) frags->data;
+  if (frags->len > 1)
+    qsort (f, frags->len, sizeof (GlossFragment), compare_fragments);
+
+  g_string_append_len (out, ",\"label\":", 9);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_len (out, ",\"fragments\":[", 14);
+  for (guint i = 0; i < frags->len; i++)
+    {
+      g_string_append (out, i ? ",[" : "[");
+      write_uint (out, f[i].start);
+      g_string_append_c (out, ',');
+      write_uint (out, f[i].end);
+      g_string_append_c (out, ']');
+    }
+  g_string_append_len (out, "],\"text\":", 9);
+  g_string_truncate (w->scratch, 0);
+  append_covered_text (w->scratch, data->map, data->text, f, frags->len);
+  write_string (out, w->scratch->str);
+  g_string_append_len (out, ",\"attributes\":", 14);
+  if (!write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 3), FALSE, uuid,
+                                error))
+    return FALSE;
+  g_string_append_len (out, ",\"note\":", 8);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 4));
+  g_string_append_len (out, ",\"norm_id\":", 11);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 5));
+  g_string_append_len (out, ",\"norm_name\":", 13);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 6));
+  return TRUE;
+}
+
 /* The rows as gloss_store_load_annotations (store, id, TRUE) reads them. */
 static gboolean
 write_annotations (Writer          *w,
@@ -371,78 +487,29 @@ write_annotations (Writer          *w,
     "SELECT uuid, label, fragments, attributes, note, norm_id, norm_name, annotator, "
     "  created, modified, deleted "
     "FROM annotations WHERE document = ?1 ORDER BY start, end, uuid";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  AnnotationData data = { text, map };
+
+  return write_rows (w, store, id, sql, "annotations", write_annotation_row, &data,
+                     _("Cannot read the annotations"), error);
+}
+
+static gboolean
+write_relation_row (Writer        *w,
+                    sqlite3_stmt  *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
   GString *out = w->out;
-  gboolean first = TRUE;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_string_append_len (out, "\"annotations\":[", 15);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-      g_autoptr(GArray) frags = NULL;
-      GlossFragment *f;
-
-      if (!_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 2), &frags))
-        {
-          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                       _("annotation %s: unreadable fragments"), uuid);
-          return FALSE;
-        }
-      f = (GlossFragment *) (gpointer) frags->data;
-      if (frags->len > 1)
-        qsort (f, frags->len, sizeof (GlossFragment), compare_fragments);
-
-      if (!first)
-        g_string_append_c (out, ',');
-      first = FALSE;
-      g_string_append_len (out, "{\"uuid\":", 8);
-      write_string (out, uuid);
-      g_string_append_len (out, ",\"label\":", 9);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 1));
-      g_string_append_len (out, ",\"fragments\":[", 14);
-      for (guint i = 0; i < frags->len; i++)
-        {
-          g_string_append (out, i ? ",[" : "[");
-          write_uint (out, f[i].start);
-          g_string_append_c (out, ',');
-          write_uint (out, f[i].end);
-          g_string_append_c (out, ']');
-        }
-      g_string_append_len (out, "],\"text\":", 9);
-      g_string_truncate (w->scratch, 0);
-      append_covered_text (w->scratch, map, text, f, frags->len);
-      write_string (out, w->scratch->str);
-      g_string_append_len (out, ",\"attributes\":", 14);
-      if (!write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 3),
-                                    FALSE, uuid, error))
-        return FALSE;
-      g_string_append_len (out, ",\"note\":", 8);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 4));
-      g_string_append_len (out, ",\"norm_id\":", 11);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 5));
-      g_string_append_len (out, ",\"norm_name\":", 13);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 6));
-      g_string_append_len (out, ",\"annotator\":", 13);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 7));
-      g_string_append_len (out, ",\"created\":", 11);
-      write_time (w, sqlite3_column_int64 (stmt, 8));
-      g_string_append_len (out, ",\"modified\":", 12);
-      write_time (w, sqlite3_column_int64 (stmt, 9));
-      g_string_append_len (out, ",\"deleted\":", 11);
-      write_bool (out, sqlite3_column_int (stmt, 10) != 0);
-      g_string_append_c (out, '}');
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
-      return FALSE;
-    }
-  g_string_append_c (out, ']');
-  return TRUE;
+  g_string_append_len (out, ",\"type\":", 8);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_len (out, ",\"source\":", 10);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 2));
+  g_string_append_len (out, ",\"target\":", 10);
+  write_string (out, (const char *) sqlite3_column_text (stmt, 3));
+  g_string_append_len (out, ",\"attributes\":", 14);
+  return write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 4), TRUE,
+                                  (const char *) sqlite3_column_text (stmt, 0), error);
 }
 
 /* The rows as gloss_store_load_relations (store, id, TRUE) reads them. */
@@ -455,51 +522,9 @@ write_relations (Writer      *w,
   static const char sql[] =
     "SELECT uuid, type, source, target, attributes, annotator, created, modified, deleted "
     "FROM relations WHERE document = ?1 ORDER BY created, uuid";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
-  GString *out = w->out;
-  gboolean first = TRUE;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_string_append_len (out, "\"relations\":[", 13);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (!first)
-        g_string_append_c (out, ',');
-      first = FALSE;
-      g_string_append_len (out, "{\"uuid\":", 8);
-      write_string (out, uuid);
-      g_string_append_len (out, ",\"type\":", 8);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 1));
-      g_string_append_len (out, ",\"source\":", 10);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 2));
-      g_string_append_len (out, ",\"target\":", 10);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 3));
-      g_string_append_len (out, ",\"attributes\":", 14);
-      if (!write_attributes_column (w, (const char *) sqlite3_column_text (stmt, 4),
-                                    TRUE, uuid, error))
-        return FALSE;
-      g_string_append_len (out, ",\"annotator\":", 13);
-      write_string (out, (const char *) sqlite3_column_text (stmt, 5));
-      g_string_append_len (out, ",\"created\":", 11);
-      write_time (w, sqlite3_column_int64 (stmt, 6));
-      g_string_append_len (out, ",\"modified\":", 12);
-      write_time (w, sqlite3_column_int64 (stmt, 7));
-      g_string_append_len (out, ",\"deleted\":", 11);
-      write_bool (out, sqlite3_column_int (stmt, 8) != 0);
-      g_string_append_c (out, '}');
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
-      return FALSE;
-    }
-  g_string_append_c (out, ']');
-  return TRUE;
+  return write_rows (w, store, id, sql, "relations", write_relation_row, NULL,
+                     _("Cannot read the relations"), error);
 }
 
 /* The document's meta column as GlossDocument reads it: a JSON object,

@@ -97,6 +97,12 @@ GArray *gloss_split_sentences         (const char *text,
                                        gssize      len,
                                        GArray     *tokens);
 
+/* gloss_tokenize() and gloss_split_sentences() at once, reading the text
+ * once: returns the tokens and sets @sentences. */
+GArray *gloss_tokenize_sentences      (const char *text,
+                                       gssize      len,
+                                       GArray    **sentences);
+
 /* Index of the first token whose end is > @offset (the token containing or
  * following code point @offset); tokens->len when none. Binary search. */
 guint   gloss_tokens_find             (GArray     *tokens,
@@ -139,5 +145,22 @@ guint  *gloss_tokens_assign_spans     (GArray               *tokens,
                                        guint                 n_spans,
                                        guint                *n_partial,
                                        guint                *n_conflicts);
+
+/* How a span fared in gloss_tokens_assign_spans_full(): 0 (whole: every
+ * token it touches, it covers whole) or flags. */
+typedef enum
+{
+  GLOSS_SPAN_FIT_WHOLE    = 0,
+  GLOSS_SPAN_FIT_PARTIAL  = 1 << 0,  /* a token it covers only in part stays out of it */
+  GLOSS_SPAN_FIT_NO_TOKEN = 1 << 1,  /* covers no whole token: dropped */
+  GLOSS_SPAN_FIT_CONFLICT = 1 << 2,  /* would take a token another span took: dropped */
+} GlossSpanFit;
+
+/* The same, telling for each span how it fared: @fits (may be NULL) has
+ * room for @n_spans values. */
+guint  *gloss_tokens_assign_spans_full (GArray               *tokens,
+                                        const GlossTokenSpan *spans,
+                                        guint                 n_spans,
+                                        GlossSpanFit         *fits);
 
 G_END_DECLS

@@ -311,7 +311,7 @@ time_export (GlossProject *project,
   g_autoptr(GError) error = NULL;
   gint64 t0 = g_get_monotonic_time ();
 
-  if (!gloss_format_export (project, format, out, NULL, NULL, &error))
+  if (!gloss_format_export (project, format, out, NULL, NULL, NULL, &error))
     g_error ("%s export: %s", format, error->message);
   return (g_get_monotonic_time () - t0) / 1e6;
 }

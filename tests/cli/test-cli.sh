@@ -341,5 +341,61 @@ cmp -s "$TMP/brat-schema.json" "$TMP/k-schema.json" && ok "schema import replace
 refuse "schema import of a missing file" "$CLI" schema import "$B" "$TMP/nope.json"
 refuse "schema with an unknown action" "$CLI" schema frob "$B" "$TMP/x.json"
 
+# --- annotators of imported annotations: --annotator, else the file's, else
+# $GLOSS_ANNOTATOR, else the login name
+annotators_of () {
+  python3 -c '
+import json, sys
+names = set()
+for line in open(sys.argv[1]):
+    for a in json.loads(line)["annotations"]:
+        names.add(a["annotator"])
+print(",".join(sorted(names)))' "$1"
+}
+LOGIN=$(python3 -c 'import os, pwd; print(pwd.getpwuid(os.getuid()).pw_name)')
+A1=$TMP/annotators1.gloss
+check "init for annotators" "$CLI" init "$A1"
+check "brat import without --annotator" env -u GLOSS_ANNOTATOR "$CLI" import "$A1" "$BIN" --format brat
+"$CLI" export "$A1" --format jsonl -o "$TMP/annotators1.jsonl" 2>/dev/null
+[ "$(annotators_of "$TMP/annotators1.jsonl")" = "$LOGIN" ] \
+  && ok "without --annotator brat annotations belong to the login name" \
+  || not_ok "without --annotator brat annotations belong to the login name ($(annotators_of "$TMP/annotators1.jsonl") != $LOGIN)"
+A2=$TMP/annotators2.gloss
+check "init for GLOSS_ANNOTATOR" "$CLI" init "$A2"
+check "brat import with GLOSS_ANNOTATOR" env GLOSS_ANNOTATOR=carol "$CLI" import "$A2" "$BIN" --format brat
+"$CLI" export "$A2" --format jsonl -o "$TMP/annotators2.jsonl" 2>/dev/null
+[ "$(annotators_of "$TMP/annotators2.jsonl")" = "carol" ] \
+  && ok "GLOSS_ANNOTATOR names the annotator of brat annotations" \
+  || not_ok "GLOSS_ANNOTATOR names the annotator of brat annotations"
+A3=$TMP/annotators3.gloss
+check "init for --annotator" "$CLI" init "$A3"
+check "brat import with --annotator" env GLOSS_ANNOTATOR=carol "$CLI" import "$A3" "$BIN" --format brat \
+  --annotator dave
+"$CLI" export "$A3" --format jsonl -o "$TMP/annotators3.jsonl" 2>/dev/null
+[ "$(annotators_of "$TMP/annotators3.jsonl")" = "dave" ] \
+  && ok "--annotator wins over GLOSS_ANNOTATOR" || not_ok "--annotator wins over GLOSS_ANNOTATOR"
+printf '%s\n' '{"text":"Bob met Alice.","annotations":[{"label":"PERSON","start_offset":0,"end_offset":3,"user":"erin"},{"label":"PERSON","start_offset":8,"end_offset":13,"user":7}]}' \
+  >"$TMP/per-user.jsonl"
+A4=$TMP/annotators4.gloss
+check "init for doccano per-user" "$CLI" init "$A4"
+check "doccano per-user import without --annotator" env GLOSS_ANNOTATOR=carol "$CLI" import "$A4" \
+  "$TMP/per-user.jsonl" --format doccano
+"$CLI" export "$A4" --format jsonl -o "$TMP/annotators4.jsonl" 2>/dev/null
+[ "$(annotators_of "$TMP/annotators4.jsonl")" = "7,erin" ] \
+  && ok "doccano per-user annotations belong to the file's users" \
+  || not_ok "doccano per-user annotations belong to the file's users ($(annotators_of "$TMP/annotators4.jsonl"))"
+
+# --- export reports: what a format cannot carry is a warning, not a failure
+check "export --format conll of the brat project" "$CLI" export "$B" --format conll -o "$TMP/brat.conll"
+grep -q "^gloss-cli: story: warning: relation .* (attributed-to): relations cannot be written$" "$TMP/err" \
+  && grep -q "^gloss-cli: story: warning: annotation .* (ORG 9-16): note not written$" "$TMP/err" \
+  && grep -q "^gloss-cli: story: warning: annotation .* (GPE 33-39): normalisation not written: Wikidata:Q64$" "$TMP/err" \
+  && ok "the CoNLL export warns on stderr of what it could not carry" \
+  || { not_ok "the CoNLL export warns on stderr of what it could not carry"; sed 's/^/# /' "$TMP/err"; }
+[ ! -s "$TMP/out" ] && ok "export warnings stay off stdout" || not_ok "export warnings stay off stdout"
+check "export --format brat of the brat project" "$CLI" export "$B" --format brat -o "$TMP/brat-again"
+[ ! -s "$TMP/err" ] && ok "a brat export has nothing to warn of" \
+  || { not_ok "a brat export has nothing to warn of"; sed 's/^/# /' "$TMP/err"; }
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -113,7 +113,7 @@ export_brat (GlossProject *project)
   g_autofree char *dir = tmp_dir ("export");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (gloss_format_export (project, "brat", dir, NULL, NULL, &error));
+  g_assert_true (gloss_format_export (project, "brat", dir, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&dir);
 }

@@ -94,10 +94,10 @@ expected_claims (void)
 static void
 test_samples (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autofree char *samples = samples_path ();
   const char *paths[] = { samples, NULL };
-  g_autofree char *out = tf_path ("claims.jsonl");
+  g_autofree char *out = ft_path ("claims.jsonl");
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) expected = expected_claims ();
   g_autofree char *data = NULL;
@@ -106,7 +106,7 @@ test_samples (void)
 
   g_assert_true (gloss_format_import (project, paths, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (gloss_format_export (project, "claims", out, NULL, NULL, &error));
+  g_assert_true (gloss_format_export (project, "claims", out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (expected), ==, 36);
 
@@ -212,10 +212,10 @@ test_samples (void)
 static void
 test_filtered (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autofree char *samples = samples_path ();
   const char *paths[] = { samples, NULL };
-  g_autofree char *out = tf_path ("claims.jsonl");
+  g_autofree char *out = ft_path ("claims.jsonl");
   g_autoptr(GError) error = NULL;
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   const char *labels[] = { "CLAIM", "CUE", NULL };
@@ -223,7 +223,7 @@ test_filtered (void)
 
   g_assert_true (gloss_format_import (project, paths, NULL, NULL, NULL, &error));
   options.labels = labels;
-  g_assert_true (gloss_format_export (project, "claims", out, &options, NULL, &error));
+  g_assert_true (gloss_format_export (project, "claims", out, &options, NULL, NULL, &error));
   g_assert_no_error (error);
   data = tf_read (out);
   g_assert_null (strstr (data, "\"source\":{"));

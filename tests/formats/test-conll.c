@@ -27,7 +27,7 @@ is_conll_data (const char *path)
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("conll-iob");
+  g_autofree char *dir = ft_corpus_dir ("conll-iob");
   g_autoptr(GPtrArray) files = NULL;
   guint n_ok = 0, n_failed = 0, n_docs = 0, n_anns = 0, n_default_labels;
 
@@ -37,10 +37,10 @@ test_corpus (void)
       return;
     }
   {
-    g_autoptr(GlossProject) fresh = tf_new_project ();
+    g_autoptr(GlossProject) fresh = ft_new_project ();
     n_default_labels = gloss_schema_get_n_labels (gloss_project_get_schema (fresh));
   }
-  files = tf_list_files (dir, NULL);
+  files = ft_list_files (dir, NULL);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -52,15 +52,15 @@ test_corpus (void)
 
       if (!is_conll_data (path))
         continue;
-      project = tf_new_project ();
-      ok = tf_import (project, "conll", path, FALSE, report, &error);
+      project = ft_new_project ();
+      ok = ft_import (project, "conll", path, FALSE, report, &error);
       if (is_invalid_on_purpose (path))
         {
           g_autofree char *where = g_strdup_printf ("%s:1:", base);
           g_assert_false (ok);
           g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
           g_assert_nonnull (strstr (error->message, where));
-          g_assert_cmpuint (tf_n_documents (project), ==, 0);
+          g_assert_cmpuint (ft_n_documents (project), ==, 0);
           g_assert_cmpuint (gloss_schema_get_n_labels (gloss_project_get_schema (project)), ==,
                             n_default_labels);
           g_test_message ("%s: rejected: %s", base, error->message);
@@ -69,8 +69,8 @@ test_corpus (void)
         }
       g_assert_no_error (error);
       g_assert_true (ok);
-      g_assert_cmpuint (tf_n_documents (project), >, 0);
-      g_assert_cmpuint (report->n_documents, ==, tf_n_documents (project));
+      g_assert_cmpuint (ft_n_documents (project), >, 0);
+      g_assert_cmpuint (report->n_documents, ==, ft_n_documents (project));
       g_assert_cmpuint (report->n_annotations, ==, tf_n_annotations (project));
       g_test_message ("%s: %u documents, %u annotations", base, report->n_documents,
                       report->n_annotations);
@@ -96,7 +96,7 @@ test_corpus (void)
 static void
 test_corpus_details (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("conll-iob");
+  g_autofree char *dir = ft_corpus_dir ("conll-iob");
   struct {
     const char *file;
     guint       n_docs;
@@ -123,15 +123,15 @@ test_corpus_details (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_build_filename (dir, cases[i].file, NULL);
-      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossProject) project = ft_new_project ();
       g_autoptr(GError) error = NULL;
       g_autofree char *sig = NULL;
       GlossDocument *doc;
 
-      g_assert_true (tf_import (project, "conll", path, FALSE, NULL, &error));
+      g_assert_true (ft_import (project, "conll", path, FALSE, NULL, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (tf_n_documents (project), ==, cases[i].n_docs);
-      doc = tf_document (project, 0);
+      g_assert_cmpuint (ft_n_documents (project), ==, cases[i].n_docs);
+      doc = ft_document (project, 0);
       sig = tf_annotation_signature (project, doc);
       if (cases[i].first_doc_signature_contains != NULL &&
           strstr (sig, cases[i].first_doc_signature_contains) == NULL)
@@ -145,14 +145,14 @@ test_corpus_details (void)
   {
     g_autofree char *path = g_build_filename (dir, "dkpro-core-conll-fixtures/2002/"
                                               "germeval2014_test.conll", NULL);
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GlossImportReport) report = gloss_import_report_new ();
     g_autoptr(GError) error = NULL;
     g_autofree char *sig = NULL;
     g_autofree char *notes = NULL;
 
-    g_assert_true (tf_import (project, "conll", path, FALSE, report, &error));
-    sig = tf_annotation_signature (project, tf_document (project, 0));
+    g_assert_true (ft_import (project, "conll", path, FALSE, report, &error));
+    sig = tf_annotation_signature (project, ft_document (project, 0));
     g_test_message ("germeval:\n%s", sig);
     /* "Troia - Traum und Wirklichkeit" (outer OTH) holds "Troia" (nested LOC). */
     g_assert_nonnull (strstr (sig, "OTH 150-180 «Troia - Traum und Wirklichkeit»\n"));
@@ -171,12 +171,12 @@ import_string (GlossProject *project,
                const char   *contents,
                gboolean      expect_ok)
 {
-  g_autofree char *path = tf_path (name);
+  g_autofree char *path = ft_path (name);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   tf_write (path, contents);
-  ok = tf_import (project, "conll", path, FALSE, NULL, &error);
+  ok = ft_import (project, "conll", path, FALSE, NULL, &error);
   if (expect_ok)
     g_assert_no_error (error);
   g_assert_cmpint (ok, ==, expect_ok);
@@ -205,18 +205,18 @@ test_schemes (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossProject) project = ft_new_project ();
       g_autoptr(GlossImportReport) report = gloss_import_report_new ();
-      g_autofree char *path = tf_path (files[i][0]);
+      g_autofree char *path = ft_path (files[i][0]);
       g_autoptr(GError) error = NULL;
       g_autofree char *sig = NULL;
       g_autofree char *notes = NULL;
       GlossDocument *doc;
 
       tf_write (path, files[i][1]);
-      g_assert_true (tf_import (project, "conll", path, FALSE, report, &error));
+      g_assert_true (ft_import (project, "conll", path, FALSE, report, &error));
       g_assert_no_error (error);
-      doc = tf_document (project, 0);
+      doc = ft_document (project, 0);
       g_assert_cmpstr (gloss_document_get_text (doc), ==, "Ana Ivešić met Bo Cy in Gdańsk .");
       sig = tf_annotation_signature (project, doc);
       g_assert_cmpstr (sig, ==, expected);
@@ -228,36 +228,36 @@ test_schemes (void)
 static void
 test_documents (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   GlossDocument *doc;
 
   import_string (project, "docs.conll",
                  "-DOCSTART- -X- O O\n\nA B-ORG\nb O\n\nC B-LOC\n\n"
                  "-DOCSTART- -X- -X- O\n\n# a comment\nD I-MISC\n"
                  "-DOCSTART- -DOCSTART- O\n\n\n-DOCSTART- -X- -X- -X- O\nE O", TRUE);
-  g_assert_cmpuint (tf_n_documents (project), ==, 3);
-  doc = tf_document (project, 0);
+  g_assert_cmpuint (ft_n_documents (project), ==, 3);
+  doc = ft_document (project, 0);
   g_assert_cmpstr (gloss_document_get_name (doc), ==, "docs-1");
   g_assert_cmpstr (gloss_document_get_text (doc), ==, "A b\nC");
-  g_assert_cmpstr (gloss_document_get_text (tf_document (project, 1)), ==, "D");
-  g_assert_cmpstr (gloss_document_get_text (tf_document (project, 2)), ==, "E");
+  g_assert_cmpstr (gloss_document_get_text (ft_document (project, 1)), ==, "D");
+  g_assert_cmpstr (gloss_document_get_text (ft_document (project, 2)), ==, "E");
   g_assert_true (_gloss_conll_document_is_tokenized (doc));
 
   /* A byte order mark does not hide the first -DOCSTART-. */
   {
-    g_autoptr(GlossProject) other = tf_new_project ();
+    g_autoptr(GlossProject) other = ft_new_project ();
     import_string (other, "bom.conll", "\xef\xbb\xbf-DOCSTART- -X- O O\n\nA B-ORG\n", TRUE);
-    g_assert_cmpuint (tf_n_documents (other), ==, 1);
-    g_assert_cmpstr (gloss_document_get_text (tf_document (other, 0)), ==, "A");
+    g_assert_cmpuint (ft_n_documents (other), ==, 1);
+    g_assert_cmpstr (gloss_document_get_text (ft_document (other, 0)), ==, "A");
   }
 }
 
 static void
 test_bad_input (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
-  g_autofree char *good = tf_path ("good.conll");
-  g_autofree char *bad = tf_path ("bad.conll");
+  g_autoptr(GlossProject) project = ft_new_project ();
+  g_autofree char *good = ft_path ("good.conll");
+  g_autofree char *bad = ft_path ("bad.conll");
   g_autoptr(GError) error = NULL;
   GlossImportOptions options = GLOSS_IMPORT_OPTIONS_INIT;
   const char *paths[] = { good, bad, NULL };
@@ -284,7 +284,7 @@ test_bad_input (void)
       if (strstr (error->message, cases[i].where) == NULL)
         g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].where);
       /* Nothing from the good file either: one transaction. */
-      g_assert_cmpuint (tf_n_documents (project), ==, 0);
+      g_assert_cmpuint (ft_n_documents (project), ==, 0);
       g_assert_cmpuint (gloss_schema_get_n_labels (gloss_project_get_schema (project)), ==,
                         n_labels);
     }
@@ -297,7 +297,7 @@ test_bad_input (void)
     options.skip_bad = TRUE;
     g_assert_true (gloss_format_import (project, paths, &options, report, NULL, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (tf_n_documents (project), ==, 2);
+    g_assert_cmpuint (ft_n_documents (project), ==, 2);
     g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_ERROR), ==, 1);
   }
 }
@@ -306,10 +306,10 @@ static char *
 export_to_string (GlossProject             *project,
                   const GlossExportOptions *options)
 {
-  g_autofree char *out = tf_path ("out.conll");
+  g_autofree char *out = ft_path ("out.conll");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (gloss_format_export (project, "conll", out, options, NULL, &error));
+  g_assert_true (gloss_format_export (project, "conll", out, options, NULL, NULL, &error));
   g_assert_no_error (error);
   return tf_read (out);
 }
@@ -318,7 +318,7 @@ export_to_string (GlossProject             *project,
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("conll-iob");
+  g_autofree char *dir = ft_corpus_dir ("conll-iob");
   g_autoptr(GPtrArray) files = NULL;
   guint n_files = 0;
 
@@ -327,7 +327,7 @@ test_round_trip (void)
       g_test_skip ("no corpora");
       return;
     }
-  files = tf_list_files (dir, NULL);
+  files = ft_list_files (dir, NULL);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -340,19 +340,19 @@ test_round_trip (void)
 
       if (!is_conll_data (path) || is_invalid_on_purpose (path))
         continue;
-      first = tf_new_project ();
-      second = tf_new_project ();
-      g_assert_true (tf_import (first, "conll", path, FALSE, NULL, &error));
+      first = ft_new_project ();
+      second = ft_new_project ();
+      g_assert_true (ft_import (first, "conll", path, FALSE, NULL, &error));
       exported = export_to_string (first, NULL);
-      out = tf_path ("round.conll");
+      out = ft_path ("round.conll");
       tf_write (out, exported);
-      g_assert_true (tf_import (second, "conll", out, FALSE, NULL, &error));
+      g_assert_true (ft_import (second, "conll", out, FALSE, NULL, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (tf_n_documents (first), ==, tf_n_documents (second));
-      for (guint d = 0; d < tf_n_documents (first); d++)
+      g_assert_cmpuint (ft_n_documents (first), ==, ft_n_documents (second));
+      for (guint d = 0; d < ft_n_documents (first); d++)
         {
-          GlossDocument *a = tf_document (first, d);
-          GlossDocument *b = tf_document (second, d);
+          GlossDocument *a = ft_document (first, d);
+          GlossDocument *b = ft_document (second, d);
           g_autofree char *sa = tf_annotation_signature (first, a);
           g_autofree char *sb = tf_annotation_signature (second, b);
 
@@ -407,7 +407,7 @@ add_span (GlossProject  *project,
 static void
 test_export_tokenizer (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   const char *text = "Karsovia's minister met Ana Ivešić in Gdańsk. She paid €450,000.\n\n"
                      "Mr. Vey left.";
   GlossDocument *doc = add_document (project, "story", text);

@@ -11,7 +11,7 @@
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("conllu");
+  g_autofree char *dir = ft_corpus_dir ("conllu");
   static const char * const exts[] = { "conllu", NULL };
   g_autoptr(GPtrArray) files = NULL;
   guint n_ok = 0, n_rejected = 0, n_docs = 0, n_anns = 0, n_tolerated = 0;
@@ -21,18 +21,18 @@ test_corpus (void)
       g_test_skip ("no corpora");
       return;
     }
-  files = tf_list_files (dir, exts);
+  files = ft_list_files (dir, exts);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossProject) project = ft_new_project ();
       g_autoptr(GlossImportReport) report = gloss_import_report_new ();
       g_autoptr(GError) error = NULL;
       g_autofree char *base = g_path_get_basename (path);
       gboolean invalid = strstr (path, "/invalid-level") != NULL;
       gboolean ok;
 
-      ok = tf_import (project, "conllu", path, FALSE, report, &error);
+      ok = ft_import (project, "conllu", path, FALSE, report, &error);
       /* The one tolerance (see gloss-format-conllu.c): a missing empty line
        * after the last sentence is a warning, as DKPro and OpenNLP files in
        * the same corpus omit it. */
@@ -56,7 +56,7 @@ test_corpus (void)
           /* "file:line: reason" */
           g_assert_nonnull (strstr (error->message, where));
           g_assert_true (g_ascii_isdigit (strstr (error->message, where)[strlen (where)]));
-          g_assert_cmpuint (tf_n_documents (project), ==, 0);
+          g_assert_cmpuint (ft_n_documents (project), ==, 0);
           g_test_message ("%s: rejected: %s", base, strstr (error->message, where));
           n_rejected++;
           continue;
@@ -85,7 +85,7 @@ test_corpus (void)
 static void
 test_corpus_text (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("conllu");
+  g_autofree char *dir = ft_corpus_dir ("conllu");
 
   if (dir == NULL)
     {
@@ -97,11 +97,11 @@ test_corpus_text (void)
   {
     g_autofree char *path = g_build_filename (dir, "dkpro-core-conllu-fixtures/u_v2/"
                                               "conllu-words_and_tokens.conllu", NULL);
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (tf_import (project, "conllu", path, FALSE, NULL, &error));
-    g_assert_cmpstr (gloss_document_get_text (tf_document (project, 0)), ==,
+    g_assert_true (ft_import (project, "conllu", path, FALSE, NULL, &error));
+    g_assert_cmpstr (gloss_document_get_text (ft_document (project, 0)), ==,
                      "vámonos al mar");
   }
 
@@ -109,25 +109,25 @@ test_corpus_text (void)
   {
     g_autofree char *path = g_build_filename (dir, "dkpro-core-conllu-fixtures/u_v2/"
                                               "conllu-multiple_document_IDs.conllu", NULL);
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (tf_import (project, "conllu", path, FALSE, NULL, &error));
-    g_assert_cmpuint (tf_n_documents (project), ==, 2);
+    g_assert_true (ft_import (project, "conllu", path, FALSE, NULL, &error));
+    g_assert_cmpuint (ft_n_documents (project), ==, 2);
   }
 
   /* The EWT slice: 11 documents, its "# text" lines all equal our rebuilt
    * sentences (checked by the importer), no NE tags -> a note. */
   {
     g_autofree char *path = g_build_filename (dir, "UD_English-EWT/en_ewt-ud-dev.conllu", NULL);
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GlossImportReport) report = gloss_import_report_new ();
     g_autoptr(GError) error = NULL;
     g_autofree char *notes = NULL;
 
-    g_assert_true (tf_import (project, "conllu", path, FALSE, report, &error));
+    g_assert_true (ft_import (project, "conllu", path, FALSE, report, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (tf_n_documents (project), ==, 11);
+    g_assert_cmpuint (ft_n_documents (project), ==, 11);
     notes = gloss_import_report_to_string (report);
     g_assert_nonnull (strstr (notes, "no named-entity tags"));
   }
@@ -136,9 +136,9 @@ test_corpus_text (void)
 static void
 test_entities (void)
 {
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
-  g_autofree char *path = tf_path ("ner.conllu");
+  g_autofree char *path = ft_path ("ner.conllu");
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   GlossDocument *doc;
@@ -166,13 +166,13 @@ test_entities (void)
             "# sent_id = 3\n"
             "1\tNext\tnext\tADJ\t_\t_\t0\troot\t_\t_\n"
             "\n");
-  g_assert_true (tf_import (project, "conllu", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "conllu", path, FALSE, report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (tf_n_documents (project), ==, 2);
-  doc = tf_document (project, 0);
+  g_assert_cmpuint (ft_n_documents (project), ==, 2);
+  doc = ft_document (project, 0);
   g_assert_cmpstr (gloss_document_get_name (doc), ==, "ner-1");
   g_assert_cmpstr (gloss_document_get_text (doc), ==, "Next");
-  doc = tf_document (project, 1);
+  doc = ft_document (project, 1);
   g_assert_cmpstr (gloss_document_get_name (doc), ==, "story-1");
   g_assert_cmpstr (gloss_document_get_text (doc), ==,
                    "Ana Ivešić visited Gdańsk.\nKarsovia's men😊");
@@ -199,26 +199,26 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GlossProject) project = tf_new_project ();
-      g_autofree char *path = tf_path ("bad.conllu");
+      g_autoptr(GlossProject) project = ft_new_project ();
+      g_autofree char *path = ft_path ("bad.conllu");
       g_autoptr(GError) error = NULL;
 
       tf_write (path, cases[i].contents);
-      if (tf_import (project, "conllu", path, FALSE, NULL, &error))
+      if (ft_import (project, "conllu", path, FALSE, NULL, &error))
         g_error ("case %u imported", i);
       g_assert_nonnull (error);
       if (strstr (error->message, cases[i].where) == NULL)
         g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].where);
-      g_assert_cmpuint (tf_n_documents (project), ==, 0);
+      g_assert_cmpuint (ft_n_documents (project), ==, 0);
     }
 
   /* With skip_bad a broken file is reported and skipped whole; the good
    * one is imported. */
   {
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GlossImportReport) report = gloss_import_report_new ();
-    g_autofree char *good = tf_path ("good.conllu");
-    g_autofree char *bad = tf_path ("bad.conllu");
+    g_autofree char *good = ft_path ("good.conllu");
+    g_autofree char *bad = ft_path ("bad.conllu");
     const char *paths[] = { bad, good, NULL };
     GlossImportOptions options = GLOSS_IMPORT_OPTIONS_INIT;
     g_autoptr(GError) error = NULL;
@@ -231,8 +231,8 @@ test_bad_input (void)
     options.skip_bad = TRUE;
     g_assert_true (gloss_format_import (project, paths, &options, report, NULL, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (tf_n_documents (project), ==, 1);
-    g_assert_cmpstr (gloss_document_get_text (tf_document (project, 0)), ==, "good");
+    g_assert_cmpuint (ft_n_documents (project), ==, 1);
+    g_assert_cmpstr (gloss_document_get_text (ft_document (project, 0)), ==, "good");
     text = gloss_import_report_to_string (report);
     g_assert_nonnull (strstr (text, "bad.conllu:3:"));
   }

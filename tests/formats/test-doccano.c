@@ -82,7 +82,7 @@ record_signature (JsonNode *node)
                                                    json_object_get_string_member (r, "type")));
         }
     }
-  spans = jf_join_sorted (items);
+  spans = ft_join_sorted (items);
   return g_strdup_printf ("%s\n%s", text, spans);
 }
 
@@ -99,35 +99,19 @@ file_signature (const char *path)
       if (json_object_has_member (o, "text") || json_object_has_member (o, "column_data"))
         g_ptr_array_add (sigs, record_signature (g_ptr_array_index (records, i)));
     }
-  return jf_join_sorted (sigs);
+  return ft_join_sorted (sigs);
 }
 
-/* Round trip of one file: import, export, re-import, compare. Returns the
- * first project's signature. */
+/* Round trip of one file (ft_round_trip()); the exported offsets must be the
+ * original's. */
 static void
 round_trip (const char        *path,
             gboolean           skip_bad,
             GlossImportReport *report,
             gboolean           compare_with_original)
 {
-  g_autoptr(GlossProject) first = jf_new_project ();
-  g_autoptr(GlossProject) second = jf_new_project ();
-  g_autoptr(GlossImportReport) report2 = gloss_import_report_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = jf_path ("export.jsonl");
-  g_autofree char *sig1 = NULL;
-  g_autofree char *sig2 = NULL;
+  g_autofree char *out = ft_round_trip ("doccano", path, "export.jsonl", skip_bad, report, FALSE);
 
-  g_assert_true (jf_import (first, "doccano", path, skip_bad, report, &error));
-  g_assert_no_error (error);
-  jf_export (first, "doccano", out);
-  g_assert_true (jf_import (second, "doccano", out, FALSE, report2, &error));
-  g_assert_no_error (error);
-  sig1 = jf_signature (first, TRUE);
-  sig2 = jf_signature (second, TRUE);
-  g_assert_cmpstr (sig1, ==, sig2);
-  g_assert_cmpuint (report2->n_annotations, ==, report->n_annotations);
-  g_assert_cmpuint (report2->n_relations, ==, report->n_relations);
   if (compare_with_original)
     {
       /* The exported offsets are the original's, in the same unit. */
@@ -140,16 +124,11 @@ round_trip (const char        *path,
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = jf_corpus_dir ("doccano-jsonl");
-  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) files = ft_corpus_files ("doccano-jsonl", NULL, 11, &dir);
 
-  if (dir == NULL)
-    {
-      g_test_skip ("no corpora");
-      return;
-    }
-  files = jf_list_files (dir, NULL);
-  g_assert_cmpuint (files->len, >=, 11);
+  if (files == NULL)
+    return;
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -169,15 +148,15 @@ test_corpus (void)
 
       if (is_broken_on_purpose (path))
         {
-          g_autoptr(GlossProject) project = jf_new_project ();
+          g_autoptr(GlossProject) project = ft_new_project ();
           g_autoptr(GError) error = NULL;
-          g_autofree char *before = jf_state (project);
+          g_autofree char *before = ft_state (project);
           g_autofree char *after = NULL;
 
-          g_assert_false (jf_import (project, "doccano", path, FALSE, NULL, &error));
+          g_assert_false (ft_import (project, "doccano", path, FALSE, NULL, &error));
           g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
           g_assert_nonnull (strstr (error->message, "example.jsonl:3:"));
-          after = jf_state (project);
+          after = ft_state (project);
           g_assert_cmpstr (before, ==, after);
           g_test_message ("%s: rejected by default: %s", rel, error->message);
           round_trip (path, TRUE, report, FALSE);
@@ -203,7 +182,7 @@ test_corpus (void)
 static void
 test_variants (void)
 {
-  g_autofree char *dir = jf_corpus_dir ("doccano-jsonl");
+  g_autofree char *dir = ft_corpus_dir ("doccano-jsonl");
   g_autoptr(GError) error = NULL;
 
   if (dir == NULL)
@@ -214,48 +193,48 @@ test_variants (void)
 
   /* Per-user annotations with numeric labels: two annotators. */
   {
-    g_autoptr(GlossProject) project = jf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autofree char *path = g_build_filename (dir, "doccano-transformer", "labeling.jsonl", NULL);
     g_autofree char *sig = NULL;
 
-    g_assert_true (jf_import (project, "doccano", path, FALSE, NULL, &error));
+    g_assert_true (ft_import (project, "doccano", path, FALSE, NULL, &error));
     g_assert_no_error (error);
-    sig = jf_signature (project, TRUE);
-    g_assert_cmpuint (jf_count_lines (sig, " @1"), ==, 5);
-    g_assert_cmpuint (jf_count_lines (sig, " @2"), ==, 11);
+    sig = ft_signature (project, TRUE);
+    g_assert_cmpuint (ft_count_lines (sig, " @1"), ==, 5);
+    g_assert_cmpuint (ft_count_lines (sig, " @2"), ==, 11);
     g_assert_nonnull (strstr (sig, " 12 9-14 @1\n"));
   }
 
   /* Pretty-printed relations: 4 entities, 3 relations. */
   {
-    g_autoptr(GlossProject) project = jf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GlossImportReport) report = gloss_import_report_new ();
     g_autofree char *path = g_build_filename (dir, "doccano", "data_export-pipeline-examples",
                                               "relation_extraction", "example.jsonl", NULL);
     g_autofree char *sig = NULL;
 
-    g_assert_true (jf_import (project, "doccano", path, FALSE, report, &error));
+    g_assert_true (ft_import (project, "doccano", path, FALSE, report, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (report->n_documents, ==, 1);
     g_assert_cmpuint (report->n_annotations, ==, 4);
     g_assert_cmpuint (report->n_relations, ==, 3);
-    sig = jf_signature (project, FALSE);
+    sig = ft_signature (project, FALSE);
     g_assert_nonnull (strstr (sig, "relation foundedBy (ORG 0-6) -> (PERSON 44-54)"));
   }
 
   /* Custom column names, and meta. */
   {
-    g_autoptr(GlossProject) project = jf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autofree char *path = g_build_filename (dir, "doccano", "data_import-pipeline-examples",
                                               "sequence_labeling", "example.jsonl", NULL);
     g_autofree char *path2 = g_build_filename (dir, "doccano", "legacy-app-api-tests-data",
                                                "labeling.jsonl", NULL);
     GlossDocument *doc;
 
-    g_assert_true (jf_import (project, "doccano", path, FALSE, NULL, &error));
+    g_assert_true (ft_import (project, "doccano", path, FALSE, NULL, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (jf_n_documents (project), ==, 3);
-    g_assert_true (jf_import (project, "doccano", path2, FALSE, NULL, &error));
+    g_assert_cmpuint (ft_n_documents (project), ==, 3);
+    g_assert_true (ft_import (project, "doccano", path2, FALSE, NULL, &error));
     g_assert_no_error (error);
     doc = gloss_project_find_document (project, "labeling-1");
     g_assert_nonnull (doc);
@@ -280,21 +259,21 @@ test_emoji (void)
     "\"start_offset\": 13, \"end_offset\": 16}, {\"id\": 11, \"label\": \"ORG\", \"start_offset\": "
     "26, \"end_offset\": 35}], \"relations\": [{\"id\": 1, \"from_id\": 10, \"to_id\": 11, "
     "\"type\": \"met\"}]}\n";
-  g_autofree char *path = jf_write_fixture ("emoji.jsonl", fixture, -1);
-  g_autofree char *out = jf_path ("emoji-out.jsonl");
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("emoji.jsonl", fixture, -1);
+  g_autofree char *out = ft_path ("emoji-out.jsonl");
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   g_autofree char *orig = NULL;
   g_autofree char *exported = NULL;
 
-  g_assert_true (jf_import (project, "doccano", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "doccano", path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_annotations, ==, 6);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 0);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_NOTE), ==, 1);
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, " PERSON 10-13\n"));
   g_assert_nonnull (strstr (sig, " GPE 34-40\n"));
   g_assert_nonnull (strstr (sig, " EMOJI 5-9\n"));
@@ -303,9 +282,9 @@ test_emoji (void)
   g_assert_nonnull (strstr (sig, "relation met (PERSON 10-13) -> (ORG 21-30)"));
 
   /* The covered text is right. */
-  for (guint i = 0; i < jf_n_documents (project); i++)
+  for (guint i = 0; i < ft_n_documents (project); i++)
     {
-      GlossDocument *doc = jf_document (project, i);
+      GlossDocument *doc = ft_document (project, i);
       g_autoptr(GPtrArray) anns = gloss_store_load_annotations (gloss_project_get_store (project),
                                                                 gloss_document_get_id (doc),
                                                                 FALSE, &error);
@@ -328,17 +307,17 @@ test_emoji (void)
     }
 
   /* Exported offsets are UTF-16 again, equal to the fixture's. */
-  jf_export (project, "doccano", out);
+  ft_export (project, "doccano", out);
   orig = file_signature (path);
   exported = file_signature (out);
   /* The export has relations, so both records come out as entities. */
   {
-    g_autoptr(GlossProject) again = jf_new_project ();
+    g_autoptr(GlossProject) again = ft_new_project ();
     g_autofree char *sig2 = NULL;
 
-    g_assert_true (jf_import (again, "doccano", out, FALSE, NULL, &error));
+    g_assert_true (ft_import (again, "doccano", out, FALSE, NULL, &error));
     g_assert_no_error (error);
-    sig2 = jf_signature (again, FALSE);
+    sig2 = ft_signature (again, FALSE);
     g_assert_cmpstr (sig, ==, sig2);
   }
   g_assert_nonnull (strstr (exported, "13-16 PERSON @\n"));
@@ -359,35 +338,27 @@ test_code_point_fallback (void)
    * inside the second emoji's surrogate pair. */
   const char *fixture = "{\"text\": \"\xf0\x9f\x98\x80\xf0\x9f\x98\x80 Ana\", "
                         "\"label\": [[3, 6, \"PERSON\"]]}\n";
-  g_autofree char *path = jf_write_fixture ("fallback.jsonl", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("fallback.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (jf_import (project, "doccano", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "doccano", path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
   text = gloss_import_report_to_string (report);
   g_assert_nonnull (strstr (text, "fallback.jsonl:1:"));
   g_assert_nonnull (strstr (text, "code points"));
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, " PERSON 3-6\n"));
 }
-
-typedef struct
-{
-  const char *name;
-  const char *contents;
-  gssize      length;
-  guint       line;
-} BadCase;
 
 static void
 test_bad_input (void)
 {
-  static const BadCase cases[] = {
+  static const FtBadCase cases[] = {
     { "not JSON", "{\"text\": \"a b\", \"label\": []}\nthis is not json\n", -1, 2 },
     { "text not a string", "{\"text\": 5, \"label\": []}\n", -1, 1 },
     { "label not a list", "{\"text\": \"ab\", \"label\": \"x\"}\n", -1, 1 },
@@ -415,36 +386,10 @@ test_bad_input (void)
     { "empty array", "[]", -1, 0 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GlossProject) project = jf_new_project ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *good = jf_write_fixture ("good.jsonl", "{\"text\": \"seed\", \"label\": "
-                                                "[[0, 4, \"SEED\"]]}", -1);
-      g_autofree char *path = jf_write_fixture ("bad.jsonl", cases[i].contents, cases[i].length);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      g_autofree char *where = g_strdup_printf ("/bad.jsonl:%u: ", cases[i].line);
-      gboolean ok;
-
-      g_assert_true (jf_import (project, "doccano", good, FALSE, NULL, &error));
-      g_assert_no_error (error);
-      before = jf_state (project);
-      ok = jf_import (project, "doccano", path, FALSE, NULL, &error);
-      after = jf_state (project);
-      g_assert_cmpstr (before, ==, after);
-      if (cases[i].line == 0)
-        {
-          /* Nothing in it: fine, nothing imported. */
-          g_assert_no_error (error);
-          g_assert_true (ok);
-          continue;
-        }
-      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(no error)");
-      g_assert_false (ok);
-      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, where));
-    }
+  ft_check_bad_inputs ("doccano", "jsonl",
+                       "{\"text\": \"seed\", \"label\": "
+                       "[[0, 4, \"SEED\"]]}",
+                       cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -454,17 +399,17 @@ test_skip_bad (void)
                         "{\"text\": \"two\", \"label\": [[0, 9, \"X\"]]}\n"
                         "not json\n"
                         "{\"text\": \"three\", \"label\": [[0, 5, \"Y\"]]}\n";
-  g_autofree char *path = jf_write_fixture ("skip.jsonl", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("skip.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (jf_import (project, "doccano", path, TRUE, report, &error));
+  g_assert_true (ft_import (project, "doccano", path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_documents, ==, 2);
   g_assert_cmpuint (report->n_annotations, ==, 2);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_ERROR), ==, 2);
-  g_assert_cmpuint (jf_n_documents (project), ==, 2);
+  g_assert_cmpuint (ft_n_documents (project), ==, 2);
 }
 
 /* Discontinuous annotations and other annotators come out in a form that
@@ -472,10 +417,10 @@ test_skip_bad (void)
 static void
 test_export_forms (void)
 {
-  g_autoptr(GlossProject) project = jf_new_project ();
-  g_autoptr(GlossProject) again = jf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
+  g_autoptr(GlossProject) again = ft_new_project ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = jf_path ("forms.jsonl");
+  g_autofree char *out = ft_path ("forms.jsonl");
   g_autofree char *contents = NULL;
   GlossDocument *doc;
   g_autoptr(GlossAnnotationList) list = NULL;
@@ -494,16 +439,16 @@ test_export_forms (void)
   g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
   g_assert_no_error (error);
 
-  jf_export (project, "doccano", out);
+  ft_export (project, "doccano", out);
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\"annotations\":"));
   g_assert_nonnull (strstr (contents, "\"user\":\"alice\""));
   g_assert_nonnull (strstr (contents, "\"id\":1"));
-  g_assert_true (jf_import (again, "doccano", out, FALSE, NULL, &error));
+  g_assert_true (ft_import (again, "doccano", out, FALSE, NULL, &error));
   g_assert_no_error (error);
-  sig1 = jf_signature (project, TRUE);
-  sig2 = jf_signature (again, TRUE);
+  sig1 = ft_signature (project, TRUE);
+  sig2 = ft_signature (again, TRUE);
   g_assert_cmpstr (sig1, ==, sig2);
 }
 

@@ -17,7 +17,7 @@ static const char * const files[] = {
 static GlossProject *
 samples_project (void)
 {
-  GlossProject *project = tf_new_project ();
+  GlossProject *project = ft_new_project ();
   g_autofree char *samples = g_build_filename (g_getenv ("GLOSS_SOURCE_DIR"), "data", "samples",
                                                "samples.jsonl", NULL);
   const char *paths[] = { samples, NULL };
@@ -25,7 +25,7 @@ samples_project (void)
 
   g_assert_true (gloss_format_import (project, paths, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (tf_n_documents (project), ==, 3);
+  g_assert_cmpuint (ft_n_documents (project), ==, 3);
   return project;
 }
 
@@ -36,7 +36,7 @@ export (GlossProject *project,
         gboolean      split)
 {
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
-  char *dir = tf_path (name);
+  char *dir = ft_path (name);
   g_autoptr(GError) error = NULL;
 
   if (split)
@@ -46,7 +46,7 @@ export (GlossProject *project,
       options.split[2] = 10;
     }
   options.seed = seed;
-  g_assert_true (gloss_format_export (project, "hf", dir, &options, NULL, &error));
+  g_assert_true (gloss_format_export (project, "hf", dir, &options, NULL, NULL, &error));
   g_assert_no_error (error);
   return dir;
 }

@@ -95,10 +95,10 @@ file_signature (const char *path)
               add_result_items (items, json_object_get_array_member (a, "result"), who);
             }
         }
-      joined = jf_join_sorted (items);
+      joined = ft_join_sorted (items);
       g_ptr_array_add (sigs, g_strdup_printf ("%s\n%s", text, joined));
     }
-  return jf_join_sorted (sigs);
+  return ft_join_sorted (sigs);
 }
 
 static void
@@ -106,27 +106,8 @@ round_trip (const char        *path,
             GlossImportReport *report,
             gboolean           compare_with_original)
 {
-  g_autoptr(GlossProject) first = jf_new_project ();
-  g_autoptr(GlossProject) second = jf_new_project ();
-  g_autoptr(GlossImportReport) report2 = gloss_import_report_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = jf_path ("export.json");
-  g_autofree char *sig1 = NULL;
-  g_autofree char *sig2 = NULL;
+  g_autofree char *out = ft_round_trip ("label-studio", path, "export.json", FALSE, report, TRUE);
 
-  g_assert_true (jf_import (first, "label-studio", path, FALSE, report, &error));
-  g_assert_no_error (error);
-  jf_export (first, "label-studio", out);
-  g_assert_true (jf_import (second, "label-studio", out, FALSE, report2, &error));
-  g_assert_no_error (error);
-  sig1 = jf_signature (first, TRUE);
-  sig2 = jf_signature (second, TRUE);
-  g_assert_cmpstr (sig1, ==, sig2);
-  g_assert_cmpuint (report2->n_documents, ==, report->n_documents);
-  g_assert_cmpuint (report2->n_annotations, ==, report->n_annotations);
-  g_assert_cmpuint (report2->n_relations, ==, report->n_relations);
-  /* Our own export is consistent: no warnings. */
-  g_assert_cmpuint (gloss_import_report_count (report2, GLOSS_PROBLEM_WARNING), ==, 0);
   if (compare_with_original)
     {
       g_autofree char *orig = file_signature (path);
@@ -139,16 +120,11 @@ static void
 test_corpus (void)
 {
   static const char * const json[] = { "json", NULL };
-  g_autofree char *dir = jf_corpus_dir ("label-studio-json");
-  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) files = ft_corpus_files ("label-studio-json", json, 7, &dir);
 
-  if (dir == NULL)
-    {
-      g_test_skip ("no corpora");
-      return;
-    }
-  files = jf_list_files (dir, json);
-  g_assert_cmpuint (files->len, >=, 7);
+  if (files == NULL)
+    return;
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -201,9 +177,9 @@ test_corpus (void)
 static void
 test_text_key (void)
 {
-  g_autofree char *dir = jf_corpus_dir ("label-studio-json");
+  g_autofree char *dir = ft_corpus_dir ("label-studio-json");
   g_autofree char *path = NULL;
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GError) error = NULL;
   GlossDocument *doc;
 
@@ -215,13 +191,13 @@ test_text_key (void)
   /* The text is data.ner; predictions are annotator "prediction:model 1". */
   path = g_build_filename (dir, "label-studio-frontend-examples", "rich_text_plain", "tasks.json",
                            NULL);
-  g_assert_true (jf_import (project, "label-studio", path, FALSE, NULL, &error));
+  g_assert_true (ft_import (project, "label-studio", path, FALSE, NULL, &error));
   g_assert_no_error (error);
-  doc = jf_document (project, 0);
+  doc = ft_document (project, 0);
   g_assert_true (g_str_has_prefix (gloss_document_get_text (doc), "Donald Trump"));
   g_assert_cmpstr (gloss_document_get_meta_string (doc, "label_studio_data_key"), ==, "ner");
   {
-    g_autofree char *sig = jf_signature (project, TRUE);
+    g_autofree char *sig = ft_signature (project, TRUE);
     g_assert_nonnull (strstr (sig, " Date 343-354 @prediction:model 1\n"));
   }
 }
@@ -259,10 +235,10 @@ test_emoji_and_relations (void)
     "  {\"id\": 3, \"completed_by\": 8, \"result\": [{\"id\": \"x\", \"type\": \"labels\", "
     "\"value\": {\"start\": 13, \"end\": 15, \"labels\": [\"PER\"]}}]}\n"
     " ]}]\n";
-  g_autofree char *path = jf_write_fixture ("emoji.json", fixture, -1);
-  g_autofree char *out = jf_path ("emoji-out.json");
-  g_autoptr(GlossProject) project = jf_new_project ();
-  g_autoptr(GlossProject) again = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("emoji.json", fixture, -1);
+  g_autofree char *out = ft_path ("emoji-out.json");
+  g_autoptr(GlossProject) project = ft_new_project ();
+  g_autoptr(GlossProject) again = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
@@ -271,7 +247,7 @@ test_emoji_and_relations (void)
   g_autofree char *exported = NULL;
   g_autofree char *problems = NULL;
 
-  g_assert_true (jf_import (project, "label-studio", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "label-studio", path, FALSE, report, &error));
   g_assert_no_error (error);
   problems = gloss_import_report_to_string (report);
   g_test_message ("%s", problems);
@@ -281,7 +257,7 @@ test_emoji_and_relations (void)
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_NOTE), ==, 1);
   g_assert_nonnull (strstr (problems, "emoji.json:1: "));
-  sig = jf_signature (project, TRUE);
+  sig = ft_signature (project, TRUE);
   g_assert_nonnull (strstr (sig, " PER 0-3 @ana@example.org\n"));
   g_assert_nonnull (strstr (sig, " SOURCE 0-3 @ana@example.org\n"));
   g_assert_nonnull (strstr (sig, " LOC 21-25 @ana@example.org\n"));
@@ -293,10 +269,10 @@ test_emoji_and_relations (void)
                                  "@ana@example.org)"));
   g_assert_nonnull (strstr (sig, "relation related (PER 0-3 @ana@example.org) -> (LOC 21-25"));
 
-  jf_export (project, "label-studio", out);
-  g_assert_true (jf_import (again, "label-studio", out, FALSE, NULL, &error));
+  ft_export (project, "label-studio", out);
+  g_assert_true (ft_import (again, "label-studio", out, FALSE, NULL, &error));
   g_assert_no_error (error);
-  sig2 = jf_signature (again, TRUE);
+  sig2 = ft_signature (again, TRUE);
   g_assert_cmpstr (sig, ==, sig2);
   exported = file_signature (out);
   g_assert_nonnull (strstr (exported, "21-25 LOC annotation\n"));
@@ -323,34 +299,26 @@ test_utf16_legacy (void)
     "{\"data\": {\"text\": \"\xf0\x9f\x98\x80 Ana\"}, \"completions\": [{\"id\": 1, \"result\": "
     "[{\"id\": \"r\", \"type\": \"labels\", \"value\": {\"start\": 3, \"end\": 6, \"text\": "
     "\"Ana\", \"labels\": [\"PER\"]}}]}]}\n";
-  g_autofree char *path = jf_write_fixture ("legacy.json", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("legacy.json", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   g_autofree char *problems = NULL;
 
-  g_assert_true (jf_import (project, "label-studio", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "label-studio", path, FALSE, report, &error));
   g_assert_no_error (error);
   problems = gloss_import_report_to_string (report);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
   g_assert_nonnull (strstr (problems, "UTF-16"));
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, " PER 2-5\n"));
 }
-
-typedef struct
-{
-  const char *name;
-  const char *contents;
-  gssize      length;
-  guint       line;
-} BadCase;
 
 static void
 test_bad_input (void)
 {
-  static const BadCase cases[] = {
+  static const FtBadCase cases[] = {
     { "not JSON", "[{\"data\": {\"text\": \"ab\"}}, oops]", -1, 1 },
     { "data missing", "[{\"data\": {\"text\": \"ab\"}},\n {\"annotations\": []}]", -1, 2 },
     { "data not an object", "{\"data\": \"ab\"}", -1, 1 },
@@ -376,31 +344,12 @@ test_bad_input (void)
     { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, 1 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GlossProject) project = jf_new_project ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *good = jf_write_fixture ("good.json", "[{\"data\": {\"text\": \"seed\"}, "
-                                                "\"annotations\": [{\"result\": [{\"type\": "
-                                                "\"labels\", \"value\": {\"start\": 0, \"end\": "
-                                                "4, \"labels\": [\"SEED\"]}}]}]}]", -1);
-      g_autofree char *path = jf_write_fixture ("bad.json", cases[i].contents, cases[i].length);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      g_autofree char *where = g_strdup_printf ("/bad.json:%u: ", cases[i].line);
-      gboolean ok;
-
-      g_assert_true (jf_import (project, "label-studio", good, FALSE, NULL, &error));
-      g_assert_no_error (error);
-      before = jf_state (project);
-      ok = jf_import (project, "label-studio", path, FALSE, NULL, &error);
-      after = jf_state (project);
-      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(no error)");
-      g_assert_false (ok);
-      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, where));
-      g_assert_cmpstr (before, ==, after);
-    }
+  ft_check_bad_inputs ("label-studio", "json",
+                       "[{\"data\": {\"text\": \"seed\"}, "
+                       "\"annotations\": [{\"result\": [{\"type\": "
+                       "\"labels\", \"value\": {\"start\": 0, \"end\": "
+                       "4, \"labels\": [\"SEED\"]}}]}]}]",
+                       cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -414,13 +363,13 @@ test_skip_bad (void)
     "\"value\": {\"start\": 0, \"end\": 9, \"labels\": [\"X\"]}}]}]},\n"
     "  {\"data\": {\"text\": \"three\"}}\n"
     "]\n";
-  g_autofree char *path = jf_write_fixture ("skip.json", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("skip.json", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (jf_import (project, "label-studio", path, TRUE, report, &error));
+  g_assert_true (ft_import (project, "label-studio", path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_documents, ==, 2);
   g_assert_cmpuint (report->n_annotations, ==, 1);

@@ -81,39 +81,20 @@ file_signature (const char *path,
                 }
             }
         }
-      joined = jf_join_sorted (items);
+      joined = ft_join_sorted (items);
       g_ptr_array_add (sigs, g_strdup_printf ("%s\n%s", json_object_get_string_member (o, "text"),
                                               joined));
     }
-  return jf_join_sorted (sigs);
+  return ft_join_sorted (sigs);
 }
 
 static void
 round_trip (const char        *path,
             GlossImportReport *report)
 {
-  g_autoptr(GlossProject) first = jf_new_project ();
-  g_autoptr(GlossProject) second = jf_new_project ();
-  g_autoptr(GlossImportReport) report2 = gloss_import_report_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = jf_path ("export.jsonl");
-  g_autofree char *sig1 = NULL;
-  g_autofree char *sig2 = NULL;
+  g_autofree char *out = ft_round_trip ("spacy", path, "export.jsonl", FALSE, report, TRUE);
   g_autofree char *orig = NULL;
   g_autofree char *exported = NULL;
-
-  g_assert_true (jf_import (first, "spacy", path, FALSE, report, &error));
-  g_assert_no_error (error);
-  jf_export (first, "spacy", out);
-  g_assert_true (jf_import (second, "spacy", out, FALSE, report2, &error));
-  g_assert_no_error (error);
-  sig1 = jf_signature (first, TRUE);
-  sig2 = jf_signature (second, TRUE);
-  g_assert_cmpstr (sig1, ==, sig2);
-  g_assert_cmpuint (report2->n_documents, ==, report->n_documents);
-  g_assert_cmpuint (report2->n_annotations, ==, report->n_annotations);
-  g_assert_cmpuint (report2->n_relations, ==, report->n_relations);
-  g_assert_cmpuint (gloss_import_report_count (report2, GLOSS_PROBLEM_WARNING), ==, 0);
 
   /* Same offsets as the original file, record by record. */
   orig = file_signature (path, FALSE);
@@ -124,16 +105,11 @@ round_trip (const char        *path,
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = jf_corpus_dir ("spacy-jsonl");
-  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) files = ft_corpus_files ("spacy-jsonl", NULL, 2, &dir);
 
-  if (dir == NULL)
-    {
-      g_test_skip ("no corpora");
-      return;
-    }
-  files = jf_list_files (dir, NULL);
-  g_assert_cmpuint (files->len, >=, 2);
+  if (files == NULL)
+    return;
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -183,24 +159,24 @@ test_emoji (void)
     "\"relations\": [{\"head\": 0, \"child\": 5, \"head_span\": {\"start\": 0, \"end\": 3, "
     "\"label\": \"PERSON\"}, \"child_span\": {\"start\": 37, \"end\": 41, \"label\": \"GPE\"}, "
     "\"label\": \"visited\"}], \"answer\": \"accept\"}\n";
-  g_autofree char *path = jf_write_fixture ("emoji.jsonl", fixture, -1);
-  g_autofree char *out = jf_path ("emoji-out.jsonl");
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("emoji.jsonl", fixture, -1);
+  g_autofree char *out = ft_path ("emoji-out.jsonl");
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   g_autofree char *orig = NULL;
   g_autofree char *exported = NULL;
 
-  g_assert_true (jf_import (project, "spacy", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "spacy", path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_annotations, ==, 4);
   g_assert_cmpuint (report->n_relations, ==, 1);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 0);
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, "relation visited (PERSON 0-3) -> (GPE 37-41)"));
 
-  jf_export (project, "spacy", out);
+  ft_export (project, "spacy", out);
   orig = file_signature (path, FALSE);
   exported = file_signature (out, TRUE);
   g_assert_cmpstr (orig, ==, exported);
@@ -213,16 +189,16 @@ test_utf16_fallback (void)
   /* "😀 Ana": Ana is 2–5 in code points, 3–6 in UTF-16 units. */
   const char *fixture = "{\"text\": \"\xf0\x9f\x98\x80 Ana\", \"spans\": [{\"start\": 3, "
                         "\"end\": 6, \"label\": \"PERSON\", \"text\": \"Ana\"}]}\n";
-  g_autofree char *path = jf_write_fixture ("utf16.jsonl", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("utf16.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
 
-  g_assert_true (jf_import (project, "spacy", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "spacy", path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_WARNING), ==, 1);
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, " PERSON 2-5\n"));
 }
 
@@ -240,21 +216,21 @@ test_tokens_only (void)
     "\"child\": 2, \"label\": \"knows\"}], \"answer\": \"accept\"}\n"
     "{\"text\": \"rejected\", \"answer\": \"reject\"}\n"
     "{\"text\": \"no spans\"}\n";
-  g_autofree char *path = jf_write_fixture ("tokens.jsonl", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("tokens.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (jf_import (project, "spacy", path, FALSE, report, &error));
+  g_assert_true (ft_import (project, "spacy", path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_documents, ==, 2);
   g_assert_cmpuint (gloss_import_report_count (report, GLOSS_PROBLEM_NOTE), ==, 1);
   text = gloss_import_report_to_string (report);
   g_assert_nonnull (strstr (text, "tokens.jsonl:2: "));
   g_assert_nonnull (strstr (text, "reject"));
-  sig = jf_signature (project, FALSE);
+  sig = ft_signature (project, FALSE);
   g_assert_nonnull (strstr (sig, "relation knows (P 0-3) -> (P 8-10)"));
 }
 
@@ -262,9 +238,9 @@ test_tokens_only (void)
 static void
 test_export_split_tokens (void)
 {
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = jf_path ("split.jsonl");
+  g_autofree char *out = ft_path ("split.jsonl");
   GlossDocument *doc;
   g_autoptr(GlossAnnotationList) list = NULL;
   g_autoptr(GlossCommand) cmd = gloss_command_new ("test");
@@ -283,25 +259,17 @@ test_export_split_tokens (void)
   gloss_command_create_annotation (cmd, b);
   g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
   g_assert_no_error (error);
-  jf_export (project, "spacy", out);
+  ft_export (project, "spacy", out);
   sig = file_signature (out, TRUE);
   g_assert_nonnull (strstr (sig, "0-4 ORG\n"));
   g_assert_nonnull (strstr (sig, "0-4 CLAIM\n"));
   g_assert_nonnull (strstr (sig, "25-29 CLAIM\n"));
 }
 
-typedef struct
-{
-  const char *name;
-  const char *contents;
-  gssize      length;
-  guint       line;
-} BadCase;
-
 static void
 test_bad_input (void)
 {
-  static const BadCase cases[] = {
+  static const FtBadCase cases[] = {
     { "not JSON", "{\"text\": \"ab\"}\n{oops}\n", -1, 2 },
     { "text missing", "{\"spans\": []}\n", -1, 1 },
     { "text not a string", "{\"text\": [1]}\n", -1, 1 },
@@ -324,30 +292,10 @@ test_bad_input (void)
     { "binary", "\x7f" "ELF\x02\x01\x01\0\0\0", 10, 1 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GlossProject) project = jf_new_project ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *good = jf_write_fixture ("good.jsonl",
-                                                "{\"text\": \"seed\", \"spans\": [{\"start\": 0, "
-                                                "\"end\": 4, \"label\": \"SEED\"}]}\n", -1);
-      g_autofree char *path = jf_write_fixture ("bad.jsonl", cases[i].contents, cases[i].length);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      g_autofree char *where = g_strdup_printf ("/bad.jsonl:%u: ", cases[i].line);
-      gboolean ok;
-
-      g_assert_true (jf_import (project, "spacy", good, FALSE, NULL, &error));
-      g_assert_no_error (error);
-      before = jf_state (project);
-      ok = jf_import (project, "spacy", path, FALSE, NULL, &error);
-      after = jf_state (project);
-      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(no error)");
-      g_assert_false (ok);
-      g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, where));
-      g_assert_cmpstr (before, ==, after);
-    }
+  ft_check_bad_inputs ("spacy", "jsonl",
+                       "{\"text\": \"seed\", \"spans\": [{\"start\": 0, "
+                       "\"end\": 4, \"label\": \"SEED\"}]}\n",
+                       cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -359,13 +307,13 @@ test_skip_bad (void)
                         "\"label\": \"X\"}]}\n"
                         "[\n"
                         "{\"text\": \"three\", \"answer\": \"accept\"}\n";
-  g_autofree char *path = jf_write_fixture ("skip.jsonl", fixture, -1);
-  g_autoptr(GlossProject) project = jf_new_project ();
+  g_autofree char *path = ft_write_fixture ("skip.jsonl", fixture, -1);
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (jf_import (project, "spacy", path, TRUE, report, &error));
+  g_assert_true (ft_import (project, "spacy", path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_documents, ==, 2);
   g_assert_cmpuint (report->n_annotations, ==, 1);
@@ -373,7 +321,7 @@ test_skip_bad (void)
   text = gloss_import_report_to_string (report);
   g_assert_nonnull (strstr (text, "skip.jsonl:2: "));
   g_assert_nonnull (strstr (text, "skip.jsonl:3: "));
-  g_assert_cmpuint (jf_n_documents (project), ==, 2);
+  g_assert_cmpuint (ft_n_documents (project), ==, 2);
 }
 
 int

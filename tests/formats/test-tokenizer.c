@@ -367,6 +367,70 @@ test_pretokenized (void)
                     g_utf8_strlen (text, -1) - 4);
 }
 
+/* How each span fared, for the export report. */
+static void
+test_span_fits (void)
+{
+  const char *text = "Karsovia's minister met Ana Ivešić";
+  g_autoptr(GArray) tokens = gloss_tokenize (text, -1);
+  const GlossTokenSpan spans[] = {
+    { 0, 8, 0 },     /* "Karsovia": whole */
+    { 24, 34, 1 },   /* "Ana Ivešić": whole */
+    { 24, 27, 2 },   /* "Ana", nested in it: dropped */
+    { 11, 14, 3 },   /* "min": no whole token, dropped */
+    { 5, 23, 4 },    /* "via's minister met": "Karsovia" only in part */
+    { 26, 29, 5 },   /* "a I": in part, and overlapping "Ana Ivešić": dropped */
+  };
+  GlossSpanFit fits[G_N_ELEMENTS (spans)];
+  g_autofree guint *owner = gloss_tokens_assign_spans_full (tokens, spans, G_N_ELEMENTS (spans),
+                                                            fits);
+
+  g_assert_cmpint (fits[0], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[1], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[2], ==, GLOSS_SPAN_FIT_CONFLICT);
+  g_assert_cmpint (fits[3], ==, GLOSS_SPAN_FIT_NO_TOKEN);
+  g_assert_cmpint (fits[4], ==, GLOSS_SPAN_FIT_PARTIAL);
+  g_assert_cmpint (fits[5], ==, GLOSS_SPAN_FIT_NO_TOKEN);
+  g_assert_cmpuint (owner[0], ==, 1);
+  g_assert_cmpuint (owner[1], ==, 5);
+  g_assert_cmpuint (owner[4], ==, 2);
+}
+
+/* gloss_tokenize_sentences() is gloss_tokenize() + gloss_split_sentences(),
+ * on ASCII, accented, non-Latin and emoji text. */
+static void
+test_tokenize_sentences (void)
+{
+  static const char * const texts[] = {
+    "",
+    "Mr. Krestin said: \"We won't pay €5,000.50 by 12.5.2024.\" "
+    "See https://example.org/a.",
+    "Ivešić met O'Brien in Łódź… Then they left!\n\nNew paragraph, 3rd try (e.g. U.S.).",
+    "Ана сказала 😀 «да». 東京に行きました。Ça va? Oui — mail me at a.b@example.com",
+    "tabs\tand\u00a0no-break\u2009thin spaces; x_y, A-1, 40% ... -- end",
+    "a\vb\fc\rd",
+  };
+
+  /* A vertical tab is no space to GLib (a control character: a symbol). */
+  check_tokens ("x\vy\fz", "x|\v|y|z");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GArray) tokens = gloss_tokenize (texts[i], -1);
+      g_autoptr(GArray) sentences = gloss_split_sentences (texts[i], -1, tokens);
+      g_autoptr(GArray) tokens2 = NULL;
+      g_autoptr(GArray) sentences2 = NULL;
+
+      tokens2 = gloss_tokenize_sentences (texts[i], -1, &sentences2);
+      g_assert_cmpuint (tokens2->len, ==, tokens->len);
+      g_assert_cmpmem (tokens2->data, tokens2->len * sizeof (GlossToken), tokens->data,
+                       tokens->len * sizeof (GlossToken));
+      g_assert_cmpuint (sentences2->len, ==, sentences->len);
+      g_assert_cmpmem (sentences2->data, sentences2->len * sizeof (GlossSentence),
+                       sentences->data, sentences->len * sizeof (GlossSentence));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +449,8 @@ main (int   argc,
   g_test_add_func ("/core/tokenizer/sentence-tokens", test_sentence_tokens);
   g_test_add_func ("/core/tokenizer/coverage", test_coverage);
   g_test_add_func ("/core/tokenizer/pretokenized", test_pretokenized);
+  g_test_add_func ("/core/tokenizer/span-fits", test_span_fits);
+  g_test_add_func ("/core/tokenizer/tokenize-sentences", test_tokenize_sentences);
 
   return g_test_run ();
 }

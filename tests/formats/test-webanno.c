@@ -26,7 +26,7 @@ n_relations (GlossProject  *project,
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3");
   static const char * const exts[] = { "tsv", NULL };
   g_autoptr(GPtrArray) files = NULL;
   guint n_files = 0, n_anns = 0, n_rels = 0;
@@ -36,18 +36,18 @@ test_corpus (void)
       g_test_skip ("no corpora");
       return;
     }
-  files = tf_list_files (dir, exts);
+  files = ft_list_files (dir, exts);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossProject) project = ft_new_project ();
       g_autoptr(GlossImportReport) report = gloss_import_report_new ();
       g_autoptr(GError) error = NULL;
       g_autofree char *rel = g_strdup (path + strlen (dir) + 1);
 
-      if (!tf_import (project, NULL, path, FALSE, report, &error))
+      if (!ft_import (project, NULL, path, FALSE, report, &error))
         g_error ("%s: %s", path, error->message);
-      g_assert_cmpuint (tf_n_documents (project), ==, 1);
+      g_assert_cmpuint (ft_n_documents (project), ==, 1);
       g_test_message ("%s: %u annotations, %u relations, %u warnings", rel,
                       report->n_annotations, report->n_relations,
                       gloss_import_report_count (report, GLOSS_PROBLEM_WARNING));
@@ -131,7 +131,7 @@ read_cas (const char *path)
       xmlFree (e);
       xmlFree (gov);
     }
-  g_ptr_array_sort (cas->spans, tf_compare_strings);
+  g_ptr_array_sort (cas->spans, ft_compare_strings);
   xmlFreeDoc (doc);
   return cas;
 }
@@ -162,7 +162,7 @@ our_spans (GlossProject  *project,
       g_ptr_array_add (spans, g_strdup_printf ("%u-%u", gloss_annotation_get_start (a),
                                                gloss_annotation_get_end (a)));
     }
-  g_ptr_array_sort (spans, tf_compare_strings);
+  g_ptr_array_sort (spans, ft_compare_strings);
   return join (spans);
 }
 
@@ -170,7 +170,7 @@ our_spans (GlossProject  *project,
 static void
 test_reference_xmi (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv/tsv3-suite");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv/tsv3-suite");
   /* Cases whose CAS holds what TSV cannot carry (FORMATS.md §7): text
    * after the last token, spans starting or ending in whitespace (TSV
    * trims them to tokens), slot links, elevated types. */
@@ -203,7 +203,7 @@ test_reference_xmi (void)
   gdir = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (gdir)) != NULL)
     g_ptr_array_add (cases, g_strdup (name));
-  g_ptr_array_sort (cases, tf_compare_strings);
+  g_ptr_array_sort (cases, ft_compare_strings);
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -221,10 +221,10 @@ test_reference_xmi (void)
       if (!g_file_test (xmi, G_FILE_TEST_EXISTS))
         continue;
       n_cases++;
-      project = tf_new_project ();
-      g_assert_true (tf_import (project, "webanno", tsv, FALSE, NULL, &error));
+      project = ft_new_project ();
+      g_assert_true (ft_import (project, "webanno", tsv, FALSE, NULL, &error));
       g_assert_no_error (error);
-      doc = tf_document (project, 0);
+      doc = ft_document (project, 0);
       cas = read_cas (xmi);
       text_ok = g_str_equal (gloss_document_get_text (doc), cas->text);
       ours = our_spans (project, doc);
@@ -252,9 +252,9 @@ test_reference_xmi (void)
 static void
 test_emoji (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv/tsv3-suite");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv/tsv3-suite");
   g_autofree char *path = NULL;
-  g_autoptr(GlossProject) project = tf_new_project ();
+  g_autoptr(GlossProject) project = ft_new_project ();
   g_autoptr(GError) error = NULL;
   g_autofree char *sig = NULL;
 
@@ -264,9 +264,9 @@ test_emoji (void)
       return;
     }
   path = g_build_filename (dir, "testSentenceWithEmoji", "reference.tsv", NULL);
-  g_assert_true (tf_import (project, NULL, path, FALSE, NULL, &error));
-  g_assert_cmpstr (gloss_document_get_text (tf_document (project, 0)), ==, "I like it 😊 .");
-  sig = tf_annotation_signature (project, tf_document (project, 0));
+  g_assert_true (ft_import (project, NULL, path, FALSE, NULL, &error));
+  g_assert_cmpstr (gloss_document_get_text (ft_document (project, 0)), ==, "I like it 😊 .");
+  sig = tf_annotation_signature (project, ft_document (project, 0));
   /* UTF-16 10-12 is code points 10-11. */
   g_assert_cmpstr (sig, ==, "Span 10-11 «😊»\n");
 }
@@ -274,7 +274,7 @@ test_emoji (void)
 static void
 test_features (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3/inception-io-webanno-tsv");
   struct { const char *file; const char *signature; guint n_relations; } cases[] = {
     { "tsv3-suite/testMultiTokenStackedSpanWithFeatureValue/reference.tsv",
       "LOCATION 0-16 «This is a test .»\nPERSON 0-16 «This is a test .»\n", 0 },
@@ -296,14 +296,14 @@ test_features (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_build_filename (dir, cases[i].file, NULL);
-      g_autoptr(GlossProject) project = tf_new_project ();
+      g_autoptr(GlossProject) project = ft_new_project ();
       g_autoptr(GError) error = NULL;
       g_autofree char *sig = NULL;
       GlossDocument *doc;
 
-      g_assert_true (tf_import (project, "webanno", path, FALSE, NULL, &error));
+      g_assert_true (ft_import (project, "webanno", path, FALSE, NULL, &error));
       g_assert_no_error (error);
-      doc = tf_document (project, 0);
+      doc = ft_document (project, 0);
       sig = tf_annotation_signature (project, doc);
       if (cases[i].signature != NULL)
         g_assert_cmpstr (sig, ==, cases[i].signature);
@@ -315,16 +315,16 @@ test_features (void)
   /* The nasty value survives as an attribute of a sanitised label. */
   {
     g_autofree char *path = g_build_filename (dir, "tsv3/example2.tsv", NULL);
-    g_autoptr(GlossProject) project = tf_new_project ();
+    g_autoptr(GlossProject) project = ft_new_project ();
     g_autoptr(GError) error = NULL;
     g_autofree char *sig = NULL;
 
-    g_assert_true (tf_import (project, "webanno", path, FALSE, NULL, &error));
-    sig = tf_annotation_signature (project, tf_document (project, 0));
+    g_assert_true (ft_import (project, "webanno", path, FALSE, NULL, &error));
+    sig = tf_annotation_signature (project, ft_document (project, 0));
     g_assert_nonnull (strstr (sig, "PER 0-8 «Ms. Haag»\n"));
     g_assert_nonnull (strstr (sig, "ORG 25-42 «Rolls-Royce Motor»\n"));
     /* Dependencies between POS annotations. */
-    g_assert_cmpuint (n_relations (project, tf_document (project, 0)), >, 50);
+    g_assert_cmpuint (n_relations (project, ft_document (project, 0)), >, 50);
   }
 }
 
@@ -332,7 +332,7 @@ test_features (void)
 static void
 test_round_trip_jsonl (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3");
   static const char * const exts[] = { "tsv", NULL };
   g_autoptr(GPtrArray) files = NULL;
   guint n = 0;
@@ -342,33 +342,33 @@ test_round_trip_jsonl (void)
       g_test_skip ("no corpora");
       return;
     }
-  files = tf_list_files (dir, exts);
+  files = ft_list_files (dir, exts);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GlossProject) first = tf_new_project ();
-      g_autoptr(GlossProject) second = tf_new_project ();
+      g_autoptr(GlossProject) first = ft_new_project ();
+      g_autoptr(GlossProject) second = ft_new_project ();
       g_autoptr(GError) error = NULL;
-      g_autofree char *out = tf_path ("round.jsonl");
+      g_autofree char *out = ft_path ("round.jsonl");
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      g_assert_true (tf_import (first, "webanno", path, FALSE, NULL, &error));
-      g_assert_true (gloss_format_export (first, "jsonl", out, NULL, NULL, &error));
+      g_assert_true (ft_import (first, "webanno", path, FALSE, NULL, &error));
+      g_assert_true (gloss_format_export (first, "jsonl", out, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
       /* Gloss JSONL carries documents and annotations; the schema travels
        * on its own (gloss-cli schema export/import). */
       g_assert_true (gloss_project_set_schema (second, gloss_project_get_schema (first), &error));
       g_assert_no_error (error);
-      if (!tf_import (second, "jsonl", out, FALSE, NULL, &error))
+      if (!ft_import (second, "jsonl", out, FALSE, NULL, &error))
         g_error ("%s: %s", path, error->message);
-      g_assert_cmpstr (gloss_document_get_text (tf_document (first, 0)), ==,
-                       gloss_document_get_text (tf_document (second, 0)));
-      a = tf_annotation_signature (first, tf_document (first, 0));
-      b = tf_annotation_signature (second, tf_document (second, 0));
+      g_assert_cmpstr (gloss_document_get_text (ft_document (first, 0)), ==,
+                       gloss_document_get_text (ft_document (second, 0)));
+      a = tf_annotation_signature (first, ft_document (first, 0));
+      b = tf_annotation_signature (second, ft_document (second, 0));
       g_assert_cmpstr (a, ==, b);
-      g_assert_cmpuint (n_relations (first, tf_document (first, 0)), ==,
-                        n_relations (second, tf_document (second, 0)));
+      g_assert_cmpuint (n_relations (first, ft_document (first, 0)), ==,
+                        n_relations (second, ft_document (second, 0)));
       n++;
     }
   g_test_message ("%u TSV files round-tripped through Gloss JSONL", n);
@@ -483,7 +483,7 @@ static GlossProject *
 export_and_reimport (GlossProject *project,
                      GlossProject *target)
 {
-  g_autofree char *dir = tf_path ("tsv-out");
+  g_autofree char *dir = ft_path ("tsv-out");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) gdir = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
@@ -499,7 +499,7 @@ export_and_reimport (GlossProject *project,
         }
       g_clear_pointer (&gdir, g_dir_close);
     }
-  g_assert_true (gloss_format_export (project, "webanno", dir, NULL, NULL, &error));
+  g_assert_true (gloss_format_export (project, "webanno", dir, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   gdir = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (gdir)) != NULL)
@@ -521,7 +521,7 @@ export_and_reimport (GlossProject *project,
 static void
 test_round_trip_tsv (void)
 {
-  g_autofree char *dir = tf_corpus_dir ("webanno-tsv3");
+  g_autofree char *dir = ft_corpus_dir ("webanno-tsv3");
   static const char * const exts[] = { "tsv", NULL };
   g_autoptr(GPtrArray) files = NULL;
   guint n = 0;
@@ -531,23 +531,23 @@ test_round_trip_tsv (void)
       g_test_skip ("no corpora");
       return;
     }
-  files = tf_list_files (dir, exts);
+  files = ft_list_files (dir, exts);
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GlossProject) first = tf_new_project ();
-      g_autoptr(GlossProject) second = tf_new_project ();
+      g_autoptr(GlossProject) first = ft_new_project ();
+      g_autoptr(GlossProject) second = ft_new_project ();
       g_autoptr(GError) error = NULL;
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      g_assert_true (tf_import (first, "webanno", path, FALSE, NULL, &error));
+      g_assert_true (ft_import (first, "webanno", path, FALSE, NULL, &error));
       export_and_reimport (first, second);
-      g_assert_cmpuint (tf_n_documents (second), ==, 1);
-      g_assert_cmpstr (gloss_document_get_text (tf_document (first, 0)), ==,
-                       gloss_document_get_text (tf_document (second, 0)));
-      a = full_signature (first, tf_document (first, 0), FALSE);
-      b = full_signature (second, tf_document (second, 0), FALSE);
+      g_assert_cmpuint (ft_n_documents (second), ==, 1);
+      g_assert_cmpstr (gloss_document_get_text (ft_document (first, 0)), ==,
+                       gloss_document_get_text (ft_document (second, 0)));
+      a = full_signature (first, ft_document (first, 0), FALSE);
+      b = full_signature (second, ft_document (second, 0), FALSE);
       if (g_strcmp0 (a, b) != 0)
         g_error ("%s: TSV round trip differs:\n%s---\n%s", path, a, b);
       n++;
@@ -561,8 +561,8 @@ test_round_trip_tsv (void)
 static void
 test_round_trip_samples (void)
 {
-  g_autoptr(GlossProject) first = tf_new_project ();
-  g_autoptr(GlossProject) second = tf_new_project ();
+  g_autoptr(GlossProject) first = ft_new_project ();
+  g_autoptr(GlossProject) second = ft_new_project ();
   g_autofree char *samples = g_build_filename (g_getenv ("GLOSS_SOURCE_DIR"), "data", "samples",
                                                "samples.jsonl", NULL);
   const char *paths[] = { samples, NULL };
@@ -571,11 +571,11 @@ test_round_trip_samples (void)
   g_assert_true (gloss_format_import (first, paths, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   export_and_reimport (first, second);
-  g_assert_cmpuint (tf_n_documents (second), ==, 3);
+  g_assert_cmpuint (ft_n_documents (second), ==, 3);
   for (guint d = 0; d < 3; d++)
     {
-      GlossDocument *x = tf_document (first, d);
-      GlossDocument *y = tf_document (second, d);
+      GlossDocument *x = ft_document (first, d);
+      GlossDocument *y = ft_document (second, d);
       g_autofree char *tx = g_strchomp (g_strdup (gloss_document_get_text (x)));
       g_autofree char *sx = full_signature (first, x, TRUE);
       g_autofree char *sy = full_signature (second, y, FALSE);
@@ -609,18 +609,18 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GlossProject) project = tf_new_project ();
-      g_autofree char *path = tf_path ("bad.tsv");
+      g_autoptr(GlossProject) project = ft_new_project ();
+      g_autofree char *path = ft_path ("bad.tsv");
       g_autoptr(GError) error = NULL;
       guint n_labels = gloss_schema_get_n_labels (gloss_project_get_schema (project));
 
       tf_write (path, cases[i].contents);
-      if (tf_import (project, "webanno", path, FALSE, NULL, &error))
+      if (ft_import (project, "webanno", path, FALSE, NULL, &error))
         g_error ("case %u imported", i);
       g_assert_nonnull (error);
       if (strstr (error->message, cases[i].where) == NULL)
         g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].where);
-      g_assert_cmpuint (tf_n_documents (project), ==, 0);
+      g_assert_cmpuint (ft_n_documents (project), ==, 0);
       g_assert_cmpuint (gloss_schema_get_n_labels (gloss_project_get_schema (project)), ==,
                         n_labels);
     }

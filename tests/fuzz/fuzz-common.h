@@ -200,7 +200,7 @@ fuzz_import_paths (const char         *format,
 
       if (GLOSS_FORMAT_GET_CLASS (fmt)->export_to_folder)
         g_mkdir_with_parents (out, 0755);
-      gloss_format_export (project, format, out, &options, NULL, &export_error);
+      gloss_format_export (project, format, out, &options, NULL, NULL, &export_error);
       fuzz_remove_tree (out);
     }
 }

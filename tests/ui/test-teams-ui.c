@@ -545,7 +545,7 @@ export_gold (Fixture *fixture,
   const char *name;
 
   options.gold_only = TRUE;
-  g_assert_true (gloss_format_export (fixture->lead, "brat", folder, &options, NULL, &error));
+  g_assert_true (gloss_format_export (fixture->lead, "brat", folder, &options, NULL, NULL, &error));
   g_assert_no_error (error);
 
   dir = g_dir_open (folder, 0, &error);

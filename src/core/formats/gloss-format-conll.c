@@ -651,8 +651,10 @@ conll_detect (GlossFormat *format,
  * "Karsovia's" is tagged but a span ending inside a token leaves that
  * token O; a span covering no whole token is dropped. Overlapping spans
  * cannot be written: the first (then longest) one wins and the other is
- * dropped whole. Exports have no report, so these cases are not printed;
- * _gloss_conll_tag_document() counts them for callers and tests. */
+ * dropped whole. Each of these cases is a warning of the export report,
+ * as are discontinuous annotations, attributes, notes, normalisations and
+ * relations (IOB tags carry none of them); _gloss_conll_tag_document()
+ * also counts the spans that do not fit for the dataset card. */
 
 gboolean
 _gloss_conll_document_is_tokenized (GlossDocument *doc)
@@ -695,15 +697,16 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
                            GlossDocument       *doc,
                            GError             **error)
 {
-  g_autoptr(GPtrArray) annotations = gloss_export_context_dup_annotations (ctx, doc, error);
+  /* Only the exported labels, read lean; their losses are reported. */
+  g_autoptr(GPtrArray) kept = gloss_export_context_dup_spans (ctx, doc,
+                                                              _gloss_conll_label_exported,
+                                                              GLOSS_EXPORT_CARRIES_NONE, error);
   const char *text = gloss_document_get_text (doc);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossTokenSpan));
-  /* label -> exported (1) or not (2): labels repeat, the schema lookup is
-   * the costly part */
-  g_autoptr(GHashTable) exported = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree GlossSpanFit *fits = NULL;
   GlossConllTagged *t;
 
-  if (annotations == NULL)
+  if (kept == NULL)
     return NULL;
   if (text == NULL)
     text = "";
@@ -715,37 +718,45 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
       t->sentences = gloss_split_lines (text, -1, t->tokens);
     }
   else
+    t->tokens = gloss_tokenize_sentences (text, -1, &t->sentences);
+  for (guint i = 0; i < kept->len; i++)
     {
-      t->tokens = gloss_tokenize (text, -1);
-      t->sentences = gloss_split_sentences (text, -1, t->tokens);
-    }
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      GlossAnnotation *a = g_ptr_array_index (annotations, i);
-      const char *label = gloss_annotation_get_label (a);
-      guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (exported, label));
+      GlossAnnotation *a = g_ptr_array_index (kept, i);
       const GlossFragment *f;
       guint n;
 
-      if (seen == 0)
-        {
-          seen = _gloss_conll_label_exported (ctx, label) ? 1 : 2;
-          g_hash_table_insert (exported, (gpointer) label, GUINT_TO_POINTER (seen));
-        }
-      if (seen != 1)
-        continue;
       /* Each fragment of a discontinuous annotation is its own entity. */
       f = gloss_annotation_get_fragments (a, &n);
       for (guint k = 0; k < n; k++)
         {
-          GlossTokenSpan s = { f[k].start, f[k].end, t->labels->len };
+          GlossTokenSpan s = { f[k].start, f[k].end, i };
           g_array_append_val (spans, s);
           g_ptr_array_add (t->labels, g_strdup (gloss_annotation_get_label (a)));
         }
     }
-  t->owner = gloss_tokens_assign_spans (t->tokens, (GlossTokenSpan *) spans->data, spans->len,
-                                        &t->n_partial, &t->n_conflicts);
+  fits = g_new (GlossSpanFit, spans->len + 1);
+  t->owner = gloss_tokens_assign_spans_full (t->tokens, (GlossTokenSpan *) spans->data,
+                                             spans->len, fits);
   t->text = text;
+
+  /* The report: spans that do not fit the tokens (what IOB tags cannot
+   * carry at all was reported while reading). */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (kept, g_array_index (spans, GlossTokenSpan, i).id);
+
+      if (fits[i] & (GLOSS_SPAN_FIT_PARTIAL | GLOSS_SPAN_FIT_NO_TOKEN))
+        t->n_partial++;
+      if (fits[i] & GLOSS_SPAN_FIT_CONFLICT)
+        {
+          t->n_conflicts++;
+          gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_OVERLAP);
+        }
+      else if (fits[i] & GLOSS_SPAN_FIT_NO_TOKEN)
+        gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_NO_TOKEN);
+      else if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+        gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY);
+    }
   return t;
 }
 
@@ -760,9 +771,8 @@ _gloss_conll_tagged_tag (GlossConllTagged *t,
 
   if (owner == 0)
     return "O";
-  g_string_printf (buf, "%s-%s",
-                   k > sentence_first && t->owner[k - 1] == owner ? "I" : "B",
-                   (const char *) g_ptr_array_index (t->labels, owner - 1));
+  g_string_assign (buf, k > sentence_first && t->owner[k - 1] == owner ? "I-" : "B-");
+  g_string_append (buf, g_ptr_array_index (t->labels, owner - 1));
   return buf->str;
 }
 

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -16,7 +15,6 @@
 #include "gloss-formats.h"
 #include "gloss-format-json-private.h"
 #include "gloss-format-util.h"
-#include "gloss-store-private.h"
 
 /* What the importer reads (FORMATS.md §4): one JSON object per line (or one
  * pretty-printed object, or a JSON array of them) with the text under
@@ -491,34 +489,23 @@ import_record (JsonNode    *node,
   for (guint i = 0; i < spans->len; i++)
     {
       RawSpan *s = &g_array_index (spans, RawSpan, i);
-      g_autoptr(GlossAnnotation) a = gloss_annotation_new (s->label, &s->fragment, 1,
-                                                           s->user ? s->user : "");
 
-      if (!gloss_import_context_add_annotation (ctx, doc_id, a, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
-      g_ptr_array_add (uuids, g_strdup (gloss_annotation_get_uuid (a)));
+      if (!gloss_json_add_span (ctx, doc_id, s->label, &s->fragment, s->user, uuids, imp->display,
+                                line, error))
+        return FALSE;
     }
   for (guint i = 0; i < relations->len; i++)
     {
       RawRelation *r = &g_array_index (relations, RawRelation, i);
       guint from = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, r->from)) - 1;
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, r->to)) - 1;
-      const char *user = r->user;
-      g_autoptr(GlossRelation) rel = NULL;
 
       /* A relation belongs to whoever made its source span. */
-      if (user == NULL)
-        user = g_array_index (spans, RawSpan, from).user;
-      rel = gloss_relation_new (r->type, g_ptr_array_index (uuids, from),
-                                g_ptr_array_index (uuids, to), user ? user : "");
-      if (!gloss_import_context_add_relation (ctx, doc_id, rel, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
+      if (!gloss_json_add_relation (ctx, doc_id, r->type, uuids, from, to,
+                                    r->user != NULL ? r->user
+                                                    : g_array_index (spans, RawSpan, from).user,
+                                    FALSE, imp->display, line, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -537,10 +524,10 @@ doccano_import (GlossFormat         *format,
   DoccanoImport imp = { ctx, display, base, 0, 0 };
   gboolean ok;
 
-  if (!gloss_format_read_file (path, &contents, &length, error))
+  if (!gloss_json_read_input (ctx, path, display, &contents, &length, error))
     return FALSE;
-  if (length == 0)
-    return gloss_import_context_bad_record (ctx, display, 0, error, _("empty file"));
+  if (contents == NULL)
+    return TRUE;  /* a bad file, skipped and reported */
 
   ok = gloss_json_records_foreach (contents, length, GLOSS_JSON_RECORDS_AUTO, import_record,
                                    &imp, cancellable, error);
@@ -559,22 +546,6 @@ doccano_import (GlossFormat         *format,
 }
 
 /* ---- export */
-
-static gboolean
-project_has_relations (GlossProject *project)
-{
-  GlossStore *store = gloss_project_get_store (project);
-  sqlite3_stmt *stmt = _gloss_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM relations "
-                                                    "WHERE deleted = 0)", NULL);
-  gboolean has = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    has = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return has;
-}
 
 static void
 add_span_members (JsonBuilder *b,
@@ -722,6 +693,24 @@ build_document (GlossDocument *doc,
   return json_builder_get_root (b);
 }
 
+typedef struct
+{
+  gboolean    with_relations;
+  const char *project_annotator;
+} DoccanoExport;
+
+static JsonNode *
+build_record (GlossDocument *doc,
+              guint          index,
+              GPtrArray     *anns,
+              GPtrArray     *rels,
+              gpointer       user_data)
+{
+  DoccanoExport *exp = user_data;
+
+  return build_document (doc, index, anns, rels, exp->with_relations, exp->project_annotator);
+}
+
 static gboolean
 doccano_export (GlossFormat         *format,
                 GlossExportContext  *ctx,
@@ -730,42 +719,13 @@ doccano_export (GlossFormat         *format,
                 GError             **error)
 {
   GlossProject *project = gloss_export_context_get_project (ctx);
-  GPtrArray *docs = gloss_export_context_get_documents (ctx);
-  g_autoptr(GOutputStream) out = NULL;
-  gboolean with_relations = project_has_relations (project);
-  const char *project_annotator = gloss_project_get_annotator (project);
+  DoccanoExport exp = { gloss_export_context_has_relations (ctx),
+                        gloss_project_get_annotator (project) };
+  /* Spans are one fragment each; relations have no attributes. */
+  GlossJsonExportLayout layout = { GLOSS_JSON_EXPORT_LINES, exp.with_relations,
+                                   GLOSS_EXPORT_CARRIES_RELATIONS, NULL };
 
-  out = gloss_json_open_output (path, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  for (guint i = 0; i < docs->len; i++)
-    {
-      GlossDocument *doc = g_ptr_array_index (docs, i);
-      g_autoptr(GPtrArray) anns = NULL;
-      g_autoptr(GPtrArray) rels = NULL;
-      g_autoptr(JsonNode) node = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (gloss_document_get_text (doc) == NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       _("%s: the text cannot be read"), gloss_document_get_name (doc));
-          return FALSE;
-        }
-      anns = gloss_export_context_dup_annotations (ctx, doc, error);
-      if (anns == NULL)
-        return FALSE;
-      if (with_relations && (rels = gloss_export_context_dup_relations (ctx, doc, anns,
-                                                                        error)) == NULL)
-        return FALSE;
-      node = build_document (doc, i + 1, anns, rels, with_relations, project_annotator);
-      if (!gloss_json_write_node (out, node, cancellable, error) ||
-          !gloss_json_write (out, "\n", 1, cancellable, error))
-        return FALSE;
-      gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
-    }
-  return g_output_stream_close (out, cancellable, error);
+  return gloss_json_export_records (ctx, path, &layout, build_record, &exp, cancellable, error);
 }
 
 static void

@@ -14,8 +14,11 @@
 #include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 
+#include "gloss-annotation.h"
+#include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-format-util.h"
+#include "gloss-relation.h"
 
 G_BEGIN_DECLS
 
@@ -446,6 +449,39 @@ gloss_json_records_foreach (const char            *data,
   return gloss_json_records_lines (data, length, func, user_data, cancellable, error);
 }
 
+/* Reads a JSON or JSON Lines file for an importer, as UTF-8 (see
+ * gloss_format_json_to_utf8(): UTF-8 and UTF-16 with a BOM are read, other
+ * encodings refused with the reason). A file that is empty or cannot be
+ * read as UTF-8 is a bad record: FALSE with @error, or with skip_bad TRUE
+ * and *contents NULL (the file is skipped, the report says why). I/O
+ * errors: FALSE with @error. A converted file gets a note. */
+static inline gboolean
+gloss_json_read_input (GlossImportContext  *ctx,
+                       const char          *path,
+                       const char          *display,
+                       char               **contents,
+                       gsize               *length,
+                       GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *encoding = "UTF-8";
+  gboolean go_on;
+
+  if (!gloss_format_read_file (path, contents, length, error))
+    return FALSE;
+  if (*length > 0 && gloss_format_json_to_utf8 (contents, length, &encoding, &local))
+    {
+      if (g_str_has_prefix (encoding, "UTF-16"))
+        gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
+                                 display, 0, _("read as %s, converted to UTF-8"), encoding);
+      return TRUE;
+    }
+  go_on = gloss_import_context_bad_record (ctx, display, 0, error, "%s",
+                                           local != NULL ? local->message : _("empty file"));
+  g_clear_pointer (contents, g_free);
+  return go_on;
+}
+
 /* TRUE when the first bytes of a file contain @needle. */
 static inline gboolean
 gloss_json_head_has (GBytes     *head,
@@ -522,6 +558,140 @@ gloss_json_open_output (const char    *path,
         return NULL;
     }
   return g_buffered_output_stream_new_sized (base, 64 * 1024);
+}
+
+/* ---- writing a good record (doccano, spaCy, Label Studio imports) */
+
+/* Adds a one-fragment annotation to document @doc_id and its uuid to
+ * @uuids; errors name "DISPLAY:LINE: ". */
+static inline gboolean
+gloss_json_add_span (GlossImportContext   *ctx,
+                     gint64                doc_id,
+                     const char           *label,
+                     const GlossFragment  *fragment,
+                     const char           *annotator,
+                     GPtrArray            *uuids,
+                     const char           *display,
+                     guint                 line,
+                     GError              **error)
+{
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new (label, fragment, 1,
+                                                       annotator != NULL ? annotator : "");
+
+  if (!gloss_import_context_add_annotation (ctx, doc_id, a, error))
+    {
+      g_prefix_error (error, "%s:%u: ", display, line);
+      return FALSE;
+    }
+  g_ptr_array_add (uuids, g_strdup (gloss_annotation_get_uuid (a)));
+  return TRUE;
+}
+
+/* Adds a relation between two annotations of @uuids (by index), with
+ * "direction": "bi" when @bidirectional. */
+static inline gboolean
+gloss_json_add_relation (GlossImportContext  *ctx,
+                         gint64               doc_id,
+                         const char          *type,
+                         GPtrArray           *uuids,
+                         guint                from,
+                         guint                to,
+                         const char          *annotator,
+                         gboolean             bidirectional,
+                         const char          *display,
+                         guint                line,
+                         GError             **error)
+{
+  g_autoptr(GlossRelation) rel = gloss_relation_new (type, g_ptr_array_index (uuids, from),
+                                                     g_ptr_array_index (uuids, to),
+                                                     annotator != NULL ? annotator : "");
+
+  if (bidirectional)
+    gloss_relation_set_attribute (rel, "direction", g_variant_new_string ("bi"));
+  if (!gloss_import_context_add_relation (ctx, doc_id, rel, error))
+    {
+      g_prefix_error (error, "%s:%u: ", display, line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the export loop of the doccano, spaCy and Label Studio formats */
+
+/* Builds the record of document @doc (number @index, from 1) from its
+ * exported annotations and the relations between them. */
+typedef JsonNode *(*GlossJsonRecordBuilder) (GlossDocument *doc,
+                                             guint          index,
+                                             GPtrArray     *annotations,
+                                             GPtrArray     *relations,
+                                             gpointer       user_data);
+
+typedef struct
+{
+  const char         *start;        /* written first */
+  const char         *before_first; /* before the first record */
+  const char         *before_next;  /* before each other record */
+  const char         *after_each;   /* after every record */
+  const char         *end;          /* written last */
+  gboolean            relations;    /* load the relations (else the builder gets NULL) */
+  GlossExportCarries  carries;      /* for the report */
+  const char * const *kept_relation_attributes;
+} GlossJsonExportLayout;
+
+/* JSON Lines: one record a line. */
+#define GLOSS_JSON_EXPORT_LINES "", "", "", "\n", ""
+
+/* Streams one record per exported document to @path; reports what the
+ * format cannot carry. */
+static inline gboolean
+gloss_json_export_records (GlossExportContext          *ctx,
+                           const char                  *path,
+                           const GlossJsonExportLayout *layout,
+                           GlossJsonRecordBuilder       build,
+                           gpointer                     user_data,
+                           GCancellable                *cancellable,
+                           GError                     **error)
+{
+  GPtrArray *docs = gloss_export_context_get_documents (ctx);
+  g_autoptr(GOutputStream) out = gloss_json_open_output (path, cancellable, error);
+
+  if (out == NULL || !gloss_json_write (out, layout->start, -1, cancellable, error))
+    return FALSE;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      GlossDocument *doc = g_ptr_array_index (docs, i);
+      g_autoptr(GPtrArray) anns = NULL;
+      g_autoptr(GPtrArray) rels = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (gloss_document_get_text (doc) == NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                       _("%s: the text cannot be read"), gloss_document_get_name (doc));
+          return FALSE;
+        }
+      anns = gloss_export_context_dup_annotations (ctx, doc, error);
+      if (anns == NULL)
+        return FALSE;
+      if (layout->relations
+          && (rels = gloss_export_context_dup_relations (ctx, doc, anns, error)) == NULL)
+        return FALSE;
+      gloss_export_context_check_annotations (ctx, doc, anns, layout->carries);
+      gloss_export_context_check_relations (ctx, doc, rels, layout->carries,
+                                            layout->kept_relation_attributes);
+      node = build (doc, i + 1, anns, rels, user_data);
+      if (!gloss_json_write (out, i == 0 ? layout->before_first : layout->before_next, -1,
+                             cancellable, error)
+          || !gloss_json_write_node (out, node, cancellable, error)
+          || !gloss_json_write (out, layout->after_each, -1, cancellable, error))
+        return FALSE;
+      gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
+    }
+  if (!gloss_json_write (out, layout->end, -1, cancellable, error))
+    return FALSE;
+  return g_output_stream_close (out, cancellable, error);
 }
 
 G_END_DECLS

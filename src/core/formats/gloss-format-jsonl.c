@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gunixoutputstream.h>
 
+#include "gloss-format-util.h"
 #include "gloss-formats.h"
 #include "gloss-jsonl.h"
 
@@ -29,7 +30,8 @@ jsonl_detect (GlossFormat *format,
   gsize len;
   const char *data = g_bytes_get_data (head, &len);
 
-  /* Our lines start with {"gloss":1 */
+  /* Our lines start with {"gloss":1 (gloss_format_detect() shows UTF-16
+   * files converted) */
   if (len >= 10 && g_str_has_prefix (data, "{\"gloss\":"))
     return 100;
   if (len >= 13 && g_str_has_prefix (data, "\xef\xbb\xbf{\"gloss\":"))
@@ -45,15 +47,43 @@ jsonl_import (GlossFormat         *format,
               GError             **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr(GFileInputStream) file_in = g_file_read (file, cancellable, error);
+  g_autoptr(GInputStream) in = NULL;
   g_autofree char *display = g_filename_display_name (path);
   GlossJsonlImportReport r = { 0 };
   GlossImportReport *report = gloss_import_context_get_report (ctx);
+  guchar head[2] = { 0, 0 };
+  gsize n_head = 0;
 
-  if (in == NULL)
+  if (file_in == NULL)
     return FALSE;
-  if (!gloss_jsonl_import (gloss_import_context_get_project (ctx), G_INPUT_STREAM (in), display,
-                           &r, cancellable, error))
+  /* UTF-8 (with or without a BOM) streams as it is; a file starting with a
+   * UTF-16 or UTF-32 BOM or a NUL byte is read whole and converted, or
+   * refused with the reason. */
+  if (!g_input_stream_read_all (G_INPUT_STREAM (file_in), head, sizeof head, &n_head, cancellable,
+                                error)
+      || !g_seekable_seek (G_SEEKABLE (file_in), 0, G_SEEK_SET, cancellable, error))
+    return FALSE;
+  if (n_head == 2 && (head[0] == 0xff || head[0] == 0xfe || head[0] == 0 || head[1] == 0))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) local = NULL;
+      const char *encoding = NULL;
+      gsize length;
+
+      if (!gloss_format_read_file (path, &contents, &length, error))
+        return FALSE;
+      if (!gloss_format_json_to_utf8 (&contents, &length, &encoding, &local))
+        return gloss_import_context_bad_record (ctx, display, 0, error, "%s", local->message);
+      if (g_str_has_prefix (encoding, "UTF-16"))
+        gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,
+                                 _("read as %s, converted to UTF-8"), encoding);
+      in = g_memory_input_stream_new_from_data (g_steal_pointer (&contents), length, g_free);
+    }
+  else
+    in = G_INPUT_STREAM (g_object_ref (file_in));
+  if (!gloss_jsonl_import (gloss_import_context_get_project (ctx), in, display, &r, cancellable,
+                           error))
     return FALSE;
   report->n_documents += r.n_documents;
   report->n_annotations += r.n_annotations;

@@ -724,30 +724,18 @@ import_task (JsonNode    *node,
   for (guint i = 0; i < spans->len; i++)
     {
       Span *s = &g_array_index (spans, Span, i);
-      g_autoptr(GlossAnnotation) a = gloss_annotation_new (s->label, &s->fragment, 1, s->annotator);
 
-      if (!gloss_import_context_add_annotation (ctx, doc_id, a, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
-      g_ptr_array_add (uuids, g_strdup (gloss_annotation_get_uuid (a)));
+      if (!gloss_json_add_span (ctx, doc_id, s->label, &s->fragment, s->annotator, uuids,
+                                imp->display, line, error))
+        return FALSE;
     }
   for (guint i = 0; i < relations->len; i++)
     {
       Relation *r = &g_array_index (relations, Relation, i);
-      g_autoptr(GlossRelation) rel = gloss_relation_new (r->type,
-                                                         g_ptr_array_index (uuids, r->from),
-                                                         g_ptr_array_index (uuids, r->to),
-                                                         r->annotator);
 
-      if (r->bidirectional)
-        gloss_relation_set_attribute (rel, "direction", g_variant_new_string ("bi"));
-      if (!gloss_import_context_add_relation (ctx, doc_id, rel, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
+      if (!gloss_json_add_relation (ctx, doc_id, r->type, uuids, r->from, r->to, r->annotator,
+                                    r->bidirectional, imp->display, line, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -766,10 +754,10 @@ label_studio_import (GlossFormat         *format,
   gsize length;
   gboolean ok;
 
-  if (!gloss_format_read_file (path, &contents, &length, error))
+  if (!gloss_json_read_input (ctx, path, display, &contents, &length, error))
     return FALSE;
-  if (length == 0)
-    return gloss_import_context_bad_record (ctx, display, 0, error, _("empty file"));
+  if (contents == NULL)
+    return TRUE;  /* a bad file, skipped and reported */
   ok = gloss_json_records_foreach (contents, length, GLOSS_JSON_RECORDS_AUTO, import_task, &imp,
                                    cancellable, error);
   if (ok && imp.n_predictions > 0)
@@ -1017,6 +1005,18 @@ build_task (GlossDocument *doc,
   return json_builder_get_root (b);
 }
 
+static const char * const kept_relation_attributes[] = { "direction", NULL };
+
+static JsonNode *
+build_record (GlossDocument *doc,
+              guint          index,
+              GPtrArray     *anns,
+              GPtrArray     *rels,
+              gpointer       user_data)
+{
+  return build_task (doc, index, user_data, anns, rels);
+}
+
 static gboolean
 label_studio_export (GlossFormat         *format,
                      GlossExportContext  *ctx,
@@ -1024,45 +1024,15 @@ label_studio_export (GlossFormat         *format,
                      GCancellable        *cancellable,
                      GError             **error)
 {
-  GPtrArray *docs = gloss_export_context_get_documents (ctx);
-  g_autoptr(GOutputStream) out = NULL;
+  /* A JSON list of tasks. Regions are one fragment each; of a relation's
+   * attributes only "direction" has a place. */
+  static const GlossJsonExportLayout layout = { "[", "\n", ",\n", "", "\n]\n", TRUE,
+                                                GLOSS_EXPORT_CARRIES_RELATIONS,
+                                                kept_relation_attributes };
   guint next_annotation_id = 1;
 
-  out = gloss_json_open_output (path, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  if (!gloss_json_write (out, "[", 1, cancellable, error))
-    return FALSE;
-  for (guint i = 0; i < docs->len; i++)
-    {
-      GlossDocument *doc = g_ptr_array_index (docs, i);
-      g_autoptr(GPtrArray) anns = NULL;
-      g_autoptr(GPtrArray) rels = NULL;
-      g_autoptr(JsonNode) node = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (gloss_document_get_text (doc) == NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       _("%s: the text cannot be read"), gloss_document_get_name (doc));
-          return FALSE;
-        }
-      anns = gloss_export_context_dup_annotations (ctx, doc, error);
-      if (anns == NULL)
-        return FALSE;
-      rels = gloss_export_context_dup_relations (ctx, doc, anns, error);
-      if (rels == NULL)
-        return FALSE;
-      node = build_task (doc, i + 1, &next_annotation_id, anns, rels);
-      if (!gloss_json_write (out, i == 0 ? "\n" : ",\n", -1, cancellable, error) ||
-          !gloss_json_write_node (out, node, cancellable, error))
-        return FALSE;
-      gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
-    }
-  if (!gloss_json_write (out, "\n]\n", -1, cancellable, error))
-    return FALSE;
-  return g_output_stream_close (out, cancellable, error);
+  return gloss_json_export_records (ctx, path, &layout, build_record, &next_annotation_id,
+                                    cancellable, error);
 }
 
 static void

@@ -475,29 +475,18 @@ import_record (JsonNode    *node,
   for (guint i = 0; i < spans->len; i++)
     {
       Span *s = &g_array_index (spans, Span, i);
-      g_autoptr(GlossAnnotation) a = gloss_annotation_new (s->label, &s->fragment, 1,
-                                                           annotator ? annotator : "");
 
-      if (!gloss_import_context_add_annotation (ctx, doc_id, a, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
-      g_ptr_array_add (uuids, g_strdup (gloss_annotation_get_uuid (a)));
+      if (!gloss_json_add_span (ctx, doc_id, s->label, &s->fragment, annotator, uuids,
+                                imp->display, line, error))
+        return FALSE;
     }
   for (guint i = 0; i < relations->len; i++)
     {
       Relation *r = &g_array_index (relations, Relation, i);
-      g_autoptr(GlossRelation) rel = gloss_relation_new (r->label,
-                                                         g_ptr_array_index (uuids, r->head),
-                                                         g_ptr_array_index (uuids, r->child),
-                                                         annotator ? annotator : "");
 
-      if (!gloss_import_context_add_relation (ctx, doc_id, rel, error))
-        {
-          g_prefix_error (error, "%s:%u: ", imp->display, line);
-          return FALSE;
-        }
+      if (!gloss_json_add_relation (ctx, doc_id, r->label, uuids, r->head, r->child, annotator,
+                                    FALSE, imp->display, line, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -515,10 +504,10 @@ spacy_import (GlossFormat         *format,
   SpacyImport imp = { ctx, display, base, 0 };
   gsize length;
 
-  if (!gloss_format_read_file (path, &contents, &length, error))
+  if (!gloss_json_read_input (ctx, path, display, &contents, &length, error))
     return FALSE;
-  if (length == 0)
-    return gloss_import_context_bad_record (ctx, display, 0, error, _("empty file"));
+  if (contents == NULL)
+    return TRUE;  /* a bad file, skipped and reported */
   return gloss_json_records_foreach (contents, length, GLOSS_JSON_RECORDS_AUTO, import_record,
                                      &imp, cancellable, error);
 }
@@ -768,6 +757,16 @@ build_document (GlossDocument *doc,
   return json_builder_get_root (b);
 }
 
+static JsonNode *
+build_record (GlossDocument *doc,
+              guint          index,
+              GPtrArray     *anns,
+              GPtrArray     *rels,
+              gpointer       user_data)
+{
+  return build_document (doc, anns, rels, user_data);
+}
+
 static gboolean
 spacy_export (GlossFormat         *format,
               GlossExportContext  *ctx,
@@ -776,41 +775,13 @@ spacy_export (GlossFormat         *format,
               GError             **error)
 {
   GlossProject *project = gloss_export_context_get_project (ctx);
-  GPtrArray *docs = gloss_export_context_get_documents (ctx);
-  g_autoptr(GOutputStream) out = NULL;
-  const char *project_annotator = gloss_project_get_annotator (project);
+  /* Spans are one fragment each; relations have no attributes. */
+  static const GlossJsonExportLayout layout = { GLOSS_JSON_EXPORT_LINES, TRUE,
+                                                GLOSS_EXPORT_CARRIES_RELATIONS, NULL };
 
-  out = gloss_json_open_output (path, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  for (guint i = 0; i < docs->len; i++)
-    {
-      GlossDocument *doc = g_ptr_array_index (docs, i);
-      g_autoptr(GPtrArray) anns = NULL;
-      g_autoptr(GPtrArray) rels = NULL;
-      g_autoptr(JsonNode) node = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (gloss_document_get_text (doc) == NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       _("%s: the text cannot be read"), gloss_document_get_name (doc));
-          return FALSE;
-        }
-      anns = gloss_export_context_dup_annotations (ctx, doc, error);
-      if (anns == NULL)
-        return FALSE;
-      rels = gloss_export_context_dup_relations (ctx, doc, anns, error);
-      if (rels == NULL)
-        return FALSE;
-      node = build_document (doc, anns, rels, project_annotator);
-      if (!gloss_json_write_node (out, node, cancellable, error) ||
-          !gloss_json_write (out, "\n", 1, cancellable, error))
-        return FALSE;
-      gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
-    }
-  return g_output_stream_close (out, cancellable, error);
+  return gloss_json_export_records (ctx, path, &layout, build_record,
+                                    (gpointer) gloss_project_get_annotator (project), cancellable,
+                                    error);
 }
 
 static void

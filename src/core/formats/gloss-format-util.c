@@ -199,6 +199,79 @@ gloss_format_decode_text (const char  *data,
   return TRUE;
 }
 
+gboolean
+gloss_format_json_to_utf8 (char       **data,
+                           gsize       *length,
+                           const char **encoding,
+                           GError     **error)
+{
+  const guchar *d = (const guchar *) *data;
+  gsize len = *length;
+
+  if (encoding != NULL)
+    *encoding = "UTF-8";
+  if (len >= 4 && ((d[0] == 0xff && d[1] == 0xfe && d[2] == 0 && d[3] == 0)
+                   || (d[0] == 0 && d[1] == 0 && d[2] == 0xfe && d[3] == 0xff)))
+    {
+      set_text_error (error, NULL, _("UTF-32 text: save the file as UTF-8 (or UTF-16 with a "
+                                     "byte order mark)"));
+      return FALSE;
+    }
+  if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
+    {
+      g_autofree char *text = NULL;
+      gsize text_length;
+
+      if (!gloss_format_decode_text (*data, len, NULL, &text, &text_length, encoding, error))
+        return FALSE;
+      g_free (*data);
+      *data = g_steal_pointer (&text);
+      *length = text_length;
+      return TRUE;
+    }
+  if (len >= 3 && memcmp (d, "\xef\xbb\xbf", 3) == 0)
+    {
+      memmove (*data, *data + 3, len - 3 + 1);  /* with the final NUL */
+      *length = len - 3;
+      if (encoding != NULL)
+        *encoding = "UTF-8 with BOM";
+      return TRUE;
+    }
+  if (len >= 2 && (d[0] == 0 || d[1] == 0))
+    {
+      set_text_error (error, NULL, _("NUL bytes at the start: UTF-16 or UTF-32 without a byte "
+                                     "order mark? Save the file as UTF-8"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+gloss_format_head_to_utf8 (GBytes *head)
+{
+  gsize len;
+  const guchar *d = g_bytes_get_data (head, &len);
+  g_autofree gunichar2 *units = NULL;
+  gboolean le;
+  glong n_read = 0, n_written = 0;
+  char *utf8;
+  gsize n;
+
+  if (len < 4 || !((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff))
+      || (d[2] == 0 && d[3] == 0))
+    return g_bytes_ref (head);
+  le = d[0] == 0xff;
+  n = (len - 2) / 2;
+  units = g_new (gunichar2, n + 1);
+  for (gsize i = 0; i < n; i++)
+    units[i] = le ? (d[2 + 2 * i] | d[3 + 2 * i] << 8) : (d[2 + 2 * i] << 8 | d[3 + 2 * i]);
+  /* With items_read, a surrogate cut by the end is not an error. */
+  utf8 = g_utf16_to_utf8 (units, n, &n_read, &n_written, NULL);
+  if (utf8 == NULL)
+    return g_bytes_ref (head);
+  return g_bytes_new_take (utf8, n_written);
+}
+
 /* ---- lines */
 
 void

@@ -61,6 +61,25 @@ gboolean  gloss_format_decode_text       (const char  *data,
                                           const char **encoding,
                                           GError     **error);
 
+/* Makes the bytes of a JSON or JSON Lines file UTF-8, in place: a UTF-8
+ * BOM is dropped, UTF-16 LE/BE with a BOM converted (as
+ * gloss_format_decode_text() does, with its errors). Other bytes are left
+ * for the record reader to check record by record (invalid UTF-8 names its
+ * record), except what cannot be read as UTF-8 at all: UTF-32 (by its BOM)
+ * and UTF-16 or UTF-32 without a BOM (a NUL in the first two bytes) are
+ * refused with the reason. Errors are GLOSS_FORMAT_ERROR_INVALID without a
+ * location. @encoding (may be NULL) receives "UTF-8", "UTF-8 with BOM",
+ * "UTF-16LE" or "UTF-16BE". */
+gboolean  gloss_format_json_to_utf8      (char       **data,
+                                          gsize       *length,
+                                          const char **encoding,
+                                          GError     **error);
+
+/* The first bytes of a file as detectors want them: UTF-16 with a BOM
+ * converted to UTF-8 (a character cut by the end is dropped), anything else
+ * as it is. */
+GBytes   *gloss_format_head_to_utf8      (GBytes      *head);
+
 /* ---- lines */
 
 /* Iterates over the lines of a buffer without copying. Lines end at "\n";

@@ -1564,6 +1564,11 @@ export_document (GlossExportContext  *ctx,
   rels = gloss_export_context_dup_relations (ctx, doc, anns, error);
   if (rels == NULL)
     return FALSE;
+  /* Features carry attributes and notes; spans are one fragment each and
+   * normalisations have no place. */
+  gloss_export_context_check_annotations (ctx, doc, anns,
+                                          GLOSS_EXPORT_CARRIES_ATTRIBUTES
+                                          | GLOSS_EXPORT_CARRIES_NOTES);
   if (text == NULL)
     text = "";
   ucs = g_utf8_to_ucs4_fast (text, -1, &n_chars);

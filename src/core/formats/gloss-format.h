@@ -41,6 +41,12 @@ typedef struct
   char                 *message;
 } GlossProblem;
 
+/* The report of an import, and of an export (gloss_format_export()): there
+ * n_documents counts the documents written, the other counts and lists stay
+ * 0 / empty, and problems holds one GLOSS_PROBLEM_WARNING per thing the
+ * format could not carry (file = the document's name; see GlossExportLoss),
+ * at most GLOSS_EXPORT_REPORT_EXAMPLES of each kind, then one warning (file
+ * NULL) counting the rest of that kind. */
 typedef struct
 {
   guint      n_documents;
@@ -93,6 +99,39 @@ typedef struct
 
 #define GLOSS_EXPORT_OPTIONS_INIT { NULL, FALSE, -1, NULL, { 0, 0, 0 }, 0, NULL, NULL }
 #define GLOSS_IMPORT_OPTIONS_INIT { NULL, NULL, FALSE, NULL, NULL }
+
+/* ---- what exports lose */
+
+/* What a format cannot carry, one kind of warning each. */
+typedef enum
+{
+  GLOSS_EXPORT_LOSS_DISCONTINUOUS,        /* fragments written as separate spans */
+  GLOSS_EXPORT_LOSS_ATTRIBUTES,           /* an annotation's attributes */
+  GLOSS_EXPORT_LOSS_NOTE,                 /* an annotation's note */
+  GLOSS_EXPORT_LOSS_NORMALISATION,        /* an annotation's normalisation */
+  GLOSS_EXPORT_LOSS_RELATION,             /* a whole relation */
+  GLOSS_EXPORT_LOSS_RELATION_ATTRIBUTES,  /* a relation's attributes */
+  GLOSS_EXPORT_LOSS_OVERLAP,              /* a span overlapping or nested in another: left out */
+  GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY,       /* a span ending inside a token: that token left out */
+  GLOSS_EXPORT_LOSS_NO_TOKEN,             /* a span covering no whole token: left out */
+  GLOSS_EXPORT_N_LOSSES
+} GlossExportLoss;
+
+/* What a format can carry, for gloss_export_context_check_annotations()
+ * and gloss_export_context_check_relations(). */
+typedef enum
+{
+  GLOSS_EXPORT_CARRIES_NONE                = 0,
+  GLOSS_EXPORT_CARRIES_DISCONTINUOUS       = 1 << 0,
+  GLOSS_EXPORT_CARRIES_ATTRIBUTES          = 1 << 1,
+  GLOSS_EXPORT_CARRIES_NOTES               = 1 << 2,
+  GLOSS_EXPORT_CARRIES_NORMALISATIONS      = 1 << 3,
+  GLOSS_EXPORT_CARRIES_RELATIONS           = 1 << 4,
+  GLOSS_EXPORT_CARRIES_RELATION_ATTRIBUTES = 1 << 5,
+} GlossExportCarries;
+
+/* Warnings listed per kind of loss; the rest are counted in one line. */
+#define GLOSS_EXPORT_REPORT_EXAMPLES 20
 
 /* ---- contexts handed to the format implementations */
 
@@ -173,12 +212,58 @@ GPtrArray                *gloss_export_context_dup_relations (GlossExportContext
                                                               GlossDocument      *doc,
                                                               GPtrArray          *annotations,
                                                               GError            **error);
+/* For exports that write labels and offsets only (CoNLL, Hugging Face):
+ * the annotations of @doc passing the filters and @keep_label (may be
+ * NULL; asked once per label and document), in document order, read
+ * without building what such a format drops: they carry only their uuid,
+ * label, fragments and annotator. What they lose is reported as
+ * gloss_export_context_check_annotations() (with @carries) would, then the
+ * relations between them, as gloss_export_context_check_relations() with
+ * GLOSS_EXPORT_CARRIES_NONE would. */
+typedef gboolean (*GlossExportLabelFunc) (GlossExportContext *ctx,
+                                          const char         *label);
+GPtrArray                *gloss_export_context_dup_spans     (GlossExportContext  *ctx,
+                                                              GlossDocument       *doc,
+                                                              GlossExportLabelFunc keep_label,
+                                                              GlossExportCarries   carries,
+                                                              GError             **error);
 /* 0 train, 1 validation, 2 test: deterministic from the document's sha256
  * and the seed; 0 when no split is asked. */
 guint                     gloss_export_context_split_of      (GlossExportContext *ctx,
                                                               GlossDocument      *doc);
 void                      gloss_export_context_progress      (GlossExportContext *ctx,
                                                               double              fraction);
+/* The export's report (never NULL). */
+GlossImportReport        *gloss_export_context_get_report    (GlossExportContext *ctx);
+/* TRUE when the project has live relations (asked once per export). */
+gboolean                  gloss_export_context_has_relations (GlossExportContext *ctx);
+/* One warning: "annotation UUID (LABEL START-END[,START-END…]): what was
+ * lost", file = the document's name. Kinds past
+ * GLOSS_EXPORT_REPORT_EXAMPLES are only counted. */
+void                      gloss_export_context_lost_annotation (GlossExportContext *ctx,
+                                                                GlossDocument      *doc,
+                                                                GlossAnnotation    *annotation,
+                                                                GlossExportLoss     loss);
+/* "relation UUID (TYPE): what was lost". */
+void                      gloss_export_context_lost_relation (GlossExportContext *ctx,
+                                                              GlossDocument      *doc,
+                                                              GlossRelation      *relation,
+                                                              GlossExportLoss     loss);
+/* Reports, for each of @annotations, what the format cannot carry:
+ * discontinuity, attributes, note, normalisation. */
+void                      gloss_export_context_check_annotations (GlossExportContext *ctx,
+                                                                  GlossDocument      *doc,
+                                                                  GPtrArray          *annotations,
+                                                                  GlossExportCarries  carries);
+/* The same for @relations (may be NULL): whole relations without
+ * GLOSS_EXPORT_CARRIES_RELATIONS, else their attributes other than
+ * @kept (NULL-terminated, may be NULL) without
+ * GLOSS_EXPORT_CARRIES_RELATION_ATTRIBUTES. */
+void                      gloss_export_context_check_relations (GlossExportContext *ctx,
+                                                                GlossDocument      *doc,
+                                                                GPtrArray          *relations,
+                                                                GlossExportCarries  carries,
+                                                                const char * const *kept);
 
 /* ---- the base type */
 
@@ -240,11 +325,14 @@ gboolean      gloss_format_import            (GlossProject              *project
 /* Streams the filtered project to @path (a file, or a folder for
  * folder formats). For file formats the implementation writes a temporary
  * file beside the destination, renamed into place when it succeeds, so a
- * failure never leaves half a file. "-" exports a file format to stdout. */
+ * failure never leaves half a file. "-" exports a file format to stdout.
+ * @report (may be NULL) receives a warning for everything the format could
+ * not carry (see GlossImportReport): the export still succeeds. */
 gboolean      gloss_format_export            (GlossProject              *project,
                                               const char                *format,
                                               const char                *path,
                                               const GlossExportOptions  *options,
+                                              GlossImportReport         *report,
                                               GCancellable              *cancellable,
                                               GError                   **error);
 
