@@ -12,6 +12,7 @@
 
 #include "gloss-application.h"
 #include "gloss-new-project-dialog.h"
+#include "gloss-prefetch.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project.h"
 #include "gloss-window.h"
@@ -26,6 +27,8 @@ struct _GlossApplication
   GSettings      *settings;            /* owned */
   GSettings      *desktop_settings;    /* owned, may be NULL */
   char           *pending_document;    /* owned: --document NAME */
+  char           *pending_project;     /* owned: the first PROJECT argument */
+  GlossPrefetch  *prefetch;            /* owned: opens it while GTK starts */
   gboolean        system_prefers_dark;
   gboolean        first_run_asked;
 };
@@ -361,6 +364,7 @@ gloss_application_handle_local_options (GApplication *application,
   GlossApplication *self = GLOSS_APPLICATION (application);
   const char *document = NULL;
 
+
   if (g_variant_dict_lookup (options, "document", "&s", &document))
     {
       g_free (self->pending_document);
@@ -368,6 +372,41 @@ gloss_application_handle_local_options (GApplication *application,
     }
 
   return -1;
+}
+
+/* GApplication keeps the file arguments to itself until "open", after
+ * startup: a quiet parse of a copy of the command line finds the project
+ * for the prefetch, which startup starts (in the primary instance only). */
+static gboolean
+gloss_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) files = NULL;
+  g_autofree char *document = NULL;
+  g_auto(GStrv) copy = g_strdupv (*arguments);
+  g_autofree char **argv = g_memdup2 (copy, sizeof (char *) * (g_strv_length (copy) + 1));
+  int argc = g_strv_length (copy);
+  const GOptionEntry entries[] = {
+    { "document", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &document, NULL, NULL },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (g_option_context_parse (context, &argc, &argv, NULL) && files != NULL && files[0] != NULL)
+    {
+      g_free (self->pending_project);
+      self->pending_project = g_canonicalize_filename (files[0], NULL);
+    }
+
+  return G_APPLICATION_CLASS (gloss_application_parent_class)->local_command_line (application,
+                                                                                   arguments,
+                                                                                   exit_status);
 }
 
 static void
@@ -410,6 +449,12 @@ gloss_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_project_accels[] = { "<Control>n", NULL };
   gboolean prefers_dark = FALSE;
+
+  /* The project opens in a thread while GTK initialises and the window is
+   * built (see gloss-prefetch.h). */
+  if (self->pending_project != NULL && g_getenv ("GLOSS_NO_PREFETCH") == NULL)
+    self->prefetch = gloss_prefetch_start (self->pending_project, self->pending_document);
+  g_clear_pointer (&self->pending_project, g_free);
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
@@ -495,6 +540,8 @@ gloss_application_open (GApplication  *application,
       open_project_in_window (self, window, files[i], i == 0 ? document : NULL);
       gtk_window_present (GTK_WINDOW (window));
     }
+  /* Whatever the prefetch opened is in the window now (or unused). */
+  g_clear_pointer (&self->prefetch, gloss_prefetch_free);
 
   if (window != NULL)
     maybe_ask_annotator (self, GTK_WINDOW (window));
@@ -507,6 +554,7 @@ gloss_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->desktop_settings);
+  g_clear_pointer (&self->prefetch, gloss_prefetch_free);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);
 }
@@ -517,6 +565,7 @@ gloss_application_finalize (GObject *object)
   GlossApplication *self = GLOSS_APPLICATION (object);
 
   g_clear_pointer (&self->pending_document, g_free);
+  g_clear_pointer (&self->pending_project, g_free);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
 }
@@ -531,6 +580,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
   object_class->finalize = gloss_application_finalize;
 
   application_class->handle_local_options = gloss_application_handle_local_options;
+  application_class->local_command_line = gloss_application_local_command_line;
   application_class->add_platform_data = gloss_application_add_platform_data;
   application_class->before_emit = gloss_application_before_emit;
   application_class->startup = gloss_application_startup;
@@ -596,4 +646,16 @@ gloss_application_add_recent (GlossApplication *self,
     }
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+}
+
+GlossProject *
+_gloss_application_take_prefetched (GlossApplication *self,
+                                    const char       *path)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (self->prefetch == NULL)
+    return NULL;
+  return gloss_prefetch_take_project (self->prefetch, path);
 }

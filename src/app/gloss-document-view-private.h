@@ -45,11 +45,6 @@ gboolean       _gloss_snap_to_words              (const char          *text,
                                                   guint                end,
                                                   guint               *out_start,
                                                   guint               *out_end);
-/* Exact occurrences of @needle in @text as GlossFragment (code points), not
- * overlapping; with @whole_words only those not inside a longer word. */
-GArray        *_gloss_find_occurrences           (const char          *text,
-                                                  const char          *needle,
-                                                  gboolean             whole_words);
 /* @fragments plus [start, end), sorted, overlapping pieces merged. */
 GlossFragment *_gloss_fragments_add              (const GlossFragment *fragments,
                                                   guint                n_fragments,

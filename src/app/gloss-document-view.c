@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-bulk.h"
 #include "gloss-command.h"
 #include "gloss-document-view.h"
 #include "gloss-document-view-private.h"
@@ -290,59 +291,6 @@ _gloss_snap_to_words (const char *text,
     *out_end = end;
 
   return TRUE;
-}
-
-GArray *
-_gloss_find_occurrences (const char *text,
-                         const char *needle,
-                         gboolean    whole_words)
-{
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
-  gsize needle_len;
-  glong needle_chars;
-  gboolean word_start, word_end;
-  const char *p = text;
-  guint offset = 0;
-
-  if (text == NULL || needle == NULL || *needle == '\0')
-    return hits;
-
-  needle_len = strlen (needle);
-  needle_chars = g_utf8_strlen (needle, -1);
-  word_start = is_word_char (g_utf8_get_char (needle));
-  word_end = is_word_char (g_utf8_get_char (g_utf8_prev_char (needle + needle_len)));
-
-  for (;;)
-    {
-      const char *hit = strstr (p, needle);
-      const char *after;
-
-      if (hit == NULL)
-        break;
-
-      offset += g_utf8_strlen (p, hit - p);
-      after = hit + needle_len;
-
-      if (!whole_words ||
-          ((!word_start || hit == text ||
-            !is_word_char (g_utf8_get_char (g_utf8_prev_char (hit)))) &&
-           (!word_end || *after == '\0' || !is_word_char (g_utf8_get_char (after)))))
-        {
-          GlossFragment f = { offset, offset + needle_chars };
-
-          g_array_append_val (hits, f);
-          p = after;
-          offset += needle_chars;
-        }
-      else
-        {
-          /* Not at a word boundary: look again one character further. */
-          p = g_utf8_next_char (hit);
-          offset++;
-        }
-    }
-
-  return hits;
 }
 
 GlossFragment *
@@ -1254,7 +1202,7 @@ gloss_document_view_annotate_all (GlossDocumentView *self)
   label = gloss_annotation_get_label (self->selected);
   needle = g_utf8_substring (text, gloss_annotation_get_start (self->selected),
                              gloss_annotation_get_end (self->selected));
-  hits = _gloss_find_occurrences (text, needle, TRUE);
+  hits = gloss_find_occurrences (text, needle, TRUE);
 
   /* Translators: the undo description of "annotate all occurrences" */
   description = g_strdup_printf (_("Annotate all “%s”"), needle);

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-bulk.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,27 @@ GtkEditable *_gloss_window_get_search_entry    (GlossWindow *self);
 GtkDropDown *_gloss_window_get_status_dropdown (GlossWindow *self);
 /* The "Open Recent" submenu. */
 GMenuModel  *_gloss_window_get_recent_menu     (GlossWindow *self);
+
+/* gloss-window-bulk.c: "annotate all occurrences in all documents" */
+/* Installs win.annotate-all-documents (Ctrl+Alt+E). */
+void           _gloss_window_bulk_class_init        (GtkWidgetClass  *widget_class);
+/* Annotates every occurrence of the selected annotation's text with its
+ * label in all documents of the project, as one step the window keeps,
+ * and shows the count. Without a selection only shows a message. */
+gboolean       _gloss_window_annotate_all_documents (GlossWindow     *self,
+                                                     guint           *n_annotations,
+                                                     GError         **error);
+/* Enables win.undo and win.redo for the open document's history, then the
+ * window's bulk step (undone once the document has nothing left to undo),
+ * and names the step in the undo and redo buttons' tooltips. */
+void           _gloss_window_bulk_update_undo       (GlossWindow     *self);
+gboolean       _gloss_window_bulk_can_undo          (GlossWindow     *self);
+gboolean       _gloss_window_bulk_can_redo          (GlossWindow     *self);
+gboolean       _gloss_window_bulk_undo              (GlossWindow     *self,
+                                                     GError         **error);
+gboolean       _gloss_window_bulk_redo              (GlossWindow     *self,
+                                                     GError         **error);
+/* The window's last bulk step (borrowed), or NULL. */
+GlossBulkStep *_gloss_window_get_bulk_step          (GlossWindow     *self);
 
 G_END_DECLS

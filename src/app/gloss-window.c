@@ -148,6 +148,8 @@ update_undo_actions (GlossWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  /* then the last "annotate all in all documents" (gloss-window-bulk.c) */
+  _gloss_window_bulk_update_undo (self);
 }
 
 static void
@@ -160,6 +162,7 @@ update_annotation_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-fragment", selected);
   gtk_widget_action_set_enabled (widget, "win.start-link", selected);
   gtk_widget_action_set_enabled (widget, "win.annotate-all", selected);
+  gtk_widget_action_set_enabled (widget, "win.annotate-all-documents", selected);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", selected);
   gtk_widget_action_set_enabled (widget, "win.label-popover", open);
   gtk_widget_action_set_enabled (widget, "win.mark-done", open);
@@ -1041,7 +1044,12 @@ undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->annotations == NULL || !gloss_annotation_list_can_undo (self->annotations))
-    return;
+    {
+      /* the document's history first, then the last bulk step */
+      if (_gloss_window_bulk_can_undo (self) && !_gloss_window_bulk_undo (self, &error))
+        gloss_window_show_error (self, _("Could not undo"), error);
+      return;
+    }
 
   if (!gloss_annotation_list_undo (self->annotations, &error))
     gloss_window_show_error (self, _("Could not undo"), error);
@@ -1056,7 +1064,11 @@ redo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->annotations == NULL || !gloss_annotation_list_can_redo (self->annotations))
-    return;
+    {
+      if (_gloss_window_bulk_can_redo (self) && !_gloss_window_bulk_redo (self, &error))
+        gloss_window_show_error (self, _("Could not redo"), error);
+      return;
+    }
 
   if (!gloss_annotation_list_redo (self->annotations, &error))
     gloss_window_show_error (self, _("Could not redo"), error);
@@ -1609,6 +1621,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.start-link", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.annotate-all", NULL, view_action);
+  _gloss_window_bulk_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "win.next-document", NULL,
@@ -1902,13 +1915,16 @@ gloss_window_open_file (GlossWindow  *self,
       return FALSE;
     }
 
-  project = gloss_project_open (path, error);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (GLOSS_IS_APPLICATION (app))
+    project = _gloss_application_take_prefetched (GLOSS_APPLICATION (app), path);
+  if (project == NULL)
+    project = gloss_project_open (path, error);
   if (project == NULL)
     return FALSE;
 
   gloss_window_set_project (self, project);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
   if (GLOSS_IS_APPLICATION (app))
     gloss_application_add_recent (GLOSS_APPLICATION (app), file);
 

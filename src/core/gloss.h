@@ -10,6 +10,7 @@
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
+#include "gloss-bulk.h"
 #include "gloss-command.h"
 #include "gloss-curation.h"
 #include "gloss-document.h"

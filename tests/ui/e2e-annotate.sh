@@ -7,9 +7,10 @@
 # Starts gloss on a fixture project made with gloss-cli, on an X server of
 # its own, selects text with the keyboard and the mouse, presses hotkeys,
 # deletes, undoes and redoes, links a claim to its source and cue, annotates
-# all occurrences and marks the document done; after each step it checks
-# the project database for exactly the expected rows and saves a screenshot
-# in $GLOSS_BUILD_DIR/tests/artifacts/e2e-annotate/.
+# all occurrences (in the document, then in all documents) and marks the
+# document done; after each step it checks the project database for
+# exactly the expected rows and saves a screenshot in
+# $GLOSS_BUILD_DIR/tests/artifacts/e2e-annotate/.
 #
 # Needs GLOSS_CLI and GLOSS_APP (set by tests/ui/meson.build); skips (77)
 # without Xvfb, xdotool, sqlite3, dbus-run-session or python3.
@@ -137,6 +138,10 @@ mkdir -p "$SHOTS"
 
 "$CLI" init "$DB" >/dev/null || bail "gloss-cli init failed"
 "$CLI" import "$DB" "$SAMPLE" >/dev/null || bail "gloss-cli import failed"
+# Two more documents for "annotate all occurrences in all documents": one
+# with a "Singapore", one without.
+"$CLI" import "$DB" "$SRC/data/samples/defector-cyber-unit.txt" \
+  "$SRC/data/samples/tech-workers-abroad.txt" >/dev/null || bail "gloss-cli import failed"
 TEXT=$(sql "SELECT text FROM documents WHERE name = '$DOC'")
 [ -n "$TEXT" ] || bail "the fixture has no document $DOC"
 
@@ -315,6 +320,25 @@ key ctrl+z
 expect "one Ctrl+Z takes them back" \
   "SELECT count(*) FROM annotations WHERE deleted = 0 AND label = 'GPE'" "1"
 key ctrl+shift+z
+
+# ... and in all documents: the selected GPE, Ctrl+Alt+E. Every "Singapore"
+# of this document is a GPE already; the other document has one more.
+GPE_BY_DOC="SELECT d.name || ' ' || count(*) FROM annotations a JOIN documents d
+  ON d.id = a.document WHERE a.deleted = 0 AND a.label = 'GPE' GROUP BY d.name ORDER BY d.name"
+N_OTHER=$(grep -ow Singapore "$SRC/data/samples/defector-cyber-unit.txt" | wc -l)
+key ctrl+alt+e
+expect "Ctrl+Alt+E annotates the occurrences in the other documents" "$GPE_BY_DOC" \
+  "defector-cyber-unit $N_OTHER
+$DOC $N_SINGAPORE"
+expect "the new annotations carry the annotator's name" \
+  "SELECT DISTINCT a.annotator FROM annotations a JOIN documents d ON d.id = a.document
+   WHERE d.name = 'defector-cyber-unit'" "e2e"
+shot annotate-all-documents
+key ctrl+z
+expect "one Ctrl+Z takes them back from every document" "$GPE_BY_DOC" "$DOC $N_SINGAPORE"
+key ctrl+shift+z
+expect "Ctrl+Shift+Z annotates them again" "$GPE_BY_DOC" "defector-cyber-unit $N_OTHER
+$DOC $N_SINGAPORE"
 
 # ---- 7. a mouse drag and a hotkey ----------------------------------------
 

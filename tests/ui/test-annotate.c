@@ -17,6 +17,7 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
+#include "gloss-bulk.h"
 #include "gloss-command.h"
 #include "gloss-document-view-private.h"
 #include "gloss-document-view.h"
@@ -285,7 +286,7 @@ test_occurrences (void)
   g_autoptr(GArray) none = NULL;
   GlossFragment *f;
 
-  hits = _gloss_find_occurrences (TEXT, "Valgrad", TRUE);
+  hits = gloss_find_occurrences (TEXT, "Valgrad", TRUE);
   /* Not "Valgradian". */
   g_assert_cmpuint (hits->len, ==, 2);
   f = &g_array_index (hits, GlossFragment, 0);
@@ -295,16 +296,16 @@ test_occurrences (void)
   g_assert_cmpuint (f->start, ==, offset_of ("Valgrad", 1));
   g_assert_cmpuint (f->end, ==, offset_of ("Valgrad", 1) + 7);
 
-  all = _gloss_find_occurrences (TEXT, "Valgrad", FALSE);
+  all = gloss_find_occurrences (TEXT, "Valgrad", FALSE);
   g_assert_cmpuint (all->len, ==, 3);
 
   /* Offsets in code points after a multi-byte character. */
-  hits = (g_array_unref (hits), _gloss_find_occurrences (TEXT, "Meridian", TRUE));
+  hits = (g_array_unref (hits), gloss_find_occurrences (TEXT, "Meridian", TRUE));
   g_assert_cmpuint (hits->len, ==, 3);
   f = &g_array_index (hits, GlossFragment, 1);
   g_assert_cmpuint (f->start, ==, offset_of ("Meridian", 1));
 
-  none = _gloss_find_occurrences (TEXT, "", TRUE);
+  none = gloss_find_occurrences (TEXT, "", TRUE);
   g_assert_cmpuint (none->len, ==, 0);
 }
 

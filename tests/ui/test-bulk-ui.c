@@ -1,0 +1,287 @@
+/* test-bulk-ui.c: "annotate all occurrences in all documents" in the window
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "gloss-annotation-list.h"
+#include "gloss-annotation.h"
+#include "gloss-bulk.h"
+#include "gloss-document-view-private.h"
+#include "gloss-document-view.h"
+#include "gloss-document.h"
+#include "gloss-project.h"
+#include "gloss-store.h"
+#include "gloss-window-private.h"
+#include "gloss-window.h"
+
+static const char * const names[] = { "article", "second", "third" };
+static const char * const texts[] = {
+  "Valgrad officials said that Valgrad paid.",
+  "In Valgrad, Valgradian banks denied it.",
+  "😀 Ünter Valgrad again.",
+};
+
+static guint
+count_rows (GlossWindow *window,
+            const char  *name)
+{
+  GlossProject *project = gloss_window_get_project (window);
+  GlossDocument *document = gloss_project_find_document (project, name);
+
+  g_assert_nonnull (document);
+  return gloss_store_count_annotations (gloss_project_get_store (project),
+                                        gloss_document_get_id (document));
+}
+
+static void
+assert_rows (GlossWindow *window,
+             guint        article,
+             guint        second,
+             guint        third)
+{
+  g_assert_cmpuint (count_rows (window, "article"), ==, article);
+  g_assert_cmpuint (count_rows (window, "second"), ==, second);
+  g_assert_cmpuint (count_rows (window, "third"), ==, third);
+}
+
+/* The label of the message bar: the first label whose text starts so. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many labels' text starts with @prefix. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *prefix)
+{
+  guint n = GTK_IS_LABEL (widget) &&
+            g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_labels (c, prefix);
+  return n;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out (the document list makes its rows). */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+undo_button (GlossWindow *window,
+             const char  *action_name)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkWidget *button = titlebar ? find_button (titlebar, action_name) : NULL;
+
+  if (button == NULL)
+    button = find_button (GTK_WIDGET (window), action_name);
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+select_and_label (GlossDocumentView *view,
+                  guint              start,
+                  guint              end,
+                  guint              hotkey)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  g_assert_true (_gloss_document_view_handle_key (view, hotkey, 0));
+}
+
+static void
+test_annotate_all_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-bulk-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bulk.gloss", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossDocumentView *view;
+  GlossAnnotationList *annotations;
+  GlossBulkStep *step;
+  GlossWindow *window;
+  GtkWidget *message;
+  GtkWidget *button;
+  const char *tooltip;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        gloss_project_add_document (project, names[i], texts[i], -1, NULL, &error);
+        g_assert_no_error (error);
+      }
+  }
+
+  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
+  window = g_object_ref (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_select_document (window, "article"));
+  gtk_window_present (GTK_WINDOW (window));
+
+  settle ();
+  view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (window));
+  annotations = gloss_document_view_get_annotations (view);
+
+  /* label the first "Valgrad" with the first hotkey; it stays selected */
+  select_and_label (view, 0, 7, GDK_KEY_1);
+  g_assert_nonnull (gloss_document_view_get_selected_annotation (view));
+  assert_rows (window, 1, 0, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.annotate-all-documents",
+                                             NULL));
+  /* article: the second "Valgrad"; second: not "Valgradian"; third: after an emoji */
+  assert_rows (window, 2, 1, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+  message = find_label (GTK_WIDGET (window), "Annotated");
+  g_assert_nonnull (message);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
+                   "Annotated 3 occurrences in 3 documents");
+  /* the document list shows the new counts: 2, 1 and 1 */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "1 annotation ·"), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "2 annotations ·"), ==, 1);
+  step = _gloss_window_get_bulk_step (window);
+  g_assert_nonnull (step);
+  g_assert_cmpuint (gloss_bulk_step_get_n_annotations (step), ==, 3);
+  {
+    GlossProject *project = gloss_window_get_project (window);
+    GlossDocument *third = gloss_project_find_document (project, "third");
+    g_autoptr(GPtrArray) rows =
+      gloss_store_load_annotations (gloss_project_get_store (project),
+                                    gloss_document_get_id (third), FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_annotation_get_start (g_ptr_array_index (rows, 0)), ==, 8);
+    g_assert_cmpuint (gloss_annotation_get_end (g_ptr_array_index (rows, 0)), ==, 15);
+    g_assert_cmpstr (gloss_annotation_get_annotator (g_ptr_array_index (rows, 0)), ==, "tester");
+  }
+
+  /* the document's history was cleared by the step: undo names the step */
+  g_assert_false (gloss_annotation_list_can_undo (annotations));
+  g_assert_true (_gloss_window_bulk_can_undo (window));
+  button = undo_button (window, "win.undo");
+  tooltip = gtk_widget_get_tooltip_text (button);
+  g_assert_cmpstr (tooltip, ==, "Undo Annotate All “Valgrad” in All Documents");
+
+  /* again: nothing new, the step stays */
+  {
+    g_autoptr(GlossAnnotation) first = g_list_model_get_item (G_LIST_MODEL (annotations), 0);
+
+    g_assert_cmpuint (gloss_annotation_get_start (first), ==, 0);
+    gloss_document_view_set_selected_annotation (view, first);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.annotate-all-documents",
+                                             NULL));
+  assert_rows (window, 2, 1, 1);
+  g_assert_true (_gloss_window_get_bulk_step (window) == step);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_rows (window, 1, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "0 annotations ·"), ==, 2);
+  g_assert_false (_gloss_window_bulk_can_undo (window));
+  g_assert_true (_gloss_window_bulk_can_redo (window));
+  tooltip = gtk_widget_get_tooltip_text (undo_button (window, "win.redo"));
+  g_assert_cmpstr (tooltip, ==, "Redo Annotate All “Valgrad” in All Documents");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  assert_rows (window, 2, 1, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+
+  /* a new edit in the document is undone first, then the step */
+  select_and_label (view, 18, 22, GDK_KEY_2);
+  assert_rows (window, 3, 1, 1);
+  tooltip = gtk_widget_get_tooltip_text (button);
+  g_assert_cmpstr (tooltip, ==, "Undo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_rows (window, 2, 1, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_rows (window, 1, 0, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No G_TEST_OPTION_ISOLATE_DIRS: it hides the icon theme from GTK (see
+   * test-widgets.c). Settings use the memory backend. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the UI tests\n");
+      return 77;
+    }
+
+  g_test_add_func ("/ui/bulk/annotate-all-documents", test_annotate_all_documents);
+
+  return g_test_run ();
+}
