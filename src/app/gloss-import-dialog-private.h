@@ -18,6 +18,8 @@ void               _gloss_import_dialog_start       (GlossImportDialog  *self,
                                                      const char         *format,
                                                      const char         *annotator,
                                                      gboolean            skip_bad);
+/* Clicks Import: the listed files with the dialog's own controls. */
+void               _gloss_import_dialog_import      (GlossImportDialog  *self);
 gboolean           _gloss_import_dialog_is_running  (GlossImportDialog  *self);
 void               _gloss_import_dialog_cancel      (GlossImportDialog  *self);
 /* After the import: its report (NULL before) and its error (NULL when it

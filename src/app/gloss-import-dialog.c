@@ -726,8 +726,18 @@ gloss_import_dialog_new (GtkWindow    *parent,
                        "modal", parent != NULL,
                        NULL);
   self->project = g_object_ref (project);
-  gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry),
-                         gloss_project_get_annotator (project));
+  /* Empty keeps the annotators the files name (doccano's per-user files,
+   * Gloss JSONL); files that name nobody get the project's annotator. */
+  {
+    const char *fallback = gloss_project_get_annotator (project);
+    g_autofree char *placeholder = NULL;
+
+    if (fallback == NULL || *fallback == '\0')
+      fallback = g_get_user_name ();
+    /* Translators: the placeholder of the annotator entry in the Import dialog */
+    placeholder = g_strdup_printf (_("As each file says, else %s"), fallback);
+    gtk_entry_set_placeholder_text (self->annotator_entry, placeholder);
+  }
 
   return GTK_WIDGET (self);
 }
@@ -777,6 +787,14 @@ _gloss_import_dialog_start (GlossImportDialog  *self,
   gloss_task_runner_run_async (self, self->project, import_worker, job,
                                (GDestroyNotify) import_job_free, import_progress_cb, self,
                                self->cancellable, import_done_cb, job);
+}
+
+void
+_gloss_import_dialog_import (GlossImportDialog *self)
+{
+  g_return_if_fail (GLOSS_IS_IMPORT_DIALOG (self));
+
+  import_clicked_cb (self);
 }
 
 gboolean

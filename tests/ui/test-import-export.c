@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-annotation-list.h"
+#include "gloss-annotation.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog-private.h"
@@ -420,6 +421,64 @@ test_import_schema (Fixture       *fixture,
   destroy_and_finalize (GTK_WIDGET (dialog));
 }
 
+/* The Import button with the annotator entry left as it opens: doccano's
+ * per-user annotations keep their users, the others get the project's
+ * annotator ("tester"). */
+static void
+test_import_annotators (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char doccano[] =
+    "{\"text\": \"Alice Varga met Bob in Valgrad.\", \"annotations\": ["
+    "{\"label\": \"PERSON\", \"start_offset\": 0, \"end_offset\": 11, \"user\": \"ana\"},"
+    "{\"label\": \"PERSON\", \"start_offset\": 16, \"end_offset\": 19, \"user\": \"ben\"}]}\n"
+    "{\"text\": \"The widget shipped from Valgrad.\", \"label\": [[24, 31, \"GPE\"]]}\n";
+  g_autofree char *file = g_build_filename (fixture->dir, "users.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *documents;
+  GlossImportDialog *dialog;
+
+  g_file_set_contents (file, doccano, -1, &error);
+  g_assert_no_error (error);
+
+  dialog = g_object_ref (GLOSS_IMPORT_DIALOG (gloss_import_dialog_new (NULL, fixture->project)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  {
+    g_autoptr(GFile) gfile = g_file_new_for_path (file);
+
+    gloss_import_dialog_add_file (dialog, gfile);
+  }
+  _gloss_import_dialog_import (dialog);
+  wait_import (dialog);
+  g_assert_no_error (_gloss_import_dialog_get_error (dialog));
+  g_assert_cmpuint (_gloss_import_dialog_get_report (dialog)->n_annotations, ==, 3);
+
+  documents = gloss_project_get_documents (fixture->project);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossDocument) doc = g_list_model_get_item (documents, i);
+      g_autoptr(GlossAnnotationList) list =
+        gloss_project_dup_annotation_list (fixture->project, doc, &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (list)); j++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (G_LIST_MODEL (list), j);
+          g_autofree char *key = g_strdup_printf ("%s %s", gloss_annotation_get_label (a),
+                                                  gloss_annotation_get_annotator (a));
+
+          g_hash_table_add (seen, g_steal_pointer (&key));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
+  g_assert_true (g_hash_table_contains (seen, "PERSON ana"));
+  g_assert_true (g_hash_table_contains (seen, "PERSON ben"));
+  g_assert_true (g_hash_table_contains (seen, "GPE tester"));
+
+  destroy_and_finalize (GTK_WIDGET (dialog));
+}
+
 static void
 test_export_jsonl (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -690,6 +749,8 @@ main (int   argc,
 
   g_test_add ("/ui/import-export/templates", Fixture, NULL,
               fixture_setup, test_templates, fixture_teardown);
+  g_test_add ("/ui/import-export/import-annotators", Fixture, NULL,
+              fixture_setup, test_import_annotators, fixture_teardown);
   g_test_add ("/ui/import-export/import-bad-file", Fixture, NULL,
               fixture_setup, test_import_bad_file, fixture_teardown);
   g_test_add ("/ui/import-export/import-cancel", Fixture, NULL,

@@ -720,7 +720,7 @@ doccano_export (GlossFormat         *format,
 {
   GlossProject *project = gloss_export_context_get_project (ctx);
   DoccanoExport exp = { gloss_export_context_has_relations (ctx),
-                        gloss_project_get_annotator (project) };
+                        gloss_format_default_annotator (project) };
   /* Spans are one fragment each; relations have no attributes. */
   GlossJsonExportLayout layout = { GLOSS_JSON_EXPORT_LINES, exp.with_relations,
                                    GLOSS_EXPORT_CARRIES_RELATIONS, NULL };

@@ -780,7 +780,7 @@ spacy_export (GlossFormat         *format,
                                                 GLOSS_EXPORT_CARRIES_RELATIONS, NULL };
 
   return gloss_json_export_records (ctx, path, &layout, build_record,
-                                    (gpointer) gloss_project_get_annotator (project), cancellable,
+                                    (gpointer) gloss_format_default_annotator (project), cancellable,
                                     error);
 }
 

@@ -386,7 +386,20 @@ gloss_import_context_annotator (GlossImportContext *ctx,
     return ctx->options->annotator;
   if (from_file != NULL && *from_file != '\0')
     return from_file;
-  return gloss_project_get_annotator (ctx->project);
+  return gloss_format_default_annotator (ctx->project);
+}
+
+const char *
+gloss_format_default_annotator (GlossProject *project)
+{
+  const char *name;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  /* Never nobody: a project without an annotator name (a new one, or the
+   * app before its first-run question) gives the login name. */
+  name = gloss_project_get_annotator (project);
+  return name != NULL && *name != '\0' ? name : g_get_user_name ();
 }
 
 /* The schema's rule for label, layer, relation type and attribute names

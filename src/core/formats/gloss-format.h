@@ -306,6 +306,12 @@ gboolean      gloss_format_can_export        (GlossFormat *self);
 /* TRUE when exports write a folder (brat, hf), FALSE for one file. */
 gboolean      gloss_format_exports_to_folder (GlossFormat *self);
 
+/* The annotator of imported annotations whose file names none (without
+ * --annotator), and the one exports leave unnamed where a format names
+ * annotators only when needed: the project's annotator, else the login
+ * name. */
+const char   *gloss_format_default_annotator (GlossProject *project);
+
 /* Registry: every built-in format, in a fixed order (GlossFormat, owned). */
 GPtrArray    *gloss_format_list              (void);
 GlossFormat  *gloss_format_lookup            (const char  *name);
