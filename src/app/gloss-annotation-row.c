@@ -2,6 +2,20 @@
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row of the annotation panel: a dot in the label's colour, the label
+ * and the covered text, drawn by the row itself.
+ *
+ * Why drawn and not a box of labels: GTK 4.8's GtkListView keeps 200 rows
+ * around its anchor and, after an item is inserted or removed, binds each
+ * of them again to the item now at its position. With two GtkLabels a row,
+ * every hotkey annotation re-shaped and re-measured 400 labels (about two
+ * thirds of the time between the key and the repainted window on a
+ * 20,000-annotation document). Here a row's measure is a constant, and its
+ * Pango layouts live in a cache keyed by the annotation object (an edit
+ * makes a new object, so a key never goes stale): a row bound again to an
+ * annotation that another row showed takes the shaped layouts as they are,
+ * and rows outside the visible part of the list build none at all.
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -12,36 +26,258 @@
 
 #include "gloss-annotation-row.h"
 
+#define MARGIN_X          12
+#define MARGIN_Y          6
+#define SPACING           8
+#define DOT_SIZE          10
+#define LABEL_CHARS       10     /* width of the label column, in digits */
+#define CACHE_MAX         1024   /* annotations whose layouts are kept */
+
+/* ---- the layout cache, shared by all rows ---------------------------- */
+
+typedef struct
+{
+  char        *covered;        /* the covered text, newlines flattened */
+  char        *label;          /* the label's name */
+  PangoLayout *label_layout;   /* NULL until first drawn */
+  PangoLayout *text_layout;
+  int          text_width;     /* Pango units the text was ellipsized to */
+} Entry;
+
+static GHashTable   *cache;           /* GlossAnnotation (ref) -> Entry */
+static GlossSchema  *row_schema;      /* owned: the colours, looked up when drawn */
+static PangoContext *cache_context;   /* not a ref: compared only */
+static guint         cache_serial;
+static int           cache_line_height;
+static int           cache_label_width;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->covered);
+  g_free (entry->label);
+  g_clear_object (&entry->label_layout);
+  g_clear_object (&entry->text_layout);
+  g_free (entry);
+}
+
+static Entry *
+cache_lookup (GlossAnnotation *annotation)
+{
+  return cache != NULL ? g_hash_table_lookup (cache, annotation) : NULL;
+}
+
+static Entry *
+cache_insert (GlossAnnotation *annotation,
+              const char      *covered)
+{
+  Entry *entry;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
+                                   (GDestroyNotify) entry_free);
+  else if (g_hash_table_size (cache) >= CACHE_MAX)
+    g_hash_table_remove_all (cache);
+
+  entry = g_new0 (Entry, 1);
+  entry->covered = g_strdup (covered != NULL ? covered : "");
+  g_strdelimit (entry->covered, "\n\r\t", ' ');
+  entry->label = g_strdup (gloss_annotation_get_label (annotation));
+
+  g_hash_table_insert (cache, g_object_ref (annotation), entry);
+  return entry;
+}
+
+/* Layouts are made for one Pango context in one state (font, scale): when
+ * the widget's differs, every cached layout goes. */
+static void
+cache_check_context (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontMetrics *metrics;
+
+  if (context == cache_context && pango_context_get_serial (context) == cache_serial)
+    return;
+
+  if (cache != NULL)
+    {
+      GHashTableIter iter;
+      Entry *entry;
+
+      g_hash_table_iter_init (&iter, cache);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+        {
+          g_clear_object (&entry->label_layout);
+          g_clear_object (&entry->text_layout);
+        }
+    }
+
+  cache_context = context;
+  cache_serial = pango_context_get_serial (context);
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  cache_line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (cache_line_height <= 0)
+    cache_line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
+                                           pango_font_metrics_get_descent (metrics));
+  cache_label_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics)
+                                         * LABEL_CHARS * 0.85);
+  pango_font_metrics_unref (metrics);
+}
+
+/* ---- the row ---------------------------------------------------------- */
+
 struct _GlossAnnotationRow
 {
   GtkWidget        parent_instance;
 
   GlossAnnotation *annotation;    /* owned */
-  char            *covered;       /* owned: the tooltip */
-  GdkRGBA          color;
-
-  /* template children */
-  GtkWidget       *box;
-  GtkDrawingArea  *dot;
-  GtkLabel        *label_label;
-  GtkLabel        *text_label;
+  char            *covered;       /* owned: tooltip and accessible name */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
 
-static void
-draw_dot (GtkDrawingArea *area,
-          cairo_t        *cr,
-          int             width,
-          int             height,
-          gpointer        user_data)
+static PangoAttrList *
+label_attributes (GtkWidget *widget)
 {
-  GlossAnnotationRow *self = user_data;
-  double radius = MIN (width, height) / 2.0;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int size = font != NULL ? pango_font_description_get_size (font) : 10 * PANGO_SCALE;
 
-  gdk_cairo_set_source_rgba (cr, &self->color);
-  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
-  cairo_fill (cr);
+  /* As the panel's .annotation-label was: smaller, bold, a little spaced. */
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (size * 0.03)));
+
+  return attrs;
+}
+
+static void
+get_color (GtkWidget *widget,
+           GdkRGBA   *color)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+/* TRUE when some of the row shows in the scrolled window around it (rows
+ * kept by the list view outside its visible part draw nothing). */
+static gboolean
+is_showing (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return TRUE;
+
+  return bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < gtk_widget_get_height (scrolled);
+}
+
+static void
+gloss_annotation_row_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  cache_check_context (widget);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = 2 * MARGIN_Y + MAX (cache_line_height, DOT_SIZE);
+  else
+    {
+      *minimum = 2 * MARGIN_X + DOT_SIZE + 2 * SPACING + cache_label_width + 4 * cache_line_height;
+      *natural = *minimum + 8 * cache_line_height;
+    }
+}
+
+static void
+gloss_annotation_row_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int text_x, text_width, label_x, dot_x;
+  graphene_rect_t dot;
+  GskRoundedRect round;
+  GdkRGBA fg, color = { 0.6, 0.6, 0.6, 1.0 };
+  GlossLabel *label;
+  Entry *entry;
+
+  if (self->annotation == NULL || width <= 0 || (entry = cache_lookup (self->annotation)) == NULL)
+    return;
+  if (!is_showing (widget))
+    return;
+
+  cache_check_context (widget);
+  get_color (widget, &fg);
+
+  dot_x = rtl ? width - MARGIN_X - DOT_SIZE : MARGIN_X;
+  label_x = rtl ? width - MARGIN_X - DOT_SIZE - SPACING - cache_label_width
+                : MARGIN_X + DOT_SIZE + SPACING;
+  text_width = MAX (width - 2 * MARGIN_X - DOT_SIZE - 2 * SPACING - cache_label_width, 0);
+  text_x = rtl ? MARGIN_X : label_x + cache_label_width + SPACING;
+
+  graphene_rect_init (&dot, dot_x, (height - DOT_SIZE) / 2.0, DOT_SIZE, DOT_SIZE);
+  gsk_rounded_rect_init_from_rect (&round, &dot, DOT_SIZE / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &round);
+  /* The colour from the schema as it is now: recolouring a label redraws. */
+  if (row_schema != NULL && (label = gloss_schema_lookup_label (row_schema, entry->label)) != NULL)
+    gdk_rgba_parse (&color, gloss_label_get_color (label));
+  gtk_snapshot_append_color (snapshot, &color, &dot);
+  gtk_snapshot_pop (snapshot);
+
+  if (entry->label_layout == NULL)
+    {
+      PangoAttrList *attrs = label_attributes (widget);
+
+      entry->label_layout = gtk_widget_create_pango_layout (widget, entry->label);
+      pango_layout_set_attributes (entry->label_layout, attrs);
+      pango_layout_set_ellipsize (entry->label_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (entry->label_layout, cache_label_width * PANGO_SCALE);
+      pango_layout_set_single_paragraph_mode (entry->label_layout, TRUE);
+      pango_attr_list_unref (attrs);
+    }
+  if (entry->text_layout == NULL)
+    {
+      entry->text_layout = gtk_widget_create_pango_layout (widget, entry->covered);
+      pango_layout_set_ellipsize (entry->text_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (entry->text_layout, TRUE);
+      entry->text_width = -1;
+    }
+  if (entry->text_width != text_width * PANGO_SCALE)
+    {
+      entry->text_width = text_width * PANGO_SCALE;
+      pango_layout_set_width (entry->text_layout, entry->text_width);
+    }
+
+  {
+    int label_height, text_height;
+
+    pango_layout_get_pixel_size (entry->label_layout, NULL, &label_height);
+    pango_layout_get_pixel_size (entry->text_layout, NULL, &text_height);
+
+    gtk_snapshot_save (snapshot);
+    gtk_snapshot_translate (snapshot,
+                            &GRAPHENE_POINT_INIT (label_x, (height - label_height) / 2));
+    gtk_snapshot_append_layout (snapshot, entry->label_layout, &fg);
+    gtk_snapshot_restore (snapshot);
+
+    gtk_snapshot_save (snapshot);
+    gtk_snapshot_translate (snapshot,
+                            &GRAPHENE_POINT_INIT (text_x, (height - text_height) / 2));
+    gtk_snapshot_append_layout (snapshot, entry->text_layout, &fg);
+    gtk_snapshot_restore (snapshot);
+  }
 }
 
 /* The tooltip is asked for when shown: gtk_widget_set_tooltip_text() on
@@ -70,17 +306,18 @@ update_accessible_label (GlossAnnotationRow *self)
   g_autofree char *name = NULL;
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (self->annotation != NULL)
-    /* Translators: accessible name of an annotation in the list: label, text, annotator */
-    name = g_strdup_printf (_("%s: %s, by %s"), gloss_annotation_get_label (self->annotation),
-                            self->covered != NULL ? self->covered : "",
-                            gloss_annotation_get_annotator (self->annotation));
+  if (self->annotation == NULL)
+    return;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name != NULL ? name : "", -1);
+  /* Translators: accessible name of an annotation in the list: label, text, annotator */
+  name = g_strdup_printf (_("%s: %s, by %s"), gloss_annotation_get_label (self->annotation),
+                          self->covered != NULL ? self->covered : "",
+                          gloss_annotation_get_annotator (self->annotation));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (parent != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    name != NULL ? name : "", -1);
+                                    name, -1);
 }
 
 static void
@@ -90,7 +327,6 @@ gloss_annotation_row_dispose (GObject *object)
 
   g_clear_object (&self->annotation);
   g_clear_pointer (&self->covered, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }
@@ -103,21 +339,15 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
 
   object_class->dispose = gloss_annotation_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/gloss-annotation-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, box);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, dot);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, label_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, text_label);
+  widget_class->measure = gloss_annotation_row_measure;
+  widget_class->snapshot = gloss_annotation_row_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "annotationrow");
 }
 
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
-  gtk_drawing_area_set_draw_func (self->dot, draw_dot, self, NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
@@ -136,6 +366,42 @@ gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
   return self->annotation;
 }
 
+const char *
+gloss_annotation_row_get_covered_text (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->covered;
+}
+
+static void
+show (GlossAnnotationRow *self,
+      GlossAnnotation    *annotation,
+      Entry              *entry)
+{
+  g_set_object (&self->annotation, annotation);
+  g_free (self->covered);
+  self->covered = g_strdup (entry->covered);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible_label (self);
+}
+
+gboolean
+gloss_annotation_row_set_annotation_cached (GlossAnnotationRow *self,
+                                            GlossAnnotation    *annotation)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  if ((entry = cache_lookup (annotation)) == NULL)
+    return FALSE;
+
+  show (self, annotation, entry);
+  return TRUE;
+}
+
 void
 gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                      GlossAnnotation    *annotation,
@@ -147,7 +413,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
-  if (annotation != NULL && text != NULL)
+  if (annotation != NULL && text != NULL && cache_lookup (annotation) == NULL)
     covered = gloss_annotation_dup_text (annotation, text);
 
   gloss_annotation_row_set_annotation_with_text (self, annotation, schema, covered);
@@ -159,38 +425,40 @@ gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
                                                GlossSchema        *schema,
                                                const char         *text)
 {
-  g_autofree char *covered = NULL;
-  GlossLabel *label = NULL;
-  const char *name;
+  Entry *entry;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
-  g_set_object (&self->annotation, annotation);
-
+  /* Unbinding only lets go: the row is not shown until bound again, and
+   * clearing what it draws would cost a redraw for nothing. */
   if (annotation == NULL)
     {
+      g_clear_object (&self->annotation);
       g_clear_pointer (&self->covered, g_free);
-      gtk_label_set_label (self->label_label, "");
-      gtk_label_set_label (self->text_label, "");
-      update_accessible_label (self);
       return;
     }
 
-  name = gloss_annotation_get_label (annotation);
-  if (schema != NULL)
-    label = gloss_schema_lookup_label (schema, name);
-  if (label == NULL || !gdk_rgba_parse (&self->color, gloss_label_get_color (label)))
-    self->color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
+  if (schema != NULL && schema != row_schema)
+    gloss_annotation_row_set_schema (schema);
+  if ((entry = cache_lookup (annotation)) == NULL)
+    entry = cache_insert (annotation, text);
 
-  covered = g_strdup (text);
-  if (covered != NULL)
-    g_strdelimit (covered, "\n\r\t", ' ');
+  show (self, annotation, entry);
+}
 
-  gtk_label_set_label (self->label_label, name);
-  gtk_label_set_label (self->text_label, covered != NULL ? covered : "");
-  g_free (self->covered);
-  self->covered = g_steal_pointer (&covered);
-  gtk_widget_queue_draw (GTK_WIDGET (self->dot));
-  update_accessible_label (self);
+void
+gloss_annotation_row_set_schema (GlossSchema *schema)
+{
+  g_return_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema));
+
+  g_set_object (&row_schema, schema);
+}
+
+void
+gloss_annotation_row_forget_layouts (void)
+{
+  g_clear_pointer (&cache, g_hash_table_unref);
+  g_clear_object (&row_schema);
+  cache_context = NULL;
 }

@@ -230,7 +230,8 @@ create_enum_dropdown (GlossAttrDef *def)
 static void
 set_control_value (GtkWidget    *control,
                    GlossAttrDef *def,
-                   GVariant     *value)
+                   GVariant     *value,
+                   gboolean      even_if_focused)
 {
   switch (gloss_attr_def_get_attr_type (def))
     {
@@ -246,7 +247,7 @@ set_control_value (GtkWidget    *control,
 
     case GLOSS_ATTR_TYPE_TEXT:
     default:
-      if (!has_focus_within (control))
+      if (even_if_focused || !has_focus_within (control))
         gtk_editable_set_text (GTK_EDITABLE (control),
                                value != NULL && g_variant_is_of_type (value,
                                                                       G_VARIANT_TYPE_STRING)
@@ -474,7 +475,8 @@ rebuild_attributes (GlossInspector  *self,
 
 static void
 update_attributes (GlossInspector  *self,
-                   GlossAnnotation *annotation)
+                   GlossAnnotation *annotation,
+                   gboolean         full)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -484,7 +486,7 @@ update_attributes (GlossInspector  *self,
     {
       GlossAttrDef *def = g_object_get_data (G_OBJECT (value), "gloss-attr-def");
 
-      set_control_value (value, def, gloss_annotation_get_attribute (annotation, key));
+      set_control_value (value, def, gloss_annotation_get_attribute (annotation, key), full);
     }
 }
 
@@ -566,7 +568,8 @@ create_relation_row (GlossInspector *self,
       gtk_widget_set_hexpand (control, TRUE);
       self->updating = TRUE;
       set_control_value (control, def,
-                         gloss_relation_get_attribute (relation, gloss_attr_def_get_name (def)));
+                         gloss_relation_get_attribute (relation, gloss_attr_def_get_name (def)),
+                         TRUE);
       self->updating = FALSE;
       gtk_box_append (GTK_BOX (line), name);
       gtk_box_append (GTK_BOX (line), control);
@@ -1119,9 +1122,13 @@ refresh (GlossInspector *self,
   meta = dup_meta (annotation);
   gtk_label_set_label (self->meta_label, meta);
 
-  if (full || g_strcmp0 (self->built_label, gloss_annotation_get_label (annotation)) != 0)
+  /* The attribute rows depend on the label only: selecting another
+   * annotation with the same label keeps them and sets their values (a
+   * rebuild made every hotkey annotation cost new dropdowns). A schema
+   * change or a new annotation list forgets built_label. */
+  if (g_strcmp0 (self->built_label, gloss_annotation_get_label (annotation)) != 0)
     rebuild_attributes (self, annotation);
-  update_attributes (self, annotation);
+  update_attributes (self, annotation, full);
 
   if (full || !has_focus_within (GTK_WIDGET (self->note_view)))
     {
@@ -1209,6 +1216,24 @@ norm_leave_cb (GlossInspector *self)
 
 /* ---- vfuncs ------------------------------------------------------------ */
 
+/* Keyboard entry into the inspector ("Edit the selected annotation"): the
+ * first attribute control, else the note. FALSE without an annotation. */
+static gboolean
+gloss_inspector_grab_focus (GtkWidget *widget)
+{
+  GlossInspector *self = GLOSS_INSPECTOR (widget);
+  GtkWidget *first;
+
+  if (get_annotation (self) == NULL)
+    return FALSE;
+
+  first = gtk_grid_get_child_at (self->attributes_grid, 1, 0);
+  if (first != NULL && gtk_widget_grab_focus (first))
+    return TRUE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
 static void
 gloss_inspector_dispose (GObject *object)
 {
@@ -1257,6 +1282,8 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
 
   object_class->dispose = gloss_inspector_dispose;
   object_class->finalize = gloss_inspector_finalize;
+
+  widget_class->grab_focus = gloss_inspector_grab_focus;
 
   signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated",
@@ -1414,6 +1441,7 @@ gloss_inspector_set_annotation_list (GlossInspector      *self,
                                G_CALLBACK (relation_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  g_clear_pointer (&self->built_label, g_free);
   refresh (self, TRUE);
 }
 

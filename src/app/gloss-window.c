@@ -164,6 +164,7 @@ update_annotation_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.annotate-all", selected);
   gtk_widget_action_set_enabled (widget, "win.annotate-all-documents", selected);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", selected);
+  gtk_widget_action_set_enabled (widget, "win.edit-annotation", selected);
   gtk_widget_action_set_enabled (widget, "win.label-popover", open);
   gtk_widget_action_set_enabled (widget, "win.mark-done", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
@@ -199,6 +200,18 @@ view_hint_changed_cb (GlossWindow *self)
     }
   else if (self->message_timeout_id == 0)
     gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+/* A label recoloured: the rows draw again (each keeps its own render
+ * node, so the list's redraw alone would not reach them). */
+static void
+redraw_annotation_rows (GlossWindow *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->annotation_list_view));
+       item != NULL; item = gtk_widget_get_next_sibling (item))
+    for (GtkWidget *row = gtk_widget_get_first_child (item); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      gtk_widget_queue_draw (row);
 }
 
 static gboolean
@@ -675,6 +688,15 @@ open_document (GlossWindow   *self,
                            G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
 
   gloss_document_view_set_document (self->view, self->document, self->annotations);
+  {
+    /* Annotation rows take label colours from the schema when they draw. */
+    GlossSchema *schema = gloss_annotation_list_get_schema (self->annotations);
+
+    gloss_annotation_row_set_schema (schema);
+    g_signal_handlers_disconnect_by_func (schema, redraw_annotation_rows, self);
+    g_signal_connect_object (schema, "changed", G_CALLBACK (redraw_annotation_rows),
+                             self, G_CONNECT_SWAPPED);
+  }
   gtk_single_selection_set_model (self->annotation_selection, G_LIST_MODEL (self->annotations));
   gloss_label_palette_set_annotation_list (self->palette, self->annotations);
   gloss_claims_panel_set_annotation_list (self->claims_panel, self->annotations);
@@ -961,6 +983,13 @@ bind_annotation_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *covered = NULL;
   GlossSchema *schema = NULL;
 
+  /* After an insertion GTK 4.8 binds every row again, mostly to annotations
+   * another row showed a moment ago: those need no text and no layout. */
+  if (annotation != NULL &&
+      gloss_annotation_row_set_annotation_cached (
+        GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)), annotation))
+    return;
+
   if (self->annotations != NULL)
     schema = gloss_annotation_list_get_schema (self->annotations);
   if (annotation != NULL && self->document != NULL)
@@ -1176,6 +1205,29 @@ view_action (GtkWidget  *widget,
     gloss_document_view_annotate_all (self->view);
   else if (g_str_equal (action_name, "win.delete-annotation"))
     gloss_document_view_delete_selected (self->view);
+}
+
+/* F2: into the inspector, to its first attribute control or the note;
+ * Escape there returns to the text (inspector_escape_cb). */
+static void
+edit_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->annotations != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
+}
+
+static gboolean
+inspector_escape_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GlossWindow *self = user_data;
+
+  return self->annotations != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 static void
@@ -1623,6 +1675,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.annotate-all", NULL, view_action);
   _gloss_window_bulk_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-annotation", NULL,
+                                   edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "win.next-document", NULL,
                                    next_document_action);
@@ -1642,6 +1696,7 @@ gloss_window_class_init (GlossWindowClass *klass)
                                        "win.start-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.annotate-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "win.mark-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -1665,6 +1720,7 @@ gloss_window_init (GlossWindow *self)
   GtkStringFilter *filter;
   GtkFilter *any;
   GtkFilter *every;
+  GtkEventController *inspector_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1734,6 +1790,13 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (panel_annotation_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector, "annotation-activated",
                            G_CALLBACK (panel_annotation_activated_cb), self, G_CONNECT_SWAPPED);
+  /* Escape in the inspector (not taken by a popup) returns to the text. */
+  inspector_keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (inspector_keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (inspector_escape_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->inspector), inspector_keys);
   g_signal_connect_object (self->view, "notify::selected-annotation",
                            G_CALLBACK (selected_annotation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_stack, "notify::visible-child-name",

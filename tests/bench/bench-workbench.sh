@@ -27,7 +27,8 @@
 # Environment: GLOSS_BUILD_DIR (default: _build beside tests/), GLOSS_BENCH_EDITS
 # (100), GLOSS_BENCH_KEY_DELAY (ms between typed keys, 30),
 # GLOSS_BENCH_VERBOSE=1 (the app's timeline and per-frame lines, kept with
-# --keep in WORKDIR/stderr). Not a test: never run by meson test.
+# --keep in WORKDIR/stderr), GLOSS_BENCH_WRAPPER (a profiler command put
+# before the app's, e.g. "perf record -e cpu-clock -g -o /tmp/gloss.perf"). Not a test: never run by meson test.
 
 set -eu
 
@@ -101,10 +102,13 @@ unset GLOSS_SCREENSHOT
 
 # GLOSS_BENCH_T0 is taken on CLOCK_MONOTONIC (as g_get_monotonic_time) just
 # before exec, so "open_first_frame" counts from the process's start.
+# GLOSS_BENCH_WRAPPER (e.g. "perf record -g -o FILE") runs the app under a
+# profiler; its figures are then the profiler's, not the app's.
 python3 -c '
-import os, sys, time
+import os, shlex, sys, time
 os.environ["GLOSS_BENCH_T0"] = str(time.monotonic_ns() // 1000)
-os.execv(sys.argv[1], sys.argv[1:])
+argv = shlex.split(os.environ.get("GLOSS_BENCH_WRAPPER", "")) + sys.argv[1:]
+os.execvp(argv[0], argv)
 ' "$builddir/src/app/gloss" "$project" --document "$document" \
   > "$work/figures" 2> "$work/stderr" &
 pid=$!
@@ -152,7 +156,12 @@ type_edits() {
 echo "bench: opening $document and scrolling" >&2
 wait_for "hotkeys 0" 900
 
-window=$(xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+if [ -n "${GLOSS_BENCH_WRAPPER:-}" ]; then
+  # $pid is the wrapper's; the window is its child's.
+  window=$(xdotool search --sync --onlyvisible --name "$document" | head -n 1)
+else
+  window=$(xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+fi
 xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
 
 echo "bench: typing $edits hotkey annotations" >&2
