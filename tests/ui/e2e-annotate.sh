@@ -6,9 +6,10 @@
 #
 # Starts gloss on a fixture project made with gloss-cli, on an X server of
 # its own, selects text with the keyboard and the mouse, presses hotkeys,
-# deletes, undoes and redoes, links a claim to its source and cue, annotates
-# all occurrences (in the document, then in all documents) and marks the
-# document done; after each step it checks the project database for
+# deletes, undoes and redoes, links a claim to its source and cue, sets
+# the claim's attributes and note in the inspector (F2, then Escape back to
+# the text), annotates all occurrences (in the document, then in all
+# documents) and marks the document done; after each step it checks the project database for
 # exactly the expected rows and saves a screenshot in
 # $GLOSS_BUILD_DIR/tests/artifacts/e2e-annotate/.
 #
@@ -118,6 +119,21 @@ key () {
 type_text () {
   xdotool type --clearmodifiers --delay 15 "$1"
   sleep 0.5
+}
+
+# wait_for COMMAND...: polls for up to 3 s until COMMAND succeeds.
+wait_for () {
+  for _ in $(seq 30); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# A popup of the window (a dropdown's list, a popover) is a toplevel of its
+# own, named after the application.
+popup_shown () {
+  xdotool search --onlyvisible --name '^Gloss$' >/dev/null 2>&1
 }
 
 # find TEXT: selects the next match of TEXT with the find bar (Ctrl+F, the
@@ -293,7 +309,44 @@ key ctrl+shift+z
 expect "Ctrl+Shift+Z restores it" "$RELS" "attributed-to SOURCE
 cue CUE"
 
-# ---- 5. the label popover ---------------------------------------------------
+# ---- 5. the claim's attributes and note in the inspector ------------------
+
+# The claim is still selected. F2 puts the focus on the inspector's first
+# attribute control (certainty, a dropdown), Tab moves on to status and
+# checkworthy (a switch), then to the note; Escape returns to the text.
+CLAIM_ATTRS="SELECT group_concat(kv, ' ') FROM (SELECT j.key || '=' || CASE j.type
+  WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE j.atom END AS kv
+  FROM annotations a, json_each(a.attributes) j WHERE a.deleted = 0 AND a.label = 'CLAIM'
+  ORDER BY j.key)"
+CLAIM_NOTE="SELECT coalesce(note, 'NULL') FROM annotations WHERE deleted = 0 AND label = 'CLAIM'"
+NOTE="Check the bureau's name against the registry"
+expect "the new claim has no attributes set" "$CLAIM_ATTRS" ""
+key F2
+key space
+if wait_for popup_shown; then
+  ok "F2, Space: the certainty list opens"
+else
+  not_ok "F2, Space: the certainty list opens"
+fi
+# (unset), asserted, hedged, ...
+key Down Down Return
+expect "Down, Down, Return: the claim is hedged" "$CLAIM_ATTRS" "certainty=hedged"
+key Tab Tab space
+expect "Tab, Tab, Space: the claim is check-worthy" "$CLAIM_ATTRS" \
+  "certainty=hedged checkworthy=true"
+key Tab
+type_text "$NOTE"
+shot inspector
+key Escape
+expect "Tab, a note, Escape: the note is saved" "$CLAIM_NOTE" "$NOTE"
+expect "the attributes are kept" "$CLAIM_ATTRS" "certainty=hedged checkworthy=true"
+key ctrl+z
+expect "back in the text, Ctrl+Z takes the note back" "$CLAIM_NOTE" "NULL"
+expect "... and only the note" "$CLAIM_ATTRS" "certainty=hedged checkworthy=true"
+key ctrl+shift+z
+expect "Ctrl+Shift+Z writes it again" "$CLAIM_NOTE" "$NOTE"
+
+# ---- 6. the label popover ---------------------------------------------------
 
 MERIDIAN_AT=$(offset_of 'Meridian')
 key ctrl+Home
@@ -305,7 +358,7 @@ key Down Return
 expect "Ctrl+L, Down, Return: ORG from the label popover" "$LIVE AND label = 'ORG'" \
   "ORG $MERIDIAN_AT $((MERIDIAN_AT + 8))"
 
-# ---- 6. annotate all occurrences -----------------------------------------
+# ---- 7. annotate all occurrences -----------------------------------------
 
 N_SINGAPORE=$(grep -ow Singapore "$SAMPLE" | wc -l)
 find "Singapore"
@@ -340,7 +393,7 @@ key ctrl+shift+z
 expect "Ctrl+Shift+Z annotates them again" "$GPE_BY_DOC" "defector-cyber-unit $N_OTHER
 $DOC $N_SINGAPORE"
 
-# ---- 7. a mouse drag and a hotkey ----------------------------------------
+# ---- 8. a mouse drag and a hotkey ----------------------------------------
 
 BEFORE=$(sql "SELECT count(*) FROM annotations WHERE deleted = 0")
 made=
@@ -409,7 +462,7 @@ fi
 shot fragment
 key Escape
 
-# ---- 8. drag a link from a chip ---------------------------------------------
+# ---- 9. drag a link from a chip ---------------------------------------------
 
 # The headline becomes a claim; its chip (a solid #dc8add box above the
 # text) is dragged onto the chip of "Singapore" (GPE, solid #f6d32d) in the
@@ -460,7 +513,7 @@ else
 fi
 key Escape
 
-# ---- 9. mark done ---------------------------------------------------------
+# ---- 10. mark done ---------------------------------------------------------
 
 key ctrl+Return
 expect "Ctrl+Enter marks the document done for the annotator" \
