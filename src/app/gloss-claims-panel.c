@@ -25,6 +25,8 @@ struct _GlossClaimsPanel
   GtkCustomFilter     *filter;        /* owned by @claims */
   GHashTable          *bound_rows;    /* GlossClaimRow (borrowed) set */
   GtkSingleSelection  *selection;     /* owned */
+  GlossAnnotationList *attached;      /* borrowed: the list @claims filters now */
+  char                *pending_uuid;  /* owned: to select once attached */
 
   /* template children */
   GtkListView         *list_view;
@@ -39,6 +41,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void map_cb (GlossClaimsPanel *self);
 
 static gboolean
 claim_filter_func (gpointer item,
@@ -164,6 +168,7 @@ gloss_claims_panel_finalize (GObject *object)
   GlossClaimsPanel *self = GLOSS_CLAIMS_PANEL (object);
 
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->pending_uuid, g_free);
 
   G_OBJECT_CLASS (gloss_claims_panel_parent_class)->finalize (object);
 }
@@ -217,6 +222,7 @@ gloss_claims_panel_init (GlossClaimsPanel *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   update_page (self);
 }
@@ -233,6 +239,38 @@ gloss_claims_panel_get_annotation_list (GlossClaimsPanel *self)
   g_return_val_if_fail (GLOSS_IS_CLAIMS_PANEL (self), NULL);
 
   return self->annotations;
+}
+
+static void select_now (GlossClaimsPanel *self,
+                        const char       *uuid);
+
+/* The claims are filtered out of the annotations the first time they are
+ * shown or asked for, not when a document opens: the panel usually starts
+ * on its hidden page, and on a 20,000-annotation document the filter and
+ * GtkListView's 200 claim rows cost more than the rest of the panels. */
+static void
+ensure_attached (GlossClaimsPanel *self)
+{
+  g_autofree char *uuid = NULL;
+
+  if (self->claims == NULL || self->attached == self->annotations)
+    return;
+
+  self->attached = self->annotations;
+  gtk_filter_list_model_set_model (self->claims,
+                                   self->annotations != NULL ? G_LIST_MODEL (self->annotations)
+                                                             : NULL);
+  update_page (self);
+
+  uuid = g_steal_pointer (&self->pending_uuid);
+  if (uuid != NULL)
+    select_now (self, uuid);
+}
+
+static void
+map_cb (GlossClaimsPanel *self)
+{
+  ensure_attached (self);
 }
 
 void
@@ -255,6 +293,8 @@ gloss_claims_panel_set_annotation_list (GlossClaimsPanel    *self,
   /* Detach the model first so that no row is bound to the old list. */
   if (self->claims != NULL)
     gtk_filter_list_model_set_model (self->claims, NULL);
+  self->attached = NULL;
+  g_clear_pointer (&self->pending_uuid, g_free);
 
   g_set_object (&self->annotations, annotations);
   schema = annotations != NULL ? gloss_annotation_list_get_schema (annotations) : NULL;
@@ -270,12 +310,8 @@ gloss_claims_panel_set_annotation_list (GlossClaimsPanel    *self,
                                G_CONNECT_SWAPPED);
     }
 
-  if (self->claims != NULL)
-    {
-      gtk_filter_list_model_set_model (self->claims,
-                                       annotations != NULL ? G_LIST_MODEL (annotations) : NULL);
-      update_page (self);
-    }
+  if (annotations == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_attached (self);
 }
 
 GListModel *
@@ -283,6 +319,7 @@ gloss_claims_panel_get_claims (GlossClaimsPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_CLAIMS_PANEL (self), NULL);
 
+  ensure_attached (self);
   return G_LIST_MODEL (self->claims);
 }
 
@@ -290,10 +327,24 @@ void
 gloss_claims_panel_select_annotation (GlossClaimsPanel *self,
                                       const char       *uuid)
 {
+  g_return_if_fail (GLOSS_IS_CLAIMS_PANEL (self));
+
+  /* Not filtered yet: selected when it is. */
+  if (self->attached != self->annotations)
+    {
+      g_free (self->pending_uuid);
+      self->pending_uuid = g_strdup (uuid);
+      return;
+    }
+  select_now (self, uuid);
+}
+
+static void
+select_now (GlossClaimsPanel *self,
+            const char       *uuid)
+{
   GListModel *claims;
   guint n;
-
-  g_return_if_fail (GLOSS_IS_CLAIMS_PANEL (self));
 
   claims = G_LIST_MODEL (self->claims);
   n = g_list_model_get_n_items (claims);

@@ -489,6 +489,8 @@ retag_range (GlossDocumentView *self,
  * tagged in slices just below the redraw priority, so that opening does not
  * wait for every run of the whole text. */
 #define TAG_SLICE_CHARS 65536
+/* The first screen: tall windows show under 8,000 characters. */
+#define TAG_FIRST_CHARS 8192
 
 static gboolean
 tag_rest_cb (gpointer user_data)
@@ -3113,7 +3115,7 @@ gloss_document_view_set_document (GlossDocumentView   *self,
                                G_CALLBACK (annotation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (annotations, "relation-changed",
                                G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
-      self->tagged_end = MIN (gtk_text_buffer_get_char_count (buffer), TAG_SLICE_CHARS);
+      self->tagged_end = MIN (gtk_text_buffer_get_char_count (buffer), TAG_FIRST_CHARS);
       retag_range (self, 0, self->tagged_end);
       if (self->tagged_end < (guint) gtk_text_buffer_get_char_count (buffer))
         self->tag_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, tag_rest_cb, self, NULL);

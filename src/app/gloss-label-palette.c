@@ -92,6 +92,21 @@ update_item (GlossLabelPalette *self,
 }
 
 static void
+count_one (gpointer data,
+           gpointer user_data)
+{
+  GHashTable *counts = user_data;
+  const char *name = gloss_annotation_get_label (data);
+  gpointer key, value;
+
+  /* Stolen and put back: inserting a key the table holds would free it. */
+  if (g_hash_table_steal_extended (counts, name, &key, &value))
+    g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
+  else
+    g_hash_table_insert (counts, g_strdup (name), GUINT_TO_POINTER (1));
+}
+
+static void
 recount (GlossLabelPalette *self)
 {
   GHashTableIter iter;
@@ -100,19 +115,7 @@ recount (GlossLabelPalette *self)
   g_hash_table_remove_all (self->counts);
 
   if (self->annotations != NULL)
-    {
-      GListModel *model = G_LIST_MODEL (self->annotations);
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
-          const char *name = gloss_annotation_get_label (annotation);
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, name));
-
-          g_hash_table_insert (self->counts, g_strdup (name), GUINT_TO_POINTER (count + 1));
-        }
-    }
+    gloss_annotation_list_foreach (self->annotations, count_one, self->counts);
 
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, NULL))

@@ -1162,6 +1162,17 @@ gloss_annotation_list_lookup (GlossAnnotationList *self,
   return iter ? g_sequence_get (iter) : NULL;
 }
 
+void
+gloss_annotation_list_foreach (GlossAnnotationList *self,
+                               GFunc                func,
+                               gpointer             user_data)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
+  g_return_if_fail (func != NULL);
+
+  g_sequence_foreach (self->items, func, user_data);
+}
+
 gboolean
 gloss_annotation_list_find (GlossAnnotationList *self,
                             const char          *uuid,

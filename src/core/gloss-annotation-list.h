@@ -37,6 +37,12 @@ const char       *gloss_annotation_list_get_annotator    (GlossAnnotationList *s
 void              gloss_annotation_list_set_annotator    (GlossAnnotationList *self,
                                                           const char          *annotator);
 
+/* Calls @func (annotation, @user_data) for every live annotation in list
+ * order, without the position lookups of g_list_model_get_item(). @func
+ * must not change the list. */
+void              gloss_annotation_list_foreach          (GlossAnnotationList *self,
+                                                          GFunc                func,
+                                                          gpointer             user_data);
 GlossAnnotation  *gloss_annotation_list_lookup           (GlossAnnotationList *self,
                                                           const char          *uuid);
 /* Position of the annotation in the list, or FALSE when absent. */

@@ -657,6 +657,53 @@ find_claim_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *find_of_type (GtkWidget *widget,
+                                GType      type);
+
+/* The claims are filtered only when the panel shows (or someone asks for
+ * them); a selection made before waits for it. */
+static void
+test_claims_lazy (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *person = add_span (fixture->annotations, "PERSON", 0, 4);
+  g_autofree char *claim = add_span (fixture->annotations, "CLAIM", 5, 20);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("annotations");
+  GtkWidget *panel = gloss_claims_panel_new ();
+  GtkSelectionModel *selection;
+  GtkWidget *list_view;
+
+  gtk_stack_add_named (GTK_STACK (stack), other, "annotations");
+  gtk_stack_add_named (GTK_STACK (stack), panel, "claims");
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_context (50);
+
+  gloss_claims_panel_set_annotation_list (GLOSS_CLAIMS_PANEL (panel), fixture->annotations);
+  gloss_claims_panel_select_annotation (GLOSS_CLAIMS_PANEL (panel), claim);
+  list_view = find_of_type (panel, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  /* Hidden: nothing filtered yet. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), panel);
+  iterate_main_context (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, 0);
+
+  /* Edits while shown go straight through. */
+  g_free (add_span (fixture->annotations, "CLAIM", 21, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gloss_claims_panel_get_claims (GLOSS_CLAIMS_PANEL (panel))), ==, 2);
+  (void) person;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_claims_samples (void)
 {
@@ -1168,6 +1215,8 @@ main (int   argc,
   g_test_add ("/ui/panels/inspector-commands", Fixture, NULL,
               fixture_setup, test_inspector_commands, fixture_teardown);
   g_test_add_func ("/ui/panels/claims-samples", test_claims_samples);
+  g_test_add ("/ui/panels/claims-lazy", Fixture, NULL,
+              fixture_setup, test_claims_lazy, fixture_teardown);
   g_test_add ("/ui/panels/schema-editor-labels", Fixture, NULL,
               fixture_setup, test_schema_editor_labels, fixture_teardown);
   g_test_add ("/ui/panels/window-wiring", Fixture, NULL,

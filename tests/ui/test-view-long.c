@@ -21,7 +21,7 @@
 #include "gloss-project.h"
 
 #define N_WORDS      60000   /* about 400,000 characters */
-#define SLICE_CHARS  65536   /* tagged at once; see gloss-document-view.c */
+#define SLICE_CHARS  8192    /* tagged at once (TAG_FIRST_CHARS in gloss-document-view.c) */
 
 static const char *labels[] = { "PERSON", "ORG", "GPE", "CLAIM" };
 
