@@ -3,8 +3,9 @@
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row of the annotation panel: a dot in the label's colour, the label
- * and the covered text, drawn by the row itself.
+ * One row of the annotation panel: a dot in the label's colour, the label,
+ * the covered text and, dimmed at the end, the annotator, drawn by the row
+ * itself.
  *
  * Why drawn and not a box of labels: GTK 4.8's GtkListView keeps 200 rows
  * around its anchor and, after an item is inserted or removed, binds each
@@ -39,8 +40,10 @@ typedef struct
 {
   char        *covered;        /* the covered text, newlines flattened */
   char        *label;          /* the label's name */
+  char        *annotator;
   PangoLayout *label_layout;   /* NULL until first drawn */
   PangoLayout *text_layout;
+  PangoLayout *annotator_layout;
   int          text_width;     /* Pango units the text was ellipsized to */
 } Entry;
 
@@ -56,8 +59,10 @@ entry_free (Entry *entry)
 {
   g_free (entry->covered);
   g_free (entry->label);
+  g_free (entry->annotator);
   g_clear_object (&entry->label_layout);
   g_clear_object (&entry->text_layout);
+  g_clear_object (&entry->annotator_layout);
   g_free (entry);
 }
 
@@ -83,6 +88,7 @@ cache_insert (GlossAnnotation *annotation,
   entry->covered = g_strdup (covered != NULL ? covered : "");
   g_strdelimit (entry->covered, "\n\r\t", ' ');
   entry->label = g_strdup (gloss_annotation_get_label (annotation));
+  entry->annotator = g_strdup (gloss_annotation_get_annotator (annotation));
 
   g_hash_table_insert (cache, g_object_ref (annotation), entry);
   return entry;
@@ -109,6 +115,7 @@ cache_check_context (GtkWidget *widget)
         {
           g_clear_object (&entry->label_layout);
           g_clear_object (&entry->text_layout);
+          g_clear_object (&entry->annotator_layout);
         }
     }
 
@@ -206,7 +213,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int text_x, text_width, label_x, dot_x;
+  int text_x, text_width, label_x, dot_x, annotator_x, annotator_width = 0;
   graphene_rect_t dot;
   GskRoundedRect round;
   GdkRGBA fg, color = { 0.6, 0.6, 0.6, 1.0 };
@@ -224,8 +231,33 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
   dot_x = rtl ? width - MARGIN_X - DOT_SIZE : MARGIN_X;
   label_x = rtl ? width - MARGIN_X - DOT_SIZE - SPACING - cache_label_width
                 : MARGIN_X + DOT_SIZE + SPACING;
-  text_width = MAX (width - 2 * MARGIN_X - DOT_SIZE - 2 * SPACING - cache_label_width, 0);
-  text_x = rtl ? MARGIN_X : label_x + cache_label_width + SPACING;
+  /* The annotator, dimmed at the end of the row, takes at most a quarter. */
+  if (entry->annotator_layout == NULL && entry->annotator != NULL && *entry->annotator != '\0')
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      entry->annotator_layout = gtk_widget_create_pango_layout (widget, entry->annotator);
+      pango_layout_set_attributes (entry->annotator_layout, attrs);
+      pango_layout_set_ellipsize (entry->annotator_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (entry->annotator_layout, TRUE);
+      pango_attr_list_unref (attrs);
+    }
+  if (entry->annotator_layout != NULL)
+    {
+      int cap = width / 4;
+
+      if (pango_layout_get_width (entry->annotator_layout) != cap * PANGO_SCALE)
+        pango_layout_set_width (entry->annotator_layout, cap * PANGO_SCALE);
+      pango_layout_get_pixel_size (entry->annotator_layout, &annotator_width, NULL);
+      annotator_width = MIN (annotator_width, cap);
+    }
+  annotator_x = rtl ? MARGIN_X : width - MARGIN_X - annotator_width;
+
+  text_width = MAX (width - 2 * MARGIN_X - DOT_SIZE - 2 * SPACING - cache_label_width
+                    - (annotator_width > 0 ? annotator_width + SPACING : 0), 0);
+  text_x = rtl ? MARGIN_X + (annotator_width > 0 ? annotator_width + SPACING : 0)
+               : label_x + cache_label_width + SPACING;
 
   graphene_rect_init (&dot, dot_x, (height - DOT_SIZE) / 2.0, DOT_SIZE, DOT_SIZE);
   gsk_rounded_rect_init_from_rect (&round, &dot, DOT_SIZE / 2.0);
@@ -277,6 +309,21 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
                             &GRAPHENE_POINT_INIT (text_x, (height - text_height) / 2));
     gtk_snapshot_append_layout (snapshot, entry->text_layout, &fg);
     gtk_snapshot_restore (snapshot);
+
+    if (entry->annotator_layout != NULL)
+      {
+        GdkRGBA dim = fg;
+        int annotator_height;
+
+        dim.alpha *= 0.55f;
+        pango_layout_get_pixel_size (entry->annotator_layout, NULL, &annotator_height);
+        gtk_snapshot_save (snapshot);
+        gtk_snapshot_translate (snapshot,
+                                &GRAPHENE_POINT_INIT (annotator_x,
+                                                      (height - annotator_height) / 2));
+        gtk_snapshot_append_layout (snapshot, entry->annotator_layout, &dim);
+        gtk_snapshot_restore (snapshot);
+      }
   }
 }
 
