@@ -453,7 +453,12 @@ gloss_application_startup (GApplication *application)
   /* The project opens in a thread while GTK initialises and the window is
    * built (see gloss-prefetch.h). */
   if (self->pending_project != NULL && g_getenv ("GLOSS_NO_PREFETCH") == NULL)
-    self->prefetch = gloss_prefetch_start (self->pending_project, self->pending_document);
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *last = g_settings_get_string (settings, "last-document");
+
+      self->prefetch = gloss_prefetch_start (self->pending_project, self->pending_document, last);
+    }
   g_clear_pointer (&self->pending_project, g_free);
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);

@@ -16,10 +16,34 @@ struct _GlossPrefetch
   GThread             *thread;
   char                *path;
   char                *document;
+  char                *uuid;
   /* written by the thread, read after the join */
   GlossProject        *project;
   GlossAnnotationList *annotations;
 };
+
+/* The document the window will show when no name is given: the one with
+ * @uuid, else the first in the list (name order, as the window's list). */
+static GlossDocument *
+find_shown_document (GlossProject *project,
+                     const char   *uuid)
+{
+  GListModel *documents = gloss_project_get_documents (project);
+  guint n = g_list_model_get_n_items (documents);
+  g_autoptr(GlossDocument) first = NULL;
+
+  if (n == 0)
+    return NULL;
+  first = g_list_model_get_item (documents, 0);
+  for (guint i = 0; uuid != NULL && *uuid != '\0' && i < n; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (gloss_document_get_uuid (document), uuid) == 0)
+        return document;   /* the list keeps it */
+    }
+  return first;
+}
 
 static gpointer
 prefetch_thread (gpointer data)
@@ -35,8 +59,11 @@ prefetch_thread (gpointer data)
       g_debug ("Prefetch of %s failed: %s", self->path, error->message);
       return NULL;
     }
-  if (self->document == NULL ||
-      (document = gloss_project_find_document (self->project, self->document)) == NULL)
+  if (self->document != NULL)
+    document = gloss_project_find_document (self->project, self->document);
+  else
+    document = find_shown_document (self->project, self->uuid);
+  if (document == NULL)
     return NULL;
 
   /* The text first: the annotation list and the view both need it. */
@@ -50,7 +77,8 @@ prefetch_thread (gpointer data)
 
 GlossPrefetch *
 gloss_prefetch_start (const char *path,
-                      const char *document)
+                      const char *document_name,
+                      const char *document_uuid)
 {
   GlossPrefetch *self;
 
@@ -58,7 +86,8 @@ gloss_prefetch_start (const char *path,
 
   self = g_new0 (GlossPrefetch, 1);
   self->path = g_strdup (path);
-  self->document = g_strdup (document);
+  self->document = g_strdup (document_name);
+  self->uuid = g_strdup (document_uuid);
   self->thread = g_thread_new ("gloss-prefetch", prefetch_thread, self);
 
   return self;
@@ -95,6 +124,7 @@ gloss_prefetch_free (GlossPrefetch *self)
   g_clear_object (&self->annotations);
   g_clear_object (&self->project);
   g_free (self->document);
+  g_free (self->uuid);
   g_free (self->path);
   g_free (self);
 }

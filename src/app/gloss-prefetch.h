@@ -21,9 +21,13 @@ G_BEGIN_DECLS
  * thread before gloss_prefetch_take_project() has joined it. */
 typedef struct _GlossPrefetch GlossPrefetch;
 
-/* Starts the thread. @document may be NULL (then the project alone). */
+/* Starts the thread. The document is the one called @document_name, else
+ * the one whose uuid is @document_uuid (the window reopens the document
+ * open last time), else the first of the project — the one the window will
+ * show. Both may be NULL or empty. */
 GlossPrefetch *gloss_prefetch_start        (const char    *path,
-                                            const char    *document);
+                                            const char    *document_name,
+                                            const char    *document_uuid);
 /* Waits for the thread. Returns the open project when it was prefetched
  * from @path and opened without error, else NULL (the caller opens the
  * project itself and reports errors as usual). The annotation list stays
