@@ -11,25 +11,19 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
-#include "gloss-util-private.h"
+#include "gloss-identity-private.h"
 
 struct _GlossAnnotation
 {
   GObject        parent_instance;
 
-  char          *uuid;           /* owned */
+  GlossIdentity  identity;
   char          *label;          /* owned */
   GlossFragment *fragments;      /* owned, sorted */
   guint          n_fragments;
-  guint          deleted : 1;
-  GHashTable    *attributes;     /* owned, NULL when empty */
   char          *note;           /* owned, nullable */
   char          *norm_id;        /* owned, nullable */
   char          *norm_name;      /* owned, nullable */
-  char          *annotator;      /* owned */
-  gint64         document_id;
-  gint64         created;
-  gint64         modified;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
@@ -72,14 +66,12 @@ gloss_annotation_finalize (GObject *object)
 {
   GlossAnnotation *self = (GlossAnnotation *) object;
 
-  g_clear_pointer (&self->uuid, g_free);
+  _gloss_identity_clear (&self->identity);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->fragments, g_free);
-  g_clear_pointer (&self->attributes, g_hash_table_unref);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->norm_id, g_free);
   g_clear_pointer (&self->norm_name, g_free);
-  g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_parent_class)->finalize (object);
 }
@@ -95,7 +87,7 @@ gloss_annotation_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_UUID:
-      g_value_set_string (value, self->uuid);
+      g_value_set_string (value, self->identity.uuid);
       break;
     case PROP_LABEL:
       g_value_set_string (value, self->label);
@@ -107,7 +99,7 @@ gloss_annotation_get_property (GObject    *object,
       g_value_set_uint (value, gloss_annotation_get_end (self));
       break;
     case PROP_ANNOTATOR:
-      g_value_set_string (value, self->annotator);
+      g_value_set_string (value, self->identity.annotator);
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
@@ -164,10 +156,8 @@ gloss_annotation_new (const char          *label,
   g_return_val_if_fail (n_fragments == 0 || fragments != NULL, NULL);
 
   self = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
-  self->uuid = g_uuid_string_random ();
+  _gloss_identity_init_new (&self->identity, annotator);
   self->label = g_strdup (label);
-  self->annotator = g_strdup (annotator ? annotator : "");
-  self->created = self->modified = g_get_real_time ();
   gloss_annotation_set_fragments (self, fragments, n_fragments);
   return self;
 }
@@ -191,19 +181,13 @@ gloss_annotation_copy (GlossAnnotation *self)
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
 
   copy = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
-  copy->uuid = g_strdup (self->uuid);
+  _gloss_identity_copy (&copy->identity, &self->identity);
   copy->label = g_strdup (self->label);
   copy->fragments = g_memdup2 (self->fragments, sizeof (GlossFragment) * self->n_fragments);
   copy->n_fragments = self->n_fragments;
-  copy->attributes = _gloss_attributes_copy (self->attributes);
   copy->note = g_strdup (self->note);
   copy->norm_id = g_strdup (self->norm_id);
   copy->norm_name = g_strdup (self->norm_name);
-  copy->annotator = g_strdup (self->annotator);
-  copy->document_id = self->document_id;
-  copy->created = self->created;
-  copy->modified = self->modified;
-  copy->deleted = self->deleted;
   return copy;
 }
 
@@ -215,21 +199,17 @@ gloss_annotation_equal (GlossAnnotation *a,
     return TRUE;
   if (a == NULL || b == NULL)
     return FALSE;
-  return str_equal0 (a->uuid, b->uuid) &&
+  return _gloss_identity_equal (&a->identity, &b->identity) &&
          str_equal0 (a->label, b->label) &&
          a->n_fragments == b->n_fragments &&
          (a->n_fragments == 0 ||
           memcmp (a->fragments, b->fragments, sizeof (GlossFragment) * a->n_fragments) == 0) &&
-         _gloss_attributes_equal (a->attributes, b->attributes) &&
          str_equal0 (a->note, b->note) &&
          str_equal0 (a->norm_id, b->norm_id) &&
-         str_equal0 (a->norm_name, b->norm_name) &&
-         str_equal0 (a->annotator, b->annotator) &&
-         a->document_id == b->document_id &&
-         a->created == b->created &&
-         a->modified == b->modified &&
-         a->deleted == b->deleted;
+         str_equal0 (a->norm_name, b->norm_name);
 }
+
+GLOSS_DEFINE_IDENTITY_ACCESSORS (GlossAnnotation, gloss_annotation, GLOSS_IS_ANNOTATION)
 
 /* Document order: start, then end, then uuid (a total order). */
 int
@@ -245,39 +225,7 @@ gloss_annotation_compare (GlossAnnotation *a,
   be = gloss_annotation_get_end (b);
   if (ae != be)
     return ae < be ? -1 : 1;
-  return g_strcmp0 (a->uuid, b->uuid);
-}
-
-const char *
-gloss_annotation_get_uuid (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
-  return self->uuid;
-}
-
-void
-gloss_annotation_set_uuid (GlossAnnotation *self,
-                           const char      *uuid)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  g_return_if_fail (uuid != NULL);
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
-}
-
-gint64
-gloss_annotation_get_document_id (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
-  return self->document_id;
-}
-
-void
-gloss_annotation_set_document_id (GlossAnnotation *self,
-                                  gint64           document_id)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  self->document_id = document_id;
+  return g_strcmp0 (a->identity.uuid, b->identity.uuid);
 }
 
 const char *
@@ -344,40 +292,6 @@ gloss_annotation_get_end (GlossAnnotation *self)
   return end;
 }
 
-GVariant *
-gloss_annotation_get_attribute (GlossAnnotation *self,
-                                const char      *name)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
-  return self->attributes ? g_hash_table_lookup (self->attributes, name) : NULL;
-}
-
-void
-gloss_annotation_set_attribute (GlossAnnotation *self,
-                                const char      *name,
-                                GVariant        *value)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  g_return_if_fail (name != NULL);
-  _gloss_attributes_set (&self->attributes, name, value);
-}
-
-GHashTable *
-gloss_annotation_get_attributes (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
-  return self->attributes;
-}
-
-void
-gloss_annotation_set_attributes (GlossAnnotation *self,
-                                 GHashTable      *attributes)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  g_clear_pointer (&self->attributes, g_hash_table_unref);
-  self->attributes = _gloss_attributes_copy (attributes);
-}
-
 const char *
 gloss_annotation_get_note (GlossAnnotation *self)
 {
@@ -418,61 +332,6 @@ gloss_annotation_set_normalisation (GlossAnnotation *self,
   g_free (self->norm_name);
   self->norm_id = (norm_id && *norm_id) ? g_strdup (norm_id) : NULL;
   self->norm_name = (norm_name && *norm_name) ? g_strdup (norm_name) : NULL;
-}
-
-const char *
-gloss_annotation_get_annotator (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
-  return self->annotator;
-}
-
-void
-gloss_annotation_set_annotator (GlossAnnotation *self,
-                                const char      *annotator)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  g_free (self->annotator);
-  self->annotator = g_strdup (annotator ? annotator : "");
-}
-
-gint64
-gloss_annotation_get_created (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
-  return self->created;
-}
-
-gint64
-gloss_annotation_get_modified (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
-  return self->modified;
-}
-
-void
-gloss_annotation_set_times (GlossAnnotation *self,
-                            gint64           created,
-                            gint64           modified)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  self->created = created;
-  self->modified = modified;
-}
-
-gboolean
-gloss_annotation_get_deleted (GlossAnnotation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), FALSE);
-  return self->deleted;
-}
-
-void
-gloss_annotation_set_deleted (GlossAnnotation *self,
-                              gboolean         deleted)
-{
-  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
-  self->deleted = !!deleted;
 }
 
 char *

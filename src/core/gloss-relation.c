@@ -9,22 +9,16 @@
 #include "config.h"
 
 #include "gloss-relation.h"
-#include "gloss-util-private.h"
+#include "gloss-identity-private.h"
 
 struct _GlossRelation
 {
-  GObject     parent_instance;
+  GObject        parent_instance;
 
-  char       *uuid;         /* owned */
-  char       *type;         /* owned */
-  char       *source;       /* owned: annotation uuid */
-  char       *target;       /* owned: annotation uuid */
-  GHashTable *attributes;   /* owned, NULL when empty */
-  char       *annotator;    /* owned */
-  gint64      document_id;
-  gint64      created;
-  gint64      modified;
-  gboolean    deleted;
+  GlossIdentity  identity;
+  char          *type;         /* owned */
+  char          *source;       /* owned: annotation uuid */
+  char          *target;       /* owned: annotation uuid */
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelation, gloss_relation, G_TYPE_OBJECT)
@@ -45,12 +39,10 @@ gloss_relation_finalize (GObject *object)
 {
   GlossRelation *self = (GlossRelation *) object;
 
-  g_clear_pointer (&self->uuid, g_free);
+  _gloss_identity_clear (&self->identity);
   g_clear_pointer (&self->type, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->target, g_free);
-  g_clear_pointer (&self->attributes, g_hash_table_unref);
-  g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (gloss_relation_parent_class)->finalize (object);
 }
@@ -66,7 +58,7 @@ gloss_relation_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_UUID:
-      g_value_set_string (value, self->uuid);
+      g_value_set_string (value, self->identity.uuid);
       break;
     case PROP_RELATION_TYPE:
       g_value_set_string (value, self->type);
@@ -121,12 +113,10 @@ gloss_relation_new (const char *type,
   g_return_val_if_fail (target_uuid != NULL, NULL);
 
   self = g_object_new (GLOSS_TYPE_RELATION, NULL);
-  self->uuid = g_uuid_string_random ();
+  _gloss_identity_init_new (&self->identity, annotator);
   self->type = g_strdup (type);
   self->source = g_strdup (source_uuid);
   self->target = g_strdup (target_uuid);
-  self->annotator = g_strdup (annotator ? annotator : "");
-  self->created = self->modified = g_get_real_time ();
   return self;
 }
 
@@ -138,16 +128,10 @@ gloss_relation_copy (GlossRelation *self)
   g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
 
   copy = g_object_new (GLOSS_TYPE_RELATION, NULL);
-  copy->uuid = g_strdup (self->uuid);
+  _gloss_identity_copy (&copy->identity, &self->identity);
   copy->type = g_strdup (self->type);
   copy->source = g_strdup (self->source);
   copy->target = g_strdup (self->target);
-  copy->attributes = _gloss_attributes_copy (self->attributes);
-  copy->annotator = g_strdup (self->annotator);
-  copy->document_id = self->document_id;
-  copy->created = self->created;
-  copy->modified = self->modified;
-  copy->deleted = self->deleted;
   return copy;
 }
 
@@ -159,49 +143,13 @@ gloss_relation_equal (GlossRelation *a,
     return TRUE;
   if (a == NULL || b == NULL)
     return FALSE;
-  return g_strcmp0 (a->uuid, b->uuid) == 0 &&
+  return _gloss_identity_equal (&a->identity, &b->identity) &&
          g_strcmp0 (a->type, b->type) == 0 &&
          g_strcmp0 (a->source, b->source) == 0 &&
-         g_strcmp0 (a->target, b->target) == 0 &&
-         _gloss_attributes_equal (a->attributes, b->attributes) &&
-         g_strcmp0 (a->annotator, b->annotator) == 0 &&
-         a->document_id == b->document_id &&
-         a->created == b->created &&
-         a->modified == b->modified &&
-         a->deleted == b->deleted;
+         g_strcmp0 (a->target, b->target) == 0;
 }
 
-const char *
-gloss_relation_get_uuid (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
-  return self->uuid;
-}
-
-void
-gloss_relation_set_uuid (GlossRelation *self,
-                         const char    *uuid)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  g_return_if_fail (uuid != NULL);
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
-}
-
-gint64
-gloss_relation_get_document_id (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), 0);
-  return self->document_id;
-}
-
-void
-gloss_relation_set_document_id (GlossRelation *self,
-                                gint64         document_id)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  self->document_id = document_id;
-}
+GLOSS_DEFINE_IDENTITY_ACCESSORS (GlossRelation, gloss_relation, GLOSS_IS_RELATION)
 
 const char *
 gloss_relation_get_relation_type (GlossRelation *self)
@@ -245,93 +193,4 @@ gloss_relation_set_ends (GlossRelation *self,
   g_free (self->target);
   self->source = g_strdup (source_uuid);
   self->target = g_strdup (target_uuid);
-}
-
-GVariant *
-gloss_relation_get_attribute (GlossRelation *self,
-                              const char    *name)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
-  return self->attributes ? g_hash_table_lookup (self->attributes, name) : NULL;
-}
-
-void
-gloss_relation_set_attribute (GlossRelation *self,
-                              const char    *name,
-                              GVariant      *value)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  g_return_if_fail (name != NULL);
-  _gloss_attributes_set (&self->attributes, name, value);
-}
-
-GHashTable *
-gloss_relation_get_attributes (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
-  return self->attributes;
-}
-
-void
-gloss_relation_set_attributes (GlossRelation *self,
-                               GHashTable    *attributes)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  g_clear_pointer (&self->attributes, g_hash_table_unref);
-  self->attributes = _gloss_attributes_copy (attributes);
-}
-
-const char *
-gloss_relation_get_annotator (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), NULL);
-  return self->annotator;
-}
-
-void
-gloss_relation_set_annotator (GlossRelation *self,
-                              const char    *annotator)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  g_free (self->annotator);
-  self->annotator = g_strdup (annotator ? annotator : "");
-}
-
-gint64
-gloss_relation_get_created (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), 0);
-  return self->created;
-}
-
-gint64
-gloss_relation_get_modified (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), 0);
-  return self->modified;
-}
-
-void
-gloss_relation_set_times (GlossRelation *self,
-                          gint64         created,
-                          gint64         modified)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  self->created = created;
-  self->modified = modified;
-}
-
-gboolean
-gloss_relation_get_deleted (GlossRelation *self)
-{
-  g_return_val_if_fail (GLOSS_IS_RELATION (self), FALSE);
-  return self->deleted;
-}
-
-void
-gloss_relation_set_deleted (GlossRelation *self,
-                            gboolean       deleted)
-{
-  g_return_if_fail (GLOSS_IS_RELATION (self));
-  self->deleted = !!deleted;
 }

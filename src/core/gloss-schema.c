@@ -201,6 +201,22 @@ attr_defs_equal (GPtrArray *a,
   return TRUE;
 }
 
+static gpointer
+attr_def_copy (gconstpointer def,
+               gpointer      user_data)
+{
+  return gloss_attr_def_ref ((GlossAttrDef *) def);
+}
+
+/* Appends @src's definitions (immutable, so shared) to @dest. For a new
+ * owner only: @src has no duplicates and nothing listens to the owner yet. */
+static void
+attr_defs_extend (GPtrArray *dest,
+                  GPtrArray *src)
+{
+  g_ptr_array_extend (dest, src, attr_def_copy, NULL);
+}
+
 static GlossAttrDef *
 attr_defs_lookup (GPtrArray  *defs,
                   const char *name)
@@ -1547,6 +1563,37 @@ member_strv (JsonObject   *object,
   return TRUE;
 }
 
+/* Every named entry (layer, label, relation type, attribute) is an object
+ * with a valid "name". */
+static gboolean
+named_object (JsonNode     *node,
+              const char   *where,
+              JsonObject  **object,
+              const char  **name,
+              GError      **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
+                   _("%s: expected an object"), where);
+      return FALSE;
+    }
+
+  *object = json_node_get_object (node);
+
+  if (!member_string (*object, "name", TRUE, where, name, error))
+    return FALSE;
+
+  if (!name_is_valid (*name))
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
+                   _("%s: invalid name “%s” (empty or with spaces)"), where, *name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GlossAttrDef *
 parse_attr_def (JsonNode    *node,
                 const char  *where_base,
@@ -1561,24 +1608,8 @@ parse_attr_def (JsonNode    *node,
   const char *type_str;
   GlossAttrType type;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: expected an object"), where_base);
-      return NULL;
-    }
-
-  object = json_node_get_object (node);
-
-  if (!member_string (object, "name", TRUE, where_base, &name, error))
+  if (!named_object (node, where_base, &object, &name, error))
     return NULL;
-
-  if (!name_is_valid (name))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: invalid name “%s” (empty or with spaces)"), where_base, name);
-      return NULL;
-    }
 
   where = g_strdup_printf ("%s (%s)", where_base, name);
 
@@ -1728,25 +1759,11 @@ parse_layers (GlossSchema  *self,
   for (guint i = 0; i < length; i++)
     {
       g_autofree char *where = g_strdup_printf (_("layer %u"), i + 1);
-      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
       const char *name;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                       _("%s: expected an object"), where);
-          return FALSE;
-        }
-
-      if (!member_string (json_node_get_object (node), "name", TRUE, where, &name, error))
+      if (!named_object (json_array_get_element (array, i), where, &object, &name, error))
         return FALSE;
-
-      if (!name_is_valid (name))
-        {
-          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                       _("%s: invalid name “%s” (empty or with spaces)"), where, name);
-          return FALSE;
-        }
 
       if (has_layer (self, name))
         {
@@ -1778,24 +1795,8 @@ parse_label (GlossSchema  *self,
   const char *hotkey;
   const char *description;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: expected an object"), where);
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-
-  if (!member_string (object, "name", TRUE, where, &name, error))
+  if (!named_object (node, where, &object, &name, error))
     return FALSE;
-
-  if (!name_is_valid (name))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: invalid name “%s” (empty or with spaces)"), where, name);
-      return FALSE;
-    }
 
   if (find_label (self, name, NULL) != NULL)
     {
@@ -1851,8 +1852,7 @@ parse_label (GlossSchema  *self,
     return FALSE;
 
   label = gloss_label_new (name, layer, color, hotkey, description);
-  for (guint i = 0; i < attributes->len; i++)
-    gloss_label_add_attribute (label, g_ptr_array_index (attributes, i));
+  attr_defs_extend (label->attributes, attributes);
 
   if (!gloss_schema_add_label (self, label, error))
     {
@@ -1903,24 +1903,8 @@ parse_relation (GlossSchema  *self,
   const char *name;
   const char *description;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: expected an object"), where);
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-
-  if (!member_string (object, "name", TRUE, where, &name, error))
+  if (!named_object (node, where, &object, &name, error))
     return FALSE;
-
-  if (!name_is_valid (name))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("%s: invalid name “%s” (empty or with spaces)"), where, name);
-      return FALSE;
-    }
 
   if (find_relation_type (self, name, NULL) != NULL)
     {
@@ -1944,8 +1928,7 @@ parse_relation (GlossSchema  *self,
   type = gloss_relation_type_new (name, description,
                                   (const char * const *) sources,
                                   (const char * const *) targets);
-  for (guint i = 0; i < attributes->len; i++)
-    gloss_relation_type_add_attribute (type, g_ptr_array_index (attributes, i));
+  attr_defs_extend (type->attributes, attributes);
 
   if (!gloss_schema_add_relation_type (self, type, error))
     {
@@ -2243,8 +2226,7 @@ gloss_schema_copy (GlossSchema *self)
       g_autoptr(GlossLabel) dup = gloss_label_new (label->name, label->layer, label->color,
                                                    label->hotkey, label->description);
 
-      for (guint j = 0; j < label->attributes->len; j++)
-        gloss_label_add_attribute (dup, g_ptr_array_index (label->attributes, j));
+      attr_defs_extend (dup->attributes, label->attributes);
 
       g_list_store_append (copy->labels, dup);
       g_signal_connect_object (dup, "notify", G_CALLBACK (label_notify_cb), copy,
@@ -2261,17 +2243,14 @@ gloss_schema_copy (GlossSchema *self)
                                  (const char * const *) type->sources,
                                  (const char * const *) type->targets);
 
-      for (guint j = 0; j < type->attributes->len; j++)
-        gloss_relation_type_add_attribute (dup, g_ptr_array_index (type->attributes, j));
+      attr_defs_extend (dup->attributes, type->attributes);
 
       g_list_store_append (copy->relation_types, dup);
       g_signal_connect_object (dup, "notify", G_CALLBACK (relation_type_notify_cb), copy,
                                G_CONNECT_SWAPPED);
     }
 
-  for (guint i = 0; i < self->document_attributes->len; i++)
-    g_ptr_array_add (copy->document_attributes,
-                     gloss_attr_def_ref (g_ptr_array_index (self->document_attributes, i)));
+  attr_defs_extend (copy->document_attributes, self->document_attributes);
 
   return copy;
 }

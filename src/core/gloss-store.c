@@ -16,6 +16,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
+#include "gloss-identity-private.h"
 #include "gloss-relation.h"
 #include "gloss-store-private.h"
 #include "gloss-util-private.h"
@@ -196,6 +197,21 @@ _gloss_store_prepare (GlossStore  *self,
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
+}
+
+/* Runs a statement that returns no row; on failure, @what heads the error. */
+static gboolean
+step_done (GlossStore   *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -629,12 +645,7 @@ gloss_store_set_meta (GlossStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot write the project settings"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_done (self, stmt, _("Cannot write the project settings"), error);
 }
 
 char *
@@ -884,12 +895,7 @@ gloss_store_set_document_attributes (GlossStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot set the document attributes"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_done (self, stmt, _("Cannot set the document attributes"), error);
 }
 
 typedef GObject *(*RowFunc) (sqlite3_stmt *stmt, GError **error);
@@ -958,6 +964,79 @@ load_many (GlossStore  *self,
   return g_steal_pointer (&out);
 }
 
+/* ---- identity columns, shared by annotations and relations */
+
+/* Binds @id: uuid to ?1, document to ?2, attributes (JSON) to ?@attributes,
+ * then annotator, created, modified and deleted from ?@annotator on. */
+static void
+bind_identity (sqlite3_stmt        *stmt,
+               const GlossIdentity *id,
+               int                  attributes,
+               int                  annotator)
+{
+  sqlite3_bind_text (stmt, 1, id->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id->document_id);
+  sqlite3_bind_text (stmt, attributes, _gloss_attributes_to_json (id->attributes), -1, g_free);
+  sqlite3_bind_text (stmt, annotator, id->annotator, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, annotator + 1, id->created);
+  sqlite3_bind_int64 (stmt, annotator + 2, id->modified);
+  sqlite3_bind_int (stmt, annotator + 3, id->deleted);
+}
+
+/* Reads @id from a row laid out like bind_identity()'s columns, less one
+ * (uuid in column 0, document in 1). @what ("annotation %s: ") prefixes an
+ * error about the attributes. */
+static gboolean
+identity_from_row (GlossIdentity  *id,
+                   sqlite3_stmt   *stmt,
+                   int             attributes,
+                   int             annotator,
+                   const char     *what,
+                   GError        **error)
+{
+  g_autoptr(GHashTable) attrs = NULL;
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *attrs_json = (const char *) sqlite3_column_text (stmt, attributes);
+
+  if (attrs_json != NULL && strcmp (attrs_json, "{}") != 0)
+    {
+      attrs = _gloss_attributes_from_json (attrs_json, error);
+      if (attrs == NULL && error && *error)
+        {
+          /* @what is one of our own translated "… %s: " strings. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_prefix_error (error, what, uuid);
+#pragma GCC diagnostic pop
+          return FALSE;
+        }
+    }
+  _gloss_identity_set_uuid (id, uuid);
+  id->document_id = sqlite3_column_int64 (stmt, 1);
+  _gloss_identity_set_attributes (id, attrs);
+  _gloss_identity_set_annotator (id, (const char *) sqlite3_column_text (stmt, annotator));
+  id->created = sqlite3_column_int64 (stmt, annotator + 1);
+  id->modified = sqlite3_column_int64 (stmt, annotator + 2);
+  id->deleted = !!sqlite3_column_int (stmt, annotator + 3);
+  return TRUE;
+}
+
+/* Deletes the row @uuid through @sql. */
+static gboolean
+remove_by_uuid (GlossStore  *self,
+                const char  *sql,
+                const char  *uuid,
+                const char  *what,
+                GError     **error)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  return step_done (self, stmt, what, error);
+}
+
 /* ---- annotations */
 
 #define ANNOTATION_COLUMNS \
@@ -970,36 +1049,22 @@ annotation_from_row (sqlite3_stmt  *stmt,
 {
   g_autoptr(GlossAnnotation) a = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
   g_autoptr(GArray) frags = NULL;
-  g_autoptr(GHashTable) attrs = NULL;
-  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-  const char *attrs_json = (const char *) sqlite3_column_text (stmt, 4);
 
   if (!_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 3), &frags))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                   _("annotation %s: unreadable fragments"), uuid);
+                   _("annotation %s: unreadable fragments"),
+                   (const char *) sqlite3_column_text (stmt, 0));
       return NULL;
     }
-  if (attrs_json != NULL && strcmp (attrs_json, "{}") != 0)
-    {
-      attrs = _gloss_attributes_from_json (attrs_json, error);
-      if (attrs == NULL && error && *error)
-        {
-          g_prefix_error (error, _("annotation %s: "), uuid);
-          return NULL;
-        }
-    }
-  gloss_annotation_set_uuid (a, uuid);
-  gloss_annotation_set_document_id (a, sqlite3_column_int64 (stmt, 1));
+  if (!identity_from_row (_gloss_annotation_get_identity (a), stmt, 4, 8,
+                          _("annotation %s: "), error))
+    return NULL;
   gloss_annotation_set_label (a, (const char *) sqlite3_column_text (stmt, 2));
   gloss_annotation_set_fragments (a, (GlossFragment *) (gpointer) frags->data, frags->len);
-  gloss_annotation_set_attributes (a, attrs);
   gloss_annotation_set_note (a, (const char *) sqlite3_column_text (stmt, 5));
   gloss_annotation_set_normalisation (a, (const char *) sqlite3_column_text (stmt, 6),
                                       (const char *) sqlite3_column_text (stmt, 7));
-  gloss_annotation_set_annotator (a, (const char *) sqlite3_column_text (stmt, 8));
-  gloss_annotation_set_times (a, sqlite3_column_int64 (stmt, 9), sqlite3_column_int64 (stmt, 10));
-  gloss_annotation_set_deleted (a, sqlite3_column_int (stmt, 11));
   return g_steal_pointer (&a);
 }
 
@@ -1018,8 +1083,6 @@ gloss_store_put_annotation (GlossStore       *self,
     "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
     "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
-  g_autofree char *frags = NULL;
-  g_autofree char *attrs = NULL;
   const GlossFragment *f;
   guint n;
 
@@ -1030,28 +1093,15 @@ gloss_store_put_annotation (GlossStore       *self,
   if (stmt == NULL)
     return FALSE;
   f = gloss_annotation_get_fragments (a, &n);
-  frags = _gloss_fragments_to_string (f, n);
-  attrs = _gloss_attributes_to_json (gloss_annotation_get_attributes (a));
-  sqlite3_bind_text (stmt, 1, gloss_annotation_get_uuid (a), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, gloss_annotation_get_document_id (a));
+  bind_identity (stmt, _gloss_annotation_get_identity (a), 7, 11);
   sqlite3_bind_text (stmt, 3, gloss_annotation_get_label (a), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, gloss_annotation_get_start (a));
   sqlite3_bind_int64 (stmt, 5, gloss_annotation_get_end (a));
-  sqlite3_bind_text (stmt, 6, frags, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attrs, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, _gloss_fragments_to_string (f, n), -1, g_free);
   sqlite3_bind_text (stmt, 8, gloss_annotation_get_note (a), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, gloss_annotation_get_norm_id (a), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, gloss_annotation_get_norm_name (a), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, gloss_annotation_get_annotator (a), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 12, gloss_annotation_get_created (a));
-  sqlite3_bind_int64 (stmt, 13, gloss_annotation_get_modified (a));
-  sqlite3_bind_int (stmt, 14, gloss_annotation_get_deleted (a));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot save an annotation"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_done (self, stmt, _("Cannot save an annotation"), error);
 }
 
 gboolean
@@ -1060,17 +1110,8 @@ gloss_store_remove_annotation (GlossStore  *self,
                                GError     **error)
 {
   static const char sql[] = "DELETE FROM annotations WHERE uuid = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot remove an annotation"));
-      return FALSE;
-    }
-  return TRUE;
+  return remove_by_uuid (self, sql, uuid, _("Cannot remove an annotation"), error);
 }
 
 GlossAnnotation *
@@ -1125,29 +1166,14 @@ static GlossRelation *
 relation_from_row (sqlite3_stmt  *stmt,
                    GError       **error)
 {
-  g_autoptr(GlossRelation) r = NULL;
-  g_autoptr(GHashTable) attrs = NULL;
-  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-  const char *attrs_json = (const char *) sqlite3_column_text (stmt, 5);
+  g_autoptr(GlossRelation) r = g_object_new (GLOSS_TYPE_RELATION, NULL);
 
-  if (attrs_json != NULL && strcmp (attrs_json, "{}") != 0)
-    {
-      attrs = _gloss_attributes_from_json (attrs_json, error);
-      if (attrs == NULL && error && *error)
-        {
-          g_prefix_error (error, _("relation %s: "), uuid);
-          return NULL;
-        }
-    }
-  r = gloss_relation_new ((const char *) sqlite3_column_text (stmt, 2),
-                          (const char *) sqlite3_column_text (stmt, 3),
-                          (const char *) sqlite3_column_text (stmt, 4),
-                          (const char *) sqlite3_column_text (stmt, 6));
-  gloss_relation_set_uuid (r, uuid);
-  gloss_relation_set_document_id (r, sqlite3_column_int64 (stmt, 1));
-  gloss_relation_set_attributes (r, attrs);
-  gloss_relation_set_times (r, sqlite3_column_int64 (stmt, 7), sqlite3_column_int64 (stmt, 8));
-  gloss_relation_set_deleted (r, sqlite3_column_int (stmt, 9));
+  if (!identity_from_row (_gloss_relation_get_identity (r), stmt, 5, 6,
+                          _("relation %s: "), error))
+    return NULL;
+  gloss_relation_set_relation_type (r, (const char *) sqlite3_column_text (stmt, 2));
+  gloss_relation_set_ends (r, (const char *) sqlite3_column_text (stmt, 3),
+                           (const char *) sqlite3_column_text (stmt, 4));
   return g_steal_pointer (&r);
 }
 
@@ -1165,7 +1191,6 @@ gloss_store_put_relation (GlossStore     *self,
     "  annotator = excluded.annotator, created = excluded.created, "
     "  modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
-  g_autofree char *attrs = NULL;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
@@ -1173,23 +1198,11 @@ gloss_store_put_relation (GlossStore     *self,
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  attrs = _gloss_attributes_to_json (gloss_relation_get_attributes (r));
-  sqlite3_bind_text (stmt, 1, gloss_relation_get_uuid (r), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, gloss_relation_get_document_id (r));
+  bind_identity (stmt, _gloss_relation_get_identity (r), 6, 7);
   sqlite3_bind_text (stmt, 3, gloss_relation_get_relation_type (r), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, gloss_relation_get_source (r), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attrs, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, gloss_relation_get_annotator (r), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, gloss_relation_get_created (r));
-  sqlite3_bind_int64 (stmt, 9, gloss_relation_get_modified (r));
-  sqlite3_bind_int (stmt, 10, gloss_relation_get_deleted (r));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot save a relation"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_done (self, stmt, _("Cannot save a relation"), error);
 }
 
 gboolean
@@ -1198,17 +1211,8 @@ gloss_store_remove_relation (GlossStore  *self,
                              GError     **error)
 {
   static const char sql[] = "DELETE FROM relations WHERE uuid = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot remove a relation"));
-      return FALSE;
-    }
-  return TRUE;
+  return remove_by_uuid (self, sql, uuid, _("Cannot remove a relation"), error);
 }
 
 GlossRelation *
@@ -1265,12 +1269,7 @@ gloss_store_set_document_status (GlossStore  *self,
       sqlite3_bind_int (stmt, 3, status);
       sqlite3_bind_int64 (stmt, 4, modified);
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot set the document status"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_done (self, stmt, _("Cannot set the document status"), error);
 }
 
 gboolean
