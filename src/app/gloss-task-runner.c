@@ -186,8 +186,11 @@ gloss_task_runner_run_async (gpointer             source_object,
   task = g_task_new (source_object, cancellable, run_done_cb, NULL);
   g_task_set_source_tag (task, gloss_task_runner_run_async);
   g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
-  /* The import rolls back on cancellation; report it as the error it is. */
+  /* The import rolls back on cancellation; report it as the error it is.
+   * The worker's own result decides: one that committed just before the
+   * cancellation succeeded, and must not be reported as cancelled. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_thread);
 }
 

@@ -25,7 +25,9 @@ typedef gboolean (*GlossWorkerFunc) (GlossProject       *project,
 
 /* Runs @func in g_task_run_in_thread(). @progress is called on the
  * calling thread's main context with the latest fraction (coalesced), never
- * after @callback. @data is freed with @data_free once the task is done. */
+ * after @callback. @data is freed with @data_free once the task is done.
+ * The result is @func's own, even when @cancellable was cancelled after
+ * @func last checked it (it then committed: not an error). */
 void     gloss_task_runner_run_async       (gpointer             source_object,
                                             GlossProject        *project,
                                             GlossWorkerFunc      func,

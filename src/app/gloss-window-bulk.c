@@ -18,9 +18,18 @@
 #include "gloss-document.h"
 #include "gloss-project-private.h"
 #include "gloss-project.h"
+#include "gloss-task-runner.h"
 #include "gloss-window-private.h"
 
 #define BULK_KEY "gloss-window-bulk"
+
+/* From this many documents on (bench-bulk: a frequent word takes about
+ * 0.04 s in 1,000 documents, 0.43 s in 10,000 and 6.6 s in 100,000; its
+ * undo about half that), the step, its undo and its redo run on a worker
+ * thread (gloss-task-runner.c) with a project of its own, behind a modal
+ * progress dialog with Cancel that keeps the window from writing the
+ * project meanwhile. Below, it is quicker than showing one. */
+#define THREAD_MIN_DOCUMENTS 1000
 
 /* The window keeps its last bulk step. It comes after the open document's
  * own history: win.undo takes it back once the document has nothing left
@@ -33,7 +42,42 @@ typedef struct
   GlossBulkStep *step;         /* owned, may be NULL */
   GtkWidget     *undo_button;  /* weak: the header bar's button for win.undo */
   GtkWidget     *redo_button;  /* weak */
+  guint          thread_min_documents;
+
+  /* while a worker runs (cancellable != NULL) */
+  GCancellable  *cancellable;      /* owned */
+  GlossProject  *worker_project;   /* weak: the window's project when it started */
+  GtkWidget     *dialog;           /* weak: the modal progress dialog */
+  GtkWidget     *progress_bar;     /* weak */
 } Bulk;
+
+typedef enum
+{
+  BULK_APPLY,
+  BULK_UNDO,
+  BULK_REDO,
+} BulkOp;
+
+/* What the worker gets and gives back. Only strings and the step, whose
+ * reference count is atomic: the task may free it on the worker thread.
+ * The main thread leaves the step alone while the worker runs. */
+typedef struct
+{
+  BulkOp         op;
+  char          *label;    /* BULK_APPLY */
+  char          *needle;   /* BULK_APPLY */
+  GlossBulkStep *step;     /* owned: the step undone or redone, or the one
+                            * applied (NULL until the worker succeeded) */
+} BulkJob;
+
+static void
+bulk_job_free (BulkJob *job)
+{
+  g_free (job->label);
+  g_free (job->needle);
+  g_clear_object (&job->step);
+  g_free (job);
+}
 
 static void
 bulk_free (Bulk *bulk)
@@ -41,8 +85,25 @@ bulk_free (Bulk *bulk)
   g_clear_weak_pointer (&bulk->project);
   g_clear_weak_pointer (&bulk->undo_button);
   g_clear_weak_pointer (&bulk->redo_button);
+  g_clear_weak_pointer (&bulk->worker_project);
+  g_clear_weak_pointer (&bulk->progress_bar);
+  if (bulk->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (bulk->dialog));
+  g_clear_weak_pointer (&bulk->dialog);
+  g_clear_object (&bulk->cancellable);
   g_clear_object (&bulk->step);
   g_free (bulk);
+}
+
+/* A closed window cancels its worker (the task keeps the window alive
+ * until the worker has rolled back). */
+static void
+window_destroy_cb (GlossWindow *self)
+{
+  Bulk *bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
+
+  if (bulk != NULL && bulk->cancellable != NULL)
+    g_cancellable_cancel (bulk->cancellable);
 }
 
 static Bulk *
@@ -53,7 +114,9 @@ get_bulk (GlossWindow *self)
   if (bulk == NULL)
     {
       bulk = g_new0 (Bulk, 1);
+      bulk->thread_min_documents = THREAD_MIN_DOCUMENTS;
       g_object_set_data_full (G_OBJECT (self), BULK_KEY, bulk, (GDestroyNotify) bulk_free);
+      g_signal_connect (self, "destroy", G_CALLBACK (window_destroy_cb), NULL);
     }
   return bulk;
 }
@@ -168,17 +231,265 @@ describe (GtkWidget  *button,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* After @step went into @project (already refreshed): keeps the step and
+ * shows the count. */
+static void
+take_step (GlossWindow   *self,
+           GlossProject  *project,
+           GlossBulkStep *step)
+{
+  Bulk *bulk = get_bulk (self);
+  guint n = gloss_bulk_step_get_n_annotations (step);
+  guint n_documents = gloss_bulk_step_get_n_documents (step);
+  g_autofree char *documents = NULL;
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    {
+      message = g_strdup_printf (_("No other occurrences of “%s” to annotate in any document"),
+                                 gloss_bulk_step_get_needle (step));
+      gloss_window_show_message (self, message);
+      _gloss_window_bulk_update_undo (self);
+      return;
+    }
+
+  g_set_object (&bulk->step, step);
+  g_set_weak_pointer (&bulk->project, project);
+  forget_document_history (self);
+  refresh_counts (GTK_WIDGET (self));
+  _gloss_window_bulk_update_undo (self);
+
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                            n_documents),
+                               n_documents);
+  /* Translators: the second %s is "N documents" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Annotated %u occurrence in %s",
+                                          "Annotated %u occurrences in %s", n),
+                             n, documents);
+  gloss_window_show_message (self, message);
+}
+
+/* ---- the worker -------------------------------------------------------- */
+
+/* After the step was undone or redone (and the project refreshed). */
+static void
+step_done (GlossWindow   *self,
+           GlossBulkStep *step,
+           gboolean       undo)
+{
+  g_autofree char *description = gloss_bulk_step_dup_description (step);
+  g_autofree char *message = NULL;
+
+  forget_document_history (self);
+  refresh_counts (GTK_WIDGET (self));
+  _gloss_window_bulk_update_undo (self);
+  /* Translators: %s is an undo description such as "Annotate All “x” in All Documents" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
+  gloss_window_show_message (self, message);
+}
+
+/* Worker thread, with a project of its own on the same file. */
+static gboolean
+bulk_worker (GlossProject       *project,
+             gpointer            data,
+             GlossProgressFunc   progress,
+             gpointer            progress_data,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  BulkJob *job = data;
+
+  if (job->op == BULK_APPLY)
+    return gloss_project_annotate_everywhere_full (project, job->label, job->needle, TRUE,
+                                                   progress, progress_data, &job->step,
+                                                   cancellable, error);
+  return gloss_project_undo_bulk_full (project, job->step, job->op == BULK_UNDO, progress,
+                                       progress_data, cancellable, error);
+}
+
+static void
+bulk_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  Bulk *bulk = get_bulk (GLOSS_WINDOW (user_data));
+
+  if (bulk->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bulk->progress_bar), fraction);
+}
+
+static void
+bulk_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (source_object);
+  BulkJob *job = user_data;
+  Bulk *bulk = get_bulk (self);
+  GlossProject *project = bulk->worker_project;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = gloss_task_runner_run_finish (result, &error);
+  g_clear_object (&bulk->cancellable);
+  g_clear_weak_pointer (&bulk->worker_project);
+  g_clear_weak_pointer (&bulk->progress_bar);
+  if (bulk->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (bulk->dialog));
+  g_clear_weak_pointer (&bulk->dialog);
+
+  /* Closed, or showing another project meanwhile: nothing to show. */
+  if (project == NULL || project != gloss_window_get_project (self))
+    return;
+
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gloss_window_show_error (self,
+                                 job->op == BULK_APPLY ? _("Could not annotate all occurrences")
+                                 : job->op == BULK_UNDO ? _("Could not undo")
+                                 : _("Could not redo"),
+                                 error);
+      else if (job->op == BULK_APPLY)
+        gloss_window_show_message (self, _("Cancelled: no annotations were added"));
+      else
+        gloss_window_show_message (self, _("Cancelled: nothing was changed"));
+      _gloss_window_bulk_update_undo (self);
+      return;
+    }
+
+  /* The worker wrote through its own project: bring the window's up to
+   * the file. The step holds uuids and document ids, the same in both, so
+   * it undoes and redoes on the window's project too. */
+  gloss_project_refresh_for_bulk (project, job->step);
+  if (job->op == BULK_APPLY)
+    take_step (self, project, job->step);
+  else
+    step_done (self, job->step, job->op == BULK_UNDO);
+}
+
+static void
+cancel_clicked_cb (GlossWindow *self)
+{
+  _gloss_window_bulk_cancel (self);
+}
+
+static gboolean
+dialog_close_request_cb (GlossWindow *self)
+{
+  /* the dialog goes when the worker has rolled back */
+  _gloss_window_bulk_cancel (self);
+  return TRUE;
+}
+
+/* A small modal dialog: it keeps the window from editing the project the
+ * worker writes, and offers Cancel. */
+static GtkWidget *
+progress_dialog_new (GlossWindow *self,
+                     const char  *text,
+                     GtkWidget  **progress_bar)
+{
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label, *bar, *button;
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Annotate All Occurrences"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, -1);
+  g_signal_connect_object (dialog, "close-request", G_CALLBACK (dialog_close_request_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (cancel_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog), button);
+  *progress_bar = bar;
+  return dialog;
+}
+
+/* Whether @project is big enough, and on a file a worker can open. */
+static gboolean
+use_worker (GlossWindow  *self,
+            GlossProject *project)
+{
+  const char *path = gloss_project_get_path (project);
+
+  return path != NULL && g_strcmp0 (path, ":memory:") != 0 &&
+         g_list_model_get_n_items (gloss_project_get_documents (project)) >=
+           get_bulk (self)->thread_min_documents;
+}
+
+static void
+start_worker (GlossWindow *self,
+              BulkJob     *job)
+{
+  Bulk *bulk = get_bulk (self);
+  GlossProject *project = gloss_window_get_project (self);
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *bar = NULL;
+
+  if (job->op == BULK_APPLY)
+    {
+      /* Translators: %s is the text being annotated */
+      text = g_strdup_printf (_("Annotating “%s” in all documents…"), job->needle);
+    }
+  else
+    {
+      description = gloss_bulk_step_dup_description (job->step);
+      /* Translators: %s is "Annotate All “x” in All Documents" */
+      text = g_strdup_printf (job->op == BULK_UNDO ? _("Undoing “%s”…") : _("Redoing “%s”…"),
+                              description);
+    }
+
+  bulk->cancellable = g_cancellable_new ();
+  g_set_weak_pointer (&bulk->worker_project, project);
+  g_set_weak_pointer (&bulk->dialog, progress_dialog_new (self, text, &bar));
+  g_set_weak_pointer (&bulk->progress_bar, bar);
+  /* no undo or redo of anything while the worker writes */
+  _gloss_window_bulk_update_undo (self);
+  gtk_window_present (GTK_WINDOW (bulk->dialog));
+
+  gloss_task_runner_run_async (self, project, bulk_worker, job, (GDestroyNotify) bulk_job_free,
+                               bulk_progress_cb, self, bulk->cancellable, bulk_done_cb, job);
+}
+
 static gboolean
 run_step (GlossWindow  *self,
           gboolean      undo,
           GError      **error)
 {
-  GlossBulkStep *step = current_step (self);
-  g_autofree char *description = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GlossBulkStep) step = NULL;
+  GlossBulkStep *current = current_step (self);
   gboolean ok;
 
-  if (step == NULL || !(undo ? gloss_bulk_step_can_undo (step) : gloss_bulk_step_can_redo (step)))
+  if (_gloss_window_bulk_is_running (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("An “Annotate All” step is still running"));
+      return FALSE;
+    }
+  if (current == NULL || !(undo ? gloss_bulk_step_can_undo (current)
+                                 : gloss_bulk_step_can_redo (current)))
     {
       g_set_error_literal (error, GLOSS_BULK_ERROR,
                            undo ? GLOSS_BULK_ERROR_NOTHING_TO_UNDO
@@ -187,23 +498,59 @@ run_step (GlossWindow  *self,
       return FALSE;
     }
 
-  g_object_ref (step);
+  if (use_worker (self, gloss_window_get_project (self)))
+    {
+      BulkJob *job = g_new0 (BulkJob, 1);
+
+      job->op = undo ? BULK_UNDO : BULK_REDO;
+      job->step = g_object_ref (current);
+      start_worker (self, job);
+      return TRUE;
+    }
+
+  step = g_object_ref (current);
   ok = undo ? gloss_project_undo_bulk (gloss_window_get_project (self), step, error)
             : gloss_project_redo_bulk (gloss_window_get_project (self), step, error);
-  description = gloss_bulk_step_dup_description (step);
-  g_object_unref (step);
   if (ok)
-    {
-      forget_document_history (self);
-      refresh_counts (GTK_WIDGET (self));
-    }
-  _gloss_window_bulk_update_undo (self);
-  if (!ok)
-    return FALSE;
+    step_done (self, step, undo);
+  else
+    _gloss_window_bulk_update_undo (self);
+  return ok;
+}
 
-  /* Translators: %s is an undo description such as "Annotate All “x” in All Documents" */
-  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
-  gloss_window_show_message (self, message);
+/* The needle and label of the selected annotation. FALSE with @error when
+ * the text cannot be read; TRUE with *@needle NULL (and a message shown)
+ * when nothing is selected. */
+static gboolean
+selected_needle (GlossWindow  *self,
+                 char        **needle,
+                 char        **label,
+                 GError      **error)
+{
+  GlossProject *project = gloss_window_get_project (self);
+  GlossDocument *document = gloss_window_get_document (self);
+  GlossDocumentView *view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (self));
+  GlossAnnotation *selected;
+  const char *text;
+
+  *needle = NULL;
+  *label = NULL;
+  selected = gloss_document_view_get_selected_annotation (view);
+  if (project == NULL || document == NULL || selected == NULL)
+    {
+      gloss_window_show_message (self, _("Select an annotation first"));
+      return TRUE;
+    }
+  text = gloss_document_get_text (document);
+  if (text == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read the text of “%s”"),
+                   gloss_document_get_name (document));
+      return FALSE;
+    }
+  *needle = g_utf8_substring (text, gloss_annotation_get_start (selected),
+                              gloss_annotation_get_end (selected));
+  *label = g_strdup (gloss_annotation_get_label (selected));
   return TRUE;
 }
 
@@ -216,7 +563,29 @@ annotate_all_documents_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *label = NULL;
 
+  if (_gloss_window_bulk_is_running (self))
+    return;
+  if (!selected_needle (self, &needle, &label, &error))
+    {
+      gloss_window_show_error (self, _("Could not annotate all occurrences"), error);
+      return;
+    }
+  if (needle == NULL)
+    return;
+
+  if (use_worker (self, gloss_window_get_project (self)))
+    {
+      BulkJob *job = g_new0 (BulkJob, 1);
+
+      job->op = BULK_APPLY;
+      job->label = g_steal_pointer (&label);
+      job->needle = g_steal_pointer (&needle);
+      start_worker (self, job);
+      return;
+    }
   if (!_gloss_window_annotate_all_documents (self, NULL, &error))
     gloss_window_show_error (self, _("Could not annotate all occurrences"), error);
 }
@@ -237,73 +606,34 @@ _gloss_window_annotate_all_documents (GlossWindow  *self,
                                       guint        *n_annotations,
                                       GError      **error)
 {
-  GlossProject *project = gloss_window_get_project (self);
-  GlossDocument *document = gloss_window_get_document (self);
-  GlossDocumentView *view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (self));
-  g_autoptr(GlossAnnotation) selected = NULL;
+  GlossProject *project;
   g_autoptr(GlossBulkStep) step = NULL;
   g_autofree char *needle = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-  const char *text;
-  Bulk *bulk = get_bulk (self);
-  guint n, n_documents;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
 
   if (n_annotations != NULL)
     *n_annotations = 0;
-  if (project == NULL || document == NULL ||
-      gloss_document_view_get_selected_annotation (view) == NULL)
+  if (_gloss_window_bulk_is_running (self))
     {
-      gloss_window_show_message (self, _("Select an annotation first"));
-      return TRUE;
-    }
-  /* a snapshot: the step reloads the open list, which replaces its items */
-  selected = g_object_ref (gloss_document_view_get_selected_annotation (view));
-  text = gloss_document_get_text (document);
-  if (text == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read the text of “%s”"),
-                   gloss_document_get_name (document));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("An “Annotate All” step is still running"));
       return FALSE;
     }
-  needle = g_utf8_substring (text, gloss_annotation_get_start (selected),
-                             gloss_annotation_get_end (selected));
-  label = g_strdup (gloss_annotation_get_label (selected));
+  if (!selected_needle (self, &needle, &label, error))
+    return FALSE;
+  if (needle == NULL)
+    return TRUE;
 
+  /* the step reloads the open list, which replaces its items: the needle
+   * and label are copies */
+  project = gloss_window_get_project (self);
   if (!gloss_project_annotate_everywhere (project, label, needle, TRUE, &step, NULL, error))
     return FALSE;
-
-  n = gloss_bulk_step_get_n_annotations (step);
-  n_documents = gloss_bulk_step_get_n_documents (step);
   if (n_annotations != NULL)
-    *n_annotations = n;
-  if (n == 0)
-    {
-      message = g_strdup_printf (_("No other occurrences of “%s” to annotate in any document"),
-                                 needle);
-      gloss_window_show_message (self, message);
-      return TRUE;
-    }
-
-  g_set_object (&bulk->step, step);
-  g_set_weak_pointer (&bulk->project, project);
-  forget_document_history (self);
-  refresh_counts (GTK_WIDGET (self));
-  _gloss_window_bulk_update_undo (self);
-
-  {
-    g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
-                                                               "%u documents", n_documents),
-                                                  n_documents);
-
-    /* Translators: the second %s is "N documents" */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Annotated %u occurrence in %s",
-                                            "Annotated %u occurrences in %s", n),
-                               n, documents);
-  }
-  gloss_window_show_message (self, message);
+    *n_annotations = gloss_bulk_step_get_n_annotations (step);
+  take_step (self, project, step);
   return TRUE;
 }
 
@@ -312,7 +642,9 @@ _gloss_window_bulk_update_undo (GlossWindow *self)
 {
   Bulk *bulk = get_bulk (self);
   GlossAnnotationList *list = document_list (self);
-  GlossBulkStep *step = current_step (self);
+  gboolean running = bulk->cancellable != NULL;
+  /* the worker owns the step while it runs */
+  GlossBulkStep *step = running ? NULL : current_step (self);
   gboolean doc_undo = list != NULL && gloss_annotation_list_can_undo (list);
   gboolean doc_redo = list != NULL && gloss_annotation_list_can_redo (list);
   gboolean step_undo = !doc_undo && step != NULL && gloss_bulk_step_can_undo (step);
@@ -323,8 +655,10 @@ _gloss_window_bulk_update_undo (GlossWindow *self)
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", doc_undo || step_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", doc_redo || step_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !running && (doc_undo || step_undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !running && (doc_redo || step_redo));
 
   /* Translators: %s is "Annotate All “x” in All Documents" */
   undo_text = step_undo ? g_strdup_printf (_("Undo %s"), description) : NULL;
@@ -341,7 +675,7 @@ _gloss_window_bulk_can_undo (GlossWindow *self)
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   step = current_step (self);
-  return step != NULL && gloss_bulk_step_can_undo (step);
+  return step != NULL && !_gloss_window_bulk_is_running (self) && gloss_bulk_step_can_undo (step);
 }
 
 gboolean
@@ -351,7 +685,7 @@ _gloss_window_bulk_can_redo (GlossWindow *self)
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   step = current_step (self);
-  return step != NULL && gloss_bulk_step_can_redo (step);
+  return step != NULL && !_gloss_window_bulk_is_running (self) && gloss_bulk_step_can_redo (step);
 }
 
 gboolean
@@ -375,4 +709,33 @@ _gloss_window_get_bulk_step (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
   return current_step (self);
+}
+
+gboolean
+_gloss_window_bulk_is_running (GlossWindow *self)
+{
+  Bulk *bulk;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
+  return bulk != NULL && bulk->cancellable != NULL;
+}
+
+void
+_gloss_window_bulk_cancel (GlossWindow *self)
+{
+  Bulk *bulk;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
+  if (bulk != NULL && bulk->cancellable != NULL)
+    g_cancellable_cancel (bulk->cancellable);
+}
+
+void
+_gloss_window_bulk_set_thread_threshold (GlossWindow *self,
+                                         guint        n_documents)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  get_bulk (self)->thread_min_documents = n_documents;
 }

@@ -42,5 +42,17 @@ gboolean       _gloss_window_bulk_redo              (GlossWindow     *self,
                                                      GError         **error);
 /* The window's last bulk step (borrowed), or NULL. */
 GlossBulkStep *_gloss_window_get_bulk_step          (GlossWindow     *self);
+/* In a project of at least @n_documents (default 1,000) documents on a
+ * file, win.annotate-all-documents and the undo and redo of its step run
+ * on a worker thread behind a modal progress dialog with Cancel
+ * (_gloss_window_bulk_undo() and _redo() then return TRUE at once);
+ * _gloss_window_annotate_all_documents() always runs synchronously. While
+ * the worker runs, win.undo and win.redo are disabled and another run is
+ * refused (G_IO_ERROR_BUSY). */
+void           _gloss_window_bulk_set_thread_threshold (GlossWindow  *self,
+                                                        guint         n_documents);
+gboolean       _gloss_window_bulk_is_running        (GlossWindow     *self);
+/* Cancels the worker: it rolls back, nothing is written. */
+void           _gloss_window_bulk_cancel            (GlossWindow     *self);
 
 G_END_DECLS

@@ -348,24 +348,23 @@ refresh_project (GlossProject  *project,
     }
 }
 
-gboolean
-gloss_project_annotate_everywhere (GlossProject   *project,
-                                   const char     *label,
-                                   const char     *needle,
-                                   gboolean        whole_words,
-                                   GlossBulkStep **step_out,
-                                   GCancellable   *cancellable,
-                                   GError        **error)
+static gboolean
+annotate_everywhere (GlossProject      *project,
+                     const char        *label,
+                     const char        *needle,
+                     gboolean           whole_words,
+                     gboolean           refresh,
+                     GlossProgressFunc  progress,
+                     gpointer           progress_data,
+                     GlossBulkStep    **step_out,
+                     GCancellable      *cancellable,
+                     GError           **error)
 {
   g_autoptr(GlossBulkStep) step = NULL;
   g_autoptr(GArray) ids = NULL;
   GlossStore *store;
   const char *annotator;
   gint64 now;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (step_out == NULL || *step_out == NULL, FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   if (label == NULL ||
       gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
@@ -393,17 +392,26 @@ gloss_project_annotate_everywhere (GlossProject   *project,
   ids = documents_with (store, needle, error);
   if (ids == NULL)
     goto rollback;
+  if (progress != NULL)
+    progress (0.0, progress_data);
   for (guint i = 0; i < ids->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !annotate_document (step, store, g_array_index (ids, gint64, i), annotator,
                               whole_words, now, error))
         goto rollback;
+      /* about a hundred calls in all: each costs a lock and a wake-up */
+      if (progress != NULL && (i + 1) % MAX (1, ids->len / 100) == 0)
+        progress ((double) (i + 1) / ids->len, progress_data);
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto rollback;
   if (!gloss_store_commit (store, error))
     return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
 
-  if (step->annotations->len > 0)
+  if (refresh && step->annotations->len > 0)
     refresh_project (project, step);
   if (step_out != NULL)
     *step_out = g_steal_pointer (&step);
@@ -412,6 +420,53 @@ gloss_project_annotate_everywhere (GlossProject   *project,
 rollback:
   gloss_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+gloss_project_annotate_everywhere (GlossProject   *project,
+                                   const char     *label,
+                                   const char     *needle,
+                                   gboolean        whole_words,
+                                   GlossBulkStep **step_out,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (step_out == NULL || *step_out == NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return annotate_everywhere (project, label, needle, whole_words, TRUE, NULL, NULL, step_out,
+                              cancellable, error);
+}
+
+gboolean
+gloss_project_annotate_everywhere_full (GlossProject      *project,
+                                        const char        *label,
+                                        const char        *needle,
+                                        gboolean           whole_words,
+                                        GlossProgressFunc  progress,
+                                        gpointer           progress_data,
+                                        GlossBulkStep    **step_out,
+                                        GCancellable      *cancellable,
+                                        GError           **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (step_out == NULL || *step_out == NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return annotate_everywhere (project, label, needle, whole_words, FALSE, progress,
+                              progress_data, step_out, cancellable, error);
+}
+
+void
+gloss_project_refresh_for_bulk (GlossProject  *project,
+                                GlossBulkStep *step)
+{
+  g_return_if_fail (GLOSS_IS_PROJECT (project));
+  g_return_if_fail (GLOSS_IS_BULK_STEP (step));
+
+  if (step->annotations->len > 0)
+    refresh_project (project, step);
 }
 
 static gboolean
@@ -451,20 +506,38 @@ set_changed_error (GlossProject    *project,
                document != NULL ? gloss_document_get_name (document) : "?");
 }
 
+/* Reports about a hundred fractions over @n rows. */
+static void
+report (GlossProgressFunc progress,
+        gpointer          progress_data,
+        guint             done,
+        guint             n)
+{
+  if (progress != NULL && n > 0 && (done == n || done % MAX (1, n / 100) == 0))
+    progress ((double) done / n, progress_data);
+}
+
+/* Checks every row first (half the work), then removes them. */
 static gboolean
-unwrite (GlossProject   *project,
-         GlossBulkStep  *step,
-         GError        **error)
+unwrite (GlossProject       *project,
+         GlossBulkStep      *step,
+         GlossProgressFunc   progress,
+         gpointer            progress_data,
+         GCancellable       *cancellable,
+         GError            **error)
 {
   GlossStore *store = gloss_project_get_store (project);
+  guint n = step->annotations->len;
 
-  for (guint i = 0; i < step->annotations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *written = g_ptr_array_index (step->annotations, i);
       const char *uuid = gloss_annotation_get_uuid (written);
       g_autoptr(GlossAnnotation) now = gloss_store_load_annotation (store, uuid, NULL);
       gboolean related = FALSE;
 
+      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (!has_relations (store, uuid, &related, error))
         return FALSE;
       if (now == NULL || !gloss_annotation_equal (now, written) || related)
@@ -472,57 +545,37 @@ unwrite (GlossProject   *project,
           set_changed_error (project, written, error);
           return FALSE;
         }
+      report (progress, progress_data, i + 1, 2 * n);
     }
-  for (guint i = 0; i < step->uuids->len; i++)
-    if (!gloss_store_remove_annotation (store, g_ptr_array_index (step->uuids, i), error))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-gloss_project_undo_bulk (GlossProject   *project,
-                         GlossBulkStep  *step,
-                         GError        **error)
-{
-  GlossStore *store;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
-
-  if (!gloss_bulk_step_can_undo (step))
+  for (guint i = 0; i < n; i++)
     {
-      g_set_error_literal (error, GLOSS_BULK_ERROR, GLOSS_BULK_ERROR_NOTHING_TO_UNDO,
-                           _("There is nothing to undo"));
-      return FALSE;
+      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!gloss_store_remove_annotation (store, g_ptr_array_index (step->uuids, i), error))
+        return FALSE;
+      report (progress, progress_data, n + i + 1, 2 * n);
     }
-
-  store = gloss_project_get_store (project);
-  if (!gloss_store_begin (store, error))
-    return FALSE;
-  if (!unwrite (project, step, error))
-    {
-      gloss_store_rollback (store);
-      return FALSE;
-    }
-  if (!gloss_store_commit (store, error))
-    return FALSE;
-
-  step->undone = TRUE;
-  refresh_project (project, step);
   return TRUE;
 }
 
 static gboolean
-rewrite (GlossStore     *store,
-         GlossBulkStep  *step,
-         GError        **error)
+rewrite (GlossStore         *store,
+         GlossBulkStep      *step,
+         GlossProgressFunc   progress,
+         gpointer            progress_data,
+         GCancellable       *cancellable,
+         GError            **error)
 {
-  for (guint i = 0; i < step->annotations->len; i++)
+  guint n = step->annotations->len;
+
+  for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *written = g_ptr_array_index (step->annotations, i);
       g_autoptr(GlossAnnotation) now =
         gloss_store_load_annotation (store, gloss_annotation_get_uuid (written), NULL);
 
+      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (now != NULL)
         {
           g_set_error (error, GLOSS_BULK_ERROR, GLOSS_BULK_ERROR_EXISTS,
@@ -532,31 +585,43 @@ rewrite (GlossStore     *store,
         }
       if (!gloss_store_put_annotation (store, written, error))
         return FALSE;
+      report (progress, progress_data, i + 1, n);
     }
   return TRUE;
 }
 
-gboolean
-gloss_project_redo_bulk (GlossProject   *project,
-                         GlossBulkStep  *step,
-                         GError        **error)
+/* Undoes (@undo) or redoes @step in one transaction; reloads @project's
+ * lists when @refresh. */
+static gboolean
+undo_or_redo (GlossProject       *project,
+              GlossBulkStep      *step,
+              gboolean            undo,
+              gboolean            refresh,
+              GlossProgressFunc   progress,
+              gpointer            progress_data,
+              GCancellable       *cancellable,
+              GError            **error)
 {
   GlossStore *store;
+  gboolean ok;
 
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
-
-  if (!gloss_bulk_step_can_redo (step))
+  if (undo ? !gloss_bulk_step_can_undo (step) : !gloss_bulk_step_can_redo (step))
     {
-      g_set_error_literal (error, GLOSS_BULK_ERROR, GLOSS_BULK_ERROR_NOTHING_TO_REDO,
-                           _("There is nothing to redo"));
+      g_set_error_literal (error, GLOSS_BULK_ERROR,
+                           undo ? GLOSS_BULK_ERROR_NOTHING_TO_UNDO
+                                : GLOSS_BULK_ERROR_NOTHING_TO_REDO,
+                           undo ? _("There is nothing to undo") : _("There is nothing to redo"));
       return FALSE;
     }
 
   store = gloss_project_get_store (project);
   if (!gloss_store_begin (store, error))
     return FALSE;
-  if (!rewrite (store, step, error))
+  if (progress != NULL)
+    progress (0.0, progress_data);
+  ok = undo ? unwrite (project, step, progress, progress_data, cancellable, error)
+            : rewrite (store, step, progress, progress_data, cancellable, error);
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       gloss_store_rollback (store);
       return FALSE;
@@ -564,7 +629,46 @@ gloss_project_redo_bulk (GlossProject   *project,
   if (!gloss_store_commit (store, error))
     return FALSE;
 
-  step->undone = FALSE;
-  refresh_project (project, step);
+  step->undone = undo;
+  if (refresh)
+    refresh_project (project, step);
   return TRUE;
+}
+
+gboolean
+gloss_project_undo_bulk (GlossProject   *project,
+                         GlossBulkStep  *step,
+                         GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
+
+  return undo_or_redo (project, step, TRUE, TRUE, NULL, NULL, NULL, error);
+}
+
+gboolean
+gloss_project_redo_bulk (GlossProject   *project,
+                         GlossBulkStep  *step,
+                         GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
+
+  return undo_or_redo (project, step, FALSE, TRUE, NULL, NULL, NULL, error);
+}
+
+gboolean
+gloss_project_undo_bulk_full (GlossProject       *project,
+                              GlossBulkStep      *step,
+                              gboolean            undo,
+                              GlossProgressFunc   progress,
+                              gpointer            progress_data,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return undo_or_redo (project, step, undo, FALSE, progress, progress_data, cancellable, error);
 }

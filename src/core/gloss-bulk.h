@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-format.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,29 @@ gboolean     gloss_project_annotate_everywhere   (GlossProject   *project,
                                                   GlossBulkStep **step_out,
                                                   GCancellable   *cancellable,
                                                   GError        **error);
+/* The same for a worker thread with a GlossProject of its own, which it
+ * then drops: calls @progress (may be NULL) on the calling thread with the
+ * fraction of the documents holding @needle done so far, and does not
+ * reload @project's lists afterwards; call gloss_project_refresh_for_bulk()
+ * on the project that shows the documents. @cancellable is checked before
+ * each document and before the commit; a cancelled run rolls back and
+ * writes nothing (G_IO_ERROR_CANCELLED). */
+gboolean     gloss_project_annotate_everywhere_full (GlossProject      *project,
+                                                     const char        *label,
+                                                     const char        *needle,
+                                                     gboolean           whole_words,
+                                                     GlossProgressFunc  progress,
+                                                     gpointer           progress_data,
+                                                     GlossBulkStep    **step_out,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
+/* After @step was applied, undone or redone through another GlossProject
+ * on the same file (a worker thread's): reloads @project's document list,
+ * the open annotation lists of the step's documents (their undo histories
+ * are cleared) and the annotation counts of its other documents, as the
+ * functions here do for the project they ran on. */
+void         gloss_project_refresh_for_bulk      (GlossProject   *project,
+                                                  GlossBulkStep  *step);
 /* Removes in one transaction exactly the rows @step created, so the store
  * is as it was before. Refused with GLOSS_BULK_ERROR_CHANGED, and nothing
  * written, when one of those annotations changed since (edited,
@@ -92,5 +116,17 @@ gboolean     gloss_project_undo_bulk             (GlossProject   *project,
 gboolean     gloss_project_redo_bulk             (GlossProject   *project,
                                                   GlossBulkStep  *step,
                                                   GError        **error);
+/* gloss_project_undo_bulk() (@undo) or gloss_project_redo_bulk() for a
+ * worker thread's own project, like
+ * gloss_project_annotate_everywhere_full(): with @progress, checking
+ * @cancellable (a cancelled run rolls back, the step stays as it was) and
+ * without reloading @project's lists. */
+gboolean     gloss_project_undo_bulk_full        (GlossProject       *project,
+                                                  GlossBulkStep      *step,
+                                                  gboolean            undo,
+                                                  GlossProgressFunc   progress,
+                                                  gpointer            progress_data,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
 
 G_END_DECLS

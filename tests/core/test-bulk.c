@@ -403,6 +403,176 @@ test_refused_input (Fixture       *f,
   g_assert_false (gloss_store_in_transaction (gloss_project_get_store (f->project)));
 }
 
+/* Records the fractions; cancels once past @cancel_after when set. */
+typedef struct
+{
+  GArray       *fractions;     /* double */
+  GCancellable *cancellable;   /* borrowed, may be NULL */
+  double        cancel_after;
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_array_append_val (p->fractions, fraction);
+  if (p->cancellable != NULL && fraction > p->cancel_after)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  Progress p = { fractions, NULL, 0 };
+  g_autoptr(GlossBulkStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_project_annotate_everywhere_full (f->project, "PERSON", "Valgrad", TRUE,
+                                                         progress_cb, &p, &step, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_bulk_step_get_n_annotations (step), ==, 7);
+  /* 0, then once per document holding the text (four), then 1 after the commit */
+  g_assert_cmpuint (fractions->len, >=, 3);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0.0);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  /* the project's documents are brought up to the store on demand */
+  g_assert_cmpuint (gloss_document_get_n_annotations (f->docs[0]), ==, 0);
+  gloss_project_refresh_for_bulk (f->project, step);
+  g_assert_cmpuint (gloss_document_get_n_annotations (f->docs[0]), ==, 2);
+}
+
+/* Cancelled between two documents: rolled back, nothing written. */
+static void
+test_cancel_midway (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress p = { fractions, cancellable, 0.3 };
+  g_autoptr(GlossBulkStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (f);
+  g_autofree char *after = NULL;
+
+  g_assert_false (gloss_project_annotate_everywhere_full (f->project, "PERSON", "Valgrad", TRUE,
+                                                          progress_cb, &p, &step, cancellable,
+                                                          &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (step);
+  /* it got past the first document before it stopped */
+  g_assert_cmpuint (fractions->len, >=, 2);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 1.0);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (gloss_store_in_transaction (gloss_project_get_store (f->project)));
+  g_assert_cmpuint (gloss_document_get_n_annotations (f->docs[0]), ==, 0);
+}
+
+/* A step made through one project (a worker's) is shown, undone and
+ * redone through another one on the same file (the window's). */
+static void
+test_other_project (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) other = gloss_project_open (gloss_project_get_path (f->project), &error);
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossBulkStep) step = NULL;
+  g_autofree char *before = dump (f);
+  g_autofree char *after = NULL;
+  g_autofree char *spans = NULL;
+  GlossDocument *doc0, *doc1;
+
+  g_assert_no_error (error);
+  doc0 = gloss_project_find_document (other, "doc 0");
+  doc1 = gloss_project_find_document (other, "doc 1");
+  g_assert_nonnull (doc0);
+  g_assert_nonnull (doc1);
+  list = gloss_project_dup_annotation_list (other, doc0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_assert_true (gloss_project_annotate_everywhere (f->project, "PERSON", "Valgrad", TRUE, &step,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  /* the other project does not know yet */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  gloss_project_refresh_for_bulk (other, step);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (gloss_document_get_n_annotations (doc1), ==, 2);
+
+  g_assert_true (gloss_project_undo_bulk (other, step, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_annotations (doc1), ==, 0);
+  after = dump (f);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (gloss_project_redo_bulk (other, step, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  spans = spans_of (f, f->docs[0]);
+  g_assert_cmpstr (spans, ==, "0-7 PERSON alice;37-44 PERSON alice");
+}
+
+/* Undo and redo for a worker: cancelled, nothing changes; otherwise as
+ * the plain ones, without reloading the project's lists. */
+static void
+test_undo_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress p = { fractions, NULL, 0 };
+  g_autoptr(GlossBulkStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (f);
+  g_autofree char *applied = NULL;
+  g_autofree char *now = NULL;
+
+  g_assert_true (gloss_project_annotate_everywhere (f->project, "PERSON", "Valgrad", TRUE, &step,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+  applied = dump (f);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gloss_project_undo_bulk_full (f->project, step, TRUE, NULL, NULL, cancellable,
+                                                &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (gloss_bulk_step_can_undo (step));
+  now = dump (f);
+  g_assert_cmpstr (now, ==, applied);
+  g_clear_pointer (&now, g_free);
+
+  g_assert_true (gloss_project_undo_bulk_full (f->project, step, TRUE, progress_cb, &p, NULL,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_bulk_step_can_redo (step));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  /* not reloaded: the document still counts the step's rows until refreshed */
+  g_assert_cmpuint (gloss_document_get_n_annotations (f->docs[0]), ==, 2);
+  gloss_project_refresh_for_bulk (f->project, step);
+  g_assert_cmpuint (gloss_document_get_n_annotations (f->docs[0]), ==, 0);
+
+  g_assert_true (gloss_project_undo_bulk_full (f->project, step, FALSE, NULL, NULL, NULL,
+                                               &error));
+  g_assert_no_error (error);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, applied);
+  g_assert_true (gloss_bulk_step_can_undo (step));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +587,14 @@ main (int   argc,
   g_test_add ("/core/bulk/undo-refused", Fixture, NULL, fixture_setup, test_undo_refused,
               fixture_teardown);
   g_test_add ("/core/bulk/refused-input", Fixture, NULL, fixture_setup, test_refused_input,
+              fixture_teardown);
+  g_test_add ("/core/bulk/progress", Fixture, NULL, fixture_setup, test_progress,
+              fixture_teardown);
+  g_test_add ("/core/bulk/cancel-midway", Fixture, NULL, fixture_setup, test_cancel_midway,
+              fixture_teardown);
+  g_test_add ("/core/bulk/undo-full", Fixture, NULL, fixture_setup, test_undo_full,
+              fixture_teardown);
+  g_test_add ("/core/bulk/other-project", Fixture, NULL, fixture_setup, test_other_project,
               fixture_teardown);
 
   return g_test_run ();
