@@ -271,6 +271,10 @@ open_db (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (db, 1);
+  /* Every connection waits for a lock another one holds, the read-only
+   * look before opening too: a writer closing the file (its last
+   * checkpoint) made that look fail at once with "database is locked". */
+  sqlite3_busy_timeout (db, 10000);
   /* A project file from someone else may not run code of its own. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -286,7 +290,6 @@ configure (GlossStore  *self,
 {
   gboolean memory = g_strcmp0 (self->path, ":memory:") == 0;
 
-  sqlite3_busy_timeout (self->db, 10000);
   if (!exec (self, "PRAGMA foreign_keys = ON;"
                    "PRAGMA trusted_schema = OFF;"
                    "PRAGMA synchronous = FULL;", error))

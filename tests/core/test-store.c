@@ -230,6 +230,46 @@ test_open_refuses_too_new (void)
   assert_open_refused (path, GLOSS_STORE_ERROR_TOO_NEW);
 }
 
+/* Another connection holds the file (here with an exclusive lock that a
+ * thread lets go of after 300 ms, as a writer closing the file does for its
+ * last checkpoint): opening waits for it instead of failing at once with
+ * "database is locked". */
+static gpointer
+release_lock_later (gpointer data)
+{
+  sqlite3 *db = data;
+
+  g_usleep (300 * 1000);
+  test_raw_exec (db, "COMMIT");
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+test_open_waits_for_lock (void)
+{
+  g_autofree char *path = test_path ("locked.gloss");
+  g_autoptr(GlossStore) store = make_store (path);
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  sqlite3 *db;
+  gint64 start;
+
+  g_clear_object (&store);
+  db = test_raw_open (path);
+  test_raw_exec (db, "PRAGMA locking_mode = EXCLUSIVE");
+  test_raw_exec (db, "BEGIN EXCLUSIVE");
+  test_raw_exec (db, "PRAGMA user_version = 2");   /* a write: the lock is taken */
+  start = g_get_monotonic_time ();
+  thread = g_thread_new ("release", release_lock_later, db);
+
+  store = gloss_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
+  g_thread_join (thread);
+}
+
 static void
 test_open_refuses_corrupt (void)
 {
@@ -469,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/core/store/open-refuses/foreign-sqlite", test_open_refuses_foreign_sqlite);
   g_test_add_func ("/core/store/open-refuses/too-new", test_open_refuses_too_new);
   g_test_add_func ("/core/store/open-refuses/corrupt", test_open_refuses_corrupt);
+  g_test_add_func ("/core/store/open-waits-for-lock", test_open_waits_for_lock);
   g_test_add_func ("/core/store/invalid-text", test_invalid_text);
   g_test_add_func ("/core/store/unique-names", test_unique_names);
   g_test_add_func ("/core/store/transactions", test_transactions);
