@@ -56,6 +56,10 @@ struct _GlossWindow
   gboolean              text_filter_set;
   GCancellable         *text_search;          /* owned, may be NULL: the search running */
   GMenu                *recent_menu;          /* template object */
+  GMenuModel           *project_menu;         /* template object */
+  GMenuModel           *primary_menu;         /* template object */
+  GtkMenuButton        *project_button;
+  GtkMenuButton        *primary_menu_button;
   GtkSingleSelection   *document_selection;   /* owned */
   GtkSingleSelection   *annotation_selection; /* owned */
   int                   right_pane_width;
@@ -760,6 +764,15 @@ select_position (GlossWindow *self,
   gtk_single_selection_set_selected (self->document_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item",
                               "u", position);
+}
+
+/* The header bar's menus are built when first opened: a GtkPopoverMenu of
+ * a dozen items costs a few milliseconds of the window's start. */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
 }
 
 /* ---- screenshot hook (GLOSS_SCREENSHOT=/path.png) ----------------------- */
@@ -1630,6 +1643,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, project_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, project_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
@@ -1723,6 +1740,11 @@ gloss_window_init (GlossWindow *self)
   GtkEventController *inspector_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->project_button, create_menu_popup,
+                                         self->project_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup,
+                                         self->primary_menu, NULL);
 
   /* Not a bound template child: gtk_widget_dispose_template() would unparent
    * it behind GtkWindow's back. */
