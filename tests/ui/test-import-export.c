@@ -24,6 +24,7 @@
 #include "gloss-project.h"
 #include "gloss-schema.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -74,19 +75,6 @@ fixture_teardown (Fixture       *fixture,
   remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-iterate_main_context (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
 }
 
 static void
@@ -163,41 +151,6 @@ n_documents_on_disk (Fixture *fixture)
 
   g_assert_no_error (error);
   return n_documents (other);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *build = g_getenv ("GLOSS_BUILD_DIR");
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (build == NULL)
-    return;
-  dir = g_build_filename (build, "tests", "artifacts", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static gboolean

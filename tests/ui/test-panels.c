@@ -30,6 +30,7 @@
 #include "gloss-store.h"
 #include "gloss-swatch.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 #define N_RANDOM_STEPS 300
 
@@ -96,19 +97,6 @@ fixture_teardown (Fixture       *fixture,
   g_rmdir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-iterate_main_context (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
 }
 
 static void

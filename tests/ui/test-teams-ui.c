@@ -28,6 +28,7 @@
 #include "gloss-relation.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 static const char *text =
   "Colonel Ruslan Vey told Meridian in Seoul on Tuesday that Unit 414 stole 300 million "
@@ -77,19 +78,6 @@ typedef struct
   GPtrArray    *copies;         /* char * paths */
   GlossProject *lead;
 } Fixture;
-
-static void
-iterate_main_context (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static void
 apply (GlossAnnotationList *annotations,

@@ -25,6 +25,7 @@
 #include "gloss-project.h"
 #include "gloss-schema.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 #define N_RANDOM_STEPS 400
 
@@ -485,19 +486,6 @@ test_view_random (Fixture       *fixture,
   add_span (fixture, "ORG", 1, 3);
 
   g_assert_finalize_object (view);
-}
-
-static void
-iterate_main_context (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
 }
 
 static void
