@@ -413,14 +413,6 @@ gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
   return self->annotation;
 }
 
-const char *
-gloss_annotation_row_get_covered_text (GlossAnnotationRow *self)
-{
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
-
-  return self->covered;
-}
-
 static void
 show (GlossAnnotationRow *self,
       GlossAnnotation    *annotation,
@@ -500,12 +492,4 @@ gloss_annotation_row_set_schema (GlossSchema *schema)
   g_return_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema));
 
   g_set_object (&row_schema, schema);
-}
-
-void
-gloss_annotation_row_forget_layouts (void)
-{
-  g_clear_pointer (&cache, g_hash_table_unref);
-  g_clear_object (&row_schema);
-  cache_context = NULL;
 }

@@ -36,12 +36,8 @@ void             gloss_annotation_row_set_annotation_with_text (GlossAnnotationR
  * shaped layouts are kept): returns FALSE, and changes nothing, when not. */
 gboolean         gloss_annotation_row_set_annotation_cached (GlossAnnotationRow *self,
                                                              GlossAnnotation    *annotation);
-/* The covered text shown (newlines as spaces), or NULL. */
-const char      *gloss_annotation_row_get_covered_text (GlossAnnotationRow *self);
 /* The schema rows take label colours from when they draw (recolouring a
  * label then needs only a redraw of the rows). */
 void             gloss_annotation_row_set_schema     (GlossSchema        *schema);
-/* Forgets what rows keep of annotations (and the schema). */
-void             gloss_annotation_row_forget_layouts (void);
 
 G_END_DECLS

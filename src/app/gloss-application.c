@@ -364,7 +364,6 @@ gloss_application_handle_local_options (GApplication *application,
   GlossApplication *self = GLOSS_APPLICATION (application);
   const char *document = NULL;
 
-
   if (g_variant_dict_lookup (options, "document", "&s", &document))
     {
       g_free (self->pending_document);
@@ -389,6 +388,8 @@ gloss_application_local_command_line (GApplication   *application,
   g_auto(GStrv) copy = g_strdupv (*arguments);
   g_autofree char **argv = g_memdup2 (copy, sizeof (char *) * (g_strv_length (copy) + 1));
   int argc = g_strv_length (copy);
+  /* --document is parsed (and ignored here) so that its value is not taken
+   * for the project; handle_local_options() reads it. */
   const GOptionEntry entries[] = {
     { "document", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &document, NULL, NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
