@@ -10,12 +10,14 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
+#include "gloss-file-locks-private.h"
 #include "gloss-identity-private.h"
 #include "gloss-relation.h"
 #include "gloss-store-private.h"
@@ -31,7 +33,15 @@ struct _GlossStore
   guint       depth;          /* transaction nesting */
   gboolean    failed;         /* a nested level rolled back */
   int         opened_version;
+  guint       lock_timeout;   /* ms a write waits for another program */
+  dev_t       wal_dev;        /* the -wal this connection writes to, */
+  ino_t       wal_ino;        /* 0 until known */
+  gboolean    journal_lost;   /* the -wal was deleted or replaced: write nothing */
 };
+
+#define DEFAULT_LOCK_TIMEOUT 60000
+/* How long one statement waits for a lock (a write waits for several). */
+#define BUSY_TIMEOUT 10000
 
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (gloss-store-error-quark, gloss_store_error)
@@ -102,6 +112,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_VERSION);
 
+static void remember_wal (GlossStore *self);
+
 static void
 set_error_from_code (GError     **error,
                      int          code,
@@ -123,6 +135,10 @@ set_error_from_code (GError     **error,
       break;
     case SQLITE_CANTOPEN:
       e = GLOSS_STORE_ERROR_NOT_FOUND;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      e = GLOSS_STORE_ERROR_BUSY;
       break;
     default:
       e = GLOSS_STORE_ERROR_FAILED;
@@ -167,6 +183,7 @@ gloss_store_class_init (GlossStoreClass *klass)
 static void
 gloss_store_init (GlossStore *self)
 {
+  self->lock_timeout = DEFAULT_LOCK_TIMEOUT;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
 }
@@ -262,8 +279,12 @@ open_db (const char  *path,
          GError     **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc;
 
+  /* Locks no close() elsewhere in the process can drop, before any file
+   * is opened (gloss-file-locks.c). */
+  _gloss_file_locks_install ();
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_from_code (error, rc, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), path);
@@ -274,7 +295,7 @@ open_db (const char  *path,
   /* Every connection waits for a lock another one holds, the read-only
    * look before opening too: a writer closing the file (its last
    * checkpoint) made that look fail at once with "database is locked". */
-  sqlite3_busy_timeout (db, 10000);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT);
   /* A project file from someone else may not run code of its own. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -394,6 +415,7 @@ gloss_store_create (const char  *path,
       return NULL;
     }
   self->opened_version = GLOSS_STORE_VERSION;
+  remember_wal (self);
   return g_steal_pointer (&self);
 }
 
@@ -527,6 +549,7 @@ gloss_store_open (const char  *path,
     return NULL;
   if (!configure (self, error) || !migrate (self, version, GLOSS_STORE_VERSION, error))
     return NULL;
+  remember_wal (self);
   return g_steal_pointer (&self);
 }
 
@@ -544,6 +567,73 @@ gloss_store_get_opened_version (GlossStore *self)
   return self->opened_version;
 }
 
+void
+gloss_store_set_lock_timeout (GlossStore *self,
+                              guint       timeout_ms)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  self->lock_timeout = timeout_ms;
+  sqlite3_busy_timeout (self->db, MIN (timeout_ms, BUSY_TIMEOUT));
+}
+
+static char *
+wal_path (GlossStore *self)
+{
+  return g_strconcat (self->path, "-wal", NULL);
+}
+
+/* Notes which -wal this connection writes to, once it exists. */
+static void
+remember_wal (GlossStore *self)
+{
+  g_autofree char *wal = NULL;
+  struct stat st;
+
+  if (self->wal_ino != 0 || g_strcmp0 (self->path, ":memory:") == 0)
+    return;
+  wal = wal_path (self);
+  if (stat (wal, &st) == 0)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+}
+
+/* The -wal is still the file this connection writes to. Nothing but
+ * another program can delete or replace it while the connection is open
+ * (SQLite removes it only when the last connection anywhere closes), and
+ * writing on into a deleted file would lose every edit from here on. */
+static gboolean
+check_wal (GlossStore  *self,
+           GError     **error)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *display = NULL;
+  struct stat st;
+
+  if (!self->journal_lost)
+    {
+      if (self->wal_ino == 0)
+        {
+          remember_wal (self);
+          return TRUE;
+        }
+      wal = wal_path (self);
+      if (stat (wal, &st) == 0 && st.st_ino == self->wal_ino && st.st_dev == self->wal_dev)
+        return TRUE;
+      self->journal_lost = TRUE;
+    }
+  if (wal == NULL)
+    wal = wal_path (self);
+  display = g_filename_display_name (wal);
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_JOURNAL_LOST,
+               _("Another program deleted or replaced “%s”, the journal of this project, while "
+                 "Gloss had it open. Gloss stopped writing to the project so that what is on "
+                 "disk stays whole; close the project and open it again"), display);
+  return FALSE;
+}
+
 gboolean
 gloss_store_begin (GlossStore  *self,
                    GError     **error)
@@ -552,18 +642,33 @@ gloss_store_begin (GlossStore  *self,
 
   if (self->depth == 0)
     {
+      gint64 deadline = g_get_monotonic_time () + self->lock_timeout * (gint64) 1000;
       int rc;
-      guint tries = 0;
 
-      /* Another process may hold the write lock longer than the busy
-       * timeout when the machine is loaded: keep waiting (up to about a
-       * minute in all) rather than lose the edit. */
+      if (self->journal_lost)
+        return check_wal (self, error);
+      /* The busy handler waits up to BUSY_TIMEOUT for another program's
+       * write lock; keep trying until the store's own limit. */
       while ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK &&
-             ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) && tries++ < 50)
+             ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+             g_get_monotonic_time () < deadline)
         g_usleep (20000);
       if (rc != SQLITE_OK)
         {
-          _gloss_store_set_error_from_db (self, error, _("Cannot start a change"));
+          if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            {
+              g_autofree char *display = g_filename_display_name (self->path);
+              g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
+                           _("Another program has been writing to “%s” for %u s; the change "
+                             "was not made"), display, (self->lock_timeout + 999) / 1000);
+            }
+          else
+            _gloss_store_set_error_from_db (self, error, _("Cannot start a change"));
+          return FALSE;
+        }
+      if (!check_wal (self, error))
+        {
+          exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
       self->failed = FALSE;

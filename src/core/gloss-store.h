@@ -23,7 +23,9 @@ typedef enum
   GLOSS_STORE_ERROR_NOT_FOUND,       /* no such file, document, annotation */
   GLOSS_STORE_ERROR_CONSTRAINT,      /* a duplicate name or uuid, a dangling reference */
   GLOSS_STORE_ERROR_INVALID,         /* invalid input (text not UTF-8, NUL bytes, ...) */
-  GLOSS_STORE_ERROR_FAILED,          /* any other SQLite failure (I/O, disk full, busy) */
+  GLOSS_STORE_ERROR_FAILED,          /* any other SQLite failure (I/O, disk full) */
+  GLOSS_STORE_ERROR_BUSY,            /* another program held the write lock too long */
+  GLOSS_STORE_ERROR_JOURNAL_LOST,    /* the -wal was deleted or replaced under the store */
 } GlossStoreError;
 
 GQuark gloss_store_error_quark (void);
@@ -49,9 +51,18 @@ const char    *gloss_store_get_path              (GlossStore           *self);
 /* The user_version the file had when opened (before migration). */
 int            gloss_store_get_opened_version    (GlossStore           *self);
 
+/* How long a write waits for another program's write lock before it
+ * fails with GLOSS_STORE_ERROR_BUSY (default 60 s). */
+void           gloss_store_set_lock_timeout      (GlossStore           *self,
+                                                  guint                 timeout_ms);
+
 /* Transactions nest: only the outermost begin/commit reach SQLite
  * (BEGIN IMMEDIATE ... COMMIT). A rollback at any depth rolls back the
- * whole outermost transaction once the depth returns to zero. */
+ * whole outermost transaction once the depth returns to zero. The outermost
+ * begin also checks that the project's -wal is still the file the store
+ * opened: when another program deleted or replaced it, the store writes
+ * nothing more, and every begin fails with GLOSS_STORE_ERROR_JOURNAL_LOST
+ * naming the file. */
 gboolean       gloss_store_begin                 (GlossStore           *self,
                                                   GError              **error);
 gboolean       gloss_store_commit                (GlossStore           *self,
