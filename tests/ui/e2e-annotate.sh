@@ -26,112 +26,12 @@ SAMPLE=$SRC/data/samples/spy-network-abroad.txt
 DOC=spy-network-abroad
 ARTIFACTS=$BUILD/tests/artifacts/e2e-annotate
 
-for tool in Xvfb xdotool sqlite3 dbus-run-session python3; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "1..0 # SKIP $tool is not installed"
-    exit 77
-  fi
-done
-
-TMP=$(mktemp -d)
+. "$(dirname "$0")/e2e-lib.sh"
+e2e_setup sqlite3 python3
 DB=$TMP/e2e.gloss
-# Screenshots are taken here and replace $ARTIFACTS at the end, so that
-# runs at the same time do not mix or delete each other's.
-SHOTS=$TMP/shots
-XVFB_PID=
-APP_PID=
 
-cleanup () {
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null
-    wait "$APP_PID" 2>/dev/null
-  fi
-  if [ -n "$XVFB_PID" ]; then
-    kill "$XVFB_PID" 2>/dev/null
-    wait "$XVFB_PID" 2>/dev/null
-  fi
-  if [ -d "$SHOTS" ]; then
-    mkdir -p "$(dirname "$ARTIFACTS")"
-    rm -rf "$ARTIFACTS"
-    cp -r "$SHOTS" "$ARTIFACTS"
-  fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-n=0
-failed=0
-step=0
-
-ok () {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-}
-
-bail () {
-  echo "Bail out! $1"
-  sed 's/^/# app: /' "$TMP/app.log" 2>/dev/null | tail -20
-  exit 1
-}
-
-sql () {
-  sqlite3 -batch -noheader "$DB" "$1" 2>/dev/null
-}
-
-# expect DESCRIPTION SQL EXPECTED: polls the database for up to 3 s until
-# the query prints EXPECTED.
-expect () {
-  local desc=$1 query=$2 want=$3 got=
-  for _ in $(seq 30); do
-    got=$(sql "$query")
-    if [ "$got" = "$want" ]; then
-      ok "$desc"
-      return 0
-    fi
-    sleep 0.1
-  done
-  not_ok "$desc"
-  echo "# query: $query"
-  echo "# expected: $(echo "$want" | tr '\n' '|')"
-  echo "# got:      $(echo "$got" | tr '\n' '|')"
-  return 1
-}
-
-shot () {
-  step=$((step + 1))
-  if command -v import >/dev/null 2>&1; then
-    import -display "$DISPLAY" -window root "$(printf '%s/%02d-%s.png' "$SHOTS" "$step" "$1")" \
-      2>/dev/null
-  fi
-}
-
-key () {
-  xdotool key --clearmodifiers --delay 60 "$@"
-  sleep 0.25
-}
-
-type_text () {
-  xdotool type --clearmodifiers --delay 15 "$1"
-  sleep 0.5
-}
-
-# wait_for COMMAND...: polls for up to 3 s until COMMAND succeeds.
-wait_for () {
-  for _ in $(seq 30); do
-    "$@" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-# A popup of the window (a dropdown's list, a popover) is a toplevel of its
-# own, named after the application.
+# popup_shown: a popup of the window (a dropdown's list, a popover) is a
+# toplevel of its own, named after the application.
 popup_shown () {
   xdotool search --onlyvisible --name '^Gloss$' >/dev/null 2>&1
 }
@@ -150,7 +50,6 @@ LIVE="SELECT label || ' ' || start || ' ' || end FROM annotations WHERE deleted 
 
 # ---- fixture --------------------------------------------------------------
 
-mkdir -p "$SHOTS"
 
 "$CLI" init "$DB" >/dev/null || bail "gloss-cli init failed"
 "$CLI" import "$DB" "$SAMPLE" >/dev/null || bail "gloss-cli import failed"
@@ -176,41 +75,10 @@ EOF
 
 # ---- X server and app -----------------------------------------------------
 
-# Our own server, whatever DISPLAY says: the test must not type into a
-# desktop, and xvfb-run's server may be shared with other tests.
-exec 5>"$TMP/display"
-Xvfb -displayfd 5 -screen 0 1400x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB_PID=$!
-exec 5>&-
-for _ in $(seq 50); do
-  [ -s "$TMP/display" ] && break
-  sleep 0.1
-done
-[ -s "$TMP/display" ] || bail "Xvfb did not start"
-export DISPLAY=:$(head -n1 "$TMP/display")
-
-export GSK_RENDERER=cairo GLOSS_NO_FIRST_RUN=1 GSETTINGS_BACKEND=memory GLOSS_ANNOTATOR=e2e
-export GTK_A11Y=none NO_AT_BRIDGE=1
-unset GLOSS_SCREENSHOT GLOSS_SCREENSHOT_QUIT
-# A private session bus: no other gloss instance can take our files, and no
-# portal is started (see private-bus.sh).
-bash "$(dirname "$0")/private-bus.sh" "$APP" "$DB" --document "$DOC" >"$TMP/app.log" 2>&1 &
-APP_PID=$!
-
-WID=
-for _ in $(seq 100); do
-  WID=$(xdotool search --onlyvisible --name "$DOC" 2>/dev/null | head -n1)
-  [ -n "$WID" ] && break
-  sleep 0.1
-done
-[ -n "$WID" ] || bail "no window named $DOC"
-ok "the window shows the document ($(xdotool getwindowname "$WID"))"
-xdotool windowfocus --sync "$WID" 2>/dev/null
-sleep 1
+e2e_start_app "$DOC" "$DB" --document "$DOC"
 
 # Where the document view is: the window's left quarter holds the list,
 # the right the panels; the text starts near the top of the middle.
-eval "$(xdotool getwindowgeometry --shell "$WID")"
 VIEW_X=$((X + WIDTH * 2 / 5))
 VIEW_Y=$((Y + 160))
 
@@ -529,6 +397,4 @@ else
   not_ok "the app is still running"
 fi
 
-echo "# screenshots in $ARTIFACTS"
-echo "1..$n"
-[ "$failed" -eq 0 ]
+e2e_finish
