@@ -192,7 +192,7 @@ gloss_cli_agreement (int    argc,
       print_error (_("%s: wrong number of arguments"), "agreement");
       return 2;
     }
-  project = gloss_project_open (argv[1], &error);
+  project = gloss_project_open_full (argv[1], GLOSS_STORE_OPEN_READ_ONLY, &error);
   if (project == NULL)
     {
       print_error ("%s", error->message);

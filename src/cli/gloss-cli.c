@@ -90,15 +90,45 @@ check_n_args (const char *command,
   return TRUE;
 }
 
+/* Opens a project for a command that writes to it (@write) or only reads
+ * it: a reading command never changes the file (no upgrade of an older
+ * project, no journal mode switch). Says on stderr when opening upgraded
+ * the file and where the copy of the older one is. */
 static GlossProject *
-open_project (const char *path)
+open_project (const char *path,
+              gboolean    write)
 {
   g_autoptr(GError) error = NULL;
-  GlossProject *project = gloss_project_open (path, &error);
+  GlossProject *project = gloss_project_open_full (path, write ? GLOSS_STORE_OPEN_DEFAULT
+                                                               : GLOSS_STORE_OPEN_READ_ONLY,
+                                                   &error);
+  GlossStore *store;
 
   /* the store's messages name the file already */
   if (project == NULL)
-    print_error ("%s", error->message);
+    {
+      print_error ("%s", error->message);
+      return NULL;
+    }
+  store = gloss_project_get_store (project);
+  if (write && gloss_store_is_read_only (store))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      print_error (_("“%s” cannot be written: %s"), display,
+                   gloss_store_get_read_only_reason (store));
+      g_object_unref (project);
+      return NULL;
+    }
+  if (gloss_store_get_backup_path (store) != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *backup = g_filename_display_name (gloss_store_get_backup_path (store));
+
+      g_printerr (_("gloss-cli: upgraded “%s” from project version %d to %d; the older file is "
+                    "kept as “%s”\n"), display, gloss_store_get_opened_version (store),
+                  GLOSS_STORE_VERSION, backup);
+    }
   return project;
 }
 
@@ -260,7 +290,7 @@ cmd_import (int    argc,
     g_ptr_array_add (paths, (gpointer) first_missing);
   g_ptr_array_add (paths, NULL);
 
-  project = open_project (argv[1]);
+  project = open_project (argv[1], TRUE);
   if (project == NULL)
     return 1;
   set_annotator (project);
@@ -365,7 +395,7 @@ cmd_list (int    argc,
                       NULL, &argc, &argv)
       || !check_n_args ("list", argc, 1, 1))
     return 2;
-  project = open_project (argv[1]);
+  project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   docs = gloss_project_get_documents (project);
@@ -450,7 +480,7 @@ cmd_stats (int    argc,
                       entries, &argc, &argv)
       || !check_n_args ("stats", argc, 1, 1))
     return 2;
-  project = open_project (argv[1]);
+  project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   store = gloss_project_get_store (project);
@@ -645,7 +675,7 @@ cmd_export (int    argc,
       options.progress_data = (gpointer) _("Exporting");
     }
 
-  project = open_project (argv[1]);
+  project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   set_annotator (project);
@@ -680,7 +710,7 @@ cmd_validate (int    argc,
                       NULL, &argc, &argv)
       || !check_n_args ("validate", argc, 1, 1))
     return 2;
-  project = open_project (argv[1]);
+  project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   store = gloss_project_get_store (project);
@@ -887,7 +917,7 @@ cmd_schema (int    argc,
       print_error (_("schema: unknown action “%s” (export or import)"), action);
       return 2;
     }
-  project = open_project (argv[2]);
+  project = open_project (argv[2], strcmp (action, "import") == 0);
   if (project == NULL)
     return 1;
 

@@ -212,13 +212,21 @@ GlossProject *
 gloss_project_open (const char  *path,
                     GError     **error)
 {
+  return gloss_project_open_full (path, GLOSS_STORE_OPEN_DEFAULT, error);
+}
+
+GlossProject *
+gloss_project_open_full (const char           *path,
+                         GlossStoreOpenFlags   flags,
+                         GError              **error)
+{
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GlossSchema) schema = NULL;
   g_autofree char *json = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = gloss_store_open (path, error);
+  store = gloss_store_open_full (path, flags, error);
   if (store == NULL)
     return NULL;
   json = gloss_store_dup_schema_json (store);
@@ -233,6 +241,13 @@ gloss_project_open (const char  *path,
   if (schema == NULL)
     return NULL;
   return project_new (store, schema, error);
+}
+
+gboolean
+gloss_project_is_read_only (GlossProject *self)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  return gloss_store_is_read_only (self->store);
 }
 
 const char *

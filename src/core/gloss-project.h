@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-store.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,13 @@ GlossProject        *gloss_project_create                (const char     *path,
                                                           GError        **error);
 GlossProject        *gloss_project_open                  (const char     *path,
                                                           GError        **error);
+/* As gloss_store_open_full(): GLOSS_STORE_OPEN_READ_ONLY for commands that
+ * only read. */
+GlossProject        *gloss_project_open_full             (const char           *path,
+                                                          GlossStoreOpenFlags   flags,
+                                                          GError              **error);
+/* The store writes nothing (gloss_store_get_read_only_reason() says why). */
+gboolean             gloss_project_is_read_only          (GlossProject   *self);
 const char          *gloss_project_get_path              (GlossProject   *self);
 /* A display name: the file name without ".gloss". */
 char                *gloss_project_dup_title             (GlossProject   *self);

@@ -37,6 +37,9 @@ struct _GlossStore
   dev_t       wal_dev;        /* the -wal this connection writes to, */
   ino_t       wal_ino;        /* 0 until known */
   gboolean    journal_lost;   /* the -wal was deleted or replaced: write nothing */
+  char       *read_only;      /* why the store writes nothing (translated), or NULL; owned */
+  char       *tmp_copy;       /* a private upgraded copy read instead of an older file; owned */
+  char       *backup_path;    /* where opening kept the file before upgrading it; owned */
 };
 
 #define DEFAULT_LOCK_TIMEOUT 60000
@@ -140,6 +143,13 @@ set_error_from_code (GError     **error,
     case SQLITE_LOCKED:
       e = GLOSS_STORE_ERROR_BUSY;
       break;
+    case SQLITE_READONLY:
+      e = GLOSS_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_FULL:
+      e = GLOSS_STORE_ERROR_DISK_FULL;
+      message = _("the disk is full");
+      break;
     default:
       e = GLOSS_STORE_ERROR_FAILED;
       break;
@@ -156,6 +166,22 @@ _gloss_store_set_error_from_db (GlossStore  *self,
                        sqlite3_errmsg (self->db), what);
 }
 
+/* Removes the private copy of an older project and its folder. */
+static void
+remove_tmp_copy (const char *copy)
+{
+  g_autofree char *dir = g_path_get_dirname (copy);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 static void
 gloss_store_finalize (GObject *object)
 {
@@ -167,6 +193,11 @@ gloss_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
+  if (self->tmp_copy != NULL)
+    remove_tmp_copy (self->tmp_copy);
+  g_clear_pointer (&self->tmp_copy, g_free);
+  g_clear_pointer (&self->read_only, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -273,10 +304,14 @@ pragma_int (sqlite3    *db,
   return rc == SQLITE_OK;
 }
 
+/* Opens @filename (a path, or a URI with SQLITE_OPEN_URI) with the
+ * hardened settings every connection to a project uses; @path names the
+ * project in messages. */
 static sqlite3 *
-open_db (const char  *path,
-         int          flags,
-         GError     **error)
+open_connection (const char  *filename,
+                 const char  *path,
+                 int          flags,
+                 GError     **error)
 {
   sqlite3 *db = NULL;
   int rc;
@@ -284,10 +319,11 @@ open_db (const char  *path,
   /* Locks no close() elsewhere in the process can drop, before any file
    * is opened (gloss-file-locks.c). */
   _gloss_file_locks_install ();
-  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (filename, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (error, rc, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), path);
+      g_autofree char *display = g_filename_display_name (path);
+      set_error_from_code (error, rc, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), display);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -303,6 +339,97 @@ open_db (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   return db;
+}
+
+static sqlite3 *
+open_db (const char  *path,
+         int          flags,
+         GError     **error)
+{
+  return open_connection (path, path, flags, error);
+}
+
+/* Why @path cannot be written, or NULL when it can. A file or folder
+ * without any write permission bit was made read-only on purpose, so that
+ * counts even where the permissions would let this user write (root). */
+static const char *
+why_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (access (path, W_OK) != 0)
+    return errno == EROFS ? _("it is on a read-only file system")
+                          : _("its permissions do not allow writing");
+  if (stat (path, &st) == 0 && (st.st_mode & 0222) == 0)
+    return _("its permissions do not allow writing");
+  /* SQLite creates the -wal and -shm beside the project */
+  if (access (dir, W_OK) != 0)
+    return errno == EROFS ? _("it is on a read-only file system")
+                          : _("its folder does not allow writing");
+  if (stat (dir, &st) == 0 && (st.st_mode & 0222) == 0)
+    return _("its folder does not allow writing");
+  return NULL;
+}
+
+/* A read-only connection to @path that leaves nothing behind. SQLite
+ * creates the -wal and -shm of a WAL project even for a reader, with the
+ * project's own permissions: beside a read-only (0444) project those block
+ * the next writer once the project is made writable again. When the
+ * project cannot be written and nobody has it open (no -wal, no hot
+ * -journal), it cannot change while it is read: it is opened immutable,
+ * and nothing is created. */
+static sqlite3 *
+open_reader (const char  *path,
+             gboolean     unwritable,
+             GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  if (unwritable && !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+      !g_file_test (journal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, error);
+      g_autofree char *immutable = NULL;
+
+      if (uri == NULL)
+        return NULL;
+      immutable = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+      return open_connection (immutable, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+    }
+  return open_db (path, SQLITE_OPEN_READONLY, error);
+}
+
+/* Writes a consistent copy of what @db reads (the WAL's contents
+ * included) to the new file @to. */
+static gboolean
+copy_into (sqlite3     *db,
+           const char  *path,
+           const char  *to,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *to_display = g_filename_display_name (to);
+      g_autofree char *what = g_strdup_printf (_("Cannot copy “%s” to “%s”"), display,
+                                               to_display);
+      set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db), what);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
 }
 
 static gboolean
@@ -437,9 +564,99 @@ _gloss_store_create_at_version (const char  *path,
   return create_internal (self, version, schema_json, error);
 }
 
-/* Looks at a file without writing to it: is it ours, whole and not newer? */
+/* The tables of a project at @version and the columns each must have. */
+static const struct
+{
+  const char *table;
+  int         since;
+  const char *columns[16];
+} expected_tables[] = {
+  { "project", 1, { "key", "value" } },
+  { "documents", 1, { "id", "uuid", "name", "text", "sha256", "length", "meta", "created" } },
+  { "documents", 2, { "attributes" } },
+  { "document_status", 1, { "document", "annotator", "status", "modified" } },
+  { "annotations", 1, { "uuid", "document", "label", "start", "end", "fragments", "attributes",
+                        "note", "norm_id", "norm_name", "annotator", "created", "modified",
+                        "deleted" } },
+  { "relations", 1, { "uuid", "document", "type", "source", "target", "attributes", "annotator",
+                      "created", "modified", "deleted" } },
+};
+
+/* The file's tables are the ones Gloss made: present, real tables (not
+ * views), with their columns, none of them generated (a generated column
+ * would make every read return what its expression fabricates). */
+static gboolean
+check_tables (sqlite3     *db,
+              const char  *display,
+              int          version,
+              GError     **error)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (expected_tables); t++)
+    {
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+      const char *table = expected_tables[t].table;
+      g_autofree char *sql = g_strdup_printf ("SELECT name, hidden FROM pragma_table_xinfo('%s') "
+                                              "WHERE (SELECT type FROM sqlite_schema "
+                                              "WHERE name = '%s') = 'table'", table, table);
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *generated = NULL;
+      int rc;
+
+      if (expected_tables[t].since > version)
+        continue;
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+          g_hash_table_add (columns, g_strdup (name));
+          if (sqlite3_column_int (stmt, 1) != 0 && generated == NULL)
+            generated = g_strdup (name);
+          rc = SQLITE_OK;
+        }
+      if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        {
+          set_error_from_code (error, rc, sqlite3_errmsg (db), display);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      if (generated != NULL)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                       _("“%s” has been altered and is refused: column “%s” of table “%s” is "
+                         "computed by an expression instead of holding data"),
+                       display, generated, table);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+      if (g_hash_table_size (columns) == 0)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged and is refused: its table “%s” is missing or is not a "
+                         "table"), display, table);
+          return FALSE;
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (expected_tables[t].columns) &&
+                        expected_tables[t].columns[c] != NULL; c++)
+        if (!g_hash_table_contains (columns, expected_tables[t].columns[c]))
+          {
+            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                         _("“%s” is damaged and is refused: table “%s” has no column “%s”"),
+                         display, table, expected_tables[t].columns[c]);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* Looks at a file without writing to it: is it ours, whole and not newer?
+ * @unwritable: the file cannot be written (the look then leaves nothing
+ * behind, see open_reader). */
 static gboolean
 inspect (const char  *path,
+         gboolean     unwritable,
          int         *version,
          GError     **error)
 {
@@ -447,7 +664,7 @@ inspect (const char  *path,
   int app_id = 0, rc = SQLITE_OK;
   g_autofree char *display = g_filename_display_name (path);
 
-  db = open_db (path, SQLITE_OPEN_READONLY, error);
+  db = open_reader (path, unwritable, error);
   if (db == NULL)
     return FALSE;
 
@@ -493,6 +710,11 @@ inspect (const char  *path,
       sqlite3_close_v2 (db);
       return FALSE;
     }
+  if (!check_tables (db, display, *version, error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
 
   {
     sqlite3_stmt *stmt = NULL;
@@ -515,11 +737,96 @@ inspect (const char  *path,
   }
 }
 
+/* A file name beside @path for the copy kept before upgrading it from
+ * @version: "NAME.v1.bak", else "NAME.v1.2.bak", … */
+static char *
+backup_name (const char *path,
+             int         version)
+{
+  char *name = g_strdup_printf ("%s.v%d.bak", path, version);
+
+  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s.v%d.%u.bak", path, version, i);
+    }
+  return name;
+}
+
+/* Opens the store read-only. An older project is read from a private copy
+ * upgraded in a temporary folder, so that the file itself is never
+ * written. */
+static gboolean
+open_read_only (GlossStore  *self,
+                gboolean     unwritable,
+                int          version,
+                GError     **error)
+{
+  g_autofree char *dir = NULL;
+  sqlite3 *reader;
+  gboolean copied;
+
+  if (version == GLOSS_STORE_VERSION)
+    {
+      self->db = open_reader (self->path, unwritable, error);
+      return self->db != NULL &&
+             exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error);
+    }
+
+  dir = g_dir_make_tmp ("gloss-read-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  self->tmp_copy = g_build_filename (dir, "project.gloss", NULL);
+  reader = open_reader (self->path, unwritable, error);
+  if (reader == NULL)
+    return FALSE;
+  copied = copy_into (reader, self->path, self->tmp_copy, error);
+  sqlite3_close_v2 (reader);
+  if (!copied)
+    return FALSE;
+  self->db = open_db (self->tmp_copy, SQLITE_OPEN_READWRITE, error);
+  if (self->db == NULL ||
+      !exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error) ||
+      !migrate (self, version, GLOSS_STORE_VERSION, error))
+    return FALSE;
+  /* read-only from here on, like any other read-only store */
+  sqlite3_close_v2 (self->db);
+  self->db = open_db (self->tmp_copy, SQLITE_OPEN_READONLY, error);
+  return self->db != NULL;
+}
+
+/* Keeps a consistent copy of the older project @self is about to
+ * upgrade, beside it. */
+static gboolean
+keep_backup (GlossStore  *self,
+             int          version,
+             GError     **error)
+{
+  g_autofree char *backup = backup_name (self->path, version);
+  sqlite3 *reader = open_reader (self->path, FALSE, error);
+  gboolean ok;
+
+  if (reader == NULL)
+    return FALSE;
+  ok = copy_into (reader, self->path, backup, error);
+  sqlite3_close_v2 (reader);
+  if (!ok)
+    {
+      g_prefix_error (error, _("The project was not upgraded: "));
+      g_unlink (backup);
+      return FALSE;
+    }
+  self->backup_path = g_steal_pointer (&backup);
+  return TRUE;
+}
+
 GlossStore *
-gloss_store_open (const char  *path,
-                  GError     **error)
+gloss_store_open_full (const char           *path,
+                       GlossStoreOpenFlags   flags,
+                       GError              **error)
 {
   g_autoptr(GlossStore) self = NULL;
+  const char *unwritable;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -538,12 +845,23 @@ gloss_store_open (const char  *path,
                    _("“%s” is a folder, not a Gloss project"), display);
       return NULL;
     }
-  if (!inspect (path, &version, error))
+  unwritable = why_read_only (path);
+  if (!inspect (path, unwritable != NULL, &version, error))
     return NULL;
 
   self = g_object_new (GLOSS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->opened_version = version;
+  if (unwritable != NULL || (flags & GLOSS_STORE_OPEN_READ_ONLY))
+    {
+      self->read_only = g_strdup (unwritable ? unwritable : _("it was opened for reading only"));
+      if (!open_read_only (self, unwritable != NULL, version, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (version < GLOSS_STORE_VERSION && !keep_backup (self, version, error))
+    return NULL;
   self->db = open_db (path, SQLITE_OPEN_READWRITE, error);
   if (self->db == NULL)
     return NULL;
@@ -551,6 +869,34 @@ gloss_store_open (const char  *path,
     return NULL;
   remember_wal (self);
   return g_steal_pointer (&self);
+}
+
+GlossStore *
+gloss_store_open (const char  *path,
+                  GError     **error)
+{
+  return gloss_store_open_full (path, GLOSS_STORE_OPEN_DEFAULT, error);
+}
+
+const char *
+gloss_store_get_read_only_reason (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->read_only;
+}
+
+gboolean
+gloss_store_is_read_only (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  return self->read_only != NULL;
+}
+
+const char *
+gloss_store_get_backup_path (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  return self->backup_path;
 }
 
 const char *
@@ -645,6 +991,14 @@ gloss_store_begin (GlossStore  *self,
       gint64 deadline = g_get_monotonic_time () + self->lock_timeout * (gint64) 1000;
       int rc;
 
+      if (self->read_only != NULL)
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_READ_ONLY,
+                       _("“%s” is open read-only (%s); the change was not saved"), display,
+                       self->read_only);
+          return FALSE;
+        }
       if (self->journal_lost)
         return check_wal (self, error);
       /* The busy handler waits up to BUSY_TIMEOUT for another program's

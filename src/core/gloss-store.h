@@ -26,6 +26,8 @@ typedef enum
   GLOSS_STORE_ERROR_FAILED,          /* any other SQLite failure (I/O, disk full) */
   GLOSS_STORE_ERROR_BUSY,            /* another program held the write lock too long */
   GLOSS_STORE_ERROR_JOURNAL_LOST,    /* the -wal was deleted or replaced under the store */
+  GLOSS_STORE_ERROR_READ_ONLY,       /* a write to a store open read-only */
+  GLOSS_STORE_ERROR_DISK_FULL,       /* no room left on the disk */
 } GlossStoreError;
 
 GQuark gloss_store_error_quark (void);
@@ -38,6 +40,12 @@ GQuark gloss_store_error_quark (void);
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
 
+typedef enum
+{
+  GLOSS_STORE_OPEN_DEFAULT   = 0,       /* for editing, read-only if it cannot be written */
+  GLOSS_STORE_OPEN_READ_ONLY = 1 << 0,  /* for reading: the file is never written */
+} GlossStoreOpenFlags;
+
 /* One connection; use one GlossStore per thread. @path may be ":memory:".
  * create refuses an existing file; open refuses a missing file, a file that
  * is not a Gloss project, a corrupted one and one of a newer version, and
@@ -47,6 +55,23 @@ GlossStore    *gloss_store_create                (const char           *path,
                                                   GError              **error);
 GlossStore    *gloss_store_open                  (const char           *path,
                                                   GError              **error);
+/* Opening for editing upgrades an older project in place, after keeping a
+ * consistent copy of it beside it ("NAME.v1.bak", see get_backup_path). A
+ * project that cannot be written (its permissions, its folder's, a
+ * read-only file system) opens read-only instead, saying why. Opening
+ * read-only never writes to the file, never upgrades it (an older project
+ * is read from an upgraded private copy) and leaves no -wal or -shm behind
+ * a project that cannot be written. */
+GlossStore    *gloss_store_open_full             (const char           *path,
+                                                  GlossStoreOpenFlags   flags,
+                                                  GError              **error);
+/* NULL when the store can write; else why not (translated, e.g. "its
+ * permissions do not allow writing"). Every write of a read-only store
+ * fails with GLOSS_STORE_ERROR_READ_ONLY. */
+const char    *gloss_store_get_read_only_reason  (GlossStore           *self);
+gboolean       gloss_store_is_read_only          (GlossStore           *self);
+/* The copy kept before opening upgraded the file, or NULL. */
+const char    *gloss_store_get_backup_path       (GlossStore           *self);
 const char    *gloss_store_get_path              (GlossStore           *self);
 /* The user_version the file had when opened (before migration). */
 int            gloss_store_get_opened_version    (GlossStore           *self);

@@ -152,6 +152,50 @@ test_dump_store (sqlite3 *db)
   return g_string_free (out, FALSE);
 }
 
+/* A project at schema version 1 (no document attributes) with one document,
+ * "old article", and one annotation, as Gloss 1 wrote it. */
+#define TEST_TEXT_V1 "Ministers met in Zürich on Monday, officials said."
+
+static inline char *
+test_write_v1_project (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_preset ("news", &error);
+  g_autofree char *json = gloss_schema_to_json (schema);
+  char *path = test_path (name);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, TEST_TEXT_V1, -1);
+
+  g_assert_true (_gloss_store_create_at_version (path, 1, json, &error));
+  g_assert_no_error (error);
+
+  db = test_raw_open (path);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_raw_int (db, "PRAGMA application_id"), ==, GLOSS_STORE_APPLICATION_ID);
+  /* the v1 documents table has no attributes column */
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM pragma_table_info('documents') "
+                                     "WHERE name = 'attributes'"), ==, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO documents (uuid, name, text, sha256, length, "
+                                       "meta, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, "0f6a2c1e-0000-4000-8000-000000000001", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "old article", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, TEST_TEXT_V1, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, g_utf8_strlen (TEST_TEXT_V1, -1));
+  sqlite3_bind_text (stmt, 6, "{\"source\":\"Wire\"}", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, 1700000000000000);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  test_raw_exec (db, "INSERT INTO annotations (uuid, document, label, start, end, fragments, "
+                     "annotator, created, modified) VALUES "
+                     "('a-1', 1, 'GPE', 17, 23, '17-23', 'old', 1, 1)");
+  sqlite3_close (db);
+  return path;
+}
+
 /* A mirror of a GListModel, kept in step by replaying items-changed. */
 typedef struct
 {

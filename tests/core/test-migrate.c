@@ -8,52 +8,10 @@
 
 #include "core-test-util.h"
 
-static const char text_v1[] = "Ministers met in Zürich on Monday, officials said.";
-
-static char *
-write_v1_project (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossSchema) schema = gloss_schema_new_preset ("news", &error);
-  g_autofree char *json = gloss_schema_to_json (schema);
-  char *path = test_path (name);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text_v1, -1);
-
-  g_assert_true (_gloss_store_create_at_version (path, 1, json, &error));
-  g_assert_no_error (error);
-
-  db = test_raw_open (path);
-  g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (test_raw_int (db, "PRAGMA application_id"), ==, GLOSS_STORE_APPLICATION_ID);
-  /* the v1 documents table has no attributes column */
-  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM pragma_table_info('documents') "
-                                     "WHERE name = 'attributes'"), ==, 0);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "INSERT INTO documents (uuid, name, text, sha256, length, "
-                                       "meta, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, "0f6a2c1e-0000-4000-8000-000000000001", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, "old article", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, text_v1, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, g_utf8_strlen (text_v1, -1));
-  sqlite3_bind_text (stmt, 6, "{\"source\":\"Wire\"}", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, 1700000000000000);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  test_raw_exec (db, "INSERT INTO annotations (uuid, document, label, start, end, fragments, "
-                     "annotator, created, modified) VALUES "
-                     "('a-1', 1, 'GPE', 17, 23, '17-23', 'old', 1, 1)");
-  sqlite3_close (db);
-  return path;
-}
-
 static void
 test_migrate_v1 (void)
 {
-  g_autofree char *path = write_v1_project ("v1.gloss");
+  g_autofree char *path = test_write_v1_project ("v1.gloss");
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossProject) project = gloss_project_open (path, &error);
   g_autoptr(GlossAnnotationList) list = NULL;
@@ -79,8 +37,8 @@ test_migrate_v1 (void)
   g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (project)), ==, 1);
   doc = gloss_project_find_document (project, "old article");
   g_assert_nonnull (doc);
-  g_assert_cmpstr (gloss_document_get_text (doc), ==, text_v1);
-  g_assert_cmpuint (gloss_document_get_length (doc), ==, g_utf8_strlen (text_v1, -1));
+  g_assert_cmpstr (gloss_document_get_text (doc), ==, TEST_TEXT_V1);
+  g_assert_cmpuint (gloss_document_get_length (doc), ==, g_utf8_strlen (TEST_TEXT_V1, -1));
   g_assert_cmpstr (gloss_document_get_meta_string (doc, "source"), ==, "Wire");
   g_assert_cmpstr (gloss_document_get_uuid (doc), ==, "0f6a2c1e-0000-4000-8000-000000000001");
   g_assert_cmpuint (gloss_document_get_n_annotations (doc), ==, 1);
@@ -104,7 +62,7 @@ test_migrate_v1 (void)
 static void
 test_migrate_failure_untouched (void)
 {
-  g_autofree char *path = write_v1_project ("v1-broken.gloss");
+  g_autofree char *path = test_write_v1_project ("v1-broken.gloss");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
