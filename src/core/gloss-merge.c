@@ -642,19 +642,6 @@ read_source_documents (GlossStore  *source,
   return g_steal_pointer (&out);
 }
 
-static gboolean
-document_uuid_taken (GlossStore *store,
-                     const char *uuid)
-{
-  static const char sql[] = "SELECT 1 FROM documents WHERE uuid = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
 /* A uuid derived from the source document's uuid and text hash, so that
  * the replacement is the same whatever the order of the merges. */
 static char *
@@ -852,48 +839,164 @@ name_added_document (Merge       *m,
   return TRUE;
 }
 
+/* The target document of uuid @uuid and its text hash, or 0. */
+static gint64
+find_document_by_uuid (GlossStore  *store,
+                       const char  *uuid,
+                       char       **sha256)
+{
+  static const char sql[] = "SELECT id, sha256 FROM documents WHERE uuid = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
+
+  *sha256 = NULL;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The first target document of text @sha256 in uuid order that is not in
+ * @matched, or 0. */
+static gint64
+find_free_document_by_sha256 (GlossStore  *store,
+                              const char  *sha256,
+                              GHashTable  *matched,
+                              GError     **error)
+{
+  static const char sql[] = "SELECT id FROM documents WHERE sha256 = ?1 ORDER BY uuid";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!g_hash_table_contains (matched, &id))
+        return id;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot list the documents"));
+      return -1;
+    }
+  return 0;
+}
+
+static int
+compare_by_uuid (gconstpointer a,
+                 gconstpointer b)
+{
+  const SourceDocument *da = *(SourceDocument * const *) a;
+  const SourceDocument *db = *(SourceDocument * const *) b;
+  int cmp = strcmp (da->uuid, db->uuid);
+
+  if (cmp != 0)
+    return cmp;
+  return da->id < db->id ? -1 : da->id > db->id;
+}
+
+static void
+map_document (Merge      *m,
+              GHashTable *matched,
+              gint64      source_id,
+              gint64      target_id)
+{
+  g_hash_table_insert (m->document_map, g_memdup2 (&source_id, sizeof source_id),
+                       g_memdup2 (&target_id, sizeof target_id));
+  g_hash_table_add (matched, g_memdup2 (&target_id, sizeof target_id));
+}
+
+/* Matches each source document to a target document, one to one:
+ *  1. by uuid: the document the target holds under the source document's
+ *     uuid (or, when the target holds another text under that uuid, under
+ *     the uuid derived from it, see derived_uuid());
+ *  2. the documents that never met the target (no such uuid there) by
+ *     text: each takes the first target document of the same SHA-256 in
+ *     uuid order that no other source document of this merge took, the
+ *     source documents taking theirs in uuid order;
+ *  3. the rest are added, with their uuid.
+ * Two documents of one project are never folded into one, a merge of a
+ * project into itself or a copy matches each document to itself, and the
+ * same source and target always give the same pairs. */
 static gboolean
 merge_documents (Merge      *m,
                  GPtrArray  *documents,
                  GError    **error)
 {
+  g_autoptr(GPtrArray) strangers = g_ptr_array_new ();
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GHashTable) matched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
 
   for (guint i = 0; i < documents->len; i++)
     {
       SourceDocument *d = g_ptr_array_index (documents, i);
-      gint64 target_id = gloss_store_find_document_by_sha256 (m->target, d->sha256);
+      g_autofree char *sha256 = NULL;
+      gint64 target_id = find_document_by_uuid (m->target, d->uuid, &sha256);
 
-      if (target_id == 0)
+      if (target_id != 0 && strcmp (sha256, d->sha256) != 0)
         {
-          g_autofree char *text = gloss_store_dup_document_text (m->source, d->id, error);
-          g_autofree char *uuid = NULL;
-          g_autofree char *tmp = NULL;
+          char *derived = derived_uuid (d->uuid, d->sha256);
 
-          if (text == NULL)
-            return FALSE;
-          uuid = document_uuid_taken (m->target, d->uuid) ? derived_uuid (d->uuid, d->sha256)
-                                                          : g_strdup (d->uuid);
-          tmp = temporary_name (uuid);
-          target_id = gloss_store_insert_document (m->target, uuid, tmp, text, -1, d->meta,
-                                                   d->attributes, d->created, error);
-          if (target_id == 0)
+          g_free (d->uuid);
+          d->uuid = derived;
+          g_clear_pointer (&sha256, g_free);
+          target_id = find_document_by_uuid (m->target, d->uuid, &sha256);
+          if (target_id != 0 && strcmp (sha256, d->sha256) != 0)
             {
-              g_prefix_error (error, _("document “%s”: "), d->name);
+              g_set_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_INVALID,
+                           _("document “%s”: its uuid names another text in the project"),
+                           d->name);
               return FALSE;
             }
-          g_array_append_val (m->undo->added_documents, target_id);
-          m->report->documents_added++;
-          g_free (d->uuid);
-          d->uuid = g_steal_pointer (&uuid);
-          g_ptr_array_add (added, d);
-          touch (m, target_id);
         }
-      g_hash_table_insert (m->document_map, g_memdup2 (&d->id, sizeof d->id),
-                           g_memdup2 (&target_id, sizeof target_id));
+      if (target_id != 0)
+        map_document (m, matched, d->id, target_id);
+      else
+        g_ptr_array_add (strangers, d);
     }
 
-  /* names once all are in, in uuid order (the documents are sorted so) */
+  g_ptr_array_sort (strangers, compare_by_uuid);
+  for (guint i = 0; i < strangers->len; i++)
+    {
+      SourceDocument *d = g_ptr_array_index (strangers, i);
+      gint64 target_id = find_free_document_by_sha256 (m->target, d->sha256, matched, error);
+      g_autofree char *text = NULL;
+      g_autofree char *tmp = NULL;
+
+      if (target_id < 0)
+        return FALSE;
+      if (target_id > 0)
+        {
+          map_document (m, matched, d->id, target_id);
+          continue;
+        }
+
+      text = gloss_store_dup_document_text (m->source, d->id, error);
+      if (text == NULL)
+        return FALSE;
+      tmp = temporary_name (d->uuid);
+      target_id = gloss_store_insert_document (m->target, d->uuid, tmp, text, -1, d->meta,
+                                               d->attributes, d->created, error);
+      if (target_id == 0)
+        {
+          g_prefix_error (error, _("document “%s”: "), d->name);
+          return FALSE;
+        }
+      g_array_append_val (m->undo->added_documents, target_id);
+      m->report->documents_added++;
+      g_ptr_array_add (added, d);
+      touch (m, target_id);
+      map_document (m, matched, d->id, target_id);
+    }
+
+  /* names once all are in, in uuid order */
   for (guint i = 0; i < added->len; i++)
     {
       SourceDocument *d = g_ptr_array_index (added, i);

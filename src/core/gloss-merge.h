@@ -64,14 +64,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
 
 /* Folds the project file at @source_path into @target, in one transaction
  * of the target's store:
- *  - documents match by SHA-256 of their text; a document only in the
- *    source is added with its uuid (when free), metadata, attributes and
- *    creation time; names are made unique deterministically: documents
- *    whose names collide ("x", "x (2)", ...) are numbered in uuid order;
- *  - annotations and relations match by uuid; the row with the newer
- *    modification time wins, ties are broken by a total order on the row
- *    contents; tombstones are rows like any other. Rows are restored as
- *    they are (annotator, times), not through commands;
+ *  - documents match one to one, first by their uuid; a source document
+ *    whose uuid the target does not hold (they never met: the same article
+ *    imported separately) matches by SHA-256 of its text a target document
+ *    no other source document of this merge matched, the first in uuid
+ *    order, source documents in uuid order. Two documents of one project
+ *    are never folded into one: merging a project into itself or a copy of
+ *    it changes nothing. A uuid the target holds for another text stands for
+ *    a uuid derived from it and the text. A document left unmatched is added
+ *    with its uuid, metadata, attributes and creation time; names are made
+ *    unique deterministically: documents whose names collide ("x", "x (2)",
+ *    ...) are numbered in uuid order;
+ *  - annotations and relations match by uuid and go to the target document
+ *    their source document matched; the row with the newer modification
+ *    time wins, ties are broken by a total order on the row contents;
+ *    tombstones are rows like any other. Rows are restored as they are
+ *    (annotator, times), not through commands;
  *  - per-annotator document statuses: the newer modification wins;
  *  - schemas are united: labels, relation types and document attributes only
  *    in the source are added; a label or relation type defined differently

@@ -638,7 +638,7 @@ test_names (void)
     g_assert_cmpint (gloss_store_insert_document (source, "11111111-0000-4000-8000-000000000000",
                                                   "z", "Source text two.", -1, NULL, NULL, 0,
                                                   &error), >, 0);
-    /* the same text twice in the source: one document */
+    /* the same text twice in the source: two documents, never folded */
     g_assert_cmpint (gloss_store_insert_document (source, "22222222-0000-4000-8000-000000000000",
                                                   "z copy", "Source text two.", -1, NULL, NULL, 0,
                                                   &error), >, 0);
@@ -646,7 +646,7 @@ test_names (void)
   before = dump_project (target);
   g_assert_true (gloss_merge_project (target, spath, report, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report->documents_added, ==, 2);
+  g_assert_cmpuint (report->documents_added, ==, 3);
   g_assert_cmpuint (report->documents_renamed, ==, 1);
   db = _gloss_store_get_db (store);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'x' AND "
@@ -655,8 +655,10 @@ test_names (void)
                                      "uuid = 'ffffffff-0000-4000-8000-000000000000'"), ==, 1);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'z' AND "
                                      "uuid != '11111111-0000-4000-8000-000000000000'"), ==, 1);
+  g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents WHERE name = 'z copy' AND "
+                                     "uuid = '22222222-0000-4000-8000-000000000000'"), ==, 1);
   g_assert_nonnull (gloss_project_find_document (target, "x (2)"));
-  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 5);
   after = dump_project (target);
 
   /* again: nothing */
@@ -812,6 +814,362 @@ test_old_source (void)
   sqlite3_close (db);
 }
 
+/* ---- document identity */
+
+/* Projects whose texts repeat: "x", "x again" and "x once more" share one
+ * text, "y" and "y bis" another, "z" is alone. Each copy adds documents
+ * whose text the project already holds or holds twice: copy 0 another "x"
+ * (same name and text), copy 1 "y new", copy 2 "w" and "w twice" (a new
+ * text, twice). Then random edits everywhere. */
+static Histories *
+make_duplicate_histories (guint32 seed)
+{
+  static const struct
+  {
+    const char *name;
+    guint       text;
+  } base_docs[] = {
+    { "x", 0 }, { "x again", 0 }, { "x once more", 0 }, { "y", 1 }, { "y bis", 1 }, { "z", 2 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  Histories *h = g_new0 (Histories, 1);
+  g_autoptr(GError) error = NULL;
+
+  for (guint t = 0; t < 4; t++)
+    g_ptr_array_add (texts, test_make_text (rand, 300));
+
+  h->base = test_path ("dup-base.gloss");
+  {
+    g_autoptr(GlossProject) base = gloss_project_create (h->base, NULL, &error);
+    g_assert_no_error (error);
+    gloss_project_set_annotator (base, "lead");
+    for (guint d = 0; d < G_N_ELEMENTS (base_docs); d++)
+      {
+        const char *text = g_ptr_array_index (texts, base_docs[d].text);
+        GlossDocument *doc = gloss_project_add_document (base, base_docs[d].name, text, -1, NULL,
+                                                         &error);
+        g_autoptr(GlossAnnotationList) list = NULL;
+
+        g_assert_no_error (error);
+        list = gloss_project_dup_annotation_list (base, doc, &error);
+        g_assert_no_error (error);
+        while (g_list_model_get_n_items (G_LIST_MODEL (list)) < 12)
+          random_edit (rand, list);
+      }
+  }
+
+  for (guint c = 0; c < N_COPIES; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("dup-copy-%u.gloss", c);
+      g_autofree char *annotator = g_strdup_printf ("annotator-%u", c);
+      g_autoptr(GlossProject) copy = NULL;
+      GListModel *docs;
+
+      h->copies[c] = test_path (name);
+      copy_file (h->base, h->copies[c]);
+      copy = gloss_project_open (h->copies[c], &error);
+      g_assert_no_error (error);
+      gloss_project_set_annotator (copy, annotator);
+      switch (c)
+        {
+        case 0:
+          gloss_project_add_document (copy, "x", g_ptr_array_index (texts, 0), -1, NULL,
+                                      &error);
+          break;
+        case 1:
+          gloss_project_add_document (copy, "y new", g_ptr_array_index (texts, 1), -1, NULL,
+                                      &error);
+          break;
+        default:
+          gloss_project_add_document (copy, "w", g_ptr_array_index (texts, 3), -1, NULL,
+                                      &error);
+          g_assert_no_error (error);
+          gloss_project_add_document (copy, "w twice", g_ptr_array_index (texts, 3), -1, NULL,
+                                      &error);
+          break;
+        }
+      g_assert_no_error (error);
+
+      docs = gloss_project_get_documents (copy);
+      for (guint e = 0; e < N_EDITS; e++)
+        {
+          guint n_docs = g_list_model_get_n_items (docs);
+          g_autoptr(GlossDocument) doc = g_list_model_get_item (docs,
+                                                                g_rand_int_range (rand, 0, n_docs));
+          g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (copy, doc,
+                                                                                   &error);
+          g_assert_no_error (error);
+          random_edit (rand, list);
+        }
+    }
+  return h;
+}
+
+/* Where everything is, by uuid: each document's uuid -> its text hash, each
+ * annotation's and relation's uuid (tombstones too) -> its document's uuid. */
+static GHashTable *
+dup_places (GlossProject *project)
+{
+  static const char sql[] =
+    "SELECT uuid, sha256 FROM documents UNION ALL "
+    "SELECT a.uuid, d.uuid FROM annotations a JOIN documents d ON d.id = a.document UNION ALL "
+    "SELECT r.uuid, d.uuid FROM relations r JOIN documents d ON d.id = r.document";
+  sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
+  GHashTable *places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_assert_true (g_hash_table_insert (places,
+                                        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                                        g_strdup ((const char *) sqlite3_column_text (stmt, 1))));
+  sqlite3_finalize (stmt);
+  return places;
+}
+
+/* Adds the places of the project at @path to @all; a row is on the same
+ * document in every project that has it. */
+static void
+add_places (GHashTable *all,
+            const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_open (path, &error);
+  g_autoptr(GHashTable) places = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_no_error (error);
+  places = dup_places (project);
+  g_hash_table_iter_init (&iter, places);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *known = g_hash_table_lookup (all, key);
+
+      if (known != NULL)
+        g_assert_cmpstr (known, ==, value);
+      else
+        g_hash_table_insert (all, g_strdup (key), g_strdup (value));
+    }
+}
+
+/* Every document, annotation and relation of the sources is in @project,
+ * each row on the document it was made on, and nothing else. */
+static void
+check_places (GlossProject *project,
+              GHashTable   *expected)
+{
+  g_autoptr(GHashTable) got = dup_places (project);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *place = g_hash_table_lookup (got, key);
+
+      if (g_strcmp0 (place, value) != 0)
+        g_error ("%s is on %s, made on %s", (const char *) key, place ? place : "nothing",
+                 (const char *) value);
+    }
+  g_assert_cmpuint (g_hash_table_size (got), ==, g_hash_table_size (expected));
+}
+
+/* Merging @path into @project changes nothing and reports nothing. */
+static void
+assert_merge_changes_nothing (GlossProject *project,
+                              const char   *path)
+{
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_project (project);
+  g_autofree char *after = NULL;
+  GlossSchema *schema = gloss_project_get_schema (project);
+
+  g_assert_true (gloss_merge_project (project, path, report, NULL, &error));
+  g_assert_no_error (error);
+  /* the project keeps its schema (and its open lists their histories) */
+  g_assert_true (gloss_project_get_schema (project) == schema);
+  g_assert_cmpuint (report->labels_added->len, ==, 0);
+  g_assert_cmpuint (report->annotations_written, ==, 0);
+  g_assert_cmpuint (report->relations_written, ==, 0);
+  g_assert_cmpuint (report->statuses_updated, ==, 0);
+  g_assert_cmpuint (report->documents_added, ==, 0);
+  g_assert_cmpuint (report->documents_renamed, ==, 0);
+  g_assert_false (gloss_merge_report_can_undo (report));
+  after = dump_project (project);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Projects holding one text under several names, in the source and in the
+ * target: merged in every order, again, into themselves and with copies of
+ * themselves, no row moves to another document and none is lost. */
+static void
+test_duplicate_texts (void)
+{
+  Histories *h = make_duplicate_histories (g_test_rand_int ());
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_free);
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_places (expected, h->base);
+  for (guint k = 0; k < N_COPIES; k++)
+    add_places (expected, h->copies[k]);
+
+  /* each project into itself, and a copy of it into it */
+  for (guint k = 0; k <= N_COPIES; k++)
+    {
+      const char *path = k == 0 ? h->base : h->copies[k - 1];
+      g_autofree char *name = g_strdup_printf ("self-copy-%u.gloss", k);
+      g_autofree char *copy = test_path (name);
+      g_autoptr(GlossProject) project = NULL;
+
+      copy_file (path, copy);
+      project = gloss_project_open (path, &error);
+      g_assert_no_error (error);
+      assert_merge_changes_nothing (project, path);
+      assert_merge_changes_nothing (project, copy);
+    }
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autofree char *name = g_strdup_printf ("dup-target-%u.gloss", o);
+      g_autofree char *path = test_path (name);
+      g_autofree char *copy = g_strdup_printf ("%s.copy", path);
+      g_autoptr(GlossProject) target = NULL;
+      g_autofree char *dump = NULL;
+
+      copy_file (h->base, path);
+      target = gloss_project_open (path, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < N_COPIES; k++)
+        {
+          g_assert_true (gloss_merge_project (target, h->copies[orders[o][k]], NULL, NULL,
+                                              &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (gloss_store_check_integrity (gloss_project_get_store (target), &error));
+      g_assert_no_error (error);
+      check_places (target, expected);
+      /* 6 base documents, one more "x", "y new", "w" and "w twice" */
+      g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 10);
+      dump = dump_project (target);
+      if (first == NULL)
+        first = g_steal_pointer (&dump);
+      else
+        g_assert_cmpstr (dump, ==, first);
+
+      /* again, in the same order, into itself, a copy of it into it */
+      for (guint k = 0; k < N_COPIES; k++)
+        assert_merge_changes_nothing (target, h->copies[orders[o][k]]);
+      assert_merge_changes_nothing (target, h->base);
+      assert_merge_changes_nothing (target, path);
+      {
+        GlossStore *store = gloss_project_get_store (target);
+        g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", copy);
+
+        test_raw_exec (_gloss_store_get_db (store), sql);
+      }
+      assert_merge_changes_nothing (target, copy);
+      check_places (target, expected);
+    }
+  histories_free (h);
+}
+
+/* Documents that never met (the same article imported separately) match by
+ * text, one to one: two documents of one project are never folded into one,
+ * and the pairs do not depend on the order of the merges. */
+static void
+test_never_met (void)
+{
+  const char *text = "Anna told Reuters that Olaf left Berlin on Monday.";
+  g_autofree char *apath = test_path ("anna.gloss");
+  g_autofree char *bpath = test_path ("bert.gloss");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  struct
+  {
+    const char *path;
+    const char *annotator;
+    guint       n_docs;
+  } sources[] = { { apath, "anna", 1 }, { bpath, "bert", 2 } };
+  char *uuids[3] = { NULL, NULL, NULL };  /* annotations: anna's, bert's first, bert's second */
+  char *doc_uuids[2] = { NULL, NULL };    /* bert's documents */
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    {
+      g_autoptr(GlossProject) p = gloss_project_create (sources[s].path, NULL, &error);
+
+      g_assert_no_error (error);
+      gloss_project_set_annotator (p, sources[s].annotator);
+      for (guint d = 0; d < sources[s].n_docs; d++)
+        {
+          GlossDocument *doc = gloss_project_add_document (p, d ? "story again" : "story", text,
+                                                           -1, NULL, &error);
+          g_autoptr(GlossAnnotationList) list = NULL;
+          g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+          g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (d ? "GPE" : "PERSON",
+                                                                    d ? 33 : 0, d ? 39 : 4, NULL);
+
+          g_assert_no_error (error);
+          list = gloss_project_dup_annotation_list (p, doc, &error);
+          g_assert_no_error (error);
+          gloss_command_create_annotation (cmd, a);
+          g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+          g_assert_no_error (error);
+          uuids[s + d] = g_strdup (gloss_annotation_get_uuid (a));
+          if (s == 1)
+            doc_uuids[d] = g_strdup (gloss_document_get_uuid (doc));
+        }
+    }
+  /* anna's document pairs with bert's document of the smaller uuid; the
+   * groups of annotations per document, sorted */
+  {
+    guint paired = strcmp (doc_uuids[0], doc_uuids[1]) < 0 ? 1 : 2;
+    guint alone = 3 - paired;
+    g_autofree char *pair = strcmp (uuids[0], uuids[paired]) < 0
+                              ? g_strconcat (uuids[0], " ", uuids[paired], NULL)
+                              : g_strconcat (uuids[paired], " ", uuids[0], NULL);
+
+    expected = strcmp (pair, uuids[alone]) < 0
+                 ? g_strdup_printf ("%s\n%s\n", pair, uuids[alone])
+                 : g_strdup_printf ("%s\n%s\n", uuids[alone], pair);
+  }
+
+  for (guint o = 0; o < 2; o++)
+    {
+      g_autofree char *name = g_strdup_printf ("met-%u.gloss", o);
+      g_autofree char *path = test_path (name);
+      g_autoptr(GlossProject) target = gloss_project_create (path, NULL, &error);
+      g_autofree char *groups = NULL;
+      sqlite3 *db;
+
+      g_assert_no_error (error);
+      g_assert_true (gloss_merge_project (target, sources[o].path, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gloss_merge_project (target, sources[1 - o].path, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (gloss_project_get_documents (target)), ==, 2);
+      db = _gloss_store_get_db (gloss_project_get_store (target));
+      /* the annotations of each document, one line per document, sorted */
+      groups = test_raw_text (db, "SELECT group_concat (g, char (10)) || char (10) FROM "
+                                  "(SELECT group_concat (uuid, ' ') AS g FROM "
+                                  "(SELECT uuid, document FROM annotations "
+                                  "ORDER BY document, uuid) GROUP BY document ORDER BY g)");
+      g_assert_cmpstr (groups, ==, expected);
+
+      assert_merge_changes_nothing (target, apath);
+      assert_merge_changes_nothing (target, bpath);
+      assert_merge_changes_nothing (target, path);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_free (uuids[i]);
+  for (guint i = 0; i < 2; i++)
+    g_free (doc_uuids[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,5 +1184,7 @@ main (int   argc,
   g_test_add_func ("/core/merge/names", test_names);
   g_test_add_func ("/core/merge/ties", test_ties);
   g_test_add_func ("/core/merge/old-source", test_old_source);
+  g_test_add_func ("/core/merge/duplicate-texts", test_duplicate_texts);
+  g_test_add_func ("/core/merge/never-met", test_never_met);
   return g_test_run ();
 }
