@@ -1043,6 +1043,9 @@ merge_rows (Merge         *m,
 
 /* ---- after the commit */
 
+/* The project's documents and the open lists of the touched documents
+ * re-read from the store; all the lists when the project was given
+ * @new_schema (see adopt_schema()). */
 static void
 refresh_project (GlossProject *project,
                  GHashTable   *touched,
@@ -1051,11 +1054,6 @@ refresh_project (GlossProject *project,
   g_autoptr(GError) error = NULL;
   GListModel *docs;
 
-  if (new_schema != NULL && !gloss_project_set_schema (project, new_schema, &error))
-    {
-      g_warning ("Cannot save the merged schema: %s", error->message);
-      g_clear_error (&error);
-    }
   if (!gloss_project_reload_documents (project, &error))
     {
       g_warning ("Cannot reload the documents: %s", error->message);
@@ -1079,6 +1077,39 @@ refresh_project (GlossProject *project,
           g_clear_error (&error);
         }
     }
+}
+
+/* ---- the project's schema */
+
+/* Inside the store's open transaction: gives @project @schema and leaves
+ * exactly @json stored. The write is part of the transaction, never a later
+ * one that could undo another program's change of the schema made in
+ * between. */
+static gboolean
+adopt_schema (GlossProject  *project,
+              GlossSchema   *schema,
+              const char    *json,
+              GError       **error)
+{
+  g_assert (gloss_store_in_transaction (gloss_project_get_store (project)));
+
+  return gloss_project_set_schema (project, schema, error) &&
+         gloss_store_set_schema_json (gloss_project_get_store (project), json, error);
+}
+
+/* After a transaction that adopted a schema failed: gives @project back
+ * @previous without writing (the write is rolled back). */
+static void
+put_back_schema (GlossProject *project,
+                 GlossSchema  *previous)
+{
+  GlossStore *store = gloss_project_get_store (project);
+
+  if (previous == NULL || gloss_project_get_schema (project) == previous ||
+      !gloss_store_begin (store, NULL))
+    return;
+  gloss_project_set_schema (project, previous, NULL);
+  gloss_store_rollback (store);
 }
 
 /* ---- opening the source without changing it */
@@ -1183,12 +1214,17 @@ gloss_merge_project (GlossProject      *target,
   g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GlossSchema) merged = NULL;
+  g_autoptr(GlossSchema) previous = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) document_map = NULL;
   g_autoptr(GHashTable) touched = NULL;
   g_autofree char *schema_json = NULL;
+  g_autofree char *stored_json = NULL;
+  g_autofree char *merged_json = NULL;
+  g_autofree char *known_json = NULL;
   GlossStore *store;
   gboolean schema_changed;
+  gboolean adopted = FALSE;
   Merge m = { 0 };
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (target), FALSE);
@@ -1225,33 +1261,56 @@ gloss_merge_project (GlossProject      *target,
   m.undo = merge_undo_new ();
   m.document_map = document_map;
   m.touched = touched;
-
-  merged = gloss_schema_copy (gloss_project_get_schema (target));
-  schema_changed = unite_schemas (&m, merged, source_schema);
+  previous = g_object_ref (gloss_project_get_schema (target));
 
   if (!gloss_store_begin (store, error))
     goto fail;
+
+  /* The schema as stored now, not as this project read it: another
+   * program may have changed it since (another merge adding its labels). */
+  stored_json = gloss_store_dup_schema_json (store);
+  merged = stored_json ? gloss_schema_new_from_json (stored_json, -1, error)
+                       : gloss_schema_new_preset ("news", error);
+  if (merged == NULL)
+    {
+      g_prefix_error (error, _("The project’s schema cannot be read: "));
+      goto rollback;
+    }
+  if (stored_json == NULL)
+    stored_json = gloss_schema_to_json (merged);
+  schema_changed = unite_schemas (&m, merged, source_schema);
+  merged_json = gloss_schema_to_json (merged);
   if (schema_changed)
     {
-      g_autofree char *new_json = gloss_schema_to_json (merged);
-
-      m.undo->old_schema = gloss_schema_to_json (gloss_project_get_schema (target));
-      if (!gloss_store_set_schema_json (store, new_json, error))
+      if (!gloss_store_set_schema_json (store, merged_json, error))
         goto rollback;
-      m.undo->new_schema = g_steal_pointer (&new_json);
+      m.undo->old_schema = g_strdup (stored_json);
+      m.undo->new_schema = g_strdup (merged_json);
     }
   if (!merge_documents (&m, documents, error) || !merge_rows (&m, documents, cancellable, error))
     goto rollback;
+
+  /* the project gets the schema the merge leaves stored, unless it holds
+   * that one already */
+  known_json = gloss_schema_to_json (previous);
+  if (strcmp (known_json, merged_json) != 0)
+    {
+      if (!adopt_schema (target, merged, schema_changed ? merged_json : stored_json, error))
+        goto rollback;
+      adopted = TRUE;
+    }
   if (!gloss_store_commit (store, error))
     goto fail;
 
   report->undo = m.undo;
-  refresh_project (target, touched, schema_changed ? merged : NULL);
+  refresh_project (target, touched, adopted ? merged : NULL);
   return TRUE;
 
 rollback:
   gloss_store_rollback (store);
 fail:
+  if (adopted)
+    put_back_schema (target, previous);
   merge_undo_free (m.undo);
   report_reset (report);
   {
@@ -1470,6 +1529,7 @@ gloss_project_undo_merge (GlossProject      *project,
 {
   g_autoptr(GHashTable) touched = NULL;
   g_autoptr(GlossSchema) old_schema = NULL;
+  g_autoptr(GlossSchema) previous = NULL;
   GlossStore *store;
   GlossMergeUndo *undo;
 
@@ -1492,15 +1552,21 @@ gloss_project_undo_merge (GlossProject      *project,
     }
   touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  previous = g_object_ref (gloss_project_get_schema (project));
   if (!gloss_store_begin (store, error))
     return FALSE;
-  if (!check_unchanged (store, undo, error) || !restore (store, undo, touched, error))
+  if (!check_unchanged (store, undo, error) || !restore (store, undo, touched, error) ||
+      (old_schema != NULL && !adopt_schema (project, old_schema, undo->old_schema, error)))
     {
       gloss_store_rollback (store);
+      put_back_schema (project, previous);
       return FALSE;
     }
   if (!gloss_store_commit (store, error))
-    return FALSE;
+    {
+      put_back_schema (project, previous);
+      return FALSE;
+    }
   undo->undone = TRUE;
 
   /* lists of removed documents: now empty */

@@ -81,9 +81,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
  *    tombstones are rows like any other. Rows are restored as they are
  *    (annotator, times), not through commands;
  *  - per-annotator document statuses: the newer modification wins;
- *  - schemas are united: labels, relation types and document attributes only
- *    in the source are added; a label or relation type defined differently
- *    in both keeps the target's definition and is reported as a conflict.
+ *  - schemas are united: the schema stored when the merge's transaction
+ *    starts (which another program may have changed since @target read it)
+ *    gains the labels, relation types and document attributes only in the
+ *    source; a label or relation type defined differently in both keeps the
+ *    target's definition and is reported as a conflict. @target is given
+ *    the schema the merge leaves stored.
  * So a merge is idempotent and the result does not depend on the order of
  * the sources (document row ids and schema display order aside). Two
  * limits: a text imported independently into two sources (two document
@@ -110,7 +113,7 @@ gboolean          gloss_merge_project          (GlossProject      *target,
 
 /* Undoes the merge recorded in @report in one transaction: restores every
  * row the merge wrote, removes the documents it added, restores names and
- * the schema. Refused (GLOSS_MERGE_ERROR_CHANGED) when a row the merge wrote
+ * the schema the merge found stored. Refused (GLOSS_MERGE_ERROR_CHANGED) when a row the merge wrote
  * has changed since. After success the report can no longer be undone. */
 gboolean          gloss_project_undo_merge     (GlossProject      *project,
                                                 GlossMergeReport  *report,

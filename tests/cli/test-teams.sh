@@ -255,6 +255,65 @@ check "export D after merging its copy" "$CLI" export "$TMP/D.gloss" --format js
   -o "$TMP/D-copy.jsonl"
 same_file "merging a copy of a project into it changes nothing" "$TMP/D.jsonl" "$TMP/D-copy.jsonl"
 
+# --- two merges into one target at once, each adding its own label: both
+# labels must end up in the schema. A third program holds the target's write
+# lock until both merges have opened it, so that the second merge to write
+# runs with a schema read before the first one wrote.
+mkdir -p "$TMP/brat-a" "$TMP/brat-b"
+printf 'The rifle was found in Tallinn.\n' >"$TMP/brat-a/rifle.txt"
+printf 'T1\tWeaponA 4 9\trifle\nT2\tGPE 23 30\tTallinn\n' >"$TMP/brat-a/rifle.ann"
+printf 'A drone crashed near Riga.\n' >"$TMP/brat-b/drone.txt"
+printf 'T1\tWeaponB 2 7\tdrone\nT2\tGPE 21 25\tRiga\n' >"$TMP/brat-b/drone.ann"
+check "init source with WeaponA" "$CLI" init "$TMP/SA.gloss"
+check "import WeaponA" "$CLI" import "$TMP/SA.gloss" "$TMP/brat-a" --format brat
+check "init source with WeaponB" "$CLI" init "$TMP/SB.gloss"
+check "import WeaponB" "$CLI" import "$TMP/SB.gloss" "$TMP/brat-b" --format brat
+check "init the shared target" "$CLI" init "$TMP/T.gloss"
+rm -f "$TMP/locked"
+python3 -c "
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+c.execute('BEGIN IMMEDIATE')
+open(sys.argv[2], 'w').close()
+time.sleep(3)
+c.execute('ROLLBACK')
+c.close()" "$TMP/T.gloss" "$TMP/locked" &
+holder=$!
+for _ in $(seq 100); do
+  [ -e "$TMP/locked" ] && break
+  sleep 0.1
+done
+"$CLI" merge "$TMP/T.gloss" "$TMP/SA.gloss" >"$TMP/merge-a.out" 2>&1 &
+merge_a=$!
+"$CLI" merge "$TMP/T.gloss" "$TMP/SB.gloss" >"$TMP/merge-b.out" 2>&1 &
+merge_b=$!
+wait "$merge_a"
+status_a=$?
+wait "$merge_b"
+status_b=$?
+wait "$holder"
+if [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ]; then
+  ok "two merges at once both succeed"
+else
+  not_ok "two merges at once both succeed"
+  sed 's/^/# /' "$TMP/merge-a.out" "$TMP/merge-b.out"
+fi
+check "schema export of the shared target" "$CLI" schema export "$TMP/T.gloss" "$TMP/T-schema.json"
+if grep -q '"WeaponA"' "$TMP/T-schema.json" && grep -q '"WeaponB"' "$TMP/T-schema.json"; then
+  ok "the schema holds the labels of both concurrent merges"
+else
+  not_ok "the schema holds the labels of both concurrent merges"
+  sed 's/^/# /' "$TMP/merge-a.out" "$TMP/merge-b.out"
+fi
+check "validate the shared target" "$CLI" validate "$TMP/T.gloss"
+check "stats of the shared target" "$CLI" stats "$TMP/T.gloss"
+if grep -q "^Documents: *2$" "$TMP/out" && grep -q "^Annotations: *4$" "$TMP/out"; then
+  ok "the shared target holds both sources' documents and annotations"
+else
+  not_ok "the shared target holds both sources' documents and annotations"
+  sed 's/^/# /' "$TMP/out" | head -5
+fi
+
 # --- agreement
 cat >"$TMP/agree.py" <<'PYEOF'
 # An independent computation of the agreement figures from the export.

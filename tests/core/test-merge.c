@@ -1170,6 +1170,125 @@ test_never_met (void)
     g_free (doc_uuids[i]);
 }
 
+/* ---- the schema */
+
+static void
+make_labelled_source (const char *path,
+                      const char *label,
+                      const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSchema) schema = gloss_schema_new_preset ("news", &error);
+  g_autoptr(GlossLabel) l = gloss_label_new (label, "entity", "#aa0000", NULL, NULL);
+  g_autoptr(GlossProject) source = NULL;
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, 0, 4, "x");
+  GlossDocument *doc;
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_schema_add_label (schema, l, &error));
+  g_assert_no_error (error);
+  source = gloss_project_create (path, schema, &error);
+  g_assert_no_error (error);
+  doc = gloss_project_add_document (source, label, text, -1, NULL, &error);
+  g_assert_no_error (error);
+  list = gloss_project_dup_annotation_list (source, doc, &error);
+  g_assert_no_error (error);
+  gloss_command_create_annotation (cmd, a);
+  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+  g_assert_no_error (error);
+}
+
+static GlossSchema *
+stored_schema (GlossStore *store)
+{
+  g_autofree char *json = gloss_store_dup_schema_json (store);
+  g_autoptr(GError) error = NULL;
+  GlossSchema *schema;
+
+  g_assert_nonnull (json);
+  schema = gloss_schema_new_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  return schema;
+}
+
+/* Two programs merge into one target, each adding a label: the second to
+ * write holds a schema read before the first wrote (two GlossProjects on
+ * one file, as two processes). The merge unites the source with the schema
+ * stored when it writes, so both labels stay; its undo gives back that
+ * schema. */
+static void
+test_stale_schema (void)
+{
+  g_autofree char *tpath = test_path ("target.gloss");
+  g_autofree char *apath = test_path ("alpha.gloss");
+  g_autofree char *bpath = test_path ("beta.gloss");
+  g_autoptr(GlossProject) first = NULL;
+  g_autoptr(GlossProject) second = NULL;
+  g_autoptr(GlossMergeReport) ra = gloss_merge_report_new ();
+  g_autoptr(GlossMergeReport) rb = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  GlossStore *store;
+
+  {
+    g_autoptr(GlossProject) t = gloss_project_create (tpath, NULL, &error);
+    g_assert_no_error (error);
+  }
+  make_labelled_source (apath, "ALPHA", "Alpha text here.");
+  make_labelled_source (bpath, "BETA", "Beta text here.");
+
+  first = gloss_project_open (tpath, &error);
+  g_assert_no_error (error);
+  second = gloss_project_open (tpath, &error);
+  g_assert_no_error (error);
+  g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (second), "ALPHA"));
+
+  g_assert_true (gloss_merge_project (first, apath, ra, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra->labels_added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ra->labels_added, 0), ==, "ALPHA");
+  g_assert_true (gloss_merge_project (second, bpath, rb, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rb->labels_added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rb->labels_added, 0), ==, "BETA");
+
+  store = gloss_project_get_store (second);
+  {
+    g_autoptr(GlossSchema) stored = stored_schema (store);
+    sqlite3 *db = _gloss_store_get_db (store);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_nonnull (gloss_schema_lookup_label (stored, "ALPHA"));
+    g_assert_nonnull (gloss_schema_lookup_label (stored, "BETA"));
+    /* every annotation's label is in the schema */
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT label FROM annotations", -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_nonnull (gloss_schema_lookup_label (stored,
+                                                   (const char *) sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+  }
+  /* the project that merged knows both */
+  g_assert_nonnull (gloss_schema_lookup_label (gloss_project_get_schema (second), "ALPHA"));
+  g_assert_nonnull (gloss_schema_lookup_label (gloss_project_get_schema (second), "BETA"));
+  /* the same sources again: nothing to unite, nothing to adopt */
+  assert_merge_changes_nothing (second, apath);
+  assert_merge_changes_nothing (second, bpath);
+
+  /* undoing the second merge takes BETA out and leaves ALPHA */
+  g_assert_true (gloss_project_undo_merge (second, rb, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossSchema) stored = stored_schema (store);
+
+    g_assert_nonnull (gloss_schema_lookup_label (stored, "ALPHA"));
+    g_assert_null (gloss_schema_lookup_label (stored, "BETA"));
+  }
+  g_assert_nonnull (gloss_schema_lookup_label (gloss_project_get_schema (second), "ALPHA"));
+  g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (second), "BETA"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1186,5 +1305,6 @@ main (int   argc,
   g_test_add_func ("/core/merge/old-source", test_old_source);
   g_test_add_func ("/core/merge/duplicate-texts", test_duplicate_texts);
   g_test_add_func ("/core/merge/never-met", test_never_met);
+  g_test_add_func ("/core/merge/stale-schema", test_stale_schema);
   return g_test_run ();
 }
