@@ -554,6 +554,23 @@ schema_changed_cb (GlossSchemaEditor *self)
   rebuild_relation_list (self);
 }
 
+/* The project's schema object was replaced (another program changed the
+ * stored schema, or saving combined this editor's change with another
+ * program's): edit the new one. */
+static void
+project_schema_cb (GlossSchemaEditor *self)
+{
+  GlossSchema *schema = gloss_project_get_schema (self->project);
+
+  if (schema == self->schema)
+    return;
+  g_signal_handlers_disconnect_by_data (self->schema, self);
+  g_set_object (&self->schema, schema);
+  g_signal_connect_object (self->schema, "changed", G_CALLBACK (schema_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  schema_changed_cb (self);
+}
+
 static void
 row_selected_cb (GlossSchemaEditor *self,
                  GtkListBoxRow     *row)
@@ -1095,6 +1112,8 @@ gloss_schema_editor_new (GtkWindow    *parent,
   self->schema = g_object_ref (gloss_project_get_schema (project));
 
   g_signal_connect_object (self->schema, "changed", G_CALLBACK (schema_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::schema", G_CALLBACK (project_schema_cb), self,
                            G_CONNECT_SWAPPED);
   schema_changed_cb (self);
 

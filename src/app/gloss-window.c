@@ -38,6 +38,9 @@
 #define SCREENSHOT_SETTLE_FRAMES 6
 /* How long a message stays in the message bar. */
 #define MESSAGE_TIMEOUT_MS 3500
+/* How often the window looks for what other programs committed to the
+ * project (one PRAGMA when nothing was). */
+#define REFRESH_SECONDS 2
 
 struct _GlossWindow
 {
@@ -68,9 +71,12 @@ struct _GlossWindow
   guint                 screenshot_tick_id;
   guint                 screenshot_frames;
   guint                 message_timeout_id;
+  guint                 refresh_id;           /* follows other programs' commits */
 
   /* template children */
   GtkLabel             *annotation_count_label;
+  GtkLabel             *banner_label;
+  GtkRevealer          *banner_revealer;
   GlossClaimsPanel     *claims_panel;
   GlossInspector       *inspector;
   GlossLabelPalette    *palette;
@@ -1566,6 +1572,78 @@ gloss_window_map (GtkWidget *widget)
                                                              NULL, NULL);
 }
 
+/* The bar across the top says what holds for the whole project: that it
+ * is read-only, and why. */
+static void
+update_banner (GlossWindow *self)
+{
+  GlossStore *store = self->project != NULL ? gloss_project_get_store (self->project) : NULL;
+  const char *reason = store != NULL ? gloss_store_get_read_only_reason (store) : NULL;
+
+  if (reason != NULL)
+    {
+      g_autofree char *title = gloss_project_dup_title (self->project);
+      g_autofree char *text = g_strdup_printf (_("“%s” is read-only: %s. You can read, search "
+                                                 "and export it; edits are not saved."),
+                                               title, reason);
+
+      gtk_label_set_label (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, reason != NULL);
+}
+
+/* Follows what other programs (and this one's worker threads) committed:
+ * new documents, the open document's annotations, the schema. */
+static void
+refresh_project (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL || _gloss_window_bulk_is_running (self))
+    return;
+  if (!gloss_project_refresh (self->project, NULL, &error))
+    gloss_window_show_message (self, error->message);
+  update_banner (self);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  refresh_project (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (GlossWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    refresh_project (self);
+}
+
+/* A project just set: look for other programs' commits every few seconds
+ * and whenever the window is brought back; say when it is read-only, and
+ * when opening it upgraded the file. */
+static void
+follow_project (GlossWindow *self)
+{
+  GlossStore *store;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  update_banner (self);
+  if (self->project == NULL)
+    return;
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+  store = gloss_project_get_store (self->project);
+  if (gloss_store_get_backup_path (store) != NULL)
+    {
+      g_autofree char *backup = g_filename_display_basename (gloss_store_get_backup_path (store));
+      g_autofree char *text = g_strdup_printf (_("The project was upgraded to this version of "
+                                                 "Gloss; the older file is kept as “%s”"), backup);
+
+      gloss_window_show_message (self, text);
+    }
+}
+
 static void
 gloss_window_dispose (GObject *object)
 {
@@ -1577,6 +1655,7 @@ gloss_window_dispose (GObject *object)
       self->screenshot_tick_id = 0;
     }
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -1637,6 +1716,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
@@ -1765,6 +1846,7 @@ gloss_window_init (GlossWindow *self)
   every = GTK_FILTER (gtk_every_filter_new ());
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->status_filter));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), any);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
@@ -1973,6 +2055,7 @@ gloss_window_set_project (GlossWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", project != NULL);
   _gloss_window_teams_project_changed (self);
+  follow_project (self);
   gloss_label_palette_set_schema (self->palette,
                                   project != NULL ? gloss_project_get_schema (project) : NULL);
   update_titles (self);

@@ -26,4 +26,10 @@ gboolean             _gloss_annotation_list_reload (GlossAnnotationList  *self,
                                                     GlossSchema          *schema,
                                                     GError              **error);
 
+/* Sets @matches to whether the list shows the document's rows as the store
+ * holds them now (another connection may have changed them). */
+gboolean             _gloss_annotation_list_matches_store (GlossAnnotationList  *self,
+                                                           gboolean             *matches,
+                                                           GError              **error);
+
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
@@ -17,7 +19,7 @@
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-span-index.h"
-#include "gloss-store.h"
+#include "gloss-store-private.h"
 
 #define MAX_UNDO 1000
 
@@ -1557,5 +1559,38 @@ _gloss_annotation_list_reload (GlossAnnotationList  *self,
     g_signal_emit (self, signals[STATUS_CHANGED], 0, (const char *) k);
 
   notify_history (self, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+_gloss_annotation_list_matches_store (GlossAnnotationList  *self,
+                                      gboolean             *matches,
+                                      GError              **error)
+{
+  GlossDigest stored = { 0 }, shown = { 0 };
+  guint n_relations;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+
+  if (!_gloss_store_get_document_digest (self->store, gloss_document_get_id (self->document),
+                                         &stored, error))
+    return FALSE;
+  for (GSequenceIter *iter = g_sequence_get_begin_iter (self->items);
+       !g_sequence_iter_is_end (iter); iter = g_sequence_iter_next (iter))
+    {
+      GlossAnnotation *a = g_sequence_get (iter);
+
+      shown.n_annotations++;
+      shown.annotations_modified += gloss_annotation_get_modified (a) % GLOSS_DIGEST_MODULUS;
+    }
+  n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n_relations; i++)
+    {
+      g_autoptr(GlossRelation) r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      shown.n_relations++;
+      shown.relations_modified += gloss_relation_get_modified (r) % GLOSS_DIGEST_MODULUS;
+    }
+  *matches = memcmp (&stored, &shown, sizeof stored) == 0;
   return TRUE;
 }

@@ -16,6 +16,7 @@
 #include "gloss-project-private.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
+#include "gloss-util-private.h"
 
 struct _GlossProject
 {
@@ -26,6 +27,8 @@ struct _GlossProject
   GlossDocumentList *documents;  /* owned */
   GHashTable        *lists;      /* gint64 * -> GlossAnnotationList (weak) */
   char              *annotator;  /* owned */
+  char              *schema_json;  /* the schema as last read from or written to the store */
+  gint64             data_version; /* the store's data_version when last refreshed */
 };
 
 G_DEFINE_FINAL_TYPE (GlossProject, gloss_project, G_TYPE_OBJECT)
@@ -39,14 +42,95 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void schema_changed_cb (GlossProject *self,
+                               GlossSchema  *schema);
+
+/* Makes @schema the project's schema object, which the store already
+ * holds as @json. */
+static void
+replace_schema (GlossProject *self,
+                GlossSchema  *schema,
+                const char   *json)
+{
+  g_free (self->schema_json);
+  self->schema_json = g_strdup (json);
+  if (self->schema == schema)
+    return;
+  g_signal_handlers_disconnect_by_data (self->schema, self);
+  g_set_object (&self->schema, schema);
+  g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+}
+
+/* The JSON of what @ours changed from @base applied to @theirs, as a
+ * schema writes it; NULL when the result is no valid schema. */
+static char *
+merge_schemas (const char *base,
+               const char *ours,
+               const char *theirs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *merged = _gloss_json_merge3 (base, ours, theirs, &error);
+  g_autoptr(GlossSchema) schema = NULL;
+
+  if (merged != NULL)
+    schema = gloss_schema_new_from_json (merged, -1, &error);
+  if (schema == NULL)
+    {
+      g_warning ("Another program changed the schema too; its changes cannot be combined with "
+                 "these: %s", error->message);
+      return NULL;
+    }
+  return gloss_schema_to_json (schema);
+}
+
+/* Writes @schema to the store. Another program may have changed the stored
+ * schema since this project read it: inside the write transaction, what
+ * @schema changed from what the project read is applied to what is stored
+ * now, so that neither loses the other's changes; the project then holds
+ * the combined schema (a new object, announced by notify::schema). */
+static gboolean
+save_schema (GlossProject  *self,
+             GlossSchema   *schema,
+             GError       **error)
+{
+  g_autofree char *ours = gloss_schema_to_json (schema);
+  g_autofree char *stored = NULL;
+  g_autofree char *merged = NULL;
+  g_autoptr(GlossSchema) combined = NULL;
+  const char *json = ours;
+
+  if (!gloss_store_begin (self->store, error))
+    return FALSE;
+  stored = gloss_store_dup_schema_json (self->store);
+  if (stored != NULL && self->schema_json != NULL && strcmp (stored, self->schema_json) != 0 &&
+      strcmp (stored, ours) != 0)
+    {
+      merged = merge_schemas (self->schema_json, ours, stored);
+      if (merged != NULL)
+        json = merged;
+    }
+  if (!gloss_store_set_schema_json (self->store, json, error))
+    {
+      gloss_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!gloss_store_commit (self->store, error))
+    return FALSE;
+  if (json != ours)
+    combined = gloss_schema_new_from_json (json, -1, NULL);
+  replace_schema (self, combined != NULL ? combined : schema, json);
+  return TRUE;
+}
+
 static void
 schema_changed_cb (GlossProject *self,
                    GlossSchema  *schema)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = gloss_schema_to_json (schema);
 
-  if (!gloss_store_set_schema_json (self->store, json, &error))
+  if (!save_schema (self, schema, &error))
     g_warning ("Cannot save the schema: %s", error->message);
 }
 
@@ -97,6 +181,7 @@ gloss_project_finalize (GObject *object)
   g_clear_object (&self->schema);
   g_clear_object (&self->store);
   g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->schema_json, g_free);
 
   G_OBJECT_CLASS (gloss_project_parent_class)->finalize (object);
 }
@@ -166,15 +251,19 @@ gloss_project_init (GlossProject *self)
   self->annotator = g_strdup ("");
 }
 
+/* @json: the schema as the store holds it. */
 static GlossProject *
 project_new (GlossStore   *store,
              GlossSchema  *schema,
+             const char   *json,
              GError      **error)
 {
   g_autoptr(GlossProject) self = g_object_new (GLOSS_TYPE_PROJECT, NULL);
 
   self->store = g_object_ref (store);
   self->schema = g_object_ref (schema);
+  self->schema_json = g_strdup (json);
+  self->data_version = gloss_store_get_data_version (store);
   g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->documents = _gloss_document_list_new (store, error);
@@ -205,7 +294,7 @@ gloss_project_create (const char   *path,
   store = gloss_store_create (path, json, error);
   if (store == NULL)
     return NULL;
-  return project_new (store, schema, error);
+  return project_new (store, schema, json, error);
 }
 
 GlossProject *
@@ -240,7 +329,7 @@ gloss_project_open_full (const char           *path,
     }
   if (schema == NULL)
     return NULL;
-  return project_new (store, schema, error);
+  return project_new (store, schema, json, error);
 }
 
 gboolean
@@ -288,21 +377,60 @@ gloss_project_set_schema (GlossProject  *self,
                           GlossSchema   *schema,
                           GError       **error)
 {
-  g_autofree char *json = NULL;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), FALSE);
 
-  json = gloss_schema_to_json (schema);
-  if (!gloss_store_set_schema_json (self->store, json, error))
-    return FALSE;
-  if (self->schema == schema)
+  return save_schema (self, schema, error);
+}
+
+gboolean
+gloss_project_refresh (GlossProject  *self,
+                       gboolean      *changed,
+                       GError       **error)
+{
+  g_autofree char *stored = NULL;
+  g_autoptr(GlossSchema) fresh = NULL;
+  gint64 version;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+  version = gloss_store_get_data_version (self->store);
+  if (version == self->data_version)
     return TRUE;
-  g_signal_handlers_disconnect_by_data (self->schema, self);
-  g_set_object (&self->schema, schema);
-  g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA]);
+
+  stored = gloss_store_dup_schema_json (self->store);
+  if (stored != NULL && g_strcmp0 (stored, self->schema_json) != 0)
+    {
+      fresh = gloss_schema_new_from_json (stored, -1, error);
+      if (fresh == NULL)
+        {
+          g_prefix_error (error, _("The project’s schema cannot be read: "));
+          return FALSE;
+        }
+      if (gloss_schema_equal (fresh, self->schema))
+        g_clear_object (&fresh);
+      replace_schema (self, fresh != NULL ? fresh : self->schema, stored);
+    }
+  if (!_gloss_document_list_reload (self->documents, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gboolean matches = TRUE;
+
+      if (!_gloss_annotation_list_matches_store (value, &matches, error))
+        return FALSE;
+      if ((!matches || fresh != NULL) &&
+          !_gloss_annotation_list_reload (value, fresh, error))
+        return FALSE;
+    }
+  self->data_version = version;
+  if (changed != NULL)
+    *changed = TRUE;
   return TRUE;
 }
 

@@ -38,7 +38,10 @@ const char          *gloss_project_get_path              (GlossProject   *self);
 char                *gloss_project_dup_title             (GlossProject   *self);
 GlossStore          *gloss_project_get_store             (GlossProject   *self);
 GlossSchema         *gloss_project_get_schema            (GlossProject   *self);
-/* Replaces the schema (e.g. after an import added labels) and saves it. */
+/* Replaces the schema (e.g. after an import added labels) and saves it.
+ * When another program changed the stored schema since the project read
+ * it, what @schema changes is applied to the stored one, and the project's
+ * schema becomes the combination. */
 gboolean             gloss_project_set_schema            (GlossProject   *self,
                                                           GlossSchema    *schema,
                                                           GError        **error);
@@ -55,6 +58,15 @@ GlossDocument       *gloss_project_add_document          (GlossProject   *self,
                                                           const char     *text,
                                                           gssize          len,
                                                           const char     *meta_json,
+                                                          GError        **error);
+/* Follows what other connections (other programs, other threads' stores)
+ * committed since the last call, cheaply when they committed nothing
+ * (PRAGMA data_version): the stored schema when it changed (notify::schema),
+ * the document list, and each open annotation list whose rows changed
+ * (reloaded, its undo history cleared). Sets @changed when anything was
+ * committed. */
+gboolean             gloss_project_refresh               (GlossProject   *self,
+                                                          gboolean       *changed,
                                                           GError        **error);
 /* Call after documents were inserted through the store directly. */
 gboolean             gloss_project_reload_documents      (GlossProject   *self,

@@ -27,6 +27,23 @@ void        _gloss_store_set_error_from_db     (GlossStore  *self,
                                                 GError     **error,
                                                 const char  *what);
 
+/* What a document's live rows add up to: equal digests from the store and
+ * from an open annotation list mean the list shows what is stored (every
+ * change of a row sets its modification time). */
+#define GLOSS_DIGEST_MODULUS 1000000007
+typedef struct
+{
+  gint64 n_annotations;
+  gint64 annotations_modified;   /* sum of (modified % GLOSS_DIGEST_MODULUS) */
+  gint64 n_relations;
+  gint64 relations_modified;
+} GlossDigest;
+
+gboolean    _gloss_store_get_document_digest   (GlossStore  *self,
+                                                gint64       document_id,
+                                                GlossDigest *digest,
+                                                GError     **error);
+
 typedef sqlite3_stmt GlossStmt;
 static inline void
 _gloss_stmt_release (GlossStmt *stmt)

@@ -913,6 +913,46 @@ gloss_store_get_opened_version (GlossStore *self)
   return self->opened_version;
 }
 
+gint64
+gloss_store_get_data_version (GlossStore *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  pragma_int (self->db, "PRAGMA data_version", &version, NULL);
+  return version;
+}
+
+gboolean
+_gloss_store_get_document_digest (GlossStore  *self,
+                                  gint64       document_id,
+                                  GlossDigest *digest,
+                                  GError     **error)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM annotations WHERE document = ?1 AND deleted = 0), "
+    "  (SELECT sum(modified % " G_STRINGIFY (GLOSS_DIGEST_MODULUS) ") FROM annotations "
+    "   WHERE document = ?1 AND deleted = 0), "
+    "  (SELECT count(*) FROM relations WHERE document = ?1 AND deleted = 0), "
+    "  (SELECT sum(modified % " G_STRINGIFY (GLOSS_DIGEST_MODULUS) ") FROM relations "
+    "   WHERE document = ?1 AND deleted = 0)";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot read the annotations"));
+      return FALSE;
+    }
+  digest->n_annotations = sqlite3_column_int64 (stmt, 0);
+  digest->annotations_modified = sqlite3_column_int64 (stmt, 1);
+  digest->n_relations = sqlite3_column_int64 (stmt, 2);
+  digest->relations_modified = sqlite3_column_int64 (stmt, 3);
+  return TRUE;
+}
+
 void
 gloss_store_set_lock_timeout (GlossStore *self,
                               guint       timeout_ms)
@@ -969,6 +1009,9 @@ check_wal (GlossStore  *self,
       if (stat (wal, &st) == 0 && st.st_ino == self->wal_ino && st.st_dev == self->wal_dev)
         return TRUE;
       self->journal_lost = TRUE;
+      if (self->read_only == NULL)
+        self->read_only = g_strdup (_("another program deleted or replaced its journal while "
+                                      "Gloss had it open; close it and open it again"));
     }
   if (wal == NULL)
     wal = wal_path (self);
@@ -991,6 +1034,8 @@ gloss_store_begin (GlossStore  *self,
       gint64 deadline = g_get_monotonic_time () + self->lock_timeout * (gint64) 1000;
       int rc;
 
+      if (self->journal_lost)
+        return check_wal (self, error);
       if (self->read_only != NULL)
         {
           g_autofree char *display = g_filename_display_name (self->path);
@@ -999,8 +1044,6 @@ gloss_store_begin (GlossStore  *self,
                        self->read_only);
           return FALSE;
         }
-      if (self->journal_lost)
-        return check_wal (self, error);
       /* The busy handler waits up to BUSY_TIMEOUT for another program's
        * write lock; keep trying until the store's own limit. */
       while ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK &&

@@ -76,6 +76,10 @@ const char    *gloss_store_get_path              (GlossStore           *self);
 /* The user_version the file had when opened (before migration). */
 int            gloss_store_get_opened_version    (GlossStore           *self);
 
+/* SQLite's PRAGMA data_version: it changes when another connection (another
+ * program, another thread's store) commits to the project. */
+gint64         gloss_store_get_data_version      (GlossStore           *self);
+
 /* How long a write waits for another program's write lock before it
  * fails with GLOSS_STORE_ERROR_BUSY (default 60 s). */
 void           gloss_store_set_lock_timeout      (GlossStore           *self,

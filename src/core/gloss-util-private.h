@@ -44,4 +44,12 @@ char       *_gloss_fragments_to_string   (const GlossFragment *frags,
 gboolean    _gloss_fragments_from_string (const char          *str,
                                           GArray             **frags);
 
+/* A three-way merge of JSON texts: what @ours changed from @base, applied
+ * to @theirs (see gloss-json-merge.c). NULL with @error when a text is not
+ * JSON. */
+char       *_gloss_json_merge3           (const char   *base,
+                                          const char   *ours,
+                                          const char   *theirs,
+                                          GError      **error);
+
 G_END_DECLS
