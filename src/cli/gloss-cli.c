@@ -236,6 +236,7 @@ cmd_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *description = NULL;
   gboolean skip_bad = FALSE;
   GlossImportOptions options = GLOSS_IMPORT_OPTIONS_INIT;
   const char *first_missing = NULL;
@@ -254,15 +255,19 @@ cmd_import (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("import", _("PROJECT PATH…"),
-                      _("Import files and folders: plain text (UTF-8, UTF-8/UTF-16 with BOM),\n"
-                        "HTML articles, folders of those, brat standoff, Gloss JSONL and the other\n"
-                        "formats “gloss-cli formats” lists. Everything is imported in one\n"
-                        "transaction: when a file or record is bad nothing is imported, unless\n"
-                        "--skip-bad is given. Every problem is printed as FILE:LINE: message.\n"
-                        "Annotations belong to --annotator NAME, else to the annotator the file\n"
-                        "names, else to $GLOSS_ANNOTATOR, else to the login name."),
-                      entries, &argc, &argv)
+  description =
+    g_strdup_printf (_("Import files and folders: plain text (UTF-8, UTF-8/UTF-16 with BOM),\n"
+                       "HTML articles, folders of those, brat standoff, Gloss JSONL and the other\n"
+                       "formats “gloss-cli formats” lists. Everything is imported in one\n"
+                       "transaction: when a file or record is bad nothing is imported, unless\n"
+                       "--skip-bad is given. Every problem is printed as FILE:LINE: message.\n"
+                       "Annotations belong to --annotator NAME, else to the annotator the file\n"
+                       "names, else to $GLOSS_ANNOTATOR, else to the login name. A document\n"
+                       "is at most %u MB: a larger text, HTML or brat .txt file is refused\n"
+                       "before it is read, and so are other files over %u MB."),
+                     (guint) (GLOSS_FORMAT_MAX_DOCUMENT_SIZE / 1000000),
+                     (guint) (GLOSS_FORMAT_MAX_FILE_SIZE / 1000000));
+  if (!parse_options ("import", _("PROJECT PATH…"), description, entries, &argc, &argv)
       || !check_n_args ("import", argc, 2, -1))
     return 2;
   if (format != NULL && gloss_format_lookup (format) == NULL)
@@ -615,10 +620,12 @@ cmd_export (int    argc,
 
   if (!parse_options ("export", _("PROJECT"),
                       _("Export the documents with their annotations and relations. Files are\n"
-                        "written beside their destination and renamed into place when complete;\n"
-                        "folder formats (brat) write a folder. What the format cannot carry\n"
-                        "(discontinuous spans, relations, attributes, notes, overlaps…) is\n"
-                        "printed as warnings on the standard error; the export still succeeds."),
+                        "written beside their destination and renamed into place once all of\n"
+                        "them are complete, so an export that fails leaves the previous one as\n"
+                        "it was; folder formats (brat, hf…) write a folder. What the format\n"
+                        "cannot carry (discontinuous spans, relations, attributes, notes,\n"
+                        "overlaps…) is printed as warnings on the standard error; the export\n"
+                        "still succeeds."),
                       entries, &argc, &argv)
       || !check_n_args ("export", argc, 1, 1))
     return 2;

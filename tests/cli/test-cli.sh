@@ -397,5 +397,72 @@ check "export --format brat of the brat project" "$CLI" export "$B" --format bra
 [ ! -s "$TMP/err" ] && ok "a brat export has nothing to warn of" \
   || { not_ok "a brat export has nothing to warn of"; sed 's/^/# /' "$TMP/err"; }
 
+# --- durability: an export that fails part-way leaves the previous one whole
+H=$TMP/hf.gloss
+check "init for the durability checks" "$CLI" init "$H"
+check "import a sample text for the hf export" "$CLI" import "$H" "$SAMPLES/spy-network-abroad.txt"
+check "export --format hf" "$CLI" export "$H" --format hf -o "$TMP/hf-out"
+listing () {
+  (cd "$1" && ls -A && sha256sum -- *)
+}
+listing "$TMP/hf-out" >"$TMP/hf-before"
+python3 -c "import sys; open(sys.argv[1], 'w').write('Alice met Bob in Paris. ' * 20000)" \
+  "$TMP/long.txt"
+check "import a long text" "$CLI" import "$H" "$TMP/long.txt"
+# Its train.jsonl outgrows 768 KiB, the project does not: with files limited
+# to that size, writes past it fail (EFBIG) as on a full disk.
+refuse "export --format hf with files limited to 768 KiB" \
+  bash -c 'trap "" XFSZ; ulimit -f 768; exec "$@"' limited "$CLI" export "$H" --format hf \
+  -o "$TMP/hf-out"
+grep -q "hf-out/train.jsonl: cannot be written: file too large" "$TMP/err" \
+  && ok "the message names the file and says it is too large" \
+  || { not_ok "the message names the file and says it is too large"; sed 's/^/# /' "$TMP/err"; }
+listing "$TMP/hf-out" >"$TMP/hf-after"
+cmp -s "$TMP/hf-before" "$TMP/hf-after" \
+  && ok "the previous hf export is intact, with no temporary file beside it" \
+  || { not_ok "the previous hf export is intact, with no temporary file beside it";
+       diff "$TMP/hf-before" "$TMP/hf-after" | sed 's/^/# /'; }
+check "export --format conll" "$CLI" export "$H" --format conll -o "$TMP/durable.conll" \
+  --labels NONE
+sum=$(sha256sum <"$TMP/durable.conll")
+refuse "export --format conll with files limited to 768 KiB" \
+  bash -c 'trap "" XFSZ; ulimit -f 768; exec "$@"' limited "$CLI" export "$H" --format conll \
+  -o "$TMP/durable.conll"
+grep -q "durable.conll: cannot be written: file too large" "$TMP/err" \
+  && ok "the message names the CoNLL file" || { not_ok "the message names the CoNLL file"; sed 's/^/# /' "$TMP/err"; }
+[ "$(sha256sum <"$TMP/durable.conll")" = "$sum" ] && ! ls -A "$TMP" | grep -q '^\.' \
+  && ok "the previous CoNLL export is intact, with no temporary file beside it" \
+  || not_ok "the previous CoNLL export is intact, with no temporary file beside it"
+
+# --- a file too large for a document is refused before it is read
+truncate -s 2G "$TMP/huge.txt"
+before=$(doc_count "$H")
+SECONDS=0
+refuse "import a 2 GB text file" \
+  bash -c 'ulimit -v 1000000; exec timeout 20 "$@"' limited "$CLI" import "$H" "$TMP/huge.txt"
+[ "$SECONDS" -le 5 ] && ok "refused at once (${SECONDS} s)" || not_ok "refused at once (${SECONDS} s)"
+grep -q "huge.txt” is too large (2148 MB; Gloss takes documents up to 256 MB)" "$TMP/err" \
+  && ok "the refusal names the file, its size and the limit" \
+  || { not_ok "the refusal names the file, its size and the limit"; sed 's/^/# /' "$TMP/err"; }
+[ "$(doc_count "$H")" -eq "$before" ] && ok "nothing imported from the 2 GB file" \
+  || not_ok "nothing imported from the 2 GB file"
+rm -f "$TMP/huge.txt"
+
+# --- messages quote at most about 200 characters of the input
+mkdir -p "$TMP/brat-huge"
+python3 -c "
+import sys
+n = 10 * 1000 * 1000
+open(sys.argv[1] + '/huge.txt', 'w').write('x' * n)
+open(sys.argv[1] + '/huge.ann', 'w').write('T1\tPERSON 0 %d\t%s\n' % (n, 'y' * n))" "$TMP/brat-huge"
+M=$TMP/huge-quotes.gloss
+check "init for a huge span-text mismatch" "$CLI" init "$M"
+check "import a brat file whose span text differs by 10 MB" "$CLI" import "$M" "$TMP/brat-huge"
+size=$(cat "$TMP/out" "$TMP/err" | wc -c)
+[ "$size" -le 2000 ] && grep -q "T1: the text written “yyyy*…” differs" "$TMP/out" \
+  && ok "the warning quotes the texts shortened ($size bytes)" \
+  || { not_ok "the warning quotes the texts shortened ($size bytes)"; head -c 600 "$TMP/out" | sed 's/^/# /'; }
+rm -rf "$TMP/brat-huge"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -344,7 +344,9 @@ parse_line (const char  *line,
 
             if (!split_arg (tok, &a))
               {
-                *why = g_strdup_printf (_("argument “%s” is not ROLE:ID"), tok);
+                g_autofree char *quoted = gloss_format_quote (tok, -1);
+
+                *why = g_strdup_printf (_("argument “%s” is not ROLE:ID"), quoted);
                 g_free (tok);
                 return FALSE;
               }
@@ -438,7 +440,10 @@ parse_line (const char  *line,
       it->kind = 0;
       return TRUE;
     }
-  *why = g_strdup_printf (_("“%s” is not a brat identifier"), id);
+  {
+    g_autofree char *quoted = gloss_format_quote (id, -1);
+    *why = g_strdup_printf (_("“%s” is not a brat identifier"), quoted);
+  }
   return FALSE;
 }
 
@@ -1171,7 +1176,7 @@ import_pair (BratImport    *bi,
   /* the text */
   if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
     return bad (&pair, 0, error, _("no text file “%s” beside it"), txt_display);
-  if (!gloss_format_read_file (txt_path, &raw, &raw_len, &local))
+  if (!gloss_format_read_document (txt_path, &raw, &raw_len, &local))
     return gloss_import_context_bad_record (ctx, txt_display, 0, error, "%s", local->message);
   if (raw_len >= 3 && memcmp (raw, "\xef\xbb\xbf", 3) == 0)
     {
@@ -1231,7 +1236,7 @@ import_pair (BratImport    *bi,
         }
       if (it->kind == 0 || it->kind == '*')
         {
-          g_autofree char *copy = g_strndup (line, len);
+          g_autofree char *copy = gloss_format_quote (line, len);
           for (char *c = copy; *c; c++)
             if (*c == '\t')
               *c = ' ';
@@ -1246,8 +1251,9 @@ import_pair (BratImport    *bi,
         }
       if (g_hash_table_contains (by_id, it->id))
         {
+          g_autofree char *quoted = gloss_format_quote (it->id, -1);
           gboolean go_on = bad (&pair, reader.line, error, _("duplicate identifier “%s”"),
-                                it->id);
+                                quoted);
           item_free (it);
           if (!go_on)
             return FALSE;
@@ -1256,8 +1262,9 @@ import_pair (BratImport    *bi,
       if ((it->kind == 'T' || it->kind == 'E' || it->kind == 'R' || it->kind == 'A')
           && !valid_name (it->type))
         {
+          g_autofree char *quoted = gloss_format_quote (it->type, -1);
           gboolean go_on = bad (&pair, reader.line, error, _("“%s” cannot be a type name"),
-                                it->type);
+                                quoted);
           item_free (it);
           if (!go_on)
             return FALSE;
@@ -1340,17 +1347,19 @@ import_pair (BratImport    *bi,
   for (guint i = 0; i < items->len; i++)
     {
       Item *it = g_ptr_array_index (items, i);
+      g_autofree char *q_id = NULL;
       guint kept = 0;
 
       if (it->kind == 'E')
         g_hash_table_add (triggers, it->trigger);
       if (it->kind != 'T')
         continue;
+      q_id = gloss_format_quote (it->id, -1);
       if (!convert_fragments (&pair, it, unit, frags))
         {
           if (!bad (&pair, it->line, error,
                     _("%s: offsets past the end of the text (%u characters) or start after end"),
-                    it->id, unit == UNIT_RAW_CHARS ? pair.n_raw_chars : pair.n_chars))
+                    q_id, unit == UNIT_RAW_CHARS ? pair.n_raw_chars : pair.n_chars))
             return FALSE;
           it->dropped = TRUE;
           continue;
@@ -1363,9 +1372,12 @@ import_pair (BratImport    *bi,
           g_autofree char *actual = fragments_text (pair.text, pair.map,
                                                     (GlossFragment *) frags->data, frags->len,
                                                     " ");
+          g_autofree char *q_tail = gloss_format_quote (it->tail, -1);
+          g_autofree char *q_actual = gloss_format_quote (actual, -1);
+
           warn (&pair, it->line, _("%s: the text written “%s” differs from the text at its "
                                    "offsets “%s”; the offsets were kept"),
-                it->id, it->tail, actual);
+                q_id, q_tail, q_actual);
         }
       /* overlapping fragments are an error; empty ones vanish */
       for (guint j = 0; j < sorted->len; j++)
@@ -1387,7 +1399,7 @@ import_pair (BratImport    *bi,
               overlap = TRUE;
           if (overlap)
             {
-              if (!bad (&pair, it->line, error, _("%s: fragments overlap"), it->id))
+              if (!bad (&pair, it->line, error, _("%s: fragments overlap"), q_id))
                 return FALSE;
               it->dropped = TRUE;
               continue;
@@ -1395,11 +1407,11 @@ import_pair (BratImport    *bi,
           if (kept == 0)
             {
               warn (&pair, it->line, _("%s: an empty span cannot be represented; not imported"),
-                    it->id);
+                    q_id);
               it->dropped = TRUE;
               continue;
             }
-          warn (&pair, it->line, _("%s: empty fragments dropped"), it->id);
+          warn (&pair, it->line, _("%s: empty fragments dropped"), q_id);
         }
       it->ann = gloss_annotation_new (it->type, (GlossFragment *) sorted->data, kept, NULL);
       if (memcmp (frags->data, sorted->data, frags->len * sizeof (GlossFragment)) != 0)
@@ -1411,14 +1423,18 @@ import_pair (BratImport    *bi,
     {
       Item *it = g_ptr_array_index (items, i);
       Item *trigger;
+      g_autofree char *q_id = NULL;
+      g_autofree char *q_trigger = NULL;
 
       if (it->kind != 'E')
         continue;
+      q_id = gloss_format_quote (it->id, -1);
+      q_trigger = gloss_format_quote (it->trigger, -1);
       trigger = g_hash_table_lookup (by_id, it->trigger);
       if (trigger == NULL || trigger->kind != 'T')
         {
           if (!bad (&pair, it->line, error, _("%s: the trigger “%s” is not a text-bound "
-                                              "annotation of this file"), it->id, it->trigger))
+                                              "annotation of this file"), q_id, q_trigger))
             return FALSE;
           it->dropped = TRUE;
           continue;
@@ -1426,15 +1442,20 @@ import_pair (BratImport    *bi,
       if (trigger->dropped)
         {
           warn (&pair, it->line, _("%s: its trigger %s was not imported, so neither is the "
-                                   "event"), it->id, it->trigger);
+                                   "event"), q_id, q_trigger);
           it->dropped = TRUE;
           continue;
         }
       n_events++;
       if (strcmp (it->type, trigger->type) != 0)
-        warn (&pair, it->line, _("%s: the event type “%s” differs from its trigger’s type “%s”; "
-                                 "the trigger keeps “%s”"), it->id, it->type, trigger->type,
-              trigger->type);
+        {
+          g_autofree char *q_type = gloss_format_quote (it->type, -1);
+          g_autofree char *q_trigger_type = gloss_format_quote (trigger->type, -1);
+
+          warn (&pair, it->line, _("%s: the event type “%s” differs from its trigger’s type "
+                                   "“%s”; the trigger keeps “%s”"), q_id, q_type, q_trigger_type,
+                q_trigger_type);
+        }
     }
   {
     g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1446,9 +1467,14 @@ import_pair (BratImport    *bi,
         if (it->kind != 'E' || it->dropped)
           continue;
         if (g_hash_table_contains (seen, it->trigger))
-          warn (&pair, it->line, _("%s: shares its trigger %s with another event; their roles, "
-                                   "attributes and notes merge on that span"),
-                it->id, it->trigger);
+          {
+            g_autofree char *q_id = gloss_format_quote (it->id, -1);
+            g_autofree char *q_trigger = gloss_format_quote (it->trigger, -1);
+
+            warn (&pair, it->line, _("%s: shares its trigger %s with another event; their "
+                                     "roles, attributes and notes merge on that span"),
+                  q_id, q_trigger);
+          }
         g_hash_table_add (seen, it->trigger);
       }
   }
@@ -1466,23 +1492,26 @@ import_pair (BratImport    *bi,
           GlossAnnotation *dst = annotation_of (&pair, a->id);
           Item *target = g_hash_table_lookup (by_id, a->id);
           g_autofree char *role = strip_digits (a->role);
+          g_autofree char *q_id = gloss_format_quote (it->id, -1);
+          g_autofree char *q_role = gloss_format_quote (a->role, -1);
+          g_autofree char *q_arg = gloss_format_quote (a->id, -1);
 
           if (target == NULL || (target->kind != 'T' && target->kind != 'E'))
             {
               if (!bad (&pair, it->line, error, _("%s: argument %s:%s names no annotation"),
-                        it->id, a->role, a->id))
+                        q_id, q_role, q_arg))
                 return FALSE;
               continue;
             }
           if (dst == NULL)
             {
-              warn (&pair, it->line, _("%s: argument %s:%s was not imported"), it->id, a->role,
-                    a->id);
+              warn (&pair, it->line, _("%s: argument %s:%s was not imported"), q_id, q_role,
+                    q_arg);
               continue;
             }
           if (!valid_name (role))
             {
-              if (!bad (&pair, it->line, error, _("“%s” cannot be a role name"), a->role))
+              if (!bad (&pair, it->line, error, _("“%s” cannot be a role name"), q_role))
                 return FALSE;
               continue;
             }
@@ -1497,15 +1526,21 @@ import_pair (BratImport    *bi,
       Item *it = g_ptr_array_index (items, i);
       Arg *a1, *a2;
       GlossAnnotation *src, *dst;
+      g_autofree char *q_id = NULL;
+      g_autofree char *q_role1 = NULL;
+      g_autofree char *q_role2 = NULL;
 
       if (it->kind != 'R')
         continue;
       a1 = &g_array_index (it->args, Arg, 0);
       a2 = &g_array_index (it->args, Arg, 1);
+      q_id = gloss_format_quote (it->id, -1);
+      q_role1 = gloss_format_quote (a1->role, -1);
+      q_role2 = gloss_format_quote (a2->role, -1);
       if (strcmp (a1->role, a2->role) == 0)
         {
-          if (!bad (&pair, it->line, error, _("%s: both arguments have the role “%s”"), it->id,
-                    a1->role))
+          if (!bad (&pair, it->line, error, _("%s: both arguments have the role “%s”"), q_id,
+                    q_role1))
             return FALSE;
           it->dropped = TRUE;
           continue;
@@ -1515,8 +1550,10 @@ import_pair (BratImport    *bi,
           Item *t = g_hash_table_lookup (by_id, j == 0 ? a1->id : a2->id);
           if (t == NULL || (t->kind != 'T' && t->kind != 'E'))
             {
-              if (!bad (&pair, it->line, error, _("%s: argument %s names no annotation"), it->id,
-                        j == 0 ? a1->id : a2->id))
+              g_autofree char *q_arg = gloss_format_quote (j == 0 ? a1->id : a2->id, -1);
+
+              if (!bad (&pair, it->line, error, _("%s: argument %s names no annotation"), q_id,
+                        q_arg))
                 return FALSE;
               it->dropped = TRUE;
             }
@@ -1528,13 +1565,13 @@ import_pair (BratImport    *bi,
       if (src == NULL || dst == NULL)
         {
           warn (&pair, it->line, _("%s: an argument was not imported, so neither is the "
-                                   "relation"), it->id);
+                                   "relation"), q_id);
           it->dropped = TRUE;
           continue;
         }
       if (!(strcmp (a1->role, "Arg1") == 0 && strcmp (a2->role, "Arg2") == 0))
         warn (&pair, it->line, _("%s: the roles “%s” and “%s” become source and target"),
-              it->id, a1->role, a2->role);
+              q_id, q_role1, q_role2);
       it->rel = gloss_relation_new (it->type, gloss_annotation_get_uuid (src),
                                     gloss_annotation_get_uuid (dst), NULL);
     }
@@ -1546,14 +1583,20 @@ import_pair (BratImport    *bi,
       Item *target;
       GlossAnnotation *ann = NULL;
       GlossRelation *rel = NULL;
+      g_autofree char *q_id = NULL;
+      g_autofree char *q_target = NULL;
+      g_autofree char *q_type = NULL;
 
       if (it->kind != 'A' && it->kind != 'N' && it->kind != '#')
         continue;
+      q_id = gloss_format_quote (it->id, -1);
+      q_target = gloss_format_quote (it->target, -1);
+      q_type = gloss_format_quote (it->type, -1);
       target = g_hash_table_lookup (by_id, it->target);
       if (target == NULL || (target->kind != 'T' && target->kind != 'E' && target->kind != 'R'))
         {
-          if (!bad (&pair, it->line, error, _("%s: the target “%s” names no annotation"), it->id,
-                    it->target))
+          if (!bad (&pair, it->line, error, _("%s: the target “%s” names no annotation"), q_id,
+                    q_target))
             return FALSE;
           continue;
         }
@@ -1563,7 +1606,7 @@ import_pair (BratImport    *bi,
         ann = annotation_of (&pair, it->target);
       if (ann == NULL && rel == NULL)
         {
-          warn (&pair, it->line, _("%s: its target %s was not imported"), it->id, it->target);
+          warn (&pair, it->line, _("%s: its target %s was not imported"), q_id, q_target);
           continue;
         }
       if (it->kind == 'A')
@@ -1576,7 +1619,7 @@ import_pair (BratImport    *bi,
           if (old != NULL && !g_variant_equal (old, v))
             {
               warn (&pair, it->line, _("%s: %s already has a value for “%s”; this one was not "
-                                       "imported"), it->id, it->target, it->type);
+                                       "imported"), q_id, q_target, q_type);
               continue;
             }
           if (ann)
@@ -1589,19 +1632,19 @@ import_pair (BratImport    *bi,
           if (rel != NULL)
             {
               warn (&pair, it->line, _("%s: a normalisation of a relation cannot be "
-                                       "represented; not imported"), it->id);
+                                       "represented; not imported"), q_id);
               continue;
             }
           if (gloss_annotation_get_norm_id (ann) != NULL
               && *gloss_annotation_get_norm_id (ann) != '\0')
             {
               warn (&pair, it->line, _("%s: %s already has a normalisation; this one was not "
-                                       "imported"), it->id, it->target);
+                                       "imported"), q_id, q_target);
               continue;
             }
           if (strcmp (it->type, "Reference") != 0)
             warn (&pair, it->line, _("%s: the normalisation type “%s” is read as “Reference”"),
-                  it->id, it->type);
+                  q_id, q_type);
           gloss_annotation_set_normalisation (ann, it->value, it->tail ? it->tail : "");
         }
       else
@@ -1613,12 +1656,12 @@ import_pair (BratImport    *bi,
               if (old != NULL)
                 {
                   warn (&pair, it->line, _("%s: %s already has a note; this one was not "
-                                           "imported"), it->id, it->target);
+                                           "imported"), q_id, q_target);
                   continue;
                 }
               if (strcmp (it->type, DEFAULT_NOTE_TYPE) != 0)
                 warn (&pair, it->line, _("%s: the note type “%s” of a relation is read as “%s”"),
-                      it->id, it->type, DEFAULT_NOTE_TYPE);
+                      q_id, q_type, DEFAULT_NOTE_TYPE);
               gloss_relation_set_attribute (rel, RELATION_NOTE_ATTR,
                                             g_variant_new_string (it->tail));
               continue;
@@ -1626,7 +1669,7 @@ import_pair (BratImport    *bi,
           if (gloss_annotation_get_note (ann) != NULL && *gloss_annotation_get_note (ann) != '\0')
             {
               warn (&pair, it->line, _("%s: %s already has a note; this one was not imported"),
-                    it->id, it->target);
+                    q_id, q_target);
               continue;
             }
           gloss_annotation_set_note (ann, it->tail);
@@ -1678,7 +1721,9 @@ import_pair (BratImport    *bi,
                                                                                NOTE_TYPE_ATTR));
       if (!gloss_import_context_add_annotation (ctx, doc_id, it->ann, &local))
         {
-          if (!bad (&pair, it->line, error, "%s: %s", it->id, local->message))
+          g_autofree char *q_id = gloss_format_quote (it->id, -1);
+
+          if (!bad (&pair, it->line, error, "%s: %s", q_id, local->message))
             return FALSE;
           g_clear_error (&local);
           /* a skipped annotation: relations to it must go too */
@@ -1914,21 +1959,20 @@ file_name_for (GlossDocument *doc,
   return name;
 }
 
+/* Every file goes through the export's set: renamed into place only when
+ * the whole folder was written. */
 static gboolean
-write_file (const char  *dir,
-            const char  *name,
-            GString     *contents,
-            GError     **error)
+write_file (GlossExportContext  *ctx,
+            const char          *dir,
+            const char          *name,
+            const char          *contents,
+            gsize                length,
+            GCancellable        *cancellable,
+            GError             **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  if (!g_file_set_contents (path, contents->str, contents->len, error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_prefix_error (error, "%s: ", display);
-      return FALSE;
-    }
-  return TRUE;
+  return gloss_export_context_write_file (ctx, path, contents, length, cancellable, error);
 }
 
 static void
@@ -2036,6 +2080,7 @@ export_document (GlossExportContext  *ctx,
                  GlossDocument       *doc,
                  const char          *dir,
                  const char          *base,
+                 GCancellable        *cancellable,
                  GError             **error)
 {
   const char *orig_text = gloss_document_get_text (doc);
@@ -2047,7 +2092,6 @@ export_document (GlossExportContext  *ctx,
   g_autoptr(GPtrArray) rels = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) txt = NULL;
   g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
   g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
   g_autoptr(GPtrArray) rel_ids = NULL;
@@ -2216,10 +2260,8 @@ export_document (GlossExportContext  *ctx,
         }
     }
 
-  txt = g_string_new (text);
-  if (!write_file (dir, txt_name, txt, error) || !write_file (dir, ann_name, out, error))
-    return FALSE;
-  return TRUE;
+  return write_file (ctx, dir, txt_name, text, strlen (text), cancellable, error)
+         && write_file (ctx, dir, ann_name, out->str, out->len, cancellable, error);
 }
 
 static void
@@ -2237,9 +2279,11 @@ append_joined (GString   *out,
 }
 
 static gboolean
-write_confs (GlossSchema  *schema,
-             const char   *dir,
-             GError      **error)
+write_confs (GlossExportContext  *ctx,
+             GlossSchema         *schema,
+             const char          *dir,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   g_autoptr(GString) conf = g_string_new (NULL);
   g_autoptr(GString) visual = g_string_new (NULL);
@@ -2378,8 +2422,8 @@ write_confs (GlossSchema  *schema,
                               gloss_label_get_color (l));
     }
 
-  return write_file (dir, "annotation.conf", conf, error)
-         && write_file (dir, "visual.conf", visual, error);
+  return write_file (ctx, dir, "annotation.conf", conf->str, conf->len, cancellable, error)
+         && write_file (ctx, dir, "visual.conf", visual->str, visual->len, cancellable, error);
 }
 
 static gboolean
@@ -2417,11 +2461,11 @@ brat_export (GlossFormat         *format,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!export_document (ctx, doc, path, base, error))
+      if (!export_document (ctx, doc, path, base, cancellable, error))
         return FALSE;
       gloss_export_context_progress (ctx, (double) (i + 1) / docs->len);
     }
-  return write_confs (gloss_project_get_schema (project), path, error);
+  return write_confs (ctx, gloss_project_get_schema (project), path, cancellable, error);
 }
 
 static void

@@ -167,7 +167,7 @@ claims_export (GlossFormat         *format,
 {
   GPtrArray *docs = gloss_export_context_get_documents (ctx);
   GlossSchema *schema = gloss_project_get_schema (gloss_export_context_get_project (ctx));
-  g_autoptr(GOutputStream) out = _gloss_conll_open_output (path, cancellable, error);
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(GString) buf = g_string_new (NULL);
 

@@ -45,9 +45,5 @@ const char       *_gloss_conll_tagged_tag           (GlossConllTagged    *t,
                                                      guint                k,
                                                      GString             *buf);
 void              _gloss_conll_tagged_free          (GlossConllTagged    *t);
-/* A file, or stdout for "-". */
-GOutputStream    *_gloss_conll_open_output          (const char          *path,
-                                                     GCancellable        *cancellable,
-                                                     GError             **error);
 
 G_END_DECLS

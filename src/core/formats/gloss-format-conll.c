@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-annotation.h"
@@ -488,9 +487,11 @@ conll_import (GlossFormat         *format,
         }
       if (!is_tag (cols[n - 1]))
         {
+          g_autofree char *quoted = gloss_format_quote (cols[n - 1], -1);
+
           if (!gloss_import_context_bad_record (ctx, display, reader.line, error,
                                                 _("“%s” is not an IOB tag (O, B-X, I-X, E-X, "
-                                                  "S-X, L-X or U-X)"), cols[n - 1]))
+                                                  "S-X, L-X or U-X)"), quoted))
             {
               end_document (&p);
               return FALSE;
@@ -776,20 +777,6 @@ _gloss_conll_tagged_tag (GlossConllTagged *t,
   return buf->str;
 }
 
-GOutputStream *
-_gloss_conll_open_output (const char    *path,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (g_strcmp0 (path, "-") == 0)
-    return g_unix_output_stream_new (1, FALSE);
-  file = g_file_new_for_path (path);
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
-                                          error));
-}
-
 static gboolean
 conll_export (GlossFormat         *format,
               GlossExportContext  *ctx,
@@ -798,7 +785,7 @@ conll_export (GlossFormat         *format,
               GError             **error)
 {
   GPtrArray *docs = gloss_export_context_get_documents (ctx);
-  g_autoptr(GOutputStream) out = _gloss_conll_open_output (path, cancellable, error);
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autoptr(GString) tag = g_string_new (NULL);
 

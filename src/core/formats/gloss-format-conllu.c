@@ -286,9 +286,11 @@ end_sentence (Parser  *p,
                                "forms were used"));
   else if (p->text_comment != NULL && strcmp (p->text_comment, rebuilt->str) != 0)
     {
+      g_autofree char *q_text = gloss_format_quote (p->text_comment, -1);
+      g_autofree char *q_words = gloss_format_quote (rebuilt->str, rebuilt->len);
       g_autofree char *message =
         g_strdup_printf (_("“# text = %s” differs from the words with their SpaceAfter "
-                           "(“%s”)"), p->text_comment, rebuilt->str);
+                           "(“%s”)"), q_text, q_words);
       return fail (p, p->text_line, error, message);
     }
   if (p->sent_id != NULL)
@@ -530,7 +532,9 @@ word_line (Parser     *p,
     }
   if (!parse_uint (id, id + strlen (id), &a))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a word ID (1, 2, 3, …)"), id);
+      g_autofree char *quoted = gloss_format_quote (id, -1);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a word ID (1, 2, 3, …)"),
+                                                  quoted);
       return fail (p, lineno, error, message);
     }
   if (a != p->last_word + 1)

@@ -238,8 +238,10 @@ convert_spans (DoccanoImport *imp,
 
       if (s->start >= s->end)
         {
+          g_autofree char *quoted = gloss_format_quote (s->label, -1);
+
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       _("span %u–%u (“%s”) is empty or reversed"), s->start, s->end, s->label);
+                       _("span %u–%u (“%s”) is empty or reversed"), s->start, s->end, quoted);
           return FALSE;
         }
       if (!gloss_format_span_from_utf16 (map, s->start, s->end, &s->fragment) && bad == G_MAXUINT)
@@ -269,6 +271,7 @@ convert_spans (DoccanoImport *imp,
       if (all)
         {
           RawSpan *s = &g_array_index (spans, RawSpan, bad);
+          g_autofree char *quoted = gloss_format_quote (s->label, -1);
 
           imp->n_code_points++;
           gloss_import_report_add (gloss_import_context_get_report (imp->ctx),
@@ -276,21 +279,22 @@ convert_spans (DoccanoImport *imp,
                                    _("span %u–%u (“%s”) does not fit the text as UTF-16 code "
                                      "units (doccano’s default) but does as code points: the "
                                      "offsets of this record were read as code points"),
-                                   s->start, s->end, s->label);
+                                   s->start, s->end, quoted);
           return TRUE;
         }
     }
   {
     RawSpan *s = &g_array_index (spans, RawSpan, bad);
+    g_autofree char *quoted = gloss_format_quote (s->label, -1);
 
     if (s->end > gloss_offset_map_get_n_utf16 (map))
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    _("span %u–%u (“%s”) lies past the end of the text (%u UTF-16 code units)"),
-                   s->start, s->end, s->label, gloss_offset_map_get_n_utf16 (map));
+                   s->start, s->end, quoted, gloss_offset_map_get_n_utf16 (map));
     else
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    _("span %u–%u (“%s”) cuts a character in two (inside a UTF-16 surrogate "
-                     "pair)"), s->start, s->end, s->label);
+                     "pair)"), s->start, s->end, quoted);
   }
   return FALSE;
 }
@@ -408,11 +412,12 @@ import_record (JsonNode    *node,
               json_node_get_value_type (element) == G_TYPE_STRING && !per_user)
             {
               /* A text classification label: no span to carry it. */
+              g_autofree char *quoted = gloss_format_quote (json_node_get_string (element), -1);
+
               gloss_import_report_add (gloss_import_context_get_report (ctx),
                                        GLOSS_PROBLEM_WARNING, imp->display, line,
                                        _("document category “%s” (text classification) is not "
-                                         "an annotation span and was not imported"),
-                                       json_node_get_string (element));
+                                         "an annotation span and was not imported"), quoted);
               continue;
             }
           if (!parse_span (element, per_user, &span, &local))
@@ -458,8 +463,12 @@ import_record (JsonNode    *node,
       RawSpan *s = &g_array_index (spans, RawSpan, i);
 
       if (gloss_import_context_ensure_label (ctx, s->label, NULL) == NULL)
-        return gloss_import_context_bad_record (ctx, imp->display, line, error,
-                                                _("“%s” cannot be a label name"), s->label);
+        {
+          g_autofree char *quoted = gloss_format_quote (s->label, -1);
+
+          return gloss_import_context_bad_record (ctx, imp->display, line, error,
+                                                  _("“%s” cannot be a label name"), quoted);
+        }
       if (s->id != NULL)
         g_hash_table_insert (by_id, s->id, GUINT_TO_POINTER (i + 1));
     }
@@ -468,14 +477,21 @@ import_record (JsonNode    *node,
       RawRelation *r = &g_array_index (relations, RawRelation, i);
 
       if (!g_hash_table_contains (by_id, r->from) || !g_hash_table_contains (by_id, r->to))
-        return gloss_import_context_bad_record (ctx, imp->display, line, error,
-                                                _("relation %u refers to entity %s, which the "
-                                                  "record does not have"), i + 1,
-                                                g_hash_table_contains (by_id, r->from)
-                                                ? r->to : r->from);
+        {
+          g_autofree char *quoted = gloss_format_quote (g_hash_table_contains (by_id, r->from)
+                                                        ? r->to : r->from, -1);
+
+          return gloss_import_context_bad_record (ctx, imp->display, line, error,
+                                                  _("relation %u refers to entity %s, which the "
+                                                    "record does not have"), i + 1, quoted);
+        }
       if (gloss_import_context_ensure_relation_type (ctx, r->type) == NULL)
-        return gloss_import_context_bad_record (ctx, imp->display, line, error,
-                                                _("“%s” cannot be a relation type"), r->type);
+        {
+          g_autofree char *quoted = gloss_format_quote (r->type, -1);
+
+          return gloss_import_context_bad_record (ctx, imp->display, line, error,
+                                                  _("“%s” cannot be a relation type"), quoted);
+        }
     }
 
   /* The record is good: write it. */

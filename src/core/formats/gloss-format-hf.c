@@ -86,16 +86,20 @@ tags_clear (Tags *tags)
   g_clear_pointer (&tags->counts, g_hash_table_unref);
 }
 
+/* The five files go through the export's set: renamed into place together
+ * when all of them were written. */
 static gboolean
-write_string (const char    *dir,
-              const char    *name,
-              const char    *contents,
-              gsize          len,
-              GError       **error)
+write_string (GlossExportContext  *ctx,
+              const char          *dir,
+              const char          *name,
+              const char          *contents,
+              gsize                len,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  return g_file_set_contents (path, contents, len, error);
+  return gloss_export_context_write_file (ctx, path, contents, len, cancellable, error);
 }
 
 static char *
@@ -230,16 +234,14 @@ hf_export (GlossFormat         *format,
     {
       g_autofree char *name = g_strdup_printf ("%s.jsonl", split_names[s]);
       g_autofree char *file_path = g_build_filename (path, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (file_path);
-      g_autoptr(GFileOutputStream) fout = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                          cancellable, error);
-      if (fout == NULL)
+
+      out[s] = gloss_export_context_open_output (ctx, file_path, cancellable, error);
+      if (out[s] == NULL)
         {
           for (guint k = 0; k < s; k++)
             g_object_unref (out[k]);
           return FALSE;
         }
-      out[s] = g_buffered_output_stream_new (G_OUTPUT_STREAM (fout));
     }
 
   tags.names = g_ptr_array_new_with_free_func (g_free);
@@ -326,7 +328,8 @@ hf_export (GlossFormat         *format,
     }
   for (guint s = 0; s < 3; s++)
     {
-      if (!g_output_stream_close (out[s], cancellable, ok ? error : NULL))
+      /* after an error the set drops what was written */
+      if (ok && !g_output_stream_close (out[s], cancellable, error))
         ok = FALSE;
       g_object_unref (out[s]);
     }
@@ -345,12 +348,13 @@ hf_export (GlossFormat         *format,
       root = json_builder_get_root (b);
       json = node_to_string (root, TRUE);
       with_newline = g_strconcat (json, "\n", NULL);
-      ok = write_string (path, "label_names.json", with_newline, -1, error);
+      ok = write_string (ctx, path, "label_names.json", with_newline, strlen (with_newline),
+                         cancellable, error);
     }
   if (ok)
     {
       append_card (card, ctx, &tags, n_docs, n_sentences, n_tokens, n_partial, n_conflicts);
-      ok = write_string (path, "README.md", card->str, card->len, error);
+      ok = write_string (ctx, path, "README.md", card->str, card->len, cancellable, error);
     }
   tags_clear (&tags);
   return ok;

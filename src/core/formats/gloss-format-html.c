@@ -446,7 +446,7 @@ html_import (GlossFormat         *format,
                                                                   cancellable, error);
     }
   /* Refusals are reported and the import goes on, as for text files. */
-  if (!gloss_format_read_file (path, &data, &len, &why))
+  if (!gloss_format_read_document (path, &data, &len, &why))
     {
       gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, NULL, 0, "%s", why->message);
       return TRUE;

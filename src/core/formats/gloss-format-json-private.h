@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-annotation.h"
@@ -126,7 +125,11 @@ gloss_json_parse_problem (const GError *error,
       if (p != NULL)
         msg = p + strlen ("Parse error: ");
     }
-  return g_strdup_printf (_("invalid JSON: %s"), msg);
+  /* json-glib may quote the input */
+  {
+    g_autofree char *quoted = gloss_format_quote (msg, -1);
+    return g_strdup_printf (_("invalid JSON: %s"), quoted);
+  }
 }
 
 /* Line number (1-based) of byte @pos in @data. */
@@ -538,28 +541,6 @@ gloss_json_write_node (GOutputStream  *out,
   return gloss_json_write (out, str, len, cancellable, error);
 }
 
-/* Opens the destination of an export: the file @path, or stdout for "-".
- * The stream is buffered. */
-static inline GOutputStream *
-gloss_json_open_output (const char    *path,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  g_autoptr(GOutputStream) base = NULL;
-
-  if (g_strcmp0 (path, "-") == 0)
-    base = g_unix_output_stream_new (1, FALSE);
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      base = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
-                                              error));
-      if (base == NULL)
-        return NULL;
-    }
-  return g_buffered_output_stream_new_sized (base, 64 * 1024);
-}
-
 /* ---- writing a good record (doccano, spaCy, Label Studio imports) */
 
 /* Adds a one-fragment annotation to document @doc_id and its uuid to
@@ -653,7 +634,7 @@ gloss_json_export_records (GlossExportContext          *ctx,
                            GError                     **error)
 {
   GPtrArray *docs = gloss_export_context_get_documents (ctx);
-  g_autoptr(GOutputStream) out = gloss_json_open_output (path, cancellable, error);
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
 
   if (out == NULL || !gloss_json_write (out, layout->start, -1, cancellable, error))
     return FALSE;

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <gio/gunixoutputstream.h>
 
 #include "gloss-format-util.h"
 #include "gloss-formats.h"
@@ -98,18 +97,10 @@ jsonl_export (GlossFormat         *format,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
 
-  if (g_strcmp0 (path, "-") == 0)
-    out = g_unix_output_stream_new (1, FALSE);
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
-                                             error));
-      if (out == NULL)
-        return FALSE;
-    }
+  if (out == NULL)
+    return FALSE;
   /* Gloss JSONL is lossless: it takes the whole project, not a filtered
    * view (filters are for training formats). */
   if (!gloss_jsonl_export (gloss_export_context_get_project (ctx), out, cancellable, error))

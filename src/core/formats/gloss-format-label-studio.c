@@ -311,10 +311,15 @@ region_offsets (TaskState     *st,
                    n_chars);
       return FALSE;
     }
-  gloss_import_report_add (gloss_import_context_get_report (st->imp->ctx), GLOSS_PROBLEM_WARNING,
-                           st->imp->display, st->line,
-                           _("%s: the region’s text “%s” is not the text at %u–%u (“%s”); the "
-                             "offsets were kept"), what, stated, start, end, covered);
+  {
+    g_autofree char *q_stated = gloss_format_quote (stated, -1);
+    g_autofree char *q_covered = gloss_format_quote (covered, -1);
+
+    gloss_import_report_add (gloss_import_context_get_report (st->imp->ctx),
+                             GLOSS_PROBLEM_WARNING, st->imp->display, st->line,
+                             _("%s: the region’s text “%s” is not the text at %u–%u (“%s”); the "
+                               "offsets were kept"), what, q_stated, start, end, q_covered);
+  }
   fragment->start = start;
   fragment->end = end;
   return TRUE;
@@ -395,12 +400,13 @@ read_regions (TaskState   *st,
           json_node_get_value_type (start) == G_TYPE_STRING)
         {
           /* <HyperText>: XPaths and DOM offsets, not offsets into the text. */
+          g_autofree char *q_xpath = gloss_format_quote (json_node_get_string (start), -1);
+          g_autofree char *q_text = gloss_format_quote (gloss_json_member_string (value, "text"),
+                                                        -1);
+
           gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, st->imp->display, st->line,
                                    _("%s: a HyperText region (XPath %s, “%s”) cannot be "
-                                     "represented on the text: skipped"), what,
-                                   json_node_get_string (start),
-                                   gloss_json_member_string (value, "text") != NULL
-                                   ? gloss_json_member_string (value, "text") : "");
+                                     "represented on the text: skipped"), what, q_xpath, q_text);
           if (id != NULL)
             g_hash_table_add (st->skipped, g_steal_pointer (&id));
           continue;
@@ -411,10 +417,12 @@ read_regions (TaskState   *st,
           const char *t = type != NULL ? type : "?";
           if (!g_hash_table_contains (st->other_types, t))
             {
+              g_autofree char *quoted = gloss_format_quote (t, -1);
+
               g_hash_table_add (st->other_types, g_strdup (t));
               gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, st->imp->display, st->line,
                                        _("%s: results of type “%s” are not text spans and "
-                                         "cannot be represented: skipped"), what, t);
+                                         "cannot be represented: skipped"), what, quoted);
             }
           if (id != NULL)
             g_hash_table_add (st->skipped, g_steal_pointer (&id));
@@ -445,8 +453,10 @@ read_regions (TaskState   *st,
           if (gloss_import_context_ensure_label (st->imp->ctx, json_node_get_string (ln),
                                                  NULL) == NULL)
             {
+              g_autofree char *quoted = gloss_format_quote (json_node_get_string (ln), -1);
+
               g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                           _("%s: “%s” cannot be a label name"), what, json_node_get_string (ln));
+                           _("%s: “%s” cannot be a label name"), what, quoted);
               return FALSE;
             }
           s.fragment = fragment;
@@ -486,6 +496,8 @@ read_relations (TaskState   *st,
       g_autofree char *what = g_strdup_printf (_("%s, region %u"), group_name, k + 1);
       g_autofree char *from_id = NULL;
       g_autofree char *to_id = NULL;
+      g_autofree char *q_from = NULL;
+      g_autofree char *q_to = NULL;
       const char *type = NULL;
       const char *direction = NULL;
       JsonArray *labels = NULL;
@@ -509,12 +521,14 @@ read_relations (TaskState   *st,
           g_prefix_error (error, "%s: ", what);
           return FALSE;
         }
+      q_from = gloss_format_quote (from_id, -1);
+      q_to = gloss_format_quote (to_id, -1);
       if (g_hash_table_contains (st->skipped, from_id) ||
           g_hash_table_contains (st->skipped, to_id))
         {
           gloss_import_report_add (report, GLOSS_PROBLEM_WARNING, st->imp->display, st->line,
                                    _("%s: a relation between %s and %s, one of which was not "
-                                     "imported: skipped"), what, from_id, to_id);
+                                     "imported: skipped"), what, q_from, q_to);
           continue;
         }
       from = lookup_region (st, group, from_id);
@@ -523,7 +537,7 @@ read_relations (TaskState   *st,
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                        _("%s: a relation refers to region %s, which the task does not have"),
-                       what, from == 0 ? from_id : to_id);
+                       what, from == 0 ? q_from : q_to);
           return FALSE;
         }
       if (g_strcmp0 (direction, "left") == 0)
@@ -551,8 +565,10 @@ read_relations (TaskState   *st,
             }
           if (gloss_import_context_ensure_relation_type (st->imp->ctx, label) == NULL)
             {
+              g_autofree char *quoted = gloss_format_quote (label, -1);
+
               g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                           _("%s: “%s” cannot be a relation type"), what, label);
+                           _("%s: “%s” cannot be a relation type"), what, quoted);
               return FALSE;
             }
           r.from = from - 1;

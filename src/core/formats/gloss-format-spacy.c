@@ -155,6 +155,7 @@ read_span (SpacyImport    *imp,
   JsonObject *o;
   const char *label = NULL;
   const char *stated = NULL;
+  g_autofree char *q_label = NULL;
   gboolean has_start, has_end;
   guint n_chars = gloss_offset_map_get_n_chars (map);
 
@@ -173,6 +174,7 @@ read_span (SpacyImport    *imp,
       !gloss_format_json_get_uint (o, "start", FALSE, &span->fragment.start, error) ||
       !gloss_format_json_get_uint (o, "end", FALSE, &span->fragment.end, error))
     return FALSE;
+  q_label = gloss_format_quote (label, -1);
   has_start = json_object_has_member (o, "start");
   has_end = json_object_has_member (o, "end");
   /* Offsets from the tokens when the file gives only token indices. */
@@ -183,7 +185,7 @@ read_span (SpacyImport    *imp,
         {
           g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                        _("span “%s” has neither start/end offsets nor valid token indices"),
-                       label);
+                       q_label);
           return FALSE;
         }
       span->fragment.start = g_array_index (tokens, GlossFragment, span->token_start).start;
@@ -193,7 +195,7 @@ read_span (SpacyImport    *imp,
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    _("span %u–%u (“%s”) is empty or reversed"), span->fragment.start,
-                   span->fragment.end, label);
+                   span->fragment.end, q_label);
       return FALSE;
     }
 
@@ -215,22 +217,27 @@ read_span (SpacyImport    *imp,
                                        GLOSS_PROBLEM_WARNING, imp->display, line,
                                        _("span %u–%u (“%s”) matches its text only as UTF-16 "
                                          "code units: read as such"), span->fragment.start,
-                                       span->fragment.end, label);
+                                       span->fragment.end, q_label);
               span->fragment = f16;
             }
           else if (covered != NULL)
-            gloss_import_report_add (gloss_import_context_get_report (imp->ctx),
-                                     GLOSS_PROBLEM_WARNING, imp->display, line,
-                                     _("span %u–%u (“%s”) says “%s” but covers “%s”"),
-                                     span->fragment.start, span->fragment.end, label, stated,
-                                     covered);
+            {
+              g_autofree char *q_stated = gloss_format_quote (stated, -1);
+              g_autofree char *q_covered = gloss_format_quote (covered, -1);
+
+              gloss_import_report_add (gloss_import_context_get_report (imp->ctx),
+                                       GLOSS_PROBLEM_WARNING, imp->display, line,
+                                       _("span %u–%u (“%s”) says “%s” but covers “%s”"),
+                                       span->fragment.start, span->fragment.end, q_label,
+                                       q_stated, q_covered);
+            }
         }
     }
   if (span->fragment.end > n_chars)
     {
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
                    _("span %u–%u (“%s”) lies past the end of the text (length %u)"),
-                   span->fragment.start, span->fragment.end, label, n_chars);
+                   span->fragment.start, span->fragment.end, q_label, n_chars);
       return FALSE;
     }
   span->label = g_strdup (label);
@@ -392,10 +399,12 @@ import_record (JsonNode    *node,
     return gloss_import_context_bad_record (ctx, imp->display, line, error, "%s", local->message);
   if (answer != NULL && !g_str_equal (answer, "accept"))
     {
+      g_autofree char *quoted = gloss_format_quote (answer, -1);
+
       gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
                                imp->display, line,
                                _("record %u skipped: its answer is “%s” (only accepted answers "
-                                 "are imported)"), index, answer);
+                                 "are imported)"), index, quoted);
       imp->n_skipped++;
       return TRUE;
     }
@@ -423,11 +432,15 @@ import_record (JsonNode    *node,
           (s.token_end >= tokens->len || s.token_start > s.token_end ||
            g_array_index (tokens, GlossFragment, s.token_start).start != s.fragment.start ||
            g_array_index (tokens, GlossFragment, s.token_end).end != s.fragment.end))
-        gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_WARNING,
-                                 imp->display, line,
-                                 _("span %u–%u (“%s”): its tokens %u–%u do not match its "
-                                   "offsets; the offsets were used"), s.fragment.start,
-                                 s.fragment.end, s.label, s.token_start, s.token_end);
+        {
+          g_autofree char *quoted = gloss_format_quote (s.label, -1);
+
+          gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_WARNING,
+                                   imp->display, line,
+                                   _("span %u–%u (“%s”): its tokens %u–%u do not match its "
+                                     "offsets; the offsets were used"), s.fragment.start,
+                                   s.fragment.end, quoted, s.token_start, s.token_end);
+        }
       g_array_append_val (spans, s);
     }
 
@@ -453,8 +466,12 @@ import_record (JsonNode    *node,
         return gloss_import_context_bad_record (ctx, imp->display, line, error,
                                                 _("relation %u: %s"), i + 1, local->message);
       if (gloss_import_context_ensure_relation_type (ctx, label) == NULL)
-        return gloss_import_context_bad_record (ctx, imp->display, line, error,
-                                                _("“%s” cannot be a relation type"), label);
+        {
+          g_autofree char *quoted = gloss_format_quote (label, -1);
+
+          return gloss_import_context_bad_record (ctx, imp->display, line, error,
+                                                  _("“%s” cannot be a relation type"), quoted);
+        }
       r.label = g_strdup (label);
       g_array_append_val (relations, r);
     }
@@ -462,8 +479,12 @@ import_record (JsonNode    *node,
     {
       Span *s = &g_array_index (spans, Span, i);
       if (gloss_import_context_ensure_label (ctx, s->label, NULL) == NULL)
-        return gloss_import_context_bad_record (ctx, imp->display, line, error,
-                                                _("“%s” cannot be a label name"), s->label);
+        {
+          g_autofree char *quoted = gloss_format_quote (s->label, -1);
+
+          return gloss_import_context_bad_record (ctx, imp->display, line, error,
+                                                  _("“%s” cannot be a label name"), quoted);
+        }
     }
 
   /* The record is good: write it. */

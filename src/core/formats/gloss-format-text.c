@@ -103,7 +103,7 @@ import_text_file (GlossImportContext  *ctx,
   const char *encoding = NULL;
   gsize len = 0, text_len = 0;
 
-  if (!gloss_format_read_file (path, &data, &len, &why))
+  if (!gloss_format_read_document (path, &data, &len, &why))
     {
       refuse (ctx, NULL, 0, why->message);
       return TRUE;

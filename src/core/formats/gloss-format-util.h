@@ -21,12 +21,41 @@ G_BEGIN_DECLS
 
 /* ---- reading files */
 
-/* Reads the whole file into a NUL-terminated buffer (the NUL is not counted
- * in @length). Errors name the file: "DISPLAY: No such file or directory". */
+/* Reads the whole of a file of records (JSON, CoNLL, a brat .ann…) into a
+ * NUL-terminated buffer (the NUL is not counted in @length). Errors name
+ * the file: "DISPLAY: No such file or directory"; a file larger than
+ * GLOSS_FORMAT_MAX_FILE_SIZE is refused before anything is read, with
+ * GLOSS_FORMAT_ERROR_TOO_LARGE: "“DISPLAY” is too large (N MB; Gloss reads
+ * files up to M MB)". */
 gboolean  gloss_format_read_file         (const char  *path,
                                           char       **contents,
                                           gsize       *length,
                                           GError     **error);
+/* The same for a file that is one document (text, HTML, a brat .txt), up to
+ * GLOSS_FORMAT_MAX_DOCUMENT_SIZE: "“DISPLAY” is too large (N MB; Gloss
+ * takes documents up to M MB)". */
+gboolean  gloss_format_read_document     (const char  *path,
+                                          char       **contents,
+                                          gsize       *length,
+                                          GError     **error);
+/* The message for a document of @size bytes, larger than
+ * GLOSS_FORMAT_MAX_DOCUMENT_SIZE: "“NAME” is too large (N MB; Gloss takes
+ * documents up to M MB)". */
+char     *gloss_format_dup_too_large     (const char  *name,
+                                          guint64      size);
+
+/* ---- quoting the input in messages */
+
+/* Messages quote at most this many characters of the input. */
+#define GLOSS_FORMAT_QUOTE_MAX 200
+
+/* Input text (span texts, tokens, labels, lines, JSON…) to quote in a
+ * message: @text (@length bytes, -1 = NUL-terminated) as it is when it has
+ * at most GLOSS_FORMAT_QUOTE_MAX characters, else its first
+ * GLOSS_FORMAT_QUOTE_MAX characters and "…", cut between characters. Bytes
+ * that are not UTF-8 become U+FFFD. NULL gives "". */
+char     *gloss_format_quote             (const char  *text,
+                                          gssize       length);
 
 /* ---- text checks and decoding */
 
@@ -186,6 +215,46 @@ gboolean  gloss_format_json_get_object   (JsonObject  *object,
 /* Prefixes "record N: " to an error's message (no-op for a NULL error). */
 void      gloss_format_json_prefix_record (GError    **error,
                                            guint       record);
+
+/* ---- writing files all or nothing */
+
+/* The files of one export (see gloss_export_context_open_output()). Each
+ * is written to a temporary file in its destination's folder (".NAME.XXXXXX",
+ * with the mode of the file it replaces, else that of a new file);
+ * gloss_output_set_commit() renames them all into place once every one is
+ * written, and a set freed before that deletes its temporary files,
+ * leaving every destination as it was. Write errors name the destination
+ * and say why: "DISPLAY: cannot be written: the disk is full" (or "file too
+ * large", or the system's reason); writes fail with G_IO_ERROR_CANCELLED
+ * once their cancellable is cancelled. */
+typedef struct _GlossOutputSet GlossOutputSet;
+
+GlossOutputSet *gloss_output_set_new     (void);
+/* Deletes the temporary files not committed. */
+void            gloss_output_set_free    (GlossOutputSet  *set);
+/* A new buffered stream to the temporary file of @path (the set keeps a
+ * reference of its own). Opening a path again drops what was written to
+ * it before. */
+GOutputStream  *gloss_output_set_open    (GlossOutputSet  *set,
+                                          const char      *path,
+                                          GError         **error);
+/* Opens @path, writes @contents and closes it. */
+gboolean        gloss_output_set_write   (GlossOutputSet  *set,
+                                          const char      *path,
+                                          const char      *contents,
+                                          gsize            length,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+/* Closes the streams left open (each file that replaces another is synced
+ * to the disk first) and, when all of them were written and @cancellable
+ * is not cancelled, renames them into place. On an error nothing has been
+ * renamed, except when a rename itself fails (which the files being in
+ * their destinations' folders makes unlikely): the files renamed before it
+ * stay. */
+gboolean        gloss_output_set_commit  (GlossOutputSet  *set,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossOutputSet, gloss_output_set_free)
 
 /* ---- files and names */
 

@@ -696,8 +696,12 @@ chain_cells (Parser     *p,
       if (g_strv_length (nums) != 2 ||
           !g_ascii_string_to_unsigned (nums[0], 10, 1, G_MAXUINT, &chain, NULL) ||
           !g_ascii_string_to_unsigned (nums[1], 10, 1, G_MAXUINT, &link, NULL))
-        return gloss_import_context_bad_record (p->ctx, p->display, row->line, error,
-                                                _("“%s” is not a chain link"), elem);
+        {
+          g_autofree char *quoted = gloss_format_quote (elem, -1);
+
+          return gloss_import_context_bad_record (p->ctx, p->display, row->line, error,
+                                                  _("“%s” is not a chain link"), quoted);
+        }
       key = g_strdup_printf ("%u:c%u-%u", layer->index, (guint) chain, (guint) link);
       a = g_hash_table_lookup (p->by_key, key);
       if (a != NULL)
@@ -803,8 +807,12 @@ token_row (Parser     *p,
   row->form = unescape (fields[2], -1);
   g_ptr_array_add (p->rows, row);
   if (!parse_offsets (fields[1], &row->begin, &row->end))
-    return gloss_import_context_bad_record (p->ctx, p->display, lineno, error,
-                                            _("“%s” is not a BEGIN-END offset pair"), fields[1]);
+    {
+      g_autofree char *quoted = gloss_format_quote (fields[1], -1);
+
+      return gloss_import_context_bad_record (p->ctx, p->display, lineno, error,
+                                              _("“%s” is not a BEGIN-END offset pair"), quoted);
+    }
   for (guint l = 0; l < p->layers->len; l++)
     {
       Layer *layer = g_ptr_array_index (p->layers, l);
@@ -907,10 +915,12 @@ write_ann (Parser         *p,
 
   if (a->begin == a->end)
     {
+      g_autofree char *quoted = gloss_format_quote (a->layer->short_name, -1);
+
       gloss_import_report_add (gloss_import_context_get_report (p->ctx), GLOSS_PROBLEM_WARNING,
                                p->display, a->line,
                                _("zero-width %s annotation at %u cannot be represented and was "
-                                 "skipped"), a->layer->short_name, a->begin);
+                                 "skipped"), quoted, a->begin);
       p->n_zero_width++;
       return TRUE;
     }
@@ -961,10 +971,12 @@ write_relation (Parser      *p,
 
   if (source->uuid == NULL || target->uuid == NULL)
     {
+      g_autofree char *quoted = gloss_format_quote (type, -1);
+
       gloss_import_report_add (gloss_import_context_get_report (p->ctx), GLOSS_PROBLEM_WARNING,
                                p->display, line,
                                _("a %s relation joins a zero-width annotation and was skipped"),
-                               type);
+                               quoted);
       return TRUE;
     }
   r = gloss_relation_new (name, source->uuid, target->uuid, "");
@@ -1189,10 +1201,13 @@ webanno_import (GlossFormat         *format,
       covered = gloss_format_dup_span_text (map, text->str, f.start, f.end);
       if (g_strcmp0 (covered, row->form) != 0 && !(f.start == f.end && *row->form == '\0'))
         {
+          g_autofree char *q_form = gloss_format_quote (row->form, -1);
+          g_autofree char *q_covered = gloss_format_quote (covered, -1);
+
           if (!gloss_import_context_bad_record (ctx, display, row->line, error,
                                                 _("token “%s” does not match the text at "
-                                                  "%u-%u (“%s”)"), row->form, row->begin,
-                                                row->end, covered ? covered : ""))
+                                                  "%u-%u (“%s”)"), q_form, row->begin,
+                                                row->end, q_covered))
             return FALSE;
         }
     }
@@ -1242,10 +1257,13 @@ webanno_import (GlossFormat         *format,
           }
         if (gov == NULL || dep == NULL)
           {
+            g_autofree char *q_gov = gloss_format_quote (r->governor_row, -1);
+            g_autofree char *q_dep = gloss_format_quote (r->dependent_row, -1);
+            g_autofree char *q_type = gloss_format_quote (r->layer->base_type, -1);
+
             if (!gloss_import_context_bad_record (ctx, display, r->line, error,
                                                   _("relation end %s or %s has no %s "
-                                                    "annotation"), r->governor_row,
-                                                  r->dependent_row, r->layer->base_type))
+                                                    "annotation"), q_gov, q_dep, q_type))
               return FALSE;
           }
         g_ptr_array_add (rel_ends, gov);
@@ -1267,10 +1285,13 @@ webanno_import (GlossFormat         *format,
           }
         if (t == NULL)
           {
+            g_autofree char *q_row = gloss_format_quote (s->target_row, -1);
+            g_autofree char *q_type = gloss_format_quote (s->target_type ? s->target_type : "?",
+                                                          -1);
+
             if (!gloss_import_context_bad_record (ctx, display, s->line, error,
                                                   _("slot filler %s has no %s annotation"),
-                                                  s->target_row, s->target_type ? s->target_type
-                                                                                : "?"))
+                                                  q_row, q_type))
               return FALSE;
           }
         g_ptr_array_add (slot_ends, t);
@@ -1344,15 +1365,17 @@ webanno_import (GlossFormat         *format,
   for (guint l = 0; l < layers->len; l++)
     {
       Layer *layer = g_ptr_array_index (layers, l);
+      g_autofree char *quoted = gloss_format_quote (layer->short_name, -1);
+
       if (layer->kind == LAYER_CHAIN)
         gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,
                                  _("chain layer %s: links became annotations, consecutive links "
-                                   "relations"), layer->short_name);
+                                   "relations"), quoted);
       for (guint c = 0; c < layer->columns->len; c++)
         if (g_array_index (layer->columns, Column, c).kind == COL_SLOT_ROLES)
           gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,
                                    _("slot feature of %s: filled slots became relations typed "
-                                     "with their role"), layer->short_name);
+                                     "with their role"), quoted);
     }
   gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, display, 0,
                            _("sentence and token boundaries are not kept (Gloss stores text "
@@ -1853,7 +1876,7 @@ export_document (GlossExportContext  *ctx,
 
   file_name = tsv_file_name (gloss_document_get_name (doc));
   path = g_build_filename (dir, file_name, NULL);
-  return g_file_set_contents (path, out->str, out->len, error);
+  return gloss_export_context_write_file (ctx, path, out->str, out->len, cancellable, error);
 }
 
 static gboolean

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
@@ -48,6 +49,7 @@ struct _GlossExportContext
   const GlossExportOptions *options;      /* borrowed */
   GPtrArray                *documents;    /* owned: GlossDocument */
   GlossImportReport        *report;       /* borrowed */
+  GlossOutputSet           *outputs;      /* owned: the files written, renamed at the end */
   guint                     n_lost[GLOSS_EXPORT_N_LOSSES];
   int                       has_relations; /* -1: not asked yet */
 };
@@ -584,10 +586,17 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
                                    GError             **error)
 {
   g_autofree char *unique = NULL;
+  gsize size = len < 0 ? strlen (text) : (gsize) len;
   gint64 id;
 
   if (name == NULL || *name == '\0')
     name = _("Untitled");
+  if (size > GLOSS_FORMAT_MAX_DOCUMENT_SIZE)
+    {
+      g_autofree char *message = gloss_format_dup_too_large (name, size);
+      g_set_error_literal (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_TOO_LARGE, message);
+      return 0;
+    }
   unique = gloss_store_dup_unique_name (ctx->store, name);
   id = gloss_store_insert_document (ctx->store, NULL, unique, text, len, meta_json, NULL, 0,
                                     error);
@@ -636,8 +645,10 @@ gloss_import_context_add_annotation (GlossImportContext  *ctx,
       }
   if (gloss_import_context_ensure_label (ctx, gloss_annotation_get_label (a), NULL) == NULL)
     {
+      g_autofree char *quoted = gloss_format_quote (gloss_annotation_get_label (a), -1);
+
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   _("“%s” cannot be a label name"), gloss_annotation_get_label (a));
+                   _("“%s” cannot be a label name"), quoted);
       return FALSE;
     }
   attrs = gloss_annotation_get_attributes (a);
@@ -677,8 +688,10 @@ gloss_import_context_add_relation (GlossImportContext  *ctx,
 
   if (gloss_import_context_ensure_relation_type (ctx, gloss_relation_get_relation_type (r)) == NULL)
     {
+      g_autofree char *quoted = gloss_format_quote (gloss_relation_get_relation_type (r), -1);
+
       g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   _("“%s” cannot be a relation type"), gloss_relation_get_relation_type (r));
+                   _("“%s” cannot be a relation type"), quoted);
       return FALSE;
     }
   attrs = gloss_relation_get_attributes (r);
@@ -1187,6 +1200,39 @@ gloss_export_context_get_report (GlossExportContext *ctx)
   return ctx->report;
 }
 
+GOutputStream *
+gloss_export_context_open_output (GlossExportContext  *ctx,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  GError             **error)
+{
+  g_return_val_if_fail (ctx != NULL && path != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return g_buffered_output_stream_new_sized (out, 64 * 1024);
+    }
+  return gloss_output_set_open (ctx->outputs, path, error);
+}
+
+gboolean
+gloss_export_context_write_file (GlossExportContext  *ctx,
+                                 const char          *path,
+                                 const char          *contents,
+                                 gsize                length,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
+
+  return out != NULL
+         && g_output_stream_write_all (out, contents, length, NULL, cancellable, error)
+         && g_output_stream_close (out, cancellable, error);
+}
+
 gboolean
 gloss_export_context_has_relations (GlossExportContext *ctx)
 {
@@ -1470,7 +1516,6 @@ gloss_format_export (GlossProject              *project,
   GlossFormatClass *klass;
   GlossExportContext ctx = { 0 };
   GListModel *docs;
-  g_autofree char *tmp = NULL;
   gboolean ok;
   guint n;
 
@@ -1510,46 +1555,13 @@ gloss_format_export (GlossProject              *project,
         g_ptr_array_add (ctx.documents, g_steal_pointer (&doc));
     }
 
-  if (klass->export_to_folder || g_strcmp0 (path, "-") == 0)
-    ok = klass->export_path (format, &ctx, path, cancellable, error);
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *templ = g_strdup_printf (".%s.XXXXXX", base);
-      int fd;
-
-      tmp = g_build_filename (dir, templ, NULL);
-      fd = g_mkstemp (tmp);
-      if (fd < 0)
-        {
-          int saved = errno;
-          g_autofree char *display = g_filename_display_name (path);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("%s: cannot be written: %s"), display, g_strerror (saved));
-          g_ptr_array_unref (ctx.documents);
-          return FALSE;
-        }
-      {
-        /* mkstemp makes the file private; give it the mode a new file
-         * gets, as it replaces one. */
-        mode_t mask = umask (0);
-        umask (mask);
-        fchmod (fd, 0666 & ~mask);
-      }
-      close (fd);
-      ok = klass->export_path (format, &ctx, tmp, cancellable, error);
-      if (ok && g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-          g_autofree char *display = g_filename_display_name (path);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("%s: cannot be written: %s"), display, g_strerror (saved));
-          ok = FALSE;
-        }
-      if (!ok)
-        g_unlink (tmp);
-    }
+  /* All or nothing: the files are written beside their destinations and
+   * renamed into place only when every one was written. */
+  ctx.outputs = gloss_output_set_new ();
+  ok = klass->export_path (format, &ctx, path, cancellable, error)
+       && gloss_output_set_commit (ctx.outputs, cancellable, error);
+  /* what was not renamed is deleted */
+  g_clear_pointer (&ctx.outputs, gloss_output_set_free);
   if (ok)
     {
       summarise_losses (&ctx);

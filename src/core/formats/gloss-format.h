@@ -20,9 +20,23 @@ typedef enum
   GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,  /* no format recognises the file, or an unknown name */
   GLOSS_FORMAT_ERROR_UNSUPPORTED,     /* the format cannot import / export */
   GLOSS_FORMAT_ERROR_PROBLEMS,        /* the import found errors and nothing was written */
+  GLOSS_FORMAT_ERROR_TOO_LARGE,       /* a file or text larger than the limits below */
 } GlossFormatError;
 
 GQuark gloss_format_error_quark (void);
+
+/* ---- limits */
+
+/* The largest document Gloss takes: files that are one document (text,
+ * HTML, a brat .txt) are refused above it before they are read, and so is
+ * a larger text from any format (SQLite stores at most 1,000,000,000 bytes
+ * in one value; a document also lives whole in memory and in a
+ * GtkTextBuffer). */
+#define GLOSS_FORMAT_MAX_DOCUMENT_SIZE (G_GUINT64_CONSTANT (256) * 1000 * 1000)
+/* The largest file of records that is read whole (JSON and JSON Lines,
+ * CoNLL, CoNLL-U, WebAnno TSV, a brat .ann), refused above it before it is
+ * read. */
+#define GLOSS_FORMAT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (1000) * 1000 * 1000)
 
 /* ---- reports */
 
@@ -265,6 +279,32 @@ void                      gloss_export_context_check_relations (GlossExportConte
                                                                 GlossExportCarries  carries,
                                                                 const char * const *kept);
 
+/* ---- where exports write */
+
+/* Every file an export writes is opened here: each is written to a
+ * temporary file in its destination's folder, and gloss_format_export()
+ * renames them all into place only when the export succeeded, every file
+ * was written and @cancellable was not cancelled. Otherwise it deletes the
+ * temporary files, and the previous export (one file, or the whole set of
+ * a folder export) is left byte for byte as it was. Write errors name the
+ * destination and say why ("the disk is full", "file too large"); writes
+ * fail with G_IO_ERROR_CANCELLED once @cancellable is cancelled.
+ *
+ * Returns a new buffered stream to @path (unref it; closing it is
+ * optional: gloss_format_export() closes what is left open), or for "-"
+ * one to the standard output, which is written as it goes. */
+GOutputStream            *gloss_export_context_open_output   (GlossExportContext  *ctx,
+                                                              const char          *path,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+/* Writes the whole of a file at once, the same way. */
+gboolean                  gloss_export_context_write_file    (GlossExportContext  *ctx,
+                                                              const char          *path,
+                                                              const char          *contents,
+                                                              gsize                length,
+                                                              GCancellable        *cancellable,
+                                                              GError             **error);
+
 /* ---- the base type */
 
 #define GLOSS_TYPE_FORMAT (gloss_format_get_type ())
@@ -329,9 +369,12 @@ gboolean      gloss_format_import            (GlossProject              *project
                                               GCancellable              *cancellable,
                                               GError                   **error);
 /* Streams the filtered project to @path (a file, or a folder for
- * folder formats). For file formats the implementation writes a temporary
- * file beside the destination, renamed into place when it succeeds, so a
- * failure never leaves half a file. "-" exports a file format to stdout.
+ * folder formats). All or nothing: every file is written to a temporary
+ * file beside its destination, and they are renamed into place only when
+ * all of them were written (see gloss_export_context_open_output()), so an
+ * export that fails or is cancelled part-way leaves the previous export
+ * (every file of it, for folder formats) as it was and no temporary file
+ * behind. "-" exports a file format to stdout.
  * @report (may be NULL) receives a warning for everything the format could
  * not carry (see GlossImportReport): the export still succeeds. */
 gboolean      gloss_format_export            (GlossProject              *project,
