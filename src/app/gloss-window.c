@@ -2218,6 +2218,16 @@ _gloss_window_get_status_dropdown (GlossWindow *self)
   return self->status_dropdown;
 }
 
+const char *
+_gloss_window_get_banner (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
 GMenuModel *
 _gloss_window_get_recent_menu (GlossWindow *self)
 {

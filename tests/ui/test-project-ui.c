@@ -340,6 +340,142 @@ test_filters (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* Another program imports 2,050 documents, adds an annotation to the open
+ * document and a label to the schema: the open window shows each within
+ * 5 s, without a click. */
+static void
+test_follows_other_programs (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  const char *build = g_getenv ("GLOSS_BUILD_DIR");
+  g_autofree char *cli = build ? g_build_filename (build, "src", "cli", "gloss-cli", NULL) : NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "incoming", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnnotationList) shown = NULL;
+  GlossWindow *window;
+  GListModel *list;
+  int status = 0;
+  gint64 t0;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("gloss-cli is not built");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < 2050; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/wire-%04u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Report %u: officials in Vienna said nothing.", i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, &error));
+    }
+
+  window = g_object_ref (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_set_project (window, fixture->project);
+  g_assert_true (gloss_window_select_document (window, "alpha"));
+  iterate_main_context (100);
+  list = _gloss_window_get_document_list (window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+
+  {
+    const char *argv[] = { cli, "import", fixture->path, folder, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+  }
+  t0 = g_get_monotonic_time ();
+  while (g_list_model_get_n_items (list) < 2054 && g_get_monotonic_time () - t0 < 5 * G_USEC_PER_SEC)
+    iterate_main_context (20);
+  g_test_message ("2,050 imported documents shown %.2f s after gloss-cli import ended",
+                  (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2054);
+
+  /* an annotation on the open document, and a new label */
+  shown = gloss_project_dup_annotation_list (fixture->project,
+                                             gloss_window_get_document (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 0);
+  {
+    g_autoptr(GlossProject) other = gloss_project_open (fixture->path, &error);
+    g_autoptr(GlossAnnotationList) theirs = NULL;
+    g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+    g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("GPE", 53, 62, NULL);
+    g_autoptr(GlossLabel) label = gloss_label_new ("WEAPON", "entity", "#a51d2d", "w", NULL);
+
+    g_assert_no_error (error);
+    theirs = gloss_project_dup_annotation_list (other, gloss_project_find_document (other,
+                                                                                    "alpha"),
+                                                &error);
+    g_assert_no_error (error);
+    gloss_command_create_annotation (cmd, a);
+    g_assert_true (gloss_annotation_list_apply (theirs, cmd, &error));
+    g_assert_true (gloss_schema_add_label (gloss_project_get_schema (other), label, &error));
+    g_assert_no_error (error);
+  }
+  t0 = g_get_monotonic_time ();
+  while ((gloss_schema_lookup_label (gloss_project_get_schema (fixture->project), "WEAPON") == NULL ||
+          g_list_model_get_n_items (G_LIST_MODEL (shown)) == 0) &&
+         g_get_monotonic_time () - t0 < 5 * G_USEC_PER_SEC)
+    iterate_main_context (20);
+  g_test_message ("the annotation and the label shown %.2f s after they were committed",
+                  (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
+  g_assert_nonnull (gloss_schema_lookup_label (gloss_project_get_schema (fixture->project),
+                                               "WEAPON"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 1);
+  g_assert_cmpstr (gloss_document_get_name (gloss_window_get_document (window)), ==, "alpha");
+  save_screenshot (GTK_WIDGET (window), "window-followed-other-programs.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+  for (guint i = 0; i < 2050; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/wire-%04u.txt", folder, i);
+      g_unlink (name);
+    }
+  g_rmdir (folder);
+}
+
+/* A project that cannot be written opens with a banner that says so, and
+ * an edit is refused with a message. */
+static void
+test_read_only_banner (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  GlossWindow *window;
+  const char *banner;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  project = gloss_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_is_read_only (project));
+
+  window = g_object_ref (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_set_project (window, project);
+  g_assert_true (gloss_window_select_document (window, "alpha"));
+  iterate_main_context (300);
+  banner = _gloss_window_get_banner (window);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "read-only"));
+  g_assert_nonnull (strstr (banner, "permissions"));
+  save_screenshot (GTK_WIDGET (window), "window-read-only.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+  g_chmod (fixture->path, 0644);
+}
+
 static void
 test_recent_menu (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -534,6 +670,10 @@ main (int   argc,
               fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/ui/project/recent-menu", Fixture, NULL,
               fixture_setup, test_recent_menu, fixture_teardown);
+  g_test_add ("/ui/project/follows-other-programs", Fixture, NULL,
+              fixture_setup, test_follows_other_programs, fixture_teardown);
+  g_test_add ("/ui/project/read-only-banner", Fixture, NULL,
+              fixture_setup, test_read_only_banner, fixture_teardown);
 
   g_test_add ("/ui/project/preferences-live", Fixture, NULL,
               fixture_setup, test_preferences_live, fixture_teardown);
