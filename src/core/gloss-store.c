@@ -247,6 +247,44 @@ _gloss_store_prepare (GlossStore  *self,
   return stmt;
 }
 
+/* SQLite binds NULL where a bind fails (a value too large for SQLite, no
+ * memory left) and the statement then fails with a misleading error (a
+ * NOT NULL constraint: "already exists"). Text binds go through this;
+ * *@rc keeps the first failure, for binds_ok() before the step. */
+static void
+bind_text (sqlite3_stmt            *stmt,
+           int                      index,
+           const char              *text,
+           gssize                   len,
+           sqlite3_destructor_type  destroy,
+           int                     *rc)
+{
+  int r;
+
+  if (text == NULL)
+    r = sqlite3_bind_null (stmt, index);
+  else
+    r = sqlite3_bind_text64 (stmt, index, text, len < 0 ? strlen (text) : (sqlite3_uint64) len,
+                             destroy, SQLITE_UTF8);
+  if (r != SQLITE_OK && *rc == SQLITE_OK)
+    *rc = r;
+}
+
+static gboolean
+binds_ok (int          rc,
+          const char  *what,
+          GError     **error)
+{
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if (rc == SQLITE_TOOBIG)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID, "%s: %s", what,
+                 _("a value is too large for a project"));
+  else
+    set_error_from_code (error, rc, sqlite3_errstr (rc), what);
+  return FALSE;
+}
+
 /* Runs a statement that returns no row; on failure, @what heads the error. */
 static gboolean
 step_done (GlossStore   *self,
@@ -1146,11 +1184,14 @@ gloss_store_set_meta (GlossStore  *self,
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
   g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
 
+  int rc = SQLITE_OK;
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("Cannot write the project settings"), error);
+  bind_text (stmt, 1, key, -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 2, value, -1, SQLITE_STATIC, &rc);
+  return binds_ok (rc, _("Cannot write the project settings"), error) &&
+         step_done (self, stmt, _("Cannot write the project settings"), error);
 }
 
 char *
@@ -1211,12 +1252,22 @@ gloss_store_insert_document (GlossStore  *self,
   g_autoptr(GlossStmt) stmt = NULL;
   g_autofree char *new_uuid = NULL;
   g_autofree char *sha = NULL;
+  int rc = SQLITE_OK;
   gsize len;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL && text != NULL, 0);
 
   len = text_len < 0 ? strlen (text) : (gsize) text_len;
+  if (len > GLOSS_STORE_MAX_TEXT_SIZE)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (GLOSS_STORE_MAX_TEXT_SIZE);
+
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
+                   _("the text is too large (%s; a document holds up to %s)"), size, limit);
+      return 0;
+    }
   if (!check_text (text, len, error))
     return 0;
   if (*name == '\0')
@@ -1232,14 +1283,16 @@ gloss_store_insert_document (GlossStore  *self,
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, text, len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_STATIC);
+  bind_text (stmt, 1, uuid, -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 2, name, -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 3, text, len, SQLITE_STATIC, &rc);
+  bind_text (stmt, 4, sha, -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 5, g_utf8_strlen (text, len));
-  sqlite3_bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC);
+  bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 8, created ? created : g_get_real_time ());
+  if (!binds_ok (rc, _("Cannot add the document"), error))
+    return 0;
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
@@ -1396,11 +1449,14 @@ gloss_store_set_document_attributes (GlossStore  *self,
   static const char sql[] = "UPDATE documents SET attributes = ?2 WHERE id = ?1";
   g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
 
+  int rc = SQLITE_OK;
+
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("Cannot set the document attributes"), error);
+  bind_text (stmt, 2, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);
+  return binds_ok (rc, _("Cannot set the document attributes"), error) &&
+         step_done (self, stmt, _("Cannot set the document attributes"), error);
 }
 
 typedef GObject *(*RowFunc) (sqlite3_stmt *stmt, GError **error);
@@ -1477,12 +1533,13 @@ static void
 bind_identity (sqlite3_stmt        *stmt,
                const GlossIdentity *id,
                int                  attributes,
-               int                  annotator)
+               int                  annotator,
+               int                 *rc)
 {
-  sqlite3_bind_text (stmt, 1, id->uuid, -1, SQLITE_STATIC);
+  bind_text (stmt, 1, id->uuid, -1, SQLITE_STATIC, rc);
   sqlite3_bind_int64 (stmt, 2, id->document_id);
-  sqlite3_bind_text (stmt, attributes, _gloss_attributes_to_json (id->attributes), -1, g_free);
-  sqlite3_bind_text (stmt, annotator, id->annotator, -1, SQLITE_STATIC);
+  bind_text (stmt, attributes, _gloss_attributes_to_json (id->attributes), -1, g_free, rc);
+  bind_text (stmt, annotator, id->annotator, -1, SQLITE_STATIC, rc);
   sqlite3_bind_int64 (stmt, annotator + 1, id->created);
   sqlite3_bind_int64 (stmt, annotator + 2, id->modified);
   sqlite3_bind_int (stmt, annotator + 3, id->deleted);
@@ -1589,6 +1646,7 @@ gloss_store_put_annotation (GlossStore       *self,
     "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
   const GlossFragment *f;
+  int rc = SQLITE_OK;
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
@@ -1598,15 +1656,16 @@ gloss_store_put_annotation (GlossStore       *self,
   if (stmt == NULL)
     return FALSE;
   f = gloss_annotation_get_fragments (a, &n);
-  bind_identity (stmt, _gloss_annotation_get_identity (a), 7, 11);
-  sqlite3_bind_text (stmt, 3, gloss_annotation_get_label (a), -1, SQLITE_STATIC);
+  bind_identity (stmt, _gloss_annotation_get_identity (a), 7, 11, &rc);
+  bind_text (stmt, 3, gloss_annotation_get_label (a), -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 4, gloss_annotation_get_start (a));
   sqlite3_bind_int64 (stmt, 5, gloss_annotation_get_end (a));
-  sqlite3_bind_text (stmt, 6, _gloss_fragments_to_string (f, n), -1, g_free);
-  sqlite3_bind_text (stmt, 8, gloss_annotation_get_note (a), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, gloss_annotation_get_norm_id (a), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, gloss_annotation_get_norm_name (a), -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("Cannot save an annotation"), error);
+  bind_text (stmt, 6, _gloss_fragments_to_string (f, n), -1, g_free, &rc);
+  bind_text (stmt, 8, gloss_annotation_get_note (a), -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 9, gloss_annotation_get_norm_id (a), -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 10, gloss_annotation_get_norm_name (a), -1, SQLITE_STATIC, &rc);
+  return binds_ok (rc, _("Cannot save an annotation"), error) &&
+         step_done (self, stmt, _("Cannot save an annotation"), error);
 }
 
 gboolean
@@ -1696,6 +1755,7 @@ gloss_store_put_relation (GlossStore     *self,
     "  annotator = excluded.annotator, created = excluded.created, "
     "  modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
@@ -1703,11 +1763,12 @@ gloss_store_put_relation (GlossStore     *self,
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_identity (stmt, _gloss_relation_get_identity (r), 6, 7);
-  sqlite3_bind_text (stmt, 3, gloss_relation_get_relation_type (r), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, gloss_relation_get_source (r), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("Cannot save a relation"), error);
+  bind_identity (stmt, _gloss_relation_get_identity (r), 6, 7, &rc);
+  bind_text (stmt, 3, gloss_relation_get_relation_type (r), -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 4, gloss_relation_get_source (r), -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC, &rc);
+  return binds_ok (rc, _("Cannot save a relation"), error) &&
+         step_done (self, stmt, _("Cannot save a relation"), error);
 }
 
 gboolean

@@ -34,6 +34,8 @@ GQuark gloss_store_error_quark (void);
 
 /* 'Glos' */
 #define GLOSS_STORE_APPLICATION_ID 0x476c6f73
+/* The largest document text a project takes, in bytes. */
+#define GLOSS_STORE_MAX_TEXT_SIZE (G_GUINT64_CONSTANT (256) * 1000 * 1000)
 /* The schema version this build writes; older files are migrated forward. */
 #define GLOSS_STORE_VERSION 2
 

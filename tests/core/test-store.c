@@ -494,6 +494,46 @@ test_foreign_trigger_ignored (void)
   sqlite3_close (db);
 }
 
+/* Values too large are refused with a message that says so, never bound
+ * as NULL and reported as something else ("already exists"). */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_create (":memory:", NULL, &error);
+  gsize huge = GLOSS_STORE_MAX_TEXT_SIZE + 1;
+  g_autofree char *text = g_malloc0 (huge + 1);
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("PERSON", 0, 4, NULL);
+  g_autofree char *note = g_strnfill (5000, 'x');
+  gint64 doc;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_store_insert_document (store, NULL, "huge", text, huge, NULL, NULL, 0,
+                                                &error), ==, 0);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_test_message ("%s (%.3f s)", error->message,
+                  (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* SQLite's own limit, lowered here: the bind fails, and says why */
+  doc = gloss_store_insert_document (store, NULL, "small", "Kim said so.", -1, NULL, NULL, 0,
+                                     &error);
+  g_assert_no_error (error);
+  sqlite3_limit (_gloss_store_get_db (store), SQLITE_LIMIT_LENGTH, 1000);
+  gloss_annotation_set_document_id (a, doc);
+  gloss_annotation_set_note (a, note);
+  g_assert_false (gloss_store_put_annotation (store, a, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+  g_assert_cmpint (gloss_store_insert_document (store, NULL, "long meta", "Kim said so.", -1,
+                                                "{\"x\": \"" "0123456789" "\"}", NULL, 0,
+                                                &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/core/store/unique-names", test_unique_names);
   g_test_add_func ("/core/store/transactions", test_transactions);
   g_test_add_func ("/core/store/foreign-trigger-ignored", test_foreign_trigger_ignored);
+  g_test_add_func ("/core/store/too-large", test_too_large);
 
   return g_test_run ();
 }
