@@ -26,8 +26,6 @@
 
 G_DEFINE_QUARK (gloss-merge-error-quark, gloss_merge_error)
 
-typedef char *GlossTmpDir;
-
 typedef enum
 {
   ROW_ANNOTATION,
@@ -1112,93 +1110,6 @@ put_back_schema (GlossProject *project,
   gloss_store_rollback (store);
 }
 
-/* ---- opening the source without changing it */
-
-/* The source's user_version when it is one of our projects, else -1 (the
- * store then gives the proper message). */
-static int
-peek_version (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int version = -1, app_id = 0;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, "
-                              "pragma_user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      app_id = sqlite3_column_int (stmt, 0);
-      if (app_id == GLOSS_STORE_APPLICATION_ID)
-        version = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-  return version;
-}
-
-static gboolean
-copy_file (const char  *from,
-           const char  *to,
-           GError     **error)
-{
-  g_autoptr(GFile) a = g_file_new_for_path (from);
-  g_autoptr(GFile) b = g_file_new_for_path (to);
-
-  return g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
-}
-
-/* Opens the source. An older project would be migrated in place by
- * gloss_store_open(); a merge never writes to its source, so such a file is
- * copied (with its write-ahead log) into a temporary folder first, returned
- * in @tmp_dir for removal. */
-static GlossStore *
-open_source (const char  *path,
-             char       **tmp_dir,
-             GError     **error)
-{
-  int version = peek_version (path);
-  g_autofree char *dir = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *copy_wal = NULL;
-
-  *tmp_dir = NULL;
-  if (version < 1 || version >= GLOSS_STORE_VERSION)
-    return gloss_store_open (path, error);
-
-  dir = g_dir_make_tmp ("gloss-merge-XXXXXX", error);
-  if (dir == NULL)
-    return NULL;
-  *tmp_dir = g_strdup (dir);
-  copy = g_build_filename (dir, "source.gloss", NULL);
-  wal = g_strconcat (path, "-wal", NULL);
-  copy_wal = g_strconcat (copy, "-wal", NULL);
-  if (!copy_file (path, copy, error) ||
-      (g_file_test (wal, G_FILE_TEST_EXISTS) && !copy_file (wal, copy_wal, error)))
-    return NULL;
-  return gloss_store_open (copy, error);
-}
-
-static void
-remove_tmp_dir (char *dir)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  d = g_dir_open (dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-  g_free (dir);
-}
-
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (GlossTmpDir, remove_tmp_dir, NULL)
 
 /* ---- public API */
 
@@ -1210,7 +1121,6 @@ gloss_merge_project (GlossProject      *target,
                      GError           **error)
 {
   g_autoptr(GlossMergeReport) own_report = NULL;
-  g_auto(GlossTmpDir) tmp_dir = NULL;
   g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GlossSchema) merged = NULL;
@@ -1235,7 +1145,8 @@ gloss_merge_project (GlossProject      *target,
   else
     report_reset (report);
 
-  source = open_source (source_path, &tmp_dir, error);
+  /* A merge never writes to its source: no upgrade, no switch to WAL. */
+  source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
   if (source == NULL)
     return FALSE;
   schema_json = gloss_store_dup_schema_json (source);

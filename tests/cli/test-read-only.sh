@@ -83,6 +83,23 @@ is "reading commands leave the older project as it was (bytes, no -wal or -shm)"
 is "it is still at project version 1" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 1
 is "it is still in rollback-journal mode" "$(sqlite3 "$OLD" 'PRAGMA journal_mode')" delete
 
+# A merge reads its sources the same way: an older one, and a current one
+# in rollback-journal mode (it used to be switched to WAL).
+SOURCE=$TMP/source/news.gloss
+mkdir -p "$TMP/source"
+"$CLI" init "$SOURCE" >/dev/null
+"$CLI" import "$SOURCE" "$SAMPLES/tech-workers-abroad.txt" >/dev/null
+sqlite3 "$SOURCE" "PRAGMA journal_mode = DELETE" >/dev/null
+SOURCE_BEFORE=$(state "$SOURCE")
+BEFORE=$(state "$OLD")
+"$CLI" init "$TMP/target.gloss" >/dev/null
+"$CLI" merge "$TMP/target.gloss" "$OLD" "$SOURCE" >/dev/null 2>"$TMP/err"
+is "merge takes an older project and a rollback-journal one as sources" "$?" 0
+is "the merge leaves the older source as it was" "$(state "$OLD")" "$BEFORE"
+is "the merge leaves the other source as it was, in rollback-journal mode" \
+  "$(state "$SOURCE") $(sqlite3 "$SOURCE" 'PRAGMA journal_mode')" "$SOURCE_BEFORE delete"
+is "the target has their documents" "$("$CLI" list "$TMP/target.gloss" | wc -l)" 2
+
 # ---- a command that writes upgrades it, keeping a copy ---------------------
 
 "$CLI" import "$OLD" "$SAMPLES/spy-network-abroad.txt" >"$TMP/out" 2>"$TMP/err"
