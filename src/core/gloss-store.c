@@ -916,6 +916,83 @@ gloss_store_open (const char  *path,
   return gloss_store_open_full (path, GLOSS_STORE_OPEN_DEFAULT, error);
 }
 
+GlossStore *
+gloss_store_open_reader (GlossStore  *self,
+                         GError     **error)
+{
+  g_autoptr(GlossStore) reader = NULL;
+  const char *file;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  file = self->tmp_copy != NULL ? self->tmp_copy : self->path;
+  if (g_strcmp0 (file, ":memory:") == 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                   _("A project in memory has no file to read from another thread"));
+      return NULL;
+    }
+  reader = g_object_new (GLOSS_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->opened_version = GLOSS_STORE_VERSION;
+  reader->read_only = g_strdup (_("it was opened for reading only"));
+  reader->db = open_reader (file, why_read_only (file) != NULL, error);
+  if (reader->db == NULL ||
+      !exec (reader, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+static int
+cancelled_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+GHashTable *
+gloss_store_find_documents_with_text (GlossStore    *self,
+                                      const char    *text,
+                                      GCancellable  *cancellable,
+                                      GError       **error)
+{
+  static const char sql[] = "SELECT id FROM documents WHERE text LIKE ?1 ESCAPE '\\'";
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) pattern = g_string_new ("%");
+  g_autoptr(GlossStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, pattern->str, pattern->len, SQLITE_STATIC, &(int) { SQLITE_OK });
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 10000, cancelled_cb, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                      sizeof (gint64)));
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot search the documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 const char *
 gloss_store_get_read_only_reason (GlossStore *self)
 {

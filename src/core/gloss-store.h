@@ -72,6 +72,18 @@ GlossStore    *gloss_store_open_full             (const char           *path,
  * fails with GLOSS_STORE_ERROR_READ_ONLY. */
 const char    *gloss_store_get_read_only_reason  (GlossStore           *self);
 gboolean       gloss_store_is_read_only          (GlossStore           *self);
+/* Another read-only connection to the file @self has open, for a worker
+ * thread: the same hardened settings as every connection, none of the
+ * checks opening made. */
+GlossStore    *gloss_store_open_reader           (GlossStore           *self,
+                                                  GError              **error);
+/* The ids (a set of gint64 *) of the documents whose text contains @text,
+ * ignoring ASCII case. Cancellable from another thread (then NULL with
+ * G_IO_ERROR_CANCELLED). */
+GHashTable    *gloss_store_find_documents_with_text (GlossStore        *self,
+                                                     const char        *text,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
 /* The copy kept before opening upgraded the file, or NULL. */
 const char    *gloss_store_get_backup_path       (GlossStore           *self);
 const char    *gloss_store_get_path              (GlossStore           *self);
