@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-schema.h"
@@ -74,6 +78,42 @@ name_is_valid (const char *name)
     }
 
   return TRUE;
+}
+
+/* TRUE when @str has more than @max characters; looks at @max + 1 at most. */
+static gboolean
+utf8_longer_than (const char *str,
+                  guint       max)
+{
+  guint n = 0;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (++n > max)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+name_too_long (const char *name)
+{
+  return utf8_longer_than (name, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+}
+
+/* A name that may be far too long to quote whole in a message. */
+static char *
+name_excerpt (const char *name)
+{
+  g_autofree char *start = NULL;
+
+  if (!utf8_longer_than (name, 40))
+    return g_strdup (name);
+
+  start = g_utf8_substring (name, 0, 40);
+
+  return g_strconcat (start, "…", NULL);
 }
 
 static gboolean
@@ -233,6 +273,76 @@ attr_defs_lookup (GPtrArray  *defs,
     }
 
   return NULL;
+}
+
+static gboolean
+check_attr_def (GlossAttrDef  *def,
+                GError       **error)
+{
+  if (name_too_long (def->name))
+    {
+      g_autofree char *excerpt = name_excerpt (def->name);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Attribute name “%s” is longer than %u characters (the limit)"),
+                   excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
+  if (g_strv_length (def->values) > GLOSS_SCHEMA_MAX_ENUM_VALUES)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Attribute “%s” has more than %u values (the limit)"),
+                   def->name, GLOSS_SCHEMA_MAX_ENUM_VALUES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The definitions of a label or relation type joining a schema. */
+static gboolean
+check_attr_defs (GPtrArray  *defs,
+                 GError    **error)
+{
+  if (defs->len > GLOSS_SCHEMA_MAX_ATTRIBUTES)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("More than %u attributes (the limit)"), GLOSS_SCHEMA_MAX_ATTRIBUTES);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < defs->len; i++)
+    {
+      if (!check_attr_def (g_ptr_array_index (defs, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One more definition for @defs. */
+static gboolean
+check_attr_def_add (GPtrArray     *defs,
+                    GlossAttrDef  *def,
+                    GError       **error)
+{
+  if (attr_defs_lookup (defs, def->name) != NULL)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
+                   _("Attribute “%s” already exists"), def->name);
+      return FALSE;
+    }
+
+  if (defs->len >= GLOSS_SCHEMA_MAX_ATTRIBUTES)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Cannot add attribute “%s”: more than %u attributes (the limit)"),
+                   def->name, GLOSS_SCHEMA_MAX_ATTRIBUTES);
+      return FALSE;
+    }
+
+  return check_attr_def (def, error);
 }
 
 GlossAttrDef *
@@ -703,10 +813,30 @@ gloss_label_add_attribute (GlossLabel   *self,
 {
   g_return_if_fail (GLOSS_IS_LABEL (self));
   g_return_if_fail (def != NULL);
-  g_return_if_fail (attr_defs_lookup (self->attributes, def->name) == NULL);
+  g_return_if_fail (check_attr_def_add (self->attributes, def, NULL));
 
   g_ptr_array_add (self->attributes, gloss_attr_def_ref (def));
   g_object_notify_by_pspec (G_OBJECT (self), label_properties[LABEL_PROP_ATTRIBUTES]);
+}
+
+gboolean
+gloss_label_try_add_attribute (GlossLabel    *self,
+                               GlossAttrDef  *def,
+                               GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+  g_return_val_if_fail (def != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_attr_def_add (self->attributes, def, error))
+    {
+      g_prefix_error (error, _("Label “%s”: "), self->name);
+      return FALSE;
+    }
+
+  gloss_label_add_attribute (self, def);
+
+  return TRUE;
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -730,6 +860,8 @@ struct _GlossRelationType
   char      *description;  /* owned, nullable */
   char     **sources;      /* owned, never NULL; empty = any label */
   char     **targets;      /* owned, never NULL; empty = any label */
+  GHashTable *source_set;  /* owned, nullable: @sources' strings when there are many */
+  GHashTable *target_set;  /* owned, nullable: @targets' strings when there are many */
   GPtrArray *attributes;   /* owned, of GlossAttrDef */
 };
 
@@ -758,14 +890,50 @@ relation_type_equal (GlossRelationType *a,
          attr_defs_equal (a->attributes, b->attributes);
 }
 
+/* Ends longer than this are also kept in a hash set, so that asking which
+ * relation types fit two labels stays quick with long ends. Built whenever an
+ * end changes, never while reading, since readers may be on other threads. */
+#define END_SET_MIN 16
+
+static GHashTable *
+end_set_new (char **labels)
+{
+  GHashTable *set;
+
+  if (g_strv_length (labels) <= END_SET_MIN)
+    return NULL;
+
+  set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; labels[i] != NULL; i++)
+    g_hash_table_add (set, labels[i]);
+
+  return set;
+}
+
+static void
+relation_type_update_end_sets (GlossRelationType *self)
+{
+  g_clear_pointer (&self->source_set, g_hash_table_unref);
+  g_clear_pointer (&self->target_set, g_hash_table_unref);
+  self->source_set = end_set_new (self->sources);
+  self->target_set = end_set_new (self->targets);
+}
+
 static gboolean
 end_allows (char       **labels,
+            GHashTable  *set,
             const char  *label)
 {
   if (labels[0] == NULL)
     return TRUE;
 
-  return label != NULL && g_strv_contains ((const char * const *) labels, label);
+  if (label == NULL)
+    return FALSE;
+
+  if (set != NULL)
+    return g_hash_table_contains (set, label);
+
+  return g_strv_contains ((const char * const *) labels, label);
 }
 
 static gboolean
@@ -814,10 +982,22 @@ relation_type_replace_label (GlossRelationType *self,
                              const char        *old_name,
                              const char        *new_name)
 {
-  if (end_replace (self->sources, old_name, new_name))
+  gboolean sources_changed;
+  gboolean targets_changed;
+
+  /* The sets point into the ends: gone before end_replace() frees strings. */
+  g_clear_pointer (&self->source_set, g_hash_table_unref);
+  g_clear_pointer (&self->target_set, g_hash_table_unref);
+
+  sources_changed = end_replace (self->sources, old_name, new_name);
+  targets_changed = end_replace (self->targets, old_name, new_name);
+
+  relation_type_update_end_sets (self);
+
+  if (sources_changed)
     g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_SOURCES]);
 
-  if (end_replace (self->targets, old_name, new_name))
+  if (targets_changed)
     g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_TARGETS]);
 }
 
@@ -828,6 +1008,8 @@ gloss_relation_type_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->source_set, g_hash_table_unref);
+  g_clear_pointer (&self->target_set, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_pointer (&self->targets, g_strfreev);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
@@ -891,13 +1073,17 @@ gloss_relation_type_set_property (GObject      *object,
       break;
 
     case RELATION_PROP_SOURCES:
+      g_clear_pointer (&self->source_set, g_hash_table_unref);
       g_strfreev (self->sources);
       self->sources = strv_copy_or_empty (g_value_get_boxed (value));
+      self->source_set = end_set_new (self->sources);
       break;
 
     case RELATION_PROP_TARGETS:
+      g_clear_pointer (&self->target_set, g_hash_table_unref);
       g_strfreev (self->targets);
       self->targets = strv_copy_or_empty (g_value_get_boxed (value));
+      self->target_set = end_set_new (self->targets);
       break;
 
     default:
@@ -1010,7 +1196,8 @@ gloss_relation_type_allows (GlossRelationType *self,
 {
   g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (self), FALSE);
 
-  return end_allows (self->sources, source_label) && end_allows (self->targets, target_label);
+  return end_allows (self->sources, self->source_set, source_label) &&
+         end_allows (self->targets, self->target_set, target_label);
 }
 
 GPtrArray *
@@ -1027,10 +1214,30 @@ gloss_relation_type_add_attribute (GlossRelationType *self,
 {
   g_return_if_fail (GLOSS_IS_RELATION_TYPE (self));
   g_return_if_fail (def != NULL);
-  g_return_if_fail (attr_defs_lookup (self->attributes, def->name) == NULL);
+  g_return_if_fail (check_attr_def_add (self->attributes, def, NULL));
 
   g_ptr_array_add (self->attributes, gloss_attr_def_ref (def));
   g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_ATTRIBUTES]);
+}
+
+gboolean
+gloss_relation_type_try_add_attribute (GlossRelationType  *self,
+                                       GlossAttrDef       *def,
+                                       GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (self), FALSE);
+  g_return_val_if_fail (def != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_attr_def_add (self->attributes, def, error))
+    {
+      g_prefix_error (error, _("Relation type “%s”: "), self->name);
+      return FALSE;
+    }
+
+  gloss_relation_type_add_attribute (self, def);
+
+  return TRUE;
 }
 
 GlossAttrDef *
@@ -1045,18 +1252,41 @@ gloss_relation_type_lookup_attribute (GlossRelationType *self,
 /* ------------------------------------------------------------------------ */
 /* GlossSchema                                                               */
 
+/* What the label index knows of one label: the name and hotkey it is filed
+ * under, which differ from the label's own for a moment while it notifies a
+ * change. */
+typedef struct
+{
+  GlossLabel *label;   /* borrowed: the schema's store holds it */
+  char       *name;    /* owned */
+  char       *hotkey;  /* owned, nullable */
+} LabelEntry;
+
 struct _GlossSchema
 {
   GObject     parent_instance;
 
   char       *name;                 /* owned */
   GPtrArray  *layers;               /* owned, of char *, NULL-terminated */
+  GHashTable *layer_set;            /* owned, the strings of @layers (borrowed) */
   GListStore *labels;               /* owned, of GlossLabel */
   GListStore *relation_types;       /* owned, of GlossRelationType */
   GPtrArray  *document_attributes;  /* owned, of GlossAttrDef */
 
+  /* The label index: lookups by name and hotkey in constant time, with
+   * @labels keeping the order. Each key is its entry's own string. A name or
+   * hotkey that two labels share (possible only by setting it on the label
+   * itself, bypassing the schema's checks) finds the first of them in order,
+   * as a scan would; while there is such a clash the index is rebuilt after
+   * each change, otherwise it is updated in place. */
+  GHashTable *label_entries;        /* owned: GlossLabel * → LabelEntry * (owned) */
+  GHashTable *labels_by_name;       /* owned: name → LabelEntry * */
+  GHashTable *labels_by_hotkey;     /* owned: hotkey → LabelEntry * */
+  GHashTable *relation_types_by_name; /* owned: name (borrowed) → GlossRelationType * */
+
   guint       freeze_count;
   guint       changed_pending : 1;
+  guint       label_index_clash : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSchema, gloss_schema, G_TYPE_OBJECT)
@@ -1109,13 +1339,179 @@ static gboolean
 has_layer (GlossSchema *self,
            const char  *layer)
 {
-  for (guint i = 0; i < self->layers->len; i++)
+  return g_hash_table_contains (self->layer_set, layer);
+}
+
+static void
+append_layer (GlossSchema *self,
+              const char  *layer)
+{
+  char *copy = g_strdup (layer);
+
+  g_ptr_array_add (self->layers, copy);
+  g_hash_table_add (self->layer_set, copy);
+}
+
+static gboolean
+check_new_layer (GlossSchema  *self,
+                 const char   *layer,
+                 GError      **error)
+{
+  if (name_too_long (layer))
     {
-      if (g_str_equal (g_ptr_array_index (self->layers, i), layer))
-        return TRUE;
+      g_autofree char *excerpt = name_excerpt (layer);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Layer name “%s” is longer than %u characters (the limit)"),
+                   excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
     }
 
-  return FALSE;
+  if (self->layers->len >= GLOSS_SCHEMA_MAX_LAYERS)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Cannot add layer “%s”: more than %u layers (the limit)"),
+                   layer, GLOSS_SCHEMA_MAX_LAYERS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+label_entry_free (gpointer data)
+{
+  LabelEntry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry->hotkey);
+  g_free (entry);
+}
+
+/* Files @entry under @key (its own name or hotkey) unless another label is
+ * there already. */
+static void
+label_index_file (GlossSchema *self,
+                  GHashTable  *index,
+                  char        *key,
+                  LabelEntry  *entry)
+{
+  LabelEntry *other;
+
+  if (key == NULL)
+    return;
+
+  other = g_hash_table_lookup (index, key);
+
+  if (other == NULL)
+    g_hash_table_insert (index, key, entry);
+  else if (other != entry)
+    self->label_index_clash = TRUE;
+}
+
+static void
+label_index_unfile (GHashTable *index,
+                    const char *key,
+                    LabelEntry *entry)
+{
+  if (key != NULL && g_hash_table_lookup (index, key) == entry)
+    g_hash_table_remove (index, key);
+}
+
+/* From scratch, in display order, so that the first of two labels that share
+ * a name or hotkey wins. A label on its way out has no entry any more. */
+static void
+label_index_rebuild (GlossSchema *self)
+{
+  GListModel *labels = G_LIST_MODEL (self->labels);
+  guint n_items = g_list_model_get_n_items (labels);
+
+  g_hash_table_remove_all (self->labels_by_name);
+  g_hash_table_remove_all (self->labels_by_hotkey);
+  self->label_index_clash = FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      LabelEntry *entry = g_hash_table_lookup (self->label_entries, label);
+
+      if (entry == NULL)
+        continue;
+
+      replace_string (&entry->name, label->name);
+      replace_string (&entry->hotkey, label->hotkey);
+      label_index_file (self, self->labels_by_name, entry->name, entry);
+      label_index_file (self, self->labels_by_hotkey, entry->hotkey, entry);
+    }
+}
+
+/* After a label was added, removed or moved, or changed its name or hotkey. */
+static void
+label_index_changed (GlossSchema *self)
+{
+  if (self->label_index_clash)
+    label_index_rebuild (self);
+}
+
+/* For a label about to be appended to @labels: call label_index_changed()
+ * once it is there. */
+static void
+label_index_add (GlossSchema *self,
+                 GlossLabel  *label)
+{
+  LabelEntry *entry = g_new0 (LabelEntry, 1);
+
+  entry->label = label;
+  entry->name = g_strdup (label->name);
+  entry->hotkey = g_strdup (label->hotkey);
+  g_hash_table_insert (self->label_entries, label, entry);
+  label_index_file (self, self->labels_by_name, entry->name, entry);
+  label_index_file (self, self->labels_by_hotkey, entry->hotkey, entry);
+}
+
+/* For a label about to be taken out of @labels. */
+static void
+label_index_remove (GlossSchema *self,
+                    GlossLabel  *label)
+{
+  LabelEntry *entry = g_hash_table_lookup (self->label_entries, label);
+
+  g_assert (entry != NULL);
+
+  label_index_unfile (self->labels_by_name, entry->name, entry);
+  label_index_unfile (self->labels_by_hotkey, entry->hotkey, entry);
+  g_hash_table_remove (self->label_entries, label);
+  label_index_changed (self);
+}
+
+/* Brings the label's entry in step with its name and hotkey. */
+static void
+label_index_sync (GlossSchema *self,
+                  GlossLabel  *label)
+{
+  LabelEntry *entry = g_hash_table_lookup (self->label_entries, label);
+  gboolean changed = FALSE;
+
+  g_assert (entry != NULL);
+
+  if (g_strcmp0 (entry->name, label->name) != 0)
+    {
+      label_index_unfile (self->labels_by_name, entry->name, entry);
+      replace_string (&entry->name, label->name);
+      label_index_file (self, self->labels_by_name, entry->name, entry);
+      changed = TRUE;
+    }
+
+  if (g_strcmp0 (entry->hotkey, label->hotkey) != 0)
+    {
+      label_index_unfile (self->labels_by_hotkey, entry->hotkey, entry);
+      replace_string (&entry->hotkey, label->hotkey);
+      label_index_file (self, self->labels_by_hotkey, entry->hotkey, entry);
+      changed = TRUE;
+    }
+
+  if (changed)
+    label_index_changed (self);
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -1124,29 +1520,28 @@ find_label (GlossSchema *self,
             const char  *name,
             guint       *position)
 {
-  guint n_items;
+  LabelEntry *entry;
 
-  if (name == NULL)
+  if (name == NULL || (entry = g_hash_table_lookup (self->labels_by_name, name)) == NULL)
     return NULL;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  if (position != NULL && !g_list_store_find (self->labels, entry->label, position))
+    g_assert_not_reached ();
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      GlossLabel *label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+  return entry->label;
+}
 
-      /* The store keeps its own reference. */
-      g_object_unref (label);
+/* Returns: (transfer none) (nullable) */
+static GlossLabel *
+find_hotkey (GlossSchema *self,
+             const char  *hotkey)
+{
+  LabelEntry *entry;
 
-      if (g_strcmp0 (label->name, name) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return label;
-        }
-    }
+  if (hotkey == NULL || (entry = g_hash_table_lookup (self->labels_by_hotkey, hotkey)) == NULL)
+    return NULL;
 
-  return NULL;
+  return entry->label;
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -1155,28 +1550,15 @@ find_relation_type (GlossSchema *self,
                     const char  *name,
                     guint       *position)
 {
-  guint n_items;
+  GlossRelationType *type;
 
-  if (name == NULL)
+  if (name == NULL || (type = g_hash_table_lookup (self->relation_types_by_name, name)) == NULL)
     return NULL;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->relation_types));
+  if (position != NULL && !g_list_store_find (self->relation_types, type, position))
+    g_assert_not_reached ();
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      GlossRelationType *type = g_list_model_get_item (G_LIST_MODEL (self->relation_types), i);
-
-      g_object_unref (type);
-
-      if (g_strcmp0 (type->name, name) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return type;
-        }
-    }
-
-  return NULL;
+  return type;
 }
 
 static void
@@ -1186,7 +1568,10 @@ label_notify_cb (GlossSchema *self,
 {
   /* A label moved to a new layer brings the layer along. */
   if (pspec == label_properties[LABEL_PROP_LAYER] && !has_layer (self, label->layer))
-    g_ptr_array_add (self->layers, g_strdup (label->layer));
+    append_layer (self, label->layer);
+
+  if (pspec == label_properties[LABEL_PROP_NAME] || pspec == label_properties[LABEL_PROP_HOTKEY])
+    label_index_sync (self, label);
 
   emit_changed (self);
 }
@@ -1234,6 +1619,10 @@ gloss_schema_dispose (GObject *object)
   GlossSchema *self = GLOSS_SCHEMA (object);
 
   disconnect_all (self);
+  g_clear_pointer (&self->labels_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->labels_by_hotkey, g_hash_table_unref);
+  g_clear_pointer (&self->label_entries, g_hash_table_unref);
+  g_clear_pointer (&self->relation_types_by_name, g_hash_table_unref);
   g_clear_object (&self->labels);
   g_clear_object (&self->relation_types);
 
@@ -1246,6 +1635,7 @@ gloss_schema_finalize (GObject *object)
   GlossSchema *self = GLOSS_SCHEMA (object);
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->layer_set, g_hash_table_unref);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_clear_pointer (&self->document_attributes, g_ptr_array_unref);
 
@@ -1328,7 +1718,12 @@ static void
 gloss_schema_init (GlossSchema *self)
 {
   self->layers = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->layer_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->labels = g_list_store_new (GLOSS_TYPE_LABEL);
+  self->label_entries = g_hash_table_new_full (NULL, NULL, NULL, label_entry_free);
+  self->labels_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->labels_by_hotkey = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_types_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_types = g_list_store_new (GLOSS_TYPE_RELATION_TYPE);
   self->document_attributes =
     g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attr_def_unref);
@@ -1411,41 +1806,415 @@ build_optional_string (JsonBuilder *builder,
 
 /* ---- JSON input */
 
-/* json-glib parses recursively, so very deep nesting would overflow the
- * stack. A schema nests six levels deep at most: refuse anything far deeper
- * before parsing. */
-#define MAX_JSON_DEPTH 32
+/* json-glib builds the whole tree, recursively and at some 300 bytes an
+ * object, before the schema sees any of it, so a quick pass over the text
+ * comes first. Without building anything it refuses JSON nested too deep, an
+ * array or object with too many entries (the limit of the schema part it is,
+ * where the pass can tell, such as the labels or one attribute's values),
+ * too many values in all, or too many bytes; and the two things json-glib
+ * reads beyond JSON that could hide brackets from this pass: comments and
+ * single-quoted strings. It checks no other syntax: json-glib does. */
 
-static gboolean
-json_depth_ok (const char *json,
-               gsize       length)
+typedef enum
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  PART_OTHER,
+  PART_ROOT,        /* the schema object */
+  PART_LAYERS,      /* its "layers" */
+  PART_LABELS,      /* its "labels" */
+  PART_LABEL,
+  PART_RELATIONS,   /* its "relations" */
+  PART_RELATION,
+  PART_ATTRIBUTES,  /* "attributes" of a label or relation, or "document_attributes" */
+  PART_ATTRIBUTE,
+  PART_VALUES,      /* "values" of an attribute */
+  PART_ENDS,        /* "source" or "target" of a relation */
+} SchemaPart;
 
-  for (gsize i = 0; i < length; i++)
+typedef enum
+{
+  MEMBER_OTHER,
+  MEMBER_LAYERS,
+  MEMBER_LABELS,
+  MEMBER_RELATIONS,
+  MEMBER_DOCUMENT_ATTRIBUTES,
+  MEMBER_ATTRIBUTES,
+  MEMBER_VALUES,
+  MEMBER_SOURCE,
+  MEMBER_TARGET,
+} Member;
+
+static const struct
+{
+  const char *name;
+  Member      member;
+} members[] = {
+  { "layers", MEMBER_LAYERS },
+  { "labels", MEMBER_LABELS },
+  { "relations", MEMBER_RELATIONS },
+  { "document_attributes", MEMBER_DOCUMENT_ATTRIBUTES },
+  { "attributes", MEMBER_ATTRIBUTES },
+  { "values", MEMBER_VALUES },
+  { "source", MEMBER_SOURCE },
+  { "target", MEMBER_TARGET },
+};
+
+typedef struct
+{
+  SchemaPart  part;
+  gboolean    is_object;
+  gboolean    expect_name;      /* objects: the next string names a member */
+  Member      member;           /* objects: the member being read */
+  guint       n_entries;        /* elements or members begun so far */
+  guint       number;           /* PART_LABEL, _RELATION, _ATTRIBUTE: 1-based place */
+  /* For attributes, values and ends: whose they are, for messages. */
+  SchemaPart  owner;            /* PART_LABEL, PART_RELATION or PART_ROOT (the document) */
+  guint       owner_number;
+  guint       attribute_number;
+  const char *member_name;      /* PART_VALUES, PART_ENDS: "values", "source", "target" */
+} ScanFrame;
+
+static Member
+member_from_name (const char *name,
+                  gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      if (strlen (members[i].name) == length && memcmp (members[i].name, name, length) == 0)
+        return members[i].member;
     }
 
+  return MEMBER_OTHER;
+}
+
+/* The part that a container opening inside @parent is. */
+static void
+scan_frame_open (ScanFrame *parent,
+                 ScanFrame *child,
+                 gboolean   is_object)
+{
+  memset (child, 0, sizeof *child);
+  child->is_object = is_object;
+  child->expect_name = is_object;
+  child->part = PART_OTHER;
+
+  if (parent == NULL)
+    {
+      if (is_object)
+        child->part = PART_ROOT;
+      return;
+    }
+
+  child->owner = parent->owner;
+  child->owner_number = parent->owner_number;
+  child->attribute_number = parent->attribute_number;
+
+  if (parent->is_object && !is_object)
+    {
+      switch ((int) parent->part)
+        {
+        case PART_ROOT:
+          if (parent->member == MEMBER_LAYERS)
+            child->part = PART_LAYERS;
+          else if (parent->member == MEMBER_LABELS)
+            child->part = PART_LABELS;
+          else if (parent->member == MEMBER_RELATIONS)
+            child->part = PART_RELATIONS;
+          else if (parent->member == MEMBER_DOCUMENT_ATTRIBUTES)
+            {
+              child->part = PART_ATTRIBUTES;
+              child->owner = PART_ROOT;
+            }
+          break;
+
+        case PART_LABEL:
+        case PART_RELATION:
+          if (parent->member == MEMBER_ATTRIBUTES)
+            {
+              child->part = PART_ATTRIBUTES;
+              child->owner = parent->part;
+              child->owner_number = parent->number;
+            }
+          else if (parent->part == PART_RELATION &&
+                   (parent->member == MEMBER_SOURCE || parent->member == MEMBER_TARGET))
+            {
+              child->part = PART_ENDS;
+              child->owner = PART_RELATION;
+              child->owner_number = parent->number;
+              child->member_name = parent->member == MEMBER_SOURCE ? "source" : "target";
+            }
+          break;
+
+        case PART_ATTRIBUTE:
+          if (parent->member == MEMBER_VALUES)
+            {
+              child->part = PART_VALUES;
+              child->member_name = "values";
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+  else if (!parent->is_object && is_object)
+    {
+      child->number = parent->n_entries;
+
+      if (parent->part == PART_LABELS)
+        child->part = PART_LABEL;
+      else if (parent->part == PART_RELATIONS)
+        child->part = PART_RELATION;
+      else if (parent->part == PART_ATTRIBUTES)
+        {
+          child->part = PART_ATTRIBUTE;
+          child->attribute_number = child->number;
+        }
+    }
+}
+
+/* Where an attribute or relation end is, in the words parse_attr_defs() and
+ * parse_relation() use. */
+static char *
+scan_frame_where (ScanFrame *frame)
+{
+  g_autofree char *owner = NULL;
+
+  if (frame->owner == PART_ROOT)
+    return g_strdup_printf (_("document attribute %u"), frame->attribute_number);
+
+  if (frame->owner == PART_LABEL)
+    owner = g_strdup_printf (_("label %u"), frame->owner_number);
+  else
+    owner = g_strdup_printf (_("relation %u"), frame->owner_number);
+
+  if (frame->part == PART_VALUES)
+    return g_strdup_printf (_("%s, attribute %u"), owner, frame->attribute_number);
+
+  return g_steal_pointer (&owner);
+}
+
+/* One more entry for @frame; FALSE past its limit. */
+static gboolean
+scan_frame_add_entry (ScanFrame  *frame,
+                      guint       line,
+                      GError    **error)
+{
+  g_autofree char *where = NULL;
+  guint limit;
+
+  frame->n_entries++;
+
+  switch ((int) frame->part)
+    {
+    case PART_LAYERS:
+      limit = GLOSS_SCHEMA_MAX_LAYERS;
+      break;
+    case PART_LABELS:
+      limit = GLOSS_SCHEMA_MAX_LABELS;
+      break;
+    case PART_RELATIONS:
+      limit = GLOSS_SCHEMA_MAX_RELATION_TYPES;
+      break;
+    case PART_ATTRIBUTES:
+      limit = GLOSS_SCHEMA_MAX_ATTRIBUTES;
+      break;
+    case PART_VALUES:
+      limit = GLOSS_SCHEMA_MAX_ENUM_VALUES;
+      break;
+    case PART_ENDS:
+      limit = GLOSS_SCHEMA_MAX_LABELS;
+      break;
+    default:
+      limit = GLOSS_SCHEMA_MAX_JSON_ENTRIES;
+      break;
+    }
+
+  if (frame->n_entries <= limit)
+    return TRUE;
+
+  switch ((int) frame->part)
+    {
+    case PART_LAYERS:
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u layers (the limit)"), limit);
+      break;
+
+    case PART_LABELS:
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u labels (the limit)"), limit);
+      break;
+
+    case PART_RELATIONS:
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u relation types (the limit)"), limit);
+      break;
+
+    case PART_ATTRIBUTES:
+      if (frame->owner == PART_ROOT)
+        {
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                       _("schema: more than %u document attributes (the limit)"), limit);
+          break;
+        }
+      where = scan_frame_where (frame);
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("%s: more than %u attributes (the limit)"), where, limit);
+      break;
+
+    case PART_VALUES:
+    case PART_ENDS:
+      where = scan_frame_where (frame);
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("%s: %s has more than %u entries (the limit)"),
+                   where, frame->member_name, limit);
+      break;
+
+    default:
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: line %u: an array or object with more than %u entries (the limit)"),
+                   line, limit);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* @n_values_out: (optional): the values counted */
+static gboolean
+scan_json (const char  *json,
+           gsize        length,
+           guint       *n_values_out,
+           GError     **error)
+{
+  ScanFrame stack[GLOSS_SCHEMA_MAX_JSON_DEPTH];
+  gsize n = MIN (length, (gsize) GLOSS_SCHEMA_MAX_JSON_SIZE);
+  guint depth = 0;
+  guint line = 1;
+  guint n_values = 0;
+  gboolean want_value = TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      ScanFrame *top = depth > 0 ? &stack[depth - 1] : NULL;
+      char c = json[i];
+      gboolean value_start = FALSE;
+
+      switch (c)
+        {
+        case '\n':
+          line++;
+          break;
+
+        case ' ':
+        case '\t':
+        case '\r':
+          break;
+
+        case '"':
+          {
+            gsize start = i + 1;
+
+            for (i = start; i < n && json[i] != '"'; i++)
+              {
+                if (json[i] == '\\')
+                  i++;
+                else if (json[i] == '\n')
+                  line++;
+              }
+
+            if (top != NULL && top->is_object && top->expect_name)
+              {
+                top->expect_name = FALSE;
+                top->member = member_from_name (json + start, MIN (i, n) - start);
+                if (!scan_frame_add_entry (top, line, error))
+                  return FALSE;
+              }
+            else
+              value_start = want_value;
+          }
+          break;
+
+        case '[':
+        case '{':
+          if (depth == GLOSS_SCHEMA_MAX_JSON_DEPTH)
+            {
+              g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                           _("schema: JSON nested more than %d levels deep"),
+                           GLOSS_SCHEMA_MAX_JSON_DEPTH);
+              return FALSE;
+            }
+
+          if (top != NULL && !top->is_object && !scan_frame_add_entry (top, line, error))
+            return FALSE;
+
+          if (++n_values > GLOSS_SCHEMA_MAX_JSON_VALUES)
+            goto too_many_values;
+
+          scan_frame_open (top, &stack[depth++], c == '{');
+          want_value = c == '[';
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          want_value = FALSE;
+          break;
+
+        case ',':
+          if (top != NULL && top->is_object)
+            top->expect_name = TRUE;
+          else
+            want_value = TRUE;
+          break;
+
+        case ':':
+          want_value = TRUE;
+          break;
+
+        case '/':
+        case '\'':
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
+                       _("schema: not valid JSON: unexpected “%c” on line %u (comments and "
+                         "single-quoted strings are not JSON)"),
+                       c, line);
+          return FALSE;
+
+        default:
+          /* A number, a literal or a stray character: one value. */
+          value_start = want_value;
+          break;
+        }
+
+      if (value_start)
+        {
+          want_value = FALSE;
+
+          if (top != NULL && !top->is_object && !scan_frame_add_entry (top, line, error))
+            return FALSE;
+
+          if (++n_values > GLOSS_SCHEMA_MAX_JSON_VALUES)
+            goto too_many_values;
+        }
+    }
+
+  if (length > GLOSS_SCHEMA_MAX_JSON_SIZE)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: larger than %u MiB (the limit)"),
+                   GLOSS_SCHEMA_MAX_JSON_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (n_values_out != NULL)
+    *n_values_out = n_values;
+
   return TRUE;
+
+too_many_values:
+  g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+               _("schema: more than %u JSON values (the limit)"), GLOSS_SCHEMA_MAX_JSON_VALUES);
+  return FALSE;
 }
 
 static gboolean
@@ -1509,15 +2278,18 @@ member_array (JsonObject  *object,
   return TRUE;
 }
 
-/* An array of distinct non-empty strings; absent or null gives NULL. */
+/* An array of at most @max distinct non-empty strings; absent or null gives
+ * NULL. */
 static gboolean
 member_strv (JsonObject   *object,
              const char   *member,
+             guint         max,
              const char   *where,
              char       ***out,
              GError      **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   JsonArray *array;
   guint length;
 
@@ -1529,8 +2301,17 @@ member_strv (JsonObject   *object,
   if (array == NULL)
     return TRUE;
 
-  builder = g_strv_builder_new ();
   length = json_array_get_length (array);
+
+  if (length > max)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("%s: %s has more than %u entries (the limit)"), where, member, max);
+      return FALSE;
+    }
+
+  builder = g_strv_builder_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < length; i++)
     {
@@ -1545,14 +2326,11 @@ member_strv (JsonObject   *object,
           return FALSE;
         }
 
-      for (guint j = 0; j < i; j++)
+      if (!g_hash_table_add (seen, (char *) str))
         {
-          if (g_str_equal (str, json_array_get_string_element (array, j)))
-            {
-              g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
-                           _("%s: %s lists “%s” twice"), where, member, str);
-              return FALSE;
-            }
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
+                       _("%s: %s lists “%s” twice"), where, member, str);
+          return FALSE;
         }
 
       g_strv_builder_add (builder, str);
@@ -1591,6 +2369,16 @@ named_object (JsonNode     *node,
       return FALSE;
     }
 
+  if (name_too_long (*name))
+    {
+      g_autofree char *excerpt = name_excerpt (*name);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("%s: name “%s” is longer than %u characters (the limit)"),
+                   where, excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -1624,7 +2412,7 @@ parse_attr_def (JsonNode    *node,
       return NULL;
     }
 
-  if (!member_strv (object, "values", where, &values, error))
+  if (!member_strv (object, "values", GLOSS_SCHEMA_MAX_ENUM_VALUES, where, &values, error))
     return NULL;
 
   if (type == GLOSS_ATTR_TYPE_ENUM && (values == NULL || values[0] == NULL))
@@ -1699,6 +2487,7 @@ parse_attr_defs (JsonObject  *object,
                  GError     **error)
 {
   g_autoptr(GPtrArray) defs = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   JsonArray *array;
   guint length;
 
@@ -1711,6 +2500,21 @@ parse_attr_defs (JsonObject  *object,
     return g_steal_pointer (&defs);
 
   length = json_array_get_length (array);
+
+  if (length > GLOSS_SCHEMA_MAX_ATTRIBUTES)
+    {
+      if (owner != NULL)
+        g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                     _("%s: more than %u attributes (the limit)"),
+                     owner, GLOSS_SCHEMA_MAX_ATTRIBUTES);
+      else
+        g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                     _("schema: more than %u document attributes (the limit)"),
+                     GLOSS_SCHEMA_MAX_ATTRIBUTES);
+      return NULL;
+    }
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < length; i++)
     {
@@ -1726,7 +2530,7 @@ parse_attr_defs (JsonObject  *object,
       if (def == NULL)
         return NULL;
 
-      if (attr_defs_lookup (defs, def->name) != NULL)
+      if (!g_hash_table_add (seen, def->name))
         {
           g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
                        _("%s: duplicate attribute “%s”"), where, def->name);
@@ -1734,6 +2538,7 @@ parse_attr_defs (JsonObject  *object,
           return NULL;
         }
 
+      /* @seen borrows the name from @defs. */
       g_ptr_array_add (defs, def);
     }
 
@@ -1756,6 +2561,13 @@ parse_layers (GlossSchema  *self,
 
   length = json_array_get_length (array);
 
+  if (length > GLOSS_SCHEMA_MAX_LAYERS)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u layers (the limit)"), GLOSS_SCHEMA_MAX_LAYERS);
+      return FALSE;
+    }
+
   for (guint i = 0; i < length; i++)
     {
       g_autofree char *where = g_strdup_printf (_("layer %u"), i + 1);
@@ -1772,7 +2584,7 @@ parse_layers (GlossSchema  *self,
           return FALSE;
         }
 
-      g_ptr_array_add (self->layers, g_strdup (name));
+      append_layer (self, name);
     }
 
   return TRUE;
@@ -1822,6 +2634,16 @@ parse_label (GlossSchema  *self,
       return FALSE;
     }
 
+  if (layer != NULL && name_too_long (layer))
+    {
+      g_autofree char *excerpt = name_excerpt (layer);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("%s: layer “%s” is longer than %u characters (the limit)"),
+                   where, excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
   if (color == NULL)
     color = fallback_colors[(number - 1) % G_N_ELEMENTS (fallback_colors)];
   else if (!color_is_valid (color))
@@ -1839,7 +2661,7 @@ parse_label (GlossSchema  *self,
       return FALSE;
     }
 
-  if (hotkey != NULL && (other = gloss_schema_lookup_hotkey (self, hotkey)) != NULL)
+  if (hotkey != NULL && (other = find_hotkey (self, hotkey)) != NULL)
     {
       g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
                    _("%s: hotkey “%s” is already used by label “%s”"),
@@ -1871,7 +2693,7 @@ parse_relation_ends (GlossSchema  *self,
                      char       ***out,
                      GError      **error)
 {
-  if (!member_strv (object, member, where, out, error))
+  if (!member_strv (object, member, GLOSS_SCHEMA_MAX_LABELS, where, out, error))
     return FALSE;
 
   for (guint i = 0; *out != NULL && (*out)[i] != NULL; i++)
@@ -2006,6 +2828,13 @@ schema_from_root (JsonNode  *root,
   if (!member_array (object, "labels", "schema", &array, error))
     return NULL;
 
+  if (array != NULL && json_array_get_length (array) > GLOSS_SCHEMA_MAX_LABELS)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u labels (the limit)"), GLOSS_SCHEMA_MAX_LABELS);
+      return NULL;
+    }
+
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       if (!parse_label (self, json_array_get_element (array, i), i + 1, error))
@@ -2014,6 +2843,14 @@ schema_from_root (JsonNode  *root,
 
   if (!member_array (object, "relations", "schema", &array, error))
     return NULL;
+
+  if (array != NULL && json_array_get_length (array) > GLOSS_SCHEMA_MAX_RELATION_TYPES)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("schema: more than %u relation types (the limit)"),
+                   GLOSS_SCHEMA_MAX_RELATION_TYPES);
+      return NULL;
+    }
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -2050,13 +2887,19 @@ gloss_schema_new_from_json (const char  *json,
                             GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GlossSchema) schema = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_values = 0;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length < 0)
     length = strlen (json);
+
+  /* Bounded: looks at GLOSS_SCHEMA_MAX_JSON_SIZE bytes at most. */
+  if (!scan_json (json, length, &n_values, error))
+    return NULL;
 
   if (memchr (json, '\0', length) != NULL)
     {
@@ -2072,13 +2915,6 @@ gloss_schema_new_from_json (const char  *json,
       return NULL;
     }
 
-  if (!json_depth_ok (json, length))
-    {
-      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID,
-                   _("schema: JSON nested more than %d levels deep"), MAX_JSON_DEPTH);
-      return NULL;
-    }
-
   parser = json_parser_new_immutable ();
 
   if (!json_parser_load_from_data (parser, json, length, &local_error))
@@ -2088,22 +2924,118 @@ gloss_schema_new_from_json (const char  *json,
       return NULL;
     }
 
-  return schema_from_root (json_parser_get_root (parser), error);
+  schema = schema_from_root (json_parser_get_root (parser), error);
+  if (schema == NULL)
+    return NULL;
+
+  /* What loads must load again once written out (into a project, say), and
+   * gloss_schema_to_json() adds values (each label's layer and colour, the
+   * layers) and bytes (indents). Written out, a label's 2 values at least
+   * become 6 at most, and a value of n bytes 6 n + 45 at most: within
+   * the limits for an input below these, so only a larger one is checked. */
+  if (length > 1024 * 1024 || n_values > 50000)
+    {
+      g_autofree char *again = gloss_schema_to_json (schema);
+
+      if (!scan_json (again, strlen (again), NULL, &local_error))
+        {
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                       _("schema: written out again it would pass a limit: %s"),
+                       local_error->message);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&schema);
 }
 
+/* Reads @path whole, like g_file_get_contents(), but refuses to read more
+ * than @max bytes, whatever the file is (a FIFO, /dev/zero, a sparse file). */
+static gboolean
+read_file_at_most (const char  *path,
+                   gsize        max,
+                   char       **contents,
+                   gsize       *length,
+                   GError     **error)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Failed to open file “%s”: %s"), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Failed to read from file “%s”: %s"),
+                       display_name, g_strerror (saved_errno));
+          close (fd);
+          return FALSE;
+        }
+
+      if (n == 0)
+        break;
+
+      if (bytes->len + (gsize) n > max)
+        {
+          close (fd);
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                       _("schema: larger than %u MiB (the limit)"),
+                       (guint) (max / (1024 * 1024)));
+          return FALSE;
+        }
+
+      g_byte_array_append (bytes, buffer, n);
+    }
+
+  close (fd);
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+
+  return TRUE;
+}
+
+/* Reads GLOSS_SCHEMA_MAX_JSON_SIZE bytes at most. */
 GlossSchema *
 gloss_schema_new_from_file (const char  *path,
                             GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
   GlossSchema *schema;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
+  if (!read_file_at_most (path, GLOSS_SCHEMA_MAX_JSON_SIZE, &contents, &length, &local_error))
+    {
+      /* Errors from the file name it already. */
+      if (local_error->domain == GLOSS_SCHEMA_ERROR)
+        g_prefix_error (&local_error, "%s: ", path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   schema = gloss_schema_new_from_json (contents, length, error);
   if (schema == NULL)
@@ -2216,7 +3148,7 @@ gloss_schema_copy (GlossSchema *self)
   copy = gloss_schema_new (self->name);
 
   for (guint i = 0; i < self->layers->len; i++)
-    g_ptr_array_add (copy->layers, g_strdup (g_ptr_array_index (self->layers, i)));
+    append_layer (copy, g_ptr_array_index (self->layers, i));
 
   /* Attribute definitions are immutable and shared. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
@@ -2228,6 +3160,7 @@ gloss_schema_copy (GlossSchema *self)
 
       attr_defs_extend (dup->attributes, label->attributes);
 
+      label_index_add (copy, dup);
       g_list_store_append (copy->labels, dup);
       g_signal_connect_object (dup, "notify", G_CALLBACK (label_notify_cb), copy,
                                G_CONNECT_SWAPPED);
@@ -2245,6 +3178,7 @@ gloss_schema_copy (GlossSchema *self)
 
       attr_defs_extend (dup->attributes, type->attributes);
 
+      g_hash_table_insert (copy->relation_types_by_name, dup->name, dup);
       g_list_store_append (copy->relation_types, dup);
       g_signal_connect_object (dup, "notify", G_CALLBACK (relation_type_notify_cb), copy,
                                G_CONNECT_SWAPPED);
@@ -2349,7 +3283,10 @@ gloss_schema_add_layer (GlossSchema  *self,
       return FALSE;
     }
 
-  g_ptr_array_add (self->layers, g_strdup (layer));
+  if (!check_new_layer (self, layer, error))
+    return FALSE;
+
+  append_layer (self, layer);
   emit_changed (self);
 
   return TRUE;
@@ -2387,26 +3324,9 @@ GlossLabel *
 gloss_schema_lookup_hotkey (GlossSchema *self,
                             const char  *hotkey)
 {
-  guint n_items;
-
   g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
 
-  if (nonempty (hotkey) == NULL)
-    return NULL;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      GlossLabel *label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
-
-      g_object_unref (label);
-
-      if (g_strcmp0 (label->hotkey, hotkey) == 0)
-        return label;
-    }
-
-  return NULL;
+  return find_hotkey (self, nonempty (hotkey));
 }
 
 gboolean
@@ -2434,17 +3354,46 @@ gloss_schema_add_label (GlossSchema  *self,
       return FALSE;
     }
 
-  if (label->hotkey != NULL && (other = gloss_schema_lookup_hotkey (self, label->hotkey)) != NULL)
+  if (label->hotkey != NULL && (other = find_hotkey (self, label->hotkey)) != NULL)
     {
       g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
                    _("Hotkey “%s” is already used by label “%s”"), label->hotkey, other->name);
       return FALSE;
     }
 
-  if (!has_layer (self, label->layer))
-    g_ptr_array_add (self->layers, g_strdup (label->layer));
+  if (name_too_long (label->name))
+    {
+      g_autofree char *excerpt = name_excerpt (label->name);
 
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Label name “%s” is longer than %u characters (the limit)"),
+                   excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->labels)) >= GLOSS_SCHEMA_MAX_LABELS)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Cannot add label “%s”: more than %u labels (the limit)"),
+                   label->name, GLOSS_SCHEMA_MAX_LABELS);
+      return FALSE;
+    }
+
+  if (!has_layer (self, label->layer) && !check_new_layer (self, label->layer, error))
+    return FALSE;
+
+  if (!check_attr_defs (label->attributes, error))
+    {
+      g_prefix_error (error, _("Label “%s”: "), label->name);
+      return FALSE;
+    }
+
+  if (!has_layer (self, label->layer))
+    append_layer (self, label->layer);
+
+  label_index_add (self, label);
   g_list_store_append (self->labels, label);
+  label_index_changed (self);
   g_signal_connect_object (label, "notify", G_CALLBACK (label_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -2505,6 +3454,7 @@ gloss_schema_remove_label (GlossSchema  *self,
     }
 
   g_signal_handlers_disconnect_by_func (label, label_notify_cb, self);
+  label_index_remove (self, label);
   g_list_store_remove (self->labels, position);
   emit_changed (self);
 
@@ -2544,6 +3494,7 @@ gloss_schema_move_label (GlossSchema  *self,
   label = g_list_model_get_item (G_LIST_MODEL (self->labels), old_position);
   g_list_store_remove (self->labels, old_position);
   g_list_store_insert (self->labels, position, label);
+  label_index_changed (self);
 
   emit_changed (self);
 
@@ -2588,6 +3539,16 @@ gloss_schema_rename_label (GlossSchema  *self,
       return FALSE;
     }
 
+  if (name_too_long (new_name))
+    {
+      g_autofree char *excerpt = name_excerpt (new_name);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Label name “%s” is longer than %u characters (the limit)"),
+                   excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
   /* Either name may point into the label or a relation type. */
   old_copy = g_strdup (old_name);
   new_copy = g_strdup (new_name);
@@ -2604,6 +3565,8 @@ gloss_schema_rename_label (GlossSchema  *self,
     }
 
   gloss_label_set_name (label, new_copy);
+  /* In case the label's notifications are frozen. */
+  label_index_sync (self, label);
 
   thaw_changed (self);
 
@@ -2639,7 +3602,7 @@ gloss_schema_set_label_hotkey (GlossSchema  *self,
       return FALSE;
     }
 
-  other = gloss_schema_lookup_hotkey (self, hotkey);
+  other = find_hotkey (self, hotkey);
   if (other != NULL && other != label)
     {
       g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE,
@@ -2648,6 +3611,7 @@ gloss_schema_set_label_hotkey (GlossSchema  *self,
     }
 
   gloss_label_set_hotkey (label, hotkey);
+  label_index_sync (self, label);
 
   return TRUE;
 }
@@ -2679,6 +3643,14 @@ check_relation_ends (GlossSchema        *self,
 {
   for (guint i = 0; labels[i] != NULL; i++)
     {
+      if (i == GLOSS_SCHEMA_MAX_LABELS)
+        {
+          g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                       _("Relation type “%s” names more than %u labels at one end (the limit)"),
+                       type->name, GLOSS_SCHEMA_MAX_LABELS);
+          return FALSE;
+        }
+
       if (find_label (self, labels[i], NULL) == NULL)
         {
           g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_UNKNOWN,
@@ -2714,10 +3686,36 @@ gloss_schema_add_relation_type (GlossSchema        *self,
       return FALSE;
     }
 
+  if (name_too_long (type->name))
+    {
+      g_autofree char *excerpt = name_excerpt (type->name);
+
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Relation type name “%s” is longer than %u characters (the limit)"),
+                   excerpt, GLOSS_SCHEMA_MAX_NAME_LENGTH);
+      return FALSE;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->relation_types)) >=
+      GLOSS_SCHEMA_MAX_RELATION_TYPES)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT,
+                   _("Cannot add relation type “%s”: more than %u relation types (the limit)"),
+                   type->name, GLOSS_SCHEMA_MAX_RELATION_TYPES);
+      return FALSE;
+    }
+
   if (!check_relation_ends (self, type, type->sources, error) ||
       !check_relation_ends (self, type, type->targets, error))
     return FALSE;
 
+  if (!check_attr_defs (type->attributes, error))
+    {
+      g_prefix_error (error, _("Relation type “%s”: "), type->name);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->relation_types_by_name, type->name, type);
   g_list_store_append (self->relation_types, type);
   g_signal_connect_object (type, "notify", G_CALLBACK (relation_type_notify_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2746,6 +3744,7 @@ gloss_schema_remove_relation_type (GlossSchema  *self,
     }
 
   g_signal_handlers_disconnect_by_func (type, relation_type_notify_cb, self);
+  g_hash_table_remove (self->relation_types_by_name, name);
   g_list_store_remove (self->relation_types, position);
 
   emit_changed (self);
@@ -2794,11 +3793,31 @@ gloss_schema_add_document_attribute (GlossSchema  *self,
 {
   g_return_if_fail (GLOSS_IS_SCHEMA (self));
   g_return_if_fail (def != NULL);
-  g_return_if_fail (attr_defs_lookup (self->document_attributes, def->name) == NULL);
+  g_return_if_fail (check_attr_def_add (self->document_attributes, def, NULL));
 
   g_ptr_array_add (self->document_attributes, gloss_attr_def_ref (def));
 
   emit_changed (self);
+}
+
+gboolean
+gloss_schema_try_add_document_attribute (GlossSchema   *self,
+                                         GlossAttrDef  *def,
+                                         GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (def != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_attr_def_add (self->document_attributes, def, error))
+    {
+      g_prefix_error (error, _("Document attributes: "));
+      return FALSE;
+    }
+
+  gloss_schema_add_document_attribute (self, def);
+
+  return TRUE;
 }
 
 gboolean

@@ -20,7 +20,40 @@ typedef enum
   GLOSS_SCHEMA_ERROR_DUPLICATE,      /* duplicate label, hotkey, relation type, attribute */
   GLOSS_SCHEMA_ERROR_UNKNOWN,        /* unknown label, relation type, attribute, preset */
   GLOSS_SCHEMA_ERROR_NOT_ALLOWED,    /* a value or relation end the schema does not allow */
+  GLOSS_SCHEMA_ERROR_LIMIT,          /* more, longer or deeper than a limit below */
 } GlossSchemaError;
+
+/* Limits. A schema may come from anyone (a JSON file, a project file), so
+ * reading one is bounded in time and memory whatever its size. Each limit is
+ * far above what annotation work uses (a few dozen labels, a handful of
+ * attributes); past one, gloss_schema_new_from_json() and the schema API
+ * (add_label, add_layer, add_relation_type, rename_label, the try_add_*
+ * functions) refuse with GLOSS_SCHEMA_ERROR_LIMIT and a message naming what
+ * is too many, too long or too deep and the limit. So what the API builds
+ * reads back from its JSON, except past the JSON limits at the end, which
+ * only reading checks (a schema that reads writes JSON that reads again);
+ * setters called on a schema's labels and writes into the arrays of
+ * attributes bypass the checks.
+ *
+ * Labels, relation types and layers in one schema: */
+#define GLOSS_SCHEMA_MAX_LABELS          10000
+#define GLOSS_SCHEMA_MAX_RELATION_TYPES  10000
+#define GLOSS_SCHEMA_MAX_LAYERS          10000
+/* Attribute definitions of one label, of one relation type, and of the
+ * document: */
+#define GLOSS_SCHEMA_MAX_ATTRIBUTES      256
+/* Values of one enum attribute: */
+#define GLOSS_SCHEMA_MAX_ENUM_VALUES     1000
+/* Characters in the name of a layer, label, relation type or attribute: */
+#define GLOSS_SCHEMA_MAX_NAME_LENGTH     200
+/* The JSON text: nesting (json-glib parses recursively), entries in any
+ * other array or object, values of every kind (objects, arrays, strings,
+ * numbers, literals; the parser's memory grows with them, by about 300
+ * bytes an object), and bytes. */
+#define GLOSS_SCHEMA_MAX_JSON_DEPTH      32
+#define GLOSS_SCHEMA_MAX_JSON_ENTRIES    10000
+#define GLOSS_SCHEMA_MAX_JSON_VALUES     500000
+#define GLOSS_SCHEMA_MAX_JSON_SIZE       (16 * 1024 * 1024)
 
 GQuark gloss_schema_error_quark (void);
 
@@ -76,8 +109,15 @@ const char         *gloss_label_get_description      (GlossLabel   *self);
 void                gloss_label_set_description      (GlossLabel   *self,
                                                       const char   *description);
 GPtrArray          *gloss_label_get_attributes       (GlossLabel   *self);
+/* A duplicate name, or one past the limits, is a programmer error: check
+ * first, or use gloss_label_try_add_attribute(). */
 void                gloss_label_add_attribute        (GlossLabel   *self,
                                                       GlossAttrDef *def);
+/* Refuses a duplicate name, a definition past the name or enum value limits,
+ * and an attribute past GLOSS_SCHEMA_MAX_ATTRIBUTES. */
+gboolean            gloss_label_try_add_attribute    (GlossLabel    *self,
+                                                      GlossAttrDef  *def,
+                                                      GError       **error);
 GlossAttrDef       *gloss_label_lookup_attribute     (GlossLabel   *self,
                                                       const char   *name);
 
@@ -99,8 +139,12 @@ gboolean            gloss_relation_type_allows       (GlossRelationType  *self,
                                                       const char         *source_label,
                                                       const char         *target_label);
 GPtrArray          *gloss_relation_type_get_attributes (GlossRelationType *self);
+/* As gloss_label_add_attribute(). */
 void                gloss_relation_type_add_attribute (GlossRelationType *self,
                                                        GlossAttrDef      *def);
+gboolean            gloss_relation_type_try_add_attribute (GlossRelationType  *self,
+                                                           GlossAttrDef       *def,
+                                                           GError            **error);
 GlossAttrDef       *gloss_relation_type_lookup_attribute (GlossRelationType *self,
                                                           const char        *name);
 
@@ -138,7 +182,9 @@ gboolean            gloss_schema_add_layer           (GlossSchema  *self,
                                                       const char   *layer,
                                                       GError      **error);
 
-/* Labels: a GListModel of GlossLabel in display order. */
+/* Labels: a GListModel of GlossLabel in display order. Lookups by name and
+ * by hotkey are hashed; they stay in step with renames and hotkey changes
+ * made on the labels themselves. */
 GListModel         *gloss_schema_get_labels          (GlossSchema  *self);
 guint               gloss_schema_get_n_labels        (GlossSchema  *self);
 GlossLabel         *gloss_schema_lookup_label        (GlossSchema  *self,
@@ -185,8 +231,12 @@ GPtrArray          *gloss_schema_dup_relation_types_between (GlossSchema *self,
 
 /* Document-level attribute definitions (GPtrArray of GlossAttrDef). */
 GPtrArray          *gloss_schema_get_document_attributes (GlossSchema  *self);
+/* As gloss_label_add_attribute(). */
 void                gloss_schema_add_document_attribute  (GlossSchema  *self,
                                                           GlossAttrDef *def);
+gboolean            gloss_schema_try_add_document_attribute (GlossSchema   *self,
+                                                             GlossAttrDef  *def,
+                                                             GError       **error);
 
 /* Validation used by commands: label exists, attribute declared for that
  * label and value of the right type. */

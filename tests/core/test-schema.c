@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-schema.h"
@@ -685,7 +686,7 @@ test_json_malformed (void)
     deep[200000] = '\0';
     schema = gloss_schema_new_from_json (deep, -1, &error);
     g_assert_null (schema);
-    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID);
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
     g_assert_nonnull (strstr (error->message, "nested"));
   }
 }
@@ -1069,6 +1070,923 @@ test_attributes (void)
   g_assert_cmpstr (g_variant_get_string (gloss_attr_def_get_default_value (def), NULL), ==, "y");
 }
 
+/* Ends longer than a few labels are also hashed: they must follow renames
+ * and removals like short ones. */
+static void
+test_relations_long_ends (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new ("ends");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GlossRelationType) type = NULL;
+  g_autoptr(GPtrArray) between = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sources = NULL;
+  const char * const targets[] = { "L39", NULL };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("L%u", i);
+      g_autoptr(GlossLabel) label = gloss_label_new (name, NULL, NULL, NULL, NULL);
+
+      g_assert_true (gloss_schema_add_label (schema, label, &error));
+      if (i < 30)
+        g_strv_builder_add (builder, name);
+    }
+  sources = g_strv_builder_end (builder);
+  type = gloss_relation_type_new ("r", NULL, (const char * const *) sources, targets);
+  g_assert_true (gloss_schema_add_relation_type (schema, type, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("L%u", i);
+
+      g_assert_cmpint (gloss_relation_type_allows (type, name, "L39"), ==, i < 30);
+      g_assert_false (gloss_relation_type_allows (type, name, "L0"));
+    }
+
+  g_assert_true (gloss_schema_rename_label (schema, "L3", "X", &error));
+  g_assert_true (gloss_relation_type_allows (type, "X", "L39"));
+  g_assert_false (gloss_relation_type_allows (type, "L3", "L39"));
+  g_assert_true (gloss_schema_rename_label (schema, "L39", "Y", &error));
+  g_assert_true (gloss_relation_type_allows (type, "X", "Y"));
+  g_assert_true (gloss_schema_remove_label (schema, "L4", &error));
+  g_assert_false (gloss_relation_type_allows (type, "L4", "Y"));
+  g_assert_true (gloss_relation_type_allows (type, "L5", "Y"));
+  g_assert_no_error (error);
+
+  between = gloss_schema_dup_relation_types_between (schema, "L29", "Y");
+  g_assert_cmpuint (between->len, ==, 1);
+  g_clear_pointer (&between, g_ptr_array_unref);
+  between = gloss_schema_dup_relation_types_between (schema, "L30", "Y");
+  g_assert_cmpuint (between->len, ==, 0);
+
+  assert_round_trip (schema);
+}
+
+/* ---- Bounded hostile input */
+
+/* The JSON the schema wrote before its lookups were hashed, pinned: the
+ * index must not change a byte of the output. */
+static void
+test_json_presets_unchanged (void)
+{
+  static const struct
+  {
+    const char *preset;
+    const char *sha256;
+  } expected[] = {
+    { "news", "b98ca435dece6235e50d8a08f216d88278ffd1f7049b2af5df2a3bc89b7421d1" },
+    { "conll2003", "e14132eb8afc18ff031a197d42bdac6877a685a841a3b8a16324c038bd0971ac" },
+    { "ontonotes", "414d2e34055bf4f6d726e3a2a4494e9ea7ff68aa6fdf8f4ce687a8b9c50a0c60" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GlossSchema) schema = gloss_schema_new_preset (expected[i].preset, NULL);
+      g_autofree char *json = gloss_schema_to_json (schema);
+      g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, json, -1);
+
+      g_assert_cmpstr (sha256, ==, expected[i].sha256);
+    }
+}
+
+/* Appends @prefix, @number and @suffix; without allocating, unlike
+ * g_string_append_printf(), which counts under sanitizers. */
+static void
+append_numbered (GString    *str,
+                 const char *prefix,
+                 guint       number,
+                 const char *suffix)
+{
+  char digits[16];
+
+  g_string_append (str, prefix);
+  g_string_append_len (str, digits, g_snprintf (digits, sizeof digits, "%u", number));
+  g_string_append (str, suffix);
+}
+
+/* {"name": "big", "labels": [{"name": "L0"}, …]} with @n labels. */
+static GString *
+labels_json (guint    n,
+             gboolean with_hotkeys)
+{
+  GString *json = g_string_new ("{\"name\": \"big\", \"labels\": [");
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_numbered (json, i > 0 ? ", {\"name\": \"L" : "{\"name\": \"L", i, "\"");
+      if (with_hotkeys)
+        append_numbered (json, ", \"hotkey\": \"K", i, "\"");
+      g_string_append_c (json, '}');
+    }
+
+  g_string_append (json, "]}");
+
+  return json;
+}
+
+static void
+test_limits_million_labels (void)
+{
+  g_autoptr(GString) json = labels_json (1000000, FALSE);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("more than %u labels", GLOSS_SCHEMA_MAX_LABELS);
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_test_message ("1,000,000 labels (%zu bytes) refused in %.4f s",
+                  json->len, (g_get_monotonic_time () - start) / 1e6);
+
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_test_message ("  -> %s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+/* A schema at the limit loads, writes the same JSON again, and finds every
+ * label by name and by hotkey. */
+static void
+test_limits_labels_at_limit (void)
+{
+  g_autoptr(GString) json = labels_json (GLOSS_SCHEMA_MAX_LABELS, TRUE);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GlossSchema) again = NULL;
+  g_autoptr(GlossLabel) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out_again = NULL;
+  GListModel *labels;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_test_message ("%u labels loaded in %.3f s", GLOSS_SCHEMA_MAX_LABELS,
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_schema_get_n_labels (schema), ==, GLOSS_SCHEMA_MAX_LABELS);
+
+  labels = gloss_schema_get_labels (schema);
+  for (guint i = 0; i < GLOSS_SCHEMA_MAX_LABELS; i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      g_autofree char *name = g_strdup_printf ("L%u", i);
+      g_autofree char *hotkey = g_strdup_printf ("K%u", i);
+
+      g_assert_cmpstr (gloss_label_get_name (label), ==, name);
+      g_assert_true (gloss_schema_lookup_label (schema, name) == label);
+      g_assert_true (gloss_schema_lookup_hotkey (schema, hotkey) == label);
+    }
+  g_assert_null (gloss_schema_lookup_label (schema, "L10000"));
+  g_assert_null (gloss_schema_lookup_hotkey (schema, "K10000"));
+
+  out = gloss_schema_to_json (schema);
+  start = g_get_monotonic_time ();
+  again = gloss_schema_new_from_json (out, -1, &error);
+  g_test_message ("its own JSON (%zu bytes) loaded in %.3f s", strlen (out),
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_no_error (error);
+  g_assert_true (gloss_schema_equal (schema, again));
+  out_again = gloss_schema_to_json (again);
+  g_assert_cmpstr (out, ==, out_again);
+
+  /* One more is refused through the API too. */
+  extra = gloss_label_new ("EXTRA", NULL, NULL, NULL, NULL);
+  g_assert_false (gloss_schema_add_label (schema, extra, &error));
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "10000 labels"));
+  g_assert_null (gloss_schema_lookup_label (schema, "EXTRA"));
+}
+
+typedef enum
+{
+  SHAPE_LABEL_ATTRIBUTES,     /* n attributes on one label */
+  SHAPE_RELATION_ATTRIBUTES,  /* n attributes on one relation type */
+  SHAPE_DOCUMENT_ATTRIBUTES,  /* n document attributes */
+  SHAPE_ENUM_VALUES,          /* n values of one enum attribute */
+  SHAPE_RELATIONS,            /* n relation types */
+  SHAPE_LAYERS,               /* n layers */
+  SHAPE_ENDS,                 /* one relation type with a source of n labels */
+  SHAPE_LABEL_NAME,           /* a label name of n characters */
+  SHAPE_LAYER_NAME,           /* a label's layer of n characters */
+  SHAPE_RELATION_NAME,        /* a relation type name of n characters */
+  SHAPE_ATTRIBUTE_NAME,       /* an attribute name of n characters */
+  SHAPE_ESCAPED_ATTRIBUTES,   /* as LABEL_ATTRIBUTES, the member name escaped */
+} Shape;
+
+static char *
+long_name (guint n)
+{
+  GString *str = g_string_new (NULL);
+
+  /* Two bytes a character: the limit counts characters. */
+  for (guint i = 0; i < n; i++)
+    g_string_append (str, "é");
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+shape_json (Shape shape,
+            guint n)
+{
+  g_autofree char *name = long_name (n);
+  GString *json = g_string_new ("{\"name\": \"x\"");
+
+  switch (shape)
+    {
+    case SHAPE_LABEL_ATTRIBUTES:
+    case SHAPE_ESCAPED_ATTRIBUTES:
+      g_string_append_printf (json, ", \"labels\": [{\"name\": \"A\", \"%s\": [",
+                              shape == SHAPE_LABEL_ATTRIBUTES ? "attributes"
+                                                              : "attribut\\u0065s");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"a", i, "\", \"type\": \"text\"}");
+        }
+      g_string_append (json, "]}]");
+      break;
+
+    case SHAPE_RELATION_ATTRIBUTES:
+      g_string_append (json, ", \"relations\": [{\"name\": \"r\", \"attributes\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"a", i, "\", \"type\": \"boolean\"}");
+        }
+      g_string_append (json, "]}]");
+      break;
+
+    case SHAPE_DOCUMENT_ATTRIBUTES:
+      g_string_append (json, ", \"document_attributes\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"a", i, "\", \"type\": \"text\"}");
+        }
+      g_string_append (json, "]");
+      break;
+
+    case SHAPE_ENUM_VALUES:
+      g_string_append (json, ", \"labels\": [{\"name\": \"A\", \"attributes\": "
+                             "[{\"name\": \"e\", \"type\": \"enum\", \"values\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "\"v", i, "\"");
+        }
+      g_string_append (json, "]}]}]");
+      break;
+
+    case SHAPE_RELATIONS:
+      g_string_append (json, ", \"relations\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"r", i, "\"}");
+        }
+      g_string_append (json, "]");
+      break;
+
+    case SHAPE_LAYERS:
+      g_string_append (json, ", \"layers\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"y", i, "\"}");
+        }
+      g_string_append (json, "]");
+      break;
+
+    case SHAPE_ENDS:
+      g_string_append (json, ", \"labels\": [");
+      for (guint i = 0; i < MIN (n, GLOSS_SCHEMA_MAX_LABELS); i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "{\"name\": \"L", i, "\"}");
+        }
+      g_string_append (json, "], \"relations\": [{\"name\": \"r\", \"source\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (json, i > 0 ? ", " : "");
+          append_numbered (json, "\"L", i, "\"");
+        }
+      g_string_append (json, "]}]");
+      break;
+
+    case SHAPE_LABEL_NAME:
+      g_string_append_printf (json, ", \"labels\": [{\"name\": \"%s\"}]", name);
+      break;
+
+    case SHAPE_LAYER_NAME:
+      g_string_append_printf (json, ", \"labels\": [{\"name\": \"A\", \"layer\": \"%s\"}]", name);
+      break;
+
+    case SHAPE_RELATION_NAME:
+      g_string_append_printf (json, ", \"relations\": [{\"name\": \"%s\"}]", name);
+      break;
+
+    case SHAPE_ATTRIBUTE_NAME:
+      g_string_append_printf (json, ", \"labels\": [{\"name\": \"A\", \"attributes\": "
+                                    "[{\"name\": \"%s\", \"type\": \"text\"}]}]", name);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_string_append (json, "}");
+
+  return g_string_free (json, FALSE);
+}
+
+/* Each limit: at it the schema loads and round-trips, one past it is refused
+ * with a message naming what is too many or too long and the limit. */
+static void
+test_limits_json (void)
+{
+  static const struct
+  {
+    Shape       shape;
+    guint       limit;
+    const char *message;
+  } cases[] = {
+    { SHAPE_LABEL_ATTRIBUTES, GLOSS_SCHEMA_MAX_ATTRIBUTES,
+      "label 1: more than 256 attributes (the limit)" },
+    { SHAPE_RELATION_ATTRIBUTES, GLOSS_SCHEMA_MAX_ATTRIBUTES,
+      "relation 1: more than 256 attributes (the limit)" },
+    { SHAPE_DOCUMENT_ATTRIBUTES, GLOSS_SCHEMA_MAX_ATTRIBUTES,
+      "schema: more than 256 document attributes (the limit)" },
+    { SHAPE_ENUM_VALUES, GLOSS_SCHEMA_MAX_ENUM_VALUES,
+      "label 1, attribute 1: values has more than 1000 entries (the limit)" },
+    { SHAPE_RELATIONS, GLOSS_SCHEMA_MAX_RELATION_TYPES,
+      "schema: more than 10000 relation types (the limit)" },
+    { SHAPE_LAYERS, GLOSS_SCHEMA_MAX_LAYERS,
+      "schema: more than 10000 layers (the limit)" },
+    { SHAPE_ENDS, GLOSS_SCHEMA_MAX_LABELS,
+      "relation 1: source has more than 10000 entries (the limit)" },
+    { SHAPE_LABEL_NAME, GLOSS_SCHEMA_MAX_NAME_LENGTH,
+      "is longer than 200 characters (the limit)" },
+    { SHAPE_LAYER_NAME, GLOSS_SCHEMA_MAX_NAME_LENGTH,
+      "is longer than 200 characters (the limit)" },
+    { SHAPE_RELATION_NAME, GLOSS_SCHEMA_MAX_NAME_LENGTH,
+      "is longer than 200 characters (the limit)" },
+    { SHAPE_ATTRIBUTE_NAME, GLOSS_SCHEMA_MAX_NAME_LENGTH,
+      "is longer than 200 characters (the limit)" },
+    /* The quick pass cannot read the escaped name: the parser refuses. */
+    { SHAPE_ESCAPED_ATTRIBUTES, GLOSS_SCHEMA_MAX_ATTRIBUTES,
+      "label 1 (A): more than 256 attributes (the limit)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *at_limit = shape_json (cases[i].shape, cases[i].limit);
+      g_autofree char *past_limit = shape_json (cases[i].shape, cases[i].limit + 1);
+      g_autoptr(GlossSchema) schema = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %u", i, cases[i].limit);
+      schema = gloss_schema_new_from_json (at_limit, -1, &error);
+      g_assert_no_error (error);
+      /* Large ones round-trip in /core/schema/limits/labels-at-limit; here
+       * they would cost seconds under sanitizers. */
+      if (cases[i].limit < GLOSS_SCHEMA_MAX_LABELS)
+        assert_round_trip (schema);
+      g_clear_object (&schema);
+
+      schema = gloss_schema_new_from_json (past_limit, -1, &error);
+      g_assert_null (schema);
+      g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+      g_test_message ("  -> %s", error->message);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message);
+    }
+}
+
+/* Limits on the JSON text itself, whatever the schema parts. */
+static void
+test_limits_json_text (void)
+{
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+
+  /* Nesting behind a comment, which json-glib skips and a bracket count
+   * alone would not: refused, not a stack overflow. */
+  json = g_string_new ("{\"name\": \"x\", \"other\": /* \" */ ");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (json, '[');
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID);
+  g_test_message ("comment: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "unexpected “/” on line 1"));
+  g_clear_error (&error);
+  g_string_free (g_steal_pointer (&json), TRUE);
+
+  /* Single-quoted strings, which could hide brackets the same way. */
+  schema = gloss_schema_new_from_json ("{\"name\": 'x'}", -1, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "unexpected “'”"));
+  g_clear_error (&error);
+
+  /* A long array the schema would ignore. */
+  json = g_string_new ("{\"name\": \"x\",\n\"other\": [0");
+  for (guint i = 0; i < GLOSS_SCHEMA_MAX_JSON_ENTRIES; i++)
+    g_string_append (json, ", 0");
+  g_string_append (json, "]}");
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_test_message ("entries: %s", error->message);
+  g_assert_nonnull (strstr (error->message,
+                            "line 2: an array or object with more than 10000 entries"));
+  g_clear_error (&error);
+  g_string_free (g_steal_pointer (&json), TRUE);
+
+  /* Many values in arrays each within the limit. */
+  json = g_string_new ("{\"name\": \"x\", \"other\": [");
+  for (guint i = 0; i <= GLOSS_SCHEMA_MAX_JSON_VALUES / 10000; i++)
+    {
+      g_string_append (json, i > 0 ? ", [0" : "[0");
+      for (guint j = 1; j < 10000; j++)
+        g_string_append (json, ",0");
+      g_string_append (json, "]");
+    }
+  g_string_append (json, "]}");
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_test_message ("values: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "more than 500000 JSON values (the limit)"));
+  g_clear_error (&error);
+  g_string_free (g_steal_pointer (&json), TRUE);
+
+  /* Too many bytes, though little else. */
+  json = g_string_new ("{\"name\": \"x\"}");
+  while (json->len <= GLOSS_SCHEMA_MAX_JSON_SIZE)
+    g_string_append (json, "                                ");
+  schema = gloss_schema_new_from_json (json->str, json->len, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_test_message ("size: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "larger than 16 MiB (the limit)"));
+}
+
+static void
+test_limits_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "large.json", NULL);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"name\": \"x\"}");
+
+  while (json->len <= GLOSS_SCHEMA_MAX_JSON_SIZE)
+    g_string_append (json, "                                ");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  schema = gloss_schema_new_from_file (path, &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "larger than 16 MiB (the limit)"));
+  g_unlink (path);
+}
+
+/* A file with no end is read up to the limit, not until memory runs out. */
+static void
+test_limits_file_endless (void)
+{
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+
+  schema = gloss_schema_new_from_file ("/dev/zero", &error);
+  g_assert_null (schema);
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "larger than 16 MiB (the limit)"));
+}
+
+/* The schema API refuses what the JSON reader would. */
+static void
+test_limits_api (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new ("api");
+  g_autoptr(GlossLabel) label = gloss_label_new ("A", NULL, NULL, NULL, NULL);
+  g_autoptr(GlossRelationType) extra = NULL;
+  g_autoptr(GlossAttrDef) many = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = long_name (GLOSS_SCHEMA_MAX_NAME_LENGTH + 1);
+  g_autofree char *longest = long_name (GLOSS_SCHEMA_MAX_NAME_LENGTH);
+  g_auto(GStrv) values = NULL;
+
+  g_assert_true (gloss_schema_add_label (schema, label, &error));
+  g_assert_no_error (error);
+
+  /* Names. */
+  g_assert_false (gloss_schema_rename_label (schema, "A", too_long, &error));
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "longer than 200 characters"));
+  g_clear_error (&error);
+  g_assert_true (gloss_schema_rename_label (schema, "A", longest, &error));
+  g_assert_true (gloss_schema_lookup_label (schema, longest) == label);
+  g_assert_true (gloss_schema_rename_label (schema, longest, "A", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_schema_add_layer (schema, too_long, &error));
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GlossLabel) long_label = gloss_label_new (too_long, NULL, NULL, NULL, NULL);
+    g_autoptr(GlossRelationType) long_type = gloss_relation_type_new (too_long, NULL, NULL, NULL);
+
+    g_assert_false (gloss_schema_add_label (schema, long_label, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+    g_clear_error (&error);
+    g_assert_false (gloss_schema_add_relation_type (schema, long_type, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+    g_clear_error (&error);
+  }
+
+  /* Attributes: up to the limit, then refused; and duplicates. */
+  for (guint i = 0; i < GLOSS_SCHEMA_MAX_ATTRIBUTES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("a%u", i);
+      g_autoptr(GlossAttrDef) def = gloss_attr_def_new (name, GLOSS_ATTR_TYPE_TEXT, NULL, NULL);
+
+      g_assert_true (gloss_label_try_add_attribute (label, def, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(GlossAttrDef) def = gloss_attr_def_new ("one-more", GLOSS_ATTR_TYPE_TEXT,
+                                                      NULL, NULL);
+    g_autoptr(GlossAttrDef) dup = gloss_attr_def_new ("a0", GLOSS_ATTR_TYPE_TEXT, NULL, NULL);
+
+    g_assert_false (gloss_label_try_add_attribute (label, def, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+    g_assert_cmpstr (error->message, ==,
+                     "Label “A”: Cannot add attribute “one-more”: more than 256 attributes "
+                     "(the limit)");
+    g_clear_error (&error);
+    g_assert_true (gloss_schema_try_add_document_attribute (schema, dup, &error));
+    g_assert_no_error (error);
+    g_assert_false (gloss_schema_try_add_document_attribute (schema, dup, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (gloss_label_get_attributes (label)->len, ==, GLOSS_SCHEMA_MAX_ATTRIBUTES);
+  assert_round_trip (schema);
+
+  /* An enum with too many values. */
+  for (guint i = 0; i <= GLOSS_SCHEMA_MAX_ENUM_VALUES; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("v%u", i);
+
+      g_strv_builder_add (builder, value);
+    }
+  values = g_strv_builder_end (builder);
+  many = gloss_attr_def_new ("many", GLOSS_ATTR_TYPE_ENUM, (const char * const *) values, NULL);
+  {
+    g_autoptr(GlossRelationType) type = gloss_relation_type_new ("r", NULL, NULL, NULL);
+
+    g_assert_false (gloss_relation_type_try_add_attribute (type, many, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+    g_assert_nonnull (strstr (error->message, "more than 1000 values"));
+    g_clear_error (&error);
+  }
+
+  /* Relation types and layers: up to the limit. */
+  for (guint i = 0; i < GLOSS_SCHEMA_MAX_RELATION_TYPES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("r%u", i);
+      g_autoptr(GlossRelationType) type = gloss_relation_type_new (name, NULL, NULL, NULL);
+
+      g_assert_true (gloss_schema_add_relation_type (schema, type, &error));
+    }
+  extra = gloss_relation_type_new ("extra", NULL, NULL, NULL);
+  g_assert_false (gloss_schema_add_relation_type (schema, extra, &error));
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "more than 10000 relation types"));
+  g_clear_error (&error);
+  g_assert_true (gloss_schema_lookup_relation_type (schema, "r9999") != NULL);
+  g_assert_null (gloss_schema_lookup_relation_type (schema, "extra"));
+
+  while (g_strv_length ((char **) gloss_schema_get_layers (schema)) < GLOSS_SCHEMA_MAX_LAYERS)
+    {
+      g_autofree char *name =
+        g_strdup_printf ("y%u", g_strv_length ((char **) gloss_schema_get_layers (schema)));
+
+      g_assert_true (gloss_schema_add_layer (schema, name, &error));
+    }
+  g_assert_false (gloss_schema_add_layer (schema, "one-more", &error));
+  g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "more than 10000 layers"));
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GlossLabel) new_layer = gloss_label_new ("B", "new-layer", NULL, NULL, NULL);
+
+    g_assert_false (gloss_schema_add_label (schema, new_layer, &error));
+    g_assert_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_LIMIT);
+    g_clear_error (&error);
+    g_assert_null (gloss_schema_lookup_label (schema, "B"));
+  }
+}
+
+/* ---- The label index against a plain list */
+
+typedef struct
+{
+  GlossLabel *label;   /* borrowed */
+  char       *name;
+  char       *hotkey;
+} RefLabel;
+
+static void
+ref_label_clear (gpointer data)
+{
+  RefLabel *ref = data;
+
+  g_free (ref->name);
+  g_free (ref->hotkey);
+}
+
+/* The first in order, as a scan finds it. */
+static gint
+ref_find (GArray     *ref,
+          const char *name,
+          const char *hotkey)
+{
+  for (guint i = 0; i < ref->len; i++)
+    {
+      RefLabel *r = &g_array_index (ref, RefLabel, i);
+
+      if ((name != NULL && g_strcmp0 (r->name, name) == 0) ||
+          (hotkey != NULL && g_strcmp0 (r->hotkey, hotkey) == 0))
+        return (gint) i;
+    }
+
+  return -1;
+}
+
+#define N_RANDOM_NAMES 24
+#define N_RANDOM_HOTKEYS 8
+
+static void
+assert_matches_ref (GlossSchema *schema,
+                    GArray      *ref,
+                    GPtrArray   *ref_types)
+{
+  GListModel *labels = gloss_schema_get_labels (schema);
+  GListModel *types = gloss_schema_get_relation_types (schema);
+
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, ref->len);
+
+  for (guint i = 0; i < ref->len; i++)
+    {
+      RefLabel *r = &g_array_index (ref, RefLabel, i);
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+
+      g_assert_true (label == r->label);
+      g_assert_cmpstr (gloss_label_get_name (label), ==, r->name);
+      g_assert_cmpstr (gloss_label_get_hotkey (label), ==, r->hotkey);
+    }
+
+  for (guint i = 0; i < N_RANDOM_NAMES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("N%u", i);
+      gint found = ref_find (ref, name, NULL);
+
+      if (found < 0)
+        g_assert_null (gloss_schema_lookup_label (schema, name));
+      else
+        g_assert_true (gloss_schema_lookup_label (schema, name) ==
+                       g_array_index (ref, RefLabel, found).label);
+
+      if (g_ptr_array_find_with_equal_func (ref_types, name, g_str_equal, NULL))
+        g_assert_cmpstr (gloss_relation_type_get_name (
+                           gloss_schema_lookup_relation_type (schema, name)), ==, name);
+      else
+        g_assert_null (gloss_schema_lookup_relation_type (schema, name));
+    }
+
+  for (guint i = 0; i < N_RANDOM_HOTKEYS; i++)
+    {
+      char hotkey[2] = { (char) ('a' + i), '\0' };
+      gint found = ref_find (ref, NULL, hotkey);
+
+      if (found < 0)
+        g_assert_null (gloss_schema_lookup_hotkey (schema, hotkey));
+      else
+        g_assert_true (gloss_schema_lookup_hotkey (schema, hotkey) ==
+                       g_array_index (ref, RefLabel, found).label);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, ref_types->len);
+  for (guint i = 0; i < ref_types->len; i++)
+    {
+      g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
+
+      g_assert_cmpstr (gloss_relation_type_get_name (type), ==, g_ptr_array_index (ref_types, i));
+    }
+}
+
+/* Every way to change labels, through the schema and on the labels
+ * themselves (which can make two labels share a name or a hotkey), checked
+ * after each step against a plain list searched in order. */
+static void
+test_index_random (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new ("random");
+  g_autoptr(GArray) ref = g_array_new (FALSE, TRUE, sizeof (RefLabel));
+  g_autoptr(GPtrArray) ref_types = g_ptr_array_new_with_free_func (g_free);
+  guint n_steps = g_test_thorough () ? 100000 : 5000;
+  guint n_done[10] = { 0 };
+
+  g_array_set_clear_func (ref, ref_label_clear);
+
+  for (guint step = 0; step < n_steps; step++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("N%u", g_test_rand_int_range (0, N_RANDOM_NAMES));
+      g_autofree char *name2 = g_strdup_printf ("N%u", g_test_rand_int_range (0, N_RANDOM_NAMES));
+      char hotkey_buf[2] = { (char) ('a' + g_test_rand_int_range (0, N_RANDOM_HOTKEYS)), '\0' };
+      const char *hotkey = g_test_rand_bit () ? hotkey_buf : NULL;
+      guint op = g_test_rand_int_range (0, 10);
+      gint found = ref_find (ref, name, NULL);
+      gboolean ok;
+
+      switch (op)
+        {
+        case 0:  /* add */
+          {
+            g_autoptr(GlossLabel) label = gloss_label_new (name, NULL, NULL, hotkey, NULL);
+            gboolean expected = found < 0 && (hotkey == NULL || ref_find (ref, NULL, hotkey) < 0);
+
+            ok = gloss_schema_add_label (schema, label, &error);
+            g_assert_cmpint (ok, ==, expected);
+            if (ok)
+              {
+                RefLabel r = { label, g_strdup (name), g_strdup (hotkey) };
+
+                g_array_append_val (ref, r);
+              }
+          }
+          break;
+
+        case 1:  /* remove */
+          ok = gloss_schema_remove_label (schema, name, &error);
+          g_assert_cmpint (ok, ==, found >= 0);
+          if (ok)
+            g_array_remove_index (ref, found);
+          break;
+
+        case 2:  /* move */
+          {
+            guint position = g_test_rand_int_range (0, ref->len + 2);
+
+            ok = gloss_schema_move_label (schema, name, position, &error);
+            g_assert_cmpint (ok, ==, found >= 0);
+            if (ok)
+              {
+                RefLabel r = g_array_index (ref, RefLabel, found);
+
+                /* Moved, not freed. */
+                g_array_index (ref, RefLabel, found).name = NULL;
+                g_array_index (ref, RefLabel, found).hotkey = NULL;
+                g_array_remove_index (ref, found);
+                g_array_insert_val (ref, MIN (position, ref->len), r);
+              }
+          }
+          break;
+
+        case 3:  /* rename */
+          {
+            gboolean expected = found >= 0 &&
+                                (g_str_equal (name, name2) || ref_find (ref, name2, NULL) < 0);
+
+            ok = gloss_schema_rename_label (schema, name, name2, &error);
+            g_assert_cmpint (ok, ==, expected);
+            if (ok)
+              {
+                g_free (g_array_index (ref, RefLabel, found).name);
+                g_array_index (ref, RefLabel, found).name = g_strdup (name2);
+              }
+          }
+          break;
+
+        case 4:  /* hotkey */
+          {
+            gint holder = hotkey != NULL ? ref_find (ref, NULL, hotkey) : -1;
+            gboolean expected = found >= 0 && (holder < 0 || holder == found);
+
+            ok = gloss_schema_set_label_hotkey (schema, name, hotkey, &error);
+            g_assert_cmpint (ok, ==, expected);
+            if (ok)
+              {
+                g_free (g_array_index (ref, RefLabel, found).hotkey);
+                g_array_index (ref, RefLabel, found).hotkey = g_strdup (hotkey);
+              }
+          }
+          break;
+
+        case 5:  /* a name set on the label itself, clashing or not */
+        case 6:  /* a hotkey set on the label itself */
+          if (ref->len > 0)
+            {
+              RefLabel *r = &g_array_index (ref, RefLabel, g_test_rand_int_range (0, ref->len));
+
+              if (op == 5)
+                {
+                  gloss_label_set_name (r->label, name2);
+                  g_free (r->name);
+                  r->name = g_strdup (name2);
+                }
+              else
+                {
+                  gloss_label_set_hotkey (r->label, hotkey);
+                  g_free (r->hotkey);
+                  r->hotkey = g_strdup (hotkey);
+                }
+              ok = TRUE;
+            }
+          else
+            ok = FALSE;
+          break;
+
+        case 7:  /* add a relation type */
+          {
+            g_autoptr(GlossRelationType) type = gloss_relation_type_new (name, NULL, NULL, NULL);
+            gboolean exists = g_ptr_array_find_with_equal_func (ref_types, name, g_str_equal,
+                                                                NULL);
+
+            ok = gloss_schema_add_relation_type (schema, type, &error);
+            g_assert_cmpint (ok, ==, !exists);
+            if (ok)
+              g_ptr_array_add (ref_types, g_strdup (name));
+          }
+          break;
+
+        case 8:  /* remove a relation type */
+          {
+            guint index;
+            gboolean exists = g_ptr_array_find_with_equal_func (ref_types, name, g_str_equal,
+                                                                &index);
+
+            ok = gloss_schema_remove_relation_type (schema, name, &error);
+            g_assert_cmpint (ok, ==, exists);
+            if (ok)
+              g_ptr_array_remove_index (ref_types, index);
+          }
+          break;
+
+        case 9:  /* a copy has the same lookups */
+          {
+            g_autoptr(GlossSchema) copy = gloss_schema_copy (schema);
+            g_autoptr(GArray) copy_ref = g_array_new (FALSE, TRUE, sizeof (RefLabel));
+            GListModel *labels = gloss_schema_get_labels (copy);
+
+            g_array_set_clear_func (copy_ref, ref_label_clear);
+            for (guint i = 0; i < ref->len; i++)
+              {
+                g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+                RefLabel r = { label, g_strdup (g_array_index (ref, RefLabel, i).name),
+                               g_strdup (g_array_index (ref, RefLabel, i).hotkey) };
+
+                g_array_append_val (copy_ref, r);
+              }
+            assert_matches_ref (copy, copy_ref, ref_types);
+            ok = TRUE;
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_assert_true (ok == (error == NULL) || op >= 5);
+      n_done[op] += ok;
+      assert_matches_ref (schema, ref, ref_types);
+    }
+
+  g_test_message ("done: add %u, remove %u, move %u, rename %u, hotkey %u, label name %u, "
+                  "label hotkey %u, add type %u, remove type %u, copy %u",
+                  n_done[0], n_done[1], n_done[2], n_done[3], n_done[4], n_done[5],
+                  n_done[6], n_done[7], n_done[8], n_done[9]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +2006,16 @@ main (int   argc,
   g_test_add_func ("/core/schema/labels/hotkey", test_labels_hotkey);
   g_test_add_func ("/core/schema/relations", test_relations);
   g_test_add_func ("/core/schema/attributes", test_attributes);
+  g_test_add_func ("/core/schema/relations/long-ends", test_relations_long_ends);
+  g_test_add_func ("/core/schema/json/presets-unchanged", test_json_presets_unchanged);
+  g_test_add_func ("/core/schema/limits/million-labels", test_limits_million_labels);
+  g_test_add_func ("/core/schema/limits/labels-at-limit", test_limits_labels_at_limit);
+  g_test_add_func ("/core/schema/limits/json", test_limits_json);
+  g_test_add_func ("/core/schema/limits/json-text", test_limits_json_text);
+  g_test_add_func ("/core/schema/limits/file", test_limits_file);
+  g_test_add_func ("/core/schema/limits/file-endless", test_limits_file_endless);
+  g_test_add_func ("/core/schema/limits/api", test_limits_api);
+  g_test_add_func ("/core/schema/index/random", test_index_random);
 
   return g_test_run ();
 }
