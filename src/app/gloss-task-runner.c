@@ -207,136 +207,6 @@ gloss_task_runner_run_finish (GAsyncResult  *result,
 
 /* ---- refreshing the window's project ----------------------------------- */
 
-static gboolean
-attr_defs_equal (GlossAttrDef *a,
-                 GlossAttrDef *b)
-{
-  const char * const *va = gloss_attr_def_get_values (a);
-  const char * const *vb = gloss_attr_def_get_values (b);
-  GVariant *da = gloss_attr_def_get_default_value (a);
-  GVariant *db = gloss_attr_def_get_default_value (b);
-
-  if (gloss_attr_def_get_attr_type (a) != gloss_attr_def_get_attr_type (b))
-    return FALSE;
-  if ((va == NULL) != (vb == NULL) || (va != NULL && !g_strv_equal (va, vb)))
-    return FALSE;
-  if ((da == NULL) != (db == NULL) || (da != NULL && !g_variant_equal (da, db)))
-    return FALSE;
-  return TRUE;
-}
-
-/* Adds @fresh's attributes missing from @current; FALSE when one differs. */
-static gboolean
-merge_label_attributes (GlossLabel *current,
-                        GlossLabel *fresh)
-{
-  GPtrArray *defs = gloss_label_get_attributes (fresh);
-  gboolean ok = TRUE;
-
-  for (guint i = 0; defs != NULL && i < defs->len; i++)
-    {
-      GlossAttrDef *def = g_ptr_array_index (defs, i);
-      GlossAttrDef *have = gloss_label_lookup_attribute (current,
-                                                         gloss_attr_def_get_name (def));
-
-      if (have == NULL)
-        gloss_label_add_attribute (current, def);
-      else if (!attr_defs_equal (have, def))
-        ok = FALSE;
-    }
-  return ok;
-}
-
-static gboolean
-merge_relation_attributes (GlossRelationType *current,
-                           GlossRelationType *fresh)
-{
-  GPtrArray *defs = gloss_relation_type_get_attributes (fresh);
-  gboolean ok = TRUE;
-
-  for (guint i = 0; defs != NULL && i < defs->len; i++)
-    {
-      GlossAttrDef *def = g_ptr_array_index (defs, i);
-      GlossAttrDef *have = gloss_relation_type_lookup_attribute (current,
-                                                                 gloss_attr_def_get_name (def));
-
-      if (have == NULL)
-        gloss_relation_type_add_attribute (current, def);
-      else if (!attr_defs_equal (have, def))
-        ok = FALSE;
-    }
-  return ok;
-}
-
-/* An import only ever adds to the schema: adds what @fresh has and
- * @current lacks, in @fresh's order. */
-static void
-merge_schema (GlossSchema *current,
-              GlossSchema *fresh)
-{
-  GListModel *labels = gloss_schema_get_labels (fresh);
-  GListModel *types = gloss_schema_get_relation_types (fresh);
-  GPtrArray *doc_attrs = gloss_schema_get_document_attributes (fresh);
-  const char * const *layers = gloss_schema_get_layers (fresh);
-
-  for (guint i = 0; layers != NULL && layers[i] != NULL; i++)
-    if (!g_strv_contains (gloss_schema_get_layers (current), layers[i]))
-      gloss_schema_add_layer (current, layers[i], NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
-      GlossLabel *have = gloss_schema_lookup_label (current, gloss_label_get_name (label));
-
-      if (have == NULL)
-        {
-          g_autoptr(GlossLabel) copy = NULL;
-
-          copy = gloss_label_new (gloss_label_get_name (label), gloss_label_get_layer (label),
-                                  gloss_label_get_color (label), gloss_label_get_hotkey (label),
-                                  gloss_label_get_description (label));
-          merge_label_attributes (copy, label);
-          gloss_schema_add_label (current, copy, NULL);
-        }
-      else
-        merge_label_attributes (have, label);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
-      GlossRelationType *have;
-
-      have = gloss_schema_lookup_relation_type (current, gloss_relation_type_get_name (type));
-      if (have == NULL)
-        {
-          g_autoptr(GlossRelationType) copy = NULL;
-
-          copy = gloss_relation_type_new (gloss_relation_type_get_name (type),
-                                          gloss_relation_type_get_description (type),
-                                          gloss_relation_type_get_sources (type),
-                                          gloss_relation_type_get_targets (type));
-          merge_relation_attributes (copy, type);
-          gloss_schema_add_relation_type (current, copy, NULL);
-        }
-      else
-        merge_relation_attributes (have, type);
-    }
-
-  for (guint i = 0; doc_attrs != NULL && i < doc_attrs->len; i++)
-    {
-      GlossAttrDef *def = g_ptr_array_index (doc_attrs, i);
-      GPtrArray *have = gloss_schema_get_document_attributes (current);
-      gboolean found = FALSE;
-
-      for (guint j = 0; have != NULL && j < have->len && !found; j++)
-        found = g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (have, j)),
-                           gloss_attr_def_get_name (def)) == 0;
-      if (!found)
-        gloss_schema_add_document_attribute (current, def);
-    }
-}
-
 gboolean
 gloss_task_runner_refresh_project (GlossProject  *project,
                                    GError       **error)
@@ -361,7 +231,8 @@ gloss_task_runner_refresh_project (GlossProject  *project,
   if (gloss_schema_equal (current, fresh))
     return TRUE;
 
-  merge_schema (current, fresh);
+  /* An import only ever adds to the schema: in place where it can. */
+  gloss_schema_add_missing (current, fresh);
   if (gloss_schema_equal (current, fresh))
     return TRUE;
 

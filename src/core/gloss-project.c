@@ -45,17 +45,29 @@ static GParamSpec *properties[N_PROPS];
 static void schema_changed_cb (GlossProject *self,
                                GlossSchema  *schema);
 
-/* Makes @schema the project's schema object, which the store already
- * holds as @json. */
+/* Makes the project's schema what @schema holds, which the store already
+ * holds as @json: with @in_place, by adding to the project's schema object
+ * when only additions lead there (the views keep their object and follow
+ * its "changed"); else by taking @schema as the project's schema object
+ * (notify::schema). */
 static void
 replace_schema (GlossProject *self,
                 GlossSchema  *schema,
-                const char   *json)
+                const char   *json,
+                gboolean      in_place)
 {
   g_free (self->schema_json);
   self->schema_json = g_strdup (json);
   if (self->schema == schema)
     return;
+  if (in_place)
+    {
+      g_signal_handlers_block_by_func (self->schema, schema_changed_cb, self);
+      gloss_schema_add_missing (self->schema, schema);
+      g_signal_handlers_unblock_by_func (self->schema, schema_changed_cb, self);
+      if (gloss_schema_equal (self->schema, schema))
+        return;
+    }
   g_signal_handlers_disconnect_by_data (self->schema, self);
   g_set_object (&self->schema, schema);
   g_signal_connect_object (schema, "changed", G_CALLBACK (schema_changed_cb), self,
@@ -89,11 +101,13 @@ merge_schemas (const char *base,
  * schema since this project read it: inside the write transaction, what
  * @schema changed from what the project read is applied to what is stored
  * now, so that neither loses the other's changes; the project then holds
- * the combined schema (a new object, announced by notify::schema). */
+ * the combination (in place, with @in_place, where only additions lead
+ * there). */
 static gboolean
-save_schema (GlossProject  *self,
-             GlossSchema   *schema,
-             GError       **error)
+save_schema_full (GlossProject  *self,
+                  GlossSchema   *schema,
+                  gboolean       in_place,
+                  GError       **error)
 {
   g_autofree char *ours = gloss_schema_to_json (schema);
   g_autofree char *stored = NULL;
@@ -109,6 +123,11 @@ save_schema (GlossProject  *self,
     {
       merged = merge_schemas (self->schema_json, ours, stored);
       if (merged != NULL)
+        combined = gloss_schema_new_from_json (merged, -1, NULL);
+      /* the other program's change was ours already (an in-place merge) */
+      if (combined != NULL && gloss_schema_equal (combined, schema))
+        g_clear_object (&combined);
+      if (combined != NULL)
         json = merged;
     }
   if (!gloss_store_set_schema_json (self->store, json, error))
@@ -118,9 +137,7 @@ save_schema (GlossProject  *self,
     }
   if (!gloss_store_commit (self->store, error))
     return FALSE;
-  if (json != ours)
-    combined = gloss_schema_new_from_json (json, -1, NULL);
-  replace_schema (self, combined != NULL ? combined : schema, json);
+  replace_schema (self, combined != NULL ? combined : schema, json, in_place);
   return TRUE;
 }
 
@@ -130,7 +147,7 @@ schema_changed_cb (GlossProject *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!save_schema (self, schema, &error))
+  if (!save_schema_full (self, schema, TRUE, &error))
     g_warning ("Cannot save the schema: %s", error->message);
 }
 
@@ -305,20 +322,12 @@ gloss_project_open (const char  *path,
 }
 
 GlossProject *
-gloss_project_open_full (const char           *path,
-                         GlossStoreOpenFlags   flags,
-                         GError              **error)
+_gloss_project_new_for_store (GlossStore  *store,
+                              GError     **error)
 {
-  g_autoptr(GlossStore) store = NULL;
   g_autoptr(GlossSchema) schema = NULL;
-  g_autofree char *json = NULL;
+  g_autofree char *json = gloss_store_dup_schema_json (store);
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  store = gloss_store_open_full (path, flags, error);
-  if (store == NULL)
-    return NULL;
-  json = gloss_store_dup_schema_json (store);
   if (json == NULL)
     schema = gloss_schema_new_preset ("news", error);
   else
@@ -330,6 +339,21 @@ gloss_project_open_full (const char           *path,
   if (schema == NULL)
     return NULL;
   return project_new (store, schema, json, error);
+}
+
+GlossProject *
+gloss_project_open_full (const char           *path,
+                         GlossStoreOpenFlags   flags,
+                         GError              **error)
+{
+  g_autoptr(GlossStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = gloss_store_open_full (path, flags, error);
+  if (store == NULL)
+    return NULL;
+  return _gloss_project_new_for_store (store, error);
 }
 
 gboolean
@@ -380,7 +404,7 @@ gloss_project_set_schema (GlossProject  *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), FALSE);
 
-  return save_schema (self, schema, error);
+  return save_schema_full (self, schema, FALSE, error);
 }
 
 gboolean
@@ -413,7 +437,7 @@ gloss_project_refresh (GlossProject  *self,
         }
       if (gloss_schema_equal (fresh, self->schema))
         g_clear_object (&fresh);
-      replace_schema (self, fresh != NULL ? fresh : self->schema, stored);
+      replace_schema (self, fresh != NULL ? fresh : self->schema, stored, TRUE);
     }
   if (!_gloss_document_list_reload (self->documents, error))
     return FALSE;

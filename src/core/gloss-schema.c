@@ -3894,3 +3894,92 @@ gloss_schema_check_relation (GlossSchema  *self,
 
   return TRUE;
 }
+
+/* Adds @other's attribute definitions that @have lacks, through @add. */
+static void
+add_missing_attributes (GPtrArray     *have,
+                        GPtrArray     *other,
+                        gpointer       owner,
+                        gboolean     (*add) (gpointer owner, GlossAttrDef *def, GError **error))
+{
+  for (guint i = 0; other != NULL && i < other->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (other, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; have != NULL && j < have->len && !found; j++)
+        found = g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (have, j)),
+                           gloss_attr_def_get_name (def)) == 0;
+      if (!found)
+        add (owner, def, NULL);
+    }
+}
+
+void
+gloss_schema_add_missing (GlossSchema *self,
+                          GlossSchema *other)
+{
+  GListModel *labels, *types;
+  const char * const *layers;
+
+  g_return_if_fail (GLOSS_IS_SCHEMA (self));
+  g_return_if_fail (GLOSS_IS_SCHEMA (other));
+
+  layers = gloss_schema_get_layers (other);
+  for (guint i = 0; layers != NULL && layers[i] != NULL; i++)
+    if (!g_strv_contains (gloss_schema_get_layers (self), layers[i]))
+      gloss_schema_add_layer (self, layers[i], NULL);
+
+  labels = gloss_schema_get_labels (other);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      GlossLabel *have = gloss_schema_lookup_label (self, gloss_label_get_name (label));
+
+      if (have == NULL)
+        {
+          g_autoptr(GlossLabel) copy = gloss_label_new (gloss_label_get_name (label),
+                                                        gloss_label_get_layer (label),
+                                                        gloss_label_get_color (label),
+                                                        gloss_label_get_hotkey (label),
+                                                        gloss_label_get_description (label));
+
+          add_missing_attributes (NULL, gloss_label_get_attributes (label), copy,
+                                  (gpointer) gloss_label_try_add_attribute);
+          gloss_schema_add_label (self, copy, NULL);
+        }
+      else
+        add_missing_attributes (gloss_label_get_attributes (have),
+                                gloss_label_get_attributes (label), have,
+                                (gpointer) gloss_label_try_add_attribute);
+    }
+
+  types = gloss_schema_get_relation_types (other);
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
+      GlossRelationType *have = gloss_schema_lookup_relation_type (self,
+                                                                   gloss_relation_type_get_name (type));
+
+      if (have == NULL)
+        {
+          g_autoptr(GlossRelationType) copy =
+            gloss_relation_type_new (gloss_relation_type_get_name (type),
+                                     gloss_relation_type_get_description (type),
+                                     gloss_relation_type_get_sources (type),
+                                     gloss_relation_type_get_targets (type));
+
+          add_missing_attributes (NULL, gloss_relation_type_get_attributes (type), copy,
+                                  (gpointer) gloss_relation_type_try_add_attribute);
+          gloss_schema_add_relation_type (self, copy, NULL);
+        }
+      else
+        add_missing_attributes (gloss_relation_type_get_attributes (have),
+                                gloss_relation_type_get_attributes (type), have,
+                                (gpointer) gloss_relation_type_try_add_attribute);
+    }
+
+  add_missing_attributes (gloss_schema_get_document_attributes (self),
+                          gloss_schema_get_document_attributes (other), self,
+                          (gpointer) gloss_schema_try_add_document_attribute);
+}

@@ -234,6 +234,11 @@ GPtrArray          *gloss_schema_get_document_attributes (GlossSchema  *self);
 /* As gloss_label_add_attribute(). */
 void                gloss_schema_add_document_attribute  (GlossSchema  *self,
                                                           GlossAttrDef *def);
+/* Adds to @self, in place, what @other has and @self lacks: layers, labels,
+ * relation types, and attribute definitions of labels, relation types and
+ * documents, in @other's order; what @self has stays as it is. */
+void                gloss_schema_add_missing         (GlossSchema  *self,
+                                                      GlossSchema  *other);
 gboolean            gloss_schema_try_add_document_attribute (GlossSchema   *self,
                                                              GlossAttrDef  *def,
                                                              GError       **error);
