@@ -541,13 +541,9 @@ selected_needle (GlossWindow  *self,
       gloss_window_show_message (self, _("Select an annotation first"));
       return TRUE;
     }
+  if (!gloss_document_load_text (document, error))
+    return FALSE;
   text = gloss_document_get_text (document);
-  if (text == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read the text of “%s”"),
-                   gloss_document_get_name (document));
-      return FALSE;
-    }
   *needle = g_utf8_substring (text, gloss_annotation_get_start (selected),
                               gloss_annotation_get_end (selected));
   *label = g_strdup (gloss_annotation_get_label (selected));

@@ -640,6 +640,93 @@ close_document (GlossWindow *self)
   update_titles (self);
 }
 
+/* The bar across the top says what holds for the whole project: that it
+ * is read-only, and why. */
+static void
+update_banner (GlossWindow *self)
+{
+  GlossStore *store = self->project != NULL ? gloss_project_get_store (self->project) : NULL;
+  const char *reason = store != NULL ? gloss_store_get_read_only_reason (store) : NULL;
+  guint n_skipped = store != NULL ? gloss_store_get_n_skipped (store) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (reason != NULL)
+    {
+      g_autofree char *title = gloss_project_dup_title (self->project);
+
+      g_string_append_printf (text, _("“%s” is read-only: %s. You can read, search and export "
+                                      "it; edits are not saved."), title, reason);
+    }
+  if (n_skipped > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u damaged row of this project is left out (it "
+                                              "stays in the file); “gloss-cli validate” lists "
+                                              "the damage.",
+                                              "%u damaged rows of this project are left out "
+                                              "(they stay in the file); “gloss-cli validate” "
+                                              "lists the damage.", n_skipped), n_skipped);
+    }
+  if (text->len > 0)
+    gtk_label_set_label (self->banner_label, text->str);
+  gtk_revealer_set_reveal_child (self->banner_revealer, text->len > 0);
+}
+
+/* Follows what other programs (and this one's worker threads) committed:
+ * new documents, the open document's annotations, the schema. */
+static void
+refresh_project (GlossWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL || _gloss_window_bulk_is_running (self))
+    return;
+  if (!gloss_project_refresh (self->project, NULL, &error))
+    gloss_window_show_message (self, error->message);
+  update_banner (self);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  refresh_project (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (GlossWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    refresh_project (self);
+}
+
+/* A project just set: look for other programs' commits every few seconds
+ * and whenever the window is brought back; say when it is read-only, and
+ * when opening it upgraded the file. */
+static void
+follow_project (GlossWindow *self)
+{
+  GlossStore *store;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  update_banner (self);
+  if (self->project == NULL)
+    return;
+  /* a damaged row does not keep the rest of its document from opening */
+  gloss_store_set_skip_damaged (gloss_project_get_store (self->project), TRUE);
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+  store = gloss_project_get_store (self->project);
+  if (gloss_store_get_backup_path (store) != NULL)
+    {
+      g_autofree char *backup = g_filename_display_basename (gloss_store_get_backup_path (store));
+      g_autofree char *text = g_strdup_printf (_("The project was upgraded to this version of "
+                                                 "Gloss; the older file is kept as “%s”"), backup);
+
+      gloss_window_show_message (self, text);
+    }
+}
+
 static gboolean
 open_document (GlossWindow   *self,
                GlossDocument *document)
@@ -650,7 +737,9 @@ open_document (GlossWindow   *self,
   if (document == self->document)
     return TRUE;
 
-  annotations = gloss_project_dup_annotation_list (self->project, document, &error);
+  /* A damaged text never reaches the view's buffer. */
+  if (gloss_document_load_text (document, &error))
+    annotations = gloss_project_dup_annotation_list (self->project, document, &error);
   if (annotations == NULL)
     {
       g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"),
@@ -698,6 +787,7 @@ open_document (GlossWindow   *self,
 
   g_settings_set_string (self->settings, "last-document", gloss_document_get_uuid (document));
 
+  update_banner (self);
   update_undo_actions (self);
   update_annotation_count (self);
   update_annotation_actions (self);
@@ -1552,78 +1642,6 @@ gloss_window_map (GtkWidget *widget)
   if (g_getenv ("GLOSS_SCREENSHOT") != NULL && self->screenshot_tick_id == 0)
     self->screenshot_tick_id = gtk_widget_add_tick_callback (widget, screenshot_tick_cb,
                                                              NULL, NULL);
-}
-
-/* The bar across the top says what holds for the whole project: that it
- * is read-only, and why. */
-static void
-update_banner (GlossWindow *self)
-{
-  GlossStore *store = self->project != NULL ? gloss_project_get_store (self->project) : NULL;
-  const char *reason = store != NULL ? gloss_store_get_read_only_reason (store) : NULL;
-
-  if (reason != NULL)
-    {
-      g_autofree char *title = gloss_project_dup_title (self->project);
-      g_autofree char *text = g_strdup_printf (_("“%s” is read-only: %s. You can read, search "
-                                                 "and export it; edits are not saved."),
-                                               title, reason);
-
-      gtk_label_set_label (self->banner_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, reason != NULL);
-}
-
-/* Follows what other programs (and this one's worker threads) committed:
- * new documents, the open document's annotations, the schema. */
-static void
-refresh_project (GlossWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->project == NULL || _gloss_window_bulk_is_running (self))
-    return;
-  if (!gloss_project_refresh (self->project, NULL, &error))
-    gloss_window_show_message (self, error->message);
-  update_banner (self);
-}
-
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  refresh_project (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-active_changed_cb (GlossWindow *self)
-{
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    refresh_project (self);
-}
-
-/* A project just set: look for other programs' commits every few seconds
- * and whenever the window is brought back; say when it is read-only, and
- * when opening it upgraded the file. */
-static void
-follow_project (GlossWindow *self)
-{
-  GlossStore *store;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  update_banner (self);
-  if (self->project == NULL)
-    return;
-  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
-  store = gloss_project_get_store (self->project);
-  if (gloss_store_get_backup_path (store) != NULL)
-    {
-      g_autofree char *backup = g_filename_display_basename (gloss_store_get_backup_path (store));
-      g_autofree char *text = g_strdup_printf (_("The project was upgraded to this version of "
-                                                 "Gloss; the older file is kept as “%s”"), backup);
-
-      gloss_window_show_message (self, text);
-    }
 }
 
 static void

@@ -132,6 +132,53 @@ open_project (const char *path,
   return project;
 }
 
+static void
+print_problem_line (const char *document,
+                    const char *message,
+                    gpointer    user_data)
+{
+  const char *project = user_data;
+
+  if (document != NULL)
+    g_print ("%s: %s\n", document, message);
+  else
+    g_print ("%s: %s\n", project, message);
+}
+
+static void
+print_salvage_line (const char *document,
+                    const char *message,
+                    gpointer    user_data)
+{
+  const char *project = user_data;
+
+  g_printerr (_("gloss-cli: salvage: %s: %s\n"), document != NULL ? document : project,
+              message);
+}
+
+/* A read-only project, or with @salvage a private copy of it without the
+ * rows that cannot be read, each reported on stderr. */
+static GlossProject *
+open_project_to_read (const char *path,
+                      gboolean    salvage)
+{
+  g_autoptr(GError) error = NULL;
+  GlossProject *project;
+  guint n = 0;
+
+  if (!salvage)
+    return open_project (path, FALSE);
+  project = gloss_project_open_salvaged (path, print_salvage_line, (gpointer) path, &n, &error);
+  if (project == NULL)
+    print_error ("%s", error->message);
+  else if (n > 0)
+    g_printerr (ngettext ("gloss-cli: salvage: %u problem found; what cannot be read is left "
+                          "out, the file is unchanged\n",
+                          "gloss-cli: salvage: %u problems found; what cannot be read is left "
+                          "out, the file is unchanged\n", n), n);
+  return project;
+}
+
 /* The annotator of this run: $GLOSS_ANNOTATOR, else the login name. Imports
  * stamp it on the annotations whose file names no annotator; exports treat
  * it as the project's own (doccano, spaCy). */
@@ -471,11 +518,13 @@ cmd_stats (int    argc,
   g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, salvage = FALSE;
   guint n_anns = 0, n_rels = 0;
   GlossStore *store;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { "salvage", 0, 0, G_OPTION_ARG_NONE, &salvage,
+      N_("Leave out what cannot be read (damaged rows), reporting each"), NULL },
     { NULL }
   };
 
@@ -485,7 +534,7 @@ cmd_stats (int    argc,
                       entries, &argc, &argv)
       || !check_n_args ("stats", argc, 1, 1))
     return 2;
-  project = open_project (argv[1], FALSE);
+  project = open_project_to_read (argv[1], salvage);
   if (project == NULL)
     return 1;
   store = gloss_project_get_store (project);
@@ -597,7 +646,7 @@ cmd_export (int    argc,
   g_autofree char *split = NULL;
   g_autofree char *seed = NULL;
   g_auto(GStrv) label_list = NULL;
-  gboolean gold = FALSE;
+  gboolean gold = FALSE, salvage = FALSE;
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   GlossFormat *fmt;
   GOptionEntry entries[] = {
@@ -615,6 +664,8 @@ cmd_export (int    argc,
     { "split", 0, 0, G_OPTION_ARG_STRING, &split,
       N_("Train/validation/test ratios, e.g. 80/10/10"), N_("T/V/T") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("The seed of the split"), N_("N") },
+    { "salvage", 0, 0, G_OPTION_ARG_NONE, &salvage,
+      N_("Leave out what cannot be read (damaged rows), reporting each"), NULL },
     { NULL }
   };
 
@@ -682,7 +733,7 @@ cmd_export (int    argc,
       options.progress_data = (gpointer) _("Exporting");
     }
 
-  project = open_project (argv[1], FALSE);
+  project = open_project_to_read (argv[1], salvage);
   if (project == NULL)
     return 1;
   set_annotator (project);
@@ -704,126 +755,37 @@ cmd_validate (int    argc,
               char **argv)
 {
   g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  GlossSchema *schema;
-  GlossStore *store;
   guint n_problems = 0;
 
   if (!parse_options ("validate", _("PROJECT"),
-                      _("Check the project: SQLite integrity, annotation fragments inside their\n"
-                        "text, labels and relation types in the schema, relation ends present and\n"
-                        "allowed. Prints each problem; the exit status is 1 when there is any."),
+                      _("Check the project: SQLite integrity; triggers or views planted in the\n"
+                        "file; each text (UTF-8, no NUL, its SHA-256 and length); annotation\n"
+                        "offsets and fragments inside their text and agreeing with each other;\n"
+                        "labels and relation types in the schema; attributes readable; relation\n"
+                        "ends present and allowed. Prints each problem; the exit status is 1\n"
+                        "when there is any. “stats --salvage” and “export --salvage” leave\n"
+                        "out what cannot be read."),
                       NULL, &argc, &argv)
       || !check_n_args ("validate", argc, 1, 1))
     return 2;
   project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
-  store = gloss_project_get_store (project);
-  schema = gloss_project_get_schema (project);
-
-  if (!gloss_store_check_integrity (store, &error))
-    {
-      g_print ("%s: %s\n", argv[1], error->message);
-      g_clear_error (&error);
-      n_problems++;
-    }
-  ids = gloss_store_list_document_ids (store, &error);
-  if (ids == NULL)
+  if (!gloss_project_validate (project, GLOSS_VALIDATE_DEFAULT, print_problem_line, argv[1],
+                               &n_problems, &error))
     {
       print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(GlossDocument) doc = gloss_store_load_document (store, id, &error);
-      g_autoptr(GPtrArray) anns = NULL;
-      g_autoptr(GPtrArray) rels = NULL;
-      g_autoptr(GHashTable) by_uuid = NULL;
-      const char *name;
-      guint length;
-
-      if (doc == NULL
-          || (anns = gloss_store_load_annotations (store, id, TRUE, &error)) == NULL
-          || (rels = gloss_store_load_relations (store, id, FALSE, &error)) == NULL)
-        {
-          g_print ("%s: %s\n", argv[1], error->message);
-          g_clear_error (&error);
-          n_problems++;
-          continue;
-        }
-      name = gloss_document_get_name (doc);
-      length = gloss_document_get_length (doc);
-      by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint j = 0; j < anns->len; j++)
-        {
-          GlossAnnotation *a = g_ptr_array_index (anns, j);
-          const char *uuid = gloss_annotation_get_uuid (a);
-          const GlossFragment *frags;
-          guint n_frags;
-
-          g_hash_table_insert (by_uuid, (gpointer) uuid, a);
-          frags = gloss_annotation_get_fragments (a, &n_frags);
-          if (n_frags == 0)
-            {
-              g_print (_("%s: annotation %s has no fragment\n"), name, uuid);
-              n_problems++;
-            }
-          for (guint k = 0; k < n_frags; k++)
-            if (frags[k].start >= frags[k].end || frags[k].end > length)
-              {
-                g_print (_("%s: annotation %s: fragment %u–%u outside the text (length %u)\n"),
-                         name, uuid, frags[k].start, frags[k].end, length);
-                n_problems++;
-              }
-          if (!gloss_annotation_get_deleted (a)
-              && gloss_schema_lookup_label (schema, gloss_annotation_get_label (a)) == NULL)
-            {
-              g_print (_("%s: annotation %s: label “%s” is not in the schema\n"),
-                       name, uuid, gloss_annotation_get_label (a));
-              n_problems++;
-            }
-        }
-      for (guint j = 0; j < rels->len; j++)
-        {
-          GlossRelation *r = g_ptr_array_index (rels, j);
-          GlossAnnotation *s = g_hash_table_lookup (by_uuid, gloss_relation_get_source (r));
-          GlossAnnotation *t = g_hash_table_lookup (by_uuid, gloss_relation_get_target (r));
-          const char *uuid = gloss_relation_get_uuid (r);
-
-          if (s == NULL || gloss_annotation_get_deleted (s))
-            {
-              g_print (_("%s: relation %s: source %s is missing or deleted\n"),
-                       name, uuid, gloss_relation_get_source (r));
-              n_problems++;
-            }
-          if (t == NULL || gloss_annotation_get_deleted (t))
-            {
-              g_print (_("%s: relation %s: target %s is missing or deleted\n"),
-                       name, uuid, gloss_relation_get_target (r));
-              n_problems++;
-            }
-          if (s != NULL && t != NULL
-              && !gloss_schema_check_relation (schema, gloss_relation_get_relation_type (r),
-                                               gloss_annotation_get_label (s),
-                                               gloss_annotation_get_label (t), &error))
-            {
-              g_print (_("%s: relation %s: %s\n"), name, uuid, error->message);
-              g_clear_error (&error);
-              n_problems++;
-            }
-        }
-    }
-
   if (n_problems > 0)
     {
       print_error (ngettext ("%s: %u problem", "%s: %u problems", n_problems), argv[1],
                    n_problems);
       return 1;
     }
-  g_print (_("%s: no problems (%u documents)\n"), argv[1], ids->len);
+  g_print (_("%s: no problems (%u documents)\n"), argv[1],
+           g_list_model_get_n_items (gloss_project_get_documents (project)));
   return 0;
 }
 

@@ -650,13 +650,9 @@ load_document (GlossStore          *store,
   GHashTableIter iter;
   gpointer k, v;
 
+  if (!gloss_document_load_text (document, error))
+    return NULL;
   text = gloss_document_get_text (document);
-  if (text == NULL)
-    {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
-                   _("Cannot read the text of “%s”"), gloss_document_get_name (document));
-      return NULL;
-    }
   annotations = gloss_store_load_annotations (store, id, FALSE, error);
   if (annotations == NULL)
     return NULL;

@@ -192,19 +192,26 @@ gloss_document_get_created (GlossDocument *self)
   return self->created;
 }
 
+gboolean
+gloss_document_load_text (GlossDocument  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (self->text == NULL && self->store != NULL)
+    self->text = gloss_store_dup_document_text (self->store, self->id, error);
+  return self->text != NULL;
+}
+
 const char *
 gloss_document_get_text (GlossDocument *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  if (self->text == NULL && self->store != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->text = gloss_store_dup_document_text (self->store, self->id, &error);
-      if (self->text == NULL)
-        g_warning ("Cannot read the text of document “%s”: %s", self->name, error->message);
-    }
+  if (!gloss_document_load_text (self, &error))
+    g_debug ("Cannot read the text of document “%s”: %s", self->name, error->message);
   return self->text;
 }
 

@@ -26,6 +26,11 @@ const char   *gloss_document_get_sha256        (GlossDocument *self);
 guint         gloss_document_get_length        (GlossDocument *self);
 gint64        gloss_document_get_created       (GlossDocument *self);
 /* The text (loaded on first call); NULL when the store fails. */
+/* Reads the text from the project the first time; FALSE with @error when
+ * it is damaged (see gloss_store_dup_document_text()). */
+gboolean      gloss_document_load_text         (GlossDocument  *self,
+                                                GError        **error);
+/* The text (loaded on first use), or NULL when it cannot be read. */
 const char   *gloss_document_get_text          (GlossDocument *self);
 /* Metadata: source, url, date, filename, format... as a JSON object. */
 JsonObject   *gloss_document_get_meta          (GlossDocument *self);

@@ -398,7 +398,10 @@ write_rows (Writer      *w,
       g_string_append_len (out, "{\"uuid\":", 8);
       write_string (out, (const char *) sqlite3_column_text (stmt, 0));
       if (!write_row (w, stmt, data, error))
-        return FALSE;
+        {
+          _gloss_store_prefix_damage (error);
+          return FALSE;
+        }
       g_string_append_len (out, ",\"annotator\":", 13);
       write_string (out, (const char *) sqlite3_column_text (stmt, last));
       g_string_append_len (out, ",\"created\":", 11);
@@ -581,9 +584,13 @@ export_document (Writer      *w,
         _gloss_store_set_error_from_db (store, error, _("Cannot read a document"));
       return FALSE;
     }
-  text = (const char *) sqlite3_column_text (stmt, 2);
-  if (text == NULL)
+  /* the bytes as stored: damage is refused, never written out */
+  text = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL : sqlite3_column_blob (stmt, 2);
+  if (text == NULL && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     text = "";
+  if (!_gloss_store_check_stored_text (text, sqlite3_column_bytes (stmt, 2),
+                                       (const char *) sqlite3_column_text (stmt, 1), error))
+    return FALSE;
   statuses = gloss_store_dup_document_statuses (store, id);
   map = gloss_offset_map_new (text, -1);
 

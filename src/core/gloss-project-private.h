@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* A project over @store, with the schema it holds. */
+GlossProject        *_gloss_project_new_for_store        (GlossStore   *store,
+                                                          GError      **error);
 /* The annotation list of document @document_id if one is alive (borrowed),
  * without creating one. */
 GlossAnnotationList *_gloss_project_peek_annotation_list (GlossProject *self,

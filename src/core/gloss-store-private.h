@@ -19,6 +19,13 @@ gboolean    _gloss_store_create_at_version     (const char  *path,
                                                 int          version,
                                                 const char  *schema_json,
                                                 GError     **error);
+/* A writable private copy of the project at @path (upgraded when older),
+ * removed with the store; the file itself is never written. */
+GlossStore *_gloss_store_open_private_copy     (const char  *path,
+                                                GError     **error);
+/* From now on every write is refused, saying @reason. */
+void        _gloss_store_set_read_only         (GlossStore  *self,
+                                                const char  *reason);
 /* A cached prepared statement, reset; NULL with @error on failure. */
 sqlite3_stmt *_gloss_store_prepare             (GlossStore  *self,
                                                 const char  *sql,
@@ -26,6 +33,15 @@ sqlite3_stmt *_gloss_store_prepare             (GlossStore  *self,
 void        _gloss_store_set_error_from_db     (GlossStore  *self,
                                                 GError     **error,
                                                 const char  *what);
+
+/* Says that the error met in a row is damage, and what to do about it. */
+void        _gloss_store_prefix_damage         (GError     **error);
+/* TRUE when @text (@len bytes, as stored) is a document text: present,
+ * UTF-8, without NUL; else GLOSS_STORE_ERROR_CORRUPT naming document @name. */
+gboolean    _gloss_store_check_stored_text     (const char  *text,
+                                                gsize        len,
+                                                const char  *name,
+                                                GError     **error);
 
 /* What a document's live rows add up to: equal digests from the store and
  * from an open annotation list mean the list shows what is stored (every

@@ -40,6 +40,8 @@ struct _GlossStore
   char       *read_only;      /* why the store writes nothing (translated), or NULL; owned */
   char       *tmp_copy;       /* a private upgraded copy read instead of an older file; owned */
   char       *backup_path;    /* where opening kept the file before upgrading it; owned */
+  gboolean    skip_damaged;   /* loads leave out rows that cannot be read */
+  GHashTable *skipped;        /* uuids of the rows they left out, owned */
 };
 
 #define DEFAULT_LOCK_TIMEOUT 60000
@@ -198,6 +200,7 @@ gloss_store_finalize (GObject *object)
   g_clear_pointer (&self->tmp_copy, g_free);
   g_clear_pointer (&self->read_only, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->skipped, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
@@ -791,25 +794,17 @@ backup_name (const char *path,
   return name;
 }
 
-/* Opens the store read-only. An older project is read from a private copy
- * upgraded in a temporary folder, so that the file itself is never
- * written. */
+/* Opens a private copy of the project in a temporary folder (removed when
+ * the store is finalized), upgraded: the file itself is never written. */
 static gboolean
-open_read_only (GlossStore  *self,
-                gboolean     unwritable,
-                int          version,
-                GError     **error)
+open_copy (GlossStore  *self,
+           gboolean     unwritable,
+           int          version,
+           GError     **error)
 {
   g_autofree char *dir = NULL;
   sqlite3 *reader;
   gboolean copied;
-
-  if (version == GLOSS_STORE_VERSION)
-    {
-      self->db = open_reader (self->path, unwritable, error);
-      return self->db != NULL &&
-             exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error);
-    }
 
   dir = g_dir_make_tmp ("gloss-read-XXXXXX", error);
   if (dir == NULL)
@@ -823,9 +818,26 @@ open_read_only (GlossStore  *self,
   if (!copied)
     return FALSE;
   self->db = open_db (self->tmp_copy, SQLITE_OPEN_READWRITE, error);
-  if (self->db == NULL ||
-      !exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error) ||
-      !migrate (self, version, GLOSS_STORE_VERSION, error))
+  return self->db != NULL &&
+         exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error) &&
+         migrate (self, version, GLOSS_STORE_VERSION, error);
+}
+
+/* Opens the store read-only. An older project is read from an upgraded
+ * private copy, so that the file itself is never written. */
+static gboolean
+open_read_only (GlossStore  *self,
+                gboolean     unwritable,
+                int          version,
+                GError     **error)
+{
+  if (version == GLOSS_STORE_VERSION)
+    {
+      self->db = open_reader (self->path, unwritable, error);
+      return self->db != NULL &&
+             exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error);
+    }
+  if (!open_copy (self, unwritable, version, error))
     return FALSE;
   /* read-only from here on, like any other read-only store */
   sqlite3_close_v2 (self->db);
@@ -917,6 +929,43 @@ gloss_store_open (const char  *path,
 }
 
 GlossStore *
+_gloss_store_open_private_copy (const char  *path,
+                                GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+  int version = 0;
+  gboolean unwritable;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist"), display);
+      return NULL;
+    }
+  unwritable = why_read_only (path) != NULL;
+  if (!inspect (path, unwritable, &version, error))
+    return NULL;
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->opened_version = version;
+  if (!open_copy (self, unwritable, version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+_gloss_store_set_read_only (GlossStore *self,
+                            const char *reason)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_free (self->read_only);
+  self->read_only = g_strdup (reason);
+}
+
+GlossStore *
 gloss_store_open_reader (GlossStore  *self,
                          GError     **error)
 {
@@ -991,6 +1040,21 @@ gloss_store_find_documents_with_text (GlossStore    *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+void
+gloss_store_set_skip_damaged (GlossStore *self,
+                              gboolean    skip)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  self->skip_damaged = !!skip;
+}
+
+guint
+gloss_store_get_n_skipped (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  return self->skipped != NULL ? g_hash_table_size (self->skipped) : 0;
 }
 
 const char *
@@ -1494,12 +1558,44 @@ gloss_store_load_document (GlossStore  *self,
   return NULL;
 }
 
+void
+_gloss_store_prefix_damage (GError **error)
+{
+  g_prefix_error (error, "%s", _("the project is damaged (“gloss-cli validate” lists the damage, "
+                                 "“--salvage” leaves it out): "));
+}
+
+gboolean
+_gloss_store_check_stored_text (const char  *text,
+                                gsize        len,
+                                const char  *name,
+                                GError     **error)
+{
+  const char *bad = NULL;
+
+  if (text == NULL)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                 _("the text of document “%s” is missing; “gloss-cli validate” lists the "
+                   "damage"), name);
+  else if ((bad = memchr (text, '\0', len)) != NULL)
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                 _("the text of document “%s” is damaged (a NUL byte at byte %" G_GSIZE_FORMAT
+                   "); “gloss-cli validate” lists the damage"), name, (gsize) (bad - text));
+  else if (!g_utf8_validate_len (text, len, &bad))
+    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                 _("the text of document “%s” is damaged (not UTF-8 at byte %" G_GSIZE_FORMAT
+                   "); “gloss-cli validate” lists the damage"), name, (gsize) (bad - text));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 char *
 gloss_store_dup_document_text (GlossStore  *self,
                                gint64       id,
                                GError     **error)
 {
-  static const char sql[] = "SELECT text FROM documents WHERE id = ?1";
+  static const char sql[] = "SELECT text, name FROM documents WHERE id = ?1";
   g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
   int rc;
 
@@ -1508,7 +1604,20 @@ gloss_store_dup_document_text (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strndup ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    {
+      /* the bytes as stored: never handed on unless they are a text */
+      const char *text = sqlite3_column_blob (stmt, 0);
+      gsize len = sqlite3_column_bytes (stmt, 0);
+
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        text = NULL;
+      else if (text == NULL)
+        text = "";
+      if (!_gloss_store_check_stored_text (text, len,
+                                           (const char *) sqlite3_column_text (stmt, 1), error))
+        return NULL;
+      return g_strndup (text, len);
+    }
   if (rc == SQLITE_DONE)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
                  _("No document with id %lld"), (long long) id);
@@ -1589,10 +1698,26 @@ load_many (GlossStore  *self,
   sqlite3_bind_int64 (stmt, 1, document_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GObject *row = row_func (stmt, error);
-      if (row == NULL)
-        return NULL;
-      g_ptr_array_add (out, row);
+      g_autoptr(GError) row_error = NULL;
+      GObject *row = row_func (stmt, &row_error);
+
+      if (row != NULL)
+        g_ptr_array_add (out, row);
+      else if (self->skip_damaged)
+        {
+          const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (self->skipped == NULL)
+            self->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_add (self->skipped, g_strdup (uuid ? uuid : ""));
+          g_debug ("Left out a damaged row: %s", row_error->message);
+        }
+      else
+        {
+          _gloss_store_prefix_damage (&row_error);
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return NULL;
+        }
     }
   if (rc != SQLITE_DONE)
     {

@@ -84,6 +84,13 @@ GHashTable    *gloss_store_find_documents_with_text (GlossStore        *self,
                                                      const char        *text,
                                                      GCancellable      *cancellable,
                                                      GError           **error);
+/* With @skip, loading a document's annotations or relations leaves out the
+ * rows that cannot be read (damaged values) instead of failing; get_n_skipped
+ * counts the different rows left out so far. The window opens the rest of a
+ * damaged project. */
+void           gloss_store_set_skip_damaged      (GlossStore           *self,
+                                                  gboolean              skip);
+guint          gloss_store_get_n_skipped         (GlossStore           *self);
 /* The copy kept before opening upgraded the file, or NULL. */
 const char    *gloss_store_get_backup_path       (GlossStore           *self);
 const char    *gloss_store_get_path              (GlossStore           *self);
@@ -147,6 +154,8 @@ GArray        *gloss_store_list_document_ids     (GlossStore           *self,
 GlossDocument *gloss_store_load_document         (GlossStore           *self,
                                                   gint64                id,
                                                   GError              **error);
+/* The text as stored; GLOSS_STORE_ERROR_CORRUPT when it is missing, holds
+ * a NUL byte or is not UTF-8 (damage never reaches a reader). */
 char          *gloss_store_dup_document_text     (GlossStore           *self,
                                                   gint64                id,
                                                   GError              **error);

@@ -24,3 +24,4 @@
 #include "gloss-schema.h"
 #include "gloss-span-index.h"
 #include "gloss-store.h"
+#include "gloss-validate.h"

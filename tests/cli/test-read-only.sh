@@ -19,34 +19,7 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   exit 77
 fi
 
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-}
-
-# is DESCRIPTION GOT EXPECTED
-is () {
-  if [ "$2" = "$3" ]; then
-    ok "$1"
-  else
-    not_ok "$1"
-    echo "# expected: $3"
-    echo "# got:      $2"
-  fi
-}
-
-sums () {
-  sha256sum "$@" 2>/dev/null
-}
+. "$(dirname "$0")/tap.sh"
 
 # What a reading command may not change: the file's bytes, and the files
 # beside it.
@@ -171,5 +144,4 @@ else
   ok "# SKIP no mount namespace here for a read-only file system"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
@@ -476,6 +477,71 @@ test_read_only_banner (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
+/* A damaged project opens with the rest: a row that cannot be read is left
+ * out of its document (the banner counts it), and a document whose text is
+ * damaged is refused instead of reaching the view. */
+static void
+test_damaged_rows (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GlossAnnotationList) list = NULL;
+  GlossWindow *window;
+  const char *banner;
+  sqlite3 *db;
+
+  list = gloss_project_dup_annotation_list (fixture->project,
+                                            gloss_project_find_document (fixture->project,
+                                                                         "alpha"), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+      g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("PERSON", 4 + 9 * i, 12 + 9 * i,
+                                                                NULL);
+
+      gloss_annotation_set_uuid (a, i == 0 ? "good" : "bad");
+      gloss_command_create_annotation (cmd, a);
+      g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&list);
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotations SET attributes = '{broken' "
+                                     "WHERE uuid = 'bad'; UPDATE documents SET text = "
+                                     "CAST (x'4b696d20e9746f6c64' AS TEXT) WHERE name = 'bravo'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  project = gloss_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  window = g_object_ref (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_set_project (window, project);
+  g_assert_true (gloss_window_select_document (window, "alpha"));
+  iterate_main_context (300);
+  list = gloss_project_dup_annotation_list (project, gloss_window_get_document (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  banner = _gloss_window_get_banner (window);
+  g_assert_nonnull (banner);
+  g_test_message ("banner: %s", banner);
+  g_assert_nonnull (strstr (banner, "1 damaged row"));
+  save_screenshot (GTK_WIDGET (window), "window-damaged-rows.png");
+
+  g_assert_false (gloss_window_select_document (window, "bravo"));
+  iterate_main_context (100);
+  g_assert_cmpstr (gloss_document_get_name (gloss_window_get_document (window)), ==, "alpha");
+
+  g_clear_object (&list);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+}
+
 static void
 test_recent_menu (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -674,6 +740,8 @@ main (int   argc,
               fixture_setup, test_follows_other_programs, fixture_teardown);
   g_test_add ("/ui/project/read-only-banner", Fixture, NULL,
               fixture_setup, test_read_only_banner, fixture_teardown);
+  g_test_add ("/ui/project/damaged-rows", Fixture, NULL,
+              fixture_setup, test_damaged_rows, fixture_teardown);
 
   g_test_add ("/ui/project/preferences-live", Fixture, NULL,
               fixture_setup, test_preferences_live, fixture_teardown);

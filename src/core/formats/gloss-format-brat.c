@@ -2098,11 +2098,7 @@ export_document (GlossExportContext  *ctx,
   guint next_t = 1, next_r = 1, next_a = 1, next_n = 1, next_note = 1;
 
   if (orig_text == NULL)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                   _("%s: the text cannot be read"), gloss_document_get_name (doc));
-      return FALSE;
-    }
+    return gloss_document_load_text (doc, error);
   map = lf_map (orig_text, &lf_text);
   text = lf_text ? lf_text : orig_text;
   omap = gloss_offset_map_new (text, -1);

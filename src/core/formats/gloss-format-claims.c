@@ -189,7 +189,7 @@ claims_export (GlossFormat         *format,
       if (rels == NULL)
         return FALSE;
       if (text == NULL)
-        text = "";
+        return gloss_document_load_text (doc, error);
       for (guint i = 0; i < anns->len; i++)
         {
           GlossAnnotation *a = g_ptr_array_index (anns, i);

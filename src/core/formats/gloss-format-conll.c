@@ -710,7 +710,10 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   if (kept == NULL)
     return NULL;
   if (text == NULL)
-    text = "";
+    {
+      gloss_document_load_text (doc, error);
+      return NULL;
+    }
   t = g_new0 (GlossConllTagged, 1);
   t->labels = g_ptr_array_new_with_free_func (g_free);
   if (_gloss_conll_document_is_tokenized (doc))

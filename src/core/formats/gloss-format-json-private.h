@@ -647,12 +647,8 @@ gloss_json_export_records (GlossExportContext          *ctx,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (gloss_document_get_text (doc) == NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
-                       _("%s: the text cannot be read"), gloss_document_get_name (doc));
-          return FALSE;
-        }
+      if (!gloss_document_load_text (doc, error))
+        return FALSE;
       anns = gloss_export_context_dup_annotations (ctx, doc, error);
       if (anns == NULL)
         return FALSE;

@@ -1593,7 +1593,7 @@ export_document (GlossExportContext  *ctx,
                                           GLOSS_EXPORT_CARRIES_ATTRIBUTES
                                           | GLOSS_EXPORT_CARRIES_NOTES);
   if (text == NULL)
-    text = "";
+    return gloss_document_load_text (doc, error);
   ucs = g_utf8_to_ucs4_fast (text, -1, &n_chars);
   map = gloss_offset_map_new (text, -1);
 

@@ -1,0 +1,45 @@
+# tap.sh: TAP helpers the gloss-cli scripts share (sourced)
+#
+# Copyright 2026 The Gloss authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=$((failed + 1))
+  echo "not ok $n - $1"
+}
+
+# is DESCRIPTION GOT EXPECTED
+is () {
+  if [ "$2" = "$3" ]; then
+    ok "$1"
+  else
+    not_ok "$1"
+    echo "# expected: $3"
+    echo "# got:      $2"
+  fi
+}
+
+# has DESCRIPTION FILE TEXT: FILE holds TEXT (fixed string)
+has () {
+  if grep -qF -- "$3" "$2"; then
+    ok "$1"
+  else
+    not_ok "$1"
+    sed 's/^/# /' "$2" | head -20
+  fi
+}
+
+# tap_finish: the plan, and the status
+tap_finish () {
+  echo "1..$n"
+  [ "$failed" -eq 0 ]
+}
