@@ -41,6 +41,9 @@
 /* How often the window looks for what other programs committed to the
  * project (one PRAGMA when nothing was). */
 #define REFRESH_SECONDS 2
+/* How long a write of the window waits for another program's write lock
+ * before it waits off the main loop (edits) or fails saying so. */
+#define WINDOW_LOCK_TIMEOUT_MS 20
 
 struct _GlossWindow
 {
@@ -657,6 +660,17 @@ update_banner (GlossWindow *self)
       g_string_append_printf (text, _("“%s” is read-only: %s. You can read, search and export "
                                       "it; edits are not saved."), title, reason);
     }
+  if (self->annotations != NULL && gloss_annotation_list_get_n_waiting (self->annotations) > 0)
+    {
+      guint n = gloss_annotation_list_get_n_waiting (self->annotations);
+
+      g_string_append_printf (text, ngettext ("Waiting for another program that is writing to "
+                                              "this project: %u edit will be saved as soon as it "
+                                              "has finished.",
+                                              "Waiting for another program that is writing to "
+                                              "this project: %u edits will be saved, in order, as "
+                                              "soon as it has finished.", n), n);
+    }
   if (n_skipped > 0)
     {
       if (text->len > 0)
@@ -671,6 +685,15 @@ update_banner (GlossWindow *self)
   if (text->len > 0)
     gtk_label_set_label (self->banner_label, text->str);
   gtk_revealer_set_reveal_child (self->banner_revealer, text->len > 0);
+}
+
+static void
+waiting_failed_cb (GlossWindow  *self,
+                   GlossCommand *command,
+                   GError       *error)
+{
+  gloss_window_show_error (self, _("An edit that waited for another program was not saved"),
+                           error);
 }
 
 /* Follows what other programs (and this one's worker threads) committed:
@@ -715,6 +738,9 @@ follow_project (GlossWindow *self)
     return;
   /* a damaged row does not keep the rest of its document from opening */
   gloss_store_set_skip_damaged (gloss_project_get_store (self->project), TRUE);
+  /* another program's write lock never holds the main loop: edits wait
+   * (see open_document()), other writes say that the project is busy */
+  gloss_store_set_lock_timeout (gloss_project_get_store (self->project), WINDOW_LOCK_TIMEOUT_MS);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
   store = gloss_project_get_store (self->project);
   if (gloss_store_get_backup_path (store) != NULL)
@@ -767,6 +793,11 @@ open_document (GlossWindow   *self,
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annotations, "items-changed",
                            G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
+  gloss_annotation_list_set_wait_when_busy (self->annotations, TRUE);
+  g_signal_connect_object (self->annotations, "notify::n-waiting", G_CALLBACK (update_banner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations, "waiting-failed", G_CALLBACK (waiting_failed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gloss_document_view_set_document (self->view, self->document, self->annotations);
   {

@@ -43,7 +43,14 @@ struct _GlossAnnotationList
 
   GQueue          undo;         /* GlossCommand, owned; head = most recent */
   GQueue          redo;
+
+  gboolean        queue_when_busy;
+  GQueue          waiting;      /* GlossCommand, owned, in order: another program writes */
+  GSource        *retry;        /* owned, while commands wait */
 };
+
+/* How often waiting commands try again. */
+#define RETRY_MS 150
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -56,6 +63,7 @@ enum {
   PROP_CAN_REDO,
   PROP_ANNOTATOR,
   PROP_N_ITEMS,
+  PROP_N_WAITING,
   N_PROPS
 };
 
@@ -63,6 +71,7 @@ enum {
   ANNOTATION_CHANGED,
   RELATION_CHANGED,
   STATUS_CHANGED,
+  WAITING_FAILED,
   N_SIGNALS
 };
 
@@ -947,6 +956,10 @@ gloss_annotation_list_dispose (GObject *object)
 
   g_queue_clear_full (&self->undo, g_object_unref);
   g_queue_clear_full (&self->redo, g_object_unref);
+  g_queue_clear_full (&self->waiting, g_object_unref);
+  if (self->retry != NULL)
+    g_source_destroy (self->retry);
+  g_clear_pointer (&self->retry, g_source_unref);
 
   G_OBJECT_CLASS (gloss_annotation_list_parent_class)->dispose (object);
 }
@@ -991,6 +1004,9 @@ gloss_annotation_list_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, g_sequence_get_length (self->items));
+      break;
+    case PROP_N_WAITING:
+      g_value_set_uint (value, g_queue_get_length (&self->waiting));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1037,6 +1053,9 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WAITING] =
+    g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ANNOTATION_CHANGED] =
@@ -1050,6 +1069,9 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   signals[STATUS_CHANGED] =
     g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[WAITING_FAILED] =
+    g_signal_new ("waiting-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_COMMAND, G_TYPE_ERROR);
 }
 
 static void
@@ -1270,18 +1292,14 @@ gloss_annotation_list_relations_of (GlossAnnotationList *self,
   return out;
 }
 
-gboolean
-gloss_annotation_list_apply (GlossAnnotationList  *self,
-                             GlossCommand         *command,
-                             GError              **error)
+static gboolean
+apply_now (GlossAnnotationList  *self,
+           GlossCommand         *command,
+           GError              **error)
 {
   GPtrArray *edits;
   Resolver r = { 0 };
   gboolean could_undo, could_redo;
-
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_COMMAND (command), FALSE);
-  g_return_val_if_fail (!gloss_command_is_applied (command), FALSE);
 
   edits = _gloss_command_get_edits (command);
   if (edits->len == 0)
@@ -1336,6 +1354,104 @@ fail:
   return FALSE;
 }
 
+static gboolean
+is_busy (const GError *error)
+{
+  return g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY);
+}
+
+/* Applies the waiting commands in order, as far as the write lock allows;
+ * one that fails for another reason is dropped and said ("waiting-failed"). */
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GlossAnnotationList *self = user_data;
+  guint before = g_queue_get_length (&self->waiting);
+
+  while (!g_queue_is_empty (&self->waiting))
+    {
+      g_autoptr(GError) error = NULL;
+      GlossCommand *command = g_queue_peek_head (&self->waiting);
+
+      if (!apply_now (self, command, &error) && is_busy (error))
+        break;
+      command = g_queue_pop_head (&self->waiting);
+      if (error != NULL)
+        g_signal_emit (self, signals[WAITING_FAILED], 0, command, error);
+      g_object_unref (command);
+    }
+  if (g_queue_get_length (&self->waiting) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+  if (!g_queue_is_empty (&self->waiting))
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->retry, g_source_unref);
+  /* the reference the waiting commands held */
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* @command waits, after those already waiting, for another program's
+ * write lock. The list stays alive while commands wait. */
+static void
+wait_for_lock (GlossAnnotationList *self,
+               GlossCommand        *command)
+{
+  g_queue_push_tail (&self->waiting, g_object_ref (command));
+  if (self->retry == NULL)
+    {
+      g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+      self->retry = g_timeout_source_new (RETRY_MS);
+      g_source_set_callback (self->retry, retry_cb, g_object_ref (self), NULL);
+      g_source_set_static_name (self->retry, "[gloss] waiting edits");
+      g_source_attach (self->retry, context);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+}
+
+gboolean
+gloss_annotation_list_apply (GlossAnnotationList  *self,
+                             GlossCommand         *command,
+                             GError              **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_COMMAND (command), FALSE);
+  g_return_val_if_fail (!gloss_command_is_applied (command), FALSE);
+
+  if (!self->queue_when_busy)
+    return apply_now (self, command, error);
+  /* behind commands that wait, in order */
+  if (g_queue_is_empty (&self->waiting))
+    {
+      if (apply_now (self, command, &local))
+        return TRUE;
+      if (!is_busy (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  wait_for_lock (self, command);
+  return TRUE;
+}
+
+void
+gloss_annotation_list_set_wait_when_busy (GlossAnnotationList *self,
+                                          gboolean             wait)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
+  self->queue_when_busy = !!wait;
+}
+
+guint
+gloss_annotation_list_get_n_waiting (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), 0);
+  return g_queue_get_length (&self->waiting);
+}
+
 gboolean
 gloss_annotation_list_can_undo (GlossAnnotationList *self)
 {
@@ -1385,6 +1501,14 @@ step (GlossAnnotationList  *self,
     {
       g_set_error (error, GLOSS_COMMAND_ERROR, GLOSS_COMMAND_ERROR_EMPTY,
                    forward ? _("Nothing to redo") : _("Nothing to undo"));
+      return FALSE;
+    }
+  /* the waiting edits come after what would be undone */
+  if (!g_queue_is_empty (&self->waiting))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY,
+                   _("Edits are waiting for another program that is writing to this project; "
+                     "undo and redo once they are saved"));
       return FALSE;
     }
   changes = _gloss_command_get_changes (cmd);

@@ -29,7 +29,10 @@ G_DECLARE_FINAL_TYPE (GlossAnnotationList, gloss_annotation_list, GLOSS, ANNOTAT
  *      (deleted or undone). Emitted after items-changed.
  *   "relation-changed" (GlossRelation *old, GlossRelation *new): same.
  *   "status-changed" (const char *annotator): a document status changed.
- * Properties: "can-undo", "can-redo", "annotator", "n-relations". */
+ *   "waiting-failed" (GlossCommand *command, GError *error): a command that
+ *      waited for another program's write lock could not be applied then.
+ * Properties: "can-undo", "can-redo", "annotator", "n-relations",
+ *   "n-waiting". */
 
 GlossDocument    *gloss_annotation_list_get_document     (GlossAnnotationList *self);
 GlossSchema      *gloss_annotation_list_get_schema       (GlossAnnotationList *self);
@@ -66,10 +69,20 @@ GPtrArray        *gloss_annotation_list_relations_of     (GlossAnnotationList *s
                                                           const char          *annotation_uuid);
 
 /* Applies @command (which must be new) in one transaction. On failure the
- * store, the list and the undo stack are as they were and @error says why. */
+ * store, the list and the undo stack are as they were and @error says why.
+ * When the list waits when busy and another program holds the project's
+ * write lock (longer than the store's lock timeout), @command waits instead,
+ * after those already waiting, and TRUE is returned at once: the waiting
+ * commands are applied in order, from the thread-default main context, as
+ * soon as the lock is free ("n-waiting" counts them; undo and redo are
+ * refused meanwhile). */
 gboolean          gloss_annotation_list_apply            (GlossAnnotationList *self,
                                                           GlossCommand        *command,
                                                           GError             **error);
+/* The window's way: edits never block the main loop on another program. */
+void              gloss_annotation_list_set_wait_when_busy (GlossAnnotationList *self,
+                                                            gboolean             wait);
+guint             gloss_annotation_list_get_n_waiting    (GlossAnnotationList *self);
 gboolean          gloss_annotation_list_can_undo         (GlossAnnotationList *self);
 gboolean          gloss_annotation_list_can_redo         (GlossAnnotationList *self);
 /* Descriptions of the next undo/redo step, or NULL. */

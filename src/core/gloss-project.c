@@ -28,6 +28,7 @@ struct _GlossProject
   GHashTable        *lists;      /* gint64 * -> GlossAnnotationList (weak) */
   char              *annotator;  /* owned */
   char              *schema_json;  /* the schema as last read from or written to the store */
+  GSource           *schema_retry; /* owned: saves the schema once another program let go */
   gint64             data_version; /* the store's data_version when last refreshed */
 };
 
@@ -141,14 +142,38 @@ save_schema_full (GlossProject  *self,
   return TRUE;
 }
 
+static gboolean
+schema_retry_cb (gpointer user_data)
+{
+  GlossProject *self = user_data;
+
+  g_clear_pointer (&self->schema_retry, g_source_unref);
+  schema_changed_cb (self, self->schema);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 schema_changed_cb (GlossProject *self,
                    GlossSchema  *schema)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!save_schema_full (self, schema, TRUE, &error))
-    g_warning ("Cannot save the schema: %s", error->message);
+  if (save_schema_full (self, schema, TRUE, &error))
+    return;
+  /* another program holds the write lock: save again when it may be done */
+  if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY))
+    {
+      if (self->schema_retry == NULL)
+        {
+          g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+          self->schema_retry = g_timeout_source_new (250);
+          g_source_set_callback (self->schema_retry, schema_retry_cb, self, NULL);
+          g_source_attach (self->schema_retry, context);
+        }
+      return;
+    }
+  g_warning ("Cannot save the schema: %s", error->message);
 }
 
 static void
@@ -185,6 +210,9 @@ gloss_project_dispose (GObject *object)
     }
   if (self->schema != NULL)
     g_signal_handlers_disconnect_by_data (self->schema, self);
+  if (self->schema_retry != NULL)
+    g_source_destroy (self->schema_retry);
+  g_clear_pointer (&self->schema_retry, g_source_unref);
 
   G_OBJECT_CLASS (gloss_project_parent_class)->dispose (object);
 }

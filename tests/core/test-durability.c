@@ -440,6 +440,84 @@ test_wal_deleted (void)
   fixture_free (&f);
 }
 
+/* Another program holds the write lock: in the window's way, edits wait
+ * in order off the caller instead of blocking it, undo waits for them, and
+ * all are saved once the lock is free. */
+static void
+test_edits_wait (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "core", "plain-sqlite", NULL);
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GlossStore *store;
+  gint64 t0, slowest = 0;
+
+  fixture_open (&f);
+  store = gloss_project_get_store (f.project);
+  gloss_store_set_lock_timeout (store, 20);
+  gloss_annotation_list_set_wait_when_busy (f.list, TRUE);
+  add_one (&f);
+
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, helper, "--hold", f.path, "BEGIN IMMEDIATE", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_cmpstr (line, ==, "ready");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+      g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("ORG", 10 + i, 14 + i, NULL);
+      g_autofree char *uuid = g_strdup_printf ("waiting-%u", i);
+
+      gloss_annotation_set_uuid (a, uuid);
+      gloss_command_create_annotation (cmd, a);
+      t0 = g_get_monotonic_time ();
+      g_assert_true (gloss_annotation_list_apply (f.list, cmd, &error));
+      g_assert_no_error (error);
+      slowest = MAX (slowest, g_get_monotonic_time () - t0);
+    }
+  g_test_message ("each edit returned within %.3f s while another program held the lock",
+                  slowest / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (slowest, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpuint (gloss_annotation_list_get_n_waiting (f.list), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, 1);
+  g_assert_false (gloss_annotation_list_undo (f.list, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  /* still waiting after a few tries */
+  t0 = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - t0 < G_USEC_PER_SEC / 2)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (gloss_annotation_list_get_n_waiting (f.list), ==, 3);
+
+  /* the other program is done: all three are saved, in order */
+  g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, NULL);
+  g_subprocess_wait (holder, NULL, &error);
+  g_assert_no_error (error);
+  t0 = g_get_monotonic_time ();
+  while (gloss_annotation_list_get_n_waiting (f.list) > 0 &&
+         g_get_monotonic_time () - t0 < 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (gloss_annotation_list_get_n_waiting (f.list), ==, 0);
+  f.expected += 3;
+  check_shared_view (&f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, 4);
+  test_check_list_matches_store (f.list, store);
+  g_assert_cmpint (plain_int (f.path, "SELECT count(*) FROM annotations WHERE uuid LIKE "
+                                      "'waiting-%' AND created < (SELECT created FROM annotations "
+                                      "WHERE uuid = 'waiting-2')"), ==, 2);
+  /* undo takes back the last one */
+  g_assert_true (gloss_annotation_list_undo (f.list, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_annotation_list_lookup (f.list, "waiting-2"));
+  fixture_free (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,5 +529,6 @@ main (int   argc,
   g_test_add_func ("/core/durability/posix-excludes", test_posix_excludes);
   g_test_add_func ("/core/durability/connections-in-process", test_connections_in_process);
   g_test_add_func ("/core/durability/wal-deleted", test_wal_deleted);
+  g_test_add_func ("/core/durability/edits-wait", test_edits_wait);
   return g_test_run ();
 }
