@@ -792,7 +792,11 @@ add_attribute_cb (GlossSchemaEditor *self)
     }
 
   def = gloss_attr_def_new (name, type, (const char * const *) values, NULL);
-  gloss_label_add_attribute (label, def);
+  if (!gloss_label_try_add_attribute (label, def, &error))
+    {
+      show_error (self->error_label, error);
+      return;
+    }
   show_error (self->error_label, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->attr_name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->attr_values_entry), "");

@@ -506,6 +506,41 @@ test_too_large (void)
   }
 }
 
+/* Imported attribute values never grow an enum past the schema's limit:
+ * the attribute becomes a text one, and the project opens again. */
+static void
+test_attribute_values_capped (void)
+{
+  g_autoptr(GlossProject) project = ft_new_project ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) ann = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *path = NULL;
+  guint n = GLOSS_SCHEMA_MAX_ENUM_VALUES + 500;
+  GlossAttrDef *def;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (text, "word ");
+      g_string_append_printf (ann, "T%u\tORG %u %u\tword\nA%u\tSource T%u value%u\n",
+                              i + 1, i * 5, i * 5 + 4, i + 1, i + 1, i);
+    }
+  txt = ft_write_fixture ("many.txt", text->str, text->len);
+  path = ft_write_fixture ("many.ann", ann->str, ann->len);
+  g_assert_true (ft_import (project, "brat", path, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  def = gloss_label_lookup_attribute (gloss_schema_lookup_label (gloss_project_get_schema (project),
+                                                                 "ORG"), "Source");
+  g_assert_nonnull (def);
+  g_assert_cmpint (gloss_attr_def_get_attr_type (def), ==, GLOSS_ATTR_TYPE_TEXT);
+  {
+    g_autoptr(GlossProject) again = gloss_project_open (gloss_project_get_path (project), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (again);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/core/formats/base/quote", test_quote);
   g_test_add_func ("/core/formats/base/huge-quotes", test_huge_quotes);
   g_test_add_func ("/core/formats/base/too-large", test_too_large);
+  g_test_add_func ("/core/formats/base/attribute-values-capped", test_attribute_values_capped);
 
   return g_test_run ();
 }

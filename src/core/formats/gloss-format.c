@@ -481,7 +481,17 @@ gloss_import_context_ensure_relation_type (GlossImportContext *ctx,
   return gloss_schema_lookup_relation_type (ctx->schema, type);
 }
 
-/* A new definition that also admits @value, or NULL when @def admits it. */
+/* A value an enum attribute can take: not longer than a schema name. */
+static gboolean
+fits_enum (GVariant *value)
+{
+  return g_utf8_strlen (g_variant_get_string (value, NULL), -1) <= GLOSS_SCHEMA_MAX_NAME_LENGTH;
+}
+
+/* A new definition that also admits @value, or NULL when @def admits it.
+ * An enum that would grow past the schema's limit on values (or take a
+ * value longer than a name) becomes a text attribute: imported free text
+ * never makes the schema one that cannot be opened again. */
 static GlossAttrDef *
 widen_definition (GlossAttrDef *def,
                   const char   *name,
@@ -491,6 +501,8 @@ widen_definition (GlossAttrDef *def,
     {
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
         return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_BOOLEAN, NULL, NULL);
+      else if (!fits_enum (value))
+        return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_TEXT, NULL, NULL);
       else
         {
           const char *values[] = { g_variant_get_string (value, NULL), NULL };
@@ -499,6 +511,11 @@ widen_definition (GlossAttrDef *def,
     }
   if (gloss_attr_def_check_value (def, value, NULL))
     return NULL;
+  if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_ENUM &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+      (!fits_enum (value) ||
+       g_strv_length ((char **) gloss_attr_def_get_values (def)) >= GLOSS_SCHEMA_MAX_ENUM_VALUES))
+    return gloss_attr_def_new (name, GLOSS_ATTR_TYPE_TEXT, NULL, NULL);
   if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_ENUM &&
       g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     {
@@ -548,7 +565,16 @@ gloss_import_context_ensure_attribute (GlossImportContext *ctx,
   if (wider == NULL)
     return;
   if (def == NULL)
-    gloss_label_add_attribute (l, wider);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* past the schema's limit on attributes the values stay unchecked */
+      if (!gloss_label_try_add_attribute (l, wider, &error))
+        {
+          g_debug ("Attribute %s of %s not declared: %s", name, label, error->message);
+          return;
+        }
+    }
   else
     replace_definition (gloss_label_get_attributes (l), wider);
   ctx->schema_changed = TRUE;
@@ -571,7 +597,15 @@ gloss_import_context_ensure_relation_attribute (GlossImportContext *ctx,
   if (wider == NULL)
     return;
   if (def == NULL)
-    gloss_relation_type_add_attribute (t, wider);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_relation_type_try_add_attribute (t, wider, &error))
+        {
+          g_debug ("Attribute %s of %s not declared: %s", name, type, error->message);
+          return;
+        }
+    }
   else
     replace_definition (gloss_relation_type_get_attributes (t), wider);
   ctx->schema_changed = TRUE;
