@@ -803,6 +803,7 @@ gloss_curation_view_reject (GlossCurationView  *self,
 {
   GlossCurationUnit *unit;
   GlossDocument *document;
+  GHashTable *rejected;
 
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
@@ -815,14 +816,17 @@ gloss_curation_view_reject (GlossCurationView  *self,
       return FALSE;
     }
 
-  /* R on a rejected unit takes the rejection back. */
-  if (!g_hash_table_remove (self->rejected, unit->key))
-    g_hash_table_add (self->rejected, g_strdup (unit->key));
-
+  /* R on a rejected unit takes the rejection back; what another program
+   * rejected meanwhile stays. */
   document = gloss_annotation_list_get_document (self->annotations);
-  if (!gloss_curation_save_rejected (gloss_project_get_store (self->project),
-                                     gloss_document_get_uuid (document), self->rejected, error))
+  rejected = gloss_curation_set_rejected (gloss_project_get_store (self->project),
+                                          gloss_document_get_uuid (document), unit->key,
+                                          !g_hash_table_contains (self->rejected, unit->key),
+                                          error);
+  if (rejected == NULL)
     return FALSE;
+  g_hash_table_unref (self->rejected);
+  self->rejected = rejected;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);

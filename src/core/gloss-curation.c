@@ -668,6 +668,35 @@ gloss_curation_save_rejected (GlossStore  *store,
 }
 
 GHashTable *
+gloss_curation_set_rejected (GlossStore  *store,
+                             const char  *document_uuid,
+                             const char  *key,
+                             gboolean     rejected,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) set = NULL;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (document_uuid != NULL && key != NULL, NULL);
+
+  if (!gloss_store_begin (store, error))
+    return NULL;
+  set = gloss_curation_load_rejected (store, document_uuid);
+  if (rejected)
+    g_hash_table_add (set, g_strdup (key));
+  else
+    g_hash_table_remove (set, key);
+  if (!gloss_curation_save_rejected (store, document_uuid, set, error))
+    {
+      gloss_store_rollback (store);
+      return NULL;
+    }
+  if (!gloss_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&set);
+}
+
+GHashTable *
 gloss_curation_dup_layers (GlossSchema *schema)
 {
   GHashTable *layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -98,6 +98,14 @@ gboolean           gloss_curation_save_rejected  (GlossStore          *store,
                                                   const char          *document_uuid,
                                                   GHashTable          *rejected,
                                                   GError             **error);
+/* Marks unit @key rejected (or not) in one write transaction against the
+ * set as stored, so that what another program rejected meanwhile stays;
+ * returns the set as stored now, or NULL with @error. */
+GHashTable        *gloss_curation_set_rejected   (GlossStore          *store,
+                                                  const char          *document_uuid,
+                                                  const char          *key,
+                                                  gboolean             rejected,
+                                                  GError             **error);
 
 /* label -> layer of the schema's labels, for gloss_curation_units(). */
 GHashTable        *gloss_curation_dup_layers     (GlossSchema         *schema);

@@ -244,6 +244,37 @@ test_refresh_open_list (void)
   test_mirror_free (mirror);
 }
 
+/* Two curators reject units of one document at once: both rejections stay
+ * (the set is changed inside the write transaction, against what is
+ * stored). */
+static void
+test_rejections_kept (void)
+{
+  g_autofree char *path = new_project ("curation.gloss");
+  g_autoptr(GlossProject) one = open_project (path);
+  g_autoptr(GlossProject) two = open_project (path);
+  g_autoptr(GError) error = NULL;
+  const char *doc = gloss_document_get_uuid (gloss_project_find_document (one, "wire"));
+  g_autoptr(GHashTable) seen_by_two = gloss_curation_load_rejected (gloss_project_get_store (two),
+                                                                    doc);
+  g_autoptr(GHashTable) a = NULL;
+  g_autoptr(GHashTable) b = NULL;
+  g_autoptr(GHashTable) c = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+
+  g_assert_cmpuint (g_hash_table_size (seen_by_two), ==, 0);
+  a = gloss_curation_set_rejected (gloss_project_get_store (one), doc, "unit-a", TRUE, &error);
+  g_assert_no_error (error);
+  b = gloss_curation_set_rejected (gloss_project_get_store (two), doc, "unit-b", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (b), ==, 2);
+  c = gloss_curation_set_rejected (gloss_project_get_store (one), doc, "unit-a", FALSE, &error);
+  g_assert_no_error (error);
+  stored = gloss_curation_load_rejected (gloss_project_get_store (two), doc);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 1);
+  g_assert_true (g_hash_table_contains (stored, "unit-b"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,5 +284,6 @@ main (int   argc,
   g_test_add_func ("/core/project-sync/schema-not-written-back", test_schema_not_written_back);
   g_test_add_func ("/core/project-sync/refresh-documents", test_refresh_documents);
   g_test_add_func ("/core/project-sync/refresh-open-list", test_refresh_open_list);
+  g_test_add_func ("/core/project-sync/rejections-kept", test_rejections_kept);
   return g_test_run ();
 }
