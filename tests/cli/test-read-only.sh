@@ -140,6 +140,21 @@ if unshare -m true 2>/dev/null; then
     not_ok "import into it is refused, saying why"
     sed 's/^/# /' "$TMP/out"
   fi
+  # A full disk while a reading command works: the older project is read
+  # through a private copy in $TMPDIR, here a tmpfs of 64 KB.
+  "$CLI" init "$TMP/full.gloss" >/dev/null
+  "$CLI" import "$TMP/full.gloss" "$SAMPLES"/*.txt >/dev/null
+  sqlite3 "$TMP/full.gloss" "ALTER TABLE documents DROP COLUMN attributes;
+    PRAGMA user_version = 1;" >/dev/null
+  mkdir -p "$TMP/tiny"
+  unshare -m bash -c "mount -t tmpfs -o size=64k tmpfs '$TMP/tiny' &&
+    TMPDIR='$TMP/tiny' '$CLI' stats '$TMP/full.gloss'" >"$TMP/out" 2>&1
+  if grep -q "the disk is full" "$TMP/out" && ! grep -qi "disk I/O error" "$TMP/out"; then
+    ok "a full disk during a reading command says so"
+  else
+    not_ok "a full disk during a reading command says so"
+    sed 's/^/# /' "$TMP/out"
+  fi
 else
   ok "# SKIP no mount namespace here for a read-only file system"
 fi
