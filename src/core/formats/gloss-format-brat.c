@@ -1959,22 +1959,6 @@ file_name_for (GlossDocument *doc,
   return name;
 }
 
-/* Every file goes through the export's set: renamed into place only when
- * the whole folder was written. */
-static gboolean
-write_file (GlossExportContext  *ctx,
-            const char          *dir,
-            const char          *name,
-            const char          *contents,
-            gsize                length,
-            GCancellable        *cancellable,
-            GError             **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  return gloss_export_context_write_file (ctx, path, contents, length, cancellable, error);
-}
-
 static void
 append_attribute_lines (GString    *ann,
                         guint      *next_a,
@@ -2256,8 +2240,10 @@ export_document (GlossExportContext  *ctx,
         }
     }
 
-  return write_file (ctx, dir, txt_name, text, strlen (text), cancellable, error)
-         && write_file (ctx, dir, ann_name, out->str, out->len, cancellable, error);
+  return gloss_export_context_write_file (ctx, dir, txt_name, text, strlen (text), cancellable,
+                                          error)
+         && gloss_export_context_write_file (ctx, dir, ann_name, out->str, out->len, cancellable,
+                                             error);
 }
 
 static void
@@ -2418,8 +2404,10 @@ write_confs (GlossExportContext  *ctx,
                               gloss_label_get_color (l));
     }
 
-  return write_file (ctx, dir, "annotation.conf", conf->str, conf->len, cancellable, error)
-         && write_file (ctx, dir, "visual.conf", visual->str, visual->len, cancellable, error);
+  return gloss_export_context_write_file (ctx, dir, "annotation.conf", conf->str, conf->len,
+                                          cancellable, error)
+         && gloss_export_context_write_file (ctx, dir, "visual.conf", visual->str, visual->len,
+                                             cancellable, error);
 }
 
 static gboolean

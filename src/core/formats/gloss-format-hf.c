@@ -86,22 +86,6 @@ tags_clear (Tags *tags)
   g_clear_pointer (&tags->counts, g_hash_table_unref);
 }
 
-/* The five files go through the export's set: renamed into place together
- * when all of them were written. */
-static gboolean
-write_string (GlossExportContext  *ctx,
-              const char          *dir,
-              const char          *name,
-              const char          *contents,
-              gsize                len,
-              GCancellable        *cancellable,
-              GError             **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  return gloss_export_context_write_file (ctx, path, contents, len, cancellable, error);
-}
-
 static char *
 node_to_string (JsonNode *node,
                 gboolean  pretty)
@@ -348,13 +332,14 @@ hf_export (GlossFormat         *format,
       root = json_builder_get_root (b);
       json = node_to_string (root, TRUE);
       with_newline = g_strconcat (json, "\n", NULL);
-      ok = write_string (ctx, path, "label_names.json", with_newline, strlen (with_newline),
-                         cancellable, error);
+      ok = gloss_export_context_write_file (ctx, path, "label_names.json", with_newline,
+                                            strlen (with_newline), cancellable, error);
     }
   if (ok)
     {
       append_card (card, ctx, &tags, n_docs, n_sentences, n_tokens, n_partial, n_conflicts);
-      ok = write_string (ctx, path, "README.md", card->str, card->len, cancellable, error);
+      ok = gloss_export_context_write_file (ctx, path, "README.md", card->str, card->len,
+                                            cancellable, error);
     }
   tags_clear (&tags);
   return ok;

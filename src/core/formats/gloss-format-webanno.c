@@ -1576,7 +1576,6 @@ export_document (GlossExportContext  *ctx,
   g_autofree gunichar *ucs = NULL;
   g_autofree guint *n_on_token = NULL;
   g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
   GPtrArray **cells = NULL;
   gboolean any_note = FALSE;
   glong n_chars = 0;
@@ -1875,8 +1874,8 @@ export_document (GlossExportContext  *ctx,
   }
 
   file_name = tsv_file_name (gloss_document_get_name (doc));
-  path = g_build_filename (dir, file_name, NULL);
-  return gloss_export_context_write_file (ctx, path, out->str, out->len, cancellable, error);
+  return gloss_export_context_write_file (ctx, dir, file_name, out->str, out->len, cancellable,
+                                          error);
 }
 
 static gboolean

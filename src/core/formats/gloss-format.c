@@ -1254,12 +1254,14 @@ gloss_export_context_open_output (GlossExportContext  *ctx,
 
 gboolean
 gloss_export_context_write_file (GlossExportContext  *ctx,
-                                 const char          *path,
+                                 const char          *dir,
+                                 const char          *name,
                                  const char          *contents,
                                  gsize                length,
                                  GCancellable        *cancellable,
                                  GError             **error)
 {
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
 
   return out != NULL

@@ -297,9 +297,10 @@ GOutputStream            *gloss_export_context_open_output   (GlossExportContext
                                                               const char          *path,
                                                               GCancellable        *cancellable,
                                                               GError             **error);
-/* Writes the whole of a file at once, the same way. */
+/* Writes the whole of file @name in folder @dir at once, the same way. */
 gboolean                  gloss_export_context_write_file    (GlossExportContext  *ctx,
-                                                              const char          *path,
+                                                              const char          *dir,
+                                                              const char          *name,
                                                               const char          *contents,
                                                               gsize                length,
                                                               GCancellable        *cancellable,
