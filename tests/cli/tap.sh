@@ -17,6 +17,34 @@ not_ok () {
   echo "not ok $n - $1"
 }
 
+# check DESCRIPTION COMMAND...: passes when the command exits 0 (its output
+# in $TMP/out and $TMP/err)
+check () {
+  local desc=$1
+  shift
+  if "$@" >"$TMP/out" 2>"$TMP/err"; then
+    ok "$desc"
+  else
+    not_ok "$desc"
+    sed 's/^/# /' "$TMP/err" | head -20
+  fi
+}
+
+# refuse DESCRIPTION COMMAND...: passes when the command fails with a
+# "gloss-cli: " message on stderr
+refuse () {
+  local desc=$1
+  shift
+  if "$@" >"$TMP/out" 2>"$TMP/err"; then
+    not_ok "$desc (succeeded)"
+  elif grep -q '^gloss-cli: ' "$TMP/err"; then
+    ok "$desc"
+    sed 's/^/# /' "$TMP/err" | head -5
+  else
+    not_ok "$desc (no gloss-cli: message)"
+  fi
+}
+
 # is DESCRIPTION GOT EXPECTED
 is () {
   if [ "$2" = "$3" ]; then

@@ -12,46 +12,7 @@ SAMPLES=$SRC/data/samples
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-}
-
-# check DESCRIPTION COMMAND...: passes when the command exits 0
-check () {
-  local desc=$1
-  shift
-  if "$@" >"$TMP/out" 2>"$TMP/err"; then
-    ok "$desc"
-  else
-    not_ok "$desc"
-    sed 's/^/# /' "$TMP/err" | head -20
-  fi
-}
-
-# refuse DESCRIPTION COMMAND...: passes when the command fails with a
-# "gloss-cli: " message on stderr
-refuse () {
-  local desc=$1
-  shift
-  if "$@" >"$TMP/out" 2>"$TMP/err"; then
-    not_ok "$desc (succeeded)"
-  elif grep -q '^gloss-cli: ' "$TMP/err"; then
-    ok "$desc"
-    sed 's/^/# /' "$TMP/err" | head -5
-  else
-    not_ok "$desc (no gloss-cli: message)"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 doc_count () {
   "$CLI" list "$1" 2>/dev/null | wc -l
@@ -464,5 +425,4 @@ size=$(cat "$TMP/out" "$TMP/err" | wc -c)
   || { not_ok "the warning quotes the texts shortened ($size bytes)"; head -c 600 "$TMP/out" | sed 's/^/# /'; }
 rm -rf "$TMP/brat-huge"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish

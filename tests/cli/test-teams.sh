@@ -18,43 +18,7 @@ SAMPLES=$SRC/data/samples
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=$((failed + 1))
-  echo "not ok $n - $1"
-}
-
-check () {
-  local desc=$1
-  shift
-  if "$@" >"$TMP/out" 2>"$TMP/err"; then
-    ok "$desc"
-  else
-    not_ok "$desc"
-    sed 's/^/# /' "$TMP/err" | head -20
-  fi
-}
-
-refuse () {
-  local desc=$1
-  shift
-  if "$@" >"$TMP/out" 2>"$TMP/err"; then
-    not_ok "$desc (succeeded)"
-  elif grep -q '^gloss-cli: ' "$TMP/err"; then
-    ok "$desc"
-    sed 's/^/# /' "$TMP/err" | head -5
-  else
-    not_ok "$desc (no gloss-cli: message)"
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 same_file () {
   if cmp -s "$2" "$3"; then
@@ -506,5 +470,4 @@ for c in merge agreement; do
   check "$c --help" "$CLI" "$c" --help
 done
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_finish
