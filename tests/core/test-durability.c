@@ -24,7 +24,16 @@
 #include "core-test-util.h"
 #include "gloss-file-locks-private.h"
 
+/* Steps of the random interleavings; GLOSS_INTERLEAVINGS overrides it. */
 #define N_INTERLEAVINGS 200
+
+static guint
+n_interleavings (void)
+{
+  const char *env = g_getenv ("GLOSS_INTERLEAVINGS");
+
+  return env ? (guint) g_ascii_strtoull (env, NULL, 10) : N_INTERLEAVINGS;
+}
 
 typedef struct
 {
@@ -239,7 +248,7 @@ test_interleavings (void)
   guint counts[6] = { 0 };
 
   fixture_open (&f);
-  for (guint step = 0; step < N_INTERLEAVINGS; step++)
+  for (guint step = 0; step < n_interleavings (); step++)
     {
       guint what = g_rand_int_range (rand, 0, 6);
 
@@ -300,7 +309,7 @@ test_interleavings (void)
     }
   check_shared_view (&f);
   g_test_message ("%u steps: %u edits, %u foreign closes, %u checks, %u connections, "
-                  "%u outside writes, %u raw readers", N_INTERLEAVINGS, counts[0], counts[1],
+                  "%u outside writes, %u raw readers", n_interleavings (), counts[0], counts[1],
                   counts[2], counts[3], counts[4], counts[5]);
   g_assert_cmpstr (g_strchomp (run_plain ((const char *[]) { f.path, "PRAGMA integrity_check",
                                                             NULL }, &(int) { 0 })), ==, "ok");
