@@ -32,7 +32,8 @@
  *   request says so and every request from then on is the plain POSIX one.
  * - A forked child does not inherit the parent's tables: it starts afresh
  *   at its first request (the descriptions it inherited are closed there,
- *   which leaves the parent's locks alone).
+ *   which leaves the parent's locks alone); the mutex is held across
+ *   fork() so that the child never inherits it locked.
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,6 +47,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -75,7 +77,7 @@ typedef struct
 static GMutex      locks_mutex;
 static GHashTable *by_fd;       /* GINT_TO_POINTER (SQLite's fd) -> LockedFile (borrowed) */
 static GHashTable *by_inode;    /* LockedFile (dev, ino) -> itself, owned */
-static pid_t       owner;       /* the process the tables describe */
+static volatile gint forked;    /* a fork() happened since the tables were made */
 static FcntlFunc   real_fcntl;
 static CloseFunc   real_close;
 static gint        locks_mode = GLOSS_FILE_LOCKS_UNKNOWN;
@@ -103,20 +105,45 @@ locked_file_free (gpointer data)
   g_free (data);
 }
 
+/* fork() handlers: the mutex is held across the fork, so that the child
+ * never inherits it locked by a thread it does not have; the child only
+ * notes the fork (the tables are dropped at its first use of them). */
+static void
+before_fork_cb (void)
+{
+  g_mutex_lock (&locks_mutex);
+}
+
+static void
+after_fork_parent_cb (void)
+{
+  g_mutex_unlock (&locks_mutex);
+}
+
+static void
+after_fork_child_cb (void)
+{
+  forked = 1;
+  g_mutex_unlock (&locks_mutex);
+}
+
 /* After a fork(), the tables are the parent's: drop them and close the
- * inherited descriptions (the parent keeps its own, and its locks). */
+ * inherited descriptions (the parent keeps its own, and its locks). Called
+ * with the mutex held. */
 static void
 forget_parent (void)
 {
   GHashTableIter iter;
   gpointer key;
 
+  if (!forked)
+    return;
   g_hash_table_iter_init (&iter, by_inode);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     real_close (((LockedFile *) key)->fd);
   g_hash_table_remove_all (by_fd);
   g_hash_table_remove_all (by_inode);
-  owner = getpid ();
+  forked = 0;
 }
 
 /* A description of the same file as @fd, open for writing where possible
@@ -183,8 +210,7 @@ ofd_lock (int           fd,
   int target, rc;
 
   g_mutex_lock (&locks_mutex);
-  if (owner != getpid ())
-    forget_parent ();
+  forget_parent ();
   lf = lookup (fd);
   target = lf ? lf->fd : -1;
   g_mutex_unlock (&locks_mutex);
@@ -244,21 +270,19 @@ locking_fcntl (int fd,
 static int
 locking_close (int fd)
 {
+  LockedFile *lf;
   int description = -1;
 
   g_mutex_lock (&locks_mutex);
-  if (owner == getpid ())
+  forget_parent ();
+  lf = g_hash_table_lookup (by_fd, GINT_TO_POINTER (fd));
+  if (lf != NULL)
     {
-      LockedFile *lf = g_hash_table_lookup (by_fd, GINT_TO_POINTER (fd));
-
-      if (lf != NULL)
+      g_hash_table_remove (by_fd, GINT_TO_POINTER (fd));
+      if (--lf->users == 0)
         {
-          g_hash_table_remove (by_fd, GINT_TO_POINTER (fd));
-          if (--lf->users == 0)
-            {
-              description = lf->fd;
-              g_hash_table_remove (by_inode, lf);
-            }
+          description = lf->fd;
+          g_hash_table_remove (by_inode, lf);
         }
     }
   g_mutex_unlock (&locks_mutex);
@@ -278,7 +302,7 @@ _gloss_file_locks_install (void)
 
       by_fd = g_hash_table_new (NULL, NULL);
       by_inode = g_hash_table_new_full (inode_hash, inode_equal, locked_file_free, NULL);
-      owner = getpid ();
+      pthread_atfork (before_fork_cb, after_fork_parent_cb, after_fork_child_cb);
       if (vfs != NULL && vfs->iVersion >= 3 && vfs->xSetSystemCall != NULL)
         {
           real_fcntl = (FcntlFunc) vfs->xGetSystemCall (vfs, "fcntl");
