@@ -542,6 +542,34 @@ test_damaged_rows (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* A project whose table was replaced by a view is refused by the window
+ * with a message that says so, instead of showing an empty project. */
+static void
+test_altered_refused (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  GlossWindow *window;
+  sqlite3 *db;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE relations; CREATE VIEW relations AS "
+                                     "SELECT * FROM annotations", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = g_object_ref (gloss_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gloss_window_open_file (window, file, &error));
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "“relations” is missing or is not a table"));
+  g_assert_null (gloss_window_get_project (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+}
+
 static void
 test_recent_menu (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -742,6 +770,8 @@ main (int   argc,
               fixture_setup, test_read_only_banner, fixture_teardown);
   g_test_add ("/ui/project/damaged-rows", Fixture, NULL,
               fixture_setup, test_damaged_rows, fixture_teardown);
+  g_test_add ("/ui/project/altered-refused", Fixture, NULL,
+              fixture_setup, test_altered_refused, fixture_teardown);
 
   g_test_add ("/ui/project/preferences-live", Fixture, NULL,
               fixture_setup, test_preferences_live, fixture_teardown);
