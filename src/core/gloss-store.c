@@ -870,16 +870,16 @@ keep_backup (GlossStore  *self,
   return TRUE;
 }
 
-GlossStore *
-gloss_store_open_full (const char           *path,
-                       GlossStoreOpenFlags   flags,
-                       GError              **error)
+/* A store for the project at @path, looked at but not opened yet: it is a
+ * whole Gloss project, not newer; @unwritable says why it cannot be
+ * written (NULL when it can). */
+static GlossStore *
+store_for_file (const char   *path,
+                const char  **unwritable,
+                GError      **error)
 {
-  g_autoptr(GlossStore) self = NULL;
-  const char *unwritable;
+  GlossStore *self;
   int version = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -895,13 +895,30 @@ gloss_store_open_full (const char           *path,
                    _("“%s” is a folder, not a Gloss project"), display);
       return NULL;
     }
-  unwritable = why_read_only (path);
-  if (!inspect (path, unwritable != NULL, &version, error))
+  *unwritable = why_read_only (path);
+  if (!inspect (path, *unwritable != NULL, &version, error))
     return NULL;
-
   self = g_object_new (GLOSS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->opened_version = version;
+  return self;
+}
+
+GlossStore *
+gloss_store_open_full (const char           *path,
+                       GlossStoreOpenFlags   flags,
+                       GError              **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+  const char *unwritable = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = store_for_file (path, &unwritable, error);
+  if (self == NULL)
+    return NULL;
+  version = self->opened_version;
   if (unwritable != NULL || (flags & GLOSS_STORE_OPEN_READ_ONLY))
     {
       self->read_only = g_strdup (unwritable ? unwritable : _("it was opened for reading only"));
@@ -933,25 +950,12 @@ _gloss_store_open_private_copy (const char  *path,
                                 GError     **error)
 {
   g_autoptr(GlossStore) self = NULL;
-  int version = 0;
-  gboolean unwritable;
+  const char *unwritable = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist"), display);
-      return NULL;
-    }
-  unwritable = why_read_only (path) != NULL;
-  if (!inspect (path, unwritable, &version, error))
-    return NULL;
-  self = g_object_new (GLOSS_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->opened_version = version;
-  if (!open_copy (self, unwritable, version, error))
+  self = store_for_file (path, &unwritable, error);
+  if (self == NULL || !open_copy (self, unwritable != NULL, self->opened_version, error))
     return NULL;
   return g_steal_pointer (&self);
 }
