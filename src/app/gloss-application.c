@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-application.h"
+#include "gloss-application-private.h"
 #include "gloss-new-project-dialog.h"
 #include "gloss-prefetch.h"
 #include "gloss-preferences-window.h"

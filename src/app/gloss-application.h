@@ -21,9 +21,5 @@ GSettings        *gloss_application_get_settings     (GlossApplication *self);
 /* Puts @file first in the recent-projects setting. */
 void              gloss_application_add_recent       (GlossApplication *self,
                                                       GFile            *file);
-/* The project at @path when the command line's project was opened while GTK
- * started (see gloss-prefetch.h), else NULL. For gloss_window_open_file(). */
-GlossProject     *_gloss_application_take_prefetched (GlossApplication *self,
-                                                      const char       *path);
 
 G_END_DECLS

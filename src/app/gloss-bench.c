@@ -15,10 +15,8 @@
  * A hotkey edit is measured from the key event to the end of the first frame
  * painted after its command committed; an undo (Ctrl+Z) likewise. Scroll
  * frames are measured from "before-paint" to "after-paint" (the work of the
- * frame, without the wait for the next frame slot). If a label hotkey
- * commits nothing and GLOSS_BENCH_FALLBACK=1, the selection is annotated
- * from here (as gloss_document_view_annotate() would) and counted in
- * "hotkey_fallback". The benchmark sets an annotator name when there is none
+ * frame, without the wait for the next frame slot). A key that commits
+ * nothing is not waited for. The benchmark sets an annotator name when there is none
  * (the first-run dialog is skipped): the first edit of a document records
  * the annotator's status and is refused without one.
  *
@@ -82,7 +80,6 @@ typedef struct
   gint64               t0;
   gboolean             t0_from_env;
   gboolean             script;
-  gboolean             fallback;
   gboolean             verbose;
   gboolean             quit_after_open;
   guint                n_edits;
@@ -122,7 +119,6 @@ typedef struct
   GArray              *undo_ms;
   guint                n_keys_unhandled;
   guint                n_keys_done;       /* in this phase, handled or not */
-  guint                n_fallback;
   guint                watchdog_id;
   gint64               deadline;
 } Bench;
@@ -269,7 +265,6 @@ print_all_figures (void)
   printf ("scroll_frames %u frames\n", bench->scroll_work->len);
   print_distribution ("hotkey_commit", bench->hotkey_commit_ms, TRUE);
   printf ("hotkey_annotations %u count\n", bench->hotkey_ms->len);
-  printf ("hotkey_fallback %u count\n", bench->n_fallback);
   printf ("undos %u count\n", bench->undo_ms->len);
   printf ("keys_unhandled %u count\n", bench->n_keys_unhandled);
   fflush (stdout);
@@ -459,34 +454,6 @@ hotkey_label (guint           keyval,
   return label != NULL ? gloss_label_get_name (label) : NULL;
 }
 
-/* Fallback: what a label hotkey does, for a build whose view does not
- * handle hotkeys yet: annotate the selection with the label. */
-static void
-apply_hotkey_here (void)
-{
-  g_autoptr(GlossAnnotation) annotation = NULL;
-  g_autoptr(GlossCommand) command = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter a, b;
-  GlossFragment fragment;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bench->view));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
-    return;
-
-  fragment.start = gtk_text_iter_get_offset (&a);
-  fragment.end = gtk_text_iter_get_offset (&b);
-  annotation = gloss_annotation_new (bench->key_label, &fragment, 1,
-                                     gloss_annotation_list_get_annotator (bench->annotations));
-  command = gloss_command_new ("Annotate");
-  gloss_command_create_annotation (command, annotation);
-  if (!gloss_annotation_list_apply (bench->annotations, command, &error))
-    g_printerr ("bench: could not annotate: %s\n", error->message);
-  else
-    bench->n_fallback++;
-}
-
 /* Runs once the key event has been dispatched to the widgets: a key that
  * committed nothing is not waited for. */
 static gboolean
@@ -498,10 +465,6 @@ key_dispatched_cb (gpointer user_data)
 
   if (bench->key_kind == KEY_NONE || bench->commit_seen)
     return G_SOURCE_REMOVE;
-
-  if (bench->key_kind == KEY_HOTKEY && bench->fallback && bench->view != NULL &&
-      bench->annotations != NULL)
-    apply_hotkey_here ();
 
   if (!bench->commit_seen)
     key_done (FALSE);
@@ -764,7 +727,6 @@ gloss_bench_init (void)
       bench->t0_from_env = TRUE;
     }
   bench->script = g_strcmp0 (g_getenv ("GLOSS_BENCH_SCRIPT"), "1") == 0;
-  bench->fallback = g_strcmp0 (g_getenv ("GLOSS_BENCH_FALLBACK"), "1") == 0;
   bench->verbose = g_strcmp0 (g_getenv ("GLOSS_BENCH_VERBOSE"), "1") == 0;
   bench->quit_after_open = g_strcmp0 (g_getenv ("GLOSS_BENCH_SCRIPT"), "open") == 0;
   bench->n_edits = 100;

@@ -14,7 +14,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-annotation.h"
-#include "gloss-application.h"
+#include "gloss-application-private.h"
 #include "gloss-claims-panel.h"
 #include "gloss-command.h"
 #include "gloss-curation-view.h"

@@ -4,7 +4,7 @@
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tests/bench/bench-workbench.sh [--no-fallback] [--keep] PROJECT DOCUMENT
+# Usage: tests/bench/bench-workbench.sh [--keep] PROJECT DOCUMENT
 #
 # Runs `gloss PROJECT --document DOCUMENT` under a fresh Xvfb (1400x900x24,
 # cairo renderer, private D-Bus session with the portal already started,
@@ -20,10 +20,6 @@
 # The app prints one "name value unit" line per figure and quits; this script
 # prints them on stdout. Progress and notes go to stderr.
 #
-# If the view does not turn a hotkey into an annotation (nothing commits),
-# the benchmark applies the same command itself from the key event, unless
-# --no-fallback; "hotkey_fallback N count" says how many it did.
-#
 # Environment: GLOSS_BUILD_DIR (default: _build beside tests/), GLOSS_BENCH_EDITS
 # (100), GLOSS_BENCH_KEY_DELAY (ms between typed keys, 30),
 # GLOSS_BENCH_VERBOSE=1 (the app's timeline and per-frame lines, kept with
@@ -37,18 +33,16 @@ srcdir=$(cd "$here/../.." && pwd)
 builddir=${GLOSS_BUILD_DIR:-$srcdir/_build}
 
 if [ "${1:-}" != "--inner" ]; then
-  fallback=1
   keep=0
   while [ $# -gt 0 ]; do
     case "$1" in
-      --no-fallback) fallback=0; shift ;;
       --keep) keep=1; shift ;;
-      -h|--help) sed -n '7,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      -h|--help) sed -n '7,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
       *) break ;;
     esac
   done
   if [ $# -ne 2 ]; then
-    echo "usage: $0 [--no-fallback] [--keep] PROJECT DOCUMENT" >&2
+    echo "usage: $0 [--keep] PROJECT DOCUMENT" >&2
     exit 2
   fi
   for tool in xvfb-run xdotool dbus-run-session python3; do
@@ -62,7 +56,7 @@ if [ "${1:-}" != "--inner" ]; then
   cp "$1" "$work/project.gloss"
   [ -f "$1-wal" ] && cp "$1-wal" "$work/project.gloss-wal"
   status=0
-  GLOSS_BENCH_FALLBACK=$fallback GLOSS_BENCH_WORK=$work \
+  GLOSS_BENCH_WORK=$work \
     xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" \
     bash "$(dirname "$0")/../ui/private-bus.sh" "$0" --inner "$work/project.gloss" "$2" 3>&1 >&2 || status=$?
   if [ "$keep" = 1 ]; then
@@ -91,7 +85,6 @@ export GLOSS_BENCH=1
 export GLOSS_BENCH_SCRIPT=1
 export GLOSS_BENCH_EDITS=$edits
 export GLOSS_BENCH_STATUS="$work/status"
-export GLOSS_BENCH_FALLBACK
 unset GLOSS_SCREENSHOT
 
 : > "$GLOSS_BENCH_STATUS"
@@ -197,8 +190,3 @@ done
 wait "$pid" || fail "gloss failed"
 
 grep -E '^[a-z0-9_]+ [0-9.]+ [A-Za-z]+$' "$work/figures" >&3 || fail "no figures"
-fallbacks=$(sed -n 's/^hotkey_fallback \([0-9]*\) count$/\1/p' "$work/figures")
-if [ "${fallbacks:-0}" != 0 ]; then
-  echo "bench: note: $fallbacks hotkey annotations were applied by the benchmark's fallback" \
-       "(the view committed nothing for the typed hotkey)" >&2
-fi
