@@ -113,13 +113,3 @@ gloss_swatch_set_color (GlossSwatch *self,
   self->color = rgba;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
-
-void
-gloss_swatch_set_round (GlossSwatch *self,
-                        gboolean     round)
-{
-  g_return_if_fail (GLOSS_IS_SWATCH (self));
-
-  self->round = !!round;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}

@@ -20,7 +20,5 @@ GtkWidget *gloss_swatch_new       (const char  *color,
 /* @color: "#rrggbb" or any colour gdk_rgba_parse() reads; NULL = grey. */
 void       gloss_swatch_set_color (GlossSwatch *self,
                                    const char  *color);
-void       gloss_swatch_set_round (GlossSwatch *self,
-                                   gboolean     round);
 
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include <gio/gio.h>
 
-#include "gloss-format.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS

@@ -36,22 +36,6 @@ edit_free (GlossEdit *edit)
   g_free (edit);
 }
 
-static GlossEdit *
-edit_copy (const GlossEdit *edit)
-{
-  GlossEdit *copy = g_new0 (GlossEdit, 1);
-
-  copy->kind = edit->kind;
-  copy->uuid = g_strdup (edit->uuid);
-  copy->s1 = g_strdup (edit->s1);
-  copy->s2 = g_strdup (edit->s2);
-  copy->value = edit->value ? g_variant_ref (edit->value) : NULL;
-  copy->fragments = edit->fragments ? g_array_ref (edit->fragments) : NULL;
-  copy->object = edit->object ? g_object_ref (edit->object) : NULL;
-  copy->status = edit->status;
-  return copy;
-}
-
 GlossChange *
 _gloss_change_new (GlossChangeKind  kind,
                    const char      *key)
@@ -104,18 +88,6 @@ gloss_command_new (const char *description)
 
   self->description = g_strdup (description ? description : "");
   return self;
-}
-
-void
-gloss_command_append (GlossCommand *self,
-                      GlossCommand *other)
-{
-  g_return_if_fail (GLOSS_IS_COMMAND (self));
-  g_return_if_fail (GLOSS_IS_COMMAND (other));
-  g_return_if_fail (self->changes == NULL && other->changes == NULL);
-
-  for (guint i = 0; i < other->edits->len; i++)
-    g_ptr_array_add (self->edits, edit_copy (g_ptr_array_index (other->edits, i)));
 }
 
 const char *

@@ -36,9 +36,6 @@ G_DECLARE_FINAL_TYPE (GlossCommand, gloss_command, GLOSS, COMMAND, GObject)
  * gloss_annotation_list_set_annotator()) unless they carry their own. */
 
 GlossCommand *gloss_command_new                     (const char          *description);
-/* Appends all edits of @other (which must not have been applied). */
-void          gloss_command_append                  (GlossCommand        *self,
-                                                     GlossCommand        *other);
 const char   *gloss_command_get_description         (GlossCommand        *self);
 guint         gloss_command_get_n_edits             (GlossCommand        *self);
 gboolean      gloss_command_is_applied              (GlossCommand        *self);

@@ -19,7 +19,6 @@ struct _GlossDocumentList
   GlossStore *store;      /* owned */
   GArray     *ids;        /* owned: gint64, display order */
   GHashTable *documents;  /* gint64 * id -> GlossDocument, owned */
-  GHashTable *positions;  /* gint64 * id -> position + 1, rebuilt on demand */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -67,7 +66,6 @@ gloss_document_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->documents, g_hash_table_unref);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gloss_document_list_parent_class)->finalize (object);
@@ -110,7 +108,6 @@ _gloss_document_list_reload (GlossDocumentList  *self,
     return FALSE;
   old = g_steal_pointer (&self->ids);
   self->ids = g_array_ref (ids);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   /* Both are in the same order; walk them and report each run of
    * differences as one change. */
@@ -175,28 +172,4 @@ gloss_document_list_lookup (GlossDocumentList *self,
       g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), doc);
     }
   return doc;
-}
-
-gboolean
-gloss_document_list_find (GlossDocumentList *self,
-                          gint64             id,
-                          guint             *position)
-{
-  gpointer value;
-
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), FALSE);
-
-  if (self->positions == NULL)
-    {
-      self->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < self->ids->len; i++)
-        g_hash_table_insert (self->positions, &g_array_index (self->ids, gint64, i),
-                             GUINT_TO_POINTER (i + 1));
-    }
-  value = g_hash_table_lookup (self->positions, &id);
-  if (value == NULL)
-    return FALSE;
-  if (position)
-    *position = GPOINTER_TO_UINT (value) - 1;
-  return TRUE;
 }

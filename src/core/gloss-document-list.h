@@ -22,8 +22,5 @@ G_DECLARE_FINAL_TYPE (GlossDocumentList, gloss_document_list, GLOSS, DOCUMENT_LI
 
 GlossDocument *gloss_document_list_lookup   (GlossDocumentList *self,
                                              gint64             id);
-gboolean       gloss_document_list_find     (GlossDocumentList *self,
-                                             gint64             id,
-                                             guint             *position);
 
 G_END_DECLS

@@ -17,7 +17,6 @@ GlossDocument *_gloss_document_new            (GlossStore  *store,
                                                const char  *sha256,
                                                guint        length,
                                                const char  *meta_json,
-                                               const char  *attributes_json,
                                                gint64       created,
                                                guint        n_annotations);
 void           _gloss_document_set_n_annotations (GlossDocument *self,

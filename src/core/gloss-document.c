@@ -23,7 +23,6 @@ struct _GlossDocument
   char       *sha256;         /* owned */
   char       *text;           /* owned, loaded lazily */
   JsonObject *meta;           /* owned */
-  GHashTable *attributes;     /* owned, nullable */
   gint64      created;
   guint       length;
   guint       n_annotations;
@@ -52,7 +51,6 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->meta, json_object_unref);
-  g_clear_pointer (&self->attributes, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -114,7 +112,6 @@ _gloss_document_new (GlossStore *store,
                      const char *sha256,
                      guint       length,
                      const char *meta_json,
-                     const char *attributes_json,
                      gint64      created,
                      guint       n_annotations)
 {
@@ -136,7 +133,6 @@ _gloss_document_new (GlossStore *store,
     self->meta = json_object_ref (json_node_get_object (meta));
   else
     self->meta = json_object_new ();
-  self->attributes = _gloss_attributes_from_json (attributes_json, NULL);
   return self;
 }
 
@@ -234,13 +230,6 @@ gloss_document_get_meta_string (GlossDocument *self,
       json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
-}
-
-GHashTable *
-gloss_document_get_attributes (GlossDocument *self)
-{
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
-  return self->attributes;
 }
 
 guint

@@ -36,8 +36,6 @@ const char   *gloss_document_get_text          (GlossDocument *self);
 JsonObject   *gloss_document_get_meta          (GlossDocument *self);
 const char   *gloss_document_get_meta_string   (GlossDocument *self,
                                                 const char    *key);
-/* Document-level attributes declared by the schema; may be NULL. */
-GHashTable   *gloss_document_get_attributes    (GlossDocument *self);
 /* Live annotation count as of loading. */
 guint         gloss_document_get_n_annotations (GlossDocument *self);
 GlossDocumentStatus gloss_document_get_status  (GlossDocument *self,

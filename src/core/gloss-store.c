@@ -1534,7 +1534,7 @@ gloss_store_load_document (GlossStore  *self,
                            GError     **error)
 {
   static const char sql[] =
-    "SELECT uuid, name, sha256, length, meta, attributes, created, "
+    "SELECT uuid, name, sha256, length, meta, created, "
     "  (SELECT count(*) FROM annotations WHERE document = ?1 AND deleted = 0) "
     "FROM documents WHERE id = ?1";
   g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
@@ -1551,9 +1551,8 @@ gloss_store_load_document (GlossStore  *self,
                                 (const char *) sqlite3_column_text (stmt, 2),
                                 sqlite3_column_int (stmt, 3),
                                 (const char *) sqlite3_column_text (stmt, 4),
-                                (const char *) sqlite3_column_text (stmt, 5),
-                                sqlite3_column_int64 (stmt, 6),
-                                sqlite3_column_int (stmt, 7));
+                                sqlite3_column_int64 (stmt, 5),
+                                sqlite3_column_int (stmt, 6));
   if (rc == SQLITE_DONE)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
                  _("No document with id %lld"), (long long) id);
@@ -1628,25 +1627,6 @@ gloss_store_dup_document_text (GlossStore  *self,
   else
     _gloss_store_set_error_from_db (self, error, _("Cannot read a document"));
   return NULL;
-}
-
-gboolean
-gloss_store_set_document_attributes (GlossStore  *self,
-                                     gint64       id,
-                                     const char  *attributes_json,
-                                     GError     **error)
-{
-  static const char sql[] = "UPDATE documents SET attributes = ?2 WHERE id = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
-
-  int rc = SQLITE_OK;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);
-  return binds_ok (rc, _("Cannot set the document attributes"), error) &&
-         step_done (self, stmt, _("Cannot set the document attributes"), error);
 }
 
 typedef GObject *(*RowFunc) (sqlite3_stmt *stmt, GError **error);

@@ -163,10 +163,6 @@ gint64         gloss_store_find_document_by_name (GlossStore           *self,
                                                   const char           *name);
 gint64         gloss_store_find_document_by_sha256 (GlossStore         *self,
                                                     const char         *sha256);
-gboolean       gloss_store_set_document_attributes (GlossStore         *self,
-                                                    gint64              id,
-                                                    const char         *attributes_json,
-                                                    GError            **error);
 
 /* Annotations and relations: upsert a whole snapshot (the row as the object
  * says, tombstone included), remove a row, load. */

@@ -63,4 +63,7 @@ const char          *gloss_attr_type_to_string         (GlossAttrType        typ
 gboolean             gloss_attr_type_from_string       (const char          *str,
                                                         GlossAttrType       *type);
 
+/* Long work says how far it is, from 0 to 1. */
+typedef void (*GlossProgressFunc) (double fraction, gpointer user_data);
+
 G_END_DECLS

@@ -635,23 +635,6 @@ node_to_int (JsonNode *node,
 }
 
 gboolean
-gloss_format_json_get_int (JsonObject  *object,
-                           const char  *member,
-                           gboolean     required,
-                           gint64      *out,
-                           GError     **error)
-{
-  gboolean ok;
-  JsonNode *node = member_node (object, member, required, &ok, error);
-
-  if (node == NULL)
-    return ok;
-  if (!node_to_int (node, out))
-    return wrong_type (member, _("an integer"), error);
-  return TRUE;
-}
-
-gboolean
 gloss_format_json_get_uint (JsonObject  *object,
                             const char  *member,
                             gboolean     required,
@@ -667,26 +650,6 @@ gloss_format_json_get_uint (JsonObject  *object,
   if (!node_to_int (node, &v) || v < 0 || v > G_MAXUINT)
     return wrong_type (member, _("a non-negative integer"), error);
   *out = (guint) v;
-  return TRUE;
-}
-
-gboolean
-gloss_format_json_get_double (JsonObject  *object,
-                              const char  *member,
-                              gboolean     required,
-                              double      *out,
-                              GError     **error)
-{
-  gboolean ok;
-  JsonNode *node = member_node (object, member, required, &ok, error);
-  GType type;
-
-  if (node == NULL)
-    return ok;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
-    return wrong_type (member, _("a number"), error);
-  *out = json_node_get_double (node);
   return TRUE;
 }
 

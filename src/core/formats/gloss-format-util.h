@@ -180,22 +180,11 @@ gboolean  gloss_format_json_get_string   (JsonObject  *object,
                                           gboolean     required,
                                           const char **out,
                                           GError     **error);
-/* Integers: a JSON integer, or a double with an integral value. */
-gboolean  gloss_format_json_get_int      (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          gint64      *out,
-                                          GError     **error);
 /* Offsets and counts: 0 <= value <= G_MAXUINT. */
 gboolean  gloss_format_json_get_uint     (JsonObject  *object,
                                           const char  *member,
                                           gboolean     required,
                                           guint       *out,
-                                          GError     **error);
-gboolean  gloss_format_json_get_double   (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          double      *out,
                                           GError     **error);
 gboolean  gloss_format_json_get_boolean  (JsonObject  *object,
                                           const char  *member,

@@ -87,8 +87,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportReport, gloss_import_report_free)
 
 /* ---- options */
 
-typedef void (*GlossProgressFunc) (double fraction, gpointer user_data);
-
 typedef struct
 {
   const char        *format;         /* NULL: detect per file */
