@@ -16,7 +16,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-format.h"
 #include "gloss-schema.h"
-#include "gloss-store-private.h"
+#include "gloss-store.h"
 #include "gloss-task-runner.h"
 
 struct _GlossExportDialog
@@ -711,30 +711,13 @@ gloss_export_dialog_new (GtkWindow    *parent,
 GPtrArray *
 _gloss_export_dialog_dup_annotators (GlossProject *project)
 {
-  GlossStore *store = gloss_project_get_store (project);
-  GPtrArray *annotators = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GlossStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
+  GPtrArray *annotators = gloss_store_dup_annotators (gloss_project_get_store (project), &error);
 
-  stmt = _gloss_store_prepare (store,
-                               "SELECT DISTINCT annotator FROM annotations"
-                               " WHERE deleted = 0 AND annotator != ''"
-                               " ORDER BY annotator",
-                               &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot list the annotators: %s", error->message);
-      return annotators;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (annotators, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (store, &error, "annotators");
-      g_warning ("Cannot list the annotators: %s", error->message);
-    }
-  return annotators;
+  if (annotators != NULL)
+    return annotators;
+  g_warning ("Cannot list the annotators: %s", error->message);
+  return g_ptr_array_new_with_free_func (g_free);
 }
 
 void

@@ -9,11 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "gloss-project-properties.h"
 #include "gloss-schema.h"
-#include "gloss-store-private.h"
 #include "gloss-store.h"
 
 struct _GlossProjectProperties
@@ -76,18 +74,6 @@ add_count_row (GlossProjectProperties *self,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
 
   add_row (self, self->counts_list, key, title, text);
-}
-
-static gint64
-query_count (GlossStore *store,
-             const char *sql)
-{
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return 0;
-
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 static guint64
@@ -157,6 +143,7 @@ fill (GlossProjectProperties *self,
   g_autofree char *display_path = g_filename_display_name (path);
   const char *schema_name = gloss_schema_get_name (schema);
   GPtrArray *attributes = gloss_schema_get_document_attributes (schema);
+  GlossStoreCounts counts;
 
   add_row (self, self->info_list, "path", _("File"), display_path);
   add_row (self, self->info_list, "size", _("Size on disk"), size);
@@ -164,17 +151,11 @@ fill (GlossProjectProperties *self,
   add_row (self, self->info_list, "schema", _("Schema"),
            schema_name != NULL && *schema_name != '\0' ? schema_name : _("Unnamed"));
 
-  add_count_row (self, "documents", _("Documents"),
-                 query_count (store, "SELECT count(*) FROM documents"));
-  add_count_row (self, "annotations", _("Annotations"),
-                 query_count (store, "SELECT count(*) FROM annotations WHERE deleted = 0"));
-  add_count_row (self, "relations", _("Relations"),
-                 query_count (store, "SELECT count(*) FROM relations WHERE deleted = 0"));
-  add_count_row (self, "annotators", _("Annotators"),
-                 query_count (store,
-                              "SELECT count(*) FROM (SELECT annotator FROM annotations "
-                              "WHERE deleted = 0 UNION SELECT annotator FROM relations "
-                              "WHERE deleted = 0 UNION SELECT annotator FROM document_status)"));
+  gloss_store_get_counts (store, &counts);
+  add_count_row (self, "documents", _("Documents"), counts.n_documents);
+  add_count_row (self, "annotations", _("Annotations"), counts.n_annotations);
+  add_count_row (self, "relations", _("Relations"), counts.n_relations);
+  add_count_row (self, "annotators", _("Annotators"), counts.n_annotators);
 
   if (attributes == NULL || attributes->len == 0)
     add_row (self, self->attributes_list, NULL, _("None"),

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-list.h"
@@ -17,7 +16,7 @@
 #include "gloss-document.h"
 #include "gloss-schema-editor-private.h"
 #include "gloss-schema.h"
-#include "gloss-store-private.h"
+#include "gloss-store.h"
 #include "gloss-swatch.h"
 
 struct _GlossSchemaEditor
@@ -376,21 +375,7 @@ static guint
 count_relation_uses (GlossSchemaEditor *self,
                      const char        *type)
 {
-  GlossStore *store = gloss_project_get_store (self->project);
-  g_autoptr(GlossStmt) stmt = NULL;
-  guint n = 0;
-
-  stmt = _gloss_store_prepare (store,
-                               "SELECT count(*) FROM relations WHERE type = ? AND deleted = 0",
-                               NULL);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-
-  return n;
+  return gloss_store_count_relation_type_uses (gloss_project_get_store (self->project), type);
 }
 
 static void
@@ -1129,31 +1114,10 @@ gloss_schema_editor_count_label_uses (GlossProject *project,
                                       const char   *label,
                                       guint        *n_documents)
 {
-  g_autoptr(GlossStmt) stmt = NULL;
-  guint n = 0;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), 0);
   g_return_val_if_fail (label != NULL, 0);
 
-  if (n_documents != NULL)
-    *n_documents = 0;
-
-  stmt = _gloss_store_prepare (gloss_project_get_store (project),
-                               "SELECT count(*), count(DISTINCT document) FROM annotations "
-                               "WHERE label = ? AND deleted = 0",
-                               NULL);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      n = sqlite3_column_int (stmt, 0);
-      if (n_documents != NULL)
-        *n_documents = sqlite3_column_int (stmt, 1);
-    }
-
-  return n;
+  return gloss_store_count_label_uses (gloss_project_get_store (project), label, n_documents);
 }
 
 gboolean
@@ -1162,36 +1126,15 @@ gloss_schema_editor_rewrite_label (GlossProject *project,
                                    const char   *new_label,
                                    GError      **error)
 {
-  g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) documents = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  {
-    g_autoptr(GlossStmt) stmt = NULL;
-    int rc;
-
-    stmt = _gloss_store_prepare (gloss_project_get_store (project),
-                                 "SELECT DISTINCT document FROM annotations "
-                                 "WHERE label = ? AND deleted = 0 ORDER BY document",
-                                 error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        g_array_append_val (documents, id);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _gloss_store_set_error_from_db (gloss_project_get_store (project), error,
-                                        _("Could not list the documents using a label"));
-        return FALSE;
-      }
-  }
+  documents = gloss_store_list_documents_with_label (gloss_project_get_store (project), label,
+                                                     error);
+  if (documents == NULL)
+    return FALSE;
 
   for (guint i = 0; i < documents->len; i++)
     {

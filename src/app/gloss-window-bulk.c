@@ -16,7 +16,6 @@
 #include "gloss-document-row.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
-#include "gloss-project-private.h"
 #include "gloss-project.h"
 #include "gloss-task-runner.h"
 #include "gloss-window-private.h"
@@ -133,25 +132,13 @@ current_step (GlossWindow *self)
   return bulk->step;
 }
 
-/* The open document's annotation list (borrowed), or NULL. */
-static GlossAnnotationList *
-document_list (GlossWindow *self)
-{
-  GlossProject *project = gloss_window_get_project (self);
-  GlossDocument *document = gloss_window_get_document (self);
-
-  if (project == NULL || document == NULL)
-    return NULL;
-  return _gloss_project_peek_annotation_list (project, gloss_document_get_id (document));
-}
-
 /* The step cleared the histories of the documents it wrote; the open
  * document's goes too, whether written or not, so that win.undo and
  * win.redo keep time order: its own later edits, then the step. */
 static void
 forget_document_history (GlossWindow *self)
 {
-  GlossAnnotationList *list = document_list (self);
+  GlossAnnotationList *list = _gloss_window_get_annotations (self);
 
   if (list != NULL)
     gloss_annotation_list_clear_history (list);
@@ -637,7 +624,7 @@ void
 _gloss_window_bulk_update_undo (GlossWindow *self)
 {
   Bulk *bulk = get_bulk (self);
-  GlossAnnotationList *list = document_list (self);
+  GlossAnnotationList *list = _gloss_window_get_annotations (self);
   gboolean running = bulk->cancellable != NULL;
   /* the worker owns the step while it runs */
   GlossBulkStep *step = running ? NULL : current_step (self);

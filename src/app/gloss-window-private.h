@@ -18,6 +18,8 @@ GListModel  *_gloss_window_get_document_list   (GlossWindow *self);
 GtkEditable *_gloss_window_get_search_entry    (GlossWindow *self);
 /* Rows: all, new, in progress, done (for the current annotator). */
 GtkDropDown *_gloss_window_get_status_dropdown (GlossWindow *self);
+/* The open document's annotation list (borrowed), or NULL. */
+GlossAnnotationList *_gloss_window_get_annotations (GlossWindow *self);
 /* The banner's text when it is shown (the project is read-only), else NULL. */
 const char  *_gloss_window_get_banner          (GlossWindow *self);
 /* The "Open Recent" submenu. */

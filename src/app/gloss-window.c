@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
@@ -28,7 +27,6 @@
 #include "gloss-project-properties.h"
 #include "gloss-project.h"
 #include "gloss-schema-editor.h"
-#include "gloss-store-private.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
@@ -317,31 +315,6 @@ new_id_set (void)
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-static GHashTable *
-query_ids (GlossWindow *self,
-           const char  *sql,
-           const char  *text,
-           int          number)
-{
-  GHashTable *ids = new_id_set ();
-  g_autoptr(GlossStmt) stmt = NULL;
-
-  stmt = _gloss_store_prepare (gloss_project_get_store (self->project), sql, NULL);
-  if (stmt == NULL)
-    return ids;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_text (stmt, 1, gloss_project_get_annotator (self->project), -1,
-                       SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, number);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
-                                      sizeof (gint64)));
-
-  return ids;
-}
-
 static gboolean
 status_filter_func (gpointer item,
                     gpointer user_data)
@@ -369,16 +342,15 @@ refresh_status_filter (GlossWindow *self)
   if (self->project != NULL && wanted != STATUS_FILTER_ALL &&
       wanted != GTK_INVALID_LIST_POSITION)
     {
-      if (wanted == STATUS_FILTER_NEW)
-        self->status_ids = query_ids (self, "SELECT document FROM document_status "
-                                            "WHERE annotator = ?1 AND status != ?2",
-                                      NULL, GLOSS_DOCUMENT_STATUS_NEW);
-      else
-        self->status_ids = query_ids (self, "SELECT document FROM document_status "
-                                            "WHERE annotator = ?1 AND status = ?2",
-                                      NULL, wanted == STATUS_FILTER_DONE
-                                              ? GLOSS_DOCUMENT_STATUS_DONE
-                                              : GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+      GlossStore *store = gloss_project_get_store (self->project);
+      const char *annotator = gloss_project_get_annotator (self->project);
+      GlossDocumentStatus status = wanted == STATUS_FILTER_NEW ? GLOSS_DOCUMENT_STATUS_NEW
+                                   : wanted == STATUS_FILTER_DONE ? GLOSS_DOCUMENT_STATUS_DONE
+                                   : GLOSS_DOCUMENT_STATUS_IN_PROGRESS;
+
+      /* for "New", the documents that are not new */
+      self->status_ids = gloss_store_find_documents_with_status (store, annotator, status,
+                                                                 wanted == STATUS_FILTER_NEW);
     }
 
   /* Without a function the filter matches all: the lazy list then never
@@ -2247,6 +2219,14 @@ _gloss_window_get_status_dropdown (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->status_dropdown;
+}
+
+GlossAnnotationList *
+_gloss_window_get_annotations (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->annotations;
 }
 
 const char *

@@ -2114,3 +2114,164 @@ gloss_store_check_integrity (GlossStore  *self,
   g_string_free (problems, TRUE);
   return TRUE;
 }
+
+/* ---- what the faces ask of a project */
+
+static guint64
+count_of (GlossStore *self,
+          const char *sql)
+{
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+void
+gloss_store_get_counts (GlossStore       *self,
+                        GlossStoreCounts *counts)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (counts != NULL);
+
+  counts->n_documents = count_of (self, "SELECT count(*) FROM documents");
+  counts->n_annotations = count_of (self, "SELECT count(*) FROM annotations WHERE deleted = 0");
+  counts->n_relations = count_of (self, "SELECT count(*) FROM relations WHERE deleted = 0");
+  counts->n_annotators = count_of (self, "SELECT count(*) FROM (SELECT annotator FROM annotations "
+                                         "WHERE deleted = 0 UNION SELECT annotator FROM relations "
+                                         "WHERE deleted = 0 UNION SELECT annotator "
+                                         "FROM document_status)");
+}
+
+GPtrArray *
+gloss_store_dup_annotators (GlossStore  *self,
+                            GError     **error)
+{
+  static const char sql[] =
+    "SELECT DISTINCT annotator FROM annotations WHERE deleted = 0 AND annotator != '' "
+    "ORDER BY annotator";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autoptr(GPtrArray) annotators = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  annotators = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (annotators, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot list the annotators"));
+      return NULL;
+    }
+  return g_steal_pointer (&annotators);
+}
+
+guint
+gloss_store_count_label_uses (GlossStore *self,
+                              const char *label,
+                              guint      *n_documents)
+{
+  static const char sql[] =
+    "SELECT count(*), count(DISTINCT document) FROM annotations WHERE label = ?1 AND deleted = 0";
+  g_autoptr(GlossStmt) stmt = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  if (n_documents != NULL)
+    *n_documents = 0;
+  stmt = _gloss_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, label, -1, SQLITE_STATIC, &(int) { SQLITE_OK });
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n = sqlite3_column_int (stmt, 0);
+      if (n_documents != NULL)
+        *n_documents = sqlite3_column_int (stmt, 1);
+    }
+  return n;
+}
+
+GArray *
+gloss_store_list_documents_with_label (GlossStore  *self,
+                                       const char  *label,
+                                       GError     **error)
+{
+  static const char sql[] =
+    "SELECT DISTINCT document FROM annotations WHERE label = ?1 AND deleted = 0 ORDER BY document";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, label, -1, SQLITE_STATIC, &(int) { SQLITE_OK });
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error,
+                                      _("Could not list the documents using a label"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+guint
+gloss_store_count_relation_type_uses (GlossStore *self,
+                                      const char *type)
+{
+  static const char sql[] = "SELECT count(*) FROM relations WHERE type = ?1 AND deleted = 0";
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (type != NULL, 0);
+
+  stmt = _gloss_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, type, -1, SQLITE_STATIC, &(int) { SQLITE_OK });
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+GHashTable *
+gloss_store_find_documents_with_status (GlossStore          *self,
+                                        const char          *annotator,
+                                        GlossDocumentStatus  status,
+                                        gboolean             other)
+{
+  static const char sql_is[] =
+    "SELECT document FROM document_status WHERE annotator = ?1 AND status = ?2";
+  static const char sql_other[] =
+    "SELECT document FROM document_status WHERE annotator = ?1 AND status != ?2";
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), ids);
+
+  stmt = _gloss_store_prepare (self, other ? sql_other : sql_is, NULL);
+  if (stmt == NULL)
+    return ids;
+  bind_text (stmt, 1, annotator ? annotator : "", -1, SQLITE_STATIC, &(int) { SQLITE_OK });
+  sqlite3_bind_int (stmt, 2, status);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                      sizeof (gint64)));
+  return ids;
+}
+

@@ -213,6 +213,40 @@ gboolean       gloss_store_get_document_status   (GlossStore           *self,
 GHashTable    *gloss_store_dup_document_statuses (GlossStore           *self,
                                                   gint64                document_id);
 
+/* ---- what the faces ask of a project (the app and gloss-cli run no SQL) */
+
+typedef struct
+{
+  guint64 n_documents;
+  guint64 n_annotations;   /* live ones */
+  guint64 n_relations;     /* live ones */
+  guint64 n_annotators;    /* names on live annotations, relations and statuses */
+} GlossStoreCounts;
+
+void           gloss_store_get_counts            (GlossStore           *self,
+                                                  GlossStoreCounts     *counts);
+/* The annotators of live annotations, sorted, without the empty name. */
+GPtrArray     *gloss_store_dup_annotators        (GlossStore           *self,
+                                                  GError              **error);
+/* Live annotations with @label, and how many documents hold them. */
+guint          gloss_store_count_label_uses      (GlossStore           *self,
+                                                  const char           *label,
+                                                  guint                *n_documents);
+/* The ids (gint64) of the documents with live annotations of @label. */
+GArray        *gloss_store_list_documents_with_label (GlossStore       *self,
+                                                      const char       *label,
+                                                      GError          **error);
+/* Live relations of @type. */
+guint          gloss_store_count_relation_type_uses (GlossStore        *self,
+                                                     const char        *type);
+/* The ids (a set of gint64 *) of the documents whose status for @annotator
+ * is @status, or with @other, is anything but @status (a document without
+ * a status is new). */
+GHashTable    *gloss_store_find_documents_with_status (GlossStore         *self,
+                                                       const char         *annotator,
+                                                       GlossDocumentStatus status,
+                                                       gboolean            other);
+
 /* Checks: PRAGMA integrity_check (TRUE when "ok"). */
 gboolean       gloss_store_check_integrity       (GlossStore           *self,
                                                   GError              **error);
