@@ -211,32 +211,9 @@ gboolean
 gloss_task_runner_refresh_project (GlossProject  *project,
                                    GError       **error)
 {
-  GlossSchema *current;
-  g_autoptr(GlossSchema) fresh = NULL;
-  g_autofree char *json = NULL;
-
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
 
-  if (!gloss_project_reload_documents (project, error))
-    return FALSE;
-
-  json = gloss_store_dup_schema_json (gloss_project_get_store (project));
-  if (json == NULL)
-    return TRUE;
-  fresh = gloss_schema_new_from_json (json, -1, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  current = gloss_project_get_schema (project);
-  if (gloss_schema_equal (current, fresh))
-    return TRUE;
-
-  /* An import only ever adds to the schema: in place where it can. */
-  gloss_schema_add_missing (current, fresh);
-  if (gloss_schema_equal (current, fresh))
-    return TRUE;
-
-  /* Something an in-place merge cannot express (e.g. new values of an
-   * existing enum attribute): take the stored schema as it is. */
-  return gloss_project_set_schema (project, fresh, error);
+  /* what the worker's connection committed, the schema added to in place
+   * where only additions lead to it */
+  return gloss_project_refresh (project, NULL, error);
 }

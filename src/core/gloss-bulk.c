@@ -13,11 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
-#include "gloss-annotation-list-private.h"
 #include "gloss-bulk.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
-#include "gloss-document-private.h"
 #include "gloss-project-private.h"
 #include "gloss-schema.h"
 #include "gloss-store-private.h"
@@ -196,12 +194,6 @@ gloss_bulk_step_dup_description (GlossBulkStep *self)
 
 /* ---- writing */
 
-static gint64 *
-int64_dup (gint64 v)
-{
-  return g_memdup2 (&v, sizeof v);
-}
-
 /* Ids of the documents whose text holds @needle anywhere, in id order. */
 static GArray *
 documents_with (GlossStore  *store,
@@ -305,47 +297,16 @@ annotate_document (GlossBulkStep  *step,
   return TRUE;
 }
 
-/* Reloads the document list and the open annotation lists of @step's
- * documents (as gloss-merge.c does), and the annotation counts of the
- * documents that have none open. */
+/* The document list and the open lists follow what @step wrote. */
 static void
 refresh_project (GlossProject  *project,
                  GlossBulkStep *step)
 {
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
-  GlossStore *store = gloss_project_get_store (project);
 
-  if (!gloss_project_reload_documents (project, &error))
-    {
-      g_warning ("Cannot reload the documents: %s", error->message);
-      g_clear_error (&error);
-    }
-  for (guint i = 0; i < step->document_ids->len; i++)
-    {
-      gint64 id = g_array_index (step->document_ids, gint64, i);
-      GlossAnnotationList *list;
-
-      if (g_hash_table_contains (done, &id))
-        continue;
-      g_hash_table_add (done, int64_dup (id));
-      list = _gloss_project_peek_annotation_list (project, id);
-      if (list == NULL)
-        {
-          /* an open list counts its own items when it reloads */
-          GlossDocument *document = gloss_project_lookup_document (project, id);
-
-          if (document != NULL)
-            _gloss_document_set_n_annotations (document, gloss_store_count_annotations (store,
-                                                                                       id));
-        }
-      else if (!_gloss_annotation_list_reload (list, NULL, &error))
-        {
-          g_warning ("Cannot reload the annotations of document %" G_GINT64_FORMAT ": %s", id,
-                     error->message);
-          g_clear_error (&error);
-        }
-    }
+  if (!gloss_project_reload (project, (const gint64 *) (gpointer) step->document_ids->data,
+                             step->document_ids->len, NULL, &error))
+    g_warning ("Cannot reload the documents: %s", error->message);
 }
 
 static gboolean

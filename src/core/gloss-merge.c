@@ -15,7 +15,6 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
-#include "gloss-annotation-list-private.h"
 #include "gloss-document.h"
 #include "gloss-merge.h"
 #include "gloss-project-private.h"
@@ -1049,32 +1048,17 @@ refresh_project (GlossProject *project,
                  GHashTable   *touched,
                  GlossSchema  *new_schema)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  GListModel *docs;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (!gloss_project_reload_documents (project, &error))
-    {
-      g_warning ("Cannot reload the documents: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  /* open lists: the touched documents, and all of them for a new schema */
-  docs = gloss_project_get_documents (project);
-  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
-    {
-      g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
-      gint64 id = gloss_document_get_id (doc);
-      GlossAnnotationList *list = _gloss_project_peek_annotation_list (project, id);
-
-      if (list == NULL || (new_schema == NULL && !g_hash_table_contains (touched, &id)))
-        continue;
-      if (!_gloss_annotation_list_reload (list, new_schema, &error))
-        {
-          g_warning ("Cannot reload the annotations of document %" G_GINT64_FORMAT ": %s", id,
-                     error->message);
-          g_clear_error (&error);
-        }
-    }
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  if (!gloss_project_reload (project, (const gint64 *) (gpointer) ids->data, ids->len,
+                             new_schema, &error))
+    g_warning ("Cannot reload the documents: %s", error->message);
 }
 
 /* ---- the project's schema */
@@ -1480,15 +1464,10 @@ gloss_project_undo_merge (GlossProject      *project,
     }
   undo->undone = TRUE;
 
-  /* lists of removed documents: now empty */
+  /* the open lists of removed documents: now empty */
   for (guint i = 0; i < undo->added_documents->len; i++)
-    {
-      gint64 id = g_array_index (undo->added_documents, gint64, i);
-      GlossAnnotationList *list = _gloss_project_peek_annotation_list (project, id);
-
-      if (list != NULL)
-        _gloss_annotation_list_reload (list, NULL, NULL);
-    }
+    g_hash_table_add (touched, g_memdup2 (&g_array_index (undo->added_documents, gint64, i),
+                                          sizeof (gint64)));
   refresh_project (project, touched, old_schema);
   return TRUE;
 }

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation-list-private.h"
-#include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-document-list-private.h"
 #include "gloss-project-private.h"
 #include "gloss-schema.h"
@@ -435,6 +435,76 @@ gloss_project_set_schema (GlossProject  *self,
   return save_schema_full (self, schema, FALSE, error);
 }
 
+/* The open lists to reload: those of the documents in @touched (a set of
+ * gint64 *), every one with a @schema, and, with @touched NULL, those
+ * whose rows differ from the store. */
+static gboolean
+reload_lists (GlossProject  *self,
+              GHashTable    *touched,
+              GlossSchema   *schema,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* reloading emits signals whose handlers may open or close lists */
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean stale = schema != NULL;
+
+      if (!stale && touched != NULL)
+        stale = g_hash_table_contains (touched, key);
+      else if (!stale)
+        {
+          gboolean matches = TRUE;
+
+          if (!_gloss_annotation_list_matches_store (value, &matches, error))
+            return FALSE;
+          stale = !matches;
+        }
+      if (stale)
+        g_ptr_array_add (lists, g_object_ref (value));
+    }
+  for (guint i = 0; i < lists->len; i++)
+    if (!_gloss_annotation_list_reload (lists->pdata[i], schema, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+gloss_project_reload (GlossProject  *self,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      GlossSchema   *schema,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!_gloss_document_list_reload (self->documents, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      /* each document once; an open list counts its own items as it reloads */
+      if (!g_hash_table_add (touched, (gpointer) &ids[i]))
+        continue;
+      if (!g_hash_table_contains (self->lists, &ids[i]))
+        {
+          GlossDocument *document = gloss_document_list_lookup (self->documents, ids[i]);
+
+          if (document != NULL)
+            _gloss_document_set_n_annotations (document,
+                                               gloss_store_count_annotations (self->store,
+                                                                              ids[i]));
+        }
+    }
+  return reload_lists (self, touched, schema, error);
+}
+
 gboolean
 gloss_project_refresh (GlossProject  *self,
                        gboolean      *changed,
@@ -443,8 +513,6 @@ gloss_project_refresh (GlossProject  *self,
   g_autofree char *stored = NULL;
   g_autoptr(GlossSchema) fresh = NULL;
   gint64 version;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
@@ -467,19 +535,9 @@ gloss_project_refresh (GlossProject  *self,
         g_clear_object (&fresh);
       replace_schema (self, fresh != NULL ? fresh : self->schema, stored, TRUE);
     }
-  if (!_gloss_document_list_reload (self->documents, error))
+  if (!_gloss_document_list_reload (self->documents, error) ||
+      !reload_lists (self, NULL, fresh, error))
     return FALSE;
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      gboolean matches = TRUE;
-
-      if (!_gloss_annotation_list_matches_store (value, &matches, error))
-        return FALSE;
-      if ((!matches || fresh != NULL) &&
-          !_gloss_annotation_list_reload (value, fresh, error))
-        return FALSE;
-    }
   self->data_version = version;
   if (changed != NULL)
     *changed = TRUE;

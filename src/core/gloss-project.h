@@ -59,6 +59,16 @@ GlossDocument       *gloss_project_add_document          (GlossProject   *self,
                                                           gssize          len,
                                                           const char     *meta_json,
                                                           GError        **error);
+/* Follows rows written behind the back of the document list and the open
+ * annotation lists (a bulk step, a merge and its undo): reloads the
+ * document list, the open lists of the documents @ids (every open list with
+ * a new @schema, which they take from then on) and the annotation counts of
+ * the other documents in @ids. */
+gboolean             gloss_project_reload                (GlossProject   *self,
+                                                          const gint64   *ids,
+                                                          guint           n_ids,
+                                                          GlossSchema    *schema,
+                                                          GError        **error);
 /* Follows what other connections (other programs, other threads' stores)
  * committed since the last call, cheaply when they committed nothing
  * (PRAGMA data_version): the stored schema when it changed (notify::schema),
