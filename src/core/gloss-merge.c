@@ -234,25 +234,6 @@ conflict (Merge      *m,
 /* ---- schema union */
 
 static gboolean
-attr_def_same (GlossAttrDef *a,
-               GlossAttrDef *b)
-{
-  GVariant *da, *db;
-
-  if (g_strcmp0 (gloss_attr_def_get_name (a), gloss_attr_def_get_name (b)) != 0 ||
-      gloss_attr_def_get_attr_type (a) != gloss_attr_def_get_attr_type (b))
-    return FALSE;
-  if (gloss_attr_def_get_attr_type (a) == GLOSS_ATTR_TYPE_ENUM &&
-      !g_strv_equal (gloss_attr_def_get_values (a), gloss_attr_def_get_values (b)))
-    return FALSE;
-  da = gloss_attr_def_get_default_value (a);
-  db = gloss_attr_def_get_default_value (b);
-  if (da == NULL || db == NULL)
-    return da == db;
-  return g_variant_equal (da, db);
-}
-
-static gboolean
 attr_defs_same (GPtrArray *a,
                 GPtrArray *b)
 {
@@ -266,7 +247,7 @@ attr_defs_same (GPtrArray *a,
       gboolean found = FALSE;
 
       for (guint j = 0; j < nb && !found; j++)
-        if (attr_def_same (da, g_ptr_array_index (b, j)))
+        if (gloss_attr_def_equal (da, g_ptr_array_index (b, j)))
           found = TRUE;
       if (!found)
         return FALSE;
@@ -378,7 +359,7 @@ unite_schemas (Merge       *m,
           mine = g_ptr_array_index (merged_doc_attrs, j);
       if (mine != NULL)
         {
-          if (!attr_def_same (mine, def))
+          if (!gloss_attr_def_equal (mine, def))
             conflict (m, _("document attribute “%s” is defined differently in the source; the "
                            "target’s definition is kept"), gloss_attr_def_get_name (def));
           continue;

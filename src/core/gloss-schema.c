@@ -206,10 +206,12 @@ attr_value_fits (GlossAttrType        type,
     }
 }
 
-static gboolean
-attr_def_equal (GlossAttrDef *a,
-                GlossAttrDef *b)
+gboolean
+gloss_attr_def_equal (GlossAttrDef *a,
+                      GlossAttrDef *b)
 {
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
   if (a == b)
     return TRUE;
 
@@ -234,7 +236,7 @@ attr_defs_equal (GPtrArray *a,
 
   for (guint i = 0; i < a->len; i++)
     {
-      if (!attr_def_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      if (!gloss_attr_def_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
         return FALSE;
     }
 

@@ -73,6 +73,9 @@ const char         *gloss_attr_def_get_name          (GlossAttrDef       *def);
 GlossAttrType       gloss_attr_def_get_attr_type     (GlossAttrDef       *def);
 const char * const *gloss_attr_def_get_values        (GlossAttrDef       *def);
 GVariant           *gloss_attr_def_get_default_value (GlossAttrDef       *def);
+/* Same name, type, values and default. */
+gboolean            gloss_attr_def_equal             (GlossAttrDef       *a,
+                                                      GlossAttrDef       *b);
 /* TRUE when @value fits: ENUM = a string among the values, BOOLEAN = a
  * boolean, TEXT = a string. */
 gboolean            gloss_attr_def_check_value       (GlossAttrDef       *def,
