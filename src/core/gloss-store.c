@@ -379,6 +379,8 @@ open_connection (const char  *filename,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* Every connection checks that relations and rows name what exists. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
   return db;
 }
 
@@ -479,9 +481,7 @@ configure (GlossStore  *self,
 {
   gboolean memory = g_strcmp0 (self->path, ":memory:") == 0;
 
-  if (!exec (self, "PRAGMA foreign_keys = ON;"
-                   "PRAGMA trusted_schema = OFF;"
-                   "PRAGMA synchronous = FULL;", error))
+  if (!exec (self, "PRAGMA synchronous = FULL;", error))
     return FALSE;
   if (!memory && !exec (self, "PRAGMA journal_mode = WAL;", error))
     return FALSE;
@@ -818,9 +818,7 @@ open_copy (GlossStore  *self,
   if (!copied)
     return FALSE;
   self->db = open_db (self->tmp_copy, SQLITE_OPEN_READWRITE, error);
-  return self->db != NULL &&
-         exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error) &&
-         migrate (self, version, GLOSS_STORE_VERSION, error);
+  return self->db != NULL && migrate (self, version, GLOSS_STORE_VERSION, error);
 }
 
 /* Opens the store read-only. An older project is read from an upgraded
@@ -834,8 +832,7 @@ open_read_only (GlossStore  *self,
   if (version == GLOSS_STORE_VERSION)
     {
       self->db = open_reader (self->path, unwritable, error);
-      return self->db != NULL &&
-             exec (self, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error);
+      return self->db != NULL;
     }
   if (!open_copy (self, unwritable, version, error))
     return FALSE;
@@ -990,8 +987,7 @@ gloss_store_open_reader (GlossStore  *self,
   reader->opened_version = GLOSS_STORE_VERSION;
   reader->read_only = g_strdup (_("it was opened for reading only"));
   reader->db = open_reader (file, why_read_only (file) != NULL, error);
-  if (reader->db == NULL ||
-      !exec (reader, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error))
+  if (reader->db == NULL)
     return NULL;
   return g_steal_pointer (&reader);
 }
