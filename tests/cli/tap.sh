@@ -1,7 +1,22 @@
-# tap.sh: TAP helpers the gloss-cli scripts share (sourced)
+# tap.sh: what the gloss-cli scripts share (sourced): CLI (the gloss-cli
+# under test), SRC, SAMPLES and TMP (a folder removed on exit), and the TAP
+# helpers. Skips (77) unless every tool named in TAP_NEEDS is installed.
 #
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
+
+CLI=${GLOSS_CLI:?GLOSS_CLI must name the gloss-cli binary}
+SRC=${GLOSS_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+SAMPLES=$SRC/data/samples
+for tool in ${TAP_NEEDS:-}; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "1..0 # SKIP $tool is not installed"
+    exit 77
+  fi
+done
+TMP=$(mktemp -d)
+# a test may leave read-only files and folders behind
+trap 'chmod -R u+w "$TMP"; rm -rf "$TMP"' EXIT
 
 n=0
 failed=0

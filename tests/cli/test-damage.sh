@@ -8,17 +8,7 @@
 
 set -u
 
-CLI=${GLOSS_CLI:?GLOSS_CLI must name the gloss-cli binary}
-SRC=${GLOSS_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-SAMPLES=$SRC/data/samples
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-if ! command -v sqlite3 >/dev/null 2>&1; then
-  echo "1..0 # SKIP sqlite3 is not installed"
-  exit 77
-fi
-
+TAP_NEEDS=sqlite3
 . "$(dirname "$0")/tap.sh"
 
 P=$TMP/wire.gloss

@@ -12,12 +12,6 @@
 
 set -u
 
-CLI=${GLOSS_CLI:?GLOSS_CLI must name the gloss-cli binary}
-SRC=${GLOSS_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-SAMPLES=$SRC/data/samples
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
 . "$(dirname "$0")/tap.sh"
 
 same_file () {
