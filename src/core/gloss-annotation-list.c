@@ -423,18 +423,17 @@ record_annotation (Resolver         *r,
 {
   GlossChange *change;
 
-  if (after != NULL)
-    {
-      gloss_annotation_set_document_id (after, gloss_document_get_id (r->self->document));
-      if (!gloss_store_put_annotation (r->self->store, after, error))
-        return FALSE;
-    }
-  else if (!gloss_store_remove_annotation (r->self->store, uuid, error))
-    return FALSE;
-
   change = _gloss_change_new (GLOSS_CHANGE_ANNOTATION, uuid);
+  change->document_id = gloss_document_get_id (r->self->document);
+  if (after != NULL)
+    gloss_annotation_set_document_id (after, change->document_id);
   change->before = before ? g_object_ref (G_OBJECT (before)) : NULL;
   change->after = after ? g_object_ref (G_OBJECT (after)) : NULL;
+  if (!_gloss_change_write (change, r->self->store, TRUE, error))
+    {
+      _gloss_change_free (change);
+      return FALSE;
+    }
   g_ptr_array_add (r->changes, change);
   g_hash_table_insert (r->annotations, g_strdup (uuid), after);
   return TRUE;
@@ -449,18 +448,17 @@ record_relation (Resolver       *r,
 {
   GlossChange *change;
 
-  if (after != NULL)
-    {
-      gloss_relation_set_document_id (after, gloss_document_get_id (r->self->document));
-      if (!gloss_store_put_relation (r->self->store, after, error))
-        return FALSE;
-    }
-  else if (!gloss_store_remove_relation (r->self->store, uuid, error))
-    return FALSE;
-
   change = _gloss_change_new (GLOSS_CHANGE_RELATION, uuid);
+  change->document_id = gloss_document_get_id (r->self->document);
+  if (after != NULL)
+    gloss_relation_set_document_id (after, change->document_id);
   change->before = before ? g_object_ref (G_OBJECT (before)) : NULL;
   change->after = after ? g_object_ref (G_OBJECT (after)) : NULL;
+  if (!_gloss_change_write (change, r->self->store, TRUE, error))
+    {
+      _gloss_change_free (change);
+      return FALSE;
+    }
   g_ptr_array_add (r->changes, change);
   g_hash_table_insert (r->relations, g_strdup (uuid), after);
   return TRUE;
@@ -772,6 +770,7 @@ resolve_edit (Resolver   *r,
             return FALSE;
           }
         change = _gloss_change_new (GLOSS_CHANGE_STATUS, who);
+        change->document_id = doc_id;
         prev = g_hash_table_lookup (r->statuses, who);
         if (prev != NULL)
           {
@@ -785,8 +784,7 @@ resolve_edit (Resolver   *r,
           }
         change->after_status = edit->status;
         change->after_modified = stamp (r, change->before_modified);
-        if (!gloss_store_set_document_status (self->store, doc_id, who, change->after_status,
-                                              change->after_modified, error))
+        if (!_gloss_change_write (change, self->store, TRUE, error))
           {
             _gloss_change_free (change);
             return FALSE;
@@ -812,36 +810,10 @@ replay (GlossAnnotationList  *self,
         gboolean              forward,
         GError              **error)
 {
-  gint64 doc_id = gloss_document_get_id (self->document);
-
   for (guint k = 0; k < changes->len; k++)
-    {
-      GlossChange *c = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
-      GObject *row = forward ? c->after : c->before;
-      gboolean ok = TRUE;
-
-      switch (c->kind)
-        {
-        case GLOSS_CHANGE_ANNOTATION:
-          ok = row ? gloss_store_put_annotation (self->store, GLOSS_ANNOTATION (row), error)
-                   : gloss_store_remove_annotation (self->store, c->key, error);
-          break;
-        case GLOSS_CHANGE_RELATION:
-          ok = row ? gloss_store_put_relation (self->store, GLOSS_RELATION (row), error)
-                   : gloss_store_remove_relation (self->store, c->key, error);
-          break;
-        case GLOSS_CHANGE_STATUS:
-          ok = gloss_store_set_document_status (self->store, doc_id, c->key,
-                                                forward ? c->after_status : c->before_status,
-                                                forward ? c->after_modified : c->before_modified,
-                                                error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (!ok)
-        return FALSE;
-    }
+    if (!_gloss_change_write (g_ptr_array_index (changes, forward ? k : changes->len - 1 - k),
+                              self->store, forward, error))
+      return FALSE;
   return TRUE;
 }
 

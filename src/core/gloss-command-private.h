@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "gloss-change-set-private.h"
 #include "gloss-command.h"
 
 G_BEGIN_DECLS
@@ -37,33 +38,9 @@ typedef struct
   int            status;
 } GlossEdit;
 
-typedef enum
-{
-  GLOSS_CHANGE_ANNOTATION,
-  GLOSS_CHANGE_RELATION,
-  GLOSS_CHANGE_STATUS,
-} GlossChangeKind;
-
-/* One row before and after. NULL object = no row. For statuses, a status of
- * -1 = no row. */
-typedef struct
-{
-  GlossChangeKind  kind;
-  char            *key;           /* uuid, or annotator for statuses */
-  GObject         *before;
-  GObject         *after;
-  int              before_status;
-  int              after_status;
-  gint64           before_modified;
-  gint64           after_modified;
-} GlossChange;
-
 GPtrArray   *_gloss_command_get_edits    (GlossCommand *self);
 GPtrArray   *_gloss_command_get_changes  (GlossCommand *self);
 void         _gloss_command_set_applied  (GlossCommand *self,
                                           GPtrArray    *changes);
-GlossChange *_gloss_change_new           (GlossChangeKind kind,
-                                          const char     *key);
-void         _gloss_change_free          (GlossChange    *change);
 
 G_END_DECLS

@@ -36,27 +36,6 @@ edit_free (GlossEdit *edit)
   g_free (edit);
 }
 
-GlossChange *
-_gloss_change_new (GlossChangeKind  kind,
-                   const char      *key)
-{
-  GlossChange *change = g_new0 (GlossChange, 1);
-
-  change->kind = kind;
-  change->key = g_strdup (key);
-  change->before_status = change->after_status = -1;
-  return change;
-}
-
-void
-_gloss_change_free (GlossChange *change)
-{
-  g_free (change->key);
-  g_clear_object (&change->before);
-  g_clear_object (&change->after);
-  g_free (change);
-}
-
 static void
 gloss_command_finalize (GObject *object)
 {

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
+#include "gloss-change-set-private.h"
 #include "gloss-document.h"
 #include "gloss-merge.h"
 #include "gloss-project-private.h"
@@ -24,45 +25,6 @@
 #include "gloss-util-private.h"
 
 G_DEFINE_QUARK (gloss-merge-error-quark, gloss_merge_error)
-
-typedef enum
-{
-  ROW_ANNOTATION,
-  ROW_RELATION,
-  ROW_STATUS,
-} RowKind;
-
-/* One row the merge wrote: what was there before (NULL = no row; for
- * statuses a status of -1 = no row) and what it wrote. */
-typedef struct
-{
-  RowKind   kind;
-  char     *key;             /* uuid, or annotator for statuses */
-  gint64    document_id;     /* target document of the row */
-  GObject  *before;
-  GObject  *after;
-  int       before_status;
-  int       after_status;
-  gint64    before_modified;
-  gint64    after_modified;
-} MergeRow;
-
-typedef struct
-{
-  gint64  id;
-  char   *old_name;
-  char   *new_name;
-} Rename;
-
-struct _GlossMergeUndo
-{
-  GPtrArray *rows;           /* MergeRow, in writing order */
-  GArray    *added_documents; /* gint64 */
-  GPtrArray *renames;        /* Rename */
-  char      *old_schema;     /* JSON before, NULL when the schema did not change */
-  char      *new_schema;
-  gboolean   undone;
-};
 
 /* A source document, read before the transaction. */
 typedef struct
@@ -78,32 +40,14 @@ typedef struct
 
 typedef struct
 {
-  GlossProject     *project;
   GlossStore       *target;
   GlossStore       *source;
+  GlossSchema      *source_schema;
+  GPtrArray        *documents;       /* SourceDocument */
   GlossMergeReport *report;
-  GlossMergeUndo   *undo;
+  GlossChangeSet   *changes;
   GHashTable       *document_map;    /* gint64 * source id -> gint64 * target id */
-  GHashTable       *touched;         /* gint64 * target id (set) */
-  GHashTable       *names_wanted;    /* gint64 * target id of an added document -> base name */
 } Merge;
-
-static void
-merge_row_free (MergeRow *row)
-{
-  g_free (row->key);
-  g_clear_object (&row->before);
-  g_clear_object (&row->after);
-  g_free (row);
-}
-
-static void
-rename_free (Rename *r)
-{
-  g_free (r->old_name);
-  g_free (r->new_name);
-  g_free (r);
-}
 
 static void
 source_document_free (SourceDocument *d)
@@ -116,30 +60,6 @@ source_document_free (SourceDocument *d)
   g_free (d);
 }
 
-static GlossMergeUndo *
-merge_undo_new (void)
-{
-  GlossMergeUndo *undo = g_new0 (GlossMergeUndo, 1);
-
-  undo->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_row_free);
-  undo->added_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  undo->renames = g_ptr_array_new_with_free_func ((GDestroyNotify) rename_free);
-  return undo;
-}
-
-static void
-merge_undo_free (GlossMergeUndo *undo)
-{
-  if (undo == NULL)
-    return;
-  g_ptr_array_unref (undo->rows);
-  g_array_unref (undo->added_documents);
-  g_ptr_array_unref (undo->renames);
-  g_free (undo->old_schema);
-  g_free (undo->new_schema);
-  g_free (undo);
-}
-
 /* ---- report */
 
 static void
@@ -147,7 +67,7 @@ report_reset (GlossMergeReport *report)
 {
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&report->undo, merge_undo_free);
+  g_clear_object (&report->changes);
   memset (report, 0, sizeof *report);
   report->labels_added = g_ptr_array_new_with_free_func (g_free);
   report->conflicts = g_ptr_array_new_with_free_func (g_free);
@@ -169,7 +89,7 @@ gloss_merge_report_free (GlossMergeReport *report)
     return;
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&report->undo, merge_undo_free);
+  g_clear_object (&report->changes);
   g_free (report);
 }
 
@@ -178,9 +98,7 @@ gloss_merge_report_can_undo (GlossMergeReport *report)
 {
   g_return_val_if_fail (report != NULL, FALSE);
 
-  return report->undo != NULL && !report->undo->undone &&
-         (report->undo->rows->len > 0 || report->undo->added_documents->len > 0 ||
-          report->undo->renames->len > 0 || report->undo->old_schema != NULL);
+  return report->changes != NULL && gloss_change_set_can_undo (report->changes);
 }
 
 char *
@@ -372,164 +290,8 @@ unite_schemas (Merge       *m,
   return changed;
 }
 
-/* ---- rows */
-
-static void
-touch (Merge  *m,
-       gint64  document_id)
-{
-  g_hash_table_add (m->touched, g_memdup2 (&document_id, sizeof document_id));
-}
-
-/* A total order on row contents for ties of the modification time; the
- * document is left out (its local id differs between projects). */
-static char *
-annotation_key (GlossAnnotation *a)
-{
-  const GlossFragment *f;
-  guint n;
-  g_autofree char *frags = NULL;
-  g_autofree char *attrs = NULL;
-
-  f = gloss_annotation_get_fragments (a, &n);
-  frags = _gloss_fragments_to_string (f, n);
-  attrs = _gloss_attributes_to_json (gloss_annotation_get_attributes (a));
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%d%s\x1f%d%s\x1f%d%s\x1f%s\x1f%" G_GINT64_FORMAT,
-                          gloss_annotation_get_deleted (a),
-                          gloss_annotation_get_label (a), frags, attrs,
-                          gloss_annotation_get_note (a) != NULL,
-                          gloss_annotation_get_note (a) ? gloss_annotation_get_note (a) : "",
-                          gloss_annotation_get_norm_id (a) != NULL,
-                          gloss_annotation_get_norm_id (a) ? gloss_annotation_get_norm_id (a) : "",
-                          gloss_annotation_get_norm_name (a) != NULL,
-                          gloss_annotation_get_norm_name (a) ? gloss_annotation_get_norm_name (a)
-                                                             : "",
-                          gloss_annotation_get_annotator (a),
-                          gloss_annotation_get_created (a));
-}
-
-static char *
-relation_key (GlossRelation *r)
-{
-  g_autofree char *attrs = _gloss_attributes_to_json (gloss_relation_get_attributes (r));
-
-  return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT,
-                          gloss_relation_get_deleted (r),
-                          gloss_relation_get_relation_type (r),
-                          gloss_relation_get_source (r), gloss_relation_get_target (r), attrs,
-                          gloss_relation_get_annotator (r), gloss_relation_get_created (r));
-}
-
-/* >0 when @incoming beats @current, 0 when they are the same row. */
-static int
-compare_rows (gint64      incoming_modified,
-              const char *incoming_key,
-              gint64      current_modified,
-              const char *current_key)
-{
-  if (incoming_modified != current_modified)
-    return incoming_modified > current_modified ? 1 : -1;
-  return strcmp (incoming_key, current_key);
-}
-
-static void
-count_change (gboolean  before_live,
-              gboolean  after_live,
-              guint    *added,
-              guint    *updated,
-              guint    *deleted)
-{
-  if (!before_live && after_live)
-    (*added)++;
-  else if (before_live && !after_live)
-    (*deleted)++;
-  else if (before_live && after_live)
-    (*updated)++;
-}
-
-static gboolean
-merge_annotation (Merge            *m,
-                  GlossAnnotation  *incoming,
-                  gint64            target_document,
-                  GError          **error)
-{
-  const char *uuid = gloss_annotation_get_uuid (incoming);
-  g_autoptr(GlossAnnotation) current = gloss_store_load_annotation (m->target, uuid, NULL);
-  MergeRow *row;
-
-  gloss_annotation_set_document_id (incoming, target_document);
-  if (current != NULL)
-    {
-      g_autofree char *ik = annotation_key (incoming);
-      g_autofree char *ck = annotation_key (current);
-      int cmp = compare_rows (gloss_annotation_get_modified (incoming), ik,
-                              gloss_annotation_get_modified (current), ck);
-
-      if (cmp < 0 || (cmp == 0 && gloss_annotation_get_document_id (current) == target_document))
-        return TRUE;
-    }
-  if (!gloss_store_put_annotation (m->target, incoming, error))
-    return FALSE;
-
-  count_change (current != NULL && !gloss_annotation_get_deleted (current),
-                !gloss_annotation_get_deleted (incoming),
-                &m->report->annotations_added, &m->report->annotations_updated,
-                &m->report->annotations_deleted);
-  m->report->annotations_written++;
-  row = g_new0 (MergeRow, 1);
-  row->kind = ROW_ANNOTATION;
-  row->key = g_strdup (uuid);
-  row->document_id = target_document;
-  row->before = current ? G_OBJECT (g_steal_pointer (&current)) : NULL;
-  row->after = G_OBJECT (g_object_ref (incoming));
-  g_ptr_array_add (m->undo->rows, row);
-  touch (m, target_document);
-  if (row->before != NULL)
-    touch (m, gloss_annotation_get_document_id (GLOSS_ANNOTATION (row->before)));
-  return TRUE;
-}
-
-static gboolean
-merge_relation (Merge          *m,
-                GlossRelation  *incoming,
-                gint64          target_document,
-                GError        **error)
-{
-  const char *uuid = gloss_relation_get_uuid (incoming);
-  g_autoptr(GlossRelation) current = gloss_store_load_relation (m->target, uuid, NULL);
-  MergeRow *row;
-
-  gloss_relation_set_document_id (incoming, target_document);
-  if (current != NULL)
-    {
-      g_autofree char *ik = relation_key (incoming);
-      g_autofree char *ck = relation_key (current);
-      int cmp = compare_rows (gloss_relation_get_modified (incoming), ik,
-                              gloss_relation_get_modified (current), ck);
-
-      if (cmp < 0 || (cmp == 0 && gloss_relation_get_document_id (current) == target_document))
-        return TRUE;
-    }
-  if (!gloss_store_put_relation (m->target, incoming, error))
-    return FALSE;
-
-  count_change (current != NULL && !gloss_relation_get_deleted (current),
-                !gloss_relation_get_deleted (incoming),
-                &m->report->relations_added, &m->report->relations_updated,
-                &m->report->relations_deleted);
-  m->report->relations_written++;
-  row = g_new0 (MergeRow, 1);
-  row->kind = ROW_RELATION;
-  row->key = g_strdup (uuid);
-  row->document_id = target_document;
-  row->before = current ? G_OBJECT (g_steal_pointer (&current)) : NULL;
-  row->after = G_OBJECT (g_object_ref (incoming));
-  g_ptr_array_add (m->undo->rows, row);
-  touch (m, target_document);
-  if (row->before != NULL)
-    touch (m, gloss_relation_get_document_id (GLOSS_RELATION (row->before)));
-  return TRUE;
-}
+/* ---- rows: each is written where it is newer than the target's row of
+ * its uuid (GLOSS_CHANGE_IF_NEWER), so that merges in any order agree */
 
 static gboolean
 merge_statuses (Merge   *m,
@@ -547,35 +309,11 @@ merge_statuses (Merge   *m,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_document);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *annotator = (const char *) sqlite3_column_text (stmt, 0);
-      int status = CLAMP (sqlite3_column_int (stmt, 1), 0, GLOSS_DOCUMENT_STATUS_DONE);
-      gint64 modified = sqlite3_column_int64 (stmt, 2);
-      GlossDocumentStatus current;
-      gint64 current_modified;
-      gboolean exists;
-      MergeRow *row;
-
-      exists = gloss_store_get_document_status (m->target, target_document, annotator, &current,
-                                                &current_modified);
-      if (exists && (current_modified > modified ||
-                     (current_modified == modified && (int) current >= status)))
-        continue;
-      if (!gloss_store_set_document_status (m->target, target_document, annotator, status,
-                                            modified, error))
-        return FALSE;
-      m->report->statuses_updated++;
-      row = g_new0 (MergeRow, 1);
-      row->kind = ROW_STATUS;
-      row->key = g_strdup (annotator);
-      row->document_id = target_document;
-      row->before_status = exists ? (int) current : -1;
-      row->before_modified = exists ? current_modified : 0;
-      row->after_status = status;
-      row->after_modified = modified;
-      g_ptr_array_add (m->undo->rows, row);
-      touch (m, target_document);
-    }
+    gloss_change_set_put_status (m->changes, target_document,
+                                 (const char *) sqlite3_column_text (stmt, 0),
+                                 CLAMP (sqlite3_column_int (stmt, 1), 0,
+                                        GLOSS_DOCUMENT_STATUS_DONE),
+                                 sqlite3_column_int64 (stmt, 2), GLOSS_CHANGE_IF_NEWER);
   if (rc != SQLITE_DONE)
     {
       _gloss_store_set_error_from_db (m->source, error, _("Cannot read the source’s statuses"));
@@ -632,27 +370,6 @@ derived_uuid (const char *uuid,
   /* version 4 layout, variant 10 */
   return g_strdup_printf ("%.8s-%.4s-4%.3s-a%.3s-%.12s", hex, hex + 8, hex + 13, hex + 17,
                           hex + 20);
-}
-
-static gboolean
-set_document_name (GlossStore  *store,
-                   gint64       id,
-                   const char  *name,
-                   GError     **error)
-{
-  static const char sql[] = "UPDATE documents SET name = ?2 WHERE id = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (store, error, _("Cannot rename a document"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static char *
@@ -731,7 +448,7 @@ name_added_document (Merge       *m,
   int rc;
 
   if (gloss_store_find_document_by_name (m->target, base) == 0)
-    return set_document_name (m->target, id, base, error);
+    return gloss_store_set_document_name (m->target, id, base, error);
 
   stmt = _gloss_store_prepare (m->target, sql, error);
   if (stmt == NULL)
@@ -772,7 +489,7 @@ name_added_document (Merge       *m,
       GroupMember *g = g_ptr_array_index (group, i);
       g_autofree char *tmp = temporary_name (g->uuid);
 
-      if (g->name != NULL && !set_document_name (m->target, g->id, tmp, error))
+      if (g->name != NULL && !gloss_store_set_document_name (m->target, g->id, tmp, error))
         return FALSE;
     }
   for (guint i = 0; i < group->len; i++)
@@ -780,38 +497,19 @@ name_added_document (Merge       *m,
       GroupMember *g = g_ptr_array_index (group, i);
       g_autofree char *name = i == 0 ? g_strdup (base) : g_strdup_printf ("%s (%u)", base, i + 1);
 
-      if (!set_document_name (m->target, g->id, name, error))
+      if (!gloss_store_set_document_name (m->target, g->id, name, error))
         return FALSE;
-      if (g->name != NULL && strcmp (g->name, name) != 0)
+      /* the documents this merge added have no name to go back to */
+      if (g->name != NULL && strcmp (g->name, name) != 0 &&
+          !_gloss_change_set_has_added (m->changes, g->id))
         {
-          Rename *r = NULL;
-
-          /* a document renamed twice in one merge keeps its first old name */
-          for (guint k = 0; k < m->undo->renames->len && r == NULL; k++)
-            if (((Rename *) g_ptr_array_index (m->undo->renames, k))->id == g->id)
-              r = g_ptr_array_index (m->undo->renames, k);
-          if (r == NULL)
+          if (!_gloss_change_set_has_renamed (m->changes, g->id))
             {
-              gboolean added = FALSE;
-
-              for (guint k = 0; k < m->undo->added_documents->len && !added; k++)
-                added = g_array_index (m->undo->added_documents, gint64, k) == g->id;
-              if (!added)
-                {
-                  r = g_new0 (Rename, 1);
-                  r->id = g->id;
-                  r->old_name = g_strdup (g->name);
-                  g_ptr_array_add (m->undo->renames, r);
-                  m->report->documents_renamed++;
-                  conflict (m, _("document “%s” renamed “%s”: another document of the same "
-                                 "name came with the merge"), g->name, name);
-                }
+              m->report->documents_renamed++;
+              conflict (m, _("document “%s” renamed “%s”: another document of the same name "
+                             "came with the merge"), g->name, name);
             }
-          if (r != NULL)
-            {
-              g_free (r->new_name);
-              r->new_name = g_strdup (name);
-            }
+          _gloss_change_set_rename_document (m->changes, g->id, g->name, name);
         }
     }
   return TRUE;
@@ -967,10 +665,9 @@ merge_documents (Merge      *m,
           g_prefix_error (error, _("document “%s”: "), d->name);
           return FALSE;
         }
-      g_array_append_val (m->undo->added_documents, target_id);
+      _gloss_change_set_add_document (m->changes, target_id);
       m->report->documents_added++;
       g_ptr_array_add (added, d);
-      touch (m, target_id);
       map_document (m, matched, d->id, target_id);
     }
 
@@ -1005,78 +702,67 @@ merge_rows (Merge         *m,
       if (annotations == NULL)
         return FALSE;
       for (guint k = 0; k < annotations->len; k++)
-        if (!merge_annotation (m, g_ptr_array_index (annotations, k), target_id, error))
-          return FALSE;
+        {
+          GlossAnnotation *a = g_ptr_array_index (annotations, k);
+
+          gloss_annotation_set_document_id (a, target_id);
+          gloss_change_set_put_annotation (m->changes, a, GLOSS_CHANGE_IF_NEWER);
+        }
       relations = gloss_store_load_relations (m->source, d->id, TRUE, error);
       if (relations == NULL)
         return FALSE;
       for (guint k = 0; k < relations->len; k++)
-        if (!merge_relation (m, g_ptr_array_index (relations, k), target_id, error))
-          return FALSE;
+        {
+          GlossRelation *r = g_ptr_array_index (relations, k);
+
+          gloss_relation_set_document_id (r, target_id);
+          gloss_change_set_put_relation (m->changes, r, GLOSS_CHANGE_IF_NEWER);
+        }
       if (!merge_statuses (m, d->id, target_id, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* ---- after the commit */
-
-/* The project's documents and the open lists of the touched documents
- * re-read from the store; all the lists when the project was given
- * @new_schema (see adopt_schema()). */
-static void
-refresh_project (GlossProject *project,
-                 GHashTable   *touched,
-                 GlossSchema  *new_schema)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (ids, *(gint64 *) key);
-  if (!gloss_project_reload (project, (const gint64 *) (gpointer) ids->data, ids->len,
-                             new_schema, &error))
-    g_warning ("Cannot reload the documents: %s", error->message);
-}
-
-/* ---- the project's schema */
-
-/* Inside the store's open transaction: gives @project @schema and leaves
- * exactly @json stored. The write is part of the transaction, never a later
- * one that could undo another program's change of the schema made in
- * between. */
-static gboolean
-adopt_schema (GlossProject  *project,
-              GlossSchema   *schema,
-              const char    *json,
-              GError       **error)
-{
-  g_assert (gloss_store_in_transaction (gloss_project_get_store (project)));
-
-  return gloss_project_set_schema (project, schema, error) &&
-         gloss_store_set_schema_json (gloss_project_get_store (project), json, error);
-}
-
-/* After a transaction that adopted a schema failed: gives @project back
- * @previous without writing (the write is rolled back). */
-static void
-put_back_schema (GlossProject *project,
-                 GlossSchema  *previous)
-{
-  GlossStore *store = gloss_project_get_store (project);
-
-  if (previous == NULL || gloss_project_get_schema (project) == previous ||
-      !gloss_store_begin (store, NULL))
-    return;
-  gloss_project_set_schema (project, previous, NULL);
-  gloss_store_rollback (store);
-}
-
-
 /* ---- public API */
+
+/* Inside the transaction: the schema as stored now, not as this project
+ * read it (another program may have changed it since: another merge adding
+ * its labels) united with the source's, then the documents matched and the
+ * rows put. */
+static gboolean
+prepare (GlossChangeSet  *changes,
+         GlossProject    *project,
+         gpointer         user_data,
+         GCancellable    *cancellable,
+         GError         **error)
+{
+  Merge *m = user_data;
+  g_autofree char *stored_json = gloss_store_dup_schema_json (m->target);
+  g_autofree char *merged_json = NULL;
+  g_autoptr(GlossSchema) merged = NULL;
+  gboolean schema_changed;
+
+  merged = stored_json ? gloss_schema_new_from_json (stored_json, -1, error)
+                       : gloss_schema_new_preset ("news", error);
+  if (merged == NULL)
+    {
+      g_prefix_error (error, _("The project’s schema cannot be read: "));
+      return FALSE;
+    }
+  if (stored_json == NULL)
+    stored_json = gloss_schema_to_json (merged);
+  schema_changed = unite_schemas (m, merged, m->source_schema);
+  merged_json = gloss_schema_to_json (merged);
+  if (schema_changed && !gloss_store_set_schema_json (m->target, merged_json, error))
+    return FALSE;
+  /* the project gets the schema the merge leaves stored */
+  _gloss_change_set_set_schema (changes, schema_changed ? stored_json : NULL,
+                                schema_changed ? merged_json : stored_json, merged);
+
+  return merge_documents (m, m->documents, error) &&
+         merge_rows (m, m->documents, cancellable, error);
+}
 
 gboolean
 gloss_merge_project (GlossProject      *target,
@@ -1088,18 +774,12 @@ gloss_merge_project (GlossProject      *target,
   g_autoptr(GlossMergeReport) own_report = NULL;
   g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
-  g_autoptr(GlossSchema) merged = NULL;
-  g_autoptr(GlossSchema) previous = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) document_map = NULL;
-  g_autoptr(GHashTable) touched = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
   g_autofree char *schema_json = NULL;
-  g_autofree char *stored_json = NULL;
-  g_autofree char *merged_json = NULL;
-  g_autofree char *known_json = NULL;
-  GlossStore *store;
-  gboolean schema_changed;
-  gboolean adopted = FALSE;
+  g_autofree char *description = NULL;
+  g_autofree char *display = NULL;
   Merge m = { 0 };
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (target), FALSE);
@@ -1109,6 +789,7 @@ gloss_merge_project (GlossProject      *target,
     report = own_report = gloss_merge_report_new ();
   else
     report_reset (report);
+  display = g_filename_display_name (source_path);
 
   /* A merge never writes to its source: no upgrade, no switch to WAL. */
   source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
@@ -1119,7 +800,6 @@ gloss_merge_project (GlossProject      *target,
                               : gloss_schema_new_preset ("news", error);
   if (source_schema == NULL)
     {
-      g_autofree char *display = g_filename_display_name (source_path);
       g_prefix_error (error, _("“%s”: the schema cannot be read: "), display);
       return FALSE;
     }
@@ -1127,274 +807,34 @@ gloss_merge_project (GlossProject      *target,
   if (documents == NULL)
     return FALSE;
 
-  store = gloss_project_get_store (target);
+  description = g_strdup_printf (_("Merge “%s”"), display);
+  changes = gloss_change_set_new (description);
   document_map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  m.project = target;
-  m.target = store;
+  m.target = gloss_project_get_store (target);
   m.source = source;
+  m.source_schema = source_schema;
+  m.documents = documents;
   m.report = report;
-  m.undo = merge_undo_new ();
+  m.changes = changes;
   m.document_map = document_map;
-  m.touched = touched;
-  previous = g_object_ref (gloss_project_get_schema (target));
 
-  if (!gloss_store_begin (store, error))
-    goto fail;
-
-  /* The schema as stored now, not as this project read it: another
-   * program may have changed it since (another merge adding its labels). */
-  stored_json = gloss_store_dup_schema_json (store);
-  merged = stored_json ? gloss_schema_new_from_json (stored_json, -1, error)
-                       : gloss_schema_new_preset ("news", error);
-  if (merged == NULL)
+  if (!_gloss_project_apply_changes_full (target, changes, prepare, &m, NULL, NULL, cancellable,
+                                          error))
     {
-      g_prefix_error (error, _("The project’s schema cannot be read: "));
-      goto rollback;
-    }
-  if (stored_json == NULL)
-    stored_json = gloss_schema_to_json (merged);
-  schema_changed = unite_schemas (&m, merged, source_schema);
-  merged_json = gloss_schema_to_json (merged);
-  if (schema_changed)
-    {
-      if (!gloss_store_set_schema_json (store, merged_json, error))
-        goto rollback;
-      m.undo->old_schema = g_strdup (stored_json);
-      m.undo->new_schema = g_strdup (merged_json);
-    }
-  if (!merge_documents (&m, documents, error) || !merge_rows (&m, documents, cancellable, error))
-    goto rollback;
-
-  /* the project gets the schema the merge leaves stored, unless it holds
-   * that one already */
-  known_json = gloss_schema_to_json (previous);
-  if (strcmp (known_json, merged_json) != 0)
-    {
-      if (!adopt_schema (target, merged, schema_changed ? merged_json : stored_json, error))
-        goto rollback;
-      adopted = TRUE;
-    }
-  if (!gloss_store_commit (store, error))
-    goto fail;
-
-  report->undo = m.undo;
-  refresh_project (target, touched, adopted ? merged : NULL);
-  return TRUE;
-
-rollback:
-  gloss_store_rollback (store);
-fail:
-  if (adopted)
-    put_back_schema (target, previous);
-  merge_undo_free (m.undo);
-  report_reset (report);
-  {
-    g_autofree char *display = g_filename_display_name (source_path);
-    g_prefix_error (error, _("Cannot merge “%s”: "), display);
-  }
-  return FALSE;
-}
-
-static gboolean
-row_unchanged (GlossStore *store,
-               MergeRow   *row)
-{
-  switch (row->kind)
-    {
-    case ROW_ANNOTATION:
-      {
-        g_autoptr(GlossAnnotation) now = gloss_store_load_annotation (store, row->key, NULL);
-        return now != NULL && gloss_annotation_equal (now, GLOSS_ANNOTATION (row->after));
-      }
-    case ROW_RELATION:
-      {
-        g_autoptr(GlossRelation) now = gloss_store_load_relation (store, row->key, NULL);
-        return now != NULL && gloss_relation_equal (now, GLOSS_RELATION (row->after));
-      }
-    case ROW_STATUS:
-      {
-        GlossDocumentStatus status;
-        gint64 modified;
-
-        return gloss_store_get_document_status (store, row->document_id, row->key, &status,
-                                                &modified) &&
-               (int) status == row->after_status && modified == row->after_modified;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
-}
-
-static gint64
-count_rows_of (GlossStore *store,
-               gint64      document_id)
-{
-  static const char sql[] =
-    "SELECT (SELECT count(*) FROM annotations WHERE document = ?1) + "
-    "(SELECT count(*) FROM relations WHERE document = ?1) + "
-    "(SELECT count(*) FROM document_status WHERE document = ?1)";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-}
-
-static gboolean
-delete_document (GlossStore  *store,
-                 gint64       id,
-                 GError     **error)
-{
-  static const char sql[] = "DELETE FROM documents WHERE id = ?1";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (store, error, _("Cannot remove a document"));
+      report_reset (report);
+      g_prefix_error (error, _("Cannot merge “%s”: "), display);
       return FALSE;
     }
-  return TRUE;
-}
 
-static gboolean
-check_unchanged (GlossStore      *store,
-                 GlossMergeUndo  *undo,
-                 GError         **error)
-{
-  g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < undo->added_documents->len; i++)
-    g_hash_table_insert (added, g_memdup2 (&g_array_index (undo->added_documents, gint64, i),
-                                           sizeof (gint64)), GUINT_TO_POINTER (0));
-  for (guint i = 0; i < undo->rows->len; i++)
-    {
-      MergeRow *row = g_ptr_array_index (undo->rows, i);
-      gpointer n;
-
-      if (!row_unchanged (store, row))
-        {
-          g_set_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_CHANGED,
-                       _("The project changed since the merge (%s %s); the merge can no "
-                         "longer be undone"),
-                       row->kind == ROW_ANNOTATION ? "annotation" :
-                       row->kind == ROW_RELATION ? "relation" : "status", row->key);
-          return FALSE;
-        }
-      if (g_hash_table_lookup_extended (added, &row->document_id, NULL, &n))
-        g_hash_table_insert (added, g_memdup2 (&row->document_id, sizeof (gint64)),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
-    }
-  /* nothing else was written into the documents the merge added */
-  for (guint i = 0; i < undo->added_documents->len; i++)
-    {
-      gint64 id = g_array_index (undo->added_documents, gint64, i);
-
-      if (count_rows_of (store, id) != (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (added,
-                                                                                       &id)))
-        {
-          g_set_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_CHANGED,
-                       _("A document the merge added was edited since; the merge can no longer "
-                         "be undone"));
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < undo->renames->len; i++)
-    {
-      Rename *r = g_ptr_array_index (undo->renames, i);
-      gint64 id = gloss_store_find_document_by_name (store, r->new_name);
-
-      if (id != r->id)
-        {
-          g_set_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_CHANGED,
-                       _("Document “%s” was renamed since the merge; the merge can no longer "
-                         "be undone"), r->new_name);
-          return FALSE;
-        }
-    }
-  if (undo->new_schema != NULL)
-    {
-      g_autofree char *now = gloss_store_dup_schema_json (store);
-
-      if (g_strcmp0 (now, undo->new_schema) != 0)
-        {
-          g_set_error (error, GLOSS_MERGE_ERROR, GLOSS_MERGE_ERROR_CHANGED,
-                       _("The schema changed since the merge; the merge can no longer be "
-                         "undone"));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-restore (GlossStore      *store,
-         GlossMergeUndo  *undo,
-         GHashTable      *touched,
-         GError         **error)
-{
-  for (guint k = undo->rows->len; k > 0; k--)
-    {
-      MergeRow *row = g_ptr_array_index (undo->rows, k - 1);
-      gboolean ok = TRUE;
-
-      switch (row->kind)
-        {
-        case ROW_ANNOTATION:
-          ok = row->before ? gloss_store_put_annotation (store, GLOSS_ANNOTATION (row->before),
-                                                         error)
-                           : gloss_store_remove_annotation (store, row->key, error);
-          if (row->before)
-            {
-              gint64 id = gloss_annotation_get_document_id (GLOSS_ANNOTATION (row->before));
-              g_hash_table_add (touched, g_memdup2 (&id, sizeof id));
-            }
-          break;
-        case ROW_RELATION:
-          ok = row->before ? gloss_store_put_relation (store, GLOSS_RELATION (row->before), error)
-                           : gloss_store_remove_relation (store, row->key, error);
-          if (row->before)
-            {
-              gint64 id = gloss_relation_get_document_id (GLOSS_RELATION (row->before));
-              g_hash_table_add (touched, g_memdup2 (&id, sizeof id));
-            }
-          break;
-        case ROW_STATUS:
-          ok = gloss_store_set_document_status (store, row->document_id, row->key,
-                                                row->before_status, row->before_modified, error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (!ok)
-        return FALSE;
-      g_hash_table_add (touched, g_memdup2 (&row->document_id, sizeof (gint64)));
-    }
-  for (guint i = 0; i < undo->added_documents->len; i++)
-    if (!delete_document (store, g_array_index (undo->added_documents, gint64, i), error))
-      return FALSE;
-  for (guint i = 0; i < undo->renames->len; i++)
-    {
-      Rename *r = g_ptr_array_index (undo->renames, i);
-      g_autofree char *tmp = g_strdup_printf ("\x1fgloss-undo-%" G_GINT64_FORMAT, r->id);
-
-      if (!set_document_name (store, r->id, tmp, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < undo->renames->len; i++)
-    {
-      Rename *r = g_ptr_array_index (undo->renames, i);
-
-      if (!set_document_name (store, r->id, r->old_name, error))
-        return FALSE;
-    }
-  if (undo->old_schema != NULL && !gloss_store_set_schema_json (store, undo->old_schema, error))
-    return FALSE;
+  report->annotations_written =
+    gloss_change_set_count (changes, GLOSS_CHANGE_ANNOTATION, &report->annotations_added,
+                            &report->annotations_updated, &report->annotations_deleted);
+  report->relations_written =
+    gloss_change_set_count (changes, GLOSS_CHANGE_RELATION, &report->relations_added,
+                            &report->relations_updated, &report->relations_deleted);
+  report->statuses_updated = gloss_change_set_count (changes, GLOSS_CHANGE_STATUS, NULL, NULL,
+                                                     NULL);
+  report->changes = g_steal_pointer (&changes);
   return TRUE;
 }
 
@@ -1403,11 +843,7 @@ gloss_project_undo_merge (GlossProject      *project,
                           GlossMergeReport  *report,
                           GError           **error)
 {
-  g_autoptr(GHashTable) touched = NULL;
-  g_autoptr(GlossSchema) old_schema = NULL;
-  g_autoptr(GlossSchema) previous = NULL;
-  GlossStore *store;
-  GlossMergeUndo *undo;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
@@ -1418,37 +854,13 @@ gloss_project_undo_merge (GlossProject      *project,
                    _("There is no merge to undo"));
       return FALSE;
     }
-  undo = report->undo;
-  store = gloss_project_get_store (project);
-  if (undo->old_schema != NULL)
+  if (gloss_project_undo_changes (project, report->changes, NULL, NULL, NULL, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, GLOSS_CHANGE_SET_ERROR, GLOSS_CHANGE_SET_ERROR_CHANGED))
     {
-      old_schema = gloss_schema_new_from_json (undo->old_schema, -1, error);
-      if (old_schema == NULL)
-        return FALSE;
+      local_error->domain = GLOSS_MERGE_ERROR;
+      local_error->code = GLOSS_MERGE_ERROR_CHANGED;
     }
-  touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  previous = g_object_ref (gloss_project_get_schema (project));
-  if (!gloss_store_begin (store, error))
-    return FALSE;
-  if (!check_unchanged (store, undo, error) || !restore (store, undo, touched, error) ||
-      (old_schema != NULL && !adopt_schema (project, old_schema, undo->old_schema, error)))
-    {
-      gloss_store_rollback (store);
-      put_back_schema (project, previous);
-      return FALSE;
-    }
-  if (!gloss_store_commit (store, error))
-    {
-      put_back_schema (project, previous);
-      return FALSE;
-    }
-  undo->undone = TRUE;
-
-  /* the open lists of removed documents: now empty */
-  for (guint i = 0; i < undo->added_documents->len; i++)
-    g_hash_table_add (touched, g_memdup2 (&g_array_index (undo->added_documents, gint64, i),
-                                          sizeof (gint64)));
-  refresh_project (project, touched, old_schema);
-  return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-change-set.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,6 @@ typedef enum
 } GlossMergeError;
 
 GQuark gloss_merge_error_quark (void);
-
-typedef struct _GlossMergeUndo GlossMergeUndo;
 
 /* What one merge did. Counts are of rows whose visible state changed:
  * "added" = absent or deleted before and live after, "deleted" = live
@@ -49,7 +48,7 @@ typedef struct
   GPtrArray *conflicts;         /* char *: human-readable messages */
 
   /*< private >*/
-  GlossMergeUndo *undo;
+  GlossChangeSet *changes;      /* what the merge wrote, for its undo */
 } GlossMergeReport;
 
 GlossMergeReport *gloss_merge_report_new       (void);

@@ -1472,6 +1472,45 @@ gloss_store_find_document_by_sha256 (GlossStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+gboolean
+gloss_store_set_document_name (GlossStore  *self,
+                               gint64       id,
+                               const char  *name,
+                               GError     **error)
+{
+  static const char sql[] = "UPDATE documents SET name = ?2 WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = NULL;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, name, -1, SQLITE_STATIC, &rc);
+  return binds_ok (rc, _("Cannot rename a document"), error) &&
+         step_done (self, stmt, _("Cannot rename a document"), error);
+}
+
+gboolean
+gloss_store_delete_document (GlossStore  *self,
+                             gint64       id,
+                             GError     **error)
+{
+  static const char sql[] = "DELETE FROM documents WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, _("Cannot remove a document"), error);
+}
+
 char *
 gloss_store_dup_unique_name (GlossStore *self,
                              const char *base)

@@ -163,6 +163,15 @@ gint64         gloss_store_find_document_by_name (GlossStore           *self,
                                                   const char           *name);
 gint64         gloss_store_find_document_by_sha256 (GlossStore         *self,
                                                     const char         *sha256);
+/* Names are unique: GLOSS_STORE_ERROR_CONSTRAINT when @name is taken. */
+gboolean       gloss_store_set_document_name     (GlossStore           *self,
+                                                  gint64                id,
+                                                  const char           *name,
+                                                  GError              **error);
+/* The document and every row in it. */
+gboolean       gloss_store_delete_document       (GlossStore           *self,
+                                                  gint64                id,
+                                                  GError              **error);
 
 /* Annotations and relations: upsert a whole snapshot (the row as the object
  * says, tombstone included), remove a row, load. */

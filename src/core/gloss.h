@@ -11,6 +11,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-bulk.h"
+#include "gloss-change-set.h"
 #include "gloss-command.h"
 #include "gloss-curation.h"
 #include "gloss-document.h"
