@@ -1,0 +1,66 @@
+/* gloss-brat-private.h: what the brat format's files share
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-format.h"
+
+G_BEGIN_DECLS
+
+/* How brat things we have no field for are kept, so that they export again:
+ * the type of a note that is not "AnnotatorNotes" (TDT's "Lemma") is the
+ * annotation attribute NOTE_TYPE_ATTR; a note on a relation is the relation's
+ * text attribute RELATION_NOTE_ATTR. */
+#define NOTE_TYPE_ATTR     "note-type"
+#define RELATION_NOTE_ATTR "note"
+#define DEFAULT_NOTE_TYPE  "AnnotatorNotes"
+
+/* One import of a file or folder: the annotation.conf files already read. */
+typedef struct
+{
+  GlossImportContext *ctx;
+  GHashTable         *confs;     /* conf paths already read */
+} GlossBratImport;
+
+/* Field separators of a .ann or .conf line. */
+static inline gboolean
+_gloss_brat_is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* A type, role or attribute name brat and the schema both accept. */
+gboolean _gloss_brat_valid_name       (const char          *name);
+
+/* gloss-brat-ann.c: one .ann file (NULL: none) with its text, imported;
+ * one document exported as NAME.txt and NAME.ann in @dir. */
+gboolean _gloss_brat_import_pair      (GlossBratImport     *bi,
+                                       const char          *ann_path,
+                                       const char          *txt_path,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+gboolean _gloss_brat_export_document  (GlossExportContext  *ctx,
+                                       GlossDocument       *doc,
+                                       const char          *dir,
+                                       const char          *base,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+
+/* gloss-brat-conf.c: seeds the schema from the annotation.conf that brat
+ * would use for @ann_path, looked for up to @root (NULL: its folder only),
+ * once per import; writes annotation.conf and visual.conf of @schema. */
+void     _gloss_brat_seed_confs_for   (GlossBratImport     *bi,
+                                       const char          *ann_path,
+                                       const char          *root);
+gboolean _gloss_brat_write_confs      (GlossExportContext  *ctx,
+                                       GlossSchema         *schema,
+                                       const char          *dir,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+
+G_END_DECLS
