@@ -7,7 +7,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "gloss-types.h"
 
@@ -161,49 +160,6 @@ char     *gloss_format_dup_span_text     (GlossOffsetMap *map,
                                           const char     *text,
                                           guint           start,
                                           guint           end);
-
-/* ---- JSON members, type-checked */
-
-/* Each getter looks up @member in @object:
- *  - absent or JSON null: returns TRUE and leaves *out untouched when
- *    @required is FALSE (set your default first); returns FALSE with
- *    "field “x” is missing" when @required is TRUE;
- *  - of the wrong type: FALSE with "field “x” must be a number" (a string,
- *    an integer, a non-negative integer, a boolean, an array, an object);
- *  - else stores the value (borrowed for strings, arrays and objects).
- * The messages carry no location: hand them to
- * gloss_import_context_bad_record (ctx, file, record, error, "%s", msg),
- * which prefixes "file:record: ", or prefix "record N: " with
- * gloss_format_json_prefix_record(). */
-gboolean  gloss_format_json_get_string   (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          const char **out,
-                                          GError     **error);
-/* Offsets and counts: 0 <= value <= G_MAXUINT. */
-gboolean  gloss_format_json_get_uint     (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          guint       *out,
-                                          GError     **error);
-gboolean  gloss_format_json_get_boolean  (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          gboolean    *out,
-                                          GError     **error);
-gboolean  gloss_format_json_get_array    (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          JsonArray  **out,
-                                          GError     **error);
-gboolean  gloss_format_json_get_object   (JsonObject  *object,
-                                          const char  *member,
-                                          gboolean     required,
-                                          JsonObject **out,
-                                          GError     **error);
-/* Prefixes "record N: " to an error's message (no-op for a NULL error). */
-void      gloss_format_json_prefix_record (GError    **error,
-                                           guint       record);
 
 /* ---- writing files all or nothing */
 
