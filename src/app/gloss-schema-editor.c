@@ -12,6 +12,7 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
+#include "gloss-change-set.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
 #include "gloss-schema-editor-private.h"
@@ -1126,55 +1127,14 @@ gloss_schema_editor_rewrite_label (GlossProject *project,
                                    const char   *new_label,
                                    GError      **error)
 {
-  g_autoptr(GArray) documents = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  documents = gloss_store_list_documents_with_label (gloss_project_get_store (project), label,
-                                                     error);
-  if (documents == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      GlossDocument *document = gloss_project_lookup_document (project,
-                                                               g_array_index (documents, gint64,
-                                                                              i));
-      g_autoptr(GlossAnnotationList) annotations = NULL;
-      g_autoptr(GlossCommand) command = NULL;
-      GListModel *model;
-
-      if (document == NULL)
-        continue;
-
-      annotations = gloss_project_dup_annotation_list (project, document, error);
-      if (annotations == NULL)
-        return FALSE;
-
-      command = gloss_command_new (new_label != NULL ? _("Rename label") : _("Delete label"));
-      model = G_LIST_MODEL (annotations);
-      for (guint j = 0; j < g_list_model_get_n_items (model); j++)
-        {
-          g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, j);
-
-          if (g_strcmp0 (gloss_annotation_get_label (annotation), label) != 0)
-            continue;
-          if (new_label != NULL)
-            gloss_command_set_label (command, gloss_annotation_get_uuid (annotation), new_label);
-          else
-            gloss_command_delete_annotation (command, gloss_annotation_get_uuid (annotation));
-        }
-
-      if (gloss_command_get_n_edits (command) > 0 &&
-          !gloss_annotation_list_apply (annotations, command, error))
-        {
-          g_prefix_error (error, "%s: ", gloss_document_get_name (document));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  /* one change set across the documents: the open lists follow */
+  changes = gloss_project_relabel (project, label, new_label, error);
+  return changes != NULL;
 }
 
 /* ---- private API for tests ------------------------------------------------- */

@@ -28,8 +28,9 @@ GtkWidget *gloss_schema_editor_new (GtkWindow    *parent,
 guint      gloss_schema_editor_count_label_uses (GlossProject *project,
                                                  const char   *label,
                                                  guint        *n_documents);
-/* Relabels (@new_label) or deletes (@new_label NULL) every live annotation
- * with @label, one command per document. */
+/* Relabels (@new_label) or deletes (@new_label NULL, with the relations
+ * touching them) every live annotation with @label, as one change set
+ * (gloss_project_relabel()). */
 gboolean   gloss_schema_editor_rewrite_label    (GlossProject *project,
                                                  const char   *label,
                                                  const char   *new_label,

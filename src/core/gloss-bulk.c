@@ -14,6 +14,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-bulk.h"
+#include "gloss-change-set-private.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
 #include "gloss-project-private.h"
@@ -24,13 +25,12 @@ struct _GlossBulkStep
 {
   GObject    parent_instance;
 
-  char      *label;
-  char      *needle;
-  GPtrArray *annotations;   /* GlossAnnotation (owned): the rows as written */
-  GPtrArray *uuids;         /* char * (owned), index for index with annotations */
-  GArray    *document_ids;  /* gint64, index for index with annotations */
-  guint      n_documents;
-  gboolean   undone;
+  char           *label;
+  char           *needle;
+  GlossChangeSet *changes;       /* the rows, written by the one change path */
+  GPtrArray      *uuids;         /* char * (owned): the annotations created */
+  GArray         *document_ids;  /* gint64, index for index with uuids */
+  guint           n_documents;
 };
 
 G_DEFINE_FINAL_TYPE (GlossBulkStep, gloss_bulk_step, G_TYPE_OBJECT)
@@ -107,7 +107,7 @@ gloss_bulk_step_finalize (GObject *object)
 
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->needle, g_free);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_object (&self->changes);
   g_clear_pointer (&self->uuids, g_ptr_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);
 
@@ -123,7 +123,6 @@ gloss_bulk_step_class_init (GlossBulkStepClass *klass)
 static void
 gloss_bulk_step_init (GlossBulkStep *self)
 {
-  self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self->uuids = g_ptr_array_new_with_free_func (g_free);
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
@@ -146,7 +145,7 @@ guint
 gloss_bulk_step_get_n_annotations (GlossBulkStep *self)
 {
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (self), 0);
-  return self->annotations->len;
+  return self->uuids->len;
 }
 
 guint
@@ -174,14 +173,14 @@ gboolean
 gloss_bulk_step_can_undo (GlossBulkStep *self)
 {
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (self), FALSE);
-  return self->annotations->len > 0 && !self->undone;
+  return self->changes != NULL && gloss_change_set_can_undo (self->changes);
 }
 
 gboolean
 gloss_bulk_step_can_redo (GlossBulkStep *self)
 {
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (self), FALSE);
-  return self->annotations->len > 0 && self->undone;
+  return self->changes != NULL && gloss_change_set_can_redo (self->changes);
 }
 
 char *
@@ -252,23 +251,31 @@ spans_with_label (GlossStore  *store,
   return spans;
 }
 
-static gboolean
-annotate_document (GlossBulkStep  *step,
-                   GlossStore     *store,
-                   gint64          document_id,
-                   const char     *annotator,
-                   gboolean        whole_words,
-                   gint64          now,
-                   GError        **error)
+typedef struct
 {
+  GlossBulkStep     *step;
+  const char        *annotator;
+  gboolean           whole_words;
+  gint64             now;
+  GlossProgressFunc  progress;
+  gpointer           progress_data;
+} Annotate;
+
+static gboolean
+annotate_document (Annotate  *job,
+                   GlossStore  *store,
+                   gint64       document_id,
+                   GError     **error)
+{
+  GlossBulkStep *step = job->step;
   g_autofree char *text = gloss_store_dup_document_text (store, document_id, error);
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GHashTable) existing = NULL;
-  guint before = step->annotations->len;
+  guint before = step->uuids->len;
 
   if (text == NULL)
     return FALSE;
-  hits = gloss_find_occurrences (text, step->needle, whole_words);
+  hits = gloss_find_occurrences (text, step->needle, job->whole_words);
   if (hits->len == 0)
     return TRUE;
   existing = spans_with_label (store, document_id, step->label, error);
@@ -283,30 +290,43 @@ annotate_document (GlossBulkStep  *step,
 
       if (g_hash_table_contains (existing, key))
         continue;
-      annotation = gloss_annotation_new_span (step->label, f->start, f->end, annotator);
+      annotation = gloss_annotation_new_span (step->label, f->start, f->end, job->annotator);
       gloss_annotation_set_document_id (annotation, document_id);
-      gloss_annotation_set_times (annotation, now, now);
-      if (!gloss_store_put_annotation (store, annotation, error))
-        return FALSE;
+      gloss_annotation_set_times (annotation, job->now, job->now);
+      gloss_change_set_put_annotation (step->changes, annotation, GLOSS_CHANGE_ALWAYS);
       g_ptr_array_add (step->uuids, g_strdup (gloss_annotation_get_uuid (annotation)));
       g_array_append_val (step->document_ids, document_id);
-      g_ptr_array_add (step->annotations, g_steal_pointer (&annotation));
     }
-  if (step->annotations->len > before)
+  if (step->uuids->len > before)
     step->n_documents++;
   return TRUE;
 }
 
-/* The document list and the open lists follow what @step wrote. */
-static void
-refresh_project (GlossProject  *project,
-                 GlossBulkStep *step)
+/* Inside the change set's transaction: the annotations to create, found in
+ * the texts and the rows as they are now. */
+static gboolean
+prepare (GlossChangeSet  *changes,
+         GlossProject    *project,
+         gpointer         user_data,
+         GCancellable    *cancellable,
+         GError         **error)
 {
-  g_autoptr(GError) error = NULL;
+  Annotate *job = user_data;
+  GlossStore *store = gloss_project_get_store (project);
+  g_autoptr(GArray) ids = documents_with (store, job->step->needle, error);
 
-  if (!gloss_project_reload (project, (const gint64 *) (gpointer) step->document_ids->data,
-                             step->document_ids->len, NULL, &error))
-    g_warning ("Cannot reload the documents: %s", error->message);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !annotate_document (job, store, g_array_index (ids, gint64, i), error))
+        return FALSE;
+      /* the search is the first half of the work, writing the second */
+      if (job->progress != NULL && (i + 1) % MAX (1, ids->len / 50) == 0)
+        job->progress (0.5 * (i + 1) / ids->len, job->progress_data);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -314,7 +334,7 @@ annotate_everywhere (GlossProject      *project,
                      const char        *label,
                      const char        *needle,
                      gboolean           whole_words,
-                     gboolean           refresh,
+                     gboolean           quiet,
                      GlossProgressFunc  progress,
                      gpointer           progress_data,
                      GlossBulkStep    **step_out,
@@ -322,10 +342,8 @@ annotate_everywhere (GlossProject      *project,
                      GError           **error)
 {
   g_autoptr(GlossBulkStep) step = NULL;
-  g_autoptr(GArray) ids = NULL;
-  GlossStore *store;
-  const char *annotator;
-  gint64 now;
+  g_autofree char *description = NULL;
+  Annotate job = { 0 };
 
   if (label == NULL ||
       gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
@@ -344,43 +362,22 @@ annotate_everywhere (GlossProject      *project,
   step = g_object_new (GLOSS_TYPE_BULK_STEP, NULL);
   step->label = g_strdup (label);
   step->needle = g_strdup (needle);
-  store = gloss_project_get_store (project);
-  annotator = gloss_project_get_annotator (project);
-  now = g_get_real_time ();
+  description = gloss_bulk_step_dup_description (step);
+  step->changes = gloss_change_set_new (description);
+  _gloss_change_set_set_quiet (step->changes, quiet);
+  job.step = step;
+  job.annotator = gloss_project_get_annotator (project);
+  job.whole_words = whole_words;
+  job.now = g_get_real_time ();
+  job.progress = progress;
+  job.progress_data = progress_data;
 
-  if (!gloss_store_begin (store, error))
+  if (!_gloss_project_apply_changes_full (project, step->changes, prepare, &job, progress,
+                                          progress_data, cancellable, error))
     return FALSE;
-  ids = documents_with (store, needle, error);
-  if (ids == NULL)
-    goto rollback;
-  if (progress != NULL)
-    progress (0.0, progress_data);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !annotate_document (step, store, g_array_index (ids, gint64, i), annotator,
-                              whole_words, now, error))
-        goto rollback;
-      /* about a hundred calls in all: each costs a lock and a wake-up */
-      if (progress != NULL && (i + 1) % MAX (1, ids->len / 100) == 0)
-        progress ((double) (i + 1) / ids->len, progress_data);
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto rollback;
-  if (!gloss_store_commit (store, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (1.0, progress_data);
-
-  if (refresh && step->annotations->len > 0)
-    refresh_project (project, step);
   if (step_out != NULL)
     *step_out = g_steal_pointer (&step);
   return TRUE;
-
-rollback:
-  gloss_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -396,7 +393,7 @@ gloss_project_annotate_everywhere (GlossProject   *project,
   g_return_val_if_fail (step_out == NULL || *step_out == NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  return annotate_everywhere (project, label, needle, whole_words, TRUE, NULL, NULL, step_out,
+  return annotate_everywhere (project, label, needle, whole_words, FALSE, NULL, NULL, step_out,
                               cancellable, error);
 }
 
@@ -415,155 +412,36 @@ gloss_project_annotate_everywhere_full (GlossProject      *project,
   g_return_val_if_fail (step_out == NULL || *step_out == NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  return annotate_everywhere (project, label, needle, whole_words, FALSE, progress,
-                              progress_data, step_out, cancellable, error);
+  return annotate_everywhere (project, label, needle, whole_words, TRUE, progress, progress_data,
+                              step_out, cancellable, error);
 }
 
 void
 gloss_project_refresh_for_bulk (GlossProject  *project,
                                 GlossBulkStep *step)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (GLOSS_IS_PROJECT (project));
   g_return_if_fail (GLOSS_IS_BULK_STEP (step));
 
-  if (step->annotations->len > 0)
-    refresh_project (project, step);
+  if (!gloss_project_reload_changes (project, step->changes, &error))
+    g_warning ("Cannot reload the documents: %s", error->message);
 }
 
-static gboolean
-has_relations (GlossStore  *store,
-               const char  *uuid,
-               gboolean    *result,
-               GError     **error)
-{
-  static const char sql[] =
-    "SELECT EXISTS (SELECT 1 FROM relations WHERE source = ?1 OR target = ?1)";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
-      return FALSE;
-    }
-  *result = sqlite3_column_int (stmt, 0) != 0;
-  return TRUE;
-}
-
-static void
-set_changed_error (GlossProject    *project,
-                   GlossAnnotation *annotation,
-                   GError         **error)
-{
-  GlossDocument *document =
-    gloss_project_lookup_document (project, gloss_annotation_get_document_id (annotation));
-
-  g_set_error (error, GLOSS_BULK_ERROR, GLOSS_BULK_ERROR_CHANGED,
-               _("The annotation at %u–%u in “%s” was changed since; “Annotate All” can "
-                 "no longer be undone"),
-               gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation),
-               document != NULL ? gloss_document_get_name (document) : "?");
-}
-
-/* Reports about a hundred fractions over @n rows. */
-static void
-report (GlossProgressFunc progress,
-        gpointer          progress_data,
-        guint             done,
-        guint             n)
-{
-  if (progress != NULL && n > 0 && (done == n || done % MAX (1, n / 100) == 0))
-    progress ((double) done / n, progress_data);
-}
-
-/* Checks every row first (half the work), then removes them. */
-static gboolean
-unwrite (GlossProject       *project,
-         GlossBulkStep      *step,
-         GlossProgressFunc   progress,
-         gpointer            progress_data,
-         GCancellable       *cancellable,
-         GError            **error)
-{
-  GlossStore *store = gloss_project_get_store (project);
-  guint n = step->annotations->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossAnnotation *written = g_ptr_array_index (step->annotations, i);
-      const char *uuid = gloss_annotation_get_uuid (written);
-      g_autoptr(GlossAnnotation) now = gloss_store_load_annotation (store, uuid, NULL);
-      gboolean related = FALSE;
-
-      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!has_relations (store, uuid, &related, error))
-        return FALSE;
-      if (now == NULL || !gloss_annotation_equal (now, written) || related)
-        {
-          set_changed_error (project, written, error);
-          return FALSE;
-        }
-      report (progress, progress_data, i + 1, 2 * n);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!gloss_store_remove_annotation (store, g_ptr_array_index (step->uuids, i), error))
-        return FALSE;
-      report (progress, progress_data, n + i + 1, 2 * n);
-    }
-  return TRUE;
-}
-
-static gboolean
-rewrite (GlossStore         *store,
-         GlossBulkStep      *step,
-         GlossProgressFunc   progress,
-         gpointer            progress_data,
-         GCancellable       *cancellable,
-         GError            **error)
-{
-  guint n = step->annotations->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossAnnotation *written = g_ptr_array_index (step->annotations, i);
-      g_autoptr(GlossAnnotation) now =
-        gloss_store_load_annotation (store, gloss_annotation_get_uuid (written), NULL);
-
-      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (now != NULL)
-        {
-          g_set_error (error, GLOSS_BULK_ERROR, GLOSS_BULK_ERROR_EXISTS,
-                       _("Annotation %s exists again; “Annotate All” cannot be redone"),
-                       gloss_annotation_get_uuid (written));
-          return FALSE;
-        }
-      if (!gloss_store_put_annotation (store, written, error))
-        return FALSE;
-      report (progress, progress_data, i + 1, n);
-    }
-  return TRUE;
-}
-
-/* Undoes (@undo) or redoes @step in one transaction; reloads @project's
- * lists when @refresh. */
+/* Undoes (@undo) or redoes @step in one transaction, with the step's own
+ * errors. */
 static gboolean
 undo_or_redo (GlossProject       *project,
               GlossBulkStep      *step,
               gboolean            undo,
-              gboolean            refresh,
+              gboolean            quiet,
               GlossProgressFunc   progress,
               gpointer            progress_data,
               GCancellable       *cancellable,
               GError            **error)
 {
-  GlossStore *store;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   if (undo ? !gloss_bulk_step_can_undo (step) : !gloss_bulk_step_can_redo (step))
@@ -574,26 +452,21 @@ undo_or_redo (GlossProject       *project,
                            undo ? _("There is nothing to undo") : _("There is nothing to redo"));
       return FALSE;
     }
-
-  store = gloss_project_get_store (project);
-  if (!gloss_store_begin (store, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (0.0, progress_data);
-  ok = undo ? unwrite (project, step, progress, progress_data, cancellable, error)
-            : rewrite (store, step, progress, progress_data, cancellable, error);
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+  _gloss_change_set_set_quiet (step->changes, quiet);
+  ok = undo ? gloss_project_undo_changes (project, step->changes, progress, progress_data,
+                                          cancellable, &local_error)
+            : gloss_project_redo_changes (project, step->changes, progress, progress_data,
+                                          cancellable, &local_error);
+  _gloss_change_set_set_quiet (step->changes, FALSE);
+  if (ok)
+    return TRUE;
+  if (g_error_matches (local_error, GLOSS_CHANGE_SET_ERROR, GLOSS_CHANGE_SET_ERROR_CHANGED))
     {
-      gloss_store_rollback (store);
-      return FALSE;
+      local_error->domain = GLOSS_BULK_ERROR;
+      local_error->code = undo ? GLOSS_BULK_ERROR_CHANGED : GLOSS_BULK_ERROR_EXISTS;
     }
-  if (!gloss_store_commit (store, error))
-    return FALSE;
-
-  step->undone = undo;
-  if (refresh)
-    refresh_project (project, step);
-  return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -604,7 +477,7 @@ gloss_project_undo_bulk (GlossProject   *project,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
 
-  return undo_or_redo (project, step, TRUE, TRUE, NULL, NULL, NULL, error);
+  return undo_or_redo (project, step, TRUE, FALSE, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -615,7 +488,7 @@ gloss_project_redo_bulk (GlossProject   *project,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
 
-  return undo_or_redo (project, step, FALSE, TRUE, NULL, NULL, NULL, error);
+  return undo_or_redo (project, step, FALSE, FALSE, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -631,5 +504,5 @@ gloss_project_undo_bulk_full (GlossProject       *project,
   g_return_val_if_fail (GLOSS_IS_BULK_STEP (step), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  return undo_or_redo (project, step, undo, FALSE, progress, progress_data, cancellable, error);
+  return undo_or_redo (project, step, undo, TRUE, progress, progress_data, cancellable, error);
 }

@@ -80,11 +80,11 @@ gboolean     gloss_project_annotate_everywhere   (GlossProject   *project,
                                                   GError        **error);
 /* The same for a worker thread with a GlossProject of its own, which it
  * then drops: calls @progress (may be NULL) on the calling thread with the
- * fraction of the documents holding @needle done so far, and does not
+ * fraction done so far (the search, then the writing), and does not
  * reload @project's lists afterwards; call gloss_project_refresh_for_bulk()
- * on the project that shows the documents. @cancellable is checked before
- * each document and before the commit; a cancelled run rolls back and
- * writes nothing (G_IO_ERROR_CANCELLED). */
+ * on the project that shows the documents. @cancellable is checked before each document and before the
+ * commit; a cancelled run rolls back and writes nothing
+ * (G_IO_ERROR_CANCELLED). */
 gboolean     gloss_project_annotate_everywhere_full (GlossProject      *project,
                                                      const char        *label,
                                                      const char        *needle,
@@ -98,7 +98,8 @@ gboolean     gloss_project_annotate_everywhere_full (GlossProject      *project,
  * on the same file (a worker thread's): reloads @project's document list,
  * the open annotation lists of the step's documents (their undo histories
  * are cleared) and the annotation counts of its other documents, as the
- * functions here do for the project they ran on. */
+ * functions here do for the project they ran on
+ * (gloss_project_reload_changes()). */
 void         gloss_project_refresh_for_bulk      (GlossProject   *project,
                                                   GlossBulkStep  *step);
 /* Removes in one transaction exactly the rows @step created, so the store

@@ -57,9 +57,10 @@ gboolean     _gloss_project_apply_changes_full (GlossProject              *proje
 
 /* For a prepare function: a document it inserted (undo deletes it), one it
  * renamed from @old_name (undo names it so again; a second rename of the
- * same document keeps the first old name), the schema JSON it stored in
- * place of @old_json (NULL: none was stored); @schema is what the project
- * adopts when the set is applied. */
+ * same document keeps the first old name), and the schema the project
+ * adopts when the set is applied, stored as exactly @json (NULL: as the
+ * project saves it); @old_json is the stored schema undo puts back (NULL:
+ * none, the set leaves the stored schema alone). */
 void         _gloss_change_set_add_document     (GlossChangeSet *self,
                                                  gint64          id);
 gboolean     _gloss_change_set_has_added        (GlossChangeSet *self,
@@ -72,8 +73,17 @@ void         _gloss_change_set_rename_document  (GlossChangeSet *self,
                                                  const char     *new_name);
 void         _gloss_change_set_set_schema       (GlossChangeSet *self,
                                                  const char     *old_json,
-                                                 const char     *new_json,
-                                                 GlossSchema    *schema);
-guint        _gloss_change_set_get_n_pending    (GlossChangeSet *self);
+                                                 GlossSchema    *schema,
+                                                 const char     *json);
+/* For a worker thread's own project, dropped afterwards: applying, undoing
+ * and redoing do not reload it; the project that shows the documents calls
+ * gloss_project_reload_changes(). */
+void         _gloss_change_set_set_quiet        (GlossChangeSet *self,
+                                                 gboolean        quiet);
+/* For a prepare function that reads back what it puts: writes the rows put
+ * so far now (they are written once). */
+gboolean     _gloss_change_set_flush            (GlossChangeSet *self,
+                                                 GlossStore     *store,
+                                                 GError        **error);
 
 G_END_DECLS

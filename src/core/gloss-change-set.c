@@ -56,6 +56,8 @@ struct _GlossChangeSet
   char        *new_schema;
   GlossSchema *adopt;            /* what the project takes when applied */
   char        *adopt_json;
+  guint        n_flushed;        /* pending rows written so far */
+  gboolean     quiet;            /* a worker thread's project: no reload */
 };
 
 G_DEFINE_FINAL_TYPE (GlossChangeSet, gloss_change_set, G_TYPE_OBJECT)
@@ -382,12 +384,6 @@ gloss_change_set_put_status (GlossChangeSet      *self,
   g_ptr_array_add (self->pending, change);
 }
 
-guint
-_gloss_change_set_get_n_pending (GlossChangeSet *self)
-{
-  return self->pending->len;
-}
-
 static void
 touch (GlossChangeSet *self,
        gint64          id)
@@ -412,6 +408,13 @@ _gloss_change_set_has_added (GlossChangeSet *self,
     if (g_array_index (self->added_documents, gint64, i) == id)
       return TRUE;
   return FALSE;
+}
+
+void
+_gloss_change_set_set_quiet (GlossChangeSet *self,
+                             gboolean        quiet)
+{
+  self->quiet = quiet;
 }
 
 gboolean
@@ -450,16 +453,14 @@ _gloss_change_set_rename_document (GlossChangeSet *self,
 void
 _gloss_change_set_set_schema (GlossChangeSet *self,
                               const char     *old_json,
-                              const char     *new_json,
-                              GlossSchema    *schema)
+                              GlossSchema    *schema,
+                              const char     *json)
 {
   g_free (self->old_schema);
-  g_free (self->new_schema);
   self->old_schema = g_strdup (old_json);
-  self->new_schema = old_json ? g_strdup (new_json) : NULL;
   g_set_object (&self->adopt, schema);
   g_free (self->adopt_json);
-  self->adopt_json = g_strdup (new_json);
+  self->adopt_json = g_strdup (json);
 }
 
 /* ---- what was written */
@@ -563,7 +564,8 @@ progress_report (Progress *p,
 /* ---- the project's schema */
 
 /* Inside the store's open transaction: gives @project @schema and leaves
- * exactly @json stored. The write is part of the transaction, never a later
+ * exactly @json stored (NULL: as the project saves it, merged with what
+ * another program may have stored since). The write is part of the transaction, never a later
  * one that could undo another program's change of the schema made in
  * between. */
 static gboolean
@@ -575,7 +577,8 @@ adopt_schema (GlossProject  *project,
   g_assert (gloss_store_in_transaction (gloss_project_get_store (project)));
 
   return gloss_project_set_schema (project, schema, error) &&
-         gloss_store_set_schema_json (gloss_project_get_store (project), json, error);
+         (json == NULL || gloss_store_set_schema_json (gloss_project_get_store (project), json,
+                                                       error));
 }
 
 /* After a transaction that adopted a schema failed: gives @project back
@@ -632,7 +635,7 @@ write_pending (GlossChangeSet  *self,
 {
   guint n = self->pending->len;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = self->n_flushed; i < n; i++)
     {
       GlossChange *change = g_ptr_array_index (self->pending, i);
       g_autoptr(GObject) current = NULL;
@@ -653,9 +656,20 @@ write_pending (GlossChangeSet  *self,
       touch (self, change->document_id);
       if (change->before != NULL)
         touch (self, row_document (change->before));
-      progress_report (progress, i + 1, n);
+      if (progress != NULL)
+        progress_report (progress, i + 1, n);
     }
+  self->n_flushed = n;
   return TRUE;
+}
+
+gboolean
+_gloss_change_set_flush (GlossChangeSet  *self,
+                         GlossStore      *store,
+                         GError         **error)
+{
+  g_assert (gloss_store_in_transaction (store));
+  return write_pending (self, store, NULL, NULL, error);
 }
 
 /* Once committed: the written changes are the set's, the others go. */
@@ -719,13 +733,19 @@ _gloss_project_apply_changes_full (GlossProject              *project,
           adopted = TRUE;
         }
     }
+  /* what undo expects to find */
+  if (self->old_schema != NULL)
+    {
+      g_free (self->new_schema);
+      self->new_schema = gloss_store_dup_schema_json (store);
+    }
   if (!gloss_store_commit (store, error))
     goto fail;
   if (progress_func != NULL)
     progress_func (1.0, progress_data);
 
   settle (self);
-  if (has_effect (self) || adopted)
+  if ((has_effect (self) || adopted) && !self->quiet)
     if (!reload (project, self, adopted ? self->adopt : NULL, &local_error))
       g_warning ("Cannot reload the documents: %s", local_error->message);
   return TRUE;
@@ -749,11 +769,13 @@ fail:
   for (guint i = n_given; i < self->pending->len; i++)
     _gloss_change_free (g_ptr_array_index (self->pending, i));
   g_ptr_array_set_size (self->pending, n_given);
+  self->n_flushed = 0;
   g_array_set_size (self->document_ids, 0);
   g_hash_table_remove_all (self->documents_seen);
   g_array_set_size (self->added_documents, 0);
   g_ptr_array_set_size (self->renames, 0);
   _gloss_change_set_set_schema (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->new_schema, g_free);
   return FALSE;
 }
 
@@ -1078,7 +1100,7 @@ undo_or_redo (GlossProject       *project,
     progress_func (1.0, progress_data);
 
   self->state = undo ? STATE_UNDONE : STATE_APPLIED;
-  if (!reload (project, self, old_schema, &local_error))
+  if (!self->quiet && !reload (project, self, old_schema, &local_error))
     g_warning ("Cannot reload the documents: %s", local_error->message);
   return TRUE;
 }

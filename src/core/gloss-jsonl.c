@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-change-set-private.h"
 #include "gloss-document.h"
 #include "gloss-jsonl.h"
 #include "gloss-offsets.h"
@@ -696,10 +697,13 @@ gloss_jsonl_export (GlossProject  *project,
 
 typedef struct
 {
-  GlossProject *project;
-  GlossStore   *store;
-  GlossSchema  *schema;
-  const char   *filename;
+  GlossProject   *project;
+  GlossStore     *store;
+  GlossSchema    *schema;
+  GlossChangeSet *changes;     /* what the import writes, as one step */
+  GInputStream   *in;
+  GCancellable   *cancellable;
+  const char     *filename;
   guint         line_no;
   gint64        now;
   /* names not in the schema, in order of appearance, and the first line
@@ -1026,7 +1030,8 @@ import_annotation (Import         *im,
   gloss_annotation_set_normalisation (ann, norm_id, norm_name);
   gloss_annotation_set_times (ann, created, modified);
   gloss_annotation_set_deleted (ann, deleted);
-  if (!gloss_store_put_annotation (im->store, ann, &local))
+  gloss_change_set_put_annotation (im->changes, ann, GLOSS_CHANGE_ALWAYS);
+  if (!_gloss_change_set_flush (im->changes, im->store, &local))
     return fail_with (im, error, local, context);
 
   g_hash_table_add (uuids, g_strdup (uuid));
@@ -1094,7 +1099,8 @@ import_relation (Import      *im,
   gloss_relation_set_attributes (rel, attrs);
   gloss_relation_set_times (rel, created, modified);
   gloss_relation_set_deleted (rel, deleted);
-  if (!gloss_store_put_relation (im->store, rel, &local))
+  gloss_change_set_put_relation (im->changes, rel, GLOSS_CHANGE_ALWAYS);
+  if (!_gloss_change_set_flush (im->changes, im->store, &local))
     return fail_with (im, error, local, context);
 
   im->report.n_relations++;
@@ -1195,6 +1201,7 @@ import_line (Import      *im,
                                         0, &local);
   if (doc_id == 0)
     return fail_with (im, error, local, NULL);
+  _gloss_change_set_add_document (im->changes, doc_id);
   im->report.n_documents++;
 
   status = json_object_get_member (obj, "status");
@@ -1215,7 +1222,9 @@ import_line (Import      *im,
               || !gloss_document_status_from_string (json_node_get_string (value), &st))
             return fail (im, error, GLOSS_JSONL_ERROR_INVALID,
                          _("status of “%s” must be “new”, “in-progress” or “done”"), annotator);
-          if (!gloss_store_set_document_status (im->store, doc_id, annotator, st, im->now, &local))
+          gloss_change_set_put_status (im->changes, doc_id, annotator, st, im->now,
+                                       GLOSS_CHANGE_ALWAYS);
+          if (!_gloss_change_set_flush (im->changes, im->store, &local))
             return fail_with (im, error, local, NULL);
         }
     }
@@ -1313,6 +1322,19 @@ import_lines (Import        *im,
   return TRUE;
 }
 
+/* Inside the import's transaction. */
+static gboolean
+import_prepare (GlossChangeSet  *changes,
+                GlossProject    *project,
+                gpointer         user_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  Import *im = user_data;
+
+  return import_lines (im, im->in, cancellable, error);
+}
+
 gboolean
 gloss_jsonl_import (GlossProject           *project,
                     GInputStream           *in,
@@ -1336,21 +1358,17 @@ gloss_jsonl_import (GlossProject           *project,
   im.unknown_labels = g_ptr_array_new_with_free_func (g_free);
   im.unknown_types = g_ptr_array_new_with_free_func (g_free);
 
-  if (!gloss_store_begin (im.store, error))
-    {
-      import_clear (&im);
-      return FALSE;
-    }
-  ok = import_lines (&im, in, cancellable, error);
-  if (ok)
-    ok = gloss_store_commit (im.store, error);
-  else
-    gloss_store_rollback (im.store);
+  im.changes = gloss_change_set_new (_("Import"));
+  im.cancellable = cancellable;
+  im.in = in;
+  ok = _gloss_project_apply_changes_full (project, im.changes, import_prepare, &im, NULL, NULL,
+                                          cancellable, error);
+  g_clear_object (&im.changes);
   import_clear (&im);
   if (!ok)
     return FALSE;
 
   if (report != NULL)
     *report = im.report;
-  return gloss_project_reload_documents (project, error);
+  return TRUE;
 }

@@ -757,8 +757,8 @@ prepare (GlossChangeSet  *changes,
   if (schema_changed && !gloss_store_set_schema_json (m->target, merged_json, error))
     return FALSE;
   /* the project gets the schema the merge leaves stored */
-  _gloss_change_set_set_schema (changes, schema_changed ? stored_json : NULL,
-                                schema_changed ? merged_json : stored_json, merged);
+  _gloss_change_set_set_schema (changes, schema_changed ? stored_json : NULL, merged,
+                                schema_changed ? merged_json : stored_json);
 
   return merge_documents (m, m->documents, error) &&
          merge_rows (m, m->documents, cancellable, error);

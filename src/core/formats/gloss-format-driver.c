@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-change-set-private.h"
 #include "gloss-document.h"
 #include "gloss-export-context-private.h"
 #include "gloss-format-util.h"
@@ -17,6 +18,72 @@
 #include "gloss-project.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
+
+typedef struct
+{
+  GlossImportContext  *ctx;
+  const char * const  *paths;
+} Import;
+
+/* Inside the import's transaction: each path read by its format, which
+ * adds documents and puts their rows into the change set. */
+static gboolean
+import_paths (GlossChangeSet  *changes,
+              GlossProject    *project,
+              gpointer         user_data,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  Import *import = user_data;
+  GlossImportContext *ctx = import->ctx;
+  const GlossImportOptions *options = ctx->options;
+
+  for (guint i = 0; i < ctx->n_paths; i++)
+    {
+      const char *path = import->paths[i];
+      GlossFormat *format;
+      GlossFormatClass *klass;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (options->format != NULL)
+        {
+          format = gloss_format_lookup (options->format);
+          if (format == NULL)
+            {
+              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+                           _("Unknown format “%s”"), options->format);
+              return FALSE;
+            }
+        }
+      else if ((format = gloss_format_detect (path, error)) == NULL)
+        return FALSE;
+      klass = GLOSS_FORMAT_GET_CLASS (format);
+      if (klass->import_path == NULL)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
+                       _("Gloss cannot import %s files"), gloss_format_get_display_name (format));
+          return FALSE;
+        }
+      ctx->path_index = i;
+      if (!klass->import_path (format, ctx, path, cancellable, error))
+        return FALSE;
+      gloss_import_context_progress (ctx, 1.0);
+    }
+  if (!options->skip_bad && gloss_import_report_count (ctx->report, GLOSS_PROBLEM_ERROR) > 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROBLEMS,
+                   _("The import found errors; nothing was imported"));
+      return FALSE;
+    }
+  if (ctx->schema_changed)
+    {
+      g_autofree char *stored = gloss_store_dup_schema_json (ctx->store);
+
+      _gloss_change_set_set_schema (changes, stored, ctx->schema, NULL);
+    }
+  return TRUE;
+}
 
 gboolean
 gloss_format_import (GlossProject              *project,
@@ -28,9 +95,10 @@ gloss_format_import (GlossProject              *project,
 {
   static const GlossImportOptions defaults = GLOSS_IMPORT_OPTIONS_INIT;
   g_autoptr(GlossImportReport) own_report = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
   GlossImportContext ctx = { 0 };
-  gboolean ok = TRUE;
-  guint n_paths;
+  Import import = { &ctx, paths };
+  gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
@@ -39,76 +107,22 @@ gloss_format_import (GlossProject              *project,
     options = &defaults;
   if (report == NULL)
     report = own_report = gloss_import_report_new ();
-  n_paths = g_strv_length ((char **) paths);
 
+  changes = gloss_change_set_new (_("Import"));
   ctx.project = project;
   ctx.store = gloss_project_get_store (project);
+  ctx.changes = changes;
   ctx.schema = gloss_schema_copy (gloss_project_get_schema (project));
   ctx.options = options;
   ctx.report = report;
   ctx.lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  ctx.n_paths = n_paths;
+  ctx.n_paths = g_strv_length ((char **) paths);
 
-  if (!gloss_store_begin (ctx.store, error))
-    {
-      ok = FALSE;
-      goto out;
-    }
-  for (guint i = 0; ok && i < n_paths; i++)
-    {
-      GlossFormat *format;
-      GlossFormatClass *klass;
+  /* the rows are written after the formats read everything: progress is
+   * theirs until then */
+  ok = _gloss_project_apply_changes_full (project, changes, import_paths, &import, NULL, NULL,
+                                          cancellable, error);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (options->format != NULL)
-        {
-          format = gloss_format_lookup (options->format);
-          if (format == NULL)
-            {
-              g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
-                           _("Unknown format “%s”"), options->format);
-              ok = FALSE;
-              break;
-            }
-        }
-      else if ((format = gloss_format_detect (paths[i], error)) == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      klass = GLOSS_FORMAT_GET_CLASS (format);
-      if (klass->import_path == NULL)
-        {
-          g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED,
-                       _("Gloss cannot import %s files"), gloss_format_get_display_name (format));
-          ok = FALSE;
-          break;
-        }
-      ctx.path_index = i;
-      ok = klass->import_path (format, &ctx, paths[i], cancellable, error);
-      gloss_import_context_progress (&ctx, 1.0);
-    }
-  if (ok && !options->skip_bad && gloss_import_report_count (report, GLOSS_PROBLEM_ERROR) > 0)
-    {
-      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_PROBLEMS,
-                   _("The import found errors; nothing was imported"));
-      ok = FALSE;
-    }
-  if (ok && ctx.schema_changed)
-    ok = gloss_project_set_schema (project, ctx.schema, error);
-  if (ok)
-    ok = gloss_store_commit (ctx.store, error);
-  else
-    gloss_store_rollback (ctx.store);
-
-  /* The list follows the store, whatever happened. */
-  gloss_project_reload_documents (project, NULL);
-
-out:
   g_hash_table_unref (ctx.lengths);
   g_object_unref (ctx.schema);
   if (!ok)

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "gloss-change-set.h"
 #include "gloss-format.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ struct _GlossImportContext
 {
   GlossProject             *project;      /* borrowed */
   GlossStore               *store;        /* borrowed */
+  GlossChangeSet           *changes;      /* borrowed: what the import writes */
   GlossSchema              *schema;       /* owned: the copy being extended */
   const GlossImportOptions *options;      /* borrowed */
   GlossImportReport        *report;       /* borrowed */

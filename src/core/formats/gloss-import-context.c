@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-change-set-private.h"
 #include "gloss-format-util.h"
 #include "gloss-import-context-private.h"
 #include "gloss-project.h"
@@ -287,6 +288,7 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
                                     error);
   if (id == 0)
     return 0;
+  _gloss_change_set_add_document (ctx->changes, id);
   g_hash_table_insert (ctx->lengths, g_memdup2 (&id, sizeof id),
                        GUINT_TO_POINTER (g_utf8_strlen (text, len)));
   ctx->report->n_documents++;
@@ -356,8 +358,7 @@ gloss_import_context_add_annotation (GlossImportContext  *ctx,
       gint64 now = g_get_real_time ();
       gloss_annotation_set_times (a, now, now);
     }
-  if (!gloss_store_put_annotation (ctx->store, a, error))
-    return FALSE;
+  gloss_change_set_put_annotation (ctx->changes, a, GLOSS_CHANGE_ALWAYS);
   ctx->report->n_annotations++;
   return TRUE;
 }
@@ -400,8 +401,7 @@ gloss_import_context_add_relation (GlossImportContext  *ctx,
       gint64 now = g_get_real_time ();
       gloss_relation_set_times (r, now, now);
     }
-  if (!gloss_store_put_relation (ctx->store, r, error))
-    return FALSE;
+  gloss_change_set_put_relation (ctx->changes, r, GLOSS_CHANGE_ALWAYS);
   ctx->report->n_relations++;
   return TRUE;
 }
@@ -413,9 +413,10 @@ gloss_import_context_set_status (GlossImportContext   *ctx,
                                  GlossDocumentStatus   status,
                                  GError              **error)
 {
-  return gloss_store_set_document_status (ctx->store, doc_id,
-                                          gloss_import_context_annotator (ctx, annotator),
-                                          status, g_get_real_time (), error);
+  gloss_change_set_put_status (ctx->changes, doc_id,
+                               gloss_import_context_annotator (ctx, annotator), status,
+                               g_get_real_time (), GLOSS_CHANGE_ALWAYS);
+  return TRUE;
 }
 
 gboolean
