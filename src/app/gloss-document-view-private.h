@@ -36,22 +36,6 @@ gboolean   _gloss_document_view_changed_range      (GlossAnnotation     *old_ann
 /* TRUE when the label's layer is drawn with an underline, not a background. */
 gboolean   _gloss_document_view_layer_is_underlined (const char         *layer);
 
-/* Snaps [start, end) (code points into the NUL-terminated @text) to word
- * boundaries: trims surrounding white space and grows a cut word at either
- * edge to the whole word (g_unichar_isalnum). FALSE when nothing but white
- * space is left: it never makes an empty span. */
-gboolean       _gloss_snap_to_words              (const char          *text,
-                                                  guint                start,
-                                                  guint                end,
-                                                  guint               *out_start,
-                                                  guint               *out_end);
-/* @fragments plus [start, end), sorted, overlapping pieces merged. */
-GlossFragment *_gloss_fragments_add              (const GlossFragment *fragments,
-                                                  guint                n_fragments,
-                                                  guint                start,
-                                                  guint                end,
-                                                  guint               *n_result);
-
 /* What the view's key controller (capture phase) does with a key press:
  * TRUE when the key was used. */
 gboolean       _gloss_document_view_handle_key   (GlossDocumentView   *self,

@@ -18,6 +18,7 @@
 #include "gloss-command.h"
 #include "gloss-document-view.h"
 #include "gloss-document-view-private.h"
+#include "gloss-editing.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 
@@ -217,122 +218,6 @@ gboolean
 _gloss_document_view_layer_is_underlined (const char *layer)
 {
   return g_strcmp0 (layer, "claim") == 0;
-}
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-gboolean
-_gloss_snap_to_words (const char *text,
-                      guint       start,
-                      guint       end,
-                      guint      *out_start,
-                      guint      *out_end)
-{
-  const char *ps = text;
-  const char *pe;
-  guint offset = 0;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (start >= end)
-    return FALSE;
-
-  /* Walk to start and end without running past the NUL. */
-  while (offset < start && *ps != '\0')
-    {
-      ps = g_utf8_next_char (ps);
-      offset++;
-    }
-  if (offset < start)
-    return FALSE;
-  pe = ps;
-  while (offset < end && *pe != '\0')
-    {
-      pe = g_utf8_next_char (pe);
-      offset++;
-    }
-  end = offset;
-
-  /* Trim surrounding white space. */
-  while (start < end && g_unichar_isspace (g_utf8_get_char (ps)))
-    {
-      ps = g_utf8_next_char (ps);
-      start++;
-    }
-  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (pe))))
-    {
-      pe = g_utf8_prev_char (pe);
-      end--;
-    }
-  if (start >= end)
-    return FALSE;
-
-  /* Grow a cut word at either edge to the whole word. */
-  if (is_word_char (g_utf8_get_char (ps)))
-    while (ps > text && is_word_char (g_utf8_get_char (g_utf8_prev_char (ps))))
-      {
-        ps = g_utf8_prev_char (ps);
-        start--;
-      }
-  if (is_word_char (g_utf8_get_char (g_utf8_prev_char (pe))))
-    while (*pe != '\0' && is_word_char (g_utf8_get_char (pe)))
-      {
-        pe = g_utf8_next_char (pe);
-        end++;
-      }
-
-  if (out_start != NULL)
-    *out_start = start;
-  if (out_end != NULL)
-    *out_end = end;
-
-  return TRUE;
-}
-
-GlossFragment *
-_gloss_fragments_add (const GlossFragment *fragments,
-                      guint                n_fragments,
-                      guint                start,
-                      guint                end,
-                      guint               *n_result)
-{
-  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (GlossFragment),
-                                             n_fragments + 1);
-  GlossFragment extra = { start, end };
-  GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (GlossFragment), n_fragments + 1);
-  guint i = 0;
-
-  /* Insert in order, then merge touching or overlapping pieces. */
-  while (i < n_fragments && (fragments[i].start < start ||
-                             (fragments[i].start == start && fragments[i].end < end)))
-    g_array_append_val (all, fragments[i++]);
-  g_array_append_val (all, extra);
-  for (; i < n_fragments; i++)
-    g_array_append_val (all, fragments[i]);
-
-  for (i = 0; i < all->len; i++)
-    {
-      GlossFragment f = g_array_index (all, GlossFragment, i);
-
-      if (merged->len > 0)
-        {
-          GlossFragment *last = &g_array_index (merged, GlossFragment, merged->len - 1);
-
-          if (f.start <= last->end)
-            {
-              last->end = MAX (last->end, f.end);
-              continue;
-            }
-        }
-      g_array_append_val (merged, f);
-    }
-
-  *n_result = merged->len;
-  return (GlossFragment *) g_array_free (merged, FALSE);
 }
 
 /* ---- tags -------------------------------------------------------------- */
@@ -882,7 +767,7 @@ snap_range (GlossDocumentView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &b, *end + SNAP_CONTEXT);
   slice = gtk_text_buffer_get_slice (buffer, &a, &b, TRUE);
 
-  if (!_gloss_snap_to_words (slice, *start - base, *end - base, &s, &e))
+  if (!gloss_snap_to_words (slice, *start - base, *end - base, &s, &e))
     return FALSE;
 
   *start = base + s;
@@ -903,7 +788,7 @@ add_fragment (GlossDocumentView *self,
   guint n_old, n;
 
   old = gloss_annotation_get_fragments (self->selected, &n_old);
-  fragments = _gloss_fragments_add (old, n_old, start, end, &n);
+  fragments = gloss_fragments_add (old, n_old, start, end, &n);
   uuid = gloss_annotation_get_uuid (self->selected);
 
   command = gloss_command_new (_("Add fragment"));
@@ -949,12 +834,8 @@ gloss_document_view_annotate (GlossDocumentView *self,
       description = g_strdup_printf (_("Add %s"), label);
       command = gloss_command_new (description);
       gloss_command_create_annotation (command, annotation);
-      /* The first annotation starts the annotator's work on the document. */
-      if (self->document != NULL &&
-          gloss_document_get_status (self->document,
-                                     gloss_annotation_list_get_annotator (self->annotations)) ==
-            GLOSS_DOCUMENT_STATUS_NEW)
-        gloss_command_set_document_status (command, NULL, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+      gloss_editing_start_document (command, self->document,
+                                    gloss_annotation_list_get_annotator (self->annotations));
       if (!apply_command (self, command))
         return FALSE;
 
@@ -1094,7 +975,7 @@ step_edge (GlossDocumentView *self,
               GtkTextIter prev = iter;
 
               gtk_text_iter_backward_char (&prev);
-              if (is_word_char (gtk_text_iter_get_char (&prev)))
+              if (gloss_is_word_char (gtk_text_iter_get_char (&prev)))
                 break;
               iter = prev;
             }
@@ -1107,7 +988,7 @@ step_edge (GlossDocumentView *self,
       else
         {
           gtk_text_iter_forward_word_end (&iter);
-          while (!gtk_text_iter_is_end (&iter) && !is_word_char (gtk_text_iter_get_char (&iter)))
+          while (!gtk_text_iter_is_end (&iter) && !gloss_is_word_char (gtk_text_iter_get_char (&iter)))
             gtk_text_iter_forward_char (&iter);
         }
     }

@@ -16,6 +16,7 @@
 #include "gloss-curation.h"
 #include "gloss-document.h"
 #include "gloss-document-list.h"
+#include "gloss-editing.h"
 #include "gloss-format.h"
 #include "gloss-jsonl.h"
 #include "gloss-merge.h"

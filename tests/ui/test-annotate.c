@@ -227,58 +227,6 @@ assert_chips_match (Fixture *fixture)
 /* ---- pure helpers -------------------------------------------------------- */
 
 static void
-test_snap (void)
-{
-  const char *text = "  Valgrad  officials, naïve café—€450,000 ok ";
-  guint s, e;
-
-  /* A cut word grows to the whole word. */
-  g_assert_true (_gloss_snap_to_words (text, 4, 6, &s, &e));
-  g_assert_cmpuint (s, ==, 2);
-  g_assert_cmpuint (e, ==, 9);
-
-  /* Surrounding white space is trimmed, then cut words grow. */
-  g_assert_true (_gloss_snap_to_words (text, 0, 14, &s, &e));
-  g_assert_cmpuint (s, ==, 2);
-  g_assert_cmpuint (e, ==, 20);
-
-  /* Punctuation at an edge stays as selected. */
-  g_assert_true (_gloss_snap_to_words (text, 11, 21, &s, &e));
-  g_assert_cmpuint (s, ==, 11);
-  g_assert_cmpuint (e, ==, 21);
-
-  /* Non-ASCII letters are word characters. */
-  g_assert_true (_gloss_snap_to_words (text, 24, 25, &s, &e));
-  g_assert_cmpuint (s, ==, 22);
-  g_assert_cmpuint (e, ==, 27);
-  g_assert_true (_gloss_snap_to_words (text, 29, 30, &s, &e));
-  g_assert_cmpuint (s, ==, 28);
-  g_assert_cmpuint (e, ==, 32);
-
-  /* Digits too: "450" grows to "450" only (the comma splits). */
-  g_assert_true (_gloss_snap_to_words (text, 35, 36, &s, &e));
-  g_assert_cmpuint (s, ==, 34);
-  g_assert_cmpuint (e, ==, 37);
-
-  /* Never an empty span: white space only, empty or reversed ranges. */
-  g_assert_false (_gloss_snap_to_words (text, 0, 2, &s, &e));
-  g_assert_false (_gloss_snap_to_words (text, 9, 11, &s, &e));
-  g_assert_false (_gloss_snap_to_words (text, 5, 5, &s, &e));
-  g_assert_false (_gloss_snap_to_words (text, 6, 5, &s, &e));
-
-  /* Past the end: clipped to the text, the end is the last word's. */
-  g_assert_true (_gloss_snap_to_words (text, 42, 400, &s, &e));
-  g_assert_cmpuint (s, ==, 42);
-  g_assert_cmpuint (e, ==, 44);
-  g_assert_false (_gloss_snap_to_words (text, 400, 410, &s, &e));
-
-  /* Edges at the very start and end of the text. */
-  g_assert_true (_gloss_snap_to_words ("word", 1, 3, &s, &e));
-  g_assert_cmpuint (s, ==, 0);
-  g_assert_cmpuint (e, ==, 4);
-}
-
-static void
 test_occurrences (void)
 {
   g_autoptr(GArray) hits = NULL;
@@ -307,31 +255,6 @@ test_occurrences (void)
 
   none = gloss_find_occurrences (TEXT, "", TRUE);
   g_assert_cmpuint (none->len, ==, 0);
-}
-
-static void
-test_fragments_add (void)
-{
-  GlossFragment base[] = { { 10, 20 }, { 30, 40 } };
-  g_autofree GlossFragment *a = NULL;
-  g_autofree GlossFragment *b = NULL;
-  g_autofree GlossFragment *c = NULL;
-  guint n;
-
-  a = _gloss_fragments_add (base, 2, 50, 55, &n);
-  g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpuint (a[2].start, ==, 50);
-
-  b = _gloss_fragments_add (base, 2, 0, 5, &n);
-  g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpuint (b[0].start, ==, 0);
-  g_assert_cmpuint (b[1].start, ==, 10);
-
-  /* Overlapping and touching pieces merge. */
-  c = _gloss_fragments_add (base, 2, 18, 30, &n);
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpuint (c[0].start, ==, 10);
-  g_assert_cmpuint (c[0].end, ==, 40);
 }
 
 /* ---- the view ------------------------------------------------------------ */
@@ -869,9 +792,7 @@ main (int   argc,
       return 77;
     }
 
-  g_test_add_func ("/ui/annotate/snap-to-words", test_snap);
   g_test_add_func ("/ui/annotate/occurrences", test_occurrences);
-  g_test_add_func ("/ui/annotate/fragments-add", test_fragments_add);
   g_test_add ("/ui/annotate/hotkey", Fixture, NULL, fixture_setup, test_hotkey,
               fixture_teardown);
   g_test_add ("/ui/annotate/select", Fixture, NULL, fixture_setup, test_select,
