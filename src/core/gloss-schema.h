@@ -1,4 +1,4 @@
-/* gloss-schema.h: layers, labels, attribute definitions and relation types
+/* gloss-schema.h: the schema of a project: layers, labels, relation types, limits
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,9 @@
 #include <gio/gio.h>
 
 #include "gloss-types.h"
+#include "gloss-attr-def.h"
+#include "gloss-label.h"
+#include "gloss-relation-type.h"
 
 G_BEGIN_DECLS
 
@@ -56,100 +59,6 @@ typedef enum
 #define GLOSS_SCHEMA_MAX_JSON_SIZE       (16 * 1024 * 1024)
 
 GQuark gloss_schema_error_quark (void);
-
-/* ---- GlossAttrDef: a boxed, reference-counted, immutable attribute definition */
-
-#define GLOSS_TYPE_ATTR_DEF (gloss_attr_def_get_type ())
-GType               gloss_attr_def_get_type          (void) G_GNUC_CONST;
-/* @values: for ENUM the allowed values (NULL-terminated); ignored otherwise.
- * @default_value: may be NULL (no default). */
-GlossAttrDef       *gloss_attr_def_new               (const char         *name,
-                                                      GlossAttrType       type,
-                                                      const char * const *values,
-                                                      GVariant           *default_value);
-GlossAttrDef       *gloss_attr_def_ref               (GlossAttrDef       *def);
-void                gloss_attr_def_unref             (GlossAttrDef       *def);
-const char         *gloss_attr_def_get_name          (GlossAttrDef       *def);
-GlossAttrType       gloss_attr_def_get_attr_type     (GlossAttrDef       *def);
-const char * const *gloss_attr_def_get_values        (GlossAttrDef       *def);
-GVariant           *gloss_attr_def_get_default_value (GlossAttrDef       *def);
-/* Same name, type, values and default. */
-gboolean            gloss_attr_def_equal             (GlossAttrDef       *a,
-                                                      GlossAttrDef       *b);
-/* TRUE when @value fits: ENUM = a string among the values, BOOLEAN = a
- * boolean, TEXT = a string. */
-gboolean            gloss_attr_def_check_value       (GlossAttrDef       *def,
-                                                      GVariant           *value,
-                                                      GError            **error);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAttrDef, gloss_attr_def_unref)
-
-/* ---- GlossLabel */
-
-#define GLOSS_TYPE_LABEL (gloss_label_get_type ())
-G_DECLARE_FINAL_TYPE (GlossLabel, gloss_label, GLOSS, LABEL, GObject)
-
-/* Properties: "name", "layer", "color" ("#rrggbb"), "hotkey" (one key name
- * such as "1" or "p", or NULL), "description". All read/write, notify on
- * change. Attribute definitions are a GPtrArray of GlossAttrDef. */
-GlossLabel         *gloss_label_new                  (const char   *name,
-                                                      const char   *layer,
-                                                      const char   *color,
-                                                      const char   *hotkey,
-                                                      const char   *description);
-const char         *gloss_label_get_name             (GlossLabel   *self);
-void                gloss_label_set_name             (GlossLabel   *self,
-                                                      const char   *name);
-const char         *gloss_label_get_layer            (GlossLabel   *self);
-void                gloss_label_set_layer            (GlossLabel   *self,
-                                                      const char   *layer);
-const char         *gloss_label_get_color            (GlossLabel   *self);
-void                gloss_label_set_color            (GlossLabel   *self,
-                                                      const char   *color);
-const char         *gloss_label_get_hotkey           (GlossLabel   *self);
-void                gloss_label_set_hotkey           (GlossLabel   *self,
-                                                      const char   *hotkey);
-const char         *gloss_label_get_description      (GlossLabel   *self);
-void                gloss_label_set_description      (GlossLabel   *self,
-                                                      const char   *description);
-GPtrArray          *gloss_label_get_attributes       (GlossLabel   *self);
-/* A duplicate name, or one past the limits, is a programmer error: check
- * first, or use gloss_label_try_add_attribute(). */
-void                gloss_label_add_attribute        (GlossLabel   *self,
-                                                      GlossAttrDef *def);
-/* Refuses a duplicate name, a definition past the name or enum value limits,
- * and an attribute past GLOSS_SCHEMA_MAX_ATTRIBUTES. */
-gboolean            gloss_label_try_add_attribute    (GlossLabel    *self,
-                                                      GlossAttrDef  *def,
-                                                      GError       **error);
-GlossAttrDef       *gloss_label_lookup_attribute     (GlossLabel   *self,
-                                                      const char   *name);
-
-/* ---- GlossRelationType */
-
-#define GLOSS_TYPE_RELATION_TYPE (gloss_relation_type_get_type ())
-G_DECLARE_FINAL_TYPE (GlossRelationType, gloss_relation_type, GLOSS, RELATION_TYPE, GObject)
-
-/* @sources/@targets: label names allowed at each end; NULL or empty = any label. */
-GlossRelationType  *gloss_relation_type_new          (const char         *name,
-                                                      const char         *description,
-                                                      const char * const *sources,
-                                                      const char * const *targets);
-const char         *gloss_relation_type_get_name     (GlossRelationType  *self);
-const char         *gloss_relation_type_get_description (GlossRelationType *self);
-const char * const *gloss_relation_type_get_sources  (GlossRelationType  *self);
-const char * const *gloss_relation_type_get_targets  (GlossRelationType  *self);
-gboolean            gloss_relation_type_allows       (GlossRelationType  *self,
-                                                      const char         *source_label,
-                                                      const char         *target_label);
-GPtrArray          *gloss_relation_type_get_attributes (GlossRelationType *self);
-/* As gloss_label_add_attribute(). */
-void                gloss_relation_type_add_attribute (GlossRelationType *self,
-                                                       GlossAttrDef      *def);
-gboolean            gloss_relation_type_try_add_attribute (GlossRelationType  *self,
-                                                           GlossAttrDef       *def,
-                                                           GError            **error);
-GlossAttrDef       *gloss_relation_type_lookup_attribute (GlossRelationType *self,
-                                                          const char        *name);
 
 /* ---- GlossSchema */
 
