@@ -19,6 +19,7 @@
 #include "gloss-document-view.h"
 #include "gloss-document-view-private.h"
 #include "gloss-editing.h"
+#include "gloss-offsets.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 
@@ -47,6 +48,7 @@ struct _GlossDocumentView
   GlossAnnotationList  *annotations;   /* owned */
   GlossSchema          *schema;        /* owned */
   char                 *font;          /* owned */
+  GlossOffsetMap       *offset_map;    /* owned, made at the first use: maps the text */
   GPtrArray            *label_tags;    /* owned: GtkTextTag, one per label in the buffer */
   guint                 tag_idle_id;   /* tags the rest of a long document after the start */
   guint                 tagged_end;    /* offset up to which the buffer has been tagged */
@@ -470,29 +472,16 @@ lookup_label (GlossDocumentView *self,
   return self->schema != NULL ? gloss_schema_lookup_label (self->schema, name) : NULL;
 }
 
-/* The annotation's covered text, shortened for messages. Taken from the
- * buffer (a B-tree), not the UTF-8 text: O(log n) at any offset. */
+/* The annotation's covered text, shortened for messages. */
 #define SHORT_TEXT_CHARS 40
 
 static char *
 dup_short_text (GlossDocumentView *self,
                 GlossAnnotation   *annotation)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
-  guint start = gloss_annotation_get_start (annotation);
-  guint end = gloss_annotation_get_end (annotation);
-  g_autofree char *text = NULL;
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, MIN (end, start + SHORT_TEXT_CHARS));
-  text = gtk_text_buffer_get_slice (buffer, &a, &b, FALSE);
-  g_strdelimit (text, "\n\t", ' ');
-
-  if (end - start > SHORT_TEXT_CHARS)
-    return g_strconcat (text, "…", NULL);
-
-  return g_steal_pointer (&text);
+  return gloss_document_view_dup_covered_text (self, annotation, SHORT_TEXT_CHARS,
+                                               GLOSS_COVERED_TEXT_ONE_LINE |
+                                               GLOSS_COVERED_TEXT_ELLIPSIS);
 }
 
 static gboolean
@@ -2714,6 +2703,7 @@ gloss_document_view_finalize (GObject *object)
 {
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (object);
 
+  g_clear_pointer (&self->offset_map, gloss_offset_map_free);
   g_clear_pointer (&self->label_tags, g_ptr_array_unref);
   g_clear_pointer (&self->chip_font, pango_font_description_free);
   g_clear_pointer (&self->font, g_free);
@@ -2971,6 +2961,7 @@ gloss_document_view_set_document (GlossDocumentView   *self,
   g_ptr_array_set_size (self->label_tags, 0);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
 
+  g_clear_pointer (&self->offset_map, gloss_offset_map_free);
   g_set_object (&self->document, document);
   g_set_object (&self->annotations, annotations);
 
@@ -3062,6 +3053,37 @@ gloss_document_view_set_selected_annotation (GlossDocumentView *self,
     annotation = NULL;
 
   select_annotation (self, annotation, annotation != NULL);
+}
+
+/* How far into the text a covered text is found by walking from the start. */
+#define WALK_CHARS 16384
+
+char *
+gloss_document_view_dup_covered_text (GlossDocumentView     *self,
+                                      GlossAnnotation       *annotation,
+                                      guint                  max_chars,
+                                      GlossCoveredTextFlags  flags)
+{
+  const GlossFragment *fragments;
+  const char *text;
+  guint n_fragments;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+
+  if ((text = get_text (self)) == NULL)
+    return g_strdup ("");
+
+  /* Near the start, walking the text costs no more than a map; further on,
+   * a map made once (one pass over the text) reaches any offset in
+   * O(log n), so that rows and messages cost the same at the end of a long
+   * document. */
+  if (self->offset_map == NULL && gloss_annotation_get_end (annotation) > WALK_CHARS)
+    self->offset_map = gloss_offset_map_new (text, -1);
+
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  return gloss_dup_covered_text (text, self->offset_map, fragments, n_fragments, max_chars,
+                                 flags);
 }
 
 gboolean

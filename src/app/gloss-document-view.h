@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-document.h"
 
@@ -42,6 +43,13 @@ char                *gloss_document_view_dup_tag_name    (const char          *l
 GlossAnnotation     *gloss_document_view_get_selected_annotation (GlossDocumentView *self);
 void                 gloss_document_view_set_selected_annotation (GlossDocumentView *self,
                                                                   GlossAnnotation   *annotation);
+/* The annotation's covered text in the document shown (see
+ * gloss_dup_covered_text()), reached through a map of the text made at the
+ * first call: as cheap at the end of a long document as at its start. */
+char                *gloss_document_view_dup_covered_text (GlossDocumentView     *self,
+                                                           GlossAnnotation       *annotation,
+                                                           guint                  max_chars,
+                                                           GlossCoveredTextFlags  flags);
 /* Property "snap-to-words": new spans and edge moves snap to words. */
 gboolean             gloss_document_view_get_snap_to_words (GlossDocumentView   *self);
 void                 gloss_document_view_set_snap_to_words (GlossDocumentView   *self,

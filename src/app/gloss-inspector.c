@@ -108,22 +108,15 @@ dup_covered_text (GlossInspector  *self,
                   guint            max)
 {
   const char *text = get_document_text (self);
-  g_autofree char *covered = NULL;
+  const GlossFragment *fragments;
+  guint n_fragments;
 
   if (text == NULL || annotation == NULL)
     return g_strdup ("");
 
-  covered = gloss_annotation_dup_text (annotation, text);
-  g_strdelimit (covered, "\n\r\t", ' ');
-
-  if (g_utf8_strlen (covered, -1) > max)
-    {
-      g_autofree char *head = g_utf8_substring (covered, 0, max);
-
-      return g_strconcat (head, "…", NULL);
-    }
-
-  return g_steal_pointer (&covered);
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  return gloss_dup_covered_text (text, NULL, fragments, n_fragments, max,
+                                 GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_ELLIPSIS);
 }
 
 static void

@@ -1037,35 +1037,15 @@ setup_annotation_row_cb (GtkSignalListItemFactory *factory,
 /* Characters of covered text a row shows at most (it ellipsizes anyway). */
 #define ROW_TEXT_CHARS 200
 
-/* The annotation's covered text from the view's buffer: O(log n) to reach
- * any offset, where the UTF-8 text would be walked from its start on every
- * bind (20 ms for a screen of rows at the end of a 1 MB document). */
+/* The annotation's covered text through the view, which reaches any offset
+ * in O(log n), where walking the UTF-8 text from its start on every bind
+ * took 20 ms for a screen of rows at the end of a 1 MB document. */
 static char *
 dup_covered_text (GlossWindow     *self,
                   GlossAnnotation *annotation)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  g_autoptr(GString) covered = g_string_new (NULL);
-  const GlossFragment *fragments;
-  guint n_fragments, n_chars = 0;
-
-  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
-  for (guint i = 0; i < n_fragments && n_chars < ROW_TEXT_CHARS; i++)
-    {
-      guint end = MIN (fragments[i].end, fragments[i].start + ROW_TEXT_CHARS - n_chars);
-      g_autofree char *slice = NULL;
-      GtkTextIter a, b;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &a, fragments[i].start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-      slice = gtk_text_buffer_get_slice (buffer, &a, &b, FALSE);
-      if (i > 0)
-        g_string_append_c (covered, ' ');
-      g_string_append (covered, slice);
-      n_chars += end - fragments[i].start;
-    }
-
-  return g_string_free (g_steal_pointer (&covered), FALSE);
+  return gloss_document_view_dup_covered_text (self->view, annotation, ROW_TEXT_CHARS,
+                                               GLOSS_COVERED_TEXT_FULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-identity-private.h"
+#include "gloss-offsets.h"
 
 struct _GlossAnnotation
 {
@@ -338,30 +339,103 @@ char *
 gloss_annotation_dup_text (GlossAnnotation *self,
                            const char      *text)
 {
-  GString *str;
-  const char *p = text;
-  guint pos = 0;
-
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  str = g_string_new (NULL);
-  for (guint i = 0; i < self->n_fragments; i++)
-    {
-      const char *s, *e;
+  return gloss_dup_covered_text (text, NULL, self->fragments, self->n_fragments, 0,
+                                 GLOSS_COVERED_TEXT_FULL);
+}
 
-      if (self->fragments[i].start < pos)
-        {
-          p = text;
-          pos = 0;
-        }
-      s = g_utf8_offset_to_pointer (p, self->fragments[i].start - pos);
-      e = g_utf8_offset_to_pointer (s, self->fragments[i].end - self->fragments[i].start);
-      if (i > 0)
-        g_string_append_c (str, ' ');
-      g_string_append_len (str, s, e - s);
-      p = e;
-      pos = self->fragments[i].end;
+/* @p moved on by up to @n characters, not past the NUL; *@n_moved says by
+ * how many. */
+static const char *
+skip_chars (const char *p,
+            guint       n,
+            guint      *n_moved)
+{
+  guint i = 0;
+
+  while (i < n && *p != '\0')
+    {
+      p = g_utf8_next_char (p);
+      i++;
     }
+  *n_moved = i;
+  return p;
+}
+
+char *
+gloss_dup_covered_text (const char           *text,
+                        GlossOffsetMap       *map,
+                        const GlossFragment  *fragments,
+                        guint                 n_fragments,
+                        guint                 max_chars,
+                        GlossCoveredTextFlags flags)
+{
+  GString *str;
+  const char *p = text;  /* where the walk stands: code point @pos of @text */
+  guint pos = 0;
+  guint n_chars = 0;
+  gboolean cut = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (fragments != NULL || n_fragments == 0, NULL);
+
+  if (max_chars == 0)
+    max_chars = G_MAXUINT;
+
+  str = g_string_new (NULL);
+  for (guint i = 0; i < n_fragments && !cut; i++)
+    {
+      guint start = fragments[i].start;
+      guint len = fragments[i].end > start ? fragments[i].end - start : 0;
+      guint moved;
+      const char *s;
+      const char *e;
+      gsize byte;
+
+      if (i > 0)
+        {
+          if (n_chars >= max_chars)
+            {
+              cut = TRUE;
+              break;
+            }
+          g_string_append_c (str, ' ');
+          n_chars++;
+        }
+
+      /* To the fragment's start: through the map, or on from the last
+       * fragment's end (from the text's start when they are not sorted). */
+      if (map != NULL)
+        {
+          if (gloss_offset_map_char_to_byte (map, start, &byte))
+            s = text + byte;
+          else
+            s = text + gloss_offset_map_get_n_bytes (map);
+        }
+      else
+        {
+          if (start < pos)
+            {
+              p = text;
+              pos = 0;
+            }
+          s = skip_chars (p, start - pos, &moved);
+        }
+
+      e = skip_chars (s, MIN (len, max_chars - n_chars), &moved);
+      cut = len > moved && moved == max_chars - n_chars && *e != '\0';
+      g_string_append_len (str, s, e - s);
+      n_chars += moved;
+      p = e;
+      pos = start + moved;
+    }
+
+  if ((flags & GLOSS_COVERED_TEXT_ONE_LINE) != 0)
+    g_strdelimit (str->str, "\n\r\t", ' ');
+  if (cut && (flags & GLOSS_COVERED_TEXT_ELLIPSIS) != 0)
+    g_string_append (str, "…");
+
   return g_string_free (str, FALSE);
 }

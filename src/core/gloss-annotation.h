@@ -84,8 +84,29 @@ gboolean             gloss_annotation_get_deleted       (GlossAnnotation     *se
 void                 gloss_annotation_set_deleted       (GlossAnnotation     *self,
                                                          gboolean             deleted);
 /* The covered text of @text (the document text), fragments joined by one
- * space. */
+ * space: gloss_dup_covered_text() with no limit. */
 char                *gloss_annotation_dup_text          (GlossAnnotation     *self,
                                                          const char          *text);
+
+typedef enum
+{
+  GLOSS_COVERED_TEXT_FULL     = 0,
+  GLOSS_COVERED_TEXT_ONE_LINE = 1 << 0,  /* tabs and line breaks as spaces */
+  GLOSS_COVERED_TEXT_ELLIPSIS = 1 << 1,  /* "…" after a text cut at @max_chars */
+} GlossCoveredTextFlags;
+
+/* The one accessor of covered text: @fragments (sorted, code points) of
+ * @text (the NUL-terminated document text), joined by one space, at most
+ * @max_chars characters of it (0: all). Offsets past the text end there.
+ * @map, when given, must map @text: it reaches each fragment in O(log n)
+ * where the UTF-8 text would otherwise be walked from its start (1 MB for
+ * an annotation at the end of a 1 MB document), so that a list of rows or
+ * a message costs the same anywhere in a long text. */
+char                *gloss_dup_covered_text             (const char          *text,
+                                                         GlossOffsetMap      *map,
+                                                         const GlossFragment *fragments,
+                                                         guint                n_fragments,
+                                                         guint                max_chars,
+                                                         GlossCoveredTextFlags flags);
 
 G_END_DECLS
