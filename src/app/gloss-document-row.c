@@ -18,6 +18,7 @@ struct _GlossDocumentRow
   GtkWidget      parent_instance;
 
   GlossDocument *document;       /* owned */
+  char          *annotator;      /* owned: whose status the row shows */
   guint          n_annotations;
   guint          n_curated;
   guint          n_units;        /* 0: no curation shown */
@@ -36,7 +37,10 @@ gloss_document_row_dispose (GObject *object)
 {
   GlossDocumentRow *self = GLOSS_DOCUMENT_ROW (object);
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->annotator, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_ROW);
 
   G_OBJECT_CLASS (gloss_document_row_parent_class)->dispose (object);
@@ -133,6 +137,20 @@ update_caption (GlossDocumentRow *self,
   update_accessible_label (self);
 }
 
+static void
+document_count_cb (GlossDocumentRow *self)
+{
+  update_caption (self, gloss_document_get_n_annotations (self->document));
+}
+
+static void
+document_status_cb (GlossDocumentRow *self,
+                    const char       *annotator)
+{
+  if (g_strcmp0 (annotator, self->annotator) == 0)
+    gloss_document_row_set_status (self, gloss_document_get_status (self->document, annotator));
+}
+
 void
 gloss_document_row_set_document (GlossDocumentRow *self,
                                  GlossDocument    *document)
@@ -141,8 +159,11 @@ gloss_document_row_set_document (GlossDocumentRow *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
   g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
   self->n_units = 0;
 
   if (document == NULL)
@@ -153,9 +174,29 @@ gloss_document_row_set_document (GlossDocumentRow *self,
       return;
     }
 
+  /* the model announces its count and statuses: the row follows */
+  g_signal_connect_object (document, "notify::n-annotations", G_CALLBACK (document_count_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "status-changed", G_CALLBACK (document_status_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_label_set_label (self->name_label, gloss_document_get_name (document));
   update_caption (self, gloss_document_get_n_annotations (document));
+  gloss_document_row_set_status (self, gloss_document_get_status (document, self->annotator));
   gloss_widget_set_lazy_tooltip (GTK_WIDGET (self), gloss_document_get_name (document));
+}
+
+void
+gloss_document_row_set_annotator (GlossDocumentRow *self,
+                                  const char       *annotator)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  if (self->document != NULL)
+    gloss_document_row_set_status (self, gloss_document_get_status (self->document, annotator));
 }
 
 void

@@ -17,14 +17,17 @@ G_DECLARE_FINAL_TYPE (GlossDocumentRow, gloss_document_row, GLOSS, DOCUMENT_ROW,
 
 GtkWidget     *gloss_document_row_new          (void);
 GlossDocument *gloss_document_row_get_document (GlossDocumentRow *self);
+/* The row shows the document's name, count and the status @annotator gave
+ * it, and follows the document's "notify::n-annotations" and
+ * "status-changed". */
 void           gloss_document_row_set_document (GlossDocumentRow *self,
                                                 GlossDocument    *document);
-/* Shows the current annotator's status of the document ("Done", "In
- * progress"; nothing for new documents). */
+void           gloss_document_row_set_annotator (GlossDocumentRow *self,
+                                                 const char       *annotator);
+/* Shows a status ("Done", "In progress"; nothing for new documents). */
 void           gloss_document_row_set_status   (GlossDocumentRow    *self,
                                                 GlossDocumentStatus  status);
-/* The live annotation count of the open document (the document's own
- * count is as of loading). */
+/* Shows a count other than the document's. */
 void           gloss_document_row_set_n_annotations (GlossDocumentRow *self,
                                                      guint             n_annotations);
 

@@ -144,27 +144,6 @@ forget_document_history (GlossWindow *self)
     gloss_annotation_list_clear_history (list);
 }
 
-/* The document rows bind their count once: the visible ones take the
- * counts the step left in their documents. */
-static void
-refresh_counts (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GLOSS_IS_DOCUMENT_ROW (child))
-        {
-          GlossDocument *document = gloss_document_row_get_document (GLOSS_DOCUMENT_ROW (child));
-
-          if (document != NULL)
-            gloss_document_row_set_n_annotations (GLOSS_DOCUMENT_ROW (child),
-                                                  gloss_document_get_n_annotations (document));
-        }
-      else
-        refresh_counts (child);
-    }
-}
-
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action_name)
@@ -243,7 +222,6 @@ take_step (GlossWindow   *self,
   g_set_object (&bulk->step, step);
   g_set_weak_pointer (&bulk->project, project);
   forget_document_history (self);
-  refresh_counts (GTK_WIDGET (self));
   _gloss_window_bulk_update_undo (self);
 
   documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
@@ -268,7 +246,6 @@ step_done (GlossWindow   *self,
   g_autofree char *message = NULL;
 
   forget_document_history (self);
-  refresh_counts (GTK_WIDGET (self));
   _gloss_window_bulk_update_undo (self);
   /* Translators: %s is an undo description such as "Annotate All “x” in All Documents" */
   message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);

@@ -234,8 +234,9 @@ is_open_document (GlossWindow   *self,
                     gloss_document_get_uuid (self->document)) == 0;
 }
 
-/* Refreshes the rows of the open document (the list view's visible rows
- * are its only descendants of that type): status and live count. */
+/* The curation progress of the open document's rows (the list view's
+ * visible rows are its only descendants of that type); their count and
+ * status follow the document itself. */
 static void
 refresh_document_rows (GlossWindow *self,
                        GtkWidget   *widget)
@@ -247,29 +248,33 @@ refresh_document_rows (GlossWindow *self,
       if (GLOSS_IS_DOCUMENT_ROW (child))
         {
           GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (child);
-          GlossDocument *document = gloss_document_row_get_document (row);
 
-          if (!is_open_document (self, document))
-            continue;
-
-          gloss_document_row_set_status (row,
-                                         gloss_document_get_status (
-                                           document, gloss_project_get_annotator (self->project)));
-          gloss_document_row_set_n_annotations (row,
-                                                g_list_model_get_n_items (
-                                                  G_LIST_MODEL (self->annotations)));
-          if (gtk_toggle_button_get_active (self->curate_button))
-            _gloss_window_teams_update_row (self, row, document);
+          if (is_open_document (self, gloss_document_row_get_document (row)))
+            _gloss_window_teams_update_row (self, row, gloss_document_row_get_document (row));
         }
       else
         refresh_document_rows (self, child);
     }
 }
 
+/* The visible rows show the status of the project's annotator. */
+static void
+set_rows_annotator (GtkWidget  *widget,
+                    const char *annotator)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GLOSS_IS_DOCUMENT_ROW (child))
+      gloss_document_row_set_annotator (GLOSS_DOCUMENT_ROW (child), annotator);
+    else
+      set_rows_annotator (child, annotator);
+}
+
 static void
 status_changed_cb (GlossWindow *self)
 {
-  if (self->annotations != NULL)
+  if (self->annotations != NULL && gtk_toggle_button_get_active (self->curate_button))
     refresh_document_rows (self, GTK_WIDGET (self->document_list_view));
 }
 
@@ -560,7 +565,11 @@ apply_annotator (GlossWindow *self)
     }
 
   if (self->project != NULL && name != NULL && *name != '\0')
-    gloss_project_set_annotator (self->project, name);
+    {
+      gloss_project_set_annotator (self->project, name);
+      if (self->document_list_view != NULL)
+        set_rows_annotator (GTK_WIDGET (self->document_list_view), name);
+    }
 
   if (self->status_filter != NULL)
     refresh_status_filter (self);
@@ -1004,16 +1013,9 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
   GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item));
   GlossDocument *document = gtk_list_item_get_item (item);
 
+  gloss_document_row_set_annotator (row, self->project ? gloss_project_get_annotator (self->project)
+                                                     : NULL);
   gloss_document_row_set_document (row, document);
-  if (document != NULL && self->project != NULL)
-    gloss_document_row_set_status (row,
-                                   gloss_document_get_status (document,
-                                                              gloss_project_get_annotator (
-                                                                self->project)));
-  if (is_open_document (self, document) && self->annotations != NULL)
-    gloss_document_row_set_n_annotations (row,
-                                          g_list_model_get_n_items (
-                                            G_LIST_MODEL (self->annotations)));
   if (document != NULL)
     _gloss_window_teams_update_row (self, row, document);
 }

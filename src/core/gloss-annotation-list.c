@@ -860,8 +860,13 @@ publish (GlossAnnotationList *self,
 
       if (c->kind == GLOSS_CHANGE_STATUS)
         {
-          if (g_hash_table_add (statuses_seen, c->key))
+          int now = forward ? c->after_status : c->before_status;
+
+          /* the last in the direction of the step stands */
+          if (!g_hash_table_contains (statuses_seen, c->key))
             g_ptr_array_add (statuses, c->key);
+          g_hash_table_insert (statuses_seen, c->key,
+                               GINT_TO_POINTER (now < 0 ? GLOSS_DOCUMENT_STATUS_NEW : now));
           continue;
         }
       index = c->kind == GLOSS_CHANGE_ANNOTATION ? annotation_nets : relation_nets;
@@ -903,7 +908,13 @@ publish (GlossAnnotationList *self,
     }
 
   for (guint i = 0; i < statuses->len; i++)
-    g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (statuses, i));
+    {
+      const char *who = g_ptr_array_index (statuses, i);
+
+      _gloss_document_set_status (self->document, who,
+                                  GPOINTER_TO_INT (g_hash_table_lookup (statuses_seen, who)));
+      g_signal_emit (self, signals[STATUS_CHANGED], 0, who);
+    }
 
   _gloss_document_set_n_annotations (self->document, g_sequence_get_length (self->items));
 }
@@ -1649,6 +1660,7 @@ _gloss_annotation_list_reload (GlossAnnotationList  *self,
     if (!g_hash_table_contains (self->relation_by_uuid, k))
       g_signal_emit (self, signals[RELATION_CHANGED], 0, v, NULL);
 
+  _gloss_document_reload_statuses (self->document);
   statuses = gloss_store_dup_document_statuses (self->store, id);
   g_hash_table_iter_init (&hiter, statuses);
   while (g_hash_table_iter_next (&hiter, &k, NULL))

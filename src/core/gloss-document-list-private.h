@@ -17,4 +17,10 @@ GlossDocumentList *_gloss_document_list_new     (GlossStore        *store,
 gboolean           _gloss_document_list_reload  (GlossDocumentList *self,
                                                  GError           **error);
 
+/* The documents read so far (new references), and one of them or NULL:
+ * neither reads a document. */
+GPtrArray         *_gloss_document_list_dup_loaded (GlossDocumentList *self);
+GlossDocument     *_gloss_document_list_peek        (GlossDocumentList *self,
+                                                     gint64             id);
+
 G_END_DECLS

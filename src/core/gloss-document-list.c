@@ -173,3 +173,23 @@ gloss_document_list_lookup (GlossDocumentList *self,
     }
   return doc;
 }
+
+GPtrArray *
+_gloss_document_list_dup_loaded (GlossDocumentList *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (out, g_object_ref (value));
+  return out;
+}
+
+GlossDocument *
+_gloss_document_list_peek (GlossDocumentList *self,
+                           gint64             id)
+{
+  return g_hash_table_lookup (self->documents, &id);
+}

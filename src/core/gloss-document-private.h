@@ -21,5 +21,13 @@ GlossDocument *_gloss_document_new            (GlossStore  *store,
                                                guint        n_annotations);
 void           _gloss_document_set_n_annotations (GlossDocument *self,
                                                   guint          n);
+/* The status of @annotator is now @status (the model's own writes):
+ * "status-changed" when it differs from what the document held. */
+void           _gloss_document_set_status     (GlossDocument       *self,
+                                               const char          *annotator,
+                                               GlossDocumentStatus  status);
+/* Rows written behind the model's back: the statuses read again (when they
+ * were read at all), "status-changed" for each that differs. */
+void           _gloss_document_reload_statuses (GlossDocument *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _GlossDocument
   gint64      created;
   guint       length;
   guint       n_annotations;
+  GHashTable *statuses;       /* owned, annotator -> GINT_TO_POINTER (status); NULL until asked */
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
@@ -40,6 +41,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 gloss_document_finalize (GObject *object)
 {
@@ -51,6 +60,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->meta, json_object_unref);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -97,6 +107,10 @@ gloss_document_class_init (GlossDocumentClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -134,6 +148,68 @@ _gloss_document_new (GlossStore *store,
   else
     self->meta = json_object_new ();
   return self;
+}
+
+static GlossDocumentStatus
+status_in (GHashTable *statuses,
+           const char *annotator)
+{
+  gpointer value;
+
+  if (statuses != NULL && g_hash_table_lookup_extended (statuses, annotator, NULL, &value))
+    return GPOINTER_TO_INT (value);
+  return GLOSS_DOCUMENT_STATUS_NEW;
+}
+
+static void
+ensure_statuses (GlossDocument *self)
+{
+  if (self->statuses == NULL)
+    self->statuses = self->store ? gloss_store_dup_document_statuses (self->store, self->id)
+                                 : NULL;
+  if (self->statuses == NULL)
+    self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+_gloss_document_set_status (GlossDocument       *self,
+                            const char          *annotator,
+                            GlossDocumentStatus  status)
+{
+  if (self->statuses != NULL)
+    {
+      if (status_in (self->statuses, annotator) == status &&
+          g_hash_table_contains (self->statuses, annotator))
+        return;
+      g_hash_table_insert (self->statuses, g_strdup (annotator), GINT_TO_POINTER (status));
+    }
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, annotator);
+}
+
+void
+_gloss_document_reload_statuses (GlossDocument *self)
+{
+  g_autoptr(GHashTable) old = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->statuses == NULL)
+    return;   /* nobody asked yet: read when asked */
+  old = g_steal_pointer (&self->statuses);
+  ensure_statuses (self);
+  changed = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->statuses);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (status_in (old, key) != status_in (self->statuses, key))
+      g_ptr_array_add (changed, g_strdup (key));
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->statuses, key) &&
+        status_in (old, key) != GLOSS_DOCUMENT_STATUS_NEW)
+      g_ptr_array_add (changed, g_strdup (key));
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[STATUS_CHANGED], 0, g_ptr_array_index (changed, i));
 }
 
 void
@@ -243,10 +319,10 @@ GlossDocumentStatus
 gloss_document_get_status (GlossDocument *self,
                            const char    *annotator)
 {
-  GlossDocumentStatus status = GLOSS_DOCUMENT_STATUS_NEW;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), GLOSS_DOCUMENT_STATUS_NEW);
-  if (self->store != NULL && annotator != NULL)
-    gloss_store_get_document_status (self->store, self->id, annotator, &status, NULL);
-  return status;
+
+  if (annotator == NULL)
+    return GLOSS_DOCUMENT_STATUS_NEW;
+  ensure_statuses (self);
+  return status_in (self->statuses, annotator);
 }

@@ -36,8 +36,12 @@ const char   *gloss_document_get_text          (GlossDocument *self);
 JsonObject   *gloss_document_get_meta          (GlossDocument *self);
 const char   *gloss_document_get_meta_string   (GlossDocument *self,
                                                 const char    *key);
-/* Live annotation count as of loading. */
+/* Live annotation count, kept by the model ("notify::n-annotations"). */
 guint         gloss_document_get_n_annotations (GlossDocument *self);
+/* The status @annotator gave the document (NEW without one), kept by the
+ * model: read from the store once, then updated by the annotation list's
+ * commands and the project's reloads, which emit "status-changed"
+ * (const char *annotator). */
 GlossDocumentStatus gloss_document_get_status  (GlossDocument *self,
                                                 const char    *annotator);
 

@@ -473,6 +473,18 @@ reload_lists (GlossProject  *self,
   return TRUE;
 }
 
+/* A document without an open list: its count and statuses read again
+ * (those with a list follow it as it reloads). */
+static void
+reload_document_rows (GlossProject  *self,
+                      GlossDocument *document)
+{
+  gint64 id = gloss_document_get_id (document);
+
+  _gloss_document_set_n_annotations (document, gloss_store_count_annotations (self->store, id));
+  _gloss_document_reload_statuses (document);
+}
+
 gboolean
 gloss_project_reload (GlossProject  *self,
                       const gint64  *ids,
@@ -489,18 +501,14 @@ gloss_project_reload (GlossProject  *self,
     return FALSE;
   for (guint i = 0; i < n_ids; i++)
     {
+      GlossDocument *document;
+
       /* each document once; an open list counts its own items as it reloads */
       if (!g_hash_table_add (touched, (gpointer) &ids[i]))
         continue;
-      if (!g_hash_table_contains (self->lists, &ids[i]))
-        {
-          GlossDocument *document = gloss_document_list_lookup (self->documents, ids[i]);
-
-          if (document != NULL)
-            _gloss_document_set_n_annotations (document,
-                                               gloss_store_count_annotations (self->store,
-                                                                              ids[i]));
-        }
+      document = _gloss_document_list_peek (self->documents, ids[i]);
+      if (document != NULL && !g_hash_table_contains (self->lists, &ids[i]))
+        reload_document_rows (self, document);
     }
   return reload_lists (self, touched, schema, error);
 }
@@ -538,6 +546,18 @@ gloss_project_refresh (GlossProject  *self,
   if (!_gloss_document_list_reload (self->documents, error) ||
       !reload_lists (self, NULL, fresh, error))
     return FALSE;
+  {
+    g_autoptr(GPtrArray) loaded = _gloss_document_list_dup_loaded (self->documents);
+
+    for (guint i = 0; i < loaded->len; i++)
+      {
+        GlossDocument *document = g_ptr_array_index (loaded, i);
+        gint64 id = gloss_document_get_id (document);
+
+        if (!g_hash_table_contains (self->lists, &id))
+          reload_document_rows (self, document);
+      }
+  }
   self->data_version = version;
   if (changed != NULL)
     *changed = TRUE;

@@ -481,6 +481,84 @@ test_every_kind_followed (Fixture       *f,
   }
 }
 
+static void
+count_signal_cb (GlossDocument *document,
+                 const char    *annotator,
+                 GPtrArray     *seen)
+{
+  g_ptr_array_add (seen, g_strdup (annotator));
+}
+
+/* A document's statuses and count are the model's: its own commands, a
+ * change set behind its back and another program's write each update them
+ * and announce it. */
+static void
+test_document_follows (Fixture       *f,
+                       gconstpointer  data)
+{
+  GlossDocument *doc0 = f->docs[0];
+  GlossDocument *doc2 = f->docs[2];   /* no open list */
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossCommand) command = gloss_command_new ("done");
+  g_autoptr(GlossChangeSet) changes = gloss_change_set_new ("statuses");
+  g_autoptr(GlossAnnotation) a = span (doc2, "GPE", 0, 2, 1000);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  g_signal_connect (doc0, "status-changed", G_CALLBACK (count_signal_cb), seen);
+  g_signal_connect (doc2, "status-changed", G_CALLBACK (count_signal_cb), seen);
+  g_assert_cmpint (gloss_document_get_status (doc0, "alice"), ==, GLOSS_DOCUMENT_STATUS_NEW);
+  g_assert_cmpint (gloss_document_get_status (doc2, "bob"), ==, GLOSS_DOCUMENT_STATUS_NEW);
+
+  /* a command of the open document, its undo and redo */
+  gloss_command_set_document_status (command, NULL, GLOSS_DOCUMENT_STATUS_DONE);
+  g_assert_true (gloss_annotation_list_apply (f->lists[0], command, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_document_get_status (doc0, "alice"), ==, GLOSS_DOCUMENT_STATUS_DONE);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "alice");
+  g_assert_true (gloss_annotation_list_undo (f->lists[0], &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_document_get_status (doc0, "alice"), ==, GLOSS_DOCUMENT_STATUS_NEW);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* a change set into a document nobody opened: count and status */
+  gloss_change_set_put_annotation (changes, a, GLOSS_CHANGE_ALWAYS);
+  gloss_change_set_put_status (changes, gloss_document_get_id (doc2), "bob",
+                               GLOSS_DOCUMENT_STATUS_IN_PROGRESS, 1000, GLOSS_CHANGE_ALWAYS);
+  g_assert_true (gloss_project_apply_changes (f->project, changes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_document_get_status (doc2, "bob"), ==,
+                   GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (gloss_document_get_n_annotations (doc2), ==, 1);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "bob");
+
+  /* another program */
+  {
+    g_autofree char *sql =
+      g_strdup_printf ("UPDATE document_status SET status = 2, modified = 2000 "
+                       "WHERE document = %" G_GINT64_FORMAT " AND annotator = 'bob';"
+                       "DELETE FROM annotations WHERE document = %" G_GINT64_FORMAT ";",
+                       gloss_document_get_id (doc2), gloss_document_get_id (doc2));
+    g_autofree char *path = g_strdup (gloss_project_get_path (f->project));
+    sqlite3 *db = test_raw_open (path);
+
+    test_raw_exec (db, sql);
+    sqlite3_close (db);
+  }
+  g_assert_true (gloss_project_refresh (f->project, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpint (gloss_document_get_status (doc2, "bob"), ==, GLOSS_DOCUMENT_STATUS_DONE);
+  g_assert_cmpuint (gloss_document_get_n_annotations (doc2), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 4);
+  check_follows (f);
+
+  g_signal_handlers_disconnect_by_data (doc0, seen);
+  g_signal_handlers_disconnect_by_data (doc2, seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +572,7 @@ main (int   argc,
   ADD ("undo-refused", test_undo_refused);
   ADD ("failure-writes-nothing", test_failure_writes_nothing);
   ADD ("every-kind-followed", test_every_kind_followed);
+  ADD ("document-follows", test_document_follows);
 #undef ADD
 
   return g_test_run ();
