@@ -18,7 +18,7 @@
 #include "gloss-import-context-private.h"
 #include "gloss-project.h"
 #include "gloss-relation.h"
-#include "gloss-schema.h"
+#include "gloss-schema-private.h"
 #include "gloss-store.h"
 
 GlossProject *
@@ -56,25 +56,6 @@ gloss_import_context_annotator (GlossImportContext *ctx,
   return gloss_format_default_annotator (ctx->project);
 }
 
-/* The schema's rule for label, layer, relation type and attribute names
- * (the constructors in gloss-schema.c check it with g_return_val_if_fail):
- * names read from a file are checked here first so that a bad one is
- * reported, never a critical. */
-static gboolean
-schema_name_ok (const char *name)
-{
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static const char *
 pick_color (GlossSchema *schema)
 {
@@ -85,6 +66,9 @@ pick_color (GlossSchema *schema)
   return palette[gloss_schema_get_n_labels (schema) % G_N_ELEMENTS (palette)];
 }
 
+/* Names read from a file are checked first with the schema's rule, which
+ * its constructors enforce with g_return_val_if_fail: a bad one is reported,
+ * never a critical. */
 GlossLabel *
 gloss_import_context_ensure_label (GlossImportContext *ctx,
                                    const char         *label,
@@ -96,7 +80,7 @@ gloss_import_context_ensure_label (GlossImportContext *ctx,
 
   if (existing != NULL)
     return existing;
-  if (!schema_name_ok (label) || (layer != NULL && !schema_name_ok (layer)))
+  if (!_gloss_schema_name_is_valid (label) || (layer != NULL && !_gloss_schema_name_is_valid (layer)))
     return NULL;
   created = gloss_label_new (label, layer ? layer : "entity", pick_color (ctx->schema), NULL,
                              NULL);
@@ -120,7 +104,7 @@ gloss_import_context_ensure_relation_type (GlossImportContext *ctx,
 
   if (existing != NULL)
     return existing;
-  if (!schema_name_ok (type))
+  if (!_gloss_schema_name_is_valid (type))
     return NULL;
   created = gloss_relation_type_new (type, NULL, NULL, NULL);
   if (!gloss_schema_add_relation_type (ctx->schema, created, &error))
@@ -210,7 +194,7 @@ gloss_import_context_ensure_attribute (GlossImportContext *ctx,
   GlossAttrDef *def;
   g_autoptr(GlossAttrDef) wider = NULL;
 
-  if (l == NULL || !schema_name_ok (name))
+  if (l == NULL || !_gloss_schema_name_is_valid (name))
     return;
   def = gloss_label_lookup_attribute (l, name);
   wider = widen_definition (def, name, value);
@@ -242,7 +226,7 @@ gloss_import_context_ensure_relation_attribute (GlossImportContext *ctx,
   GlossAttrDef *def;
   g_autoptr(GlossAttrDef) wider = NULL;
 
-  if (t == NULL || !schema_name_ok (name))
+  if (t == NULL || !_gloss_schema_name_is_valid (name))
     return;
   def = gloss_relation_type_lookup_attribute (t, name);
   wider = widen_definition (def, name, value);
