@@ -57,6 +57,7 @@ struct _GlossChangeSet
   GlossSchema *adopt;            /* what the project takes when applied */
   char        *adopt_json;
   guint        n_flushed;        /* pending rows written so far */
+  guint        n_given;          /* pending rows put before applying began */
   gboolean     quiet;            /* a worker thread's project: no reload */
 };
 
@@ -646,7 +647,16 @@ write_pending (GlossChangeSet  *self,
         return FALSE;
       current = load_current (change, store, &status, &modified);
       if (change->rule == GLOSS_CHANGE_IF_NEWER && !newer (change, current, status, modified))
-        continue;
+        {
+          /* a row a prepare function put is put again if the set is applied
+           * again: a merge of a large project need not hold what it skips */
+          if (i >= self->n_given)
+            {
+              _gloss_change_free (change);
+              g_ptr_array_index (self->pending, i) = NULL;
+            }
+          continue;
+        }
       if (!_gloss_change_write (change, store, TRUE, error))
         return FALSE;
       change->before = g_steal_pointer (&current);
@@ -704,6 +714,7 @@ _gloss_project_apply_changes_full (GlossProject              *project,
   gboolean adopted = FALSE;
   guint n_given = self->pending->len;
 
+  self->n_given = n_given;
   if (self->state != STATE_NEW)
     {
       g_set_error (error, GLOSS_CHANGE_SET_ERROR, GLOSS_CHANGE_SET_ERROR_STATE,

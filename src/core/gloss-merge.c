@@ -718,7 +718,8 @@ merge_rows (Merge         *m,
           gloss_relation_set_document_id (r, target_id);
           gloss_change_set_put_relation (m->changes, r, GLOSS_CHANGE_IF_NEWER);
         }
-      if (!merge_statuses (m, d->id, target_id, error))
+      if (!merge_statuses (m, d->id, target_id, error) ||
+          !_gloss_change_set_flush (m->changes, m->target, error))
         return FALSE;
     }
   return TRUE;
