@@ -20,8 +20,6 @@
 #include "gloss-task-runner.h"
 #include "gloss-window-private.h"
 
-#define BULK_KEY "gloss-window-bulk"
-
 /* From this many documents on (bench-bulk: a frequent word takes about
  * 0.04 s in 1,000 documents, 0.43 s in 10,000 and 6.6 s in 100,000; its
  * undo about half that), the step, its undo and its redo run on a worker
@@ -29,26 +27,6 @@
  * progress dialog with Cancel that keeps the window from writing the
  * project meanwhile. Below, it is quicker than showing one. */
 #define THREAD_MIN_DOCUMENTS 1000
-
-/* The window keeps its last bulk step. It comes after the open document's
- * own history: win.undo takes it back once the document has nothing left
- * to undo. Applying, undoing or redoing the step clears the histories of
- * the documents it wrote and of the open one, so that order is time order
- * in the open document. */
-typedef struct
-{
-  GlossProject  *project;      /* weak: the project the step went into */
-  GlossBulkStep *step;         /* owned, may be NULL */
-  GtkWidget     *undo_button;  /* weak: the header bar's button for win.undo */
-  GtkWidget     *redo_button;  /* weak */
-  guint          thread_min_documents;
-
-  /* while a worker runs (cancellable != NULL) */
-  GCancellable  *cancellable;      /* owned */
-  GlossProject  *worker_project;   /* weak: the window's project when it started */
-  GtkWidget     *dialog;           /* weak: the modal progress dialog */
-  GtkWidget     *progress_bar;     /* weak */
-} Bulk;
 
 typedef enum
 {
@@ -79,7 +57,7 @@ bulk_job_free (BulkJob *job)
 }
 
 static void
-bulk_free (Bulk *bulk)
+bulk_free (GlossWindowBulk *bulk)
 {
   g_clear_weak_pointer (&bulk->project);
   g_clear_weak_pointer (&bulk->undo_button);
@@ -91,7 +69,6 @@ bulk_free (Bulk *bulk)
   g_clear_weak_pointer (&bulk->dialog);
   g_clear_object (&bulk->cancellable);
   g_clear_object (&bulk->step);
-  g_free (bulk);
 }
 
 /* A closed window cancels its worker (the task keeps the window alive
@@ -99,32 +76,23 @@ bulk_free (Bulk *bulk)
 static void
 window_destroy_cb (GlossWindow *self)
 {
-  Bulk *bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
+  GlossWindowBulk *bulk = &self->bulk;
 
-  if (bulk != NULL && bulk->cancellable != NULL)
+  if (bulk->cancellable != NULL)
     g_cancellable_cancel (bulk->cancellable);
 }
 
-static Bulk *
+static GlossWindowBulk *
 get_bulk (GlossWindow *self)
 {
-  Bulk *bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
-
-  if (bulk == NULL)
-    {
-      bulk = g_new0 (Bulk, 1);
-      bulk->thread_min_documents = THREAD_MIN_DOCUMENTS;
-      g_object_set_data_full (G_OBJECT (self), BULK_KEY, bulk, (GDestroyNotify) bulk_free);
-      g_signal_connect (self, "destroy", G_CALLBACK (window_destroy_cb), NULL);
-    }
-  return bulk;
+  return &self->bulk;
 }
 
 /* The step, when it belongs to the window's project. */
 static GlossBulkStep *
 current_step (GlossWindow *self)
 {
-  Bulk *bulk = get_bulk (self);
+  GlossWindowBulk *bulk = get_bulk (self);
 
   if (bulk->step == NULL || bulk->project == NULL ||
       bulk->project != gloss_window_get_project (self))
@@ -204,7 +172,7 @@ take_step (GlossWindow   *self,
            GlossProject  *project,
            GlossBulkStep *step)
 {
-  Bulk *bulk = get_bulk (self);
+  GlossWindowBulk *bulk = get_bulk (self);
   guint n = gloss_bulk_step_get_n_annotations (step);
   guint n_documents = gloss_bulk_step_get_n_documents (step);
   g_autofree char *documents = NULL;
@@ -275,7 +243,7 @@ static void
 bulk_progress_cb (double   fraction,
                   gpointer user_data)
 {
-  Bulk *bulk = get_bulk (GLOSS_WINDOW (user_data));
+  GlossWindowBulk *bulk = get_bulk (GLOSS_WINDOW (user_data));
 
   if (bulk->progress_bar != NULL)
     gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bulk->progress_bar), fraction);
@@ -288,7 +256,7 @@ bulk_done_cb (GObject      *source_object,
 {
   GlossWindow *self = GLOSS_WINDOW (source_object);
   BulkJob *job = user_data;
-  Bulk *bulk = get_bulk (self);
+  GlossWindowBulk *bulk = get_bulk (self);
   GlossProject *project = bulk->worker_project;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -406,7 +374,7 @@ static void
 start_worker (GlossWindow *self,
               BulkJob     *job)
 {
-  Bulk *bulk = get_bulk (self);
+  GlossWindowBulk *bulk = get_bulk (self);
   GlossProject *project = gloss_window_get_project (self);
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
@@ -600,7 +568,7 @@ _gloss_window_annotate_all_documents (GlossWindow  *self,
 void
 _gloss_window_bulk_update_undo (GlossWindow *self)
 {
-  Bulk *bulk = get_bulk (self);
+  GlossWindowBulk *bulk = get_bulk (self);
   GlossAnnotationList *list = _gloss_window_get_annotations (self);
   gboolean running = bulk->cancellable != NULL;
   /* the worker owns the step while it runs */
@@ -674,21 +642,21 @@ _gloss_window_get_bulk_step (GlossWindow *self)
 gboolean
 _gloss_window_bulk_is_running (GlossWindow *self)
 {
-  Bulk *bulk;
+  GlossWindowBulk *bulk;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
-  bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
-  return bulk != NULL && bulk->cancellable != NULL;
+  bulk = get_bulk (self);
+  return bulk->cancellable != NULL;
 }
 
 void
 _gloss_window_bulk_cancel (GlossWindow *self)
 {
-  Bulk *bulk;
+  GlossWindowBulk *bulk;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
-  bulk = g_object_get_data (G_OBJECT (self), BULK_KEY);
-  if (bulk != NULL && bulk->cancellable != NULL)
+  bulk = get_bulk (self);
+  if (bulk->cancellable != NULL)
     g_cancellable_cancel (bulk->cancellable);
 }
 
@@ -698,4 +666,17 @@ _gloss_window_bulk_set_thread_threshold (GlossWindow *self,
 {
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   get_bulk (self)->thread_min_documents = n_documents;
+}
+
+void
+_gloss_window_bulk_init (GlossWindow *self)
+{
+  self->bulk.thread_min_documents = THREAD_MIN_DOCUMENTS;
+  g_signal_connect (self, "destroy", G_CALLBACK (window_destroy_cb), NULL);
+}
+
+void
+_gloss_window_bulk_finalize (GlossWindow *self)
+{
+  bulk_free (&self->bulk);
 }

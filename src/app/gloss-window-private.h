@@ -1,4 +1,4 @@
-/* gloss-window-private.h: the window's document list filters and recent menu, for tests
+/* gloss-window-private.h: the window's struct, shared by its files, and its internals for tests
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +8,113 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-annotation-list.h"
 #include "gloss-bulk.h"
+#include "gloss-claims-panel.h"
+#include "gloss-curation-view.h"
+#include "gloss-document-view.h"
+#include "gloss-inspector.h"
+#include "gloss-label-palette.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
+
+/* gloss-window-bulk.c: the window keeps its last bulk step. It comes after
+ * the open document's own history: win.undo takes it back once the
+ * document has nothing left to undo. Applying, undoing or redoing the step
+ * clears the histories of the documents it wrote and of the open one, so
+ * that order is time order in the open document. */
+typedef struct
+{
+  GlossProject  *project;      /* weak: the project the step went into */
+  GlossBulkStep *step;         /* owned, may be NULL */
+  GtkWidget     *undo_button;  /* weak: the header bar's button for win.undo */
+  GtkWidget     *redo_button;  /* weak */
+  guint          thread_min_documents;
+
+  /* while a worker runs (cancellable != NULL) */
+  GCancellable  *cancellable;      /* owned */
+  GlossProject  *worker_project;   /* weak: the window's project when it started */
+  GtkWidget     *dialog;           /* weak: the modal progress dialog */
+  GtkWidget     *progress_bar;     /* weak */
+} GlossWindowBulk;
+
+/* gloss-window-teams.c: the last merge, undone as one step. */
+typedef struct
+{
+  GlossProject *project;      /* borrowed: the project the merges went into */
+  GPtrArray    *reports;      /* GlossMergeReport, in merge order */
+  GtkWindow    *report_window;/* weak */
+  GtkWidget    *undo_button;  /* borrowed from report_window */
+  GtkWidget    *undo_label;   /* borrowed from report_window */
+} GlossWindowTeams;
+
+struct _GlossWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;             /* owned */
+  GlossProject         *project;              /* owned */
+  GlossDocument        *document;             /* owned */
+  GlossAnnotationList  *annotations;          /* owned */
+  GtkFilterListModel   *document_filter_model;/* owned */
+  GtkStringFilter      *name_filter;          /* borrowed from the filter model */
+  GtkCustomFilter      *text_filter;          /* borrowed from the filter model */
+  GtkCustomFilter      *status_filter;        /* borrowed from the filter model */
+  GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
+  GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
+  gboolean              text_filter_set;
+  GCancellable         *text_search;          /* owned, may be NULL: the search running */
+  GMenu                *recent_menu;          /* template object */
+  GMenuModel           *project_menu;         /* template object */
+  GMenuModel           *primary_menu;         /* template object */
+  GtkMenuButton        *project_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkSingleSelection   *document_selection;   /* owned */
+  GtkSingleSelection   *annotation_selection; /* owned */
+  int                   right_pane_width;
+  gboolean              syncing_right_pane;
+
+  guint                 screenshot_tick_id;
+  guint                 screenshot_frames;
+  guint                 message_timeout_id;
+  guint                 refresh_id;           /* follows other programs' commits */
+
+  GlossWindowBulk       bulk;                 /* gloss-window-bulk.c */
+  GlossWindowTeams      teams;                /* gloss-window-teams.c */
+
+  /* template children */
+  GtkLabel             *annotation_count_label;
+  GtkLabel             *banner_label;
+  GtkRevealer          *banner_revealer;
+  GlossClaimsPanel     *claims_panel;
+  GlossInspector       *inspector;
+  GlossLabelPalette    *palette;
+  GtkStack             *side_stack;
+  GtkSearchBar         *find_bar;
+  GtkToggleButton      *find_button;
+  GtkLabel             *find_count_label;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *message_label;
+  GtkRevealer          *message_revealer;
+  GtkListView          *annotation_list_view;
+  GtkStack             *annotation_stack;
+  GtkListView          *document_list_view;
+  GtkStack             *document_list_stack;
+  GtkStack             *document_stack;
+  GtkPaned             *inner_paned;
+  GtkStack             *main_stack;          /* borrowed: the window's child */
+  GtkPaned             *outer_paned;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_dropdown;
+  GtkLabel             *subtitle_label;
+  GtkLabel             *title_label;
+  GlossDocumentView    *view;
+  GlossCurationView    *curation_view;
+  GtkToggleButton      *curate_button;
+  GtkScrolledWindow    *view_scroller;
+};
+
 
 /* The document list as shown: filtered by name or text and by status. */
 GListModel  *_gloss_window_get_document_list   (GlossWindow *self);
@@ -28,6 +131,9 @@ GMenuModel  *_gloss_window_get_recent_menu     (GlossWindow *self);
 /* gloss-window-bulk.c: "annotate all occurrences in all documents" */
 /* Installs win.annotate-all-documents (Ctrl+Alt+E). */
 void           _gloss_window_bulk_class_init        (GtkWidgetClass  *widget_class);
+/* Sets up and frees self->bulk (from the window's init and finalize). */
+void           _gloss_window_bulk_init              (GlossWindow     *self);
+void           _gloss_window_bulk_finalize          (GlossWindow     *self);
 /* Annotates every occurrence of the selected annotation's text with its
  * label in all documents of the project, as one step the window keeps,
  * and shows the count. Without a selection only shows a message. */

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* Installs win.merge, win.undo-merge and win.agreement on the window class. */
 void       _gloss_window_teams_class_init      (GtkWidgetClass  *widget_class);
+/* Frees self->teams (from the window's finalize). */
+void       _gloss_window_teams_finalize        (GlossWindow     *self);
 /* Enables the actions for the window's project and forgets the last merge
  * when the project changes. */
 void       _gloss_window_teams_project_changed (GlossWindow     *self);

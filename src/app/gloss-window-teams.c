@@ -15,44 +15,27 @@
 #include "gloss-document.h"
 #include "gloss-merge.h"
 #include "gloss-project.h"
+#include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 
-#define TEAMS_KEY "gloss-window-teams"
 /* Documents with more annotations show no curation progress in the list:
  * binding a row reads them all from the store. */
 #define ROW_PROGRESS_MAX_ANNOTATIONS 20000
 
-typedef struct
-{
-  GlossProject *project;      /* borrowed: the project the merges went into */
-  GPtrArray    *reports;      /* GlossMergeReport, in merge order */
-  GtkWindow    *report_window;/* weak */
-  GtkWidget    *undo_button;  /* borrowed from report_window */
-  GtkWidget    *undo_label;   /* borrowed from report_window */
-} Teams;
-
 static void
-teams_free (Teams *teams)
+teams_free (GlossWindowTeams *teams)
 {
   g_clear_pointer (&teams->reports, g_ptr_array_unref);
   /* The report window goes with its parent (destroy-with-parent). */
   if (teams->report_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (teams->report_window),
                                   (gpointer *) &teams->report_window);
-  g_free (teams);
 }
 
-static Teams *
+static GlossWindowTeams *
 get_teams (GlossWindow *self)
 {
-  Teams *teams = g_object_get_data (G_OBJECT (self), TEAMS_KEY);
-
-  if (teams == NULL)
-    {
-      teams = g_new0 (Teams, 1);
-      g_object_set_data_full (G_OBJECT (self), TEAMS_KEY, teams, (GDestroyNotify) teams_free);
-    }
-  return teams;
+  return &self->teams;
 }
 
 static void
@@ -98,7 +81,7 @@ show_report (GlossWindow  *self,
              GPtrArray    *reports,
              const GError *error)
 {
-  Teams *teams = get_teams (self);
+  GlossWindowTeams *teams = get_teams (self);
   GtkWidget *window, *header, *box, *scroller, *content, *buttons, *close;
   g_autofree char *title = NULL;
 
@@ -290,7 +273,7 @@ _gloss_window_teams_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_teams_project_changed (GlossWindow *self)
 {
-  Teams *teams = get_teams (self);
+  GlossWindowTeams *teams = get_teams (self);
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
@@ -305,7 +288,7 @@ _gloss_window_teams_project_changed (GlossWindow *self)
 gboolean
 _gloss_window_can_undo_merge (GlossWindow *self)
 {
-  Teams *teams = get_teams (self);
+  GlossWindowTeams *teams = get_teams (self);
 
   if (teams->reports == NULL || teams->project != gloss_window_get_project (self))
     return FALSE;
@@ -322,7 +305,7 @@ _gloss_window_merge_files (GlossWindow  *self,
                            GError      **error)
 {
   GlossProject *project = gloss_window_get_project (self);
-  Teams *teams = get_teams (self);
+  GlossWindowTeams *teams = get_teams (self);
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
@@ -375,7 +358,7 @@ gboolean
 _gloss_window_undo_merge (GlossWindow  *self,
                           GError      **error)
 {
-  Teams *teams = get_teams (self);
+  GlossWindowTeams *teams = get_teams (self);
   GlossProject *project = gloss_window_get_project (self);
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
@@ -431,4 +414,10 @@ _gloss_window_teams_update_row (GlossWindow      *self,
     }
 
   gloss_document_row_set_curation (row, n_curated, n_annotators >= 2 ? n_units : 0);
+}
+
+void
+_gloss_window_teams_finalize (GlossWindow *self)
+{
+  teams_free (&self->teams);
 }

@@ -43,69 +43,6 @@
  * before it waits off the main loop (edits) or fails saying so. */
 #define WINDOW_LOCK_TIMEOUT_MS 20
 
-struct _GlossWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  GSettings            *settings;             /* owned */
-  GlossProject         *project;              /* owned */
-  GlossDocument        *document;             /* owned */
-  GlossAnnotationList  *annotations;          /* owned */
-  GtkFilterListModel   *document_filter_model;/* owned */
-  GtkStringFilter      *name_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *text_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *status_filter;        /* borrowed from the filter model */
-  GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
-  GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
-  gboolean              text_filter_set;
-  GCancellable         *text_search;          /* owned, may be NULL: the search running */
-  GMenu                *recent_menu;          /* template object */
-  GMenuModel           *project_menu;         /* template object */
-  GMenuModel           *primary_menu;         /* template object */
-  GtkMenuButton        *project_button;
-  GtkMenuButton        *primary_menu_button;
-  GtkSingleSelection   *document_selection;   /* owned */
-  GtkSingleSelection   *annotation_selection; /* owned */
-  int                   right_pane_width;
-  gboolean              syncing_right_pane;
-
-  guint                 screenshot_tick_id;
-  guint                 screenshot_frames;
-  guint                 message_timeout_id;
-  guint                 refresh_id;           /* follows other programs' commits */
-
-  /* template children */
-  GtkLabel             *annotation_count_label;
-  GtkLabel             *banner_label;
-  GtkRevealer          *banner_revealer;
-  GlossClaimsPanel     *claims_panel;
-  GlossInspector       *inspector;
-  GlossLabelPalette    *palette;
-  GtkStack             *side_stack;
-  GtkSearchBar         *find_bar;
-  GtkToggleButton      *find_button;
-  GtkLabel             *find_count_label;
-  GtkSearchEntry       *find_entry;
-  GtkLabel             *message_label;
-  GtkRevealer          *message_revealer;
-  GtkListView          *annotation_list_view;
-  GtkStack             *annotation_stack;
-  GtkListView          *document_list_view;
-  GtkStack             *document_list_stack;
-  GtkStack             *document_stack;
-  GtkPaned             *inner_paned;
-  GtkStack             *main_stack;          /* borrowed: the window's child */
-  GtkPaned             *outer_paned;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *status_dropdown;
-  GtkLabel             *subtitle_label;
-  GtkLabel             *title_label;
-  GlossDocumentView    *view;
-  GlossCurationView    *curation_view;
-  GtkToggleButton      *curate_button;
-  GtkScrolledWindow    *view_scroller;
-};
-
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
 
 /* The status dropdown's rows. */
@@ -1669,6 +1606,17 @@ gloss_window_dispose (GObject *object)
 }
 
 static void
+gloss_window_finalize (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  _gloss_window_bulk_finalize (self);
+  _gloss_window_teams_finalize (self);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
+}
+
+static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1676,6 +1624,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_window_dispose;
+  object_class->finalize = gloss_window_finalize;
   widget_class->map = gloss_window_map;
   window_class->close_request = gloss_window_close_request;
 
@@ -1806,6 +1755,7 @@ gloss_window_init (GlossWindow *self)
   GtkEventController *inspector_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_bulk_init (self);
 
   gtk_menu_button_set_create_popup_func (self->project_button, create_menu_popup,
                                          self->project_menu, NULL);
