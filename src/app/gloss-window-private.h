@@ -128,6 +128,21 @@ const char  *_gloss_window_get_banner          (GlossWindow *self);
 /* The "Open Recent" submenu. */
 GMenuModel  *_gloss_window_get_recent_menu     (GlossWindow *self);
 
+/* gloss-window-actions.c: the win.* actions, their shortcuts, and when
+ * they are enabled. */
+void           _gloss_window_actions_class_init        (GtkWidgetClass *widget_class);
+/* win.undo and win.redo (the open document's history, then the bulk step). */
+void           _gloss_window_update_undo_actions       (GlossWindow    *self);
+/* The actions on the open document and its selected annotation. */
+void           _gloss_window_update_annotation_actions (GlossWindow    *self);
+/* The actions on the project (schema, import, export, properties). */
+void           _gloss_window_update_project_actions    (GlossWindow    *self);
+
+/* gloss-window.c: selects the document at @position of the filtered list
+ * (it opens) and scrolls to it. */
+void           _gloss_window_select_position           (GlossWindow    *self,
+                                                        guint           position);
+
 /* gloss-window-bulk.c: "annotate all occurrences in all documents" */
 /* Installs win.annotate-all-documents (Ctrl+Alt+E). */
 void           _gloss_window_bulk_class_init        (GtkWidgetClass  *widget_class);

@@ -20,13 +20,10 @@
 #include "gloss-document-row.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
-#include "gloss-export-dialog.h"
 #include "gloss-import-dialog.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
-#include "gloss-project-properties.h"
 #include "gloss-project.h"
-#include "gloss-schema-editor.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
@@ -84,41 +81,6 @@ update_titles (GlossWindow *self)
       gtk_label_set_label (self->subtitle_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
     }
-}
-
-static void
-update_undo_actions (GlossWindow *self)
-{
-  gboolean can_undo = self->annotations != NULL &&
-                      gloss_annotation_list_can_undo (self->annotations);
-  gboolean can_redo = self->annotations != NULL &&
-                      gloss_annotation_list_can_redo (self->annotations);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-  /* then the last "annotate all in all documents" (gloss-window-bulk.c) */
-  _gloss_window_bulk_update_undo (self);
-}
-
-static void
-update_annotation_actions (GlossWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean open = self->annotations != NULL;
-  gboolean selected = open && gloss_document_view_get_selected_annotation (self->view) != NULL;
-
-  gtk_widget_action_set_enabled (widget, "win.add-fragment", selected);
-  gtk_widget_action_set_enabled (widget, "win.start-link", selected);
-  gtk_widget_action_set_enabled (widget, "win.annotate-all", selected);
-  gtk_widget_action_set_enabled (widget, "win.annotate-all-documents", selected);
-  gtk_widget_action_set_enabled (widget, "win.delete-annotation", selected);
-  gtk_widget_action_set_enabled (widget, "win.edit-annotation", selected);
-  gtk_widget_action_set_enabled (widget, "win.label-popover", open);
-  gtk_widget_action_set_enabled (widget, "win.mark-done", open);
-  gtk_widget_action_set_enabled (widget, "win.find", open);
-  gtk_widget_action_set_enabled (widget, "win.curate", open);
-  gtk_widget_action_set_enabled (widget, "win.find-next", open);
-  gtk_widget_action_set_enabled (widget, "win.find-previous", open);
 }
 
 static gboolean
@@ -555,9 +517,9 @@ close_document (GlossWindow *self)
   g_clear_object (&self->document);
 
   show_document_page (self);
-  update_undo_actions (self);
+  _gloss_window_update_undo_actions (self);
   update_annotation_count (self);
-  update_annotation_actions (self);
+  _gloss_window_update_annotation_actions (self);
   update_titles (self);
 }
 
@@ -706,9 +668,9 @@ open_document (GlossWindow   *self,
                            G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->annotations, "notify::can-undo",
-                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_gloss_window_update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annotations, "notify::can-redo",
-                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_gloss_window_update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annotations, "items-changed",
                            G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
   gloss_annotation_list_set_wait_when_busy (self->annotations, TRUE);
@@ -737,9 +699,9 @@ open_document (GlossWindow   *self,
   g_settings_set_string (self->settings, "last-document", gloss_document_get_uuid (document));
 
   update_banner (self);
-  update_undo_actions (self);
+  _gloss_window_update_undo_actions (self);
   update_annotation_count (self);
-  update_annotation_actions (self);
+  _gloss_window_update_annotation_actions (self);
   update_titles (self);
   if (gtk_search_bar_get_search_mode (self->find_bar))
     find_changed_cb (self);
@@ -784,9 +746,9 @@ find_document_position (GlossWindow *self,
   return FALSE;
 }
 
-static void
-select_position (GlossWindow *self,
-                 guint        position)
+void
+_gloss_window_select_position (GlossWindow *self,
+                               guint        position)
 {
   gtk_single_selection_set_selected (self->document_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item",
@@ -1075,163 +1037,7 @@ save_window_state (GlossWindow *self)
   g_settings_apply (self->settings);
 }
 
-/* ---- actions ----------------------------------------------------------- */
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->annotations == NULL || !gloss_annotation_list_can_undo (self->annotations))
-    {
-      /* the document's history first, then the last bulk step */
-      if (_gloss_window_bulk_can_undo (self) && !_gloss_window_bulk_undo (self, &error))
-        gloss_window_show_error (self, _("Could not undo"), error);
-      return;
-    }
-
-  if (!gloss_annotation_list_undo (self->annotations, &error))
-    gloss_window_show_error (self, _("Could not undo"), error);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->annotations == NULL || !gloss_annotation_list_can_redo (self->annotations))
-    {
-      if (_gloss_window_bulk_can_redo (self) && !_gloss_window_bulk_redo (self, &error))
-        gloss_window_show_error (self, _("Could not redo"), error);
-      return;
-    }
-
-  if (!gloss_annotation_list_redo (self->annotations, &error))
-    gloss_window_show_error (self, _("Could not redo"), error);
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->project != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-go_to_document (GlossWindow *self,
-                int          direction)
-{
-  GListModel *model = G_LIST_MODEL (self->document_filter_model);
-  guint n = g_list_model_get_n_items (model);
-  guint position = gtk_single_selection_get_selected (self->document_selection);
-
-  if (n == 0)
-    return;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    position = direction > 0 ? 0 : n - 1;
-  else if (direction > 0 && position + 1 < n)
-    position++;
-  else if (direction < 0 && position > 0)
-    position--;
-  else
-    {
-      gloss_window_show_message (self, direction > 0 ? _("This is the last document")
-                                        : _("This is the first document"));
-      return;
-    }
-
-  select_position (self, position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
-}
-
-static void
-next_document_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  go_to_document (GLOSS_WINDOW (widget), 1);
-}
-
-static void
-previous_document_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  go_to_document (GLOSS_WINDOW (widget), -1);
-}
-
-static void
-mark_done_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossCommand) command = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->annotations == NULL)
-    return;
-
-  command = gloss_command_new (_("Mark document done"));
-  gloss_command_set_document_status (command, NULL, GLOSS_DOCUMENT_STATUS_DONE);
-  if (!gloss_annotation_list_apply (self->annotations, command, &error))
-    {
-      gloss_window_show_message (self, error->message);
-      return;
-    }
-
-  /* Translators: shown after Ctrl+Enter, with the document's name */
-  message = g_strdup_printf (_("“%s” marked done"), gloss_document_get_name (self->document));
-  go_to_document (self, 1);
-  gloss_window_show_message (self, message);
-}
-
-static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->annotations == NULL)
-    return;
-
-  if (g_str_equal (action_name, "win.label-popover"))
-    gloss_document_view_show_label_popover (self->view);
-  else if (g_str_equal (action_name, "win.add-fragment"))
-    gloss_document_view_add_fragment (self->view);
-  else if (g_str_equal (action_name, "win.start-link"))
-    gloss_document_view_start_link (self->view);
-  else if (g_str_equal (action_name, "win.annotate-all"))
-    gloss_document_view_annotate_all (self->view);
-  else if (g_str_equal (action_name, "win.delete-annotation"))
-    gloss_document_view_delete_selected (self->view);
-}
-
-/* F2: into the inspector, to its first attribute control or the note;
- * Escape there returns to the text (inspector_escape_cb). */
-static void
-edit_annotation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->annotations != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
-}
+/* ---- the find bar, the inspector, the project's schema, drops ------- */
 
 static gboolean
 inspector_escape_cb (GtkWidget *widget,
@@ -1241,39 +1047,6 @@ inspector_escape_cb (GtkWidget *widget,
   GlossWindow *self = user_data;
 
   return self->annotations != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->view));
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->annotations == NULL)
-    return;
-
-  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-}
-
-static void
-close_find_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  gtk_search_bar_set_search_mode (GLOSS_WINDOW (widget)->find_bar, FALSE);
-}
-
-static void
-find_next_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  gloss_document_view_find_next (self->view,
-                                 g_str_equal (action_name, "win.find-previous") ? -1 : 1);
 }
 
 /* Enter can come before the entry's delayed "search-changed". */
@@ -1335,59 +1108,6 @@ view_message_cb (GlossWindow *self,
                  const char  *message)
 {
   gloss_window_show_message (self, message);
-}
-
-static void
-edit_schema_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (gloss_schema_editor_new (GTK_WINDOW (self), self->project)));
-}
-
-static void
-project_properties_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (gloss_project_properties_new (GTK_WINDOW (self),
-                                                                self->project)));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (gloss_import_dialog_new (GTK_WINDOW (self), self->project)));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (gloss_export_dialog_new (GTK_WINDOW (self), self->project)));
 }
 
 /* An import can replace the project's schema object (when the new labels
@@ -1461,20 +1181,6 @@ drop_cb (GtkDropTarget *target,
     gloss_import_dialog_add_file (GLOSS_IMPORT_DIALOG (dialog), l->data);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
-}
-
-static void
-curate_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-
-  if (self->annotations == NULL)
-    return;
-
-  gtk_toggle_button_set_active (self->curate_button,
-                                !gtk_toggle_button_get_active (self->curate_button));
 }
 
 static void
@@ -1669,79 +1375,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_scroller);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-schema", NULL, edit_schema_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
-                                   project_properties_action);
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  _gloss_window_teams_class_init (widget_class);
-  gtk_widget_class_install_action (widget_class, "win.curate", NULL, curate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.curate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_U, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.curate", NULL);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
-                                       "win.focus-search", NULL);
-  /* Ctrl+E is "annotate all occurrences": export takes Ctrl+Shift+E. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
-
-  /* Annotating; the view itself handles hotkeys, Tab, Delete, Escape,
-   * Alt+arrows and Ctrl+Shift+A (see _gloss_document_view_handle_key()). */
-  gtk_widget_class_install_action (widget_class, "win.label-popover", NULL, view_action);
-  gtk_widget_class_install_action (widget_class, "win.add-fragment", NULL, view_action);
-  gtk_widget_class_install_action (widget_class, "win.start-link", NULL, view_action);
-  gtk_widget_class_install_action (widget_class, "win.annotate-all", NULL, view_action);
-  _gloss_window_bulk_class_init (widget_class);
-  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, view_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-annotation", NULL,
-                                   edit_annotation_action);
-  gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
-  gtk_widget_class_install_action (widget_class, "win.next-document", NULL,
-                                   next_document_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL,
-                                   previous_document_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "win.close-find", NULL, close_find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "win.label-popover", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-fragment",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "win.start-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.annotate-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-annotation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "win.mark-done", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "win.mark-done", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "win.next-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
-                                       "win.previous-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
-                                       "win.find-previous", NULL);
+  _gloss_window_actions_class_init (widget_class);
 }
 
 static void
@@ -1851,7 +1485,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->view, "notify::hint", G_CALLBACK (view_hint_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::selected-annotation",
-                           G_CALLBACK (update_annotation_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_gloss_window_update_annotation_actions), self, G_CONNECT_SWAPPED);
 
   /* Find in the document. */
   g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
@@ -1891,11 +1525,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->inner_paned, "notify::position",
                            G_CALLBACK (inner_paned_position_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", FALSE);
+  _gloss_window_update_project_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 
   /* Files and folders dropped on the window (see drop_cb()). */
   {
@@ -1920,9 +1551,9 @@ gloss_window_init (GlossWindow *self)
   update_recent_menu (self);
   show_document_page (self);
 
-  update_undo_actions (self);
+  _gloss_window_update_undo_actions (self);
   update_annotation_count (self);
-  update_annotation_actions (self);
+  _gloss_window_update_annotation_actions (self);
   update_titles (self);
 }
 
@@ -1985,10 +1616,7 @@ gloss_window_set_project (GlossWindow  *self,
   update_document_list_page (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-schema", project != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", project != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", project != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", project != NULL);
+  _gloss_window_update_project_actions (self);
   _gloss_window_teams_project_changed (self);
   follow_project (self);
   gloss_label_palette_set_schema (self->palette,
@@ -2053,7 +1681,7 @@ gloss_window_select_document (GlossWindow *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (find_document_position (self, name, NULL, &position))
-    select_position (self, position);
+    _gloss_window_select_position (self, position);
   else
     open_document (self, document);
 
@@ -2078,7 +1706,7 @@ gloss_window_restore_document (GlossWindow *self)
   if (uuid[0] == '\0' || !find_document_position (self, NULL, uuid, &position))
     position = 0;
 
-  select_position (self, position);
+  _gloss_window_select_position (self, position);
 }
 
 void
