@@ -15,7 +15,7 @@ GLOSS_BUILD_PACKAGES=(
 GLOSS_TEST_PACKAGES=(
   xvfb xauth xdotool sqlite3 python3 python3-gi gir1.2-atspi-2.0 at-spi2-core
   dbus dbus-x11 clang libclang-rt-14-dev imagemagick
-  clang-format
+  clang-format clang-tools
 )
 
 gloss_install_packages () {
