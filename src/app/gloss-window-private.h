@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-annotation-list.h"
+#include "gloss-annotation-panel.h"
 #include "gloss-bulk.h"
 #include "gloss-claims-panel.h"
 #include "gloss-curation-view.h"
@@ -71,7 +72,6 @@ struct _GlossWindow
   GtkMenuButton        *project_button;
   GtkMenuButton        *primary_menu_button;
   GtkSingleSelection   *document_selection;   /* owned */
-  GtkSingleSelection   *annotation_selection; /* owned */
   int                   right_pane_width;
   gboolean              syncing_right_pane;
 
@@ -97,8 +97,7 @@ struct _GlossWindow
   GtkSearchEntry       *find_entry;
   GtkLabel             *message_label;
   GtkRevealer          *message_revealer;
-  GtkListView          *annotation_list_view;
-  GtkStack             *annotation_stack;
+  GlossAnnotationPanel *annotation_panel;
   GtkListView          *document_list_view;
   GtkStack             *document_list_stack;
   GtkStack             *document_stack;

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-list.h"
-#include "gloss-annotation-row.h"
+#include "gloss-annotation-panel.h"
 #include "gloss-annotation.h"
 #include "gloss-application-private.h"
 #include "gloss-claims-panel.h"
@@ -112,18 +112,6 @@ view_hint_changed_cb (GlossWindow *self)
     gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
 }
 
-/* A label recoloured: the rows draw again (each keeps its own render
- * node, so the list's redraw alone would not reach them). */
-static void
-redraw_annotation_rows (GlossWindow *self)
-{
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->annotation_list_view));
-       item != NULL; item = gtk_widget_get_next_sibling (item))
-    for (GtkWidget *row = gtk_widget_get_first_child (item); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      gtk_widget_queue_draw (row);
-}
-
 static gboolean
 is_open_document (GlossWindow   *self,
                   GlossDocument *document)
@@ -185,7 +173,6 @@ update_annotation_count (GlossWindow *self)
 
   if (self->annotations != NULL)
     n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
-  gtk_stack_set_visible_child_name (self->annotation_stack, n > 0 ? "list" : "empty");
 
   /* The count follows the page shown: annotations or claims. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "claims") == 0)
@@ -508,7 +495,7 @@ close_document (GlossWindow *self)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
 
   gloss_document_view_set_document (self->view, NULL, NULL);
-  gtk_single_selection_set_model (self->annotation_selection, NULL);
+  gloss_annotation_panel_set_annotation_list (self->annotation_panel, NULL);
   gloss_inspector_set_annotation_list (self->inspector, NULL);
   gloss_claims_panel_set_annotation_list (self->claims_panel, NULL);
   gloss_label_palette_set_annotation_list (self->palette, NULL);
@@ -680,16 +667,7 @@ open_document (GlossWindow   *self,
                            self, G_CONNECT_SWAPPED);
 
   gloss_document_view_set_document (self->view, self->document, self->annotations);
-  {
-    /* Annotation rows take label colours from the schema when they draw. */
-    GlossSchema *schema = gloss_annotation_list_get_schema (self->annotations);
-
-    gloss_annotation_row_set_schema (schema);
-    g_signal_handlers_disconnect_by_func (schema, redraw_annotation_rows, self);
-    g_signal_connect_object (schema, "changed", G_CALLBACK (redraw_annotation_rows),
-                             self, G_CONNECT_SWAPPED);
-  }
-  gtk_single_selection_set_model (self->annotation_selection, G_LIST_MODEL (self->annotations));
+  gloss_annotation_panel_set_annotation_list (self->annotation_panel, self->annotations);
   gloss_label_palette_set_annotation_list (self->palette, self->annotations);
   gloss_claims_panel_set_annotation_list (self->claims_panel, self->annotations);
   gloss_inspector_set_annotation_list (self->inspector, self->annotations);
@@ -843,21 +821,6 @@ document_selection_changed_cb (GlossWindow *self)
     open_document (self, document);
 }
 
-static void
-annotation_activated_cb (GlossWindow *self,
-                         guint        position,
-                         GtkListView *list_view)
-{
-  g_autoptr(GlossAnnotation) annotation = NULL;
-
-  if (self->annotations == NULL)
-    return;
-
-  annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), position);
-  if (annotation != NULL)
-    gloss_document_view_reveal_annotation (self->view, annotation);
-}
-
 /* The right-hand panels: the palette applies a label, the claims panel and
  * the inspector reveal an annotation, the view's selection drives the
  * inspector. */
@@ -925,62 +888,6 @@ unbind_document_row_cb (GtkSignalListItemFactory *factory,
                         gpointer                  user_data)
 {
   gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-setup_annotation_row_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, gloss_annotation_row_new ());
-}
-
-/* Characters of covered text a row shows at most (it ellipsizes anyway). */
-#define ROW_TEXT_CHARS 200
-
-/* The annotation's covered text through the view, which reaches any offset
- * in O(log n), where walking the UTF-8 text from its start on every bind
- * took 20 ms for a screen of rows at the end of a 1 MB document. */
-static char *
-dup_covered_text (GlossWindow     *self,
-                  GlossAnnotation *annotation)
-{
-  return gloss_document_view_dup_covered_text (self->view, annotation, ROW_TEXT_CHARS,
-                                               GLOSS_COVERED_TEXT_FULL);
-}
-
-static void
-bind_annotation_row_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        GlossWindow              *self)
-{
-  GlossAnnotation *annotation = gtk_list_item_get_item (item);
-  g_autofree char *covered = NULL;
-  GlossSchema *schema = NULL;
-
-  /* After an insertion GTK 4.8 binds every row again, mostly to annotations
-   * another row showed a moment ago: those need no text and no layout. */
-  if (annotation != NULL &&
-      gloss_annotation_row_set_annotation_cached (
-        GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)), annotation))
-    return;
-
-  if (self->annotations != NULL)
-    schema = gloss_annotation_list_get_schema (self->annotations);
-  if (annotation != NULL && self->document != NULL)
-    covered = dup_covered_text (self, annotation);
-
-  gloss_annotation_row_set_annotation_with_text (
-    GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)), annotation, schema, covered);
-}
-
-static void
-unbind_annotation_row_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item,
-                          gpointer                  user_data)
-{
-  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                       NULL, NULL, NULL);
 }
 
 /* The annotation panel keeps its width when the window is resized; a drag
@@ -1298,7 +1205,6 @@ gloss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document_selection);
-  g_clear_object (&self->annotation_selection);
   g_clear_object (&self->document_filter_model);
   g_clear_pointer (&self->text_ids, g_hash_table_unref);
   g_clear_pointer (&self->status_ids, g_hash_table_unref);
@@ -1334,6 +1240,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   widget_class->map = gloss_window_map;
   window_class->close_request = gloss_window_close_request;
 
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_PANEL);
   g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
   g_type_ensure (GLOSS_TYPE_CURATION_VIEW);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
@@ -1342,8 +1249,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_count_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list_view);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, claims_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, curate_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, curation_view);
@@ -1382,7 +1288,6 @@ static void
 gloss_window_init (GlossWindow *self)
 {
   g_autoptr(GtkListItemFactory) document_factory = NULL;
-  g_autoptr(GtkListItemFactory) annotation_factory = NULL;
   GtkStringFilter *filter;
   GtkFilter *any;
   GtkFilter *every;
@@ -1442,20 +1347,11 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_model (self->document_list_view,
                            GTK_SELECTION_MODEL (self->document_selection));
 
-  /* Annotation panel over the open document's annotation list. */
-  self->annotation_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->annotation_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->annotation_selection, TRUE);
-  annotation_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (annotation_factory, "setup", G_CALLBACK (setup_annotation_row_cb), NULL);
-  g_signal_connect_object (annotation_factory, "bind", G_CALLBACK (bind_annotation_row_cb),
-                           self, 0);
-  g_signal_connect (annotation_factory, "unbind", G_CALLBACK (unbind_annotation_row_cb), NULL);
-  gtk_list_view_set_factory (self->annotation_list_view, annotation_factory);
-  gtk_list_view_set_model (self->annotation_list_view,
-                           GTK_SELECTION_MODEL (self->annotation_selection));
-  g_signal_connect_object (self->annotation_list_view, "activate",
-                           G_CALLBACK (annotation_activated_cb), self, G_CONNECT_SWAPPED);
+  /* Annotation panel over the open document's annotation list: its rows
+   * take their covered text from the view. */
+  gloss_annotation_panel_set_view (self->annotation_panel, self->view);
+  g_signal_connect_object (self->annotation_panel, "annotation-activated",
+                           G_CALLBACK (panel_annotation_activated_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->palette, "label-activated",
                            G_CALLBACK (palette_label_activated_cb), self, G_CONNECT_SWAPPED);
