@@ -20,7 +20,7 @@
 #include "gloss-format-util.h"
 #include "gloss-offsets.h"
 #include "gloss-relation.h"
-#include "gloss-schema.h"
+#include "gloss-schema-private.h"
 
 /* ---- .ann parsing */
 
@@ -116,20 +116,6 @@ parse_uint (const char **p,
     }
   *p = q;
   *out = (guint) v;
-  return TRUE;
-}
-
-gboolean
-_gloss_brat_valid_name (const char *name)
-{
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  for (const char *p = name; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -767,7 +753,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
           continue;
         }
       if ((it->kind == 'T' || it->kind == 'E' || it->kind == 'R' || it->kind == 'A')
-          && !_gloss_brat_valid_name (it->type))
+          && !_gloss_schema_name_is_valid (it->type))
         {
           g_autofree char *quoted = gloss_format_quote (it->type, -1);
           gboolean go_on = bad (&pair, reader.line, error, _("“%s” cannot be a type name"),
@@ -1016,7 +1002,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
                     q_arg);
               continue;
             }
-          if (!_gloss_brat_valid_name (role))
+          if (!_gloss_schema_name_is_valid (role))
             {
               if (!bad (&pair, it->line, error, _("“%s” cannot be a role name"), q_role))
                 return FALSE;
@@ -1181,7 +1167,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
             }
           gloss_annotation_set_note (ann, it->tail);
           if (strcmp (it->type, DEFAULT_NOTE_TYPE) != 0
-              && _gloss_brat_valid_name (it->type))
+              && _gloss_schema_name_is_valid (it->type))
             gloss_annotation_set_attribute (ann, NOTE_TYPE_ATTR, g_variant_new_string (it->type));
         }
     }

@@ -14,7 +14,7 @@
 
 #include "gloss-brat-private.h"
 #include "gloss-format-util.h"
-#include "gloss-schema.h"
+#include "gloss-schema-private.h"
 
 /* ---- annotation.conf */
 
@@ -59,7 +59,7 @@ expand_types (Conf       *conf,
         expand_types (conf, macro, out, any, depth + 1);
       else if (t[0] == '<')
         *any = TRUE;
-      else if (_gloss_brat_valid_name (t)
+      else if (_gloss_schema_name_is_valid (t)
                && !g_ptr_array_find_with_equal_func (out, t, g_str_equal, NULL))
         g_ptr_array_add (out, g_strdup (t));
     }
@@ -142,7 +142,7 @@ seed_relation_type (GlossImportContext *ctx,
   g_autoptr(GlossRelationType) typed = NULL;
 
   if (gloss_schema_lookup_relation_type (schema, d->name) != NULL
-      || !_gloss_brat_valid_name (d->name))
+      || !_gloss_schema_name_is_valid (d->name))
     return;
   if (gloss_import_context_ensure_relation_type (ctx, d->name) == NULL)
     return;
@@ -231,11 +231,11 @@ seed_from_conf (GlossImportContext *ctx,
       switch (section)
         {
         case 'e':
-          if (_gloss_brat_valid_name (name) && name[0] != '<')
+          if (_gloss_schema_name_is_valid (name) && name[0] != '<')
             g_ptr_array_add (entities, g_strdup (name));
           break;
         case 'v':
-          if (_gloss_brat_valid_name (name) && name[0] != '<')
+          if (_gloss_schema_name_is_valid (name) && name[0] != '<')
             {
               g_auto(GStrv) args = g_strsplit (g_strstrip (name_end), ",", -1);
 
@@ -264,7 +264,7 @@ seed_from_conf (GlossImportContext *ctx,
           break;
         case 'r':
           if (name[0] == '<' || strcmp (name, "Equiv") == 0
-              || !_gloss_brat_valid_name (name))
+              || !_gloss_schema_name_is_valid (name))
             break;
           {
             g_auto(GStrv) args = g_strsplit (g_strstrip (name_end), ",", -1);
@@ -322,7 +322,7 @@ seed_from_conf (GlossImportContext *ctx,
       while (*name_end && !_gloss_brat_is_space (*name_end))
         name_end++;
       name = g_strndup (l, name_end - l);
-      if (!_gloss_brat_valid_name (name) || name[0] == '<')
+      if (!_gloss_schema_name_is_valid (name) || name[0] == '<')
         continue;
       args = g_strsplit (name_end, ",", -1);
       for (guint j = 0; args[j]; j++)
@@ -358,7 +358,7 @@ seed_from_conf (GlossImportContext *ctx,
                     }
                   if (from != NULL)
                     add_all (targets, from);
-                  else if (_gloss_brat_valid_name (t)
+                  else if (_gloss_schema_name_is_valid (t)
                            && !g_ptr_array_find_with_equal_func (targets, t, g_str_equal, NULL))
                     g_ptr_array_add (targets, g_strdup (t));
                 }

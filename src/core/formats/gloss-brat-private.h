@@ -34,9 +34,6 @@ _gloss_brat_is_space (char c)
   return c == ' ' || c == '\t';
 }
 
-/* A type, role or attribute name brat and the schema both accept. */
-gboolean _gloss_brat_valid_name       (const char          *name);
-
 /* gloss-brat-ann.c: one .ann file (NULL: none) with its text, imported;
  * one document exported as NAME.txt and NAME.ann in @dir. */
 gboolean _gloss_brat_import_pair      (GlossBratImport     *bi,
