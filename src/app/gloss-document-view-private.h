@@ -1,4 +1,4 @@
-/* gloss-document-view-private.h: display-free helpers of GlossDocumentView, for tests
+/* gloss-document-view-private.h: the view's state shared by its files; helpers for tests
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +8,138 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-document-view.h"
 
 G_BEGIN_DECLS
+
+/* A chip drawn in the last frame, for clicks and drags on it. */
+typedef struct
+{
+  graphene_rect_t  rect;   /* buffer coordinates */
+  char            *uuid;   /* owned */
+} GlossChipHit;
+
+struct _GlossDocumentView
+{
+  GtkTextView           parent_instance;
+
+  GlossDocument        *document;      /* owned */
+  GlossAnnotationList  *annotations;   /* owned */
+  GlossSchema          *schema;        /* owned */
+  char                 *font;          /* owned */
+  GlossOffsetMap       *offset_map;    /* owned, made at the first use: maps the text */
+
+  /* Tags (-tags.c) */
+  GPtrArray            *label_tags;    /* owned: GtkTextTag, one per label in the buffer */
+  guint                 tag_idle_id;   /* tags the rest of a long document after the start */
+  guint                 tagged_end;    /* offset up to which the buffer has been tagged */
+
+  /* Drawing (-draw.c) */
+  PangoFontDescription *chip_font;     /* owned, lazily computed */
+  int                   chip_height;
+  GArray               *chips;         /* owned: GlossChipHit drawn in the last frame */
+
+  /* Selection and editing (-edit.c) */
+  GlossAnnotation      *selected;      /* owned: the selected annotation's snapshot */
+  char                 *vanished_uuid; /* owned: the selection that left the list, or NULL */
+  gboolean              snap_to_words;
+  gboolean              fragment_mode; /* the text selection was made with Ctrl held */
+
+  /* Link mode (-link.c): the selected annotation is the source. */
+  gboolean              linking;
+  GlossAnnotation      *link_target;   /* owned: the candidate target */
+  GHashTable           *link_labels;   /* owned: label names a relation may reach */
+  char                 *hint;          /* owned: what the user is asked to do, or NULL */
+  gboolean              chip_drag;     /* a press on a chip that may become a drag */
+  gboolean              chip_dragging; /* dragging a link from a chip */
+  double                drag_x;        /* the pointer while dragging, buffer coordinates */
+  double                drag_y;
+
+  GtkWidget            *label_popover;    /* owned (parented to the view) */
+  GtkWidget            *label_list;       /* borrowed: in label_popover */
+  GtkWidget            *relation_popover; /* owned (parented to the view) */
+  GtkWidget            *relation_box;     /* borrowed: in relation_popover */
+
+  /* Search (-search.c) */
+  char                 *search_text;   /* owned */
+  guint                 n_matches;
+};
+
+typedef enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ANNOTATIONS,
+  PROP_FONT,
+  PROP_SELECTED_ANNOTATION,
+  PROP_SNAP_TO_WORDS,
+  PROP_LINKING,
+  PROP_HINT,
+  N_PROPS
+} GlossDocumentViewProp;
+
+/* ---- gloss-document-view.c: the widget and its selection ---------------- */
+
+void           _gloss_document_view_notify              (GlossDocumentView    *self,
+                                                         GlossDocumentViewProp prop);
+/* Emits "message" (a short text for the window's message bar). */
+void           _gloss_document_view_emit_message        (GlossDocumentView    *self,
+                                                         const char           *message);
+void           _gloss_document_view_set_hint            (GlossDocumentView    *self,
+                                                         const char           *hint);
+/* The annotation's covered text, shortened for messages. */
+char          *_gloss_document_view_dup_short_text      (GlossDocumentView    *self,
+                                                         GlossAnnotation      *annotation);
+/* The text selection, when it is not empty. */
+gboolean       _gloss_document_view_get_text_selection  (GlossDocumentView    *self,
+                                                         guint                *start,
+                                                         guint                *end);
+void           _gloss_document_view_clear_text_selection (GlossDocumentView   *self,
+                                                          guint                caret);
+void           _gloss_document_view_scroll_to_offset    (GlossDocumentView    *self,
+                                                         guint                 offset);
+/* Points @popover at [start, end) on its first display line. */
+void           _gloss_document_view_point_popover_at    (GlossDocumentView    *self,
+                                                         GtkWidget            *popover,
+                                                         guint                 start,
+                                                         guint                 end);
+/* A popover of the view closed: the keys go back to the text. */
+void           _gloss_document_view_popover_closed_cb   (GlossDocumentView    *self);
+void           _gloss_document_view_select              (GlossDocumentView    *self,
+                                                         GlossAnnotation      *annotation,
+                                                         gboolean              scroll);
+/* Clicking at @offset: the innermost annotation there, or the next one
+ * around when the selected one is already there (cycling). */
+void           _gloss_document_view_select_at_offset    (GlossDocumentView    *self,
+                                                         guint                 offset);
+/* The annotations at @offset, innermost (shortest) first (a new array). */
+GPtrArray     *_gloss_document_view_annotations_at      (GlossDocumentView    *self,
+                                                         guint                 offset);
+
+static inline GtkTextBuffer *
+_gloss_document_view_get_buffer (GlossDocumentView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+}
+
+static inline const char *
+_gloss_document_view_get_text (GlossDocumentView *self)
+{
+  return self->document != NULL ? gloss_document_get_text (self->document) : NULL;
+}
+
+/* Two snapshots of the same annotation (its uuid). */
+static inline gboolean
+_gloss_document_view_same (GlossAnnotation *a,
+                           GlossAnnotation *b)
+{
+  return a != NULL && b != NULL &&
+         g_strcmp0 (gloss_annotation_get_uuid (a), gloss_annotation_get_uuid (b)) == 0;
+}
+
+/* ---- gloss-document-view-tags.c: the model on the buffer's tags --------- */
 
 /* One range to tag: [start, end) in code points with the label's tag. */
 typedef struct
@@ -36,14 +164,69 @@ gboolean   _gloss_document_view_changed_range      (GlossAnnotation     *old_ann
 /* TRUE when the label's layer is drawn with an underline, not a background. */
 gboolean   _gloss_document_view_layer_is_underlined (const char         *layer);
 
-/* What the view's key controller (capture phase) does with a key press:
- * TRUE when the key was used. */
-gboolean       _gloss_document_view_handle_key   (GlossDocumentView   *self,
-                                                  guint                keyval,
-                                                  GdkModifierType      state);
+/* Tags [start, end) anew from the model. */
+void       _gloss_document_view_retag_range        (GlossDocumentView   *self,
+                                                    guint                start,
+                                                    guint                end);
+/* Tags a new buffer: its first screen at once, the rest in idle slices. */
+void       _gloss_document_view_tag_buffer         (GlossDocumentView   *self);
+/* New labels get their tags; existing tags pick up changed colours. */
+void       _gloss_document_view_restyle_tags       (GlossDocumentView   *self);
+void       _gloss_document_view_apply_font         (GlossDocumentView   *self);
 
+/* ---- gloss-document-view-edit.c: annotating from the selection ---------- */
+
+/* Applies @command to the view's list; a failure becomes a message. */
+gboolean   _gloss_document_view_apply_command      (GlossDocumentView   *self,
+                                                    GlossCommand        *command);
+
+/* ---- gloss-document-view-link.c: link mode ------------------------------ */
+
+/* Enters link mode from the selected annotation; with @propose, the nearest
+ * compatible annotation is the proposed target (and scrolled to). */
+gboolean   _gloss_document_view_begin_link         (GlossDocumentView   *self,
+                                                    gboolean             propose);
+void       _gloss_document_view_cancel_link        (GlossDocumentView   *self);
+void       _gloss_document_view_update_link_hint   (GlossDocumentView   *self);
+/* Links the source to the current target: with @choice 1..9 the type of
+ * that number, with 0 the only type or else a popover to choose. */
+gboolean   _gloss_document_view_confirm_link       (GlossDocumentView   *self,
+                                                    guint                choice);
+void       _gloss_document_view_cycle_link_target  (GlossDocumentView   *self,
+                                                    int                  direction);
+/* A click at @offset in link mode picks the innermost annotation there
+ * that the schema lets the source reach, or else the innermost one. */
+void       _gloss_document_view_link_to_offset     (GlossDocumentView   *self,
+                                                    guint                offset);
+gboolean   _gloss_document_view_is_link_candidate  (GlossDocumentView   *self,
+                                                    GlossAnnotation     *annotation);
+
+/* ---- gloss-document-view-draw.c: chips and arcs ------------------------- */
+
+/* Chips, outlines and arcs over the visible text. */
+void        _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
+                                                      GtkSnapshot       *snapshot);
+/* The uuid of the annotation whose chip the last frame drew at (x, y), in
+ * buffer coordinates, or NULL. */
+const char *_gloss_document_view_chip_at           (GlossDocumentView   *self,
+                                                    double               x,
+                                                    double               y);
+void        _gloss_chip_hit_clear                  (gpointer             data);
 /* The uuids of the annotations whose chips the last frame drew (new
  * array of owned strings), in drawing order. */
-GPtrArray     *_gloss_document_view_dup_chip_uuids (GlossDocumentView *self);
+GPtrArray  *_gloss_document_view_dup_chip_uuids    (GlossDocumentView   *self);
+
+/* ---- gloss-document-view-pointer.c: clicks and drags -------------------- */
+
+/* Adds the click and drag gestures to the view. */
+void        _gloss_document_view_init_pointer      (GlossDocumentView   *self);
+
+/* ---- keys --------------------------------------------------------------- */
+
+/* What the view's key controller (capture phase) does with a key press:
+ * TRUE when the key was used. */
+gboolean    _gloss_document_view_handle_key        (GlossDocumentView   *self,
+                                                    guint                keyval,
+                                                    GdkModifierType      state);
 
 G_END_DECLS

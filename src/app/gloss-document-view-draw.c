@@ -1,0 +1,494 @@
+/* gloss-document-view-draw.c: label chips, outlines and relation arcs over the visible text
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-view-private.h"
+#include "gloss-relation.h"
+#include "gloss-schema.h"
+
+#define CHIP_RADIUS        3.0
+#define CHIP_PAD_X         4
+#define CHIP_GAP_X         3
+#define CHIP_GAP_Y         1
+#define ARC_RISE           28.0
+
+static GlossLabel *
+lookup_label (GlossDocumentView *self,
+              const char        *name)
+{
+  return self->schema != NULL ? gloss_schema_lookup_label (self->schema, name) : NULL;
+}
+
+static void
+ensure_chip_font (GlossDocumentView *self)
+{
+  PangoContext *context;
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (self->chip_font != NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->chip_font = pango_font_description_copy (pango_context_get_font_description (context));
+  pango_font_description_set_size (self->chip_font, 7 * PANGO_SCALE);
+  pango_font_description_set_weight (self->chip_font, PANGO_WEIGHT_BOLD);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "PERSON");
+  pango_layout_set_font_description (layout, self->chip_font);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  self->chip_height = height + 1;
+
+  /* Room above every display line for the chips. */
+  gtk_text_view_set_pixels_above_lines (GTK_TEXT_VIEW (self), self->chip_height + 3);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), self->chip_height + 3);
+}
+
+static void
+label_color (GlossDocumentView *self,
+             const char        *label_name,
+             GdkRGBA           *color)
+{
+  GlossLabel *label = lookup_label (self, label_name);
+
+  if (label == NULL || !gdk_rgba_parse (color, gloss_label_get_color (label)))
+    *color = (GdkRGBA){ 0.6, 0.6, 0.6, 1.0 };
+}
+
+static void
+chip_colors (GlossDocumentView *self,
+             const char        *label_name,
+             GdkRGBA           *background,
+             GdkRGBA           *foreground)
+{
+  double luminance;
+
+  label_color (self, label_name, background);
+  luminance = 0.299 * background->red + 0.587 * background->green + 0.114 * background->blue;
+  if (luminance > 0.62)
+    *foreground = (GdkRGBA){ 0.0, 0.0, 0.0, 0.8 };
+  else
+    *foreground = (GdkRGBA){ 1.0, 1.0, 1.0, 1.0 };
+}
+
+/* A darker shade of the label colour that reads on light and dark. */
+static void
+strong_color (GlossDocumentView *self,
+              const char        *label_name,
+              GdkRGBA           *color)
+{
+  label_color (self, label_name, color);
+  color->red *= 0.62;
+  color->green *= 0.62;
+  color->blue *= 0.62;
+  color->alpha = 1.0;
+}
+
+void
+_gloss_chip_hit_clear (gpointer data)
+{
+  GlossChipHit *hit = data;
+
+  g_clear_pointer (&hit->uuid, g_free);
+}
+
+const char *
+_gloss_document_view_chip_at (GlossDocumentView *self,
+                              double             x,
+                              double             y)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      GlossChipHit *hit = &g_array_index (self->chips, GlossChipHit, i);
+
+      if (graphene_rect_contains_point (&hit->rect, &GRAPHENE_POINT_INIT (x, y)))
+        return hit->uuid;
+    }
+
+  return NULL;
+}
+
+/* Rectangles of the display lines [start, end) covers, in buffer
+ * coordinates, clipped to [clip_start, clip_end). */
+static void
+span_line_rects (GlossDocumentView *self,
+                 guint              start,
+                 guint              end,
+                 guint              clip_start,
+                 guint              clip_end,
+                 GArray            *rects)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = _gloss_document_view_get_buffer (self);
+  GdkRectangle current = { 0, 0, 0, 0 };
+  gboolean have = FALSE;
+  GtkTextIter iter;
+
+  start = MAX (start, clip_start);
+  end = MIN (end, clip_end);
+  if (start >= end)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  for (guint offset = start; offset < end; offset++, gtk_text_iter_forward_char (&iter))
+    {
+      GdkRectangle location;
+
+      if (gtk_text_iter_ends_line (&iter))
+        continue;
+
+      gtk_text_view_get_iter_location (text_view, &iter, &location);
+      if (have && location.y == current.y)
+        {
+          current.width = MAX (current.width, location.x + location.width - current.x);
+          continue;
+        }
+      if (have)
+        g_array_append_val (rects, current);
+      current = location;
+      have = TRUE;
+    }
+  if (have)
+    g_array_append_val (rects, current);
+}
+
+static void
+append_outline (GlossDocumentView *self,
+                GtkSnapshot       *snapshot,
+                GlossAnnotation   *annotation,
+                guint              clip_start,
+                guint              clip_end,
+                const GdkRGBA     *color,
+                const GdkRGBA     *fill,
+                float              width)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  const GlossFragment *fragments;
+  guint n_fragments;
+
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  for (guint i = 0; i < n_fragments; i++)
+    span_line_rects (self, fragments[i].start, fragments[i].end, clip_start, clip_end, rects);
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      GdkRectangle *r = &g_array_index (rects, GdkRectangle, i);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded,
+                                       &GRAPHENE_RECT_INIT (r->x - 2, r->y - 1,
+                                                            r->width + 4, r->height + 2),
+                                       3);
+      if (fill != NULL)
+        {
+          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+          gtk_snapshot_append_color (snapshot, fill, &rounded.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      gtk_snapshot_append_border (snapshot, &rounded,
+                                  (float[4]){ width, width, width, width },
+                                  (GdkRGBA[4]){ *color, *color, *color, *color });
+    }
+}
+
+/* The anchor of an annotation's arcs: the top of its first character. */
+static gboolean
+arc_anchor (GlossDocumentView *self,
+            GlossAnnotation   *annotation,
+            double            *x,
+            double            *y)
+{
+  GtkTextIter iter;
+  GdkRectangle location;
+
+  gtk_text_buffer_get_iter_at_offset (_gloss_document_view_get_buffer (self), &iter,
+                                      gloss_annotation_get_start (annotation));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  *x = location.x + 6;
+  *y = location.y - self->chip_height - CHIP_GAP_Y;
+  return TRUE;
+}
+
+/* One arc from @source to @target, brat-like: up from the source's chip,
+ * over, and down onto the target's chip with an arrow head; @name on a
+ * pill at the top. Dashed while it is only proposed. */
+static void
+draw_arc (GlossDocumentView *self,
+          cairo_t           *cr,
+          PangoLayout       *layout,
+          GlossAnnotation   *source,
+          GlossAnnotation   *target,
+          const char        *name,
+          guint              level,
+          gboolean           dashed)
+{
+  GdkRGBA color;
+  double x1, y1, x2, y2, top, mx, my, angle;
+  int tw, th;
+
+  arc_anchor (self, source, &x1, &y1);
+  arc_anchor (self, target, &x2, &y2);
+  strong_color (self, gloss_annotation_get_label (target), &color);
+
+  if (fabs (x2 - x1) < 4 && fabs (y2 - y1) < 4)
+    x2 += 12;
+  /* Each arc of the selection a little higher, so names do not collide. */
+  top = MIN (y1, y2) - ARC_RISE * 0.6 - MIN (fabs (x2 - x1), 300.0) * 0.03 -
+        level * (self->chip_height + 4);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
+  cairo_set_line_width (cr, 1.5);
+  if (dashed)
+    cairo_set_dash (cr, (double[2]){ 4.0, 3.0 }, 2, 0.0);
+  cairo_move_to (cr, x1, y1);
+  cairo_curve_to (cr, x1, top, x2, top, x2, y2);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+
+  /* Arrow head onto the target's chip. */
+  angle = atan2 (y2 - top, 0.0);
+  cairo_move_to (cr, x2, y2);
+  cairo_line_to (cr, x2 - 6 * cos (angle - 0.5), y2 - 6 * sin (angle - 0.5));
+  cairo_line_to (cr, x2 - 6 * cos (angle + 0.5), y2 - 6 * sin (angle + 0.5));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  if (name != NULL)
+    {
+      /* The curve's middle: t = 0.5 of the Bézier. */
+      mx = (x1 + x2) / 2.0;
+      my = 0.125 * y1 + 0.75 * top + 0.125 * y2;
+      pango_layout_set_text (layout, name, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_new_path (cr);
+      cairo_arc (cr, mx - tw / 2.0, my, th / 2.0 + 1, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, mx + tw / 2.0, my, th / 2.0 + 1, 3 * G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1.0);
+      cairo_fill (cr);
+      cairo_move_to (cr, mx - tw / 2.0, my - th / 2.0);
+      cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 1.0);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+starts_in (GlossAnnotation *annotation,
+           guint            start,
+           guint            end)
+{
+  guint offset = gloss_annotation_get_start (annotation);
+
+  return offset >= start && offset < end;
+}
+
+static void
+draw_relations (GlossDocumentView *self,
+                GtkSnapshot       *snapshot,
+                GdkRectangle      *visible,
+                guint              start,
+                guint              end)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean preview;
+  guint level = 0;
+  cairo_t *cr;
+
+  relations = gloss_annotation_list_relations_of (self->annotations,
+                                                  gloss_annotation_get_uuid (self->selected));
+  preview = self->linking && self->link_target != NULL;
+  if (relations->len == 0 && !preview && !self->chip_dragging)
+    return;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_font_description (layout, self->chip_font);
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (visible->x, visible->y,
+                                                       visible->width, visible->height));
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
+      GlossAnnotation *source;
+      GlossAnnotation *target;
+
+      source = gloss_annotation_list_lookup (self->annotations,
+                                             gloss_relation_get_source (relation));
+      target = gloss_annotation_list_lookup (self->annotations,
+                                             gloss_relation_get_target (relation));
+      /* Only arcs with at least one end on screen. */
+      if (source == NULL || target == NULL ||
+          (!starts_in (source, start, end) && !starts_in (target, start, end)))
+        continue;
+
+      draw_arc (self, cr, layout, source, target,
+                gloss_relation_get_relation_type (relation), level++, FALSE);
+    }
+
+  if (preview && (starts_in (self->selected, start, end) ||
+                  starts_in (self->link_target, start, end)))
+    draw_arc (self, cr, layout, self->selected, self->link_target, NULL, level, TRUE);
+  else if (self->chip_dragging)
+    {
+      GdkRGBA color;
+      double x1, y1;
+
+      /* Nothing under the pointer yet: a dashed line to it. */
+      arc_anchor (self, self->selected, &x1, &y1);
+      strong_color (self, gloss_annotation_get_label (self->selected), &color);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[2]){ 4.0, 3.0 }, 2, 0.0);
+      cairo_move_to (cr, x1, y1);
+      cairo_line_to (cr, self->drag_x, self->drag_y);
+      cairo_stroke (cr);
+    }
+
+  cairo_destroy (cr);
+}
+
+void
+_gloss_document_view_snapshot_above_text (GlossDocumentView *self,
+                                          GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRectangle visible;
+  GtkTextIter first, last;
+  guint start, end;
+  guint prev_start = G_MAXUINT;
+  int prev_y = G_MININT;
+  int next_x = G_MININT;
+
+  if (self->annotations == NULL)
+    return;
+
+  ensure_chip_font (self);
+  buffer = gtk_text_view_get_buffer (text_view);
+  g_array_set_size (self->chips, 0);
+
+  /* Only the annotations starting in the visible rectangle get a chip. */
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (text_view, &last, visible.x + visible.width,
+                                      visible.y + visible.height + self->chip_height);
+  gtk_text_iter_set_line_offset (&first, 0);
+  if (!gtk_text_iter_ends_line (&last))
+    gtk_text_iter_forward_to_line_end (&last);
+  start = gtk_text_iter_get_offset (&first);
+  end = gtk_text_iter_get_offset (&last) + 1;
+
+  /* The selected annotation and the link target: outlined. */
+  if (self->selected != NULL)
+    {
+      GdkRGBA color, fill;
+
+      strong_color (self, gloss_annotation_get_label (self->selected), &color);
+      fill = color;
+      fill.alpha = 0.12;
+      append_outline (self, snapshot, self->selected, start, end, &color, &fill, 2.0);
+    }
+  if (self->linking && self->link_target != NULL)
+    {
+      GdkRGBA color;
+
+      strong_color (self, gloss_annotation_get_label (self->link_target), &color);
+      append_outline (self, snapshot, self->link_target, start, end, &color, NULL, 1.5);
+    }
+
+  hits = gloss_annotation_list_query_range (self->annotations, start, end);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_font_description (layout, self->chip_font);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (hits, i);
+      guint offset = gloss_annotation_get_start (annotation);
+      const char *label = gloss_annotation_get_label (annotation);
+      gboolean emphasised =
+        _gloss_document_view_same (annotation, self->selected) ||
+        (self->linking && _gloss_document_view_same (annotation, self->link_target));
+      GdkRGBA background, foreground;
+      GskRoundedRect rounded;
+      GdkRectangle location;
+      GtkTextIter iter;
+      GlossChipHit hit;
+      int width, height;
+      int x, y;
+
+      if (offset < start || offset >= end)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_view_get_iter_location (text_view, &iter, &location);
+
+      x = location.x;
+      y = location.y - self->chip_height - CHIP_GAP_Y;
+      /* Chips of annotations starting at the same place, or too close to
+       * the previous chip on the same line, go side by side. */
+      if ((offset == prev_start || y == prev_y) && x < next_x)
+        x = next_x;
+
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      width += 2 * CHIP_PAD_X;
+
+      chip_colors (self, label, &background, &foreground);
+      if (emphasised)
+        {
+          strong_color (self, label, &background);
+          foreground = (GdkRGBA){ 1.0, 1.0, 1.0, 1.0 };
+        }
+      gsk_rounded_rect_init_from_rect (&rounded,
+                                       &GRAPHENE_RECT_INIT (x, y, width, self->chip_height),
+                                       CHIP_RADIUS);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &background, &rounded.bounds);
+      gtk_snapshot_pop (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (x + CHIP_PAD_X,
+                                                    y + (self->chip_height - height) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &foreground);
+      gtk_snapshot_restore (snapshot);
+
+      hit.rect = GRAPHENE_RECT_INIT (x, y, width, self->chip_height);
+      hit.uuid = g_strdup (gloss_annotation_get_uuid (annotation));
+      g_array_append_val (self->chips, hit);
+
+      prev_start = offset;
+      prev_y = y;
+      next_x = x + width + CHIP_GAP_X;
+    }
+
+  if (self->selected != NULL)
+    draw_relations (self, snapshot, &visible, start, end);
+}
+
+GPtrArray *
+_gloss_document_view_dup_chip_uuids (GlossDocumentView *self)
+{
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), uuids);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    g_ptr_array_add (uuids, g_strdup (g_array_index (self->chips, GlossChipHit, i).uuid));
+
+  return uuids;
+}
