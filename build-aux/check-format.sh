@@ -6,14 +6,17 @@
 # root) over the lines of *.c and *.h files changed since the commit named in
 # build-aux/format-base, and fails listing what it would write differently.
 # Old lines are never reformatted: no formatter reproduces hand-aligned GNOME
-# code exactly, so only new and changed lines are held to it.
+# code exactly, so only new and changed lines are held to it. Moved lines (a
+# line the diff also removes, whitespace aside: a file split in two) are old.
 #
 # By default alignment is left to the author: how far a line pads to line up
 # with its neighbours (runs of spaces inside it) and how far a continuation
 # line is indented (under a parenthesis or an operand). Indentation of
 # statements and braces, line breaks, and whether there is a space (before a
 # parenthesis, after a cast, around an operator) are checked. --strict checks
-# the alignment too.
+# the alignment too. clang-format keeps hand-made line breaks but may join
+# lines: a suggestion with a line over 100 columns is not one to follow, and
+# is not shown.
 #
 # Exit status: 0 clean, 1 differences, 2 misuse, 77 skipped (no clang-format,
 # not a git checkout, or a clone without the base commit: a shallow one).
@@ -78,66 +81,99 @@ fi
 
 cd "$srcroot" || exit 2
 
-# The changed lines, as clang-format-diff reads them: a hunk that only
-# deletes (+N,0) would have it reformat the old line before it, so it goes.
+# The lines changed since the base; a hunk that only deletes has nothing new.
 changes=$(mktemp) || exit 2
 trap 'rm -f "$changes"' EXIT
-git diff -U0 --no-color --no-ext-diff --relative "$base" -- '*.c' '*.h' |
-  grep -Ev '^@@ -[0-9,]+ \+[0-9]+,0 @@' > "$changes"
-if [[ ! -s $changes ]]; then
+git diff -U0 --no-color --no-ext-diff --relative "$base" -- '*.c' '*.h' > "$changes"
+if ! grep -q '^+[^+]' "$changes"; then
   echo "check-format: no C changed since $base"
   exit 0
 fi
 
-# -regex: every changed .c/.h except the generated and the vendored (none yet).
-report=$("$format_diff" -p1 -binary "$clang_format" -regex '.*\.[ch]' < "$changes") || {
-  echo "check-format: $format_diff failed" >&2
-  exit 2
-}
+# The rest in Python: which lines are new, clang-format-diff over them, and
+# what of its answer to show.
+python3 - "$strict" "$changes" "$format_diff" "$clang_format" <<'PY'
+import re, subprocess, sys
 
-# Drop the hunks whose lines differ only in alignment (unless --strict), print
-# the rest, and the new lines longer than 100 columns (which clang-format,
-# keeping hand-made line breaks, does not check).
-printf '%s\n' "$report" | python3 -c '
-import re, sys
+strict, changes_path, format_diff, clang_format = sys.argv[1] == "1", *sys.argv[2:]
+LIMIT = 100
 
-strict = sys.argv[1] == "1"
-changes = open (sys.argv[2], encoding="utf-8", errors="replace").read ()
-limit = 100
+def key (line):
+    return re.sub (r"\s+", "", line)
 
-# A line continues the one before when that one ends inside an expression (a
-# comma, an open parenthesis, an operator) or when it starts with an operator:
-# its indentation is alignment too (with a parenthesis, an operand).
+# New lines: added, and not moved. A line that the diff also removes
+# (whitespace aside) was moved, as when a file is split in two: its style is
+# the old code's, not held to the check.
+files, path, number = {}, None, 0
+removed = set ()
+for line in open (changes_path, encoding="utf-8", errors="replace").read ().splitlines ():
+    if line.startswith ("+++ "):
+        path = line[6:] if line.startswith ("+++ b/") else None
+    elif line.startswith ("--- "):
+        continue
+    elif line.startswith ("@@"):
+        number = int (re.match (r"@@ -[0-9,]+ \+([0-9]+)", line).group (1))
+    elif line.startswith ("-"):
+        removed.add (key (line[1:]))
+    elif line.startswith ("+") and path is not None:
+        files.setdefault (path, []).append ((number, line[1:]))
+        number += 1
+
+out, ranges = [], []
+for path, lines in files.items ():
+    new = [(n, text) for n, text in lines if key (text) and key (text) not in removed]
+    for n, text in new:
+        if len (text) > LIMIT:
+            out.append (f"{path}:{n}: {len (text)} columns, more than {LIMIT}")
+    if new:
+        ranges.append (f"--- a/{path}\n+++ b/{path}\n")
+        ranges.extend (f"@@ -0,0 +{n},1 @@\n" for n, _ in new)
+
+# -regex: every .c and .h (nothing generated or vendored is checked in).
+report = ""
+if ranges:
+    run = subprocess.run ([format_diff, "-p1", "-binary", clang_format, "-regex", r".*\.[ch]"],
+                          input="".join (ranges), capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.stderr.write (run.stderr)
+        print (f"check-format: {format_diff} failed", file=sys.stderr)
+        sys.exit (2)
+    report = run.stdout
+
+# What alignment differences are: padding inside a line, and the indent of
+# a line that continues the one before (which ends inside an expression, or
+# starts with an operator).
 OPEN_END = re.compile (r"([,(=?:+*/%|&^<>-]|&&|\|\|)\s*$")
 OPERATOR_START = re.compile (r"^\s*([?:]|&&|\|\||[-+*/%|&^]\s)")
 
 def squeezed (lines):
-    out, previous = [], ""
+    result, previous = [], ""
     for line in lines:
         indent = len (line) - len (line.lstrip (" \t"))
         body = re.sub (r"[ \t]+", " ", line[indent:]).rstrip ()
         if OPEN_END.search (previous) or OPERATOR_START.match (line):
-            out.append (body)
+            result.append (body)
         else:
-            out.append (line[:indent] + body)
+            result.append (line[:indent] + body)
         if line.strip ():
             previous = line
-    return out
+    return result
 
-out, header, hunk = [], [], []
+shown, header, hunk = [], [], []
 
 def flush ():
     if not hunk:
         return
     old = [l[1:] for l in hunk[1:] if not l.startswith ("+")]
     new = [l[1:] for l in hunk[1:] if not l.startswith ("-")]
-    if strict or squeezed (old) != squeezed (new):
-        out.extend (header)
+    too_long = any (len (l[1:]) > LIMIT for l in hunk[1:] if l.startswith ("+"))
+    if (strict or squeezed (old) != squeezed (new)) and not too_long:
+        shown.extend (header)
         header.clear ()
-        out.extend (hunk)
+        shown.extend (hunk)
     hunk.clear ()
 
-for line in sys.stdin.read ().splitlines ():
+for line in report.splitlines ():
     if line.startswith ("--- "):
         flush ()
         header[:] = [line]
@@ -150,21 +186,11 @@ for line in sys.stdin.read ().splitlines ():
         hunk.append (line)
 flush ()
 
-path, number = None, 0
-for line in changes.splitlines ():
-    if line.startswith ("+++ "):
-        path = line[6:] if line.startswith ("+++ b/") else None
-    elif line.startswith ("@@"):
-        number = int (re.match (r"@@ -[0-9,]+ \+([0-9]+)", line).group (1))
-    elif line.startswith ("+") and path:
-        if len (line) - 1 > limit:
-            out.append (f"{path}:{number}: {len (line) - 1} columns, more than {limit}")
-        number += 1
-
+out[:0] = shown
 if out:
     print ("\n".join (out))
 sys.exit (1 if out else 0)
-' "$strict" "$changes"
+PY
 status=$?
 
 if [[ $status -eq 0 ]]; then
