@@ -798,8 +798,15 @@ write_text_file (const char  *path,
 {
   if (strcmp (path, "-") == 0)
     {
-      fputs (text, stdout);
-      return fflush (stdout) == 0;
+      if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot write to the standard output: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
     }
   return g_file_set_contents (path, text, -1, error);
 }

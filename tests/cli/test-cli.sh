@@ -281,6 +281,13 @@ grep -q '"Leave"' "$TMP/brat-schema.json" && ok "the exported schema has the imp
 check "schema export -" "$CLI" schema export "$B" -
 cmp -s "$TMP/out" "$TMP/brat-schema.json" && ok "schema export to stdout equals the file" \
   || not_ok "schema export to stdout equals the file"
+# a standard output that cannot be written (a full disk) fails, saying so (a
+# failed fputs() went unnoticed and it exited 0; a failed fflush() crashed)
+if [ -w /dev/full ]; then
+  "$CLI" schema export "$B" - >/dev/full 2>"$TMP/err"
+  is "schema export to a full standard output fails" "$?" 1
+  has "and says why" "$TMP/err" "Cannot write to the standard output"
+fi
 check "schema import of the same schema" "$CLI" schema import "$B" "$TMP/brat-schema.json"
 refuse "schema import of a schema without the labels in use" "$CLI" schema import "$B" "$TMP/schema.json"
 grep -q "label “PERSON” (3 annotations)" "$TMP/err" && grep -q "relation type “Agent”" "$TMP/err" \
