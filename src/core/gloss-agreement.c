@@ -379,8 +379,8 @@ match_label (Context   *ctx,
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autofree gboolean *used_a = g_new0 (gboolean, a->len + 1);
-  g_autofree gboolean *used_b = g_new0 (gboolean, b->len + 1);
+  gboolean *used_a = g_new0 (gboolean, a->len + 1);
+  gboolean *used_b = g_new0 (gboolean, b->len + 1);
   gboolean is_claim = strcmp (g_ptr_array_index (ctx->labels, label), CLAIM_LABEL) == 0;
   Counts *counts = &acc->counts[label];
 
@@ -457,6 +457,8 @@ match_label (Context   *ctx,
       used_a[c->i] = used_b[c->j] = TRUE;
       counts->overlap++;
     }
+  g_free (used_a);
+  g_free (used_b);
 }
 
 /* The label index of each token for one annotator: the shortest covering
@@ -762,20 +764,20 @@ compute_scores (Context     *ctx,
 {
   GlossAgreementScores *scores = g_new0 (GlossAgreementScores, 1);
   guint n_ann = annotators->len;
-  guint n_pairs = n_ann * (n_ann - 1) / 2;
   g_autoptr(GPtrArray) accs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_accum_free);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (int));
 
   scores->document = g_strdup (document);
   scores->document_id = document_id;
   scores->n_coders = n_ann;
-  for (guint p = 0; p < n_pairs; p++)
-    g_ptr_array_add (accs, pair_accum_new (ctx->labels->len));
+  for (guint i = 0; i < n_ann; i++)
+    for (guint j = i + 1; j < n_ann; j++)
+      g_ptr_array_add (accs, pair_accum_new (ctx->labels->len));
 
   for (guint d = 0; d < docs->len; d++)
     {
       DocData *doc = g_ptr_array_index (docs, d);
-      g_autofree int **cache = g_new0 (int *, n_ann + 1);
+      int **cache = g_new0 (int *, n_ann + 1);
       guint p = 0;
 
       for (guint i = 0; i < n_ann; i++)
@@ -799,6 +801,7 @@ compute_scores (Context     *ctx,
       scores->n_tokens += doc->tokens->len;
       for (guint i = 0; i < n_ann; i++)
         g_free (cache[i]);
+      g_free (cache);
     }
 
   scores->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_scores_free);
@@ -826,7 +829,7 @@ gloss_agreement_compute (GlossProject        *project,
                          GCancellable        *cancellable,
                          GError             **error)
 {
-  g_autoptr(GlossAgreement) result = NULL;
+  GlossAgreement *result = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GHashTable) label_filter = NULL;
   g_autoptr(GHashTable) label_index = NULL;
@@ -958,11 +961,12 @@ gloss_agreement_compute (GlossProject        *project,
     }
   g_ptr_array_unref (ctx.labels);
   g_hash_table_unref (ctx.certainties);
-  return g_steal_pointer (&result);
+  return result;
 
 fail:
   g_clear_pointer (&ctx.labels, g_ptr_array_unref);
   g_clear_pointer (&ctx.certainties, g_hash_table_unref);
+  gloss_agreement_free (result);
   return NULL;
 }
 

@@ -281,7 +281,7 @@ gloss_curation_units (GPtrArray          *annotations,
   g_autoptr(GPtrArray) everyone = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = NULL;
-  g_autofree guint *parent = NULL;
+  guint *parent = NULL;
   GPtrArray *units;
 
   g_return_val_if_fail (annotations != NULL, NULL);
@@ -408,6 +408,7 @@ gloss_curation_units (GPtrArray          *annotations,
   }
   g_ptr_array_sort (units, compare_units);
 
+  g_free (parent);
   return units;
 }
 

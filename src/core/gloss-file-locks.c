@@ -299,6 +299,7 @@ _gloss_file_locks_install (void)
   if (g_once_init_enter (&installed))
     {
       sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+      gboolean hooked = FALSE;
 
       by_fd = g_hash_table_new (NULL, NULL);
       by_inode = g_hash_table_new_full (inode_hash, inode_equal, locked_file_free, NULL);
@@ -307,10 +308,13 @@ _gloss_file_locks_install (void)
         {
           real_fcntl = (FcntlFunc) vfs->xGetSystemCall (vfs, "fcntl");
           real_close = (CloseFunc) vfs->xGetSystemCall (vfs, "close");
+          hooked = real_fcntl != NULL && real_close != NULL &&
+                   vfs->xSetSystemCall (vfs, "close",
+                                        (sqlite3_syscall_ptr) locking_close) == SQLITE_OK &&
+                   vfs->xSetSystemCall (vfs, "fcntl",
+                                        (sqlite3_syscall_ptr) locking_fcntl) == SQLITE_OK;
         }
-      if (real_fcntl == NULL || real_close == NULL ||
-          vfs->xSetSystemCall (vfs, "close", (sqlite3_syscall_ptr) locking_close) != SQLITE_OK ||
-          vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) locking_fcntl) != SQLITE_OK)
+      if (!hooked)
         {
           g_warning ("SQLite's unix VFS cannot be given lasting locks; "
                      "another program may delete the project's journal");

@@ -1169,6 +1169,7 @@ import_line (Import      *im,
       || !get_array (im, obj, "annotations", &anns, error)
       || !get_array (im, obj, "relations", &rels, error))
     return FALSE;
+  g_assert (text != NULL && name != NULL);  /* required: get_string() failed otherwise */
   if (*name == '\0')
     return fail (im, error, GLOSS_JSONL_ERROR_INVALID, _("“name” is empty"));
 

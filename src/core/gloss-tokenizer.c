@@ -700,7 +700,10 @@ gloss_split_sentences (const char *text,
   t.c = ucs;
   t.n = (guint) n;
   if (tokens == NULL)
-    tokens = own = tokenize_text (&t);
+    {
+      own = tokenize_text (&t);
+      tokens = own;
+    }
   return split_text (&t, tokens);
 }
 
@@ -805,7 +808,10 @@ gloss_split_lines (const char *text,
   guint first = 0;
 
   if (tokens == NULL)
-    tokens = own = gloss_tokenize_on_spaces (text, len);
+    {
+      own = gloss_tokenize_on_spaces (text, len);
+      tokens = own;
+    }
   for (guint k = 0; k < tokens->len; k++)
     {
       const GlossToken *tok = &g_array_index (tokens, GlossToken, k);
@@ -847,7 +853,7 @@ gloss_tokens_assign_spans (GArray               *tokens,
                            guint                *n_conflicts)
 {
   guint partial = 0, conflicts = 0;
-  g_autofree GlossSpanFit *fits = g_new (GlossSpanFit, n_spans + 1);
+  GlossSpanFit *fits = g_new (GlossSpanFit, n_spans + 1);
   guint *owner = gloss_tokens_assign_spans_full (tokens, spans, n_spans, fits);
 
   for (guint i = 0; owner != NULL && i < n_spans; i++)
@@ -861,6 +867,7 @@ gloss_tokens_assign_spans (GArray               *tokens,
     *n_partial = partial;
   if (n_conflicts != NULL)
     *n_conflicts = conflicts;
+  g_free (fits);
   return owner;
 }
 

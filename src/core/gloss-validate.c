@@ -280,7 +280,7 @@ check_annotation_row (Check        *c,
   gboolean deleted = sqlite3_column_int (stmt, 9) != 0;
   g_autoptr(GArray) frags = NULL;
   g_autoptr(GError) damage = NULL;
-  g_autoptr(GHashTable) parsed = NULL;
+  GHashTable *parsed;
   gboolean readable = TRUE;
 
   if (g_strcmp0 (start_type, "integer") != 0 || g_strcmp0 (end_type, "integer") != 0)
@@ -336,6 +336,7 @@ check_annotation_row (Check        *c,
   else if (!deleted && gloss_schema_lookup_label (c->schema, label) == NULL)
     problem (c, name, _("annotation %s: label “%s” is not in the schema"), uuid, label);
   parsed = _gloss_attributes_from_json (attrs, &damage);
+  g_clear_pointer (&parsed, g_hash_table_unref);  /* only whether it can be read matters */
   if (damage != NULL)
     {
       problem (c, name, _("annotation %s: its attributes cannot be read (%s)"), uuid,
@@ -420,7 +421,7 @@ check_relations (Check   *c,
       Ann *t = target ? g_hash_table_lookup (c->annotations, target) : NULL;
       g_autoptr(GError) damage = NULL;
       g_autoptr(GError) disallowed = NULL;
-      g_autoptr(GHashTable) parsed = NULL;
+      GHashTable *parsed;
       gboolean readable = TRUE;
 
       if (uuid == NULL || *uuid == '\0')
@@ -431,6 +432,7 @@ check_relations (Check   *c,
       if (d != NULL && d->length < 0)
         continue;   /* left out with its document */
       parsed = _gloss_attributes_from_json ((const char *) sqlite3_column_text (stmt, 5), &damage);
+      g_clear_pointer (&parsed, g_hash_table_unref);  /* only whether it can be read matters */
       if (damage != NULL)
         {
           problem (c, name, _("relation %s: its attributes cannot be read (%s)"), uuid,
