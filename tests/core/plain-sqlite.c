@@ -79,11 +79,9 @@ main (int   argc,
   fflush (stdout);
   if (hold && status == 0)
     {
-      int c;
-
       printf ("ready\n");
       fflush (stdout);
-      while ((c = getchar ()) != EOF)
+      while (getchar () != EOF)
         ;
     }
   sqlite3_close (db);

@@ -81,6 +81,8 @@ test_migrate_failure_untouched (void)
   g_assert_null (project);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
 
   db = test_raw_open (path);
   g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, 1);
@@ -88,7 +90,6 @@ test_migrate_failure_untouched (void)
                                      "WHERE name = 'attributes'"), ==, 0);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM documents"), ==, 1);
   sqlite3_close (db);
-  (void) after;
 }
 
 int

@@ -53,10 +53,10 @@ reference_init (Reference  *ref,
     {
       const char *p = text + ref->bytes[i];
       const char *next = g_utf8_next_char (p);
-      g_autofree gunichar2 *u16 = NULL;
+      gunichar2 *u16 = g_utf8_to_utf16 (p, next - p, NULL, &n_utf16, &error);
 
-      u16 = g_utf8_to_utf16 (p, next - p, NULL, &n_utf16, &error);
       g_assert_no_error (error);
+      g_free (u16);  /* only its length, n_utf16, is wanted */
       ref->bytes[i + 1] = next - text;
       ref->utf16[i + 1] = ref->utf16[i] + n_utf16;
     }

@@ -265,11 +265,14 @@ test_rejections_kept (void)
   g_assert_cmpuint (g_hash_table_size (seen_by_two), ==, 0);
   a = gloss_curation_set_rejected (gloss_project_get_store (one), doc, "unit-a", TRUE, &error);
   g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (a, "unit-a"));
   b = gloss_curation_set_rejected (gloss_project_get_store (two), doc, "unit-b", TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (b), ==, 2);
   c = gloss_curation_set_rejected (gloss_project_get_store (one), doc, "unit-a", FALSE, &error);
   g_assert_no_error (error);
+  g_assert_false (g_hash_table_contains (c, "unit-a"));
+  g_assert_true (g_hash_table_contains (c, "unit-b"));
   stored = gloss_curation_load_rejected (gloss_project_get_store (two), doc);
   g_assert_cmpuint (g_hash_table_size (stored), ==, 1);
   g_assert_true (g_hash_table_contains (stored, "unit-b"));

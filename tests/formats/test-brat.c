@@ -222,6 +222,7 @@ parse_ann (const char *ann)
                 }
               n++;
             }
+          g_assert_cmpuint (n, >=, 2);  /* an id and a type at least */
           f[2] = g_strdup_printf ("%s %s", f[1], offs->str);
           g_free (f[1]);
           f[1] = f[2];
@@ -242,8 +243,10 @@ parse_ann (const char *ann)
         case 'T':
           {
             g_auto(GStrv) pieces = NULL;
-            char *p = strchr (l->f[1], ' ');
+            char *p;
 
+            g_assert_nonnull (l->f[1]);  /* "TYPE offsets" */
+            p = strchr (l->f[1], ' ');
             l->type = g_strndup (l->f[1], p - l->f[1]);
             pieces = g_strsplit (p + 1, ";", -1);
             l->frags = g_array_new (FALSE, FALSE, sizeof (guint) * 2);

@@ -515,7 +515,6 @@ test_attribute_values_capped (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) ann = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *txt = NULL;
   g_autofree char *path = NULL;
   guint n = GLOSS_SCHEMA_MAX_ENUM_VALUES + 500;
   GlossAttrDef *def;
@@ -526,7 +525,7 @@ test_attribute_values_capped (void)
       g_string_append_printf (ann, "T%u\tORG %u %u\tword\nA%u\tSource T%u value%u\n",
                               i + 1, i * 5, i * 5 + 4, i + 1, i + 1, i);
     }
-  txt = ft_write_fixture ("many.txt", text->str, text->len);
+  g_free (ft_write_fixture ("many.txt", text->str, text->len));  /* beside many.ann */
   path = ft_write_fixture ("many.ann", ann->str, ann->len);
   g_assert_true (ft_import (project, "brat", path, FALSE, NULL, &error));
   g_assert_no_error (error);

@@ -354,7 +354,6 @@ test_folder (void)
   g_autoptr(GlossProject) project = new_project ();
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *html = NULL;
   const char *paths[] = { dir, NULL };
   g_autofree char *p1 = write_file (dir, "b-story.txt", "Second story.\n", -1);
   g_autofree char *p2 = write_file (dir, "a/first.text", "First story.\n", -1);
@@ -389,7 +388,7 @@ test_folder (void)
   }
 
   /* a folder holding brat pairs goes to brat */
-  html = write_file (dir, "c-bad.ann", "", 0);
+  g_free (write_file (dir, "c-bad.ann", "", 0));
   g_assert_true (gloss_format_detect (dir, NULL) == gloss_format_lookup ("brat"));
 }
 

@@ -177,6 +177,7 @@ fuzz_import_paths (const char         *format,
       g_assert_true (ok == (import_error == NULL));
       /* Problems quote the input: format them all, as the CLI and app do. */
       summary = gloss_import_report_to_string (report);
+      g_assert_nonnull (summary);
 
       if (!ok)
         {

@@ -212,8 +212,8 @@ check_tags (Fixture           *fixture,
   for (guint i = 0; i < fixture->labels->len; i++)
     {
       const char *label = g_ptr_array_index (fixture->labels, i);
-      g_autofree gboolean *expected = model_mask (fixture->annotations, label, length);
-      g_autofree gboolean *actual = tag_mask (buffer, label, length);
+      gboolean *expected = model_mask (fixture->annotations, label, length);
+      gboolean *actual = tag_mask (buffer, label, length);
 
       for (guint k = 0; k < length; k++)
         {
@@ -221,6 +221,8 @@ check_tags (Fixture           *fixture,
             g_error ("%s: label %s at offset %u: model %d, tags %d",
                      context, label, k, expected[k], actual[k]);
         }
+      g_free (expected);
+      g_free (actual);
     }
 }
 
