@@ -71,16 +71,17 @@ focus_search_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   if (self->project != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    gtk_widget_grab_focus (
+      GTK_WIDGET (gloss_document_sidebar_get_search_entry (self->document_sidebar)));
 }
 
 static void
 go_to_document (GlossWindow *self,
                 int          direction)
 {
-  GListModel *model = G_LIST_MODEL (self->document_filter_model);
+  GListModel *model = gloss_document_sidebar_get_documents (self->document_sidebar);
   guint n = g_list_model_get_n_items (model);
-  guint position = gtk_single_selection_get_selected (self->document_selection);
+  guint position = gloss_document_sidebar_get_selected (self->document_sidebar);
 
   if (n == 0)
     return;

@@ -13,6 +13,7 @@
 #include "gloss-bulk.h"
 #include "gloss-claims-panel.h"
 #include "gloss-curation-view.h"
+#include "gloss-document-sidebar.h"
 #include "gloss-document-view.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
@@ -58,20 +59,11 @@ struct _GlossWindow
   GlossProject         *project;              /* owned */
   GlossDocument        *document;             /* owned */
   GlossAnnotationList  *annotations;          /* owned */
-  GtkFilterListModel   *document_filter_model;/* owned */
-  GtkStringFilter      *name_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *text_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *status_filter;        /* borrowed from the filter model */
-  GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
-  GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
-  gboolean              text_filter_set;
-  GCancellable         *text_search;          /* owned, may be NULL: the search running */
   GMenu                *recent_menu;          /* template object */
   GMenuModel           *project_menu;         /* template object */
   GMenuModel           *primary_menu;         /* template object */
   GtkMenuButton        *project_button;
   GtkMenuButton        *primary_menu_button;
-  GtkSingleSelection   *document_selection;   /* owned */
   int                   right_pane_width;
   gboolean              syncing_right_pane;
 
@@ -98,14 +90,11 @@ struct _GlossWindow
   GtkLabel             *message_label;
   GtkRevealer          *message_revealer;
   GlossAnnotationPanel *annotation_panel;
-  GtkListView          *document_list_view;
-  GtkStack             *document_list_stack;
+  GlossDocumentSidebar *document_sidebar;
   GtkStack             *document_stack;
   GtkPaned             *inner_paned;
   GtkStack             *main_stack;          /* borrowed: the window's child */
   GtkPaned             *outer_paned;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *status_dropdown;
   GtkLabel             *subtitle_label;
   GtkLabel             *title_label;
   GlossDocumentView    *view;

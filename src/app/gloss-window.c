@@ -18,6 +18,7 @@
 #include "gloss-command.h"
 #include "gloss-curation-view.h"
 #include "gloss-document-row.h"
+#include "gloss-document-sidebar.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
 #include "gloss-import-dialog.h"
@@ -41,14 +42,6 @@
 #define WINDOW_LOCK_TIMEOUT_MS 20
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
-
-/* The status dropdown's rows. */
-enum {
-  STATUS_FILTER_ALL,
-  STATUS_FILTER_NEW,
-  STATUS_FILTER_IN_PROGRESS,
-  STATUS_FILTER_DONE,
-};
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -162,7 +155,7 @@ static void
 status_changed_cb (GlossWindow *self)
 {
   if (self->annotations != NULL && gtk_toggle_button_get_active (self->curate_button))
-    refresh_document_rows (self, GTK_WIDGET (self->document_list_view));
+    refresh_document_rows (self, GTK_WIDGET (self->document_sidebar));
 }
 
 static void
@@ -180,230 +173,6 @@ update_annotation_count (GlossWindow *self)
 
   text = g_strdup_printf ("%u", n);
   gtk_label_set_label (self->annotation_count_label, self->annotations != NULL ? text : "");
-}
-
-static void
-update_document_list_page (GlossWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document_filter_model));
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkWidget *empty = gtk_stack_get_child_by_name (self->document_list_stack, "empty");
-
-  gboolean filtered = (search != NULL && *search != '\0') ||
-                      gtk_drop_down_get_selected (self->status_dropdown) != STATUS_FILTER_ALL;
-
-  if (n == 0)
-    gtk_label_set_label (GTK_LABEL (empty), filtered ? _("No Matching Documents")
-                                                     : _("No Documents"));
-  gtk_stack_set_visible_child_name (self->document_list_stack, n > 0 ? "list" : "empty");
-}
-
-/* ---- document list filters --------------------------------------------- */
-
-static GHashTable *
-new_id_set (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static gboolean
-status_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  GlossWindow *self = user_data;
-  guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
-  gint64 id;
-
-  if (wanted == STATUS_FILTER_ALL || wanted == GTK_INVALID_LIST_POSITION ||
-      self->status_ids == NULL)
-    return TRUE;
-
-  id = gloss_document_get_id (item);
-  /* For "New" the set holds the documents that are not new. */
-  return g_hash_table_contains (self->status_ids, &id) == (wanted != STATUS_FILTER_NEW);
-}
-
-/* One query for the whole list, again when a status changes: never one per row. */
-static void
-refresh_status_filter (GlossWindow *self)
-{
-  guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
-
-  g_clear_pointer (&self->status_ids, g_hash_table_unref);
-  if (self->project != NULL && wanted != STATUS_FILTER_ALL &&
-      wanted != GTK_INVALID_LIST_POSITION)
-    {
-      GlossStore *store = gloss_project_get_store (self->project);
-      const char *annotator = gloss_project_get_annotator (self->project);
-      GlossDocumentStatus status = wanted == STATUS_FILTER_NEW ? GLOSS_DOCUMENT_STATUS_NEW
-                                   : wanted == STATUS_FILTER_DONE ? GLOSS_DOCUMENT_STATUS_DONE
-                                   : GLOSS_DOCUMENT_STATUS_IN_PROGRESS;
-
-      /* for "New", the documents that are not new */
-      self->status_ids = gloss_store_find_documents_with_status (store, annotator, status,
-                                                                 wanted == STATUS_FILTER_NEW);
-    }
-
-  /* Without a function the filter matches all: the lazy list then never
-   * has to make every document to show the first rows. */
-  if (self->status_ids != NULL)
-    gtk_custom_filter_set_filter_func (self->status_filter, status_filter_func, self, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->status_filter, NULL, NULL, NULL);
-}
-
-static void
-document_status_changed_cb (GlossWindow *self)
-{
-  if (gtk_drop_down_get_selected (self->status_dropdown) != STATUS_FILTER_ALL)
-    refresh_status_filter (self);
-}
-
-static gboolean
-text_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  GlossWindow *self = user_data;
-  gint64 id;
-
-  if (self->text_ids == NULL)
-    return FALSE;
-
-  id = gloss_document_get_id (item);
-  return g_hash_table_contains (self->text_ids, &id);
-}
-
-/* The name filter follows every keystroke; the texts are searched when the
- * entry's "search-changed" fires, 200 ms after the last one. */
-static void
-search_text_changed_cb (GlossWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = text != NULL && *text != '\0';
-
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  if (self->text_ids != NULL)
-    {
-      g_clear_pointer (&self->text_ids, g_hash_table_unref);
-      gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_MORE_STRICT);
-    }
-
-  /* No function (match all) without a search, like the name filter: then
-   * the filter model does not look at the documents at all. */
-  if (searching != self->text_filter_set)
-    {
-      self->text_filter_set = searching;
-      gtk_custom_filter_set_filter_func (self->text_filter, searching ? text_filter_func : NULL,
-                                         searching ? self : NULL, NULL);
-    }
-  gtk_string_filter_set_search (self->name_filter, text);
-}
-
-#define TEXT_SEARCH_MIN_CHARS 2
-/* LIKE ignores ASCII case, as the name filter does, without copying every
- * text the way lower () would; 0.2 s for 100,000 texts of 2 kB. */
-typedef struct
-{
-  GlossStore *store;    /* owned: the window's, whose file the worker reads */
-  char       *text;
-} TextSearch;
-
-static void
-text_search_free (TextSearch *search)
-{
-  g_clear_object (&search->store);
-  g_free (search->text);
-  g_free (search);
-}
-
-/* In a worker thread, on a read-only connection of its own (WAL lets it
- * read beside the window's): the list never waits for the texts. */
-static void
-text_search_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  TextSearch *search = task_data;
-  g_autoptr(GlossStore) reader = gloss_store_open_reader (search->store, NULL);
-  GHashTable *ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (reader != NULL)
-    ids = gloss_store_find_documents_with_text (reader, search->text, cancellable, &error);
-  if (g_task_return_error_if_cancelled (task))
-    g_clear_pointer (&ids, g_hash_table_unref);
-  else if (ids == NULL)
-    g_task_return_pointer (task, new_id_set (), (GDestroyNotify) g_hash_table_unref);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_hash_table_unref);
-}
-
-static void
-set_text_ids (GlossWindow *self,
-              GHashTable  *ids)
-{
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  self->text_ids = ids;
-  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_LESS_STRICT);
-}
-
-static void
-text_search_done_cb (GObject      *source_object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GlossWindow *self = GLOSS_WINDOW (source_object);
-  GHashTable *ids = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* NULL: cancelled by a newer search, a cleared entry or the window's end. */
-  if (ids == NULL)
-    return;
-  if (self->document_filter_model == NULL || !self->text_filter_set)
-    {
-      g_hash_table_unref (ids);
-      return;
-    }
-
-  set_text_ids (self, ids);
-}
-
-static void
-search_changed_cb (GlossWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *path;
-  g_autoptr(GTask) task = NULL;
-  TextSearch *search;
-
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  if (self->project == NULL || !self->text_filter_set || text == NULL ||
-      g_utf8_strlen (text, -1) < TEXT_SEARCH_MIN_CHARS)
-    return;
-
-  path = gloss_project_get_path (self->project);
-  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
-    {
-      GlossStore *store = gloss_project_get_store (self->project);
-      GHashTable *ids = gloss_store_find_documents_with_text (store, text, NULL, NULL);
-
-      set_text_ids (self, ids != NULL ? ids : new_id_set ());
-      return;
-    }
-
-  search = g_new0 (TextSearch, 1);
-  search->store = g_object_ref (gloss_project_get_store (self->project));
-  search->text = g_strdup (text);
-  self->text_search = g_cancellable_new ();
-  task = g_task_new (self, self->text_search, text_search_done_cb, NULL);
-  g_task_set_source_tag (task, search_changed_cb);
-  g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
-  g_task_run_in_thread (task, text_search_thread);
 }
 
 /* ---- recent projects --------------------------------------------------- */
@@ -438,8 +207,10 @@ update_recent_menu (GlossWindow *self)
     g_menu_append (self->recent_menu, _("No Recent Projects"), "win.no-recent");
 }
 
+/* The project's annotator, from the settings (or the environment); the
+ * visible rows show that annotator's status. */
 static void
-apply_annotator (GlossWindow *self)
+set_project_annotator (GlossWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
 
@@ -453,12 +224,23 @@ apply_annotator (GlossWindow *self)
   if (self->project != NULL && name != NULL && *name != '\0')
     {
       gloss_project_set_annotator (self->project, name);
-      if (self->document_list_view != NULL)
-        set_rows_annotator (GTK_WIDGET (self->document_list_view), name);
+      if (self->document_sidebar != NULL)
+        set_rows_annotator (GTK_WIDGET (self->document_sidebar), name);
     }
+}
 
-  if (self->status_filter != NULL)
-    refresh_status_filter (self);
+static void
+apply_annotator (GlossWindow *self)
+{
+  set_project_annotator (self);
+  if (self->document_sidebar != NULL)
+    gloss_document_sidebar_refresh_status_filter (self->document_sidebar);
+}
+
+static void
+document_status_changed_cb (GlossWindow *self)
+{
+  gloss_document_sidebar_statuses_changed (self->document_sidebar);
 }
 
 static void
@@ -706,7 +488,7 @@ find_document_position (GlossWindow *self,
                         const char  *uuid,
                         guint       *position)
 {
-  GListModel *model = G_LIST_MODEL (self->document_filter_model);
+  GListModel *model = gloss_document_sidebar_get_documents (self->document_sidebar);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -728,9 +510,7 @@ void
 _gloss_window_select_position (GlossWindow *self,
                                guint        position)
 {
-  gtk_single_selection_set_selected (self->document_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->document_list_view), "list.scroll-to-item",
-                              "u", position);
+  gloss_document_sidebar_select_position (self->document_sidebar, position);
 }
 
 /* The header bar's menus are built when first opened: a GtkPopoverMenu of
@@ -811,14 +591,21 @@ screenshot_tick_cb (GtkWidget     *widget,
 
 /* ---- callbacks --------------------------------------------------------- */
 
+/* A row selected in the document list opens its document. */
 static void
-document_selection_changed_cb (GlossWindow *self)
+document_selected_cb (GlossWindow   *self,
+                      GlossDocument *document)
 {
-  GlossDocument *document = gtk_single_selection_get_selected_item (self->document_selection);
+  open_document (self, document);
+}
 
-  /* Filtering the selected row away keeps the open document. */
-  if (document != NULL)
-    open_document (self, document);
+/* The curation progress of a row the document list shows. */
+static void
+document_row_bound_cb (GlossWindow      *self,
+                       GlossDocumentRow *row,
+                       GlossDocument    *document)
+{
+  _gloss_window_teams_update_row (self, row, document);
 }
 
 /* The right-hand panels: the palette applies a label, the claims panel and
@@ -857,37 +644,6 @@ selected_annotation_changed_cb (GlossWindow *self)
 
   gloss_inspector_set_annotation (self->inspector, uuid);
   gloss_claims_panel_select_annotation (self->claims_panel, uuid);
-}
-
-static void
-setup_document_row_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, gloss_document_row_new ());
-}
-
-static void
-bind_document_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      GlossWindow              *self)
-{
-  GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item));
-  GlossDocument *document = gtk_list_item_get_item (item);
-
-  gloss_document_row_set_annotator (row, self->project ? gloss_project_get_annotator (self->project)
-                                                     : NULL);
-  gloss_document_row_set_document (row, document);
-  if (document != NULL)
-    _gloss_window_teams_update_row (self, row, document);
-}
-
-static void
-unbind_document_row_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  gloss_document_row_set_document (GLOSS_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* The annotation panel keeps its width when the window is resized; a drag
@@ -1204,13 +960,6 @@ gloss_window_dispose (GObject *object)
                                           self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
-  g_clear_object (&self->document_selection);
-  g_clear_object (&self->document_filter_model);
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  g_clear_pointer (&self->status_ids, g_hash_table_unref);
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
@@ -1243,6 +992,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_ANNOTATION_PANEL);
   g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
   g_type_ensure (GLOSS_TYPE_CURATION_VIEW);
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
   g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
@@ -1264,8 +1014,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
@@ -1274,8 +1023,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, project_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
@@ -1287,10 +1034,6 @@ gloss_window_class_init (GlossWindowClass *klass)
 static void
 gloss_window_init (GlossWindow *self)
 {
-  g_autoptr(GtkListItemFactory) document_factory = NULL;
-  GtkStringFilter *filter;
-  GtkFilter *any;
-  GtkFilter *every;
   GtkEventController *inspector_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1306,46 +1049,12 @@ gloss_window_init (GlossWindow *self)
   self->main_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
   self->settings = g_settings_new (APP_ID);
 
-  /* Document list: project documents, filtered by the search entry. */
-  filter = gtk_string_filter_new (gtk_property_expression_new (GLOSS_TYPE_DOCUMENT, NULL,
-                                                               "name"));
-  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (filter, TRUE);
-  self->name_filter = filter;
-  self->text_filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->status_filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  any = GTK_FILTER (gtk_any_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (self->text_filter));
-  every = GTK_FILTER (gtk_every_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->status_filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), any);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
-  g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (refresh_status_filter), self, G_CONNECT_SWAPPED);
-  self->document_filter_model = gtk_filter_list_model_new (NULL, every);
-  self->document_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->document_filter_model)));
-  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->document_selection, TRUE);
-  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->document_selection, "notify::selected-item",
-                           G_CALLBACK (document_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_filter_model, "items-changed",
-                           G_CALLBACK (update_document_list_page), self, G_CONNECT_SWAPPED);
-
-  document_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (document_factory, "setup", G_CALLBACK (setup_document_row_cb), NULL);
-  g_signal_connect_object (document_factory, "bind", G_CALLBACK (bind_document_row_cb),
-                           self, 0);
-  g_signal_connect (document_factory, "unbind", G_CALLBACK (unbind_document_row_cb), NULL);
-  gtk_list_view_set_factory (self->document_list_view, document_factory);
-  gtk_list_view_set_model (self->document_list_view,
-                           GTK_SELECTION_MODEL (self->document_selection));
+  /* Document list: project documents, filtered by the search entry. */
+  g_signal_connect_object (self->document_sidebar, "document-selected",
+                           G_CALLBACK (document_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_sidebar, "row-bound",
+                           G_CALLBACK (document_row_bound_cb), self, G_CONNECT_SWAPPED);
 
   /* Annotation panel over the open document's annotation list: its rows
    * take their covered text from the view. */
@@ -1496,20 +1205,16 @@ gloss_window_set_project (GlossWindow  *self,
     return;
 
   close_document (self);
-  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gloss_document_sidebar_unselect (self->document_sidebar);
+  gtk_editable_set_text (gloss_document_sidebar_get_search_entry (self->document_sidebar), "");
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_schema_changed_cb, self);
   g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "notify::schema", G_CALLBACK (project_schema_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  apply_annotator (self);
-
-  gtk_filter_list_model_set_model (self->document_filter_model,
-                                   project != NULL ? gloss_project_get_documents (project) : NULL);
-  gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
-  update_document_list_page (self);
+  set_project_annotator (self);
+  gloss_document_sidebar_set_project (self->document_sidebar, project);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   _gloss_window_update_project_actions (self);
@@ -1575,7 +1280,7 @@ gloss_window_select_document (GlossWindow *self,
   if (document == NULL)
     return FALSE;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_editable_set_text (gloss_document_sidebar_get_search_entry (self->document_sidebar), "");
   if (find_document_position (self, name, NULL, &position))
     _gloss_window_select_position (self, position);
   else
@@ -1595,7 +1300,7 @@ gloss_window_restore_document (GlossWindow *self)
 
   if (self->project == NULL || self->document != NULL)
     return;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->document_filter_model)) == 0)
+  if (g_list_model_get_n_items (gloss_document_sidebar_get_documents (self->document_sidebar)) == 0)
     return;
 
   uuid = g_settings_get_string (self->settings, "last-document");
@@ -1658,7 +1363,7 @@ _gloss_window_get_document_list (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->document_filter_model);
+  return gloss_document_sidebar_get_documents (self->document_sidebar);
 }
 
 GtkEditable *
@@ -1666,7 +1371,7 @@ _gloss_window_get_search_entry (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return GTK_EDITABLE (self->search_entry);
+  return gloss_document_sidebar_get_search_entry (self->document_sidebar);
 }
 
 GtkDropDown *
@@ -1674,7 +1379,7 @@ _gloss_window_get_status_dropdown (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return self->status_dropdown;
+  return gloss_document_sidebar_get_status_dropdown (self->document_sidebar);
 }
 
 GlossAnnotationList *
