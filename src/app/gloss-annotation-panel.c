@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "gloss-annotation-panel.h"
 #include "gloss-annotation-row.h"
 #include "gloss-annotation.h"

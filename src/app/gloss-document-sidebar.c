@@ -39,7 +39,8 @@ struct _GlossDocumentSidebar
 
 G_DEFINE_FINAL_TYPE (GlossDocumentSidebar, gloss_document_sidebar, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   DOCUMENT_SELECTED,
   ROW_BOUND,
   N_SIGNALS
