@@ -149,147 +149,6 @@ conflict (Merge      *m,
   va_end (args);
 }
 
-/* ---- schema union */
-
-static gboolean
-attr_defs_same (GPtrArray *a,
-                GPtrArray *b)
-{
-  guint na = a ? a->len : 0, nb = b ? b->len : 0;
-
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    {
-      GlossAttrDef *da = g_ptr_array_index (a, i);
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < nb && !found; j++)
-        if (gloss_attr_def_equal (da, g_ptr_array_index (b, j)))
-          found = TRUE;
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-strv_same (const char * const *a,
-           const char * const *b)
-{
-  static const char * const empty[] = { NULL };
-
-  return g_strv_equal (a ? a : empty, b ? b : empty);
-}
-
-/* Adds to @merged what only @source has; TRUE when something was added. */
-static gboolean
-unite_schemas (Merge       *m,
-               GlossSchema *merged,
-               GlossSchema *source)
-{
-  GListModel *labels = gloss_schema_get_labels (source);
-  GListModel *types = gloss_schema_get_relation_types (source);
-  GPtrArray *doc_attrs = gloss_schema_get_document_attributes (source);
-  GPtrArray *merged_doc_attrs;
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
-      const char *name = gloss_label_get_name (label);
-      GlossLabel *mine = gloss_schema_lookup_label (merged, name);
-      const char *hotkey = gloss_label_get_hotkey (label);
-      g_autoptr(GlossLabel) copy = NULL;
-      g_autoptr(GError) error = NULL;
-      GPtrArray *attrs;
-
-      if (mine != NULL)
-        {
-          if (g_strcmp0 (gloss_label_get_layer (mine), gloss_label_get_layer (label)) != 0 ||
-              !attr_defs_same (gloss_label_get_attributes (mine),
-                               gloss_label_get_attributes (label)))
-            conflict (m, _("label “%s” is defined differently in the source; the target’s "
-                           "definition is kept"), name);
-          continue;
-        }
-      if (hotkey != NULL && gloss_schema_lookup_hotkey (merged, hotkey) != NULL)
-        hotkey = NULL;
-      copy = gloss_label_new (name, gloss_label_get_layer (label), gloss_label_get_color (label),
-                              hotkey, gloss_label_get_description (label));
-      attrs = gloss_label_get_attributes (label);
-      for (guint j = 0; attrs != NULL && j < attrs->len; j++)
-        gloss_label_add_attribute (copy, g_ptr_array_index (attrs, j));
-      if (!gloss_schema_add_label (merged, copy, &error))
-        {
-          conflict (m, _("label “%s” cannot be added: %s"), name, error->message);
-          continue;
-        }
-      g_ptr_array_add (m->report->labels_added, g_strdup (name));
-      changed = TRUE;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
-      const char *name = gloss_relation_type_get_name (type);
-      GlossRelationType *mine = gloss_schema_lookup_relation_type (merged, name);
-      g_autoptr(GlossRelationType) copy = NULL;
-      g_autoptr(GError) error = NULL;
-      GPtrArray *attrs;
-
-      if (mine != NULL)
-        {
-          if (!strv_same (gloss_relation_type_get_sources (mine),
-                          gloss_relation_type_get_sources (type)) ||
-              !strv_same (gloss_relation_type_get_targets (mine),
-                          gloss_relation_type_get_targets (type)) ||
-              !attr_defs_same (gloss_relation_type_get_attributes (mine),
-                               gloss_relation_type_get_attributes (type)))
-            conflict (m, _("relation type “%s” is defined differently in the source; the "
-                           "target’s definition is kept"), name);
-          continue;
-        }
-      copy = gloss_relation_type_new (name, gloss_relation_type_get_description (type),
-                                      gloss_relation_type_get_sources (type),
-                                      gloss_relation_type_get_targets (type));
-      attrs = gloss_relation_type_get_attributes (type);
-      for (guint j = 0; attrs != NULL && j < attrs->len; j++)
-        gloss_relation_type_add_attribute (copy, g_ptr_array_index (attrs, j));
-      if (!gloss_schema_add_relation_type (merged, copy, &error))
-        {
-          conflict (m, _("relation type “%s” cannot be added: %s"), name, error->message);
-          continue;
-        }
-      g_ptr_array_add (m->report->labels_added, g_strdup (name));
-      changed = TRUE;
-    }
-
-  merged_doc_attrs = gloss_schema_get_document_attributes (merged);
-  for (guint i = 0; doc_attrs != NULL && i < doc_attrs->len; i++)
-    {
-      GlossAttrDef *def = g_ptr_array_index (doc_attrs, i);
-      GlossAttrDef *mine = NULL;
-
-      for (guint j = 0; merged_doc_attrs != NULL && j < merged_doc_attrs->len; j++)
-        if (g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (merged_doc_attrs, j)),
-                       gloss_attr_def_get_name (def)) == 0)
-          mine = g_ptr_array_index (merged_doc_attrs, j);
-      if (mine != NULL)
-        {
-          if (!gloss_attr_def_equal (mine, def))
-            conflict (m, _("document attribute “%s” is defined differently in the source; the "
-                           "target’s definition is kept"), gloss_attr_def_get_name (def));
-          continue;
-        }
-      gloss_schema_add_document_attribute (merged, def);
-      merged_doc_attrs = gloss_schema_get_document_attributes (merged);
-      g_ptr_array_add (m->report->labels_added, g_strdup (gloss_attr_def_get_name (def)));
-      changed = TRUE;
-    }
-  return changed;
-}
-
 /* ---- rows: each is written where it is newer than the target's row of
  * its uuid (GLOSS_CHANGE_IF_NEWER), so that merges in any order agree */
 
@@ -753,7 +612,9 @@ prepare (GlossChangeSet  *changes,
     }
   if (stored_json == NULL)
     stored_json = gloss_schema_to_json (merged);
-  schema_changed = unite_schemas (m, merged, m->source_schema);
+  schema_changed = gloss_schema_add_missing_full (merged, m->source_schema,
+                                                  m->report->labels_added,
+                                                  m->report->conflicts);
   merged_json = gloss_schema_to_json (merged);
   if (schema_changed && !gloss_store_set_schema_json (m->target, merged_json, error))
     return FALSE;

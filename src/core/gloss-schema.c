@@ -1362,91 +1362,197 @@ gloss_schema_check_relation (GlossSchema  *self,
   return TRUE;
 }
 
-/* Adds @other's attribute definitions that @have lacks, through @add. */
-static void
+/* Adds @other's attribute definitions that @have lacks, through @add;
+ * TRUE when one was added. With @conflict, a definition @have holds
+ * otherwise makes it TRUE. */
+static gboolean
 add_missing_attributes (GPtrArray     *have,
                         GPtrArray     *other,
                         gpointer       owner,
-                        gboolean     (*add) (gpointer owner, GlossAttrDef *def, GError **error))
+                        gboolean     (*add) (gpointer owner, GlossAttrDef *def, GError **error),
+                        gboolean      *conflict)
 {
+  gboolean added = FALSE;
+
   for (guint i = 0; other != NULL && i < other->len; i++)
     {
       GlossAttrDef *def = g_ptr_array_index (other, i);
-      gboolean found = FALSE;
+      GlossAttrDef *mine = NULL;
 
-      for (guint j = 0; have != NULL && j < have->len && !found; j++)
-        found = g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (have, j)),
-                           gloss_attr_def_get_name (def)) == 0;
-      if (!found)
-        add (owner, def, NULL);
+      for (guint j = 0; have != NULL && j < have->len && mine == NULL; j++)
+        if (g_strcmp0 (gloss_attr_def_get_name (g_ptr_array_index (have, j)),
+                       gloss_attr_def_get_name (def)) == 0)
+          mine = g_ptr_array_index (have, j);
+      if (mine == NULL)
+        added |= add (owner, def, NULL);
+      else if (conflict != NULL && !gloss_attr_def_equal (mine, def))
+        *conflict = TRUE;
     }
+  return added;
 }
 
-void
-gloss_schema_add_missing (GlossSchema *self,
-                          GlossSchema *other)
+static gboolean
+strv_same (const char * const *a,
+           const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal (a ? a : empty, b ? b : empty);
+}
+
+static void
+note (GPtrArray  *messages,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+note (GPtrArray  *messages,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (messages == NULL)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (messages, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+gboolean
+gloss_schema_add_missing_full (GlossSchema *self,
+                               GlossSchema *other,
+                               GPtrArray   *added,
+                               GPtrArray   *conflicts)
 {
   GListModel *labels, *types;
   const char * const *layers;
+  gboolean changed = FALSE;
 
-  g_return_if_fail (GLOSS_IS_SCHEMA (self));
-  g_return_if_fail (GLOSS_IS_SCHEMA (other));
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (other), FALSE);
 
   layers = gloss_schema_get_layers (other);
   for (guint i = 0; layers != NULL && layers[i] != NULL; i++)
     if (!g_strv_contains (gloss_schema_get_layers (self), layers[i]))
-      gloss_schema_add_layer (self, layers[i], NULL);
+      changed |= gloss_schema_add_layer (self, layers[i], NULL);
 
   labels = gloss_schema_get_labels (other);
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
       g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
-      GlossLabel *have = gloss_schema_lookup_label (self, gloss_label_get_name (label));
+      const char *name = gloss_label_get_name (label);
+      GlossLabel *have = gloss_schema_lookup_label (self, name);
 
       if (have == NULL)
         {
-          g_autoptr(GlossLabel) copy = gloss_label_new (gloss_label_get_name (label),
-                                                        gloss_label_get_layer (label),
-                                                        gloss_label_get_color (label),
-                                                        gloss_label_get_hotkey (label),
-                                                        gloss_label_get_description (label));
+          const char *hotkey = gloss_label_get_hotkey (label);
+          g_autoptr(GlossLabel) copy = NULL;
+          g_autoptr(GError) error = NULL;
 
+          /* a key this schema gives another label stays that label's */
+          if (hotkey != NULL && gloss_schema_lookup_hotkey (self, hotkey) != NULL)
+            hotkey = NULL;
+          copy = gloss_label_new (name, gloss_label_get_layer (label),
+                                  gloss_label_get_color (label), hotkey,
+                                  gloss_label_get_description (label));
           add_missing_attributes (NULL, gloss_label_get_attributes (label), copy,
-                                  (gpointer) gloss_label_try_add_attribute);
-          gloss_schema_add_label (self, copy, NULL);
+                                  (gpointer) gloss_label_try_add_attribute, NULL);
+          if (!gloss_schema_add_label (self, copy, &error))
+            {
+              note (conflicts, _("label “%s” cannot be added: %s"), name, error->message);
+              continue;
+            }
+          note (added, "%s", name);
+          changed = TRUE;
         }
       else
-        add_missing_attributes (gloss_label_get_attributes (have),
-                                gloss_label_get_attributes (label), have,
-                                (gpointer) gloss_label_try_add_attribute);
+        {
+          gboolean conflict = g_strcmp0 (gloss_label_get_layer (have),
+                                         gloss_label_get_layer (label)) != 0;
+
+          changed |= add_missing_attributes (gloss_label_get_attributes (have),
+                                             gloss_label_get_attributes (label), have,
+                                             (gpointer) gloss_label_try_add_attribute, &conflict);
+          if (conflict)
+            note (conflicts, _("label “%s” is defined differently in the source; the target’s "
+                               "definition is kept"), name);
+        }
     }
 
   types = gloss_schema_get_relation_types (other);
   for (guint i = 0; i < g_list_model_get_n_items (types); i++)
     {
       g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
-      GlossRelationType *have = gloss_schema_lookup_relation_type (self,
-                                                                   gloss_relation_type_get_name (type));
+      const char *name = gloss_relation_type_get_name (type);
+      GlossRelationType *have = gloss_schema_lookup_relation_type (self, name);
 
       if (have == NULL)
         {
           g_autoptr(GlossRelationType) copy =
-            gloss_relation_type_new (gloss_relation_type_get_name (type),
-                                     gloss_relation_type_get_description (type),
+            gloss_relation_type_new (name, gloss_relation_type_get_description (type),
                                      gloss_relation_type_get_sources (type),
                                      gloss_relation_type_get_targets (type));
+          g_autoptr(GError) error = NULL;
 
           add_missing_attributes (NULL, gloss_relation_type_get_attributes (type), copy,
-                                  (gpointer) gloss_relation_type_try_add_attribute);
-          gloss_schema_add_relation_type (self, copy, NULL);
+                                  (gpointer) gloss_relation_type_try_add_attribute, NULL);
+          if (!gloss_schema_add_relation_type (self, copy, &error))
+            {
+              note (conflicts, _("relation type “%s” cannot be added: %s"), name,
+                    error->message);
+              continue;
+            }
+          note (added, "%s", name);
+          changed = TRUE;
         }
       else
-        add_missing_attributes (gloss_relation_type_get_attributes (have),
-                                gloss_relation_type_get_attributes (type), have,
-                                (gpointer) gloss_relation_type_try_add_attribute);
+        {
+          gboolean conflict =
+            !strv_same (gloss_relation_type_get_sources (have),
+                        gloss_relation_type_get_sources (type)) ||
+            !strv_same (gloss_relation_type_get_targets (have),
+                        gloss_relation_type_get_targets (type));
+
+          changed |= add_missing_attributes (gloss_relation_type_get_attributes (have),
+                                             gloss_relation_type_get_attributes (type), have,
+                                             (gpointer) gloss_relation_type_try_add_attribute,
+                                             &conflict);
+          if (conflict)
+            note (conflicts, _("relation type “%s” is defined differently in the source; the "
+                               "target’s definition is kept"), name);
+        }
     }
 
-  add_missing_attributes (gloss_schema_get_document_attributes (self),
-                          gloss_schema_get_document_attributes (other), self,
-                          (gpointer) gloss_schema_try_add_document_attribute);
+  {
+    GPtrArray *doc_attrs = gloss_schema_get_document_attributes (other);
+
+    for (guint i = 0; doc_attrs != NULL && i < doc_attrs->len; i++)
+      {
+        GlossAttrDef *def = g_ptr_array_index (doc_attrs, i);
+        GPtrArray *mine = gloss_schema_get_document_attributes (self);
+        g_autoptr(GPtrArray) one = g_ptr_array_new ();
+        gboolean conflict = FALSE;
+
+        g_ptr_array_add (one, def);
+        if (add_missing_attributes (mine, one, self,
+                                    (gpointer) gloss_schema_try_add_document_attribute,
+                                    &conflict))
+          {
+            note (added, "%s", gloss_attr_def_get_name (def));
+            changed = TRUE;
+          }
+        if (conflict)
+          note (conflicts, _("document attribute “%s” is defined differently in the source; "
+                             "the target’s definition is kept"), gloss_attr_def_get_name (def));
+      }
+  }
+  return changed;
+}
+
+void
+gloss_schema_add_missing (GlossSchema *self,
+                          GlossSchema *other)
+{
+  gloss_schema_add_missing_full (self, other, NULL, NULL);
 }

@@ -151,6 +151,17 @@ void                gloss_schema_add_document_attribute  (GlossSchema  *self,
  * documents, in @other's order; what @self has stays as it is. */
 void                gloss_schema_add_missing         (GlossSchema  *self,
                                                       GlossSchema  *other);
+/* The same, saying what it did (@added and @conflicts may be NULL): the
+ * names of the labels, relation types and document attributes it added
+ * appended to @added, a message for each @other defines otherwise (another
+ * layer, other ends, an attribute defined otherwise: @self's definition is
+ * kept, its missing attributes added) or that could not be added appended
+ * to @conflicts (char *, the arrays free them). A hotkey @self gives
+ * another label is not copied. TRUE when @self changed. */
+gboolean            gloss_schema_add_missing_full    (GlossSchema  *self,
+                                                      GlossSchema  *other,
+                                                      GPtrArray    *added,
+                                                      GPtrArray    *conflicts);
 gboolean            gloss_schema_try_add_document_attribute (GlossSchema   *self,
                                                              GlossAttrDef  *def,
                                                              GError       **error);

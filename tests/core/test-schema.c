@@ -1987,6 +1987,52 @@ test_index_random (void)
                   n_done[6], n_done[7], n_done[8], n_done[9]);
 }
 
+/* One union of schemas (the merge's, the project's in-place update): what
+ * is missing is added, what is defined otherwise is reported and kept, and
+ * a label whose hotkey another label holds comes without it instead of not
+ * at all. */
+static void
+test_add_missing_full (void)
+{
+  g_autoptr(GlossSchema) mine = gloss_schema_new ("mine");
+  g_autoptr(GlossSchema) theirs = gloss_schema_new ("theirs");
+  g_autoptr(GlossLabel) a = gloss_label_new ("ALPHA", "entity", "#112233", "1", NULL);
+  g_autoptr(GlossLabel) a2 = gloss_label_new ("ALPHA", "other", "#112233", NULL, NULL);
+  g_autoptr(GlossLabel) b = gloss_label_new ("BETA", "entity", "#445566", "1", NULL);
+  g_autoptr(GlossAttrDef) note = gloss_attr_def_new ("note", GLOSS_ATTR_TYPE_TEXT, NULL, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GlossLabel *got;
+
+  g_assert_true (gloss_schema_add_label (mine, a, &error));
+  g_assert_no_error (error);
+  gloss_label_add_attribute (a2, note);
+  g_assert_true (gloss_schema_add_label (theirs, a2, &error));
+  g_assert_true (gloss_schema_add_label (theirs, b, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gloss_schema_add_missing_full (mine, theirs, added, conflicts));
+  got = gloss_schema_lookup_label (mine, "BETA");
+  g_assert_nonnull (got);
+  g_assert_null (gloss_label_get_hotkey (got));
+  g_assert_true (gloss_schema_lookup_hotkey (mine, "1") == gloss_schema_lookup_label (mine,
+                                                                                        "ALPHA"));
+  got = gloss_schema_lookup_label (mine, "ALPHA");
+  g_assert_cmpstr (gloss_label_get_layer (got), ==, "entity");
+  g_assert_nonnull (gloss_label_lookup_attribute (got, "note"));
+  g_assert_cmpuint (added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (added, 0), ==, "BETA");
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (conflicts, 0), "ALPHA"));
+
+  /* twice: nothing more */
+  g_ptr_array_set_size (added, 0);
+  g_ptr_array_set_size (conflicts, 0);
+  g_assert_false (gloss_schema_add_missing_full (mine, mine, added, conflicts));
+  g_assert_cmpuint (added->len + conflicts->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2016,6 +2062,7 @@ main (int   argc,
   g_test_add_func ("/core/schema/limits/file-endless", test_limits_file_endless);
   g_test_add_func ("/core/schema/limits/api", test_limits_api);
   g_test_add_func ("/core/schema/index/random", test_index_random);
+  g_test_add_func ("/core/schema/add-missing-full", test_add_missing_full);
 
   return g_test_run ();
 }
