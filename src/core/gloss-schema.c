@@ -1475,8 +1475,10 @@ gloss_schema_add_missing_full (GlossSchema *self,
                                              gloss_label_get_attributes (label), have,
                                              (gpointer) gloss_label_try_add_attribute, &conflict);
           if (conflict)
-            note (conflicts, _("label “%s” is defined differently in the source; the target’s "
-                               "definition is kept"), name);
+            note (conflicts,
+                  _("label “%s” is defined differently in the source; the target’s "
+                    "definition is kept"),
+                  name);
         }
     }
 
@@ -1519,8 +1521,10 @@ gloss_schema_add_missing_full (GlossSchema *self,
                                              (gpointer) gloss_relation_type_try_add_attribute,
                                              &conflict);
           if (conflict)
-            note (conflicts, _("relation type “%s” is defined differently in the source; the "
-                               "target’s definition is kept"), name);
+            note (conflicts,
+                  _("relation type “%s” is defined differently in the source; the target’s "
+                    "definition is kept"),
+                  name);
         }
     }
 
@@ -1543,8 +1547,10 @@ gloss_schema_add_missing_full (GlossSchema *self,
             changed = TRUE;
           }
         if (conflict)
-          note (conflicts, _("document attribute “%s” is defined differently in the source; "
-                             "the target’s definition is kept"), gloss_attr_def_get_name (def));
+          note (conflicts,
+                _("document attribute “%s” is defined differently in the source; the "
+                  "target’s definition is kept"),
+                gloss_attr_def_get_name (def));
       }
   }
   return changed;
