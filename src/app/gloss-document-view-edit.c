@@ -15,6 +15,7 @@
 #include "gloss-command.h"
 #include "gloss-document-view-private.h"
 #include "gloss-editing.h"
+#include "gloss-label-popover.h"
 #include "gloss-schema.h"
 
 gboolean
@@ -439,82 +440,15 @@ gloss_document_view_annotate_all (GlossDocumentView *self)
 /* ---- the label popover -------------------------------------------------- */
 
 static void
-label_row_activated_cb (GtkListBox        *list,
-                        GtkListBoxRow     *row,
-                        GlossDocumentView *self)
+label_chosen_cb (GlossDocumentView *self,
+                 const char        *label)
 {
-  g_autofree char *label = g_strdup (g_object_get_data (G_OBJECT (row), "label"));
-
-  gtk_popover_popdown (GTK_POPOVER (self->label_popover));
-  if (label != NULL)
-    gloss_document_view_annotate (self, label);
-}
-
-static gboolean
-label_popover_key_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      GlossDocumentView     *self)
-{
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  char buf[8] = { 0 };
-  GlossLabel *label;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || c == 0 || !g_unichar_isgraph (c) ||
-      self->schema == NULL)
-    return FALSE;
-
-  g_unichar_to_utf8 (c, buf);
-  label = gloss_schema_lookup_hotkey (self->schema, buf);
-  if (label == NULL)
-    return FALSE;
-
-  gtk_popover_popdown (GTK_POPOVER (self->label_popover));
-  gloss_document_view_annotate (self, gloss_label_get_name (label));
-  return TRUE;
-}
-
-static GtkWidget *
-new_label_row (GlossLabel *label)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (gloss_label_get_name (label));
-  GtkWidget *hotkey = gtk_label_new (gloss_label_get_hotkey (label));
-  g_autofree char *markup = NULL;
-
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>",
-                                    gloss_label_get_color (label));
-  gtk_label_set_markup (GTK_LABEL (dot), markup);
-  gtk_widget_set_halign (name, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (hotkey, "dim-label");
-  gtk_widget_add_css_class (hotkey, "monospace");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), hotkey);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (gloss_label_get_description (label) != NULL)
-    gtk_widget_set_tooltip_text (row, gloss_label_get_description (label));
-  g_object_set_data_full (G_OBJECT (row), "label", g_strdup (gloss_label_get_name (label)),
-                          g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gloss_label_get_name (label), -1);
-
-  return row;
+  gloss_document_view_annotate (self, label);
 }
 
 gboolean
 gloss_document_view_show_label_popover (GlossDocumentView *self)
 {
-  GListModel *labels;
-  GtkWidget *child;
   guint start, end;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
@@ -535,52 +469,18 @@ gloss_document_view_show_label_popover (GlossDocumentView *self)
 
   if (self->label_popover == NULL)
     {
-      GtkEventController *controller;
-      GtkWidget *scroller;
-
-      self->label_popover = gtk_popover_new ();
+      self->label_popover = gloss_label_popover_new ();
       gtk_widget_set_parent (self->label_popover, GTK_WIDGET (self));
-      scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-      self->label_list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->label_list), GTK_SELECTION_NONE);
-      gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->label_list), TRUE);
-      gtk_widget_add_css_class (self->label_list, "label-popover-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->label_list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Labels"), -1);
-      g_signal_connect_object (self->label_list, "row-activated",
-                               G_CALLBACK (label_row_activated_cb), self, 0);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->label_list);
-      gtk_popover_set_child (GTK_POPOVER (self->label_popover), scroller);
-      controller = gtk_event_controller_key_new ();
-      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-      g_signal_connect_object (controller, "key-pressed",
-                               G_CALLBACK (label_popover_key_cb), self, 0);
-      gtk_widget_add_controller (self->label_popover, controller);
+      g_signal_connect_object (self->label_popover, "label-chosen",
+                               G_CALLBACK (label_chosen_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->label_popover, "closed",
                                G_CALLBACK (_gloss_document_view_popover_closed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
-  while ((child = gtk_widget_get_first_child (self->label_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->label_list), child);
-
-  labels = gloss_schema_get_labels (self->schema);
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
-
-      gtk_list_box_append (GTK_LIST_BOX (self->label_list), new_label_row (label));
-    }
-
+  gloss_label_popover_set_schema (GLOSS_LABEL_POPOVER (self->label_popover), self->schema);
   _gloss_document_view_point_popover_at (self, self->label_popover, start, end);
-  gtk_popover_popup (GTK_POPOVER (self->label_popover));
-  child = gtk_widget_get_first_child (self->label_list);
-  if (child != NULL)
-    gtk_widget_grab_focus (child);
+  gloss_label_popover_popup (GLOSS_LABEL_POPOVER (self->label_popover));
 
   return TRUE;
 }

@@ -57,8 +57,7 @@ struct _GlossDocumentView
   double                drag_x;        /* the pointer while dragging, buffer coordinates */
   double                drag_y;
 
-  GtkWidget            *label_popover;    /* owned (parented to the view) */
-  GtkWidget            *label_list;       /* borrowed: in label_popover */
+  GtkWidget            *label_popover;    /* owned (parented to the view): GlossLabelPopover */
   GtkWidget            *relation_popover; /* owned (parented to the view) */
   GtkWidget            *relation_box;     /* borrowed: in relation_popover */
 

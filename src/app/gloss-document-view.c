@@ -504,7 +504,6 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->link_target);
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   g_clear_pointer (&self->relation_popover, gtk_widget_unparent);
-  self->label_list = NULL;
   self->relation_box = NULL;
   if (self->label_tags != NULL)
     g_ptr_array_set_size (self->label_tags, 0);
