@@ -202,6 +202,7 @@ _gloss_document_view_cancel_link (GlossDocumentView *self)
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   _gloss_document_view_update_link_hint (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  _gloss_document_view_update_actions (self);
   _gloss_document_view_notify (self, PROP_LINKING);
 }
 
@@ -399,6 +400,7 @@ _gloss_document_view_begin_link (GlossDocumentView *self,
     set_link_target (self, find_nearest_candidate (self));
   else
     _gloss_document_view_update_link_hint (self);
+  _gloss_document_view_update_actions (self);
   _gloss_document_view_notify (self, PROP_LINKING);
   return TRUE;
 }

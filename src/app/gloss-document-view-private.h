@@ -61,6 +61,9 @@ struct _GlossDocumentView
   GtkWidget            *relation_popover; /* owned (parented to the view) */
   GtkWidget            *relation_box;     /* borrowed: in relation_popover */
 
+  /* Keys (-actions.c) */
+  guint                 enabled_actions; /* which of them are enabled, one bit each */
+
   /* Search (-search.c) */
   char                 *search_text;   /* owned */
   guint                 n_matches;
@@ -220,10 +223,18 @@ GPtrArray  *_gloss_document_view_dup_chip_uuids    (GlossDocumentView   *self);
 /* Adds the click and drag gestures to the view. */
 void        _gloss_document_view_init_pointer      (GlossDocumentView   *self);
 
-/* ---- keys --------------------------------------------------------------- */
+/* ---- gloss-document-view-actions.c: the keys ---------------------------- */
 
-/* What the view's key controller (capture phase) does with a key press:
- * TRUE when the key was used. */
+/* Installs the actions the keys are bound to, and makes the bindings. */
+void        _gloss_document_view_class_init_actions (GtkWidgetClass     *widget_class);
+/* Adds the controllers of the bindings and the label hotkeys to the view. */
+void        _gloss_document_view_init_actions      (GlossDocumentView   *self);
+/* Enables the actions that apply to the view's state as it is now: call
+ * after a change of the selection, the text selection, link mode or the
+ * document. */
+void        _gloss_document_view_update_actions    (GlossDocumentView   *self);
+/* What the view's keys do with a key press, as its controllers would (the
+ * bindings, then the label hotkeys): TRUE when the key was used. */
 gboolean    _gloss_document_view_handle_key        (GlossDocumentView   *self,
                                                     guint                keyval,
                                                     GdkModifierType      state);

@@ -192,6 +192,7 @@ _gloss_document_view_select (GlossDocumentView *self,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
+  _gloss_document_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
 }
@@ -296,171 +297,6 @@ _gloss_document_view_popover_closed_cb (GlossDocumentView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-/* ---- keys and pointer ---------------------------------------------------- */
-
-gboolean
-_gloss_document_view_handle_key (GlossDocumentView *self,
-                                 guint              keyval,
-                                 GdkModifierType    state)
-{
-  gboolean ctrl, alt, shift;
-  gunichar c;
-
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
-
-  if (self->annotations == NULL)
-    return FALSE;
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-  ctrl = (state & GDK_CONTROL_MASK) != 0;
-  alt = (state & GDK_ALT_MASK) != 0;
-  shift = (state & GDK_SHIFT_MASK) != 0;
-
-  if (self->linking)
-    {
-      switch (keyval)
-        {
-        case GDK_KEY_Escape:
-          _gloss_document_view_cancel_link (self);
-          return TRUE;
-
-        case GDK_KEY_Tab:
-        case GDK_KEY_KP_Tab:
-        case GDK_KEY_ISO_Left_Tab:
-          if (ctrl || alt)
-            return FALSE;
-          _gloss_document_view_cycle_link_target (self,
-                                                  keyval == GDK_KEY_ISO_Left_Tab || shift ? -1
-                                                                                          : 1);
-          return TRUE;
-
-        case GDK_KEY_Return:
-        case GDK_KEY_KP_Enter:
-        case GDK_KEY_ISO_Enter:
-          if (ctrl || alt)
-            return FALSE;
-          _gloss_document_view_confirm_link (self, 0);
-          return TRUE;
-
-        default:
-          if (!ctrl && !alt && keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
-            {
-              _gloss_document_view_confirm_link (self, keyval - GDK_KEY_0);
-              return TRUE;
-            }
-          if (!ctrl && !alt && keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
-            {
-              _gloss_document_view_confirm_link (self, keyval - GDK_KEY_KP_0);
-              return TRUE;
-            }
-          /* Other printable keys would surprise here: swallow them. */
-          c = gdk_keyval_to_unicode (keyval);
-          if (!ctrl && !alt && c != 0 && g_unichar_isgraph (c))
-            return TRUE;
-          return FALSE;
-        }
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      {
-        guint start, end;
-        gboolean had_selection = _gloss_document_view_get_text_selection (self, &start, &end);
-
-        if (!had_selection && self->selected == NULL)
-          return FALSE;
-        if (had_selection)
-          _gloss_document_view_clear_text_selection (self, end);
-        _gloss_document_view_select (self, NULL, FALSE);
-        return TRUE;
-      }
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      if (ctrl || alt)
-        return FALSE;
-      return gloss_document_view_select_next (self,
-                                              keyval == GDK_KEY_ISO_Left_Tab || shift ? -1 : 1);
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (ctrl || alt || shift || self->selected == NULL)
-        return FALSE;
-      gloss_document_view_delete_selected (self);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_KP_Right:
-      if (!alt || ctrl || self->selected == NULL)
-        return FALSE;
-      gloss_document_view_move_edge (self, shift,
-                                     keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right
-                                       ? 1 : -1);
-      return TRUE;
-
-    case GDK_KEY_Menu:
-      return gloss_document_view_show_label_popover (self);
-
-    case GDK_KEY_F10:
-      if (!shift || ctrl || alt)
-        return FALSE;
-      return gloss_document_view_show_label_popover (self);
-
-    case GDK_KEY_a:
-    case GDK_KEY_A:
-      if (ctrl && shift && !alt)
-        {
-          gloss_document_view_add_fragment (self);
-          return TRUE;
-        }
-      break;
-
-    default:
-      break;
-    }
-
-  if (ctrl || alt || self->schema == NULL)
-    return FALSE;
-
-  c = gdk_keyval_to_unicode (keyval);
-  if (c != 0 && g_unichar_isgraph (c))
-    {
-      char buf[8] = { 0 };
-      GlossLabel *label;
-
-      g_unichar_to_utf8 (c, buf);
-      label = gloss_schema_lookup_hotkey (self->schema, buf);
-      if (label == NULL && g_unichar_isupper (c))
-        {
-          memset (buf, 0, sizeof buf);
-          g_unichar_to_utf8 (g_unichar_tolower (c), buf);
-          label = gloss_schema_lookup_hotkey (self->schema, buf);
-        }
-      if (label != NULL)
-        {
-          gloss_document_view_annotate (self, gloss_label_get_name (label));
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GlossDocumentView     *self)
-{
-  return _gloss_document_view_handle_key (self, keyval, state);
-}
-
 /* ---- GObject ----------------------------------------------------------- */
 
 static void
@@ -508,6 +344,8 @@ gloss_document_view_dispose (GObject *object)
   if (self->label_tags != NULL)
     g_ptr_array_set_size (self->label_tags, 0);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  /* Nothing applies any more, and the actions need not be told. */
+  self->enabled_actions = 0;
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -662,6 +500,8 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  _gloss_document_view_class_init_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
@@ -669,7 +509,6 @@ static void
 gloss_document_view_init (GlossDocumentView *self)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkEventController *controller;
 
   self->label_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->font = g_strdup ("Serif 12");
@@ -679,11 +518,8 @@ gloss_document_view_init (GlossDocumentView *self)
   g_array_set_clear_func (self->chips, _gloss_chip_hit_clear);
   self->link_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* Hotkeys and annotation keys before GtkTextView's own bindings. */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  /* Keys before GtkTextView's own bindings. */
+  _gloss_document_view_init_actions (self);
 
   _gloss_document_view_init_pointer (self);
 
@@ -757,6 +593,8 @@ gloss_document_view_set_document (GlossDocumentView   *self,
   if (self->schema != NULL)
     g_signal_handlers_disconnect_by_data (self->schema, self);
   g_clear_object (&self->schema);
+  g_signal_handlers_disconnect_by_func (_gloss_document_view_get_buffer (self),
+                                        _gloss_document_view_update_actions, self);
   g_ptr_array_set_size (self->label_tags, 0);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
 
@@ -787,11 +625,18 @@ gloss_document_view_set_document (GlossDocumentView   *self,
                                G_CALLBACK (annotation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (annotations, "relation-changed",
                                G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotations, "items-changed",
+                               G_CALLBACK (_gloss_document_view_update_actions), self,
+                               G_CONNECT_SWAPPED);
       _gloss_document_view_tag_buffer (self);
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  g_signal_connect_object (buffer, "notify::has-selection",
+                           G_CALLBACK (_gloss_document_view_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  _gloss_document_view_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATIONS]);
