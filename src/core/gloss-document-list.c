@@ -113,7 +113,7 @@ _gloss_document_list_reload (GlossDocumentList  *self,
    * differences as one change. */
   while (i < old->len || j < ids->len)
     {
-      guint start_i = i, start_j = j;
+      guint start_i, start_j;
 
       while (i < old->len && j < ids->len &&
              g_array_index (old, gint64, i) == g_array_index (ids, gint64, j))

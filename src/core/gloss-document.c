@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
 #include "gloss-document-private.h"
 #include "gloss-store.h"
 #include "gloss-util-private.h"
@@ -270,8 +273,15 @@ gloss_document_load_text (GlossDocument  *self,
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
 
-  if (self->text == NULL && self->store != NULL)
-    self->text = gloss_store_dup_document_text (self->store, self->id, error);
+  if (self->text != NULL)
+    return TRUE;
+  if (self->store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Document “%s” has no project to read its text from"), self->name);
+      return FALSE;
+    }
+  self->text = gloss_store_dup_document_text (self->store, self->id, error);
   return self->text != NULL;
 }
 

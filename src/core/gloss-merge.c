@@ -648,7 +648,10 @@ gloss_merge_project (GlossProject      *target,
   g_return_val_if_fail (source_path != NULL, FALSE);
 
   if (report == NULL)
-    report = own_report = gloss_merge_report_new ();
+    {
+      own_report = gloss_merge_report_new ();
+      report = own_report;
+    }
   else
     report_reset (report);
   display = g_filename_display_name (source_path);

@@ -1418,7 +1418,10 @@ gloss_store_insert_document (GlossStore  *self,
       return 0;
     }
   if (uuid == NULL)
-    uuid = new_uuid = g_uuid_string_random ();
+    {
+      new_uuid = g_uuid_string_random ();
+      uuid = new_uuid;
+    }
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
 
   stmt = _gloss_store_prepare (self, sql, error);
@@ -1720,6 +1723,9 @@ load_many (GlossStore  *self,
       g_autoptr(GError) row_error = NULL;
       GObject *row = row_func (stmt, &row_error);
 
+      if (row == NULL && row_error == NULL)
+        row_error = g_error_new_literal (GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                                         _("A row cannot be read"));
       if (row != NULL)
         g_ptr_array_add (out, row);
       else if (self->skip_damaged)

@@ -106,7 +106,10 @@ gloss_format_import (GlossProject              *project,
   if (options == NULL)
     options = &defaults;
   if (report == NULL)
-    report = own_report = gloss_import_report_new ();
+    {
+      own_report = gloss_import_report_new ();
+      report = own_report;
+    }
 
   changes = gloss_change_set_new (_("Import"));
   ctx.project = project;
@@ -199,7 +202,10 @@ gloss_format_export (GlossProject              *project,
     }
 
   if (report == NULL)
-    report = own_report = gloss_import_report_new ();
+    {
+      own_report = gloss_import_report_new ();
+      report = own_report;
+    }
   ctx.project = project;
   ctx.options = options;
   ctx.report = report;
