@@ -7,7 +7,8 @@
  * in gloss-document-view-private.h: -tags.c (the model projected onto the
  * buffer's tags), -edit.c (annotating from the selection), -link.c (link
  * mode and its popover), -search.c, -draw.c (chips and arcs), -pointer.c
- * (clicks and drags); the label popover is GlossLabelPopover.
+ * (clicks and drags), -actions.c (the keys); the label popover is
+ * GlossLabelPopover.
  */
 
 #define G_LOG_DOMAIN "Gloss"
