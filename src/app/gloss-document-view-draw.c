@@ -61,7 +61,7 @@ label_color (GlossDocumentView *self,
   GlossLabel *label = lookup_label (self, label_name);
 
   if (label == NULL || !gdk_rgba_parse (color, gloss_label_get_color (label)))
-    *color = (GdkRGBA){ 0.6, 0.6, 0.6, 1.0 };
+    *color = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
 }
 
 static void
@@ -75,9 +75,9 @@ chip_colors (GlossDocumentView *self,
   label_color (self, label_name, background);
   luminance = 0.299 * background->red + 0.587 * background->green + 0.114 * background->blue;
   if (luminance > 0.62)
-    *foreground = (GdkRGBA){ 0.0, 0.0, 0.0, 0.8 };
+    *foreground = (GdkRGBA) { 0.0, 0.0, 0.0, 0.8 };
   else
-    *foreground = (GdkRGBA){ 1.0, 1.0, 1.0, 1.0 };
+    *foreground = (GdkRGBA) { 1.0, 1.0, 1.0, 1.0 };
 }
 
 /* A darker shade of the label colour that reads on light and dark. */
@@ -195,8 +195,8 @@ append_outline (GlossDocumentView *self,
           gtk_snapshot_pop (snapshot);
         }
       gtk_snapshot_append_border (snapshot, &rounded,
-                                  (float[4]){ width, width, width, width },
-                                  (GdkRGBA[4]){ *color, *color, *color, *color });
+                                  (float[4]) { width, width, width, width },
+                                  (GdkRGBA[4]) { *color, *color, *color, *color });
     }
 }
 
@@ -249,7 +249,7 @@ draw_arc (GlossDocumentView *self,
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
   cairo_set_line_width (cr, 1.5);
   if (dashed)
-    cairo_set_dash (cr, (double[2]){ 4.0, 3.0 }, 2, 0.0);
+    cairo_set_dash (cr, (double[2]) { 4.0, 3.0 }, 2, 0.0);
   cairo_move_to (cr, x1, y1);
   cairo_curve_to (cr, x1, top, x2, top, x2, y2);
   cairo_stroke (cr);
@@ -350,7 +350,7 @@ draw_relations (GlossDocumentView *self,
       strong_color (self, gloss_annotation_get_label (self->selected), &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
       cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, (double[2]){ 4.0, 3.0 }, 2, 0.0);
+      cairo_set_dash (cr, (double[2]) { 4.0, 3.0 }, 2, 0.0);
       cairo_move_to (cr, x1, y1);
       cairo_line_to (cr, self->drag_x, self->drag_y);
       cairo_stroke (cr);
@@ -451,7 +451,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
       if (emphasised)
         {
           strong_color (self, label, &background);
-          foreground = (GdkRGBA){ 1.0, 1.0, 1.0, 1.0 };
+          foreground = (GdkRGBA) { 1.0, 1.0, 1.0, 1.0 };
         }
       gsk_rounded_rect_init_from_rect (&rounded,
                                        &GRAPHENE_RECT_INIT (x, y, width, self->chip_height),

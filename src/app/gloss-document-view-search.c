@@ -30,7 +30,7 @@ gloss_document_view_set_search (GlossDocumentView *self,
   if (tag == NULL)
     {
       tag = gtk_text_buffer_create_tag (buffer, SEARCH_TAG_NAME,
-                                        "background-rgba", &(GdkRGBA){ 1.0, 0.78, 0.0, 0.55 },
+                                        "background-rgba", &(GdkRGBA) { 1.0, 0.78, 0.0, 0.55 },
                                         NULL);
     }
   gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);

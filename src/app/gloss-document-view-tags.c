@@ -146,7 +146,7 @@ style_label_tag (GtkTextTag *tag,
   if (label != NULL)
     {
       if (!gdk_rgba_parse (&rgba, gloss_label_get_color (label)))
-        rgba = (GdkRGBA){ 0.6, 0.6, 0.6, 1.0 };
+        rgba = (GdkRGBA) { 0.6, 0.6, 0.6, 1.0 };
       layer = gloss_label_get_layer (label);
     }
 
