@@ -17,6 +17,7 @@
 #include "gloss-change-set-private.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
+#include "gloss-editing.h"
 #include "gloss-project-private.h"
 #include "gloss-schema.h"
 #include "gloss-store-private.h"
@@ -39,12 +40,6 @@ G_DEFINE_QUARK (gloss-bulk-error-quark, gloss_bulk_error)
 
 /* ---- finding occurrences */
 
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
 GArray *
 gloss_find_occurrences (const char *text,
                         const char *needle,
@@ -62,8 +57,8 @@ gloss_find_occurrences (const char *text,
 
   needle_len = strlen (needle);
   needle_chars = g_utf8_strlen (needle, -1);
-  word_start = is_word_char (g_utf8_get_char (needle));
-  word_end = is_word_char (g_utf8_get_char (g_utf8_prev_char (needle + needle_len)));
+  word_start = gloss_is_word_char (g_utf8_get_char (needle));
+  word_end = gloss_is_word_char (g_utf8_get_char (g_utf8_prev_char (needle + needle_len)));
 
   for (;;)
     {
@@ -78,8 +73,8 @@ gloss_find_occurrences (const char *text,
 
       if (!whole_words ||
           ((!word_start || hit == text ||
-            !is_word_char (g_utf8_get_char (g_utf8_prev_char (hit)))) &&
-           (!word_end || *after == '\0' || !is_word_char (g_utf8_get_char (after)))))
+            !gloss_is_word_char (g_utf8_get_char (g_utf8_prev_char (hit)))) &&
+           (!word_end || *after == '\0' || !gloss_is_word_char (g_utf8_get_char (after)))))
         {
           GlossFragment f = { offset, offset + needle_chars };
 
