@@ -144,6 +144,8 @@ gloss_document_view_annotate (GlossDocumentView *self,
         return add_fragment (self, start, end, label);
 
       annotation = gloss_annotation_new_span (label, start, end, NULL);
+      if (self->schema != NULL)
+        gloss_editing_apply_defaults (annotation, self->schema);
       /* Translators: the undo description of a new annotation, e.g. "Add PERSON" */
       description = g_strdup_printf (_("Add %s"), label);
       command = gloss_command_new (description);
@@ -416,6 +418,8 @@ gloss_document_view_annotate_all (GlossDocumentView *self)
         continue;
 
       annotation = gloss_annotation_new_span (label, f->start, f->end, NULL);
+      if (self->schema != NULL)
+        gloss_editing_apply_defaults (annotation, self->schema);
       gloss_command_create_annotation (command, annotation);
       count++;
     }

@@ -249,6 +249,7 @@ spans_with_label (GlossStore  *store,
 typedef struct
 {
   GlossBulkStep     *step;
+  GlossSchema       *schema;
   const char        *annotator;
   gboolean           whole_words;
   gint64             now;
@@ -286,6 +287,7 @@ annotate_document (Annotate  *job,
       if (g_hash_table_contains (existing, key))
         continue;
       annotation = gloss_annotation_new_span (step->label, f->start, f->end, job->annotator);
+      gloss_editing_apply_defaults (annotation, job->schema);
       gloss_annotation_set_document_id (annotation, document_id);
       gloss_annotation_set_times (annotation, job->now, job->now);
       gloss_change_set_put_annotation (step->changes, annotation, GLOSS_CHANGE_ALWAYS);
@@ -361,6 +363,7 @@ annotate_everywhere (GlossProject      *project,
   step->changes = gloss_change_set_new (description);
   _gloss_change_set_set_quiet (step->changes, quiet);
   job.step = step;
+  job.schema = gloss_project_get_schema (project);
   job.annotator = gloss_project_get_annotator (project);
   job.whole_words = whole_words;
   job.now = g_get_real_time ();

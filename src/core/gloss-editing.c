@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include "gloss-annotation.h"
+#include "gloss-attr-def.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
 #include "gloss-editing.h"
+#include "gloss-label.h"
+#include "gloss-schema.h"
 
 gboolean
 gloss_is_word_char (gunichar c)
@@ -147,4 +151,54 @@ gloss_editing_start_document (GlossCommand  *command,
 
   gloss_command_set_document_status (command, annotator, GLOSS_DOCUMENT_STATUS_IN_PROGRESS);
   return TRUE;
+}
+
+gboolean
+gloss_editing_apply_defaults (GlossAnnotation *annotation,
+                              GlossSchema     *schema)
+{
+  GlossLabel *label;
+  GPtrArray *defs;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), FALSE);
+
+  label = gloss_schema_lookup_label (schema, gloss_annotation_get_label (annotation));
+  defs = label != NULL ? gloss_label_get_attributes (label) : NULL;
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (defs, i);
+      GVariant *value = gloss_attr_def_get_default_value (def);
+      const char *name = gloss_attr_def_get_name (def);
+
+      if (value == NULL || gloss_annotation_get_attribute (annotation, name) != NULL)
+        continue;
+      gloss_annotation_set_attribute (annotation, name, value);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+GlossAttrDef *
+gloss_editing_lookup_quick_attribute (GlossSchema *schema,
+                                      const char  *label)
+{
+  GlossLabel *found;
+  GPtrArray *defs;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), NULL);
+
+  found = label != NULL ? gloss_schema_lookup_label (schema, label) : NULL;
+  defs = found != NULL ? gloss_label_get_attributes (found) : NULL;
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    {
+      GlossAttrDef *def = g_ptr_array_index (defs, i);
+
+      if (gloss_attr_def_get_attr_type (def) == GLOSS_ATTR_TYPE_ENUM)
+        return def;
+    }
+
+  return NULL;
 }

@@ -17,6 +17,7 @@
 #include "gloss-document.h"
 #include "gloss-document-list.h"
 #include "gloss-editing.h"
+#include "gloss-frame.h"
 #include "gloss-format.h"
 #include "gloss-jsonl.h"
 #include "gloss-merge.h"
