@@ -12,6 +12,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document-view-private.h"
+#include "gloss-editing.h"
 #include "gloss-schema.h"
 
 /* The keys of the view: GtkShortcuts (a keyval trigger and a named action
@@ -32,15 +33,17 @@ static GListStore *bindings;
  * table below): the muxer is only told of changes. */
 typedef enum
 {
-  ACTION_UNSELECT           = 1 << 0,
-  ACTION_SELECT_NEXT        = 1 << 1,
-  ACTION_DELETE_ANNOTATION  = 1 << 2,
-  ACTION_MOVE_EDGE          = 1 << 3,
-  ACTION_LABEL_POPOVER      = 1 << 4,
-  ACTION_ADD_FRAGMENT       = 1 << 5,
-  ACTION_LINK_CANCEL        = 1 << 6,
-  ACTION_LINK_CYCLE_TARGET  = 1 << 7,
-  ACTION_LINK_CONFIRM       = 1 << 8,
+  ACTION_UNSELECT = 1 << 0,
+  ACTION_SELECT_NEXT = 1 << 1,
+  ACTION_DELETE_ANNOTATION = 1 << 2,
+  ACTION_MOVE_EDGE = 1 << 3,
+  ACTION_LABEL_POPOVER = 1 << 4,
+  ACTION_ADD_FRAGMENT = 1 << 5,
+  ACTION_LINK_CANCEL = 1 << 6,
+  ACTION_LINK_CYCLE_TARGET = 1 << 7,
+  ACTION_LINK_CONFIRM = 1 << 8,
+  ACTION_FRAME = 1 << 9,
+  ACTION_QUICK_ATTRIBUTE = 1 << 10,
 } Action;
 
 static const struct
@@ -57,6 +60,12 @@ static const struct
   { ACTION_LINK_CANCEL, "link.cancel" },
   { ACTION_LINK_CYCLE_TARGET, "link.cycle-target" },
   { ACTION_LINK_CONFIRM, "link.confirm" },
+  { ACTION_FRAME, "frame.accept" },
+  { ACTION_FRAME, "frame.cancel" },
+  { ACTION_FRAME, "frame.cycle" },
+  { ACTION_FRAME, "frame.focus" },
+  { ACTION_FRAME, "frame.pick" },
+  { ACTION_QUICK_ATTRIBUTE, "doc.quick-attribute" },
 };
 
 /* ---- actions ------------------------------------------------------------ */
@@ -68,7 +77,7 @@ unselect_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (widget);
-  guint start, end;
+  guint              start, end;
 
   if (_gloss_document_view_get_text_selection (self, &start, &end))
     _gloss_document_view_clear_text_selection (self, end);
@@ -98,7 +107,7 @@ move_edge_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   gboolean start_edge;
-  int direction;
+  int      direction;
 
   g_variant_get (parameter, "(bi)", &start_edge, &direction);
   gloss_document_view_move_edge (GLOSS_DOCUMENT_VIEW (widget), start_edge, direction);
@@ -147,13 +156,65 @@ link_confirm_action (GtkWidget  *widget,
                                      g_variant_get_uint32 (parameter));
 }
 
+static void
+frame_accept_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _gloss_document_view_accept_frame (GLOSS_DOCUMENT_VIEW (widget));
+}
+
+static void
+frame_cancel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _gloss_document_view_cancel_frame (GLOSS_DOCUMENT_VIEW (widget));
+}
+
+static void
+frame_cycle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _gloss_document_view_cycle_frame (GLOSS_DOCUMENT_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+frame_focus_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _gloss_document_view_focus_frame_role (GLOSS_DOCUMENT_VIEW (widget),
+                                         g_variant_get_int32 (parameter));
+}
+
+static void
+frame_pick_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _gloss_document_view_pick_frame (GLOSS_DOCUMENT_VIEW (widget), g_variant_get_uint32 (parameter));
+}
+
+/* Alt+1…9: the n-th value of the selected annotation's first enum
+ * attribute (a claim's certainty). */
+static void
+quick_attribute_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gloss_document_view_set_quick_attribute (GLOSS_DOCUMENT_VIEW (widget),
+                                           g_variant_get_uint32 (parameter));
+}
+
 /* ---- bindings ----------------------------------------------------------- */
 
 static void
-add_binding_action (guint            keyval,
-                    GdkModifierType  modifiers,
-                    const char      *action_name,
-                    const char      *format,
+add_binding_action (guint           keyval,
+                    GdkModifierType modifiers,
+                    const char     *action_name,
+                    const char     *format,
                     ...)
 {
   g_autoptr(GtkShortcut) shortcut = NULL;
@@ -190,6 +251,27 @@ add_bindings (void)
   static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
 
   bindings = g_list_store_new (GTK_TYPE_SHORTCUT);
+
+  /* A pending claim frame: before the editing keys it shares Escape and
+   * Tab with (only one of them is enabled at a time anyway). */
+  add_binding_action (GDK_KEY_Escape, 0, "frame.cancel", NULL);
+  add_tab_bindings ("frame.cycle");
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    add_binding_action (enter_keys[i], 0, "frame.accept", NULL);
+  add_binding_action (GDK_KEY_Down, 0, "frame.focus", "i", 1);
+  add_binding_action (GDK_KEY_KP_Down, 0, "frame.focus", "i", 1);
+  add_binding_action (GDK_KEY_Up, 0, "frame.focus", "i", -1);
+  add_binding_action (GDK_KEY_KP_Up, 0, "frame.focus", "i", -1);
+  for (guint n = 0; n <= 9; n++)
+    {
+      add_binding_action (GDK_KEY_0 + n, 0, "frame.pick", "u", n);
+      add_binding_action (GDK_KEY_KP_0 + n, 0, "frame.pick", "u", n);
+    }
+  for (guint n = 1; n <= 9; n++)
+    {
+      add_binding_action (GDK_KEY_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
+      add_binding_action (GDK_KEY_KP_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
+    }
 
   /* Editing */
   add_binding_action (GDK_KEY_Escape, 0, "doc.unselect", NULL);
@@ -245,7 +327,7 @@ activate_binding (GlossDocumentView *self,
     {
       g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (model, i);
       GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-      GtkKeyvalTrigger *key = GTK_KEYVAL_TRIGGER (trigger);
+      GtkKeyvalTrigger   *key = GTK_KEYVAL_TRIGGER (trigger);
 
       if (gtk_keyval_trigger_get_keyval (key) != keyval ||
           gtk_keyval_trigger_get_modifiers (key) != state)
@@ -274,9 +356,9 @@ handle_hotkey (GlossDocumentView *self,
                guint              keyval,
                GdkModifierType    state)
 {
-  char buf[8] = { 0 };
+  char        buf[8] = { 0 };
   GlossLabel *label;
-  gunichar c;
+  gunichar    c;
 
   if (self->annotations == NULL)
     return FALSE;
@@ -337,6 +419,13 @@ _gloss_document_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "link.cycle-target", "i",
                                    link_cycle_target_action);
   gtk_widget_class_install_action (widget_class, "link.confirm", "u", link_confirm_action);
+  gtk_widget_class_install_action (widget_class, "frame.accept", NULL, frame_accept_action);
+  gtk_widget_class_install_action (widget_class, "frame.cancel", NULL, frame_cancel_action);
+  gtk_widget_class_install_action (widget_class, "frame.cycle", "i", frame_cycle_action);
+  gtk_widget_class_install_action (widget_class, "frame.focus", "i", frame_focus_action);
+  gtk_widget_class_install_action (widget_class, "frame.pick", "u", frame_pick_action);
+  gtk_widget_class_install_action (widget_class, "doc.quick-attribute", "u",
+                                   quick_attribute_action);
 
   add_bindings ();
 }
@@ -369,16 +458,23 @@ _gloss_document_view_update_actions (GlossDocumentView *self)
   gboolean editing = self->annotations != NULL && !self->linking;
   gboolean linking = self->annotations != NULL && self->linking;
   gboolean selected = editing && self->selected != NULL;
+  gboolean framing = selected && self->frame != NULL;
   gboolean text_selected = FALSE;
-  guint enabled = 0;
+  guint    enabled = 0;
 
   if (editing)
     text_selected = gtk_text_buffer_get_has_selection (_gloss_document_view_get_buffer (self));
 
-  if (selected || text_selected)
+  if ((selected || text_selected) && !framing)
     enabled |= ACTION_UNSELECT;
-  if (editing && g_list_model_get_n_items (G_LIST_MODEL (self->annotations)) > 0)
+  if (editing && !framing && g_list_model_get_n_items (G_LIST_MODEL (self->annotations)) > 0)
     enabled |= ACTION_SELECT_NEXT;
+  if (framing)
+    enabled |= ACTION_FRAME;
+  if (selected && self->schema != NULL &&
+      gloss_editing_lookup_quick_attribute (self->schema,
+                                            gloss_annotation_get_label (self->selected)) != NULL)
+    enabled |= ACTION_QUICK_ATTRIBUTE;
   if (selected)
     enabled |= ACTION_DELETE_ANNOTATION | ACTION_MOVE_EDGE;
   if ((selected || text_selected) && self->schema != NULL)

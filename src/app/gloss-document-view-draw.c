@@ -309,7 +309,7 @@ draw_relations (GlossDocumentView *self,
   relations = gloss_annotation_list_relations_of (self->annotations,
                                                   gloss_annotation_get_uuid (self->selected));
   preview = self->linking && self->link_target != NULL;
-  if (relations->len == 0 && !preview && !self->chip_dragging)
+  if (relations->len == 0 && !preview && !self->chip_dragging && self->frame == NULL)
     return;
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
@@ -335,6 +335,18 @@ draw_relations (GlossDocumentView *self,
 
       draw_arc (self, cr, layout, source, target,
                 gloss_relation_get_relation_type (relation), level++, FALSE);
+    }
+
+  /* A pending claim frame: a dashed arc, named, to each role's choice. */
+  for (guint i = 0; self->frame != NULL && i < self->frame->len; i++)
+    {
+      GlossFrameRole  *role = g_ptr_array_index (self->frame, i);
+      GlossAnnotation *choice = _gloss_document_view_frame_choice (self, role);
+
+      if (choice != NULL &&
+          (starts_in (self->selected, start, end) || starts_in (choice, start, end)))
+        draw_arc (self, cr, layout, self->selected, choice,
+                  gloss_relation_type_get_name (role->type), level++, TRUE);
     }
 
   if (preview && (starts_in (self->selected, start, end) ||
@@ -408,6 +420,18 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
 
       strong_color (self, gloss_annotation_get_label (self->link_target), &color);
       append_outline (self, snapshot, self->link_target, start, end, &color, NULL, 1.5);
+    }
+  for (guint i = 0; self->frame != NULL && i < self->frame->len; i++)
+    {
+      GlossAnnotation *choice =
+        _gloss_document_view_frame_choice (self, g_ptr_array_index (self->frame, i));
+      GdkRGBA color;
+
+      if (choice == NULL)
+        continue;
+      strong_color (self, gloss_annotation_get_label (choice), &color);
+      append_outline (self, snapshot, choice, start, end, &color, NULL,
+                      i == self->frame_focus ? 2.0 : 1.0);
     }
 
   hits = gloss_annotation_list_query_range (self->annotations, start, end);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation.h"
+#include "gloss-attr-def.h"
 #include "gloss-bulk.h"
 #include "gloss-command.h"
 #include "gloss-document-view-private.h"
@@ -112,6 +113,8 @@ add_fragment (GlossDocumentView *self,
     return FALSE;
 
   _gloss_document_view_clear_text_selection (self, end);
+  /* A claim's frame is measured from every fragment: propose it anew. */
+  _gloss_document_view_propose_frame (self);
   return TRUE;
 }
 
@@ -159,6 +162,7 @@ gloss_document_view_annotate (GlossDocumentView *self,
       uuid = gloss_annotation_get_uuid (annotation);
       _gloss_document_view_select (self, gloss_annotation_list_lookup (self->annotations, uuid),
                                    FALSE);
+      _gloss_document_view_propose_frame (self);
       return TRUE;
     }
 
@@ -171,7 +175,10 @@ gloss_document_view_annotate (GlossDocumentView *self,
 
       command = gloss_command_new (_("Change label"));
       gloss_command_set_label (command, gloss_annotation_get_uuid (self->selected), label);
-      return _gloss_document_view_apply_command (self, command);
+      if (!_gloss_document_view_apply_command (self, command))
+        return FALSE;
+      _gloss_document_view_propose_frame (self);
+      return TRUE;
     }
 
   _gloss_document_view_emit_message (self, _("Select some text or an annotation first"));
@@ -197,6 +204,65 @@ gloss_document_view_add_fragment (GlossDocumentView *self)
     return FALSE;
 
   return add_fragment (self, start, end, NULL);
+}
+
+gboolean
+gloss_document_view_set_quick_attribute (GlossDocumentView *self,
+                                         guint              n)
+{
+  g_autoptr(GlossCommand) command = NULL;
+  g_autofree char    *description = NULL;
+  g_autofree char    *message = NULL;
+  const char * const *values;
+  GlossAttrDef       *def;
+  GVariant           *current;
+  const char         *name;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->annotations == NULL || self->selected == NULL || self->schema == NULL)
+    return FALSE;
+  def = gloss_editing_lookup_quick_attribute (self->schema,
+                                              gloss_annotation_get_label (self->selected));
+  if (def == NULL)
+    return FALSE;
+
+  values = gloss_attr_def_get_values (def);
+  name = gloss_attr_def_get_name (def);
+  if (n == 0 || values == NULL || n > g_strv_length ((char **) values))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  /* Translators: e.g. "certainty: hedged", said after Alt+2 */
+  message = g_strdup_printf (_("%s: %s"), name, values[n - 1]);
+  current = gloss_annotation_get_attribute (self->selected, name);
+  if (current != NULL && g_variant_is_of_type (current, G_VARIANT_TYPE_STRING) &&
+      g_strcmp0 (g_variant_get_string (current, NULL), values[n - 1]) == 0)
+    {
+      _gloss_document_view_emit_message (self, message);
+      return TRUE;
+    }
+
+  /* Translators: the undo description of setting an attribute, e.g. "Set certainty" */
+  description = g_strdup_printf (_("Set %s"), name);
+  command = gloss_command_new (description);
+  gloss_command_set_attribute (command, gloss_annotation_get_uuid (self->selected), name,
+                               g_variant_new_string (values[n - 1]));
+  if (!_gloss_document_view_apply_command (self, command))
+    return FALSE;
+
+  _gloss_document_view_emit_message (self, message);
+  return TRUE;
+}
+
+gboolean
+gloss_document_view_get_frame_pending (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->frame != NULL;
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-document-view-private.h"
+#include "gloss-frame.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 
@@ -49,93 +50,19 @@ _gloss_document_view_is_link_candidate (GlossDocumentView *self,
          g_hash_table_contains (self->link_labels, gloss_annotation_get_label (annotation));
 }
 
-/* The uuids of the annotations related to @annotation (a new set of
- * borrowed strings, valid while the relations are unchanged). */
-static GHashTable *
-dup_related_uuids (GlossDocumentView *self,
-                   GlossAnnotation   *annotation)
+/* The link candidates near the source, best first: measured from each of
+ * its fragments, those between the fragments of a split claim and those
+ * in its sentence or quotation first, the annotations it is linked to
+ * already last (gloss_frame_rank_candidates()). A new array of borrowed
+ * annotations. */
+static GPtrArray *
+rank_candidates (GlossDocumentView *self)
 {
-  g_autoptr(GPtrArray) relations = NULL;
-  GHashTable *related = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const char **targets = NULL;
 
-  relations = gloss_annotation_list_relations_of (self->annotations,
-                                                  gloss_annotation_get_uuid (annotation));
-  for (guint i = 0; i < relations->len; i++)
-    {
-      GlossRelation *relation = g_ptr_array_index (relations, i);
-
-      g_hash_table_add (related, (gpointer) gloss_relation_get_source (relation));
-      g_hash_table_add (related, (gpointer) gloss_relation_get_target (relation));
-    }
-
-  return related;
-}
-
-/* Distance in characters between the spans; spans inside or overlapping
- * the source come after all others. */
-static guint
-link_distance (GlossAnnotation *source,
-               GlossAnnotation *target)
-{
-  guint ss = gloss_annotation_get_start (source);
-  guint se = gloss_annotation_get_end (source);
-  guint ts = gloss_annotation_get_start (target);
-  guint te = gloss_annotation_get_end (target);
-
-  if (te <= ss)
-    return ss - te;
-  if (ts >= se)
-    return ts - se;
-  return G_MAXUINT / 2 + (ts > ss ? ts - ss : ss - ts);
-}
-
-#define LINK_SEARCH_WINDOW 400
-
-/* The nearest compatible annotation not yet related to the source, else
- * the nearest compatible one. */
-static GlossAnnotation *
-find_nearest_candidate (GlossDocumentView *self)
-{
-  GListModel *model = G_LIST_MODEL (self->annotations);
-  guint n = g_list_model_get_n_items (model);
-  guint position = 0;
-  g_autoptr(GHashTable) related = dup_related_uuids (self, self->selected);
-  GlossAnnotation *best = NULL;
-  GlossAnnotation *best_related = NULL;
-  guint best_distance = G_MAXUINT;
-  guint best_related_distance = G_MAXUINT;
-  guint from, to;
-
-  gloss_annotation_list_find (self->annotations, gloss_annotation_get_uuid (self->selected),
-                              &position);
-  from = position > LINK_SEARCH_WINDOW ? position - LINK_SEARCH_WINDOW : 0;
-  to = MIN (n, position + LINK_SEARCH_WINDOW);
-
-  for (guint i = from; i < to; i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
-      guint distance;
-
-      if (!_gloss_document_view_is_link_candidate (self, annotation))
-        continue;
-
-      distance = link_distance (self->selected, annotation);
-      if (g_hash_table_contains (related, gloss_annotation_get_uuid (annotation)))
-        {
-          if (distance < best_related_distance)
-            {
-              best_related_distance = distance;
-              best_related = annotation;
-            }
-        }
-      else if (distance < best_distance)
-        {
-          best_distance = distance;
-          best = annotation;
-        }
-    }
-
-  return best != NULL ? best : best_related;
+  targets = (const char **) g_hash_table_get_keys_as_array (self->link_labels, NULL);
+  return gloss_frame_rank_candidates (self->annotations, _gloss_document_view_get_text (self),
+                                      self->selected, targets, NULL, NULL, TRUE);
 }
 
 void
@@ -394,10 +321,15 @@ _gloss_document_view_begin_link (GlossDocumentView *self,
       return FALSE;
     }
 
+  _gloss_document_view_cancel_frame (self);
   self->linking = TRUE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   if (propose)
-    set_link_target (self, find_nearest_candidate (self));
+    {
+      g_autoptr(GPtrArray) ranked = rank_candidates (self);
+
+      set_link_target (self, ranked->len > 0 ? g_ptr_array_index (ranked, 0) : NULL);
+    }
   else
     _gloss_document_view_update_link_hint (self);
   _gloss_document_view_update_actions (self);
@@ -429,6 +361,13 @@ gloss_document_view_link_to (GlossDocumentView *self,
   return _gloss_document_view_confirm_link (self, choice);
 }
 
+static gboolean
+same_annotation (gconstpointer a,
+                 gconstpointer b)
+{
+  return _gloss_document_view_same ((GlossAnnotation *) a, (GlossAnnotation *) b);
+}
+
 void
 _gloss_document_view_cycle_link_target (GlossDocumentView *self,
                                         int                direction)
@@ -437,6 +376,21 @@ _gloss_document_view_cycle_link_target (GlossDocumentView *self,
   guint n = g_list_model_get_n_items (model);
   guint position = 0;
   GlossAnnotation *from = self->link_target != NULL ? self->link_target : self->selected;
+  g_autoptr(GPtrArray) ranked = rank_candidates (self);
+
+  /* Through the ranked candidates near the source, when the target is
+   * one of them; else (a target clicked far away) in document order. */
+  if (ranked->len > 0 && (self->link_target == NULL ||
+                          g_ptr_array_find_with_equal_func (ranked, self->link_target,
+                                                            same_annotation, &position)))
+    {
+      guint next = self->link_target == NULL
+                   ? (direction > 0 ? 0 : ranked->len - 1)
+                   : (position + (direction > 0 ? 1 : ranked->len - 1)) % ranked->len;
+
+      set_link_target (self, g_ptr_array_index (ranked, next));
+      return;
+    }
 
   if (n == 0 || !gloss_annotation_list_find (self->annotations,
                                              gloss_annotation_get_uuid (from), &position))

@@ -205,9 +205,21 @@ drag_end_cb (GtkGestureDrag    *gesture,
              GlossDocumentView *self)
 {
   gboolean dragging = self->chip_dragging;
+  guint    start, end;
 
   self->chip_drag = FALSE;
   self->chip_dragging = FALSE;
+
+  /* Ctrl+drag with an annotation selected: the dragged text becomes one
+   * more of its fragments at once (a claim split by its cue). */
+  if (!dragging && self->fragment_mode && self->selected != NULL && !self->linking &&
+      _gloss_document_view_get_text_selection (self, &start, &end))
+    {
+      self->fragment_mode = FALSE;
+      gloss_document_view_add_fragment (self);
+      return;
+    }
+
   if (!dragging || !self->linking)
     return;
 

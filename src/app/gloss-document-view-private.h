@@ -21,6 +21,14 @@ typedef struct
   char            *uuid;   /* owned */
 } GlossChipHit;
 
+/* One role of the claim frame proposed for the selected claim. */
+typedef struct
+{
+  GlossRelationType *type;       /* owned */
+  GPtrArray         *candidates; /* owned: uuids (owned strings), best first */
+  int                chosen;     /* index into candidates, -1 for none */
+} GlossFrameRole;
+
 struct _GlossDocumentView
 {
   GtkTextView           parent_instance;
@@ -57,6 +65,11 @@ struct _GlossDocumentView
   double                drag_x;        /* the pointer while dragging, buffer coordinates */
   double                drag_y;
 
+  /* Claim frame (-frame.c): the source and cue proposed for the selected
+   * claim, until Enter links them or Escape leaves them. */
+  GPtrArray            *frame;       /* owned: GlossFrameRole, NULL when none is pending */
+  guint                 frame_focus; /* the role Tab and the digits choose for */
+
   GtkWidget            *label_popover;    /* owned (parented to the view): GlossLabelPopover */
   GtkWidget            *relation_popover; /* owned (parented to the view) */
   GtkWidget            *relation_box;     /* borrowed: in relation_popover */
@@ -79,6 +92,7 @@ typedef enum
   PROP_SNAP_TO_WORDS,
   PROP_LINKING,
   PROP_HINT,
+  PROP_FRAME_PENDING,
   N_PROPS
 } GlossDocumentViewProp;
 
@@ -203,6 +217,32 @@ void       _gloss_document_view_link_to_offset     (GlossDocumentView   *self,
 gboolean   _gloss_document_view_is_link_candidate  (GlossDocumentView   *self,
                                                     GlossAnnotation     *annotation);
 
+/* ---- gloss-document-view-frame.c: the claim frame ---------------------- */
+
+/* Proposes the frame of the selected annotation when its label has roles
+ * (gloss_frame_dup_roles()) and something could fill one; else leaves
+ * any pending frame. */
+void             _gloss_document_view_propose_frame (GlossDocumentView *self);
+/* Leaves the pending frame unlinked. */
+void             _gloss_document_view_cancel_frame (GlossDocumentView *self);
+/* Links every role's choice in one command (one undo). */
+gboolean         _gloss_document_view_accept_frame (GlossDocumentView *self);
+/* The focused role's next (@direction 1) or previous (-1) candidate, "none"
+ * after the last. */
+void             _gloss_document_view_cycle_frame (GlossDocumentView *self,
+                                                   int                direction);
+/* Focuses the next (1) or previous (-1) role. */
+void             _gloss_document_view_focus_frame_role (GlossDocumentView *self,
+                                                        int                direction);
+/* Chooses the focused role's @n-th candidate (from 1; 0 for none) and
+ * focuses the next role, or links the frame after the last. */
+void             _gloss_document_view_pick_frame (GlossDocumentView *self,
+                                                  guint              n);
+/* The annotation a role has chosen, or NULL (borrowed from the list). */
+GlossAnnotation *_gloss_document_view_frame_choice (GlossDocumentView *self,
+                                                    GlossFrameRole    *role);
+void             _gloss_frame_role_free (gpointer data);
+
 /* ---- gloss-document-view-draw.c: chips and arcs ------------------------- */
 
 /* Chips, outlines and arcs over the visible text. */
@@ -226,13 +266,13 @@ void        _gloss_document_view_init_pointer      (GlossDocumentView   *self);
 /* ---- gloss-document-view-actions.c: the keys ---------------------------- */
 
 /* Installs the actions the keys are bound to, and makes the bindings. */
-void        _gloss_document_view_class_init_actions (GtkWidgetClass     *widget_class);
+void             _gloss_document_view_class_init_actions (GtkWidgetClass *widget_class);
 /* Adds the controllers of the bindings and the label hotkeys to the view. */
-void        _gloss_document_view_init_actions      (GlossDocumentView   *self);
+void             _gloss_document_view_init_actions (GlossDocumentView *self);
 /* Enables the actions that apply to the view's state as it is now: call
  * after a change of the selection, the text selection, link mode or the
  * document. */
-void        _gloss_document_view_update_actions    (GlossDocumentView   *self);
+void             _gloss_document_view_update_actions (GlossDocumentView *self);
 /* What the view's keys do with a key press, as its controllers would (the
  * bindings, then the label hotkeys): TRUE when the key was used. */
 gboolean    _gloss_document_view_handle_key        (GlossDocumentView   *self,

@@ -172,6 +172,9 @@ _gloss_document_view_select (GlossDocumentView *self,
 
   if (self->linking)
     _gloss_document_view_cancel_link (self);
+  /* The frame is the selected claim's: another selection drops it. */
+  if (!_gloss_document_view_same (annotation, self->selected))
+    _gloss_document_view_cancel_frame (self);
 
   g_clear_pointer (&self->vanished_uuid, g_free);
   g_set_object (&self->selected, annotation);
@@ -253,8 +256,10 @@ annotation_changed_selection (GlossDocumentView *self,
     {
       if (new_annotation != NULL)
         {
-          /* A new snapshot of the selected annotation. */
+          /* A new snapshot of the selected annotation (its label may
+           * have changed, and with it what the keys can do). */
           g_set_object (&self->selected, new_annotation);
+          _gloss_document_view_update_actions (self);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
         }
       else
@@ -339,6 +344,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_object (&self->link_target);
+  g_clear_pointer (&self->frame, g_ptr_array_unref);
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   g_clear_pointer (&self->relation_popover, gtk_widget_unparent);
   self->relation_box = NULL;
@@ -405,6 +411,10 @@ gloss_document_view_get_property (GObject    *object,
 
     case PROP_HINT:
       g_value_set_string (value, self->hint);
+      break;
+
+    case PROP_FRAME_PENDING:
+      g_value_set_boolean (value, self->frame != NULL);
       break;
 
     default:
@@ -494,6 +504,10 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   properties[PROP_HINT] =
     g_param_spec_string ("hint", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A claim's frame is proposed and waits for Enter (see -frame.c). */
+  properties[PROP_FRAME_PENDING] =
+    g_param_spec_boolean ("frame-pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A short message for the window to show (an error, a count...). */

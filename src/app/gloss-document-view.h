@@ -66,6 +66,12 @@ gboolean             gloss_document_view_annotate        (GlossDocumentView   *s
 /* Adds the text selection as a fragment of the selected annotation. */
 gboolean             gloss_document_view_add_fragment    (GlossDocumentView   *self);
 gboolean             gloss_document_view_delete_selected (GlossDocumentView   *self);
+/* Sets the selected annotation's quick attribute (the first enum one of its
+ * label: a claim's certainty) to its @n-th value, from 1 (Alt+1…9). */
+gboolean             gloss_document_view_set_quick_attribute (GlossDocumentView *self,
+                                                              guint              n);
+/* A claim's frame (its source and cue) is proposed and waits for Enter. */
+gboolean             gloss_document_view_get_frame_pending (GlossDocumentView *self);
 /* Selects the next (@direction > 0) or previous annotation in document
  * order, from the selected one or the caret, and scrolls to it. */
 gboolean             gloss_document_view_select_next     (GlossDocumentView   *self,

@@ -158,8 +158,8 @@ gloss_editing_apply_defaults (GlossAnnotation *annotation,
                               GlossSchema     *schema)
 {
   GlossLabel *label;
-  GPtrArray *defs;
-  gboolean changed = FALSE;
+  GPtrArray  *defs;
+  gboolean    changed = FALSE;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), FALSE);
@@ -169,8 +169,8 @@ gloss_editing_apply_defaults (GlossAnnotation *annotation,
   for (guint i = 0; defs != NULL && i < defs->len; i++)
     {
       GlossAttrDef *def = g_ptr_array_index (defs, i);
-      GVariant *value = gloss_attr_def_get_default_value (def);
-      const char *name = gloss_attr_def_get_name (def);
+      GVariant     *value = gloss_attr_def_get_default_value (def);
+      const char   *name = gloss_attr_def_get_name (def);
 
       if (value == NULL || gloss_annotation_get_attribute (annotation, name) != NULL)
         continue;
@@ -186,7 +186,7 @@ gloss_editing_lookup_quick_attribute (GlossSchema *schema,
                                       const char  *label)
 {
   GlossLabel *found;
-  GPtrArray *defs;
+  GPtrArray  *defs;
 
   g_return_val_if_fail (GLOSS_IS_SCHEMA (schema), NULL);
 

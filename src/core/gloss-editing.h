@@ -55,12 +55,12 @@ gboolean       gloss_editing_start_document (GlossCommand        *command,
  * "news" schema: certainty asserted, status unverified, checkworthy
  * false), so that an annotator changes what differs instead of filling in
  * every claim. Returns TRUE when it set any. */
-gboolean       gloss_editing_apply_defaults (GlossAnnotation     *annotation,
-                                             GlossSchema         *schema);
+gboolean       gloss_editing_apply_defaults (GlossAnnotation *annotation,
+                                             GlossSchema     *schema);
 
 /* The attribute a key per value sets (Alt+1, Alt+2… in the window): the
  * first enum attribute of @label, or NULL. Borrowed from @schema. */
-GlossAttrDef  *gloss_editing_lookup_quick_attribute (GlossSchema  *schema,
-                                                     const char   *label);
+GlossAttrDef  *gloss_editing_lookup_quick_attribute (GlossSchema *schema,
+                                                     const char  *label);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "gloss-tokenizer.h"
 
 #define CLAIM_LAYER "claim"
+#define CUE_LAYER   "cue"
 
 /* How many annotations either side of the claim, in list order, are
  * looked at: the frame is always near its claim. */
@@ -52,7 +53,7 @@ gloss_frame_dup_roles (GlossSchema *schema,
       g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
       const char * const *sources = gloss_relation_type_get_sources (type);
       const char * const *targets = gloss_relation_type_get_targets (type);
-      const char *layer = NULL;
+      const char         *layer = NULL;
 
       /* No sources named: any label may start it. No targets named: it
        * reaches anything, which is no role. */
@@ -115,11 +116,11 @@ find_quotes (const char *text,
              gsize       len,
              guint       base)
 {
-  GArray *quotes = g_array_new (FALSE, FALSE, sizeof (Span));
+  GArray     *quotes = g_array_new (FALSE, FALSE, sizeof (Span));
   const char *end = text + len;
-  guint offset = base;
-  gboolean open = FALSE;
-  Span quote = { 0, 0 };
+  guint       offset = base;
+  gboolean    open = FALSE;
+  Span        quote = { 0, 0 };
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p), offset++)
     {
@@ -159,7 +160,7 @@ add_sentences (GArray *region,
   for (guint i = 0; i < sentences->len; i++)
     {
       GlossSentence *sentence = &g_array_index (sentences, GlossSentence, i);
-      Span span = { base + sentence->start, base + sentence->end };
+      Span           span = { base + sentence->start, base + sentence->end };
 
       /* A span between two sentences (white space) takes neither. */
       if (overlaps (span.start, span.end, start, MAX (end, start + 1)))
@@ -181,7 +182,7 @@ claim_region (const char          *text,
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GArray) quotes = NULL;
   const char *first, *last, *from, *to;
-  guint base;
+  guint       base;
 
   if (text == NULL || n_fragments == 0)
     return region;
@@ -239,10 +240,15 @@ typedef enum
 
 typedef struct
 {
-  GlossAnnotation *annotation;  /* borrowed */
+  GlossAnnotation *annotation; /* borrowed */
   CandidateClass   klass;
-  guint            distance;
+  guint            distance; /* from the anchor, when there is one */
+  guint            to_claim; /* from the nearest fragment */
 } Candidate;
+
+/* Beyond any real distance within a paragraph: a side of the anchor that
+ * comes after the other one. */
+#define WRONG_SIDE 1000000
 
 static int
 candidate_compare (gconstpointer a,
@@ -255,6 +261,8 @@ candidate_compare (gconstpointer a,
     return ca->klass < cb->klass ? -1 : 1;
   if (ca->distance != cb->distance)
     return ca->distance < cb->distance ? -1 : 1;
+  if (ca->to_claim != cb->to_claim)
+    return ca->to_claim < cb->to_claim ? -1 : 1;
   return gloss_annotation_compare (ca->annotation, cb->annotation);
 }
 
@@ -271,8 +279,8 @@ classify (GlossAnnotation     *annotation,
           guint                n_fragments,
           GArray              *region)
 {
-  guint start = gloss_annotation_get_start (annotation);
-  guint end = gloss_annotation_get_end (annotation);
+  guint     start = gloss_annotation_get_start (annotation);
+  guint     end = gloss_annotation_get_end (annotation);
   Candidate candidate = { annotation, CLASS_NEAR, G_MAXUINT };
 
   for (guint f = 0; f < n_fragments; f++)
@@ -289,6 +297,7 @@ classify (GlossAnnotation     *annotation,
                                              : start - fragments[f].end;
       candidate.distance = MIN (candidate.distance, distance);
     }
+  candidate.to_claim = candidate.distance;
   if (candidate.klass == CLASS_INSIDE)
     return candidate;
 
@@ -313,34 +322,56 @@ classify (GlossAnnotation     *annotation,
   return candidate;
 }
 
-GPtrArray *
-gloss_frame_rank_candidates (GlossAnnotationList *list,
-                             const char          *text,
-                             GlossAnnotation     *claim,
-                             const char * const  *targets,
-                             const char          *relation_type,
-                             gboolean             related_last)
+/* How far @annotation is from @anchor (the claim's cue): the speaker of
+ * "A source told the agency that X" stands before the cue, not between it
+ * and the claim it introduces, so when the cue comes before the claim
+ * (which starts at @claim_start) what lies between them comes after the
+ * rest. */
+static guint
+anchor_distance (GlossAnnotation *annotation,
+                 GlossAnnotation *anchor,
+                 guint            claim_start)
 {
-  GPtrArray *ranked = g_ptr_array_new ();
-  g_autoptr(GArray) candidates = NULL;
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  guint a_start = gloss_annotation_get_start (anchor);
+  guint a_end = gloss_annotation_get_end (anchor);
+
+  if (end <= a_start)
+    return a_start - end;
+  if (start < a_end)
+    return 0;
+  if (a_end <= claim_start && end <= claim_start)
+    return WRONG_SIDE + (start - a_end);
+  return start - a_end;
+}
+
+/* gloss_frame_rank_candidates(), as a sorted array of Candidate. */
+static GArray *
+rank (GlossAnnotationList *list,
+      const char          *text,
+      GlossAnnotation     *claim,
+      const char * const  *targets,
+      const char          *relation_type,
+      GlossAnnotation     *anchor,
+      gboolean             related_last)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) region = NULL;
   g_autoptr(GHashTable) linked = NULL;
   g_autoptr(GHashTable) related = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   const GlossFragment *fragments;
-  GListModel *model;
-  const char *uuid;
-  guint n_fragments, n, position = 0, from, to;
-
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (list), ranked);
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), ranked);
+  GListModel          *model;
+  const char          *uuid;
+  guint                n_fragments, n, position = 0, from, to;
 
   model = G_LIST_MODEL (list);
   n = g_list_model_get_n_items (model);
   uuid = gloss_annotation_get_uuid (claim);
   fragments = gloss_annotation_get_fragments (claim, &n_fragments);
   if (n_fragments == 0 || !gloss_annotation_list_find (list, uuid, &position))
-    return ranked;
+    return candidates;
 
   /* What the claim is linked to already. */
   linked = g_hash_table_new (g_str_hash, g_str_equal);
@@ -359,20 +390,21 @@ gloss_frame_rank_candidates (GlossAnnotationList *list,
     }
 
   region = claim_region (text, fragments, n_fragments);
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   from = position > SEARCH_WINDOW ? position - SEARCH_WINDOW : 0;
   to = MIN (n, position + SEARCH_WINDOW + 1);
   for (guint i = from; i < to; i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
       const char *other = gloss_annotation_get_uuid (annotation);
-      Candidate candidate;
+      Candidate   candidate;
 
       if (g_strcmp0 (other, uuid) == 0 ||
           !label_in (gloss_annotation_get_label (annotation), targets))
         continue;
 
       candidate = classify (annotation, fragments, n_fragments, region);
+      if (anchor != NULL)
+        candidate.distance = anchor_distance (annotation, anchor, fragments[0].start);
       if (related_last && g_hash_table_contains (related, other))
         candidate.klass = CLASS_RELATED_LAST;
       else if (!related_last && g_hash_table_contains (linked, other))
@@ -384,8 +416,103 @@ gloss_frame_rank_candidates (GlossAnnotationList *list,
     }
 
   g_array_sort (candidates, candidate_compare);
+  return candidates;
+}
+
+GPtrArray *
+gloss_frame_rank_candidates (GlossAnnotationList *list,
+                             const char          *text,
+                             GlossAnnotation     *claim,
+                             const char * const  *targets,
+                             const char          *relation_type,
+                             GlossAnnotation     *anchor,
+                             gboolean             related_last)
+{
+  GPtrArray *ranked = g_ptr_array_new ();
+  g_autoptr(GArray) candidates = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (list), ranked);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), ranked);
+
+  candidates = rank (list, text, claim, targets, relation_type, anchor, related_last);
   for (guint i = 0; i < candidates->len; i++)
     g_ptr_array_add (ranked, g_array_index (candidates, Candidate, i).annotation);
 
   return ranked;
+}
+
+static void
+proposal_free (gpointer data)
+{
+  GlossFrameProposal *proposal = data;
+
+  g_clear_object (&proposal->type);
+  g_clear_pointer (&proposal->candidates, g_ptr_array_unref);
+  g_free (proposal);
+}
+
+/* The layer of the first existing target label of @type. */
+static const char *
+target_layer (GlossSchema       *schema,
+              GlossRelationType *type)
+{
+  const char * const *targets = gloss_relation_type_get_targets (type);
+
+  for (guint k = 0; targets != NULL && targets[k] != NULL; k++)
+    {
+      GlossLabel *label = gloss_schema_lookup_label (schema, targets[k]);
+
+      if (label != NULL)
+        return gloss_label_get_layer (label);
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+gloss_frame_propose (GlossAnnotationList *list,
+                     const char          *text,
+                     GlossAnnotation     *claim)
+{
+  GPtrArray *proposals = g_ptr_array_new_with_free_func (proposal_free);
+  g_autoptr(GPtrArray) roles = NULL;
+  GlossAnnotation *cue = NULL;
+  GlossSchema     *schema;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (list), proposals);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), proposals);
+
+  schema = gloss_annotation_list_get_schema (list);
+  roles = gloss_frame_dup_roles (schema, gloss_annotation_get_label (claim));
+
+  /* The cue first: the other roles are measured from it when it is in the
+   * claim's sentence, between its fragments or linked already. */
+  for (guint i = 0; i < roles->len && cue == NULL; i++)
+    {
+      GlossRelationType *type = g_ptr_array_index (roles, i);
+      g_autoptr(GArray) ranked = NULL;
+
+      if (g_strcmp0 (target_layer (schema, type), CUE_LAYER) != 0)
+        continue;
+      ranked = rank (list, text, claim, gloss_relation_type_get_targets (type),
+                     gloss_relation_type_get_name (type), NULL, FALSE);
+      if (ranked->len > 0 && g_array_index (ranked, Candidate, 0).klass <= CLASS_SAME_SENTENCE)
+        cue = g_array_index (ranked, Candidate, 0).annotation;
+    }
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      GlossRelationType  *type = g_ptr_array_index (roles, i);
+      GlossFrameProposal *proposal = g_new0 (GlossFrameProposal, 1);
+      gboolean            is_cue = g_strcmp0 (target_layer (schema, type), CUE_LAYER) == 0;
+
+      proposal->type = g_object_ref (type);
+      proposal->candidates =
+        gloss_frame_rank_candidates (list, text, claim, gloss_relation_type_get_targets (type),
+                                     gloss_relation_type_get_name (type),
+                                     is_cue ? NULL : cue, FALSE);
+      g_ptr_array_add (proposals, proposal);
+    }
+
+  return proposals;
 }

@@ -27,8 +27,8 @@ G_BEGIN_DECLS
  * CLAIM and "about", which also reaches entities, is left to the
  * annotator; "cue" is the cue role). A new array of GlossRelationType
  * (ref'd), empty for any other label. */
-GPtrArray *gloss_frame_dup_roles       (GlossSchema         *schema,
-                                        const char          *label);
+GPtrArray *gloss_frame_dup_roles (GlossSchema *schema,
+                                  const char  *label);
 
 /* Ranks the annotations of @list that could be linked from @claim with a
  * relation whose target label is one of @targets (NULL-terminated label
@@ -48,7 +48,11 @@ GPtrArray *gloss_frame_dup_roles       (GlossSchema         *schema,
  *  4. anywhere else near, except
  *  5. inside or across a fragment of the claim (what the claim is about,
  *     rarely who makes it): last.
- * With @related_last, annotations linked from @claim by any relation come
+ * With @anchor (a span near the claim: its cue), distances within a class
+ * are measured from @anchor instead, and when the anchor comes before the
+ * claim, what lies between the two comes after the rest ("A source told
+ * the agency that X": the source, not the agency); ties go to the one
+ * nearer the claim. With @related_last, annotations linked from @claim by any relation come
  * after all others instead (class 1 is then not used): what Ctrl+R
  * proposes first is a new link.
  *
@@ -59,6 +63,25 @@ GPtrArray *gloss_frame_rank_candidates (GlossAnnotationList *list,
                                         GlossAnnotation     *claim,
                                         const char * const  *targets,
                                         const char          *relation_type,
+                                        GlossAnnotation     *anchor,
                                         gboolean             related_last);
+
+/* One role of a proposed frame and its candidates. */
+typedef struct
+{
+  GlossRelationType *type;       /* owned */
+  GPtrArray         *candidates; /* owned array of borrowed GlossAnnotation, best first */
+} GlossFrameProposal;
+
+/* The whole frame of @claim (a new array of GlossFrameProposal, one per
+ * role of gloss_frame_dup_roles() with @list's schema, each with its
+ * ranked candidates; empty when the claim's label has no roles). The cue
+ * role is ranked first; when its best candidate is linked already, lies
+ * between the claim's fragments or in its sentence, the other roles are
+ * measured from that cue instead of the claim (@anchor above): the
+ * speaker stands next to the reporting verb. */
+GPtrArray *gloss_frame_propose (GlossAnnotationList *list,
+                                const char          *text,
+                                GlossAnnotation     *claim);
 
 G_END_DECLS

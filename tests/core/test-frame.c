@@ -77,7 +77,7 @@ add (Fixture    *fixture,
   g_autoptr(GlossCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   const char *piece;
-  va_list args;
+  va_list     args;
 
   va_start (args, label);
   while ((piece = va_arg (args, const char *)) != NULL)
@@ -106,9 +106,9 @@ rank (Fixture    *fixture,
       const char *relation_type,
       gboolean    related_last)
 {
-  GlossSchema *schema = gloss_project_get_schema (fixture->project);
+  GlossSchema       *schema = gloss_project_get_schema (fixture->project);
   GlossRelationType *type = gloss_schema_lookup_relation_type (schema, relation_type);
-  GlossAnnotation *claim = gloss_annotation_list_lookup (fixture->list, claim_uuid);
+  GlossAnnotation   *claim = gloss_annotation_list_lookup (fixture->list, claim_uuid);
   g_autoptr(GPtrArray) ranked = NULL;
   g_autoptr(GString) joined = g_string_new (NULL);
 
@@ -116,7 +116,7 @@ rank (Fixture    *fixture,
   g_assert_nonnull (claim);
   ranked = gloss_frame_rank_candidates (fixture->list, fixture->text, claim,
                                         gloss_relation_type_get_targets (type),
-                                        related_last ? NULL : relation_type, related_last);
+                                        related_last ? NULL : relation_type, NULL, related_last);
   for (guint i = 0; i < ranked->len; i++)
     {
       g_autofree char *covered = gloss_annotation_dup_text (g_ptr_array_index (ranked, i),
@@ -158,7 +158,7 @@ test_roles (void)
 static void
 test_split_claim (void)
 {
-  Fixture fixture = { 0 };
+  Fixture          fixture = { 0 };
   g_autofree char *claim = NULL;
   g_autofree char *dorn = NULL;
   g_autofree char *said = NULL;
@@ -195,7 +195,7 @@ test_split_claim (void)
 static void
 test_quotation (void)
 {
-  Fixture fixture = { 0 };
+  Fixture          fixture = { 0 };
   g_autofree char *claim = NULL;
   g_autofree char *cues = NULL;
   g_autofree char *sources = NULL;
@@ -264,18 +264,21 @@ test_defaults (void)
 
   g_assert_true (gloss_editing_apply_defaults (claim, schema));
   g_assert_cmpstr (g_variant_get_string (gloss_annotation_get_attribute (claim, "certainty"),
-                                         NULL), ==, "asserted");
+                                         NULL),
+                   ==, "asserted");
   g_assert_cmpstr (g_variant_get_string (gloss_annotation_get_attribute (claim, "status"),
-                                         NULL), ==, "unverified");
+                                         NULL),
+                   ==, "unverified");
   g_assert_false (g_variant_get_boolean (gloss_annotation_get_attribute (claim,
-                                                                        "checkworthy")));
+                                                                         "checkworthy")));
   /* Nothing left to set. */
   g_assert_false (gloss_editing_apply_defaults (claim, schema));
 
   gloss_annotation_set_attribute (hedged, "certainty", g_variant_new_string ("hedged"));
   g_assert_true (gloss_editing_apply_defaults (hedged, schema));
   g_assert_cmpstr (g_variant_get_string (gloss_annotation_get_attribute (hedged, "certainty"),
-                                         NULL), ==, "hedged");
+                                         NULL),
+                   ==, "hedged");
 
   g_assert_false (gloss_editing_apply_defaults (person, schema));
   g_assert_null (gloss_annotation_get_attributes (person));
@@ -291,7 +294,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/frame/roles", test_roles);
   g_test_add_func ("/core/frame/split-claim", test_split_claim);

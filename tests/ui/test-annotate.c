@@ -478,6 +478,171 @@ test_fragment (Fixture       *fixture,
   g_assert_cmpuint (fragments[1].end, ==, told + 4);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The relations stored from @source (uuid), as "type>covered text" joined
+ * with "|", sorted. */
+static char *
+stored_links (Fixture    *fixture,
+              const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  relations = gloss_store_load_relations (gloss_project_get_store (fixture->project),
+                                          gloss_document_get_id (fixture->document), FALSE,
+                                          &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation   *relation = g_ptr_array_index (relations, i);
+      GlossAnnotation *target;
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (gloss_relation_get_source (relation), source) != 0)
+        continue;
+      target = gloss_annotation_list_lookup (fixture->annotations,
+                                             gloss_relation_get_target (relation));
+      g_assert_nonnull (target);
+      text = gloss_annotation_dup_text (target, TEXT);
+      g_ptr_array_add (parts, g_strdup_printf ("%s>%s", gloss_relation_get_relation_type (relation),
+                                               text));
+    }
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("|", (char **) parts->pdata);
+}
+
+static const char *
+stored_attribute (Fixture    *fixture,
+                  const char *uuid,
+                  const char *name)
+{
+  GlossAnnotation *annotation = gloss_annotation_list_lookup (fixture->annotations, uuid);
+  GVariant        *value = annotation != NULL ? gloss_annotation_get_attribute (annotation, name) : NULL;
+
+  return value != NULL ? g_variant_get_string (value, NULL) : NULL;
+}
+
+/* A claim made with its hotkey starts with its declared defaults and a
+ * proposed frame (source and cue): Enter links both, in one undo step.
+ * Tab, Up/Down and the digits choose other candidates; Escape leaves the
+ * claim unlinked; Alt+digits set its certainty. */
+static void
+test_frame (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *claim = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *links = NULL;
+  guint            that = offset_of ("that Valgrad", 0);
+  guint            keys = 0;
+
+  /* "A source told the agency that Valgrad paid €450,000 to Meridian" */
+  select_text (fixture, offset_of ("A source", 0), offset_of ("A source", 0) + 8);
+  key (fixture, GDK_KEY_s, 0);
+  select_text (fixture, offset_of ("told", 0), offset_of ("told", 0) + 4);
+  key (fixture, GDK_KEY_u, 0);
+  select_text (fixture, offset_of ("the agency", 0), offset_of ("the agency", 0) + 10);
+  key (fixture, GDK_KEY_2, 0);
+  g_assert_false (gloss_document_view_get_frame_pending (fixture->view));
+
+  /* The claim: c, then Enter. Two keys after the selection. */
+  select_text (fixture, that + 5, offset_of ("to Meridian", 0) + 11);
+  g_assert_true (key (fixture, GDK_KEY_c, 0));
+  keys++;
+  claim = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  g_assert_cmpstr (stored_attribute (fixture, claim, "certainty"), ==, "asserted");
+  g_assert_cmpstr (stored_attribute (fixture, claim, "status"), ==, "unverified");
+  g_assert_true (gloss_document_view_get_frame_pending (fixture->view));
+  /* The speaker before the cue, not the recipient between the cue and
+   * the claim. */
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view),
+                            "attributed-to: SOURCE “A source”"));
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view), "cue: CUE “told”"));
+  g_assert_true (key (fixture, GDK_KEY_Return, 0));
+  keys++;
+  g_assert_false (gloss_document_view_get_frame_pending (fixture->view));
+  g_assert_null (gloss_document_view_get_hint (fixture->view));
+  links = stored_links (fixture, claim);
+  g_assert_cmpstr (links, ==, "attributed-to>A source|cue>told");
+  g_assert_cmpuint (keys, <=, 4);
+
+  /* Alt+2: certainty hedged, without the inspector. */
+  g_assert_true (key (fixture, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_cmpstr (stored_attribute (fixture, claim, "certainty"), ==, "hedged");
+  /* Past the last value: nothing changes. */
+  key (fixture, GDK_KEY_9, GDK_ALT_MASK);
+  g_assert_cmpstr (stored_attribute (fixture, claim, "certainty"), ==, "hedged");
+
+  /* One undo takes the certainty back, the next both links at once. */
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored_attribute (fixture, claim, "certainty"), ==, "asserted");
+  g_assert_true (gloss_annotation_list_undo (fixture->annotations, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&links, g_free);
+  links = stored_links (fixture, claim);
+  g_assert_cmpstr (links, ==, "");
+  g_assert_nonnull (gloss_annotation_list_lookup (fixture->annotations, claim));
+
+  /* Delete the claim and make it again: Tab goes to the next source (the
+   * agency), Shift+Tab back, Tab again; Down to the cue; 0 for none,
+   * which after the last role links the frame. */
+  gloss_document_view_set_selected_annotation (fixture->view,
+                                               gloss_annotation_list_lookup (fixture->annotations,
+                                                                             claim));
+  g_assert_true (key (fixture, GDK_KEY_Delete, 0));
+  select_text (fixture, that + 5, offset_of ("to Meridian", 0) + 11);
+  g_assert_true (key (fixture, GDK_KEY_c, 0));
+  g_free (claim);
+  claim = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view), "the agency"));
+  g_assert_true (key (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_nonnull (strstr (gloss_document_view_get_hint (fixture->view), "“A source”"));
+  g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (key (fixture, GDK_KEY_Down, 0));
+  g_assert_true (key (fixture, GDK_KEY_0, 0));
+  g_assert_false (gloss_document_view_get_frame_pending (fixture->view));
+  g_clear_pointer (&links, g_free);
+  links = stored_links (fixture, claim);
+  g_assert_cmpstr (links, ==, "attributed-to>the agency");
+
+  /* Digits pick by rank and go on to the next role: 1 then 1 links. */
+  select_text (fixture, offset_of ("Meridian ran", 0), offset_of ("Singapore", 0) + 9);
+  g_assert_true (key (fixture, GDK_KEY_c, 0));
+  second = g_strdup (gloss_annotation_get_uuid (selected (fixture)));
+  g_assert_true (gloss_document_view_get_frame_pending (fixture->view));
+  /* Escape leaves it unlinked; the claim stays selected. */
+  g_assert_true (key (fixture, GDK_KEY_Escape, 0));
+  g_assert_false (gloss_document_view_get_frame_pending (fixture->view));
+  g_assert_nonnull (selected (fixture));
+  g_clear_pointer (&links, g_free);
+  links = stored_links (fixture, second);
+  g_assert_cmpstr (links, ==, "");
+
+  /* A second fragment proposes the frame anew, from both fragments. */
+  select_text (fixture, offset_of ("Valgradian", 0), offset_of ("denied it", 0) + 9);
+  g_assert_true (key (fixture, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpuint (gloss_annotation_get_n_fragments (selected (fixture)), ==, 2);
+  g_assert_true (gloss_document_view_get_frame_pending (fixture->view));
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+  g_assert_true (key (fixture, GDK_KEY_1, 0));
+  g_assert_false (gloss_document_view_get_frame_pending (fixture->view));
+  g_clear_pointer (&links, g_free);
+  links = stored_links (fixture, second);
+  g_assert_nonnull (strstr (links, "attributed-to>"));
+  g_assert_nonnull (strstr (links, "cue>"));
+}
+
 static void
 test_link (Fixture       *fixture,
            gconstpointer  user_data)
@@ -800,6 +965,7 @@ main (int   argc,
   g_test_add ("/ui/annotate/fragment", Fixture, NULL, fixture_setup, test_fragment,
               fixture_teardown);
   g_test_add ("/ui/annotate/link", Fixture, NULL, fixture_setup, test_link, fixture_teardown);
+  g_test_add ("/ui/annotate/frame", Fixture, NULL, fixture_setup, test_frame, fixture_teardown);
   g_test_add ("/ui/annotate/annotate-all", Fixture, NULL, fixture_setup, test_annotate_all,
               fixture_teardown);
   g_test_add ("/ui/annotate/search", Fixture, NULL, fixture_setup, test_search,
