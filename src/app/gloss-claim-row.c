@@ -48,15 +48,16 @@ static char *
 dup_one_line (GlossAnnotation *annotation,
               const char      *text)
 {
-  g_autofree char *covered = NULL;
+  const GlossFragment *fragments;
+  guint n_fragments;
 
   if (annotation == NULL || text == NULL)
     return NULL;
 
-  covered = gloss_annotation_dup_text (annotation, text);
-  g_strdelimit (covered, "\n\r\t", ' ');
-
-  return g_steal_pointer (&covered);
+  /* A claim split by its cue shows its gap: "X … Y". */
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  return gloss_dup_covered_text (text, NULL, fragments, n_fragments, 0,
+                                 GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_GAPS);
 }
 
 /* Shows an enum attribute as a pill with the class "pill-VALUE". */

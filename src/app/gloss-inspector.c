@@ -14,6 +14,7 @@
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
+#include "gloss-editing.h"
 #include "gloss-inspector-private.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
@@ -44,6 +45,7 @@ struct _GlossInspector
   GtkMenuButton       *add_relation_button;
   GtkLabel            *attributes_heading;
   GtkGrid             *attributes_grid;
+  GtkScrolledWindow   *annotation_scroller;
   GtkButton           *back_button;
   GtkLabel            *error_label;
   GtkDropDown         *label_dropdown;
@@ -116,7 +118,8 @@ dup_covered_text (GlossInspector  *self,
 
   fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
   return gloss_dup_covered_text (text, NULL, fragments, n_fragments, max,
-                                 GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_ELLIPSIS);
+                                 GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_ELLIPSIS |
+                                   GLOSS_COVERED_TEXT_GAPS);
 }
 
 static void
@@ -427,6 +430,7 @@ rebuild_attributes (GlossInspector  *self,
   GtkWidget *child;
   GlossLabel *label = NULL;
   GPtrArray *defs = NULL;
+  GlossAttrDef *quick = NULL;
   gboolean was_updating = self->updating;
 
   /* A focused entry going away emits "leave": not a commit. */
@@ -446,6 +450,9 @@ rebuild_attributes (GlossInspector  *self,
   if (label != NULL)
     defs = gloss_label_get_attributes (label);
 
+  if (label != NULL)
+    quick = gloss_editing_lookup_quick_attribute (self->schema, self->built_label);
+
   for (guint i = 0; defs != NULL && i < defs->len; i++)
     {
       GlossAttrDef *def = g_ptr_array_index (defs, i);
@@ -455,6 +462,20 @@ rebuild_attributes (GlossInspector  *self,
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_add_css_class (name, "dim-label");
       gtk_widget_set_hexpand (control, TRUE);
+      if (def == quick)
+        {
+          const char * const *values = gloss_attr_def_get_values (def);
+          guint n = values != NULL ? MIN (g_strv_length ((char **) values), 9) : 0;
+          g_autofree char *keys = NULL;
+          g_autofree char *markup = NULL;
+
+          /* The keys that set it from the text, under its name. */
+          /* Translators: the keys that set an attribute, e.g. "Alt+1…4" */
+          keys = n > 1 ? g_strdup_printf (_("Alt+1…%u"), n) : g_strdup (_("Alt+1"));
+          markup = g_markup_printf_escaped ("%s\n<small>%s</small>", gloss_attr_def_get_name (def),
+                                            keys);
+          gtk_label_set_markup (GTK_LABEL (name), markup);
+        }
       gtk_grid_attach (self->attributes_grid, name, 0, i, 1, 1);
       gtk_grid_attach (self->attributes_grid, control, 1, i, 1, 1);
       gtk_label_set_mnemonic_widget (GTK_LABEL (name), control);
@@ -1291,6 +1312,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
                                                RESOURCE_PREFIX "/gloss-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, add_relation_button);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, attributes_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, annotation_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, attributes_heading);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, back_button);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, error_label);
@@ -1465,6 +1487,9 @@ gloss_inspector_set_annotation (GlossInspector *self,
 
   show_error (self, NULL);
   refresh (self, TRUE);
+
+  /* Another annotation: its label, at the top, comes into view. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->annotation_scroller), 0.0);
 }
 
 /* ---- private API for tests ------------------------------------------------- */

@@ -401,8 +401,21 @@ gloss_dup_covered_text (const char           *text,
               cut = TRUE;
               break;
             }
-          g_string_append_c (str, ' ');
-          n_chars++;
+          if (flags & GLOSS_COVERED_TEXT_GAPS)
+            {
+              if (max_chars - n_chars < 3)
+                {
+                  cut = TRUE;
+                  break;
+                }
+              g_string_append (str, " … ");
+              n_chars += 3;
+            }
+          else
+            {
+              g_string_append_c (str, ' ');
+              n_chars++;
+            }
         }
 
       /* To the fragment's start: through the map, or on from the last

@@ -93,10 +93,12 @@ typedef enum
   GLOSS_COVERED_TEXT_FULL     = 0,
   GLOSS_COVERED_TEXT_ONE_LINE = 1 << 0,  /* tabs and line breaks as spaces */
   GLOSS_COVERED_TEXT_ELLIPSIS = 1 << 1,  /* "…" after a text cut at @max_chars */
+  GLOSS_COVERED_TEXT_GAPS     = 1 << 2,  /* fragments joined by " … ": the gap shows */
 } GlossCoveredTextFlags;
 
 /* The one accessor of covered text: @fragments (sorted, code points) of
- * @text (the NUL-terminated document text), joined by one space, at most
+ * @text (the NUL-terminated document text), joined by one space (by " … "
+ * with GLOSS_COVERED_TEXT_GAPS, for a reader to see a split claim), at most
  * @max_chars characters of it (0: all). Offsets past the text end there.
  * @map, when given, must map @text: it reaches each fragment in O(log n)
  * where the UTF-8 text would otherwise be walked from its start (1 MB for

@@ -50,6 +50,9 @@ test_covered_text (void)
   g_autofree char *k = covered (past, 2, 0, GLOSS_COVERED_TEXT_ELLIPSIS);
   g_autofree char *l = covered (NULL, 0, 0, GLOSS_COVERED_TEXT_ELLIPSIS);
   g_autofree char *m = NULL;
+  g_autofree char *n = covered (two, 2, 0, GLOSS_COVERED_TEXT_GAPS);
+  g_autofree char *o = covered (two, 2, 8, GLOSS_COVERED_TEXT_GAPS | GLOSS_COVERED_TEXT_ELLIPSIS);
+  g_autofree char *q = covered (two, 2, 11, GLOSS_COVERED_TEXT_GAPS | GLOSS_COVERED_TEXT_ELLIPSIS);
 
   /* Code points, not bytes; fragments joined by one space. */
   g_assert_cmpstr (a, ==, "Zürich");
@@ -65,6 +68,12 @@ test_covered_text (void)
   g_assert_cmpstr (h, ==, "Zürich Mü…");
   g_assert_cmpstr (i, ==, "Zürich Müller");
   g_assert_cmpstr (j, ==, "Zürich");
+
+  /* With the gaps shown: " … " between fragments, counted as three
+   * characters; a limit inside it cuts before it. */
+  g_assert_cmpstr (n, ==, "Zürich … Müller");
+  g_assert_cmpstr (o, ==, "Zürich…");
+  g_assert_cmpstr (q, ==, "Zürich … Mü…");
 
   /* Offsets past the text end there; none at all give "". */
   g_assert_cmpstr (k, ==, "ed. ");

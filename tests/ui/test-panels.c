@@ -436,6 +436,13 @@ test_inspector_commands (Fixture       *fixture,
   control = _gloss_inspector_get_attribute_control (GLOSS_INSPECTOR (inspector), NULL,
                                                     "certainty");
   g_assert_true (GTK_IS_DROP_DOWN (control));
+  /* Its name says the keys that set it from the text: Alt+1…4. */
+  {
+    GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (gtk_widget_get_parent (control)), 0, 0);
+
+    g_assert_true (GTK_IS_LABEL (name));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "certainty\nAlt+1…4");
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (control),
                               position_of (GTK_DROP_DOWN (control), "hedged"));
   assert_attribute (fixture, claim, "certainty", g_variant_new_string ("hedged"));
