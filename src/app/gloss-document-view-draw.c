@@ -371,6 +371,79 @@ draw_relations (GlossDocumentView *self,
   cairo_destroy (cr);
 }
 
+/* A claim split by its cue ("X, he said, Y") is one annotation in pieces:
+ * a dashed bow under the text joins the end of each fragment to the start
+ * of the next, so the gap reads as part of it. */
+static void
+draw_gap_connectors (GlossDocumentView *self,
+                     GtkSnapshot       *snapshot,
+                     GdkRectangle      *visible,
+                     GPtrArray         *hits,
+                     guint              start,
+                     guint              end)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  cairo_t *cr = NULL;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (hits, i);
+      const GlossFragment *fragments;
+      guint n_fragments;
+      GdkRGBA color;
+
+      fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+      if (n_fragments < 2)
+        continue;
+
+      strong_color (self, gloss_annotation_get_label (annotation), &color);
+      for (guint k = 0; k + 1 < n_fragments; k++)
+        {
+          GdkRectangle a, b;
+          GtkTextIter iter;
+          double x1, y1, x2, y2, bow;
+
+          /* Only gaps that start or end on screen. */
+          if ((fragments[k].end < start || fragments[k].end > end) &&
+              (fragments[k + 1].start < start || fragments[k + 1].start > end))
+            continue;
+          if (fragments[k].end == 0)
+            continue;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, fragments[k].end - 1);
+          gtk_text_view_get_iter_location (text_view, &iter, &a);
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, fragments[k + 1].start);
+          gtk_text_view_get_iter_location (text_view, &iter, &b);
+          x1 = a.x + a.width;
+          y1 = a.y + a.height + 1;
+          x2 = b.x;
+          y2 = b.y + b.height + 1;
+          bow = 5.0;
+
+          if (cr == NULL)
+            cr = gtk_snapshot_append_cairo (snapshot,
+                                            &GRAPHENE_RECT_INIT (visible->x, visible->y,
+                                                                 visible->width,
+                                                                 visible->height));
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.8);
+          cairo_set_line_width (cr, 1.2);
+          cairo_set_dash (cr, (double[2]) { 3.0, 2.0 }, 2, 0.0);
+          cairo_move_to (cr, x1, y1);
+          if (a.y == b.y)
+            cairo_curve_to (cr, x1 + 2, y1 + bow, x2 - 2, y2 + bow, x2, y2);
+          else
+            /* Across a line break: down from the end, and in to the start
+             * of the next piece from the left. */
+            cairo_curve_to (cr, x1 + 8, y1 + bow, x2 - 8, y2 + bow, x2, y2);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (cr != NULL)
+    cairo_destroy (cr);
+}
+
 void
 _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
                                           GtkSnapshot       *snapshot)
@@ -499,6 +572,8 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
       prev_y = y;
       next_x = x + width + CHIP_GAP_X;
     }
+
+  draw_gap_connectors (self, snapshot, &visible, hits, start, end);
 
   if (self->selected != NULL)
     draw_relations (self, snapshot, &visible, start, end);
