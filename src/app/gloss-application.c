@@ -22,18 +22,16 @@
 
 struct _GlossApplication
 {
-  GtkApplication  parent_instance;
+  AdwApplication  parent_instance;
 
   GSettings      *settings;            /* owned */
-  GSettings      *desktop_settings;    /* owned, may be NULL */
   char           *pending_document;    /* owned: --document NAME */
   char           *pending_project;     /* owned: the first PROJECT argument */
   GlossPrefetch  *prefetch;            /* owned: opens it while GTK starts */
-  gboolean        system_prefers_dark;
   gboolean        first_run_asked;
 };
 
-G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "document", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -73,52 +71,31 @@ maybe_ask_annotator (GlossApplication *self,
   gloss_first_run_dialog_present (parent, self->settings);
 }
 
+/* "Follow System" leaves the style to libadwaita's style manager, which
+ * follows the desktop's dark style (the settings portal, or GNOME's own
+ * setting); Light and Dark force one. */
 static void
 apply_color_scheme (GlossApplication *self)
 {
-  gboolean dark = self->system_prefers_dark;
-
-  if (self->desktop_settings != NULL)
-    {
-      g_autofree char *scheme = g_settings_get_string (self->desktop_settings, "color-scheme");
-
-      dark = g_strcmp0 (scheme, "prefer-dark") == 0;
-    }
+  AdwStyleManager *manager = adw_application_get_style_manager (ADW_APPLICATION (self));
+  AdwColorScheme scheme;
 
   switch (g_settings_get_enum (self->settings, "color-scheme"))
     {
     case 1:
-      dark = FALSE;
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
       break;
 
     case 2:
-      dark = TRUE;
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
       break;
 
     default:
+      scheme = ADW_COLOR_SCHEME_PREFER_LIGHT;
       break;
     }
 
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-}
-
-/* The desktop's own preference, where GNOME's schema is installed. */
-static void
-watch_desktop_color_scheme (GlossApplication *self)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return;
-
-  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
-    return;
-
-  self->desktop_settings = g_settings_new ("org.gnome.desktop.interface");
-  g_signal_connect_object (self->desktop_settings, "changed::color-scheme",
-                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  adw_style_manager_set_color_scheme (manager, scheme);
 }
 
 static void
@@ -266,19 +243,23 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GlossApplication *self = user_data;
-  static const char *authors[] = { "The Gloss authors", NULL };
+  static const char *developers[] = { "The Gloss authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", _("Gloss"),
-                         "version", PACKAGE_VERSION,
-                         "logo-icon-name", APP_ID,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Annotate articles: entities, claims and their sources"),
-                         "copyright", "© 2026 The Gloss authors",
-                         "authors", authors,
-                         /* Translators: your names, one a line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                    "transient-for", parent,
+                                    "application-name", _("Gloss"),
+                                    "application-icon", APP_ID,
+                                    "version", PACKAGE_VERSION,
+                                    "developer-name", _("The Gloss authors"),
+                                    "developers", developers,
+                                    "license-type", GTK_LICENSE_GPL_3_0,
+                                    "comments", _("Annotate articles: entities, claims and "
+                                                  "their sources"),
+                                    "copyright", "© 2026 The Gloss authors",
+                                    /* Translators: your names, one a line */
+                                    "translator-credits", _("translator-credits"),
+                                    NULL));
 }
 
 static void
@@ -444,12 +425,10 @@ static void
 gloss_application_startup (GApplication *application)
 {
   GlossApplication *self = GLOSS_APPLICATION (application);
-  g_autoptr(GtkCssProvider) provider = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_project_accels[] = { "<Control>n", NULL };
-  gboolean prefers_dark = FALSE;
 
   /* The project opens in a thread while GTK initialises and the window is
    * built (see gloss-prefetch.h). */
@@ -462,6 +441,8 @@ gloss_application_startup (GApplication *application)
     }
   g_clear_pointer (&self->pending_project, g_free);
 
+  /* AdwApplication: libadwaita, its style manager, and style.css from the
+   * resource base path (RESOURCE_PREFIX, from the application id). */
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
   g_set_application_name (_("Gloss"));
@@ -476,19 +457,9 @@ gloss_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-project",
                                          new_project_accels);
 
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &prefers_dark,
-                NULL);
-  self->system_prefers_dark = prefers_dark;
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
-  watch_desktop_color_scheme (self);
   apply_color_scheme (self);
 }
 
@@ -559,7 +530,6 @@ gloss_application_dispose (GObject *object)
   GlossApplication *self = GLOSS_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->desktop_settings);
   g_clear_pointer (&self->prefetch, gloss_prefetch_free);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);

@@ -1,4 +1,4 @@
-/* gloss-application.h: the GtkApplication of Gloss
+/* gloss-application.h: the AdwApplication of Gloss
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,14 +6,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_APPLICATION (gloss_application_get_type ())
-G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, AdwApplication)
 
 GlossApplication *gloss_application_new              (void);
 /* The app's GSettings (io.github.glossapp.Gloss). */
