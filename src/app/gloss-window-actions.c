@@ -136,7 +136,7 @@ mark_done_action (GtkWidget  *widget,
   gloss_command_set_document_status (command, NULL, GLOSS_DOCUMENT_STATUS_DONE);
   if (!gloss_annotation_list_apply (self->annotations, command, &error))
     {
-      gloss_window_show_message (self, error->message);
+      _gloss_window_show_problem (self, error->message);
       return;
     }
 

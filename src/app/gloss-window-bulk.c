@@ -166,7 +166,7 @@ describe (GtkWidget  *button,
 }
 
 /* After @step went into @project (already refreshed): keeps the step and
- * shows the count. */
+ * shows the count, with Undo. */
 static void
 take_step (GlossWindow   *self,
            GlossProject  *project,
@@ -199,7 +199,7 @@ take_step (GlossWindow   *self,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Annotated %u occurrence in %s",
                                           "Annotated %u occurrences in %s", n),
                              n, documents);
-  gloss_window_show_message (self, message);
+  _gloss_window_show_action_toast (self, message, _("_Undo"), "win.undo-bulk-step");
 }
 
 /* ---- the worker -------------------------------------------------------- */
@@ -217,7 +217,8 @@ step_done (GlossWindow   *self,
   _gloss_window_bulk_update_undo (self);
   /* Translators: %s is an undo description such as "Annotate All “x” in All Documents" */
   message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
-  gloss_window_show_message (self, message);
+  _gloss_window_show_action_toast (self, message, undo ? _("_Redo") : _("_Undo"),
+                                   undo ? "win.redo-bulk-step" : "win.undo-bulk-step");
 }
 
 /* Worker thread, with a project of its own on the same file. */
@@ -518,6 +519,23 @@ annotate_all_documents_action (GtkWidget  *widget,
     gloss_window_show_error (self, _("Could not annotate all occurrences"), error);
 }
 
+/* The toasts' Undo and Redo: the step, even when the open document has
+ * edits of its own since (win.undo would take those back first). */
+static void
+step_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo-bulk-step");
+  g_autoptr(GError) error = NULL;
+
+  if (!(undo ? _gloss_window_bulk_can_undo (self) : _gloss_window_bulk_can_redo (self)))
+    return;
+  if (!run_step (self, undo, &error))
+    gloss_window_show_error (self, undo ? _("Could not undo") : _("Could not redo"), error);
+}
+
 /* ---- private API ------------------------------------------------------- */
 
 void
@@ -525,6 +543,10 @@ _gloss_window_bulk_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.annotate-all-documents", NULL,
                                    annotate_all_documents_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-bulk-step", NULL,
+                                   step_history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo-bulk-step", NULL,
+                                   step_history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.annotate-all-documents", NULL);
 }
@@ -587,6 +609,10 @@ _gloss_window_bulk_update_undo (GlossWindow *self)
                                  !running && (doc_undo || step_undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  !running && (doc_redo || step_redo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-bulk-step",
+                                 step != NULL && gloss_bulk_step_can_undo (step));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo-bulk-step",
+                                 step != NULL && gloss_bulk_step_can_redo (step));
 
   /* Translators: %s is "Annotate All “x” in All Documents" */
   undo_text = step_undo ? g_strdup_printf (_("Undo %s"), description) : NULL;

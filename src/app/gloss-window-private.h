@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-panel.h"
@@ -53,23 +53,21 @@ typedef struct
 
 struct _GlossWindow
 {
-  GtkApplicationWindow  parent_instance;
+  AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;             /* owned */
   GlossProject         *project;              /* owned */
   GlossDocument        *document;             /* owned */
   GlossAnnotationList  *annotations;          /* owned */
   GMenu                *recent_menu;          /* template object */
-  GMenuModel           *project_menu;         /* template object */
   GMenuModel           *primary_menu;         /* template object */
-  GtkMenuButton        *project_button;
   GtkMenuButton        *primary_menu_button;
+  AdwToast             *toast;                /* weak: the toast shown, or NULL */
   int                   right_pane_width;
   gboolean              syncing_right_pane;
 
   guint                 screenshot_tick_id;
   guint                 screenshot_frames;
-  guint                 message_timeout_id;
   guint                 refresh_id;           /* follows other programs' commits */
 
   GlossWindowBulk       bulk;                 /* gloss-window-bulk.c */
@@ -87,16 +85,16 @@ struct _GlossWindow
   GtkToggleButton      *find_button;
   GtkLabel             *find_count_label;
   GtkSearchEntry       *find_entry;
-  GtkLabel             *message_label;
-  GtkRevealer          *message_revealer;
+  GtkLabel             *hint_label;
+  GtkRevealer          *hint_revealer;
   GlossAnnotationPanel *annotation_panel;
   GlossDocumentSidebar *document_sidebar;
   GtkStack             *document_stack;
   GtkPaned             *inner_paned;
-  GtkStack             *main_stack;          /* borrowed: the window's child */
+  GtkStack             *main_stack;
   GtkPaned             *outer_paned;
-  GtkLabel             *subtitle_label;
-  GtkLabel             *title_label;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
   GlossDocumentView    *view;
   GlossCurationView    *curation_view;
   GtkToggleButton      *curate_button;
@@ -115,6 +113,24 @@ GlossAnnotationList *_gloss_window_get_annotations (GlossWindow *self);
 const char  *_gloss_window_get_banner          (GlossWindow *self);
 /* The "Open Recent" submenu. */
 GMenuModel  *_gloss_window_get_recent_menu     (GlossWindow *self);
+/* Shows @toast (transfer full) over the window's content at once, in
+ * place of the toast shown before (toasts never queue: the newest says
+ * what just happened). */
+void         _gloss_window_add_toast           (GlossWindow *self,
+                                                AdwToast    *toast);
+/* The title of the toast shown (markup), or NULL. */
+const char  *_gloss_window_get_toast_title     (GlossWindow *self);
+/* A toast saying what a step did, with a button that runs @action_name
+ * (a win.* action without parameter): "_Undo" for a step that can be
+ * taken back as a whole. */
+void         _gloss_window_show_action_toast   (GlossWindow *self,
+                                                const char  *message,
+                                                const char  *button_label,
+                                                const char  *action_name);
+/* A message that stays until it is dismissed or replaced: what went wrong
+ * with something the user asked for. */
+void         _gloss_window_show_problem        (GlossWindow *self,
+                                                const char  *message);
 
 /* gloss-window-actions.c: the win.* actions, their shortcuts, and when
  * they are enabled. */
@@ -132,14 +148,17 @@ void           _gloss_window_select_position           (GlossWindow    *self,
                                                         guint           position);
 
 /* gloss-window-bulk.c: "annotate all occurrences in all documents" */
-/* Installs win.annotate-all-documents (Ctrl+Alt+E). */
+/* Installs win.annotate-all-documents (Ctrl+Alt+E), and win.undo-bulk-step
+ * and win.redo-bulk-step (the Undo and Redo buttons of its toasts: the
+ * step itself, whatever the open document's history holds). */
 void           _gloss_window_bulk_class_init        (GtkWidgetClass  *widget_class);
 /* Sets up and frees self->bulk (from the window's init and finalize). */
 void           _gloss_window_bulk_init              (GlossWindow     *self);
 void           _gloss_window_bulk_finalize          (GlossWindow     *self);
 /* Annotates every occurrence of the selected annotation's text with its
  * label in all documents of the project, as one step the window keeps,
- * and shows the count. Without a selection only shows a message. */
+ * and shows the count in a toast with Undo. Without a selection only shows
+ * a message. */
 gboolean       _gloss_window_annotate_all_documents (GlossWindow     *self,
                                                      guint           *n_annotations,
                                                      GError         **error);

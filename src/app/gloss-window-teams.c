@@ -51,6 +51,23 @@ update_actions (GlossWindow *self)
 
 /* ---- the report window -------------------------------------------------- */
 
+/* The report closed: a toast keeps the merge's Undo at hand a little
+ * longer (the report's own Undo Merge button went with it). */
+static void
+report_destroyed_cb (GlossWindow *self)
+{
+  GlossWindowTeams *teams = get_teams (self);
+  g_autofree char *message = NULL;
+
+  /* (not when the window itself goes, taking the report with it) */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || !_gloss_window_can_undo_merge (self))
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project merged",
+                                          "%u projects merged", teams->reports->len),
+                             teams->reports->len);
+  _gloss_window_show_action_toast (self, message, _("_Undo"), "win.undo-merge");
+}
+
 static void
 report_undo_clicked_cb (GtkButton   *button,
                         GlossWindow *self)
@@ -177,6 +194,8 @@ show_report (GlossWindow  *self,
 
   teams->report_window = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &teams->report_window);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (report_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
@@ -349,7 +368,6 @@ _gloss_window_merge_files (GlossWindow  *self,
   update_actions (self);
 
   window = show_report (self, names, reports, local_error);
-  gloss_window_show_message (self, _("Merged; Undo Merge in the project menu takes it back"));
 
   return window;
 }

@@ -32,8 +32,8 @@
 /* Frames to wait, once the window shows what it will show, before the
  * GLOSS_SCREENSHOT hook renders it: lets layout and the chips settle. */
 #define SCREENSHOT_SETTLE_FRAMES 6
-/* How long a message stays in the message bar. */
-#define MESSAGE_TIMEOUT_MS 3500
+/* How long a message's toast stays, in seconds (libadwaita's default). */
+#define MESSAGE_TIMEOUT_S 5
 /* How often the window looks for what other programs committed to the
  * project (one PRAGMA when nothing was). */
 #define REFRESH_SECONDS 2
@@ -41,7 +41,7 @@
  * before it waits off the main loop (edits) or fails saying so. */
 #define WINDOW_LOCK_TIMEOUT_MS 20
 
-G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -60,49 +60,57 @@ update_titles (GlossWindow *self)
     window_title = g_strdup_printf (_("%s — %s"), gloss_document_get_name (self->document),
                                     title);
 
-  gtk_label_set_label (self->title_label, title != NULL ? title : _("Gloss"));
+  adw_window_title_set_title (self->window_title, title != NULL ? title : _("Gloss"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->document != NULL
+                                   ? gloss_document_get_name (self->document)
+                                   : NULL);
   gtk_window_set_title (GTK_WINDOW (self), window_title != NULL ? window_title
-                                         : title != NULL ? title : _("Gloss"));
-
-  if (self->document != NULL)
-    {
-      gtk_label_set_label (self->subtitle_label, gloss_document_get_name (self->document));
-      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
-    }
-  else
-    {
-      gtk_label_set_label (self->subtitle_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
-    }
+                                           : title != NULL      ? title
+                                                                : _("Gloss"));
 }
 
-static gboolean
-hide_message_cb (gpointer user_data)
-{
-  GlossWindow *self = user_data;
-
-  self->message_timeout_id = 0;
-  if (gloss_document_view_get_hint (self->view) != NULL)
-    gtk_label_set_label (self->message_label, gloss_document_view_get_hint (self->view));
-  else
-    gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* The view's hint (what a link in progress waits for) stays above the
+ * text for as long as it holds; messages are toasts. */
 static void
 view_hint_changed_cb (GlossWindow *self)
 {
   const char *hint = gloss_document_view_get_hint (self->view);
 
   if (hint != NULL)
+    gtk_label_set_label (self->hint_label, hint);
+  gtk_revealer_set_reveal_child (self->hint_revealer, hint != NULL);
+}
+
+/* libadwaita 1.2 leaves the toast's close button unnamed for screen
+ * readers: the toasts are the overlay's children after its content. */
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_clear_handle_id (&self->message_timeout_id, g_source_remove);
-      gtk_label_set_label (self->message_label, hint);
-      gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Dismiss"), -1);
+          gtk_widget_set_tooltip_text (child, _("Dismiss"));
+        }
+      name_toast_buttons (child);
     }
-  else if (self->message_timeout_id == 0)
-    gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+static void
+show_toast (GlossWindow *self,
+            const char  *text,
+            guint        timeout)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast        *toast = adw_toast_new (markup);
+
+  adw_toast_set_timeout (toast, timeout);
+  _gloss_window_add_toast (self, toast);
 }
 
 static gboolean
@@ -355,7 +363,7 @@ refresh_project (GlossWindow *self)
   if (self->project == NULL || _gloss_window_bulk_is_running (self))
     return;
   if (!gloss_project_refresh (self->project, NULL, &error))
-    gloss_window_show_message (self, error->message);
+    _gloss_window_show_problem (self, error->message);
   update_banner (self);
 }
 
@@ -398,7 +406,8 @@ follow_project (GlossWindow *self)
       g_autofree char *text = g_strdup_printf (_("The project was upgraded to this version of "
                                                  "Gloss; the older file is kept as “%s”"), backup);
 
-      gloss_window_show_message (self, text);
+      /* it names the file kept: until dismissed */
+      show_toast (self, text, 0);
     }
 }
 
@@ -513,8 +522,8 @@ _gloss_window_select_position (GlossWindow *self,
   gloss_document_sidebar_select_position (self->document_sidebar, position);
 }
 
-/* The header bar's menus are built when first opened: a GtkPopoverMenu of
- * a dozen items costs a few milliseconds of the window's start. */
+/* The main menu is built when first opened: a GtkPopoverMenu of a dozen
+ * items costs a few milliseconds of the window's start. */
 static void
 create_menu_popup (GtkMenuButton *button,
                    gpointer       user_data)
@@ -945,8 +954,8 @@ gloss_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->screenshot_tick_id);
       self->screenshot_tick_id = 0;
     }
-  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -989,6 +998,10 @@ gloss_window_class_init (GlossWindowClass *klass)
   widget_class->map = gloss_window_map;
   window_class->close_request = gloss_window_close_request;
 
+  /* AdwApplication initialises libadwaita at startup; a window built
+   * without it (the tests') does it here, once. */
+  adw_init ();
+
   g_type_ensure (GLOSS_TYPE_ANNOTATION_PANEL);
   g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
   g_type_ensure (GLOSS_TYPE_CURATION_VIEW);
@@ -1010,23 +1023,22 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_count_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, hint_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, project_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, project_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
 
   _gloss_window_actions_class_init (widget_class);
 }
@@ -1039,14 +1051,9 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_window_bulk_init (self);
 
-  gtk_menu_button_set_create_popup_func (self->project_button, create_menu_popup,
-                                         self->project_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup,
                                          self->primary_menu, NULL);
 
-  /* Not a bound template child: gtk_widget_dispose_template() would unparent
-   * it behind GtkWindow's back. */
-  self->main_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
   self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
@@ -1350,10 +1357,7 @@ gloss_window_show_message (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  gtk_label_set_label (self->message_label, message);
-  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
-  g_clear_handle_id (&self->message_timeout_id, g_source_remove);
-  self->message_timeout_id = g_timeout_add (MESSAGE_TIMEOUT_MS, hide_message_cb, self);
+  show_toast (self, message, MESSAGE_TIMEOUT_S);
 }
 
 /* ---- private API (gloss-window-private.h) ------------------------------- */
@@ -1406,4 +1410,64 @@ _gloss_window_get_recent_menu (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return G_MENU_MODEL (self->recent_menu);
+}
+
+void
+_gloss_window_add_toast (GlossWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (self->toast_overlay == NULL) /* disposed */
+    {
+      g_object_unref (toast);
+      return;
+    }
+  /* the overlay queues toasts behind the one shown: dismissed, it makes
+   * way for this one at once */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_buttons (GTK_WIDGET (self->toast_overlay));
+}
+
+const char *
+_gloss_window_get_toast_title (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->toast != NULL ? adw_toast_get_title (self->toast) : NULL;
+}
+
+void
+_gloss_window_show_action_toast (GlossWindow *self,
+                                 const char  *message,
+                                 const char  *button_label,
+                                 const char  *action_name)
+{
+  g_autofree char *markup = NULL;
+  AdwToast        *toast;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, MESSAGE_TIMEOUT_S);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  _gloss_window_add_toast (self, toast);
+}
+
+void
+_gloss_window_show_problem (GlossWindow *self,
+                            const char  *message)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* 0: until dismissed (or replaced) */
+  show_toast (self, message, 0);
 }

@@ -6,14 +6,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "gloss-project.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
-G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
 
 GlossWindow   *gloss_window_new              (GtkApplication *application);
 GlossProject  *gloss_window_get_project      (GlossWindow    *self);
@@ -34,8 +34,8 @@ GtkWidget     *gloss_window_get_view         (GlossWindow    *self);
 void           gloss_window_show_error       (GlossWindow    *self,
                                               const char     *primary,
                                               const GError   *error);
-/* A short message in the bar at the bottom of the document view (hides
- * after a few seconds). */
+/* A short message in a toast at the bottom of the window (it goes after a
+ * few seconds, or when the next one comes). */
 void           gloss_window_show_message     (GlossWindow    *self,
                                               const char     *message);
 

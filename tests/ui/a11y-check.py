@@ -378,7 +378,7 @@ def inner():
         for item, title in (('Project Properties…', 'Project Properties'),
                             ('Schema…', 'Schema'),
                             ('Agreement…', 'Agreement')):
-            menu_button = find_named(window, 'Project menu')
+            menu_button = find_named(window, 'Main menu')
             activate(menu_button)
             time.sleep(0.6)
             entry = None
