@@ -371,6 +371,117 @@ draw_relations (GlossDocumentView *self,
   cairo_destroy (cr);
 }
 
+/* Spans drawn as a background merge where they nest or overlap: "BBC"
+ * inside "BBC World News" (both ORG) is one block of colour. Each span in
+ * such a group gets a bracket under its text (a bar with a tick at either
+ * end), one step lower per level of nesting, so every start and end shows. */
+typedef struct
+{
+  GlossAnnotation *annotation;  /* borrowed */
+  guint            depth;
+  gboolean         grouped;     /* nests in, holds or crosses another span */
+} Nested;
+
+static int
+compare_outer_first (gconstpointer a,
+                     gconstpointer b)
+{
+  GlossAnnotation *aa = ((const Nested *) a)->annotation;
+  GlossAnnotation *ab = ((const Nested *) b)->annotation;
+  guint sa = gloss_annotation_get_start (aa);
+  guint sb = gloss_annotation_get_start (ab);
+  guint ea = gloss_annotation_get_end (aa);
+  guint eb = gloss_annotation_get_end (ab);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (ea != eb)
+    return ea > eb ? -1 : 1;
+  return gloss_annotation_compare (aa, ab);
+}
+
+static void
+draw_nesting_brackets (GlossDocumentView *self,
+                       GtkSnapshot       *snapshot,
+                       GPtrArray         *hits,
+                       guint              start,
+                       guint              end)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Nested));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));  /* indexes */
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (hits, i);
+      GlossLabel *label = lookup_label (self, gloss_annotation_get_label (annotation));
+      Nested nested = { annotation, 0, FALSE };
+
+      if (label == NULL || _gloss_document_view_layer_is_underlined (gloss_label_get_layer (label)))
+        continue;
+      g_array_append_val (spans, nested);
+    }
+  if (spans->len < 2)
+    return;
+  g_array_sort (spans, compare_outer_first);
+
+  /* One sweep: the spans still open where the next one starts hold it. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Nested *span = &g_array_index (spans, Nested, i);
+      guint s = gloss_annotation_get_start (span->annotation);
+
+      while (open->len > 0 &&
+             gloss_annotation_get_end (
+               g_array_index (spans, Nested, g_array_index (open, guint, open->len - 1))
+                 .annotation) <= s)
+        g_array_set_size (open, open->len - 1);
+      span->depth = open->len;
+      if (open->len > 0)
+        {
+          span->grouped = TRUE;
+          g_array_index (spans, Nested, g_array_index (open, guint, open->len - 1)).grouped = TRUE;
+        }
+      g_array_append_val (open, i);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Nested *span = &g_array_index (spans, Nested, i);
+      const GlossFragment *fragments;
+      guint n_fragments;
+      GdkRGBA color;
+
+      if (!span->grouped)
+        continue;
+
+      strong_color (self, gloss_annotation_get_label (span->annotation), &color);
+      fragments = gloss_annotation_get_fragments (span->annotation, &n_fragments);
+      for (guint f = 0; f < n_fragments; f++)
+        {
+          g_array_set_size (rects, 0);
+          span_line_rects (self, fragments[f].start, fragments[f].end, start, end, rects);
+          for (guint r = 0; r < rects->len; r++)
+            {
+              GdkRectangle *rect = &g_array_index (rects, GdkRectangle, r);
+              float y = rect->y + rect->height + 1 + span->depth * 3;
+              float x = rect->x + 1 + span->depth;
+              float w = MAX (rect->width - 2 - 2 * (int) span->depth, 2);
+
+              gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, w, 1.5));
+              /* Ticks where the span starts and ends, not where a line
+               * break cuts it. */
+              if (r == 0)
+                gtk_snapshot_append_color (snapshot, &color,
+                                           &GRAPHENE_RECT_INIT (x, y - 3, 1.5, 4.5));
+              if (r + 1 == rects->len)
+                gtk_snapshot_append_color (snapshot, &color,
+                                           &GRAPHENE_RECT_INIT (x + w - 1.5, y - 3, 1.5, 4.5));
+            }
+        }
+    }
+}
+
 /* A claim split by its cue ("X, he said, Y") is one annotation in pieces:
  * a dashed bow under the text joins the end of each fragment to the start
  * of the next, so the gap reads as part of it. */
@@ -573,6 +684,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
       next_x = x + width + CHIP_GAP_X;
     }
 
+  draw_nesting_brackets (self, snapshot, hits, start, end);
   draw_gap_connectors (self, snapshot, &visible, hits, start, end);
 
   if (self->selected != NULL)
