@@ -14,18 +14,19 @@
 
 struct _GlossPreferencesWindow
 {
-  GtkWindow    parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  GSettings   *settings;               /* owned */
+  GSettings           *settings; /* owned */
 
   /* template children */
-  GtkEntry    *annotator_entry;
-  GtkDropDown *color_scheme_dropdown;
-  GtkWidget   *font_button;
-  GtkSwitch   *snap_switch;
+  AdwPreferencesGroup *annotator_group;
+  AdwEntryRow         *annotator_row;
+  AdwComboRow         *color_scheme_row;
+  GtkWidget           *font_button;
+  GtkSwitch           *snap_switch;
 };
 
-G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 enum {
   PROP_0,
@@ -70,16 +71,53 @@ scheme_set_mapping (const GValue       *value,
   return g_variant_new_string (color_schemes[i]);
 }
 
+/* Under the name: which name edits are recorded with now. */
+static void
+update_annotator_description (GlossPreferencesWindow *self)
+{
+  GlossAnnotatorSource source;
+  g_autofree char     *name = gloss_preferences_dup_annotator (self->settings, &source);
+  g_autofree char     *escaped = g_markup_escape_text (name, -1);
+  g_autofree char     *text = NULL;
+
+  switch (source)
+    {
+    case GLOSS_ANNOTATOR_FROM_ENVIRONMENT:
+      /* Translators: %s is the name in GLOSS_ANNOTATOR; keep the variable's name */
+      text = g_strdup_printf (_("Recorded on every annotation you make. For this run, "
+                                "<b>%s</b> is used (from GLOSS_ANNOTATOR)."),
+                              escaped);
+      break;
+
+    case GLOSS_ANNOTATOR_FROM_LOGIN:
+      /* Translators: %s is the user's login name */
+      text = g_strdup_printf (_("Recorded on every annotation you make. No name is set: your "
+                                "login name <b>%s</b> is used."),
+                              escaped);
+      break;
+
+    case GLOSS_ANNOTATOR_FROM_SETTINGS:
+    default:
+      text = g_strdup (_("Recorded on every annotation you make, so that merged projects can "
+                         "tell annotators apart."));
+      break;
+    }
+  adw_preferences_group_set_description (self->annotator_group, text);
+}
+
 static void
 bind_settings (GlossPreferencesWindow *self)
 {
-  g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text",
+  g_settings_bind (self->settings, "annotator-name", self->annotator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::annotator-name",
+                           G_CALLBACK (update_annotator_description), self, G_CONNECT_SWAPPED);
+  update_annotator_description (self);
   g_settings_bind (self->settings, "font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self->snap_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                self->color_scheme_dropdown, "selected",
+                                self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 scheme_get_mapping, scheme_set_mapping, NULL, NULL);
 }
@@ -132,6 +170,9 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* as in gloss-window.c: a window built without AdwApplication */
+  adw_init ();
+
   object_class->constructed = gloss_preferences_window_constructed;
   object_class->dispose = gloss_preferences_window_dispose;
   object_class->set_property = gloss_preferences_window_set_property;
@@ -143,13 +184,32 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/gloss-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_entry);
-  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow,
-                                        color_scheme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_switch);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* Names the descendants of @widget of @type for screen readers: the
+ * GtkText inside the entry row is the control they read, and libadwaita
+ * 1.2 leaves the (hidden) search entry of AdwPreferencesWindow unnamed. */
+static void
+name_descendants (GtkWidget  *widget,
+                  GType       type,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      name_descendants (child, type, name);
+    }
 }
 
 static void
@@ -165,6 +225,8 @@ gloss_preferences_window_init (GlossPreferencesWindow *self)
   if (GTK_IS_BUTTON (inner))
     gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Document font"), -1);
+  name_descendants (GTK_WIDGET (self->annotator_row), GTK_TYPE_TEXT, _("Annotator name"));
+  name_descendants (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, _("Search preferences"));
 }
 
 GtkWidget *
@@ -225,6 +287,14 @@ gloss_first_run_dialog_present (GtkWindow *parent,
   entry = GTK_WIDGET (gtk_builder_get_object (builder, "name_entry"));
   continue_button = GTK_WIDGET (gtk_builder_get_object (builder, "continue_button"));
   later_button = GTK_WIDGET (gtk_builder_get_object (builder, "later_button"));
+  {
+    /* Translators: %s is the user's login name */
+    g_autofree char *note = g_strdup_printf (_("Until you set one, your login name “%s” is "
+                                               "recorded."),
+                                             g_get_user_name ());
+
+    gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "later_label")), note);
+  }
 
   g_object_set_data_full (G_OBJECT (dialog), "settings", g_object_ref (settings), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
@@ -238,4 +308,35 @@ gloss_first_run_dialog_present (GtkWindow *parent,
   gtk_window_present (dialog);
 
   return GTK_WIDGET (dialog);
+}
+
+char *
+gloss_preferences_dup_annotator (GSettings            *settings,
+                                 GlossAnnotatorSource *source)
+{
+  const char          *environment = g_getenv ("GLOSS_ANNOTATOR");
+  g_autofree char     *name = NULL;
+  GlossAnnotatorSource from = GLOSS_ANNOTATOR_FROM_LOGIN;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  if (environment != NULL && *environment != '\0')
+    {
+      name = g_strdup (environment);
+      from = GLOSS_ANNOTATOR_FROM_ENVIRONMENT;
+    }
+  else if (settings != NULL)
+    {
+      name = g_strstrip (g_settings_get_string (settings, "annotator-name"));
+      from = GLOSS_ANNOTATOR_FROM_SETTINGS;
+    }
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_user_name ());
+      from = GLOSS_ANNOTATOR_FROM_LOGIN;
+    }
+  if (source != NULL)
+    *source = from;
+  return g_steal_pointer (&name);
 }

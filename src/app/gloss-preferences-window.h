@@ -6,13 +6,21 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_PREFERENCES_WINDOW (gloss_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, GLOSS,
-                      PREFERENCES_WINDOW, GtkWindow)
+                      PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* Where the annotator name in use comes from. */
+typedef enum
+{
+  GLOSS_ANNOTATOR_FROM_ENVIRONMENT,  /* GLOSS_ANNOTATOR: this run only (tests, kiosks) */
+  GLOSS_ANNOTATOR_FROM_SETTINGS,     /* the annotator-name setting (Preferences) */
+  GLOSS_ANNOTATOR_FROM_LOGIN,        /* neither: the login name, as imports use */
+} GlossAnnotatorSource;
 
 GtkWidget *gloss_preferences_window_new    (GtkWindow *parent,
                                             GSettings *settings);
@@ -20,5 +28,10 @@ GtkWidget *gloss_preferences_window_new    (GtkWindow *parent,
  * @settings when confirmed. Returns the (already presented) window. */
 GtkWidget *gloss_first_run_dialog_present  (GtkWindow *parent,
                                             GSettings *settings);
+/* The name edits are recorded with: $GLOSS_ANNOTATOR, else the
+ * annotator-name of @settings (may be NULL), else the login name; never
+ * empty. @source (may be NULL) says which. */
+char      *gloss_preferences_dup_annotator (GSettings            *settings,
+                                            GlossAnnotatorSource *source);
 
 G_END_DECLS

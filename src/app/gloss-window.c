@@ -24,6 +24,7 @@
 #include "gloss-import-dialog.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-preferences-window.h"
 #include "gloss-project.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
@@ -215,21 +216,16 @@ update_recent_menu (GlossWindow *self)
     g_menu_append (self->recent_menu, _("No Recent Projects"), "win.no-recent");
 }
 
-/* The project's annotator, from the settings (or the environment); the
+/* The project's annotator: GLOSS_ANNOTATOR (this run only), the setting,
+ * or else the login name, as imports use: without a name set ("Later" in
+ * the welcome dialog) edits are still recorded, never refused. The
  * visible rows show that annotator's status. */
 static void
 set_project_annotator (GlossWindow *self)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+  g_autofree char *name = gloss_preferences_dup_annotator (self->settings, NULL);
 
-  /* GLOSS_ANNOTATOR names the annotator for this run only (tests, kiosks). */
-  if (g_getenv ("GLOSS_ANNOTATOR") != NULL && *g_getenv ("GLOSS_ANNOTATOR") != '\0')
-    {
-      g_free (name);
-      name = g_strdup (g_getenv ("GLOSS_ANNOTATOR"));
-    }
-
-  if (self->project != NULL && name != NULL && *name != '\0')
+  if (self->project != NULL)
     {
       gloss_project_set_annotator (self->project, name);
       if (self->document_sidebar != NULL)
