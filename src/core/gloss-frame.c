@@ -178,7 +178,6 @@ claim_region (const char          *text,
               guint                n_fragments)
 {
   GArray *region = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GArray) quotes = NULL;
   const char *first, *last, *from, *to;
@@ -205,7 +204,7 @@ claim_region (const char          *text,
     to--;
 
   base = fragments[0].start - (guint) g_utf8_pointer_to_offset (from, first);
-  tokens = gloss_tokenize_sentences (from, to - from, &sentences);
+  sentences = gloss_split_sentences (from, to - from, NULL);
   quotes = find_quotes (from, to - from, base);
 
   for (guint f = 0; f < n_fragments; f++)

@@ -626,14 +626,15 @@ prepare (GlossChangeSet  *changes,
          merge_rows (m, m->documents, cancellable, error);
 }
 
-gboolean
-gloss_merge_project (GlossProject      *target,
-                     const char        *source_path,
-                     GlossMergeReport  *report,
-                     GCancellable      *cancellable,
-                     GError           **error)
+/* gloss_merge_project() into @report, which is reset and left reset on
+ * failure. */
+static gboolean
+merge_project (GlossProject      *target,
+               const char        *source_path,
+               GlossMergeReport  *report,
+               GCancellable      *cancellable,
+               GError           **error)
 {
-  g_autoptr(GlossMergeReport) own_report = NULL;
   g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GPtrArray) documents = NULL;
@@ -644,16 +645,6 @@ gloss_merge_project (GlossProject      *target,
   g_autofree char *display = NULL;
   Merge m = { 0 };
 
-  g_return_val_if_fail (GLOSS_IS_PROJECT (target), FALSE);
-  g_return_val_if_fail (source_path != NULL, FALSE);
-
-  if (report == NULL)
-    {
-      own_report = gloss_merge_report_new ();
-      report = own_report;
-    }
-  else
-    report_reset (report);
   display = g_filename_display_name (source_path);
 
   /* A merge never writes to its source: no upgrade, no switch to WAL. */
@@ -701,6 +692,31 @@ gloss_merge_project (GlossProject      *target,
                                                      NULL);
   report->changes = g_steal_pointer (&changes);
   return TRUE;
+}
+
+gboolean
+gloss_merge_project (GlossProject      *target,
+                     const char        *source_path,
+                     GlossMergeReport  *report,
+                     GCancellable      *cancellable,
+                     GError           **error)
+{
+  GlossMergeReport *own_report;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (target), FALSE);
+  g_return_val_if_fail (source_path != NULL, FALSE);
+
+  if (report != NULL)
+    {
+      report_reset (report);
+      return merge_project (target, source_path, report, cancellable, error);
+    }
+  /* The caller wants no report: one of our own for the merge to fill. */
+  own_report = gloss_merge_report_new ();
+  ok = merge_project (target, source_path, own_report, cancellable, error);
+  gloss_merge_report_free (own_report);
+  return ok;
 }
 
 gboolean

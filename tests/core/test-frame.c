@@ -160,24 +160,19 @@ test_split_claim (void)
 {
   Fixture          fixture = { 0 };
   g_autofree char *claim = NULL;
-  g_autofree char *dorn = NULL;
-  g_autofree char *said = NULL;
-  g_autofree char *staff = NULL;
-  g_autofree char *officials = NULL;
-  g_autofree char *told = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *cues = NULL;
 
   fixture_open (&fixture, "frame-split.gloss",
                 "Officials in Seoul told Meridian nothing. The order to attack the exchange, "
                 "Dorn said on Wednesday, came directly from the General Staff in Valgrad.");
-  officials = add (&fixture, "SOURCE", "Officials", NULL);
+  g_free (add (&fixture, "SOURCE", "Officials", NULL));
   g_free (add (&fixture, "GPE", "Seoul", NULL));
-  told = add (&fixture, "CUE", "told", NULL);
+  g_free (add (&fixture, "CUE", "told", NULL));
   g_free (add (&fixture, "ORG", "Meridian", NULL));
-  dorn = add (&fixture, "PERSON", "Dorn", NULL);
-  said = add (&fixture, "CUE", "said", NULL);
-  staff = add (&fixture, "ORG", "General Staff", NULL);
+  g_free (add (&fixture, "PERSON", "Dorn", NULL));
+  g_free (add (&fixture, "CUE", "said", NULL));
+  g_free (add (&fixture, "ORG", "General Staff", NULL));
   g_free (add (&fixture, "GPE", "Valgrad", NULL));
   claim = add (&fixture, "CLAIM", "The order to attack the exchange",
                "came directly from the General Staff in Valgrad", NULL);

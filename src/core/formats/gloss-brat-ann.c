@@ -1414,7 +1414,7 @@ _gloss_brat_export_document (GlossExportContext  *ctx,
 {
   const char *orig_text = gloss_document_get_text (doc);
   g_autofree char *lf_text = NULL;
-  g_autofree guint *map = NULL;
+  guint *map;  /* code points of orig_text -> lf_text, or NULL; freed after the T lines */
   const char *text;
   g_autoptr(GlossOffsetMap) omap = NULL;
   g_autoptr(GPtrArray) anns = NULL;
@@ -1428,9 +1428,6 @@ _gloss_brat_export_document (GlossExportContext  *ctx,
 
   if (orig_text == NULL)
     return gloss_document_load_text (doc, error);
-  map = lf_map (orig_text, &lf_text);
-  text = lf_text ? lf_text : orig_text;
-  omap = gloss_offset_map_new (text, -1);
   anns = gloss_export_context_dup_annotations (ctx, doc, error);
   if (anns == NULL)
     return FALSE;
@@ -1438,6 +1435,9 @@ _gloss_brat_export_document (GlossExportContext  *ctx,
   rels = gloss_export_context_dup_relations (ctx, doc, anns, error);
   if (rels == NULL)
     return FALSE;
+  map = lf_map (orig_text, &lf_text);
+  text = lf_text ? lf_text : orig_text;
+  omap = gloss_offset_map_new (text, -1);
 
   /* T lines; a span over a line break becomes one fragment per line, as
    * brat does (a line of .ann cannot hold a line break) */
@@ -1486,6 +1486,7 @@ _gloss_brat_export_document (GlossExportContext  *ctx,
                               offsets->str, covered);
       next_t++;
     }
+  g_free (map);
   /* relations in the order of their ends' T numbers */
   {
     g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (RelSort), rels->len);

@@ -100,6 +100,7 @@ typedef struct
   char    *form;
   gboolean space_after;
   char    *tag;       /* NE tag from MISC, or NULL */
+  guint    start;     /* in the document's text, set when the sentence ends */
 } Surface;
 
 static void
@@ -190,8 +191,7 @@ doc_append (Doc        *doc,
 /* Decodes the sentence's NE tags leniently (see gloss-format-conll.c). */
 static void
 add_sentence_spans (Doc    *doc,
-                    GArray *surface,
-                    guint  *starts)
+                    GArray *surface)
 {
   gboolean active = FALSE;
   const char *label = NULL;
@@ -228,10 +228,13 @@ add_sentence_spans (Doc    *doc,
         {
           active = TRUE;
           label = l;
-          start = starts[i];
+          start = g_array_index (surface, Surface, i).start;
         }
       if (active)
-        end = starts[i] + g_utf8_strlen (g_array_index (surface, Surface, i).form, -1);
+        {
+          Surface *s = &g_array_index (surface, Surface, i);
+          end = s->start + g_utf8_strlen (s->form, -1);
+        }
       if (active && (prefix == 'E' || prefix == 'L' || prefix == 'S' || prefix == 'U'))
         {
           Span span = { start, end, g_strdup (label) };
@@ -247,7 +250,6 @@ end_sentence (Parser  *p,
               GError **error)
 {
   g_autoptr(GString) rebuilt = g_string_new (NULL);
-  g_autofree guint *starts = NULL;
 
   if (!p->in_sentence)
     {
@@ -260,13 +262,12 @@ end_sentence (Parser  *p,
   if (p->last_range_end > p->last_word)
     return fail (p, line, error, _("multiword token range goes past the sentence's last word"));
 
-  starts = g_new (guint, p->surface->len + 1);
   {
     guint n_chars = 0;
     for (guint i = 0; i < p->surface->len; i++)
       {
         Surface *s = &g_array_index (p->surface, Surface, i);
-        starts[i] = n_chars;
+        s->start = n_chars;  /* in the sentence for now */
         g_string_append (rebuilt, s->form);
         n_chars += g_utf8_strlen (s->form, -1);
         if (s->space_after && i + 1 < p->surface->len)
@@ -316,9 +317,9 @@ end_sentence (Parser  *p,
         doc_append (p->doc, "\n");
     }
   for (guint i = 0; i < p->surface->len; i++)
-    starts[i] += p->doc->n_chars;
+    g_array_index (p->surface, Surface, i).start += p->doc->n_chars;
   doc_append (p->doc, rebuilt->str);
-  add_sentence_spans (p->doc, p->surface, starts);
+  add_sentence_spans (p->doc, p->surface);
   p->doc->n_sentences++;
   p->n_sentences++;
 
@@ -503,7 +504,7 @@ word_line (Parser     *p,
       p->has_mwt = TRUE;
       {
         const char *sa = misc_value (f[9], "SpaceAfter");
-        Surface s = { g_strdup (f[1]), !(sa != NULL && g_str_has_prefix (sa, "No")), NULL };
+        Surface s = { g_strdup (f[1]), !(sa != NULL && g_str_has_prefix (sa, "No")), NULL, 0 };
         g_array_append_val (p->surface, s);
       }
       p->in_sentence = TRUE;
@@ -578,7 +579,7 @@ word_line (Parser     *p,
     else
       {
         const char *sa = misc_value (f[9], "SpaceAfter");
-        Surface s = { g_strdup (f[1]), !(sa != NULL && g_str_has_prefix (sa, "No")), tag };
+        Surface s = { g_strdup (f[1]), !(sa != NULL && g_str_has_prefix (sa, "No")), tag, 0 };
         g_array_append_val (p->surface, s);
       }
   }

@@ -82,8 +82,9 @@ read_file_max (const char  *path,
                gsize       *length,
                GError     **error)
 {
-  g_autofree char *buf = NULL;
+  char *buf;
   gsize size = 0, allocated;
+  gboolean ok = TRUE;
   struct stat st;
   int fd;
 
@@ -138,8 +139,8 @@ read_file_max (const char  *path,
       if (n < 0)
         {
           set_read_error (error, path, errno);
-          close (fd);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (n == 0)
         break;
@@ -147,8 +148,8 @@ read_file_max (const char  *path,
         {
           g_autofree char *display = g_filename_display_name (path);
           set_too_large (error, display, size + n, document);
-          close (fd);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (dst == probe)
         {
@@ -159,8 +160,13 @@ read_file_max (const char  *path,
       size += n;
     }
   close (fd);
+  if (!ok)
+    {
+      g_free (buf);
+      return FALSE;
+    }
   buf[size] = '\0';
-  *contents = g_steal_pointer (&buf);
+  *contents = buf;
   if (length != NULL)
     *length = size;
   return TRUE;
@@ -427,7 +433,7 @@ gloss_format_head_to_utf8 (GBytes *head)
 {
   gsize len;
   const guchar *d = g_bytes_get_data (head, &len);
-  g_autofree gunichar2 *units = NULL;
+  gunichar2 *units;
   gboolean le;
   glong n_read = 0, n_written = 0;
   char *utf8;
@@ -443,6 +449,7 @@ gloss_format_head_to_utf8 (GBytes *head)
     units[i] = le ? (d[2 + 2 * i] | d[3 + 2 * i] << 8) : (d[2 + 2 * i] << 8 | d[3 + 2 * i]);
   /* With items_read, a surrogate cut by the end is not an error. */
   utf8 = g_utf16_to_utf8 (units, n, &n_read, &n_written, NULL);
+  g_free (units);
   if (utf8 == NULL)
     return g_bytes_ref (head);
   return g_bytes_new_take (utf8, n_written);

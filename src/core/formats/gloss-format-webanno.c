@@ -1574,7 +1574,7 @@ export_document (GlossExportContext  *ctx,
   g_autoptr(GlossOffsetMap) map = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree gunichar *ucs = NULL;
-  g_autofree guint *n_on_token = NULL;
+  guint *n_on_token;  /* how many pieces cover each token; freed once the ids are set */
   g_autofree char *file_name = NULL;
   GPtrArray **cells = NULL;
   gboolean any_note = FALSE;
@@ -1706,6 +1706,7 @@ export_document (GlossExportContext  *ctx,
           piece->id = next_id++;
       }
   }
+  g_free (n_on_token);
 
   /* Cells per token: span columns and relation columns. */
   {
