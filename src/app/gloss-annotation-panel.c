@@ -19,13 +19,14 @@ struct _GlossAnnotationPanel
 {
   GtkWidget            parent_instance;
 
-  GlossAnnotationList *annotations;   /* owned, may be NULL */
-  GlossDocumentView   *view;          /* borrowed: gives the covered texts */
-  GtkSingleSelection  *selection;     /* owned */
+  GlossAnnotationList     *annotations;   /* owned, may be NULL */
+  GlossDocumentView       *view;          /* borrowed: gives the covered texts */
+  GtkSingleSelection      *selection;     /* owned */
+  GlossAnnotationRowCache *row_cache;     /* owned: what the rows showed, see the row */
 
   /* template children */
-  GtkListView         *list_view;
-  GtkStack            *stack;
+  GtkListView             *list_view;
+  GtkStack                *stack;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationPanel, gloss_annotation_panel, GTK_TYPE_WIDGET)
@@ -77,9 +78,9 @@ dup_covered_text (GlossAnnotationPanel *self,
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              GlossAnnotationPanel     *self)
 {
-  gtk_list_item_set_child (item, gloss_annotation_row_new ());
+  gtk_list_item_set_child (item, gloss_annotation_row_new_with_cache (self->row_cache));
 }
 
 static void
@@ -142,6 +143,7 @@ gloss_annotation_panel_dispose (GObject *object)
   g_clear_object (&self->annotations);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_PANEL);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->row_cache, gloss_annotation_row_cache_unref);
   self->view = NULL;
 
   G_OBJECT_CLASS (gloss_annotation_panel_parent_class)->dispose (object);
@@ -178,11 +180,12 @@ gloss_annotation_panel_init (GlossAnnotationPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->row_cache = gloss_annotation_row_cache_new ();
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -236,7 +239,7 @@ gloss_annotation_panel_set_annotation_list (GlossAnnotationPanel *self,
       /* Annotation rows take label colours from the schema when they draw. */
       GlossSchema *schema = gloss_annotation_list_get_schema (annotations);
 
-      gloss_annotation_row_set_schema (schema);
+      gloss_annotation_row_cache_set_schema (self->row_cache, schema);
       g_signal_handlers_disconnect_by_func (schema, redraw_rows, self);
       g_signal_connect_object (schema, "changed", G_CALLBACK (redraw_rows), self,
                                G_CONNECT_SWAPPED);

@@ -16,7 +16,9 @@
  * Pango layouts live in a cache keyed by the annotation object (an edit
  * makes a new object, so a key never goes stale): a row bound again to an
  * annotation that another row showed takes the shaped layouts as they are,
- * and rows outside the visible part of the list build none at all.
+ * and rows outside the visible part of the list build none at all. The
+ * annotation panel owns the cache its rows share (a row made alone has one
+ * of its own).
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -34,7 +36,7 @@
 #define LABEL_CHARS       10     /* width of the label column, in digits */
 #define CACHE_MAX         1024   /* annotations whose layouts are kept */
 
-/* ---- the layout cache, shared by all rows ---------------------------- */
+/* ---- the layout cache, shared by the rows of one panel --------------- */
 
 typedef struct
 {
@@ -47,12 +49,17 @@ typedef struct
   int          text_width;     /* Pango units the text was ellipsized to */
 } Entry;
 
-static GHashTable   *cache;           /* GlossAnnotation (ref) -> Entry */
-static GlossSchema  *row_schema;      /* owned: the colours, looked up when drawn */
-static PangoContext *cache_context;   /* not a ref: compared only */
-static guint         cache_serial;
-static int           cache_line_height;
-static int           cache_label_width;
+/* Reference counted (g_rc_box): the panel holds one reference, each row
+ * another. */
+struct _GlossAnnotationRowCache
+{
+  GHashTable   *entries;        /* owned: GlossAnnotation (ref) -> Entry */
+  GlossSchema  *schema;         /* owned: the colours, looked up when drawn */
+  PangoContext *context;        /* not a ref: compared only */
+  guint         serial;
+  int           line_height;
+  int           label_width;
+};
 
 static void
 entry_free (Entry *entry)
@@ -66,23 +73,29 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-static Entry *
-cache_lookup (GlossAnnotation *annotation)
+static void
+cache_clear (GlossAnnotationRowCache *cache)
 {
-  return cache != NULL ? g_hash_table_lookup (cache, annotation) : NULL;
+  g_clear_pointer (&cache->entries, g_hash_table_unref);
+  g_clear_object (&cache->schema);
 }
 
 static Entry *
-cache_insert (GlossAnnotation *annotation,
-              const char      *covered)
+cache_lookup (GlossAnnotationRowCache *cache,
+              GlossAnnotation         *annotation)
+{
+  return g_hash_table_lookup (cache->entries, annotation);
+}
+
+static Entry *
+cache_insert (GlossAnnotationRowCache *cache,
+              GlossAnnotation         *annotation,
+              const char              *covered)
 {
   Entry *entry;
 
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
-                                   (GDestroyNotify) entry_free);
-  else if (g_hash_table_size (cache) >= CACHE_MAX)
-    g_hash_table_remove_all (cache);
+  if (g_hash_table_size (cache->entries) >= CACHE_MAX)
+    g_hash_table_remove_all (cache->entries);
 
   entry = g_new0 (Entry, 1);
   entry->covered = g_strdup (covered != NULL ? covered : "");
@@ -90,44 +103,41 @@ cache_insert (GlossAnnotation *annotation,
   entry->label = g_strdup (gloss_annotation_get_label (annotation));
   entry->annotator = g_strdup (gloss_annotation_get_annotator (annotation));
 
-  g_hash_table_insert (cache, g_object_ref (annotation), entry);
+  g_hash_table_insert (cache->entries, g_object_ref (annotation), entry);
   return entry;
 }
 
 /* Layouts are made for one Pango context in one state (font, scale): when
  * the widget's differs, every cached layout goes. */
 static void
-cache_check_context (GtkWidget *widget)
+cache_check_context (GlossAnnotationRowCache *cache,
+                     GtkWidget               *widget)
 {
   PangoContext *context = gtk_widget_get_pango_context (widget);
   PangoFontMetrics *metrics;
+  GHashTableIter iter;
+  Entry *entry;
 
-  if (context == cache_context && pango_context_get_serial (context) == cache_serial)
+  if (context == cache->context && pango_context_get_serial (context) == cache->serial)
     return;
 
-  if (cache != NULL)
+  g_hash_table_iter_init (&iter, cache->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
     {
-      GHashTableIter iter;
-      Entry *entry;
-
-      g_hash_table_iter_init (&iter, cache);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-        {
-          g_clear_object (&entry->label_layout);
-          g_clear_object (&entry->text_layout);
-          g_clear_object (&entry->annotator_layout);
-        }
+      g_clear_object (&entry->label_layout);
+      g_clear_object (&entry->text_layout);
+      g_clear_object (&entry->annotator_layout);
     }
 
-  cache_context = context;
-  cache_serial = pango_context_get_serial (context);
+  cache->context = context;
+  cache->serial = pango_context_get_serial (context);
   metrics = pango_context_get_metrics (context, NULL, NULL);
-  cache_line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-  if (cache_line_height <= 0)
-    cache_line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
-                                           pango_font_metrics_get_descent (metrics));
-  cache_label_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics)
-                                         * LABEL_CHARS * 0.85);
+  cache->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (cache->line_height <= 0)
+    cache->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
+                                            pango_font_metrics_get_descent (metrics));
+  cache->label_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics)
+                                          * LABEL_CHARS * 0.85);
   pango_font_metrics_unref (metrics);
 }
 
@@ -137,8 +147,9 @@ struct _GlossAnnotationRow
 {
   GtkWidget        parent_instance;
 
-  GlossAnnotation *annotation;    /* owned */
-  char            *covered;       /* owned: tooltip and accessible name */
+  GlossAnnotationRowCache *cache;         /* owned reference */
+  GlossAnnotation         *annotation;    /* owned */
+  char                    *covered;       /* owned: tooltip and accessible name */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -194,14 +205,17 @@ gloss_annotation_row_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  cache_check_context (widget);
+  GlossAnnotationRowCache *cache = GLOSS_ANNOTATION_ROW (widget)->cache;
+
+  cache_check_context (cache, widget);
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = 2 * MARGIN_Y + MAX (cache_line_height, DOT_SIZE);
+    *minimum = *natural = 2 * MARGIN_Y + MAX (cache->line_height, DOT_SIZE);
   else
     {
-      *minimum = 2 * MARGIN_X + DOT_SIZE + 2 * SPACING + cache_label_width + 4 * cache_line_height;
-      *natural = *minimum + 8 * cache_line_height;
+      *minimum = 2 * MARGIN_X + DOT_SIZE + 2 * SPACING + cache->label_width
+                 + 4 * cache->line_height;
+      *natural = *minimum + 8 * cache->line_height;
     }
 }
 
@@ -210,6 +224,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  GlossAnnotationRowCache *cache = self->cache;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
@@ -220,16 +235,17 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
   GlossLabel *label;
   Entry *entry;
 
-  if (self->annotation == NULL || width <= 0 || (entry = cache_lookup (self->annotation)) == NULL)
+  if (self->annotation == NULL || width <= 0
+      || (entry = cache_lookup (cache, self->annotation)) == NULL)
     return;
   if (!is_showing (widget))
     return;
 
-  cache_check_context (widget);
+  cache_check_context (cache, widget);
   get_color (widget, &fg);
 
   dot_x = rtl ? width - MARGIN_X - DOT_SIZE : MARGIN_X;
-  label_x = rtl ? width - MARGIN_X - DOT_SIZE - SPACING - cache_label_width
+  label_x = rtl ? width - MARGIN_X - DOT_SIZE - SPACING - cache->label_width
                 : MARGIN_X + DOT_SIZE + SPACING;
   /* The annotator, dimmed at the end of the row, takes at most a quarter. */
   if (entry->annotator_layout == NULL && entry->annotator != NULL && *entry->annotator != '\0')
@@ -254,16 +270,17 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
     }
   annotator_x = rtl ? MARGIN_X : width - MARGIN_X - annotator_width;
 
-  text_width = MAX (width - 2 * MARGIN_X - DOT_SIZE - 2 * SPACING - cache_label_width
+  text_width = MAX (width - 2 * MARGIN_X - DOT_SIZE - 2 * SPACING - cache->label_width
                     - (annotator_width > 0 ? annotator_width + SPACING : 0), 0);
   text_x = rtl ? MARGIN_X + (annotator_width > 0 ? annotator_width + SPACING : 0)
-               : label_x + cache_label_width + SPACING;
+               : label_x + cache->label_width + SPACING;
 
   graphene_rect_init (&dot, dot_x, (height - DOT_SIZE) / 2.0, DOT_SIZE, DOT_SIZE);
   gsk_rounded_rect_init_from_rect (&round, &dot, DOT_SIZE / 2.0);
   gtk_snapshot_push_rounded_clip (snapshot, &round);
   /* The colour from the schema as it is now: recolouring a label redraws. */
-  if (row_schema != NULL && (label = gloss_schema_lookup_label (row_schema, entry->label)) != NULL)
+  if (cache->schema != NULL
+      && (label = gloss_schema_lookup_label (cache->schema, entry->label)) != NULL)
     gdk_rgba_parse (&color, gloss_label_get_color (label));
   gtk_snapshot_append_color (snapshot, &color, &dot);
   gtk_snapshot_pop (snapshot);
@@ -275,7 +292,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
       entry->label_layout = gtk_widget_create_pango_layout (widget, entry->label);
       pango_layout_set_attributes (entry->label_layout, attrs);
       pango_layout_set_ellipsize (entry->label_layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (entry->label_layout, cache_label_width * PANGO_SCALE);
+      pango_layout_set_width (entry->label_layout, cache->label_width * PANGO_SCALE);
       pango_layout_set_single_paragraph_mode (entry->label_layout, TRUE);
       pango_attr_list_unref (attrs);
     }
@@ -374,6 +391,7 @@ gloss_annotation_row_dispose (GObject *object)
 
   g_clear_object (&self->annotation);
   g_clear_pointer (&self->covered, g_free);
+  g_clear_pointer (&self->cache, gloss_annotation_row_cache_unref);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }
@@ -399,10 +417,60 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
+GlossAnnotationRowCache *
+gloss_annotation_row_cache_new (void)
+{
+  GlossAnnotationRowCache *cache = g_rc_box_new0 (GlossAnnotationRowCache);
+
+  cache->entries = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
+                                          (GDestroyNotify) entry_free);
+  return cache;
+}
+
+GlossAnnotationRowCache *
+gloss_annotation_row_cache_ref (GlossAnnotationRowCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  return g_rc_box_acquire (cache);
+}
+
+void
+gloss_annotation_row_cache_unref (GlossAnnotationRowCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+
+  g_rc_box_release_full (cache, (GDestroyNotify) cache_clear);
+}
+
+void
+gloss_annotation_row_cache_set_schema (GlossAnnotationRowCache *cache,
+                                       GlossSchema             *schema)
+{
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema));
+
+  g_set_object (&cache->schema, schema);
+}
+
 GtkWidget *
 gloss_annotation_row_new (void)
 {
-  return g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+  g_autoptr(GlossAnnotationRowCache) cache = gloss_annotation_row_cache_new ();
+
+  return gloss_annotation_row_new_with_cache (cache);
+}
+
+GtkWidget *
+gloss_annotation_row_new_with_cache (GlossAnnotationRowCache *cache)
+{
+  GlossAnnotationRow *self;
+
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  self = g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+  self->cache = gloss_annotation_row_cache_ref (cache);
+  return GTK_WIDGET (self);
 }
 
 GlossAnnotation *
@@ -434,7 +502,7 @@ gloss_annotation_row_set_annotation_cached (GlossAnnotationRow *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
 
-  if ((entry = cache_lookup (annotation)) == NULL)
+  if ((entry = cache_lookup (self->cache, annotation)) == NULL)
     return FALSE;
 
   show (self, annotation, entry);
@@ -452,7 +520,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
-  if (annotation != NULL && text != NULL && cache_lookup (annotation) == NULL)
+  if (annotation != NULL && text != NULL && cache_lookup (self->cache, annotation) == NULL)
     covered = gloss_annotation_dup_text (annotation, text);
 
   gloss_annotation_row_set_annotation_with_text (self, annotation, schema, covered);
@@ -478,18 +546,10 @@ gloss_annotation_row_set_annotation_with_text (GlossAnnotationRow *self,
       return;
     }
 
-  if (schema != NULL && schema != row_schema)
-    gloss_annotation_row_set_schema (schema);
-  if ((entry = cache_lookup (annotation)) == NULL)
-    entry = cache_insert (annotation, text);
+  if (schema != NULL && schema != self->cache->schema)
+    gloss_annotation_row_cache_set_schema (self->cache, schema);
+  if ((entry = cache_lookup (self->cache, annotation)) == NULL)
+    entry = cache_insert (self->cache, annotation, text);
 
   show (self, annotation, entry);
-}
-
-void
-gloss_annotation_row_set_schema (GlossSchema *schema)
-{
-  g_return_if_fail (schema == NULL || GLOSS_IS_SCHEMA (schema));
-
-  g_set_object (&row_schema, schema);
 }
