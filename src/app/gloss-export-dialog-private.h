@@ -27,6 +27,18 @@ GListModel   *_gloss_export_dialog_get_annotators (GlossExportDialog       *self
 /* Selects a format by name in the dropdown; FALSE when it is not there. */
 gboolean      _gloss_export_dialog_select_format (GlossExportDialog        *self,
                                                   const char               *format);
+/* The name of the format selected (borrowed), or NULL. */
+const char   *_gloss_export_dialog_get_format    (GlossExportDialog        *self);
+/* Whether the filters apply to the selected format; when not, @reason
+ * (may be NULL) is the note the dialog shows (borrowed). */
+gboolean      _gloss_export_dialog_get_filters_apply (GlossExportDialog    *self,
+                                                      const char          **reason);
+/* The note under the labels when shown, else NULL (borrowed). */
+const char   *_gloss_export_dialog_get_labels_note (GlossExportDialog      *self);
+/* The done page's title (borrowed) and its list of warnings ("" when
+ * none). */
+const char   *_gloss_export_dialog_get_done_title (GlossExportDialog       *self);
+char         *_gloss_export_dialog_dup_warnings  (GlossExportDialog        *self);
 /* Annotators with live annotations in @project, sorted. */
 GPtrArray    *_gloss_export_dialog_dup_annotators (GlossProject            *project);
 

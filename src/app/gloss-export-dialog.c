@@ -18,12 +18,14 @@
 #include "gloss-schema.h"
 #include "gloss-store.h"
 #include "gloss-task-runner.h"
+#include "gloss-window-private.h"
 
 struct _GlossExportDialog
 {
   GtkWindow          parent_instance;
 
   GlossProject      *project;        /* owned; NULL once disposed */
+  GSettings         *settings;       /* owned: the last format and folder */
   GPtrArray         *format_names;   /* owned: char *, dropdown order */
   GtkStringList     *annotators;     /* owned: [0] "All annotators" */
   char              *destination;    /* owned: chosen file or folder */
@@ -32,6 +34,8 @@ struct _GlossExportDialog
   GCancellable      *cancellable;    /* owned while running */
   GError            *error;          /* owned: the last export's */
   GlossImportReport *report;         /* owned: the last export's, NULL before */
+  char              *left_out;       /* owned: what the last export left out that its report
+                                      * does not say (labels of other layers), or NULL */
   GtkWidget         *warnings_box;   /* borrowed: scrolled text view under done_message */
   GtkTextBuffer     *warnings;       /* borrowed: its buffer */
   gboolean           running;
@@ -49,8 +53,11 @@ struct _GlossExportDialog
   GtkLabel          *done_title;
   GtkButton         *export_button;
   GtkDropDown       *format_dropdown;
+  GtkLabel          *format_note;
   GtkSwitch         *gold_switch;
   GtkListBox        *label_list;
+  GtkWidget         *labels_box;
+  GtkLabel          *labels_note;
   GtkButton         *open_folder_button;
   GtkProgressBar    *progress_bar;
   GtkSpinButton     *seed_spin;
@@ -111,6 +118,98 @@ format_uses_split (GlossFormat *format)
   return format != NULL && g_strcmp0 (gloss_format_get_name (format), "hf") == 0;
 }
 
+/* Gloss JSONL is the lossless copy of the project: it takes the whole of
+ * it, whatever the filters say (see gloss-format-jsonl.c). */
+static gboolean
+format_is_whole_project (GlossFormat *format)
+{
+  return format != NULL && g_strcmp0 (gloss_format_get_name (format), "jsonl") == 0;
+}
+
+/* The token-tag formats write entity-layer labels only unless labels are
+ * named (gloss-format-conll.c), and no relations at all. */
+static gboolean
+format_tags_entities (GlossFormat *format)
+{
+  const char *name = format != NULL ? gloss_format_get_name (format) : NULL;
+
+  return g_strcmp0 (name, "conll") == 0 || g_strcmp0 (name, "hf") == 0;
+}
+
+/* The labels of the schema outside the entity layer, comma-separated, or
+ * NULL; with @in_use only those with annotations, with their counts. */
+static char *
+dup_other_layer_labels (GlossProject *project,
+                        gboolean      in_use)
+{
+  GListModel *labels = gloss_schema_get_labels (gloss_project_get_schema (project));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GlossLabel) label = g_list_model_get_item (labels, i);
+      const char *name = gloss_label_get_name (label);
+      guint n = 0;
+
+      if (g_strcmp0 (gloss_label_get_layer (label), "entity") == 0)
+        continue;
+      if (in_use)
+        {
+          n = gloss_store_count_label_uses (gloss_project_get_store (project), name, NULL);
+          if (n == 0)
+            continue;
+        }
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (in_use)
+        /* Translators: a label and how many annotations have it, e.g. "CLAIM (12)" */
+        g_string_append_printf (text, _("%s (%u)"), name, n);
+      else
+        g_string_append (text, name);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* What an export of @format with these labels (NULL: as the format
+ * chooses) leaves out that its report does not list: the labels of other
+ * layers a token-tag format skips, and the relations it cannot write. */
+static char *
+dup_left_out (GlossProject       *project,
+              GlossFormat        *format,
+              const char * const *labels)
+{
+  g_autofree char *others = NULL;
+  GlossStoreCounts counts = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!format_tags_entities (format))
+    return NULL;
+  if (labels == NULL)
+    others = dup_other_layer_labels (project, TRUE);
+  if (others != NULL)
+    /* Translators: %s is a format's name, the second a list of labels with counts */
+    g_string_append_printf (text, _("%s writes entity labels only while all labels are ticked: "
+                                    "not exported: %s"),
+                            gloss_format_get_display_name (format), others);
+  gloss_store_get_counts (gloss_project_get_store (project), &counts);
+  if (counts.n_relations > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: %s is a format's name */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s carries no relations: the project’s "
+                                                 "%" G_GUINT64_FORMAT " relation is not "
+                                                 "exported",
+                                                 "%s carries no relations: the project’s "
+                                                 "%" G_GUINT64_FORMAT " relations are not "
+                                                 "exported",
+                                                 counts.n_relations),
+                              gloss_format_get_display_name (format), counts.n_relations);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static GPtrArray *
 dup_checked_labels (GlossExportDialog *self,
                     guint             *n_rows)
@@ -136,6 +235,27 @@ dup_checked_labels (GlossExportDialog *self,
   return labels;
 }
 
+/* Under the labels: what a token-tag format leaves out with all of them
+ * ticked (it then writes the entity layer only). */
+static void
+update_labels_note (GlossExportDialog *self,
+                    gboolean           all_ticked)
+{
+  GlossFormat *format = selected_format (self);
+  g_autofree char *others = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->project != NULL && all_ticked && format_tags_entities (format))
+    others = dup_other_layer_labels (self->project, FALSE);
+  if (others != NULL)
+    /* Translators: %s is a format's name, the second %s a list of labels */
+    text = g_strdup_printf (_("With all labels ticked, %s writes the entity labels only: %s "
+                              "are left out. Untick labels to choose the ones to write."),
+                            gloss_format_get_display_name (format), others);
+  gtk_label_set_label (self->labels_note, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->labels_note), text != NULL);
+}
+
 static void
 update_buttons (GlossExportDialog *self)
 {
@@ -145,6 +265,7 @@ update_buttons (GlossExportDialog *self)
   guint n_rows;
 
   labels = dup_checked_labels (self, &n_rows);
+  update_labels_note (self, labels->len == n_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), setup);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), setup);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
@@ -183,6 +304,18 @@ format_changed_cb (GlossExportDialog *self)
   GlossFormat *format = selected_format (self);
   gboolean split = format_uses_split (format);
   gboolean folder = format != NULL && gloss_format_exports_to_folder (format);
+  gboolean whole = format_is_whole_project (format);
+
+  /* The filters apply to every format but one, which says why. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->annotator_dropdown), !whole);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->gold_switch), !whole);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !whole);
+  gtk_widget_set_sensitive (self->labels_box, !whole);
+  gtk_label_set_label (self->format_note,
+                       whole ? _("Gloss JSONL is the whole project, every document, annotator "
+                                 "and label: the filters do not apply to it.")
+                             : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->format_note), whole);
 
   gtk_widget_set_visible (GTK_WIDGET (self->split_heading), split);
   gtk_widget_set_visible (GTK_WIDGET (self->split_label), split);
@@ -212,9 +345,17 @@ fill_formats (GlossExportDialog *self)
       g_ptr_array_add (self->format_names, g_strdup (gloss_format_get_name (format)));
     }
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (names));
+  /* the format of the last export, else Gloss JSONL */
   for (guint i = 0; i < self->format_names->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->format_names, i), "jsonl") == 0)
       gtk_drop_down_set_selected (self->format_dropdown, i);
+  {
+    g_autofree char *last = g_settings_get_string (self->settings, "export-format");
+
+    for (guint i = 0; i < self->format_names->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->format_names, i), last) == 0)
+        gtk_drop_down_set_selected (self->format_dropdown, i);
+  }
 }
 
 static void
@@ -258,37 +399,73 @@ set_all_labels (GlossExportDialog *self,
     }
 }
 
-/* The export report: one line per thing the format could not carry. */
+/* As gloss-cli names a problem's severity. */
+static const char *
+problem_kind (GlossProblem *p)
+{
+  switch (p->severity)
+    {
+    case GLOSS_PROBLEM_ERROR:
+      return _("error");
+
+    case GLOSS_PROBLEM_WARNING:
+      return _("warning");
+
+    case GLOSS_PROBLEM_NOTE:
+    default:
+      return _("note");
+    }
+}
+
+/* How many lines show_warnings() lists. */
+static guint
+count_warnings (GlossExportDialog *self)
+{
+  guint n = self->left_out != NULL ? 1 : 0;
+
+  if (self->error == NULL && self->report != NULL)
+    n += self->report->problems->len;
+  return n;
+}
+
+/* The export report, as gloss-cli export prints it on stderr (every
+ * problem, notes too, "FILE:LINE: kind: message"), after what the format
+ * left out that the report does not say. */
 static void
 show_warnings (GlossExportDialog *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n = 0;
+  guint n = count_warnings (self);
 
+  if (self->error == NULL && self->left_out != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (self->left_out, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_string_append_printf (text, "%s: %s\n", _("warning"), lines[i]);
+    }
   for (guint i = 0; self->error == NULL && self->report != NULL
                     && i < self->report->problems->len; i++)
     {
       GlossProblem *p = g_ptr_array_index (self->report->problems, i);
+      const char *kind = problem_kind (p);
 
-      if (p->severity == GLOSS_PROBLEM_NOTE)
-        continue;
-      if (p->file != NULL)
+      if (p->file != NULL && p->line > 0)
+        g_string_append_printf (text, "%s:%u: ", p->file, p->line);
+      else if (p->file != NULL)
         g_string_append_printf (text, "%s: ", p->file);
-      g_string_append_printf (text, "%s\n", p->message);
-      n++;
+      g_string_append_printf (text, "%s: %s\n", kind, p->message);
     }
-  if (n > 0)
+  if (self->error == NULL && n > 0)
     {
-      g_autofree char *message =
-        g_strdup_printf (ngettext ("%s\nThe format could not carry everything (%u warning):",
-                                   "%s\nThe format could not carry everything (%u warnings):",
-                                   n),
-                         gtk_label_get_label (self->done_message), n);
+      g_autofree char *message = g_strdup_printf ("%s\n%s",
+                                                  gtk_label_get_label (self->done_message),
+                                                  _("The format could not carry everything:"));
       gtk_label_set_label (self->done_message, message);
       g_string_truncate (text, text->len - 1);  /* the last line break */
     }
   gtk_text_buffer_set_text (self->warnings, text->str, text->len);
-  gtk_widget_set_visible (self->warnings_box, n > 0);
+  gtk_widget_set_visible (self->warnings_box, self->error == NULL && n > 0);
 }
 
 static void
@@ -300,8 +477,29 @@ show_done (GlossExportDialog *self,
   g_autofree char *message = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->done_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->done_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->done_icon), "error");
-  if (self->error == NULL)
+  if (self->error == NULL && count_warnings (self) > 0)
+    {
+      guint n = self->report != NULL ? self->report->n_documents : 0;
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->done_icon), "warning");
+      gtk_image_set_from_icon_name (self->done_icon, "dialog-warning-symbolic");
+      gtk_label_set_label (self->done_title, _("Exported with Warnings"));
+      /* Translators: the number of documents and the file or folder written */
+      message = g_strdup_printf (to_folder ? g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u document was exported to the "
+                                                          "folder “%s”.",
+                                                          "%u documents were exported to the "
+                                                          "folder “%s”.",
+                                                          n)
+                                           : g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u document was exported to “%s”.",
+                                                          "%u documents were exported to “%s”.",
+                                                          n),
+                                 n, display);
+    }
+  else if (self->error == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->done_icon), "success");
       gtk_image_set_from_icon_name (self->done_icon, "emblem-ok-symbolic");
@@ -334,6 +532,65 @@ show_done (GlossExportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_buttons (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+}
+
+/* ---- where the export went ---------------------------------------------- */
+
+static void
+launch_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Cannot open the folder: %s", error->message);
+}
+
+static void
+open_folder (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launch_done_cb, NULL);
+}
+
+static void
+toast_open_folder_cb (AdwToast   *toast,
+                      const char *folder)
+{
+  open_folder (folder);
+}
+
+/* "Exported 3 documents to “out.conll”" in the parent window, with Open
+ * Folder; FALSE without a Gloss window to show it. */
+static gboolean
+toast_done (GlossExportDialog *self,
+            ExportJob         *job)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  guint n = self->report != NULL ? self->report->n_documents : 0;
+  g_autofree char *name = g_filename_display_basename (job->path);
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  if (!GLOSS_IS_WINDOW (parent))
+    return FALSE;
+
+  /* Translators: the number of documents and the file or folder written */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u document to “%s”",
+                                        "Exported %u documents to “%s”", n),
+                           n, name);
+  markup = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (toast_open_folder_cb),
+                         job->to_folder ? g_strdup (job->path) : g_path_get_dirname (job->path),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  _gloss_window_add_toast (GLOSS_WINDOW (parent), toast);
+  return TRUE;
 }
 
 /* ---- the worker -------------------------------------------------------- */
@@ -391,7 +648,21 @@ export_done_cb (GObject      *source_object,
   self->error = g_steal_pointer (&error);
   g_clear_pointer (&self->report, gloss_import_report_free);
   self->report = g_steal_pointer (&job->report);
+  if (self->error == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (job->path);
+
+      /* the next export starts from here */
+      g_settings_set_string (self->settings, "export-format", job->format);
+      g_settings_set_string (self->settings, "export-folder", folder);
+    }
   if (self->close_when_done)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  /* Nothing to read: the window says it in a toast, and the dialog goes. */
+  if (self->error == NULL && count_warnings (self) == 0 && toast_done (self, job))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -414,27 +685,10 @@ cancel_clicked_cb (GlossExportDialog *self)
 }
 
 static void
-launch_done_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Cannot open the folder: %s", error->message);
-}
-
-static void
 open_folder_clicked_cb (GlossExportDialog *self)
 {
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-
-  if (self->exported_folder == NULL)
-    return;
-  folder = g_file_new_for_path (self->exported_folder);
-  uri = g_file_get_uri (folder);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launch_done_cb, NULL);
+  if (self->exported_folder != NULL)
+    open_folder (self->exported_folder);
 }
 
 static void
@@ -492,7 +746,13 @@ destination_clicked_cb (GlossExportDialog *self)
                                         folder ? _("_Select") : _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  dir = g_path_get_dirname (gloss_project_get_path (self->project));
+  /* where the last export went, else beside the project */
+  dir = g_settings_get_string (self->settings, "export-folder");
+  if (dir[0] == '\0' || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_free (dir);
+      dir = g_path_get_dirname (gloss_project_get_path (self->project));
+    }
   dir_file = g_file_new_for_path (dir);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir_file, NULL);
   if (!folder)
@@ -582,12 +842,14 @@ gloss_export_dialog_finalize (GObject *object)
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->annotators);
   g_clear_pointer (&self->format_names, g_ptr_array_unref);
   g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->exported_folder, g_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->report, gloss_import_report_free);
+  g_clear_pointer (&self->left_out, g_free);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
 }
@@ -616,8 +878,11 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, done_title);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, gold_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, label_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, open_folder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_label);
@@ -648,6 +913,7 @@ gloss_export_dialog_init (GlossExportDialog *self)
    * the window's child behind GtkWindow's back. */
   self->stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
+  self->settings = g_settings_new (APP_ID);
   self->format_names = g_ptr_array_new_with_free_func (g_free);
   self->annotators = gtk_string_list_new (NULL);
   gtk_string_list_append (self->annotators, _("All annotators"));
@@ -750,6 +1016,8 @@ _gloss_export_dialog_start (GlossExportDialog        *self,
   job->seed = options->seed;
   job->to_folder = found != NULL && gloss_format_exports_to_folder (found);
   job->report = gloss_import_report_new ();
+  g_free (self->left_out);
+  self->left_out = found != NULL ? dup_left_out (self->project, found, options->labels) : NULL;
 
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
@@ -806,4 +1074,55 @@ _gloss_export_dialog_select_format (GlossExportDialog *self,
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+_gloss_export_dialog_get_format (GlossExportDialog *self)
+{
+  GlossFormat *format;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  format = selected_format (self);
+  return format != NULL ? gloss_format_get_name (format) : NULL;
+}
+
+gboolean
+_gloss_export_dialog_get_filters_apply (GlossExportDialog  *self,
+                                        const char        **reason)
+{
+  gboolean apply;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
+  apply = gtk_widget_get_sensitive (GTK_WIDGET (self->gold_switch));
+  if (reason != NULL)
+    *reason = NULL;
+  if (reason != NULL && gtk_widget_get_visible (GTK_WIDGET (self->format_note)))
+    *reason = gtk_label_get_label (self->format_note);
+  return apply;
+}
+
+const char *
+_gloss_export_dialog_get_labels_note (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->labels_note)))
+    return NULL;
+  return gtk_label_get_label (self->labels_note);
+}
+
+const char *
+_gloss_export_dialog_get_done_title (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_label_get_label (self->done_title);
+}
+
+char *
+_gloss_export_dialog_dup_warnings (GlossExportDialog *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  gtk_text_buffer_get_bounds (self->warnings, &start, &end);
+  return gtk_text_buffer_get_text (self->warnings, &start, &end, FALSE);
 }
