@@ -20,6 +20,7 @@
 #include "gloss-store.h"
 #include "gloss-window-private.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 static const char * const names[] = { "article", "second", "third" };
 static const char * const texts[] = {
@@ -81,24 +82,6 @@ count_labels (GtkWidget  *widget,
   return n;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out (the document list makes its rows). */
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *action_name)
@@ -152,7 +135,6 @@ test_annotate_all_documents (void)
   g_autofree char *path = g_build_filename (dir, "bulk.gloss", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GlossDocumentView *view;
   GlossAnnotationList *annotations;
   GlossBulkStep *step;
@@ -162,25 +144,11 @@ test_annotate_all_documents (void)
   const char *tooltip;
 
   g_assert_no_error (error);
-  {
-    g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        gloss_project_add_document (project, names[i], texts[i], -1, NULL, &error);
-        g_assert_no_error (error);
-      }
-  }
-
-  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
-  window = g_object_ref (gloss_window_new (NULL));
-  g_assert_true (gloss_window_open_file (window, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (gloss_window_select_document (window, "article"));
+  create_project_file (path, names, texts, G_N_ELEMENTS (names));
+  window = open_project_window (path, "article");
   gtk_window_present (GTK_WINDOW (window));
 
-  settle ();
+  settle (300);
   view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (window));
   annotations = gloss_document_view_get_annotations (view);
 
@@ -284,31 +252,15 @@ static void
 setup_threaded (Setup *setup)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   GlossDocumentView *view;
 
   setup->dir = g_dir_make_tmp ("gloss-bulk-ui-XXXXXX", &error);
   g_assert_no_error (error);
   setup->path = g_build_filename (setup->dir, "bulk.gloss", NULL);
-  {
-    g_autoptr(GlossProject) project = gloss_project_create (setup->path, NULL, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        gloss_project_add_document (project, names[i], texts[i], -1, NULL, &error);
-        g_assert_no_error (error);
-      }
-  }
-
-  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
-  file = g_file_new_for_path (setup->path);
-  setup->window = g_object_ref (gloss_window_new (NULL));
-  g_assert_true (gloss_window_open_file (setup->window, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (gloss_window_select_document (setup->window, "article"));
+  create_project_file (setup->path, names, texts, G_N_ELEMENTS (names));
+  setup->window = open_project_window (setup->path, "article");
   gtk_window_present (GTK_WINDOW (setup->window));
-  settle ();
+  settle (300);
 
   view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (setup->window));
   select_and_label (view, 0, 7, GDK_KEY_1);
@@ -388,7 +340,7 @@ static void
 wait_for_worker (GlossWindow *window)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (10, flag_timeout_cb, &timed_out);
 
   while (_gloss_window_bulk_is_running (window) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -432,7 +384,7 @@ test_threaded (void)
 
   wait_for_worker (window);
   g_assert_null (progress_dialog (window, ""));
-  settle ();
+  settle (300);
 
   /* the window's project shows what the worker's wrote */
   assert_rows (window, 2, 1, 1);

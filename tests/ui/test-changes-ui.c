@@ -28,24 +28,6 @@ static const char * const texts[] = {
   "A defector told reporters in Norden.",
 };
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and handle what is pending. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -130,27 +112,12 @@ test_changes_behind_the_window (void)
   g_autofree char *path = g_build_filename (dir, "changes.gloss", NULL);
   g_autofree char *other = g_build_filename (dir, "other.gloss", NULL);
   g_autofree char *txt = g_build_filename (dir, "imported.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GlossProject *project;
   GlossWindow *window;
 
   g_assert_no_error (error);
-  {
-    g_autoptr(GlossProject) p = gloss_project_create (path, NULL, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        gloss_project_add_document (p, names[i], texts[i], -1, NULL, &error);
-        g_assert_no_error (error);
-      }
-  }
-
-  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
-  window = g_object_ref (gloss_window_new (NULL));
-  g_assert_true (gloss_window_open_file (window, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (gloss_window_select_document (window, "article"));
+  create_project_file (path, names, texts, G_N_ELEMENTS (names));
+  window = open_project_window (path, "article");
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   gtk_window_present (GTK_WINDOW (window));
   settle (300);

@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "gloss-project.h"
+#include "gloss-window.h"
+
 /* Runs the main loop for @milliseconds, dispatching whatever is ready. */
 static inline void
 iterate_main_context (guint milliseconds)
@@ -21,6 +24,63 @@ iterate_main_context (guint milliseconds)
         ;
       g_usleep (2000);
     }
+}
+
+/* A GSourceFunc that sets the gboolean @data points to and is done. */
+static inline gboolean
+flag_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets windows lay out and handle what is pending for @milliseconds,
+ * sleeping in the main loop when nothing is. */
+static inline void
+settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, flag_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Creates a project file at @path with @n_documents documents, named
+ * @names and holding @texts. */
+static inline void
+create_project_file (const char         *path,
+                     const char * const *names,
+                     const char * const *texts,
+                     guint               n_documents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      gloss_project_add_document (project, names[i], texts[i], -1, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* A new window (a reference for the caller) on the project file at @path,
+ * for the annotator "tester", showing @document; not presented yet. */
+static inline GlossWindow *
+open_project_window (const char *path,
+                     const char *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window;
+
+  g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
+  window = g_object_ref (gloss_window_new (NULL));
+  g_assert_true (gloss_window_open_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_window_select_document (window, document));
+  return window;
 }
 
 /* Renders @widget (shown, in a realized window) to
