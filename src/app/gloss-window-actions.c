@@ -19,6 +19,7 @@
 #include "gloss-project-properties.h"
 #include "gloss-project.h"
 #include "gloss-schema-editor.h"
+#include "gloss-store.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 
@@ -119,6 +120,39 @@ previous_document_action (GtkWidget  *widget,
   go_to_document (GLOSS_WINDOW (widget), -1);
 }
 
+/* The first document after the open one in the list as shown that the
+ * project's annotator has not marked done, going round to the top of the
+ * list after its end; NULL when there is none but the open one. One query
+ * for the statuses, then the list only as far as the first found. */
+static GlossDocument *
+dup_next_unfinished (GlossWindow *self)
+{
+  GListModel *model = gloss_document_sidebar_get_documents (self->document_sidebar);
+  GlossStore *store = gloss_project_get_store (self->project);
+  guint n = g_list_model_get_n_items (model);
+  guint position = gloss_document_sidebar_get_selected (self->document_sidebar);
+  g_autoptr(GHashTable) done = NULL;
+
+  done = gloss_store_find_documents_with_status (store, gloss_project_get_annotator (self->project),
+                                                 GLOSS_DOCUMENT_STATUS_DONE, FALSE);
+  if (n == 0 || g_hash_table_size (done) >= gloss_store_count_documents (store))
+    return NULL;
+  if (position == GTK_INVALID_LIST_POSITION || position >= n)
+    position = n - 1;
+
+  for (guint k = 1; k <= n; k++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (model, (position + k) % n);
+      gint64 id = gloss_document_get_id (document);
+
+      if (id != gloss_document_get_id (self->document) && !g_hash_table_contains (done, &id))
+        return g_steal_pointer (&document);
+    }
+  return NULL;
+}
+
+/* Ctrl+Enter: done, then on to the next unfinished document, from the
+ * last one round to the first. */
 static void
 mark_done_action (GtkWidget  *widget,
                   const char *action_name,
@@ -126,8 +160,10 @@ mark_done_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GlossCommand) command = NULL;
+  g_autoptr(GlossDocument) next = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  GListModel *model;
 
   if (self->annotations == NULL)
     return;
@@ -140,9 +176,31 @@ mark_done_action (GtkWidget  *widget,
       return;
     }
 
+  next = dup_next_unfinished (self);
+  if (next == NULL)
+    {
+      /* Translators: shown after Ctrl+Enter on the last unfinished document */
+      message = g_strdup_printf (_("“%s” marked done: every document is done"),
+                                 gloss_document_get_name (self->document));
+      gloss_window_show_message (self, message);
+      return;
+    }
+
   /* Translators: shown after Ctrl+Enter, with the document's name */
   message = g_strdup_printf (_("“%s” marked done"), gloss_document_get_name (self->document));
-  go_to_document (self, 1);
+  /* the list may have lost the open document (a status filter): by identity */
+  model = gloss_document_sidebar_get_documents (self->document_sidebar);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (model, i);
+
+      if (gloss_document_get_id (document) == gloss_document_get_id (next))
+        {
+          _gloss_window_select_position (self, i);
+          gtk_widget_grab_focus (GTK_WIDGET (self->view));
+          break;
+        }
+    }
   gloss_window_show_message (self, message);
 }
 
