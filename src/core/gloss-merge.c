@@ -231,6 +231,21 @@ derived_uuid (const char *uuid,
                           hex + 20);
 }
 
+/* The order merges agree on, whatever the order of the rows: by uuid,
+ * then by id (a project may hold a uuid twice). */
+static int
+compare_uuid_id (const char *uuid_a,
+                 gint64      id_a,
+                 const char *uuid_b,
+                 gint64      id_b)
+{
+  int cmp = strcmp (uuid_a, uuid_b);
+
+  if (cmp != 0)
+    return cmp;
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
 static char *
 temporary_name (const char *uuid)
 {
@@ -280,11 +295,8 @@ compare_members (gconstpointer a,
 {
   const GroupMember *ga = *(GroupMember * const *) a;
   const GroupMember *gb = *(GroupMember * const *) b;
-  int cmp = strcmp (ga->uuid, gb->uuid);
 
-  if (cmp != 0)
-    return cmp;
-  return ga->id < gb->id ? -1 : ga->id > gb->id;
+  return compare_uuid_id (ga->uuid, ga->id, gb->uuid, gb->id);
 }
 
 /* Gives the added document @id (under a temporary name) the name @base.
@@ -429,11 +441,8 @@ compare_by_uuid (gconstpointer a,
 {
   const SourceDocument *da = *(SourceDocument * const *) a;
   const SourceDocument *db = *(SourceDocument * const *) b;
-  int cmp = strcmp (da->uuid, db->uuid);
 
-  if (cmp != 0)
-    return cmp;
-  return da->id < db->id ? -1 : da->id > db->id;
+  return compare_uuid_id (da->uuid, da->id, db->uuid, db->id);
 }
 
 static void
