@@ -237,6 +237,31 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* AdwAboutWindow 1.2 leaves its icon-only buttons (Back on each page) and
+ * the version button unnamed for screen readers: their tooltip, or the
+ * text they show, names them. */
+static void
+name_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        {
+          GtkWidget *inner = gtk_button_get_child (GTK_BUTTON (child));
+          const char *name = gtk_widget_get_tooltip_text (child);
+
+          if (name == NULL && GTK_IS_LABEL (inner))
+            name = gtk_label_get_text (GTK_LABEL (inner));
+          if (name != NULL && *name != '\0')
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      name_buttons (child);
+    }
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -245,21 +270,25 @@ about_action (GSimpleAction *action,
   GlossApplication *self = user_data;
   static const char *developers[] = { "The Gloss authors", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
 
-  gtk_window_present (g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                                    "transient-for", parent,
-                                    "application-name", _("Gloss"),
-                                    "application-icon", APP_ID,
-                                    "version", PACKAGE_VERSION,
-                                    "developer-name", _("The Gloss authors"),
-                                    "developers", developers,
-                                    "license-type", GTK_LICENSE_GPL_3_0,
-                                    "comments", _("Annotate articles: entities, claims and "
-                                                  "their sources"),
-                                    "copyright", "© 2026 The Gloss authors",
-                                    /* Translators: your names, one a line */
-                                    "translator-credits", _("translator-credits"),
-                                    NULL));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "title", _("About Gloss"),
+                        "application-name", _("Gloss"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Gloss authors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Annotate articles: entities, claims and "
+                                      "their sources"),
+                        "copyright", "© 2026 The Gloss authors",
+                        /* Translators: your names, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  name_buttons (about);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

@@ -6,13 +6,15 @@
 #
 # Starts gloss on a fixture project (made with gloss-cli) on an X server and
 # a session bus of its own, with GTK's AT-SPI backend on, and walks the
-# accessibility tree of the main window, of the window with an annotation
-# selected (the inspector) and of the dialogs the shortcuts open: every
-# push button, toggle button, menu button, entry, combo box, check box,
-# radio button, spin button and switch that is showing must have a
+# accessibility tree of the main window (libadwaita's: an AdwHeaderBar, an
+# AdwToastOverlay), of the window with an annotation selected (the
+# inspector), with a toast shown, and of the dialogs the shortcuts and the
+# main menu open (an AdwPreferencesWindow, an AdwAboutWindow among them):
+# every push button, toggle button, menu button, entry, combo box, check
+# box, radio button, spin button and switch that is showing must have a
 # non-empty name. Unnamed ones are printed with their path in the tree.
-# A few known names are checked too (Undo, the document search entry, the
-# label palette's items).
+# A few known names are checked too (Undo, the main menu, the document
+# search entry, the label palette's items, a toast's buttons).
 #
 # GLOSS_A11Y_VERBOSE=1 prints the whole tree walked. A screenshot of the
 # window with an annotation selected goes to <build>/tests/artifacts/.
@@ -274,6 +276,9 @@ def inner():
         found = check_controls(window, 'main window')
         buttons = names_of(found, {Atspi.Role.PUSH_BUTTON})
         ok('Undo' in buttons, 'the Undo button is named “Undo”', ['buttons: %s' % buttons])
+        ok('Main menu' in names_of(found),
+           'the header bar’s open-menu button is named “Main menu”',
+           ['names: %s' % sorted(set(n for n in names_of(found) if 'enu' in n))])
         entries = names_of(found, {Atspi.Role.ENTRY, Atspi.Role.TEXT})
         ok('Search documents' in entries, 'the document search entry is named',
            ['entries: %s' % entries])
@@ -352,7 +357,7 @@ def inner():
             key('Escape')
             time.sleep(0.3)
 
-        # Dialogs of the project menu, opened through AT-SPI as a screen
+        # Dialogs of the main menu, opened through AT-SPI as a screen
         # reader user would: the menu button's action, then the item's.
         def find_named(root, name, roles=None):
             found = []
@@ -377,7 +382,8 @@ def inner():
 
         for item, title in (('Project Properties…', 'Project Properties'),
                             ('Schema…', 'Schema'),
-                            ('Agreement…', 'Agreement')):
+                            ('Agreement…', 'Agreement'),
+                            ('About Gloss', 'About Gloss')):
             menu_button = find_named(window, 'Main menu')
             activate(menu_button)
             time.sleep(0.6)
@@ -388,7 +394,7 @@ def inner():
                 if entry is not None:
                     break
             if not ok(entry is not None and activate(entry),
-                      'the project menu’s “%s” item can be activated' % item):
+                      'the main menu’s “%s” item can be activated' % item):
                 key('Escape')
                 continue
             frame = None
@@ -402,6 +408,17 @@ def inner():
                 check_controls(frame, title)
             key('Escape')
             time.sleep(0.3)
+
+        # A toast: Alt+Down past the last document says so in one. Its
+        # close button is named by the window (libadwaita 1.2 does not).
+        subprocess.run(['xdotool', 'windowfocus', '--sync', wid[0]] if wid else ['true'],
+                       stderr=subprocess.DEVNULL)
+        for _ in range(3):
+            key('alt+Down')
+        found = check_controls(window, 'window with a toast')
+        ok('Dismiss' in names_of(found, {Atspi.Role.PUSH_BUTTON}),
+           'the toast’s close button is named “Dismiss”',
+           ['buttons: %s' % names_of(found, {Atspi.Role.PUSH_BUTTON})])
 
         print('1..%d' % tests)
         return 1 if failures else 0
