@@ -103,8 +103,8 @@ static GlossExportDialog *
 new_dialog (GtkWindow    *parent,
             GlossProject *project)
 {
-  GlossExportDialog *dialog = g_object_ref (GLOSS_EXPORT_DIALOG (gloss_export_dialog_new (parent,
-                                                                                          project)));
+  GtkWidget *widget = gloss_export_dialog_new (parent, project);
+  GlossExportDialog *dialog = g_object_ref (GLOSS_EXPORT_DIALOG (widget));
 
   gtk_window_present (GTK_WINDOW (dialog));
   iterate_main_context (100);
