@@ -69,8 +69,9 @@ static char *
 dup_covered_text (GlossAnnotationPanel *self,
                   GlossAnnotation      *annotation)
 {
+  /* A claim split by its cue shows its gap: "X … Y". */
   return gloss_document_view_dup_covered_text (self->view, annotation, ROW_TEXT_CHARS,
-                                               GLOSS_COVERED_TEXT_FULL);
+                                               GLOSS_COVERED_TEXT_GAPS);
 }
 
 /* ---- callbacks --------------------------------------------------------- */
@@ -249,4 +250,27 @@ gloss_annotation_panel_set_annotation_list (GlossAnnotationPanel *self,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (annotations));
 
   update_page (self);
+}
+
+void
+gloss_annotation_panel_select_annotation (GlossAnnotationPanel *self,
+                                          const char           *uuid)
+{
+  guint position;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_PANEL (self));
+
+  if (self->annotations == NULL || uuid == NULL ||
+      !gloss_annotation_list_find (self->annotations, uuid, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
 }

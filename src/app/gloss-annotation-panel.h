@@ -34,5 +34,9 @@ GlossAnnotationList *gloss_annotation_panel_get_annotation_list (GlossAnnotation
 /* @annotations may be NULL: no document open. */
 void                 gloss_annotation_panel_set_annotation_list (GlossAnnotationPanel *self,
                                                                  GlossAnnotationList  *annotations);
+/* Selects the row of @uuid (NULL: none) and scrolls to it, so that the
+ * list follows a selection made in the text. */
+void                 gloss_annotation_panel_select_annotation   (GlossAnnotationPanel *self,
+                                                                 const char           *uuid);
 
 G_END_DECLS

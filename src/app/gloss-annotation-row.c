@@ -521,7 +521,14 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
   if (annotation != NULL && text != NULL && cache_lookup (self->cache, annotation) == NULL)
-    covered = gloss_annotation_dup_text (annotation, text);
+    {
+      const GlossFragment *fragments;
+      guint n_fragments;
+
+      fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+      covered = gloss_dup_covered_text (text, NULL, fragments, n_fragments, 0,
+                                        GLOSS_COVERED_TEXT_GAPS);
+    }
 
   gloss_annotation_row_set_annotation_with_text (self, annotation, schema, covered);
 }

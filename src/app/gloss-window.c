@@ -649,6 +649,7 @@ selected_annotation_changed_cb (GlossWindow *self)
 
   gloss_inspector_set_annotation (self->inspector, uuid);
   gloss_claims_panel_select_annotation (self->claims_panel, uuid);
+  gloss_annotation_panel_select_annotation (self->annotation_panel, uuid);
 }
 
 /* The annotation panel keeps its width when the window is resized; a drag

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-annotation-list.h"
+#include "gloss-annotation-panel.h"
 #include "gloss-annotation.h"
 #include "gloss-claim-row.h"
 #include "gloss-claims-panel.h"
@@ -1139,7 +1140,22 @@ test_window_wiring (Fixture       *fixture,
   gloss_document_view_set_selected_annotation (view,
                                                gloss_annotation_list_lookup (annotations, claim));
   g_assert_cmpstr (gloss_inspector_get_annotation (GLOSS_INSPECTOR (inspector)), ==, claim);
-  gloss_document_view_set_selected_annotation (view, NULL);
+  /* ... and the annotation list: its row is selected. */
+  {
+    GtkWidget *panel = find_of_type (GTK_WIDGET (window), GLOSS_TYPE_ANNOTATION_PANEL);
+    GtkWidget *list = panel != NULL ? find_of_type (panel, GTK_TYPE_LIST_VIEW) : NULL;
+    GtkSelectionModel *model;
+    guint position = 0;
+
+    g_assert_nonnull (list);
+    model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+    g_assert_true (gloss_annotation_list_find (annotations, claim, &position));
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                      position);
+    gloss_document_view_set_selected_annotation (view, NULL);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                      GTK_INVALID_LIST_POSITION);
+  }
   g_assert_null (gloss_inspector_get_annotation (GLOSS_INSPECTOR (inspector)));
 
   /* A label picked in the palette annotates the text selection. */
