@@ -224,7 +224,8 @@ _gloss_document_view_accept_frame (GlossDocumentView *self)
       gloss_command_add_relation (command, relation);
     }
 
-  if (gloss_command_get_n_edits (command) > 0 && !_gloss_document_view_apply_command (self, command))
+  if (gloss_command_get_n_edits (command) > 0 &&
+      !_gloss_document_view_apply_command (self, command))
     return FALSE;
 
   _gloss_document_view_cancel_frame (self);

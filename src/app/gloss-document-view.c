@@ -72,7 +72,8 @@ _gloss_document_view_dup_short_text (GlossDocumentView *self,
 {
   return gloss_document_view_dup_covered_text (self, annotation, SHORT_TEXT_CHARS,
                                                GLOSS_COVERED_TEXT_ONE_LINE |
-                                               GLOSS_COVERED_TEXT_ELLIPSIS | GLOSS_COVERED_TEXT_GAPS);
+                                                 GLOSS_COVERED_TEXT_ELLIPSIS |
+                                                 GLOSS_COVERED_TEXT_GAPS);
 }
 
 gboolean

@@ -525,7 +525,10 @@ stored_attribute (Fixture    *fixture,
                   const char *name)
 {
   GlossAnnotation *annotation = gloss_annotation_list_lookup (fixture->annotations, uuid);
-  GVariant        *value = annotation != NULL ? gloss_annotation_get_attribute (annotation, name) : NULL;
+  GVariant *value = NULL;
+
+  if (annotation != NULL)
+    value = gloss_annotation_get_attribute (annotation, name);
 
   return value != NULL ? g_variant_get_string (value, NULL) : NULL;
 }
