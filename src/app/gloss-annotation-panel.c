@@ -23,6 +23,8 @@ struct _GlossAnnotationPanel
   GlossDocumentView       *view;          /* borrowed: gives the covered texts */
   GtkSingleSelection      *selection;     /* owned */
   GlossAnnotationRowCache *row_cache;     /* owned: what the rows showed, see the row */
+  char                    *pending_uuid;  /* owned: the selection to show, see select_idle_cb */
+  guint                    select_idle_id;
 
   /* template children */
   GtkListView             *list_view;
@@ -145,6 +147,8 @@ gloss_annotation_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_PANEL);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->row_cache, gloss_annotation_row_cache_unref);
+  g_clear_handle_id (&self->select_idle_id, g_source_remove);
+  g_clear_pointer (&self->pending_uuid, g_free);
   self->view = NULL;
 
   G_OBJECT_CLASS (gloss_annotation_panel_parent_class)->dispose (object);
@@ -252,25 +256,42 @@ gloss_annotation_panel_set_annotation_list (GlossAnnotationPanel *self,
   update_page (self);
 }
 
-void
-gloss_annotation_panel_select_annotation (GlossAnnotationPanel *self,
-                                          const char           *uuid)
+/* The selection made in the text, shown in the list once the frame with
+ * the edit is painted: scrolling the list rebinds rows, which is not worth
+ * a slower key press, and a held Tab shows only where it stops. */
+static gboolean
+select_idle_cb (gpointer data)
 {
+  GlossAnnotationPanel *self = data;
+  g_autofree char *uuid = g_steal_pointer (&self->pending_uuid);
   guint position;
 
-  g_return_if_fail (GLOSS_IS_ANNOTATION_PANEL (self));
+  self->select_idle_id = 0;
 
   if (self->annotations == NULL || uuid == NULL ||
       !gloss_annotation_list_find (self->annotations, uuid, &position))
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return;
+      return G_SOURCE_REMOVE;
     }
 
   if (gtk_single_selection_get_selected (self->selection) == position)
-    return;
+    return G_SOURCE_REMOVE;
   gtk_single_selection_set_selected (self->selection, position);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                                 position);
+  return G_SOURCE_REMOVE;
+}
+
+void
+gloss_annotation_panel_select_annotation (GlossAnnotationPanel *self,
+                                          const char           *uuid)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_PANEL (self));
+
+  g_free (self->pending_uuid);
+  self->pending_uuid = g_strdup (uuid);
+  if (self->select_idle_id == 0)
+    self->select_idle_id = g_idle_add_full (G_PRIORITY_LOW, select_idle_cb, self, NULL);
 }

@@ -35,7 +35,8 @@ GlossAnnotationList *gloss_annotation_panel_get_annotation_list (GlossAnnotation
 void                 gloss_annotation_panel_set_annotation_list (GlossAnnotationPanel *self,
                                                                  GlossAnnotationList  *annotations);
 /* Selects the row of @uuid (NULL: none) and scrolls to it, so that the
- * list follows a selection made in the text. */
+ * list follows a selection made in the text: at low priority, after the
+ * next frame (the last call wins). */
 void                 gloss_annotation_panel_select_annotation   (GlossAnnotationPanel *self,
                                                                  const char           *uuid);
 

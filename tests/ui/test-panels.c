@@ -1150,9 +1150,11 @@ test_window_wiring (Fixture       *fixture,
     g_assert_nonnull (list);
     model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
     g_assert_true (gloss_annotation_list_find (annotations, claim, &position));
+    iterate_main_context (50);
     g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
                       position);
     gloss_document_view_set_selected_annotation (view, NULL);
+    iterate_main_context (50);
     g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
                       GTK_INVALID_LIST_POSITION);
   }
