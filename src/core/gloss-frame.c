@@ -30,6 +30,24 @@
  * quotations, in bytes; a paragraph longer than that is cut. */
 #define CONTEXT_BYTES 4096
 
+/* The layer of the first existing target label of @type. */
+static const char *
+target_layer (GlossSchema       *schema,
+              GlossRelationType *type)
+{
+  const char * const *targets = gloss_relation_type_get_targets (type);
+
+  for (guint k = 0; targets != NULL && targets[k] != NULL; k++)
+    {
+      GlossLabel *label = gloss_schema_lookup_label (schema, targets[k]);
+
+      if (label != NULL)
+        return gloss_label_get_layer (label);
+    }
+
+  return NULL;
+}
+
 GPtrArray *
 gloss_frame_dup_roles (GlossSchema *schema,
                        const char  *label)
@@ -53,7 +71,7 @@ gloss_frame_dup_roles (GlossSchema *schema,
       g_autoptr(GlossRelationType) type = g_list_model_get_item (types, i);
       const char * const *sources = gloss_relation_type_get_sources (type);
       const char * const *targets = gloss_relation_type_get_targets (type);
-      const char         *layer = NULL;
+      const char         *layer;
 
       /* No sources named: any label may start it. No targets named: it
        * reaches anything, which is no role. */
@@ -61,14 +79,7 @@ gloss_frame_dup_roles (GlossSchema *schema,
           targets == NULL)
         continue;
 
-      /* The layer of its first target label that exists. */
-      for (guint k = 0; targets[k] != NULL && layer == NULL; k++)
-        {
-          GlossLabel *target = gloss_schema_lookup_label (schema, targets[k]);
-
-          if (target != NULL)
-            layer = gloss_label_get_layer (target);
-        }
+      layer = target_layer (schema, type);
       if (layer == NULL || g_hash_table_contains (layers, layer))
         continue;
 
@@ -448,24 +459,6 @@ proposal_free (gpointer data)
   g_clear_object (&proposal->type);
   g_clear_pointer (&proposal->candidates, g_ptr_array_unref);
   g_free (proposal);
-}
-
-/* The layer of the first existing target label of @type. */
-static const char *
-target_layer (GlossSchema       *schema,
-              GlossRelationType *type)
-{
-  const char * const *targets = gloss_relation_type_get_targets (type);
-
-  for (guint k = 0; targets != NULL && targets[k] != NULL; k++)
-    {
-      GlossLabel *label = gloss_schema_lookup_label (schema, targets[k]);
-
-      if (label != NULL)
-        return gloss_label_get_layer (label);
-    }
-
-  return NULL;
 }
 
 GPtrArray *
