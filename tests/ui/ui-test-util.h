@@ -13,6 +13,27 @@
 #include "gloss-window.h"
 
 /* Runs the main loop for @milliseconds, dispatching whatever is ready. */
+/* Deletes @path, a file or a folder with all it holds. */
+static inline void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
 static inline void
 iterate_main_context (guint milliseconds)
 {
