@@ -419,10 +419,9 @@ rank (GlossAnnotationList *list,
         candidate.klass = CLASS_RELATED_LAST;
       else if (!related_last && g_hash_table_contains (linked, other))
         candidate.klass = CLASS_LINKED;
-      /* The list keeps its items alive: a borrowed pointer is enough. */
-      candidate.annotation = gloss_annotation_list_lookup (list, other);
-      if (candidate.annotation != NULL)
-        g_array_append_val (candidates, candidate);
+      /* get_item() gave a ref of the list's own item, which the list
+       * keeps alive: the borrowed pointer classify() kept is enough. */
+      g_array_append_val (candidates, candidate);
     }
 
   g_array_sort (candidates, candidate_compare);
