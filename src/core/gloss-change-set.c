@@ -38,6 +38,18 @@ typedef struct
   char   *new_name;
 } Rename;
 
+/* A document the set added, as it was stored when undo removed it: redo
+ * puts it back with the same id, uuid, name and text. Every column is
+ * kept, whatever later migrations add. */
+typedef struct
+{
+  gint64           id;
+  char            *name;
+  char            *uuid;
+  GPtrArray       *columns;  /* char * */
+  GPtrArray       *values;   /* sqlite3_value * */
+} DocumentRow;
+
 struct _GlossChangeSet
 {
   GObject      parent_instance;
@@ -52,6 +64,7 @@ struct _GlossChangeSet
   GHashTable  *documents_seen;   /* gint64 * (set) */
   GArray      *added_documents;  /* gint64 */
   GPtrArray   *renames;          /* Rename */
+  GPtrArray   *removed;          /* DocumentRow: the added documents, while undone */
   char        *old_schema;       /* stored JSON the set replaced, NULL: none */
   char        *new_schema;
   GlossSchema *adopt;            /* what the project takes when applied */
@@ -268,6 +281,16 @@ rename_free (Rename *r)
 }
 
 static void
+document_row_free (DocumentRow *row)
+{
+  g_free (row->name);
+  g_free (row->uuid);
+  g_ptr_array_unref (row->columns);
+  g_ptr_array_unref (row->values);
+  g_free (row);
+}
+
+static void
 gloss_change_set_finalize (GObject *object)
 {
   GlossChangeSet *self = (GlossChangeSet *) object;
@@ -281,6 +304,7 @@ gloss_change_set_finalize (GObject *object)
   g_hash_table_unref (self->documents_seen);
   g_array_unref (self->added_documents);
   g_ptr_array_unref (self->renames);
+  g_ptr_array_unref (self->removed);
   g_free (self->old_schema);
   g_free (self->new_schema);
   g_clear_object (&self->adopt);
@@ -304,6 +328,7 @@ gloss_change_set_init (GlossChangeSet *self)
   self->documents_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->added_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->renames = g_ptr_array_new_with_free_func ((GDestroyNotify) rename_free);
+  self->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) document_row_free);
 }
 
 GlossChangeSet *
@@ -537,9 +562,11 @@ gboolean
 gloss_change_set_can_redo (GlossChangeSet *self)
 {
   g_return_val_if_fail (GLOSS_IS_CHANGE_SET (self), FALSE);
-  /* the texts of the documents it added are gone with them */
-  return self->state == STATE_UNDONE && has_effect (self) && self->added_documents->len == 0 &&
-         self->renames->len == 0 && self->old_schema == NULL;
+  /* undo kept the documents it added (self->removed) and the schema it
+   * wrote (new_schema); a rename of a document is not redone */
+  return self->state == STATE_UNDONE && has_effect (self) &&
+         self->removed->len == self->added_documents->len && self->renames->len == 0 &&
+         (self->old_schema == NULL || self->new_schema != NULL);
 }
 
 /* ---- progress */
@@ -884,6 +911,105 @@ related_elsewhere (GlossChangeSet  *self,
   return TRUE;
 }
 
+/* The row of document @id as stored, or NULL (with @error, or without when
+ * there is no such document). */
+static DocumentRow *
+dup_document_row (GlossStore  *store,
+                  gint64       id,
+                  GError     **error)
+{
+  static const char sql[] = "SELECT * FROM documents WHERE id = ?1";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  DocumentRow *row;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        _gloss_store_set_error_from_db (store, error, _("Cannot read a document"));
+      return NULL;
+    }
+  row = g_new0 (DocumentRow, 1);
+  row->id = id;
+  row->columns = g_ptr_array_new_with_free_func (g_free);
+  row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *column = sqlite3_column_name (stmt, i);
+
+      if (g_strcmp0 (column, "name") == 0)
+        row->name = g_strdup ((const char *) sqlite3_column_text (stmt, i));
+      else if (g_strcmp0 (column, "uuid") == 0)
+        row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, i));
+      g_ptr_array_add (row->columns, g_strdup (column));
+      g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+    }
+  return row;
+}
+
+/* Whether the id, the name or the uuid of @row is taken now. */
+static gboolean
+document_row_taken (GlossStore   *store,
+                    DocumentRow  *row,
+                    gboolean     *taken,
+                    GError      **error)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM documents WHERE id = ?1 OR name = ?2 OR uuid = ?3";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_text (stmt, 2, row->name ? row->name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->uuid ? row->uuid : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot read the documents"));
+      return FALSE;
+    }
+  *taken = sqlite3_column_int64 (stmt, 0) > 0;
+  return TRUE;
+}
+
+static gboolean
+restore_document_row (GlossStore   *store,
+                      DocumentRow  *row,
+                      GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO documents (");
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  for (guint i = 0; i < row->columns->len; i++)
+    {
+      char *quoted = sqlite3_mprintf ("%s\"%w\"", i > 0 ? ", " : "",
+                                      (const char *) g_ptr_array_index (row->columns, i));
+
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < row->columns->len; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+
+  stmt = _gloss_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < row->values->len; i++)
+    sqlite3_bind_value (stmt, i + 1, g_ptr_array_index (row->values, i));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot add the document"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 count_rows_of (GlossStore *store,
                gint64      document_id)
@@ -969,7 +1095,37 @@ check_rows (GlossChangeSet  *self,
       progress_report (progress, i + 1, 2 * n);
     }
   if (!undo)
-    return TRUE;
+    {
+      /* the documents to put back are still gone, and the schema is as the
+       * set found it */
+      for (guint i = 0; i < self->removed->len; i++)
+        {
+          DocumentRow *row = g_ptr_array_index (self->removed, i);
+          gboolean taken = FALSE;
+
+          if (!document_row_taken (store, row, &taken, error))
+            return FALSE;
+          if (taken)
+            {
+              g_autofree char *what = g_strdup_printf (_("document “%s”"),
+                                                       row->name ? row->name : "?");
+
+              set_changed_error (self, FALSE, what, error);
+              return FALSE;
+            }
+        }
+      if (self->old_schema != NULL)
+        {
+          g_autofree char *now = gloss_store_dup_schema_json (store);
+
+          if (g_strcmp0 (now, self->old_schema) != 0)
+            {
+              set_changed_error (self, FALSE, _("the schema"), error);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
 
   /* nothing else was written into the documents the set added */
   for (guint i = 0; i < self->added_documents->len; i++)
@@ -1024,6 +1180,12 @@ write_back (GlossChangeSet  *self,
   GlossStore *store = gloss_project_get_store (project);
   guint n = self->changes->len;
 
+  /* redo: the documents first, their rows refer to them */
+  if (!undo)
+    for (guint i = 0; i < self->removed->len; i++)
+      if (!restore_document_row (store, g_ptr_array_index (self->removed, i), error))
+        return FALSE;
+
   for (guint k = 0; k < n; k++)
     {
       GlossChange *c = g_ptr_array_index (self->changes, undo ? n - 1 - k : k);
@@ -1037,9 +1199,23 @@ write_back (GlossChangeSet  *self,
   if (!undo)
     return TRUE;
 
+  /* kept for redo; what the set put in them was removed above */
+  g_assert (self->removed->len == 0);
   for (guint i = 0; i < self->added_documents->len; i++)
-    if (!gloss_store_delete_document (store, g_array_index (self->added_documents, gint64, i), error))
-      return FALSE;
+    {
+      gint64 id = g_array_index (self->added_documents, gint64, i);
+      DocumentRow *row = dup_document_row (store, id, error);
+
+      if (row == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            set_changed_error (self, TRUE, _("a document"), error);
+          return FALSE;
+        }
+      g_ptr_array_add (self->removed, row);
+      if (!gloss_store_delete_document (store, id, error))
+        return FALSE;
+    }
   /* out of the way first: names are unique */
   for (guint i = 0; i < self->renames->len; i++)
     {
@@ -1068,11 +1244,13 @@ undo_or_redo (GlossProject       *project,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autoptr(GlossSchema) old_schema = NULL;
+  g_autoptr(GlossSchema) schema = NULL;
   g_autoptr(GlossSchema) previous = NULL;
   g_autoptr(GError) local_error = NULL;
   GlossStore *store = gloss_project_get_store (project);
   Progress progress = { progress_func, progress_data, 0.0, 1.0 };
+  /* the stored schema undo puts back, or redo writes again */
+  const char *schema_json = NULL;
 
   if (undo ? !gloss_change_set_can_undo (self) : !gloss_change_set_can_redo (self))
     {
@@ -1081,10 +1259,12 @@ undo_or_redo (GlossProject       *project,
                    self->description);
       return FALSE;
     }
-  if (undo && self->old_schema != NULL)
+  if (self->old_schema != NULL)
+    schema_json = undo ? self->old_schema : self->new_schema;
+  if (schema_json != NULL)
     {
-      old_schema = gloss_schema_new_from_json (self->old_schema, -1, error);
-      if (old_schema == NULL)
+      schema = gloss_schema_new_from_json (schema_json, -1, error);
+      if (schema == NULL)
         return FALSE;
     }
 
@@ -1095,25 +1275,31 @@ undo_or_redo (GlossProject       *project,
     progress_func (0.0, progress_data);
   if (!check_rows (self, project, undo, &progress, cancellable, error) ||
       !write_back (self, project, undo, &progress, cancellable, error) ||
-      (old_schema != NULL && !adopt_schema (project, old_schema, self->old_schema, error)) ||
+      (schema != NULL && !adopt_schema (project, schema, schema_json, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       gloss_store_rollback (store);
-      put_back_schema (project, previous);
-      return FALSE;
+      goto fail;
     }
   if (!gloss_store_commit (store, error))
-    {
-      put_back_schema (project, previous);
-      return FALSE;
-    }
+    goto fail;
   if (progress_func != NULL)
     progress_func (1.0, progress_data);
 
   self->state = undo ? STATE_UNDONE : STATE_APPLIED;
-  if (!self->quiet && !reload (project, self, old_schema, &local_error))
+  /* undone, the set keeps the documents it removed; redone, they are back */
+  if (!undo)
+    g_ptr_array_set_size (self->removed, 0);
+  if (!self->quiet && !reload (project, self, schema, &local_error))
     g_warning ("Cannot reload the documents: %s", local_error->message);
   return TRUE;
+
+fail:
+  put_back_schema (project, previous);
+  /* an undo rolled back: what it kept for redo was not removed */
+  if (undo)
+    g_ptr_array_set_size (self->removed, 0);
+  return FALSE;
 }
 
 gboolean
@@ -1242,6 +1428,50 @@ gloss_project_relabel (GlossProject  *project,
 
   changes = gloss_change_set_new (new_label != NULL ? _("Rename label") : _("Delete label"));
   if (!_gloss_project_apply_changes_full (project, changes, relabel_prepare, &r, NULL, NULL, NULL,
+                                          error))
+    return NULL;
+  return g_steal_pointer (&changes);
+}
+
+/* Inside the transaction: the label renamed in a copy of the schema the
+ * project adopts, and on its annotations. */
+static gboolean
+rename_prepare (GlossChangeSet  *self,
+                GlossProject    *project,
+                gpointer         user_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  Relabel *r = user_data;
+  g_autoptr(GlossSchema) schema = gloss_schema_copy (gloss_project_get_schema (project));
+  g_autofree char *stored = NULL;
+
+  if (!gloss_schema_rename_label (schema, r->label, r->new_label, error))
+    return FALSE;
+  stored = gloss_store_dup_schema_json (gloss_project_get_store (project));
+  _gloss_change_set_set_schema (self, stored, schema, NULL);
+  return relabel_prepare (self, project, user_data, cancellable, error);
+}
+
+GlossChangeSet *
+gloss_project_rename_label (GlossProject  *project,
+                            const char    *label,
+                            const char    *new_label,
+                            GError       **error)
+{
+  g_autoptr(GlossChangeSet) changes = NULL;
+  g_autofree char *description = NULL;
+  Relabel r = { label, new_label, g_get_real_time () };
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (new_label != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Translators: an undo description, "Rename Label “ORG” to “ORGANISATION”" */
+  description = g_strdup_printf (_("Rename Label “%s” to “%s”"), label, new_label);
+  changes = gloss_change_set_new (description);
+  if (!_gloss_project_apply_changes_full (project, changes, rename_prepare, &r, NULL, NULL, NULL,
                                           error))
     return NULL;
   return g_steal_pointer (&changes);

@@ -134,5 +134,15 @@ GlossChangeSet *gloss_project_relabel             (GlossProject        *project,
                                                    const char          *label,
                                                    const char          *new_label,
                                                    GError             **error);
+/* Label @label renamed @new_label in the project's schema (as
+ * gloss_schema_rename_label() does, relation type ends included) and on
+ * every annotation of @project, in one applied change set (returned; NULL
+ * with @error, and nothing written, when the schema refuses the name).
+ * Undone, the schema and the annotations are as before; redone, renamed
+ * again. The project adopts a new schema object (notify::schema). */
+GlossChangeSet *gloss_project_rename_label        (GlossProject        *project,
+                                                   const char          *label,
+                                                   const char          *new_label,
+                                                   GError             **error);
 
 G_END_DECLS

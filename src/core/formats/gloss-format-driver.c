@@ -93,6 +93,18 @@ gloss_format_import (GlossProject              *project,
                      GCancellable              *cancellable,
                      GError                   **error)
 {
+  return gloss_format_import_full (project, paths, options, report, NULL, cancellable, error);
+}
+
+gboolean
+gloss_format_import_full (GlossProject              *project,
+                          const char * const        *paths,
+                          const GlossImportOptions  *options,
+                          GlossImportReport         *report,
+                          GlossChangeSet           **changes_out,
+                          GCancellable              *cancellable,
+                          GError                   **error)
+{
   static const GlossImportOptions defaults = GLOSS_IMPORT_OPTIONS_INIT;
   g_autoptr(GlossImportReport) own_report = NULL;
   g_autoptr(GlossChangeSet) changes = NULL;
@@ -102,6 +114,7 @@ gloss_format_import (GlossProject              *project,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (changes_out == NULL || *changes_out == NULL, FALSE);
 
   if (options == NULL)
     options = &defaults;
@@ -134,6 +147,8 @@ gloss_format_import (GlossProject              *project,
       g_ptr_array_set_size (report->labels_added, 0);
       g_ptr_array_set_size (report->relation_types_added, 0);
     }
+  else if (changes_out != NULL)
+    *changes_out = g_steal_pointer (&changes);
   return ok;
 }
 

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-change-set.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -365,6 +366,20 @@ gboolean      gloss_format_import            (GlossProject              *project
                                               const char * const        *paths,
                                               const GlossImportOptions  *options,
                                               GlossImportReport         *report,
+                                              GCancellable              *cancellable,
+                                              GError                   **error);
+/* gloss_format_import(), and on success *@changes_out (may be NULL) receives
+ * the import as the change set it applied: the documents it added with
+ * their rows, and the labels and relation types it put into the schema.
+ * gloss_project_undo_changes() removes exactly that, in one step, and
+ * gloss_project_redo_changes() writes it again (same documents and ids).
+ * Imported on a worker thread's own project, the set undoes and redoes on
+ * the project that shows the documents (after gloss_project_refresh()). */
+gboolean      gloss_format_import_full       (GlossProject              *project,
+                                              const char *const         *paths,
+                                              const GlossImportOptions  *options,
+                                              GlossImportReport         *report,
+                                              GlossChangeSet           **changes_out,
                                               GCancellable              *cancellable,
                                               GError                   **error);
 /* Streams the filtered project to @path (a file, or a folder for
