@@ -243,8 +243,7 @@ test_rename_label (Fixture       *f,
   changes = gloss_project_rename_label (f->project, "ORG", "ORGANISATION", &error);
   g_assert_no_error (error);
   g_assert_nonnull (changes);
-  g_assert_cmpuint (gloss_change_set_count (changes, GLOSS_CHANGE_ANNOTATION, NULL, &updated,
-                                            NULL), ==, 1);
+  gloss_change_set_count (changes, GLOSS_CHANGE_ANNOTATION, NULL, &updated, NULL);
   g_assert_cmpuint (updated, ==, 1);
   after = dump (f);
   g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (f->project), "ORG"));

@@ -85,6 +85,24 @@ import_paths (GlossChangeSet  *changes,
   return TRUE;
 }
 
+/* The undo description: "Import “news.jsonl”", or "Import of 3 Files". */
+static char *
+describe_import (const char * const *paths)
+{
+  guint n = g_strv_length ((char **) paths);
+
+  if (n == 1)
+    {
+      g_autofree char *base = g_path_get_basename (paths[0]);
+      g_autofree char *display = g_filename_display_name (base);
+
+      /* Translators: an undo description, %s is a file name */
+      return g_strdup_printf (_("Import “%s”"), display);
+    }
+  /* Translators: an undo description */
+  return g_strdup_printf (ngettext ("Import of %u File", "Import of %u Files", n), n);
+}
+
 gboolean
 gloss_format_import (GlossProject              *project,
                      const char * const        *paths,
@@ -108,6 +126,7 @@ gloss_format_import_full (GlossProject              *project,
   static const GlossImportOptions defaults = GLOSS_IMPORT_OPTIONS_INIT;
   g_autoptr(GlossImportReport) own_report = NULL;
   g_autoptr(GlossChangeSet) changes = NULL;
+  g_autofree char *description = NULL;
   GlossImportContext ctx = { 0 };
   Import import = { &ctx, paths };
   gboolean ok;
@@ -124,7 +143,8 @@ gloss_format_import_full (GlossProject              *project,
       report = own_report;
     }
 
-  changes = gloss_change_set_new (_("Import"));
+  description = describe_import (paths);
+  changes = gloss_change_set_new (description);
   ctx.project = project;
   ctx.store = gloss_project_get_store (project);
   ctx.changes = changes;
