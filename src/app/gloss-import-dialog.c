@@ -10,10 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-change-set.h"
 #include "gloss-format.h"
 #include "gloss-import-dialog-private.h"
 #include "gloss-import-dialog.h"
 #include "gloss-task-runner.h"
+#include "gloss-window-bulk-private.h"
+#include "gloss-window.h"
 
 struct _GlossImportDialog
 {
@@ -25,6 +28,8 @@ struct _GlossImportDialog
   GCancellable      *cancellable;    /* owned while running */
   GlossImportReport *report;         /* owned: the last import's */
   GError            *error;          /* owned: the last import's */
+  GlossChangeSet    *changes;        /* owned: the last import's, for Undo; NULL on error */
+  char              *toast;          /* owned: what the window says when the dialog closes */
   GtkStringList     *problems;       /* owned: the report's rows */
   GArray            *severities;     /* owned: GlossProblemSeverity per row */
   gboolean           running;
@@ -61,6 +66,7 @@ typedef struct
   char               *annotator;
   gboolean            skip_bad;
   GlossImportReport  *report;     /* owned until the dialog takes it */
+  GlossChangeSet     *changes;    /* owned until the dialog takes it: the applied import */
 } ImportJob;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -72,6 +78,7 @@ import_job_free (ImportJob *job)
   g_free (job->format);
   g_free (job->annotator);
   g_clear_pointer (&job->report, gloss_import_report_free);
+  g_clear_object (&job->changes);
   g_free (job);
 }
 
@@ -321,6 +328,54 @@ show_report (GlossImportDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
+/* The window this dialog imports for, or NULL. */
+static GlossWindow *
+get_window (GlossImportDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!GLOSS_IS_WINDOW (parent) || self->project == NULL ||
+      gloss_window_get_project (GLOSS_WINDOW (parent)) != self->project)
+    return NULL;
+  return GLOSS_WINDOW (parent);
+}
+
+/* The import is the window's last step at once (win.undo takes it back);
+ * its toast with Undo waits for the report to close. */
+static void
+offer_undo (GlossImportDialog *self)
+{
+  GlossWindow *window = get_window (self);
+  GlossImportReport *report = self->report;
+  g_autofree char *documents = NULL;
+
+  if (window == NULL || !gloss_change_set_can_undo (self->changes))
+    return;
+  _gloss_window_bulk_take_changes (window, self->changes);
+
+  /* Translators: the start of "Imported 3 documents (12 annotations)" */
+  documents = g_strdup_printf (ngettext ("Imported %u document", "Imported %u documents",
+                                         report->n_documents),
+                               report->n_documents);
+  /* Translators: %s is "Imported 3 documents"; the whole reads
+   * "Imported 3 documents (12 annotations)" */
+  self->toast = g_strdup_printf (ngettext ("%s (%u annotation)", "%s (%u annotations)",
+                                           report->n_annotations),
+                                 documents, report->n_annotations);
+}
+
+/* The report closes: the window says what was imported, with Undo. */
+static void
+show_toast (GlossImportDialog *self)
+{
+  g_autofree char *toast = g_steal_pointer (&self->toast);
+  GlossWindow *window = get_window (self);
+
+  if (toast != NULL && window != NULL && self->changes != NULL &&
+      !gtk_widget_in_destruction (GTK_WIDGET (window)))
+    _gloss_window_bulk_show_changes_toast (window, self->changes, toast);
+}
+
 /* ---- the worker -------------------------------------------------------- */
 
 static gboolean
@@ -340,8 +395,8 @@ import_worker (GlossProject       *project,
   options.progress = progress;
   options.progress_data = progress_data;
 
-  return gloss_format_import (project, (const char * const *) job->paths, &options, job->report,
-                              cancellable, error);
+  return gloss_format_import_full (project, (const char * const *) job->paths, &options,
+                                   job->report, &job->changes, cancellable, error);
 }
 
 static void
@@ -378,8 +433,15 @@ import_done_cb (GObject      *source_object,
 
   g_clear_pointer (&self->report, gloss_import_report_free);
   g_clear_error (&self->error);
+  g_clear_object (&self->changes);
+  g_clear_pointer (&self->toast, g_free);
   self->report = g_steal_pointer (&job->report);
   self->error = g_steal_pointer (&error);
+  if (self->error == NULL && job->changes != NULL)
+    {
+      self->changes = g_steal_pointer (&job->changes);
+      offer_undo (self);
+    }
 
   if (self->close_when_done)
     {
@@ -598,6 +660,7 @@ gloss_import_dialog_close_request (GtkWindow *window)
       g_cancellable_cancel (self->cancellable);
       return TRUE;
     }
+  show_toast (self);
 
   return GTK_WINDOW_CLASS (gloss_import_dialog_parent_class)->close_request (window);
 }
@@ -629,6 +692,8 @@ gloss_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->format_names, g_ptr_array_unref);
   g_clear_pointer (&self->report, gloss_import_report_free);
   g_clear_error (&self->error);
+  g_clear_object (&self->changes);
+  g_free (self->toast);
 
   G_OBJECT_CLASS (gloss_import_dialog_parent_class)->finalize (object);
 }

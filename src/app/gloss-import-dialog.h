@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GLOSS, IMPORT_DIAL
  * worker thread with its own connection to the project file, with a
  * progress bar and Cancel, then shows the report (counts, labels added,
  * every problem). The project's documents and schema are refreshed when
- * the import is done. */
+ * the import is done. Over a GlossWindow on the same project, the import
+ * becomes the window's last step (win.undo takes it back as one step), and
+ * when the report closes the window says what came in, with Undo. */
 GtkWidget *gloss_import_dialog_new      (GtkWindow         *parent,
                                          GlossProject      *project);
 /* Adds a file or folder to the list (ignored when already there or not

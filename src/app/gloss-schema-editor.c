@@ -19,6 +19,8 @@
 #include "gloss-schema.h"
 #include "gloss-store.h"
 #include "gloss-swatch.h"
+#include "gloss-window-bulk-private.h"
+#include "gloss-window.h"
 
 struct _GlossSchemaEditor
 {
@@ -27,6 +29,8 @@ struct _GlossSchemaEditor
   GlossProject *project;          /* owned */
   GlossSchema  *schema;           /* owned: the project's */
   char         *selected;         /* owned: name of the label shown */
+  GlossChangeSet *changes;        /* owned: the last rename, the window's step to undo */
+  char         *toast;            /* owned: what the window says of it when the editor closes */
   GtkWidget    *color_button;     /* borrowed: in color_box */
   GtkWidget    *new_color_button; /* borrowed: in new_color_box */
   gboolean      updating;
@@ -571,17 +575,35 @@ row_selected_cb (GlossSchemaEditor *self,
   show_details (self);
 }
 
+/* The window this editor edits the project of, or NULL. */
+static GlossWindow *
+get_window (GlossSchemaEditor *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!GLOSS_IS_WINDOW (parent) || self->project == NULL ||
+      gloss_window_get_project (GLOSS_WINDOW (parent)) != self->project)
+    return NULL;
+  return GLOSS_WINDOW (parent);
+}
+
 static void
 rename_cb (GlossSchemaEditor *self)
 {
   g_autofree char *new_name = dup_entry (self->name_entry);
   g_autofree char *old_name = g_strdup (self->selected);
+  g_autoptr(GlossChangeSet) changes = NULL;
   g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  guint n = 0;
 
   if (old_name == NULL || g_strcmp0 (old_name, new_name) == 0)
     return;
 
-  if (!gloss_schema_rename_label (self->schema, old_name, new_name, &error))
+  /* The label in the schema and its annotations, as one step the window
+   * can undo; the project adopts the renamed schema (project_schema_cb). */
+  changes = gloss_project_rename_label (self->project, old_name, new_name, &error);
+  if (changes == NULL)
     {
       show_error (self->error_label, error);
       return;
@@ -590,11 +612,20 @@ rename_cb (GlossSchemaEditor *self)
   g_free (self->selected);
   self->selected = g_strdup (new_name);
   select_label (self, new_name);
+  show_error (self->error_label, NULL);
 
-  /* The annotations follow their label. */
-  if (!gloss_schema_editor_rewrite_label (self->project, old_name, new_name, &error))
-    g_prefix_error (&error, _("The label was renamed but not all its annotations: "));
-  show_error (self->error_label, error);
+  g_clear_object (&self->changes);
+  g_clear_pointer (&self->toast, g_free);
+  window = get_window (self);
+  if (window == NULL)
+    return;
+  _gloss_window_bulk_take_changes (window, changes);
+  self->changes = g_steal_pointer (&changes);
+  gloss_change_set_count (self->changes, GLOSS_CHANGE_ANNOTATION, NULL, &n, NULL);
+  /* Translators: "Renamed ORG to ORGANISATION in 12 annotations" */
+  self->toast = g_strdup_printf (ngettext ("Renamed %s to %s in %u annotation",
+                                           "Renamed %s to %s in %u annotations", n),
+                                 old_name, new_name, n);
 }
 
 static void
@@ -947,6 +978,22 @@ remove_clicked_cb (GlossSchemaEditor *self)
 
 /* ---- vfuncs ------------------------------------------------------------ */
 
+/* The editor closes: the window says what the last rename did, with Undo
+ * (a toast behind this modal window would go unseen). */
+static gboolean
+gloss_schema_editor_close_request (GtkWindow *window)
+{
+  GlossSchemaEditor *self = GLOSS_SCHEMA_EDITOR (window);
+  g_autofree char *toast = g_steal_pointer (&self->toast);
+  GlossWindow *parent = get_window (self);
+
+  if (toast != NULL && parent != NULL && self->changes != NULL &&
+      !gtk_widget_in_destruction (GTK_WIDGET (parent)))
+    _gloss_window_bulk_show_changes_toast (parent, self->changes, toast);
+
+  return GTK_WINDOW_CLASS (gloss_schema_editor_parent_class)->close_request (window);
+}
+
 static void
 gloss_schema_editor_dispose (GObject *object)
 {
@@ -971,6 +1018,8 @@ gloss_schema_editor_finalize (GObject *object)
   GlossSchemaEditor *self = GLOSS_SCHEMA_EDITOR (object);
 
   g_clear_pointer (&self->selected, g_free);
+  g_clear_object (&self->changes);
+  g_free (self->toast);
 
   G_OBJECT_CLASS (gloss_schema_editor_parent_class)->finalize (object);
 }
@@ -980,9 +1029,11 @@ gloss_schema_editor_class_init (GlossSchemaEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_schema_editor_dispose;
   object_class->finalize = gloss_schema_editor_finalize;
+  window_class->close_request = gloss_schema_editor_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/gloss-schema-editor.ui");

@@ -17,9 +17,10 @@ G_DECLARE_FINAL_TYPE (GlossSchemaEditor, gloss_schema_editor, GLOSS, SCHEMA_EDIT
 
 /* A modal window editing the project's schema in place through the
  * GlossSchema API: the project saves the schema on "changed" and the views
- * follow live. Renaming a label relabels its annotations, and deleting a
- * label in use deletes its annotations after a confirmation, through one
- * command per document (undoable in that document). */
+ * follow live. Renaming a label renames it on its annotations too, as one
+ * change set (gloss_project_rename_label()) that the parent GlossWindow
+ * keeps as its last step, with a toast and Undo when the editor closes;
+ * deleting a label in use deletes its annotations after a confirmation. */
 GtkWidget *gloss_schema_editor_new (GtkWindow    *parent,
                                     GlossProject *project);
 

@@ -20,6 +20,7 @@
 #include "gloss-project.h"
 #include "gloss-schema-editor.h"
 #include "gloss-store.h"
+#include "gloss-window-bulk-private.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 
@@ -221,7 +222,7 @@ view_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.start-link"))
     gloss_document_view_start_link (self->view);
   else if (g_str_equal (action_name, "win.annotate-all"))
-    gloss_document_view_annotate_all (self->view);
+    _gloss_window_annotate_all_in_document (self);
   else if (g_str_equal (action_name, "win.delete-annotation"))
     gloss_document_view_delete_selected (self->view);
 }

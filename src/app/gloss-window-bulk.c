@@ -1,4 +1,5 @@
-/* gloss-window-bulk.c: "annotate all occurrences in all documents", for the window
+/* gloss-window-bulk.c: the window's bulk steps: "annotate all occurrences in all
+ * documents", imports and label renames, and the toasts that undo them
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,11 +14,13 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-bulk.h"
+#include "gloss-change-set.h"
 #include "gloss-document-row.h"
 #include "gloss-document-view.h"
 #include "gloss-document.h"
 #include "gloss-project.h"
 #include "gloss-task-runner.h"
+#include "gloss-window-bulk-private.h"
 #include "gloss-window-private.h"
 
 /* From this many documents on (bench-bulk: a frequent word takes about
@@ -46,6 +49,66 @@ typedef struct
   GlossBulkStep *step;     /* owned: the step undone or redone, or the one
                             * applied (NULL until the worker succeeded) */
 } BulkJob;
+
+/* What self->bulk does not hold, hung on the window: a change set (an
+ * import, a label renamed) as the window's last step in place of
+ * bulk->step (one of the two at a time: the newer), and the command of the
+ * last Ctrl+E in the open document, which its toast's Undo takes back. */
+typedef struct
+{
+  GlossChangeSet      *changes;         /* owned, may be NULL */
+  GlossProject        *project;         /* weak: the project @changes went into */
+  GlossAnnotationList *doc_list;        /* weak: the list the Ctrl+E command went into */
+  char                *doc_description; /* owned: the command's undo description */
+  gboolean             doc_valid;       /* nothing else changed the list since */
+  gboolean             doc_undone;      /* the toast's Undo took it back */
+  gboolean             doc_busy;        /* the toast's own undo or redo runs */
+  gulong               doc_handlers[3]; /* on doc_list */
+} Steps;
+
+static GQuark
+steps_quark (void)
+{
+  return g_quark_from_static_string ("gloss-window-steps");
+}
+
+static void
+forget_document_step (Steps *steps)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps->doc_handlers); i++)
+    {
+      if (steps->doc_list != NULL && steps->doc_handlers[i] != 0)
+        g_signal_handler_disconnect (steps->doc_list, steps->doc_handlers[i]);
+      steps->doc_handlers[i] = 0;
+    }
+  g_clear_weak_pointer (&steps->doc_list);
+  g_clear_pointer (&steps->doc_description, g_free);
+  steps->doc_valid = FALSE;
+  steps->doc_undone = FALSE;
+}
+
+static void
+steps_free (Steps *steps)
+{
+  forget_document_step (steps);
+  g_clear_object (&steps->changes);
+  g_clear_weak_pointer (&steps->project);
+  g_free (steps);
+}
+
+static Steps *
+get_steps (GlossWindow *self)
+{
+  Steps *steps = g_object_get_qdata (G_OBJECT (self), steps_quark ());
+
+  if (steps == NULL)
+    {
+      steps = g_new0 (Steps, 1);
+      g_object_set_qdata_full (G_OBJECT (self), steps_quark (), steps,
+                               (GDestroyNotify) steps_free);
+    }
+  return steps;
+}
 
 static void
 bulk_job_free (BulkJob *job)
@@ -80,6 +143,7 @@ window_destroy_cb (GlossWindow *self)
 
   if (bulk->cancellable != NULL)
     g_cancellable_cancel (bulk->cancellable);
+  forget_document_step (get_steps (self));
 }
 
 static GlossWindowBulk *
@@ -98,6 +162,19 @@ current_step (GlossWindow *self)
       bulk->project != gloss_window_get_project (self))
     return NULL;
   return bulk->step;
+}
+
+/* The change set, when it is the window's last step and belongs to its
+ * project. */
+static GlossChangeSet *
+current_changes (GlossWindow *self)
+{
+  Steps *steps = get_steps (self);
+
+  if (steps->changes == NULL || steps->project == NULL ||
+      steps->project != gloss_window_get_project (self))
+    return NULL;
+  return steps->changes;
 }
 
 /* The step cleared the histories of the documents it wrote; the open
@@ -189,6 +266,7 @@ take_step (GlossWindow   *self,
 
   g_set_object (&bulk->step, step);
   g_set_weak_pointer (&bulk->project, project);
+  g_clear_object (&get_steps (self)->changes);
   forget_document_history (self);
   _gloss_window_bulk_update_undo (self);
 
@@ -217,6 +295,23 @@ step_done (GlossWindow   *self,
   _gloss_window_bulk_update_undo (self);
   /* Translators: %s is an undo description such as "Annotate All “x” in All Documents" */
   message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
+  _gloss_window_show_action_toast (self, message, undo ? _("_Redo") : _("_Undo"),
+                                   undo ? "win.redo-bulk-step" : "win.undo-bulk-step");
+}
+
+/* After the change set was undone or redone. */
+static void
+changes_done (GlossWindow    *self,
+              GlossChangeSet *changes,
+              gboolean        undo)
+{
+  g_autofree char *message = NULL;
+
+  forget_document_history (self);
+  _gloss_window_bulk_update_undo (self);
+  /* Translators: %s is an undo description such as "Import “news.jsonl”" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"),
+                             gloss_change_set_get_description (changes));
   _gloss_window_show_action_toast (self, message, undo ? _("_Redo") : _("_Undo"),
                                    undo ? "win.redo-bulk-step" : "win.undo-bulk-step");
 }
@@ -413,6 +508,7 @@ run_step (GlossWindow  *self,
 {
   g_autoptr(GlossBulkStep) step = NULL;
   GlossBulkStep *current = current_step (self);
+  GlossChangeSet *changes = current_changes (self);
   gboolean ok;
 
   if (_gloss_window_bulk_is_running (self))
@@ -420,6 +516,20 @@ run_step (GlossWindow  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                            _("An “Annotate All” step is still running"));
       return FALSE;
+    }
+  if (changes != NULL && (undo ? gloss_change_set_can_undo (changes)
+                               : gloss_change_set_can_redo (changes)))
+    {
+      g_autoptr(GlossChangeSet) ref = g_object_ref (changes);
+      GlossProject *project = gloss_window_get_project (self);
+
+      ok = undo ? gloss_project_undo_changes (project, ref, NULL, NULL, NULL, error)
+                : gloss_project_redo_changes (project, ref, NULL, NULL, NULL, error);
+      if (ok)
+        changes_done (self, ref, undo);
+      else
+        _gloss_window_bulk_update_undo (self);
+      return ok;
     }
   if (current == NULL || !(undo ? gloss_bulk_step_can_undo (current)
                                  : gloss_bulk_step_can_redo (current)))
@@ -536,6 +646,85 @@ step_history_action (GtkWidget  *widget,
     gloss_window_show_error (self, undo ? _("Could not undo") : _("Could not redo"), error);
 }
 
+/* ---- annotate everywhere in the document ------------------------------ */
+
+/* Whether the Ctrl+E command is still the open document's and nothing
+ * else changed the document since. */
+static gboolean
+document_step_usable (GlossWindow *self,
+                      Steps       *steps)
+{
+  return steps->doc_valid && steps->doc_list != NULL &&
+         steps->doc_list == _gloss_window_get_annotations (self) &&
+         gloss_annotation_list_get_n_waiting (steps->doc_list) == 0;
+}
+
+static void
+update_document_step (GlossWindow *self)
+{
+  Steps *steps = get_steps (self);
+  gboolean usable = document_step_usable (self, steps);
+  const char *undo = usable ? gloss_annotation_list_get_undo_description (steps->doc_list) : NULL;
+  const char *redo = usable ? gloss_annotation_list_get_redo_description (steps->doc_list) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-annotate-all",
+                                 usable && !steps->doc_undone &&
+                                 g_strcmp0 (undo, steps->doc_description) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo-annotate-all",
+                                 usable && steps->doc_undone &&
+                                 g_strcmp0 (redo, steps->doc_description) == 0);
+}
+
+/* Anything but the toast's own undo and redo changed the document: its
+ * Undo would take back something else. */
+static void
+document_changed_cb (GlossWindow *self)
+{
+  Steps *steps = get_steps (self);
+
+  if (steps->doc_busy)
+    return;
+  steps->doc_valid = FALSE;
+  update_document_step (self);
+}
+
+/* The Undo and Redo of the Ctrl+E toast: the command itself, never an
+ * edit made after it. */
+static void
+document_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  Steps *steps = get_steps (self);
+  gboolean undo = g_str_equal (action_name, "win.undo-annotate-all");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (!document_step_usable (self, steps) || steps->doc_undone == undo ||
+      g_strcmp0 (undo ? gloss_annotation_list_get_undo_description (steps->doc_list)
+                      : gloss_annotation_list_get_redo_description (steps->doc_list),
+                 steps->doc_description) != 0)
+    return;
+
+  steps->doc_busy = TRUE;
+  ok = undo ? gloss_annotation_list_undo (steps->doc_list, &error)
+            : gloss_annotation_list_redo (steps->doc_list, &error);
+  steps->doc_busy = FALSE;
+  if (!ok)
+    {
+      gloss_window_show_error (self, undo ? _("Could not undo") : _("Could not redo"), error);
+      return;
+    }
+  steps->doc_undone = undo;
+  update_document_step (self);
+  /* Translators: %s is an undo description such as "Annotate all “Valgrad”" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), steps->doc_description);
+  _gloss_window_show_action_toast (self, message, undo ? _("_Redo") : _("_Undo"),
+                                   undo ? "win.redo-annotate-all" : "win.undo-annotate-all");
+}
+
 /* ---- private API ------------------------------------------------------- */
 
 void
@@ -547,6 +736,10 @@ _gloss_window_bulk_class_init (GtkWidgetClass *widget_class)
                                    step_history_action);
   gtk_widget_class_install_action (widget_class, "win.redo-bulk-step", NULL,
                                    step_history_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-annotate-all", NULL,
+                                   document_step_action);
+  gtk_widget_class_install_action (widget_class, "win.redo-annotate-all", NULL,
+                                   document_step_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.annotate-all-documents", NULL);
 }
@@ -595,24 +788,33 @@ _gloss_window_bulk_update_undo (GlossWindow *self)
   gboolean running = bulk->cancellable != NULL;
   /* the worker owns the step while it runs */
   GlossBulkStep *step = running ? NULL : current_step (self);
+  GlossChangeSet *changes = running ? NULL : current_changes (self);
   gboolean doc_undo = list != NULL && gloss_annotation_list_can_undo (list);
   gboolean doc_redo = list != NULL && gloss_annotation_list_can_redo (list);
-  gboolean step_undo = !doc_undo && step != NULL && gloss_bulk_step_can_undo (step);
-  gboolean step_redo = !doc_redo && step != NULL && gloss_bulk_step_can_redo (step);
+  gboolean last_undo = (step != NULL && gloss_bulk_step_can_undo (step)) ||
+                       (changes != NULL && gloss_change_set_can_undo (changes));
+  gboolean last_redo = (step != NULL && gloss_bulk_step_can_redo (step)) ||
+                       (changes != NULL && gloss_change_set_can_redo (changes));
+  gboolean step_undo = !doc_undo && last_undo;
+  gboolean step_redo = !doc_redo && last_redo;
   GtkWidget *undo_button = history_button (self, &bulk->undo_button, "win.undo");
   GtkWidget *redo_button = history_button (self, &bulk->redo_button, "win.redo");
-  g_autofree char *description = step != NULL ? gloss_bulk_step_dup_description (step) : NULL;
+  g_autofree char *description = NULL;
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
+
+  if (step != NULL)
+    description = gloss_bulk_step_dup_description (step);
+  else if (changes != NULL)
+    description = g_strdup (gloss_change_set_get_description (changes));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  !running && (doc_undo || step_undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  !running && (doc_redo || step_redo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-bulk-step",
-                                 step != NULL && gloss_bulk_step_can_undo (step));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo-bulk-step",
-                                 step != NULL && gloss_bulk_step_can_redo (step));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-bulk-step", last_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo-bulk-step", last_redo);
+  update_document_step (self);
 
   /* Translators: %s is "Annotate All “x” in All Documents" */
   undo_text = step_undo ? g_strdup_printf (_("Undo %s"), description) : NULL;
@@ -626,20 +828,30 @@ gboolean
 _gloss_window_bulk_can_undo (GlossWindow *self)
 {
   GlossBulkStep *step;
+  GlossChangeSet *changes;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  if (_gloss_window_bulk_is_running (self))
+    return FALSE;
   step = current_step (self);
-  return step != NULL && !_gloss_window_bulk_is_running (self) && gloss_bulk_step_can_undo (step);
+  changes = current_changes (self);
+  return (step != NULL && gloss_bulk_step_can_undo (step)) ||
+         (changes != NULL && gloss_change_set_can_undo (changes));
 }
 
 gboolean
 _gloss_window_bulk_can_redo (GlossWindow *self)
 {
   GlossBulkStep *step;
+  GlossChangeSet *changes;
 
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  if (_gloss_window_bulk_is_running (self))
+    return FALSE;
   step = current_step (self);
-  return step != NULL && !_gloss_window_bulk_is_running (self) && gloss_bulk_step_can_redo (step);
+  changes = current_changes (self);
+  return (step != NULL && gloss_bulk_step_can_redo (step)) ||
+         (changes != NULL && gloss_change_set_can_redo (changes));
 }
 
 gboolean
@@ -705,4 +917,87 @@ void
 _gloss_window_bulk_finalize (GlossWindow *self)
 {
   bulk_free (&self->bulk);
+}
+
+/* ---- gloss-window-bulk-private.h -------------------------------------- */
+
+void
+_gloss_window_bulk_take_changes (GlossWindow    *self,
+                                 GlossChangeSet *changes)
+{
+  Steps *steps;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (GLOSS_IS_CHANGE_SET (changes));
+
+  if (gloss_window_get_project (self) == NULL || !gloss_change_set_can_undo (changes))
+    return;
+  steps = get_steps (self);
+  /* the window keeps its last step: this one */
+  g_clear_object (&get_bulk (self)->step);
+  g_set_object (&steps->changes, changes);
+  g_set_weak_pointer (&steps->project, gloss_window_get_project (self));
+  forget_document_history (self);
+  _gloss_window_bulk_update_undo (self);
+}
+
+void
+_gloss_window_bulk_show_changes_toast (GlossWindow    *self,
+                                       GlossChangeSet *changes,
+                                       const char     *message)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (GLOSS_IS_CHANGE_SET (changes));
+  g_return_if_fail (message != NULL);
+
+  if (current_changes (self) != changes || !gloss_change_set_can_undo (changes))
+    return;
+  _gloss_window_show_action_toast (self, message, _("_Undo"), "win.undo-bulk-step");
+}
+
+GlossChangeSet *
+_gloss_window_bulk_get_changes (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return current_changes (self);
+}
+
+guint
+_gloss_window_annotate_all_in_document (GlossWindow *self)
+{
+  GlossAnnotationList *list;
+  Steps *steps;
+  g_autofree char *message = NULL;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), 0);
+
+  list = _gloss_window_get_annotations (self);
+  if (list == NULL)
+    return 0;
+  /* the view says when there is nothing to annotate */
+  n = gloss_document_view_annotate_all (GLOSS_DOCUMENT_VIEW (gloss_window_get_view (self)));
+  if (n == 0 || gloss_annotation_list_get_n_waiting (list) > 0 ||
+      !gloss_annotation_list_can_undo (list))
+    return n;
+
+  steps = get_steps (self);
+  forget_document_step (steps);
+  g_set_weak_pointer (&steps->doc_list, list);
+  steps->doc_description = g_strdup (gloss_annotation_list_get_undo_description (list));
+  steps->doc_valid = TRUE;
+  steps->doc_handlers[0] = g_signal_connect_swapped (list, "annotation-changed",
+                                                     G_CALLBACK (document_changed_cb), self);
+  steps->doc_handlers[1] = g_signal_connect_swapped (list, "relation-changed",
+                                                     G_CALLBACK (document_changed_cb), self);
+  steps->doc_handlers[2] = g_signal_connect_swapped (list, "status-changed",
+                                                     G_CALLBACK (document_changed_cb), self);
+  update_document_step (self);
+
+  /* the same words as the view's message, which this toast replaces */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Annotated %u more occurrence",
+                                          "Annotated %u more occurrences", n),
+                             n);
+  _gloss_window_show_action_toast (self, message, _("_Undo"), "win.undo-annotate-all");
+  return n;
 }

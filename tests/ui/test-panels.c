@@ -1011,10 +1011,14 @@ test_schema_editor_ui (Fixture       *fixture,
   g_assert_true (gloss_relation_type_allows (gloss_schema_lookup_relation_type (schema, "owns"),
                                              "ORG", "WEAPON"));
 
-  /* Renaming through the name entry relabels the annotations. */
+  /* Renaming through the name entry relabels the annotations, in one
+   * step with the schema: the project adopts the renamed schema. */
   _gloss_schema_editor_select_label (editor, "PERSON");
   activate_entry (editor, GLOSS_SCHEMA_EDITOR_ENTRY_NAME, "PER");
   g_assert_null (_gloss_schema_editor_get_error (editor));
+  schema = gloss_project_get_schema (fixture->project);
+  g_assert_nonnull (gloss_schema_lookup_label (schema, "PER"));
+  g_assert_null (gloss_schema_lookup_label (schema, "PERSON"));
   g_assert_cmpstr (_gloss_schema_editor_get_selected (editor), ==, "PER");
   g_assert_cmpstr (gloss_annotation_get_label (
                      gloss_annotation_list_lookup (fixture->annotations, a)), ==, "PER");
