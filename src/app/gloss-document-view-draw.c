@@ -19,7 +19,6 @@
 #define CHIP_PAD_X         4
 #define CHIP_GAP_X         3
 #define CHIP_GAP_Y         1
-#define ARC_RISE           28.0
 
 static GlossLabel *
 lookup_label (GlossDocumentView *self,
@@ -48,9 +47,11 @@ ensure_chip_font (GlossDocumentView *self)
   pango_layout_get_pixel_size (layout, NULL, &height);
   self->chip_height = height + 1;
 
-  /* Room above every display line for the chips. */
+  /* Room above every display line for the chips; the arcs' lanes
+   * above that. */
   gtk_text_view_set_pixels_above_lines (GTK_TEXT_VIEW (self), self->chip_height + 3);
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), self->chip_height + 3);
+  _gloss_document_view_restyle_lanes (self);
 }
 
 static void
@@ -200,87 +201,267 @@ append_outline (GlossDocumentView *self,
     }
 }
 
-/* The anchor of an annotation's arcs: the top of its first character. */
-static gboolean
-arc_anchor (GlossDocumentView *self,
-            GlossAnnotation   *annotation,
-            double            *x,
-            double            *y)
+/* ---- relation arcs --------------------------------------------------------
+ *
+ * brat's layout: an arc leaves the top of its source's chip, runs in the
+ * lane reserved above that line (-lanes.c) and comes down onto its
+ * target's chip with an arrow head. Ends on different lines make two
+ * pieces: one to the right edge of the first line, one from the left edge
+ * of the second. On each line the shortest pieces take the lowest levels,
+ * and a piece goes up a level where it would touch another or its name. */
+
+/* One end of an arc: where its leg comes down. */
+typedef struct
 {
+  double x;
+  double foot;   /* the top of the chip */
+  int    line_y; /* the top of the line's text */
+  guint  room;   /* the levels reserved above the line */
+} ArcEnd;
+
+typedef struct
+{
+  double      x0, x1;          /* the run along the lane, left to right */
+  double      foot0, foot1;    /* where a leg at x0 / x1 comes down to */
+  gboolean    leg0, leg1;
+  gboolean    arrow0, arrow1;  /* the leg ends on the target */
+  int         line_y;
+  guint       room;
+  const char *name;
+  int         name_width;
+  int         name_height;
+  GdkRGBA     color;
+  gboolean    dashed;
+  guint       level;
+  double      name_x;
+} ArcPiece;
+
+#define ARC_CORNER 5.0
+
+static void
+arc_end (GlossDocumentView *self,
+         GlossAnnotation   *annotation,
+         ArcEnd            *end)
+{
+  const char *uuid = gloss_annotation_get_uuid (annotation);
   GtkTextIter iter;
   GdkRectangle location;
 
   gtk_text_buffer_get_iter_at_offset (_gloss_document_view_get_buffer (self), &iter,
                                       gloss_annotation_get_start (annotation));
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-  *x = location.x + 6;
-  *y = location.y - self->chip_height - CHIP_GAP_Y;
-  return TRUE;
+  end->line_y = location.y;
+  end->x = location.x + 6;
+  end->foot = location.y - self->chip_height - CHIP_GAP_Y;
+  end->room = _gloss_document_view_lane_levels_at (self, &iter);
+
+  /* The chip this frame drew: chips side by side are not at the text. */
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      GlossChipHit *hit = &g_array_index (self->chips, GlossChipHit, i);
+
+      if (g_strcmp0 (hit->uuid, uuid) == 0)
+        {
+          end->x = hit->rect.origin.x + MIN (6.0, hit->rect.size.width / 2.0);
+          end->foot = hit->rect.origin.y;
+          break;
+        }
+    }
 }
 
-/* One arc from @source to @target, brat-like: up from the source's chip,
- * over, and down onto the target's chip with an arrow head; @name on a
- * pill at the top. Dashed while it is only proposed. */
 static void
-draw_arc (GlossDocumentView *self,
-          cairo_t           *cr,
-          PangoLayout       *layout,
-          GlossAnnotation   *source,
-          GlossAnnotation   *target,
-          const char        *name,
-          guint              level,
-          gboolean           dashed)
+add_arc_pieces (GlossDocumentView *self,
+                GArray            *pieces,
+                PangoLayout       *layout,
+                const GdkRectangle *visible,
+                GlossAnnotation   *source,
+                GlossAnnotation   *target,
+                const char        *name,
+                gboolean           dashed)
 {
-  GdkRGBA color;
-  double x1, y1, x2, y2, top, mx, my, angle;
-  int tw, th;
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  double left = gtk_text_view_get_left_margin (text_view) - 6.0;
+  double right = visible->x + visible->width - gtk_text_view_get_right_margin (text_view) + 6.0;
+  ArcEnd s, t;
+  ArcPiece piece = { 0 };
+  int name_width = 0;
+  int name_height = 0;
 
-  arc_anchor (self, source, &x1, &y1);
-  arc_anchor (self, target, &x2, &y2);
-  strong_color (self, gloss_annotation_get_label (target), &color);
+  arc_end (self, source, &s);
+  arc_end (self, target, &t);
+  if (name != NULL)
+    {
+      pango_layout_set_text (layout, name, -1);
+      pango_layout_get_pixel_size (layout, &name_width, &name_height);
+    }
+  piece.name = name;
+  piece.name_width = name_width;
+  piece.name_height = name_height;
+  piece.dashed = dashed;
+  strong_color (self, gloss_annotation_get_label (target), &piece.color);
 
-  if (fabs (x2 - x1) < 4 && fabs (y2 - y1) < 4)
-    x2 += 12;
-  /* Each arc of the selection a little higher, so names do not collide. */
-  top = MIN (y1, y2) - ARC_RISE * 0.6 - MIN (fabs (x2 - x1), 300.0) * 0.03 -
-        level * (self->chip_height + 4);
+  if (s.line_y == t.line_y)
+    {
+      const ArcEnd *first = s.x <= t.x ? &s : &t;
+      const ArcEnd *second = s.x <= t.x ? &t : &s;
+
+      piece.x0 = first->x;
+      piece.x1 = MAX (second->x, first->x + 2 * ARC_CORNER);
+      piece.foot0 = first->foot;
+      piece.foot1 = second->foot;
+      piece.leg0 = piece.leg1 = TRUE;
+      piece.arrow0 = first == &t;
+      piece.arrow1 = second == &t;
+      piece.line_y = s.line_y;
+      piece.room = s.room;
+      g_array_append_val (pieces, piece);
+    }
+  else
+    {
+      const ArcEnd *first = s.line_y < t.line_y ? &s : &t;
+      const ArcEnd *second = s.line_y < t.line_y ? &t : &s;
+      ArcPiece tail = piece;
+
+      /* Cut in two, the arc is named where it lands, not again at the
+       * selected annotation: its pieces there share a level. */
+      gboolean first_selected =
+        _gloss_document_view_same (first == &s ? source : target, self->selected);
+
+      if (first_selected)
+        piece.name = NULL;
+      else
+        tail.name = NULL;
+      piece.x0 = first->x;
+      piece.x1 = MAX (right, first->x + 2 * ARC_CORNER);
+      piece.foot0 = first->foot;
+      piece.leg0 = TRUE;
+      piece.arrow0 = first == &t;
+      piece.line_y = first->line_y;
+      piece.room = first->room;
+      g_array_append_val (pieces, piece);
+
+      tail.x0 = MIN (left, second->x - 2 * ARC_CORNER);
+      tail.x1 = second->x;
+      tail.foot1 = second->foot;
+      tail.leg1 = TRUE;
+      tail.arrow1 = second == &t;
+      tail.line_y = second->line_y;
+      tail.room = second->room;
+      g_array_append_val (pieces, tail);
+    }
+}
+
+/* Levels and the names' places, as the lanes reserved them (-lanes.c). */
+static void
+place_pieces (GArray *pieces)
+{
+  g_autoptr(GArray) runs = g_array_sized_new (FALSE, FALSE, sizeof (GlossLanePiece),
+                                              pieces->len);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      ArcPiece *piece = &g_array_index (pieces, ArcPiece, i);
+      GlossLanePiece run = { piece->line_y, piece->x0, piece->x1, 0, piece->room, i, 0, 0 };
+
+      if (piece->name != NULL)
+        run.name = piece->name_width + piece->name_height + 6;
+      g_array_append_val (runs, run);
+    }
+
+  _gloss_lane_place ((GlossLanePiece *) (gpointer) runs->data, runs->len);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      GlossLanePiece *run = &g_array_index (runs, GlossLanePiece, i);
+      ArcPiece *piece = &g_array_index (pieces, ArcPiece, run->id);
+
+      piece->level = run->level;
+      piece->name_x = run->name_x;
+    }
+}
+
+static void
+draw_arrow_head (cairo_t *cr,
+                 double   x,
+                 double   y)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - 3.5, y - 6.0);
+  cairo_line_to (cr, x + 3.5, y - 6.0);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_piece (GlossDocumentView *self,
+            cairo_t           *cr,
+            PangoLayout       *layout,
+            const ArcPiece    *piece)
+{
+  double step = _gloss_document_view_lane_step (self);
+  double y = piece->line_y - self->chip_height - CHIP_GAP_Y - 2 - (piece->level + 0.5) * step;
+  double r = MIN (ARC_CORNER, (piece->x1 - piece->x0) / 2.0);
+  double bottom = y;
+  GlossArcBox box;
 
   cairo_save (cr);
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
+  cairo_set_source_rgba (cr, piece->color.red, piece->color.green, piece->color.blue, 0.85);
   cairo_set_line_width (cr, 1.5);
-  if (dashed)
+  if (piece->dashed)
     cairo_set_dash (cr, (double[2]) { 4.0, 3.0 }, 2, 0.0);
-  cairo_move_to (cr, x1, y1);
-  cairo_curve_to (cr, x1, top, x2, top, x2, y2);
+  if (piece->leg0)
+    {
+      cairo_move_to (cr, piece->x0, piece->foot0);
+      cairo_line_to (cr, piece->x0, y + r);
+      cairo_curve_to (cr, piece->x0, y, piece->x0, y, piece->x0 + r, y);
+      bottom = MAX (bottom, piece->foot0);
+    }
+  else
+    cairo_move_to (cr, piece->x0, y);
+  if (piece->leg1)
+    {
+      cairo_line_to (cr, piece->x1 - r, y);
+      cairo_curve_to (cr, piece->x1, y, piece->x1, y, piece->x1, y + r);
+      cairo_line_to (cr, piece->x1, piece->foot1);
+      bottom = MAX (bottom, piece->foot1);
+    }
+  else
+    cairo_line_to (cr, piece->x1, y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.0);
 
-  /* Arrow head onto the target's chip. */
-  angle = atan2 (y2 - top, 0.0);
-  cairo_move_to (cr, x2, y2);
-  cairo_line_to (cr, x2 - 6 * cos (angle - 0.5), y2 - 6 * sin (angle - 0.5));
-  cairo_line_to (cr, x2 - 6 * cos (angle + 0.5), y2 - 6 * sin (angle + 0.5));
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (piece->arrow0)
+    draw_arrow_head (cr, piece->x0, piece->foot0);
+  if (piece->arrow1)
+    draw_arrow_head (cr, piece->x1, piece->foot1);
 
-  if (name != NULL)
+  box.bounds = GRAPHENE_RECT_INIT (piece->x0 - 4, y - 1, piece->x1 - piece->x0 + 8,
+                                   bottom - y + 1);
+  box.name = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  if (piece->name != NULL)
     {
-      /* The curve's middle: t = 0.5 of the Bézier. */
-      mx = (x1 + x2) / 2.0;
-      my = 0.125 * y1 + 0.75 * top + 0.125 * y2;
-      pango_layout_set_text (layout, name, -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
+      double mx = piece->name_x;
+      double tw = piece->name_width;
+      double th = piece->name_height;
+
+      /* The name on a pill in the middle of the run. */
+      pango_layout_set_text (layout, piece->name, -1);
       cairo_new_path (cr);
-      cairo_arc (cr, mx - tw / 2.0, my, th / 2.0 + 1, G_PI / 2, 3 * G_PI / 2);
-      cairo_arc (cr, mx + tw / 2.0, my, th / 2.0 + 1, 3 * G_PI / 2, G_PI / 2);
+      cairo_arc (cr, mx - tw / 2.0, y, th / 2.0, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, mx + tw / 2.0, y, th / 2.0, 3 * G_PI / 2, G_PI / 2);
       cairo_close_path (cr);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1.0);
+      cairo_set_source_rgba (cr, piece->color.red, piece->color.green, piece->color.blue, 1.0);
       cairo_fill (cr);
-      cairo_move_to (cr, mx - tw / 2.0, my - th / 2.0);
+      cairo_move_to (cr, mx - tw / 2.0, y - th / 2.0);
       cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 1.0);
       pango_cairo_show_layout (cr, layout);
+      box.name = GRAPHENE_RECT_INIT (mx - tw / 2.0 - th / 2.0, y - th / 2.0, tw + th, th);
+      graphene_rect_union (&box.bounds, &box.name, &box.bounds);
     }
   cairo_restore (cr);
+
+  box.line_y = piece->line_y;
+  box.level = piece->level;
+  g_array_append_val (self->arc_boxes, box);
 }
 
 static gboolean
@@ -302,8 +483,8 @@ draw_relations (GlossDocumentView *self,
 {
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) pieces = NULL;
   gboolean preview;
-  guint level = 0;
   cairo_t *cr;
 
   relations = gloss_annotation_list_relations_of (self->annotations,
@@ -314,10 +495,8 @@ draw_relations (GlossDocumentView *self,
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_font_description (layout, self->chip_font);
+  pieces = g_array_new (FALSE, FALSE, sizeof (ArcPiece));
 
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (visible->x, visible->y,
-                                                       visible->width, visible->height));
   for (guint i = 0; i < relations->len; i++)
     {
       GlossRelation *relation = g_ptr_array_index (relations, i);
@@ -333,8 +512,8 @@ draw_relations (GlossDocumentView *self,
           (!starts_in (source, start, end) && !starts_in (target, start, end)))
         continue;
 
-      draw_arc (self, cr, layout, source, target,
-                gloss_relation_get_relation_type (relation), level++, FALSE);
+      add_arc_pieces (self, pieces, layout, visible, source, target,
+                      gloss_relation_get_relation_type (relation), FALSE);
     }
 
   /* A pending claim frame: a dashed arc, named, to each role's choice. */
@@ -345,30 +524,48 @@ draw_relations (GlossDocumentView *self,
 
       if (choice != NULL &&
           (starts_in (self->selected, start, end) || starts_in (choice, start, end)))
-        draw_arc (self, cr, layout, self->selected, choice,
-                  gloss_relation_type_get_name (role->type), level++, TRUE);
+        add_arc_pieces (self, pieces, layout, visible, self->selected, choice,
+                        gloss_relation_type_get_name (role->type), TRUE);
     }
 
   if (preview && (starts_in (self->selected, start, end) ||
                   starts_in (self->link_target, start, end)))
-    draw_arc (self, cr, layout, self->selected, self->link_target, NULL, level, TRUE);
-  else if (self->chip_dragging)
+    add_arc_pieces (self, pieces, layout, visible, self->selected, self->link_target, NULL,
+                    TRUE);
+
+  place_pieces (pieces);
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (visible->x, visible->y,
+                                                       visible->width, visible->height));
+  for (guint i = 0; i < pieces->len; i++)
+    draw_piece (self, cr, layout, &g_array_index (pieces, ArcPiece, i));
+
+  if (!preview && self->chip_dragging)
     {
       GdkRGBA color;
-      double x1, y1;
+      ArcEnd from;
 
       /* Nothing under the pointer yet: a dashed line to it. */
-      arc_anchor (self, self->selected, &x1, &y1);
+      arc_end (self, self->selected, &from);
       strong_color (self, gloss_annotation_get_label (self->selected), &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, (double[2]) { 4.0, 3.0 }, 2, 0.0);
-      cairo_move_to (cr, x1, y1);
+      cairo_move_to (cr, from.x, from.foot);
       cairo_line_to (cr, self->drag_x, self->drag_y);
       cairo_stroke (cr);
     }
 
   cairo_destroy (cr);
+}
+
+GArray *
+_gloss_document_view_get_arc_boxes (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->arc_boxes;
 }
 
 /* Spans drawn as a background merge where they nest or overlap: "BBC"
@@ -576,6 +773,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
   ensure_chip_font (self);
   buffer = gtk_text_view_get_buffer (text_view);
   g_array_set_size (self->chips, 0);
+  g_array_set_size (self->arc_boxes, 0);
 
   /* Only the annotations starting in the visible rectangle get a chip. */
   gtk_text_view_get_visible_rect (text_view, &visible);

@@ -128,6 +128,7 @@ frame_changed (GlossDocumentView *self)
 {
   update_frame_hint (self);
   _gloss_document_view_update_actions (self);
+  _gloss_document_view_queue_lanes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

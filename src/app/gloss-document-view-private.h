@@ -48,6 +48,12 @@ struct _GlossDocumentView
   PangoFontDescription *chip_font;     /* owned, lazily computed */
   int                   chip_height;
   GArray               *chips;         /* owned: GlossChipHit drawn in the last frame */
+  GArray               *arc_boxes;     /* owned: GlossArcBox drawn in the last frame */
+
+  /* Arc lanes (-lanes.c) */
+  GArray               *paragraph_starts; /* owned: guint offset of each buffer line */
+  GByteArray           *lane_levels;   /* owned: arc levels reserved above each line */
+  guint                 lane_idle_id;
 
   /* Selection and editing (-edit.c) */
   GlossAnnotation      *selected;      /* owned: the selected annotation's snapshot */
@@ -243,7 +249,78 @@ GlossAnnotation *_gloss_document_view_frame_choice (GlossDocumentView *self,
                                                     GlossFrameRole    *role);
 void             _gloss_frame_role_free (gpointer data);
 
+/* ---- gloss-document-view-lanes.c: room for arcs above the lines ------- */
+
+#define GLOSS_LANE_MAX_LEVELS 2
+
+/* One arc as one selection shows it: @owner is the selected annotation
+ * (any id), @a the offset of the owner's end and @b of the other;
+ * @name_chars the room its name takes, in characters. */
+typedef struct
+{
+  guint owner;
+  guint a;
+  guint b;
+  guint name_chars;
+} GlossLaneArc;
+
+/* A run of an arc along a lane, in pixels or characters. */
+typedef struct
+{
+  double line;    /* runs on the same line share its levels */
+  double x0, x1;  /* the run, x0 <= x1 */
+  double name;    /* the room its name needs along the run; 0 for none */
+  guint  room;    /* the levels its line has (0 counts as 1) */
+  guint  id;      /* the caller's */
+  guint  level;   /* out */
+  double name_x;  /* out: the middle of its name */
+} GlossLanePiece;
+
+/* Places runs on levels, brat-like: per line the shortest first, each on
+ * the lowest level where it crosses no other run and its name finds room.
+ * Runs that share an end may share a level (one line forking to both
+ * ends); the name then goes in the part only its own run covers. Never
+ * above a piece's room (the highest level takes what is left); sorts
+ * @pieces. Returns the most levels a line uses. */
+guint      _gloss_lane_place                        (GlossLanePiece *pieces,
+                                                     guint           n_pieces);
+/* The arc levels each paragraph needs (a new array of @n_paragraphs): for
+ * each owner, its arcs cut at paragraph ends and placed as above; the most
+ * any owner needs, at most GLOSS_LANE_MAX_LEVELS. Sorts @arcs. */
+guint8    *_gloss_document_view_compute_lane_levels (GlossLaneArc *arcs,
+                                                     guint         n_arcs,
+                                                     const guint  *paragraph_starts,
+                                                     guint         n_paragraphs,
+                                                     guint         n_chars);
+/* Reserves each paragraph's levels now (tags the changed ones). */
+void       _gloss_document_view_update_lanes        (GlossDocumentView *self);
+/* The same, before the next layout: after relations or spans change. */
+void       _gloss_document_view_queue_lanes         (GlossDocumentView *self);
+/* The levels reserved above @iter's paragraph. */
+guint      _gloss_document_view_lane_levels_at      (GlossDocumentView *self,
+                                                     const GtkTextIter *iter);
+/* The height of one level, in pixels. */
+int        _gloss_document_view_lane_step           (GlossDocumentView *self);
+void       _gloss_document_view_style_lane_tag      (GlossDocumentView *self,
+                                                     GtkTextTag        *tag,
+                                                     guint              levels);
+/* The lanes follow the chip height (after a font change). */
+void       _gloss_document_view_restyle_lanes       (GlossDocumentView *self);
+
 /* ---- gloss-document-view-draw.c: chips and arcs ------------------------- */
+
+/* Where a piece of an arc was drawn (buffer coordinates), for tests: the
+ * whole piece (legs, line and name) and its name alone. */
+typedef struct
+{
+  graphene_rect_t bounds;
+  graphene_rect_t name;
+  int             line_y;  /* the top of the text of the line it is above */
+  guint           level;
+} GlossArcBox;
+
+/* The arc pieces the last frame drew (borrowed). */
+GArray     *_gloss_document_view_get_arc_boxes     (GlossDocumentView   *self);
 
 /* Chips, outlines and arcs over the visible text. */
 void        _gloss_document_view_snapshot_above_text (GlossDocumentView *self,

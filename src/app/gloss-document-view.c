@@ -295,6 +295,15 @@ annotation_changed_cb (GlossDocumentView   *self,
 
   annotation_changed_selection (self, old_annotation, new_annotation);
 
+  /* A moved end moves its arcs. */
+  _gloss_document_view_queue_lanes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+relation_changed_cb (GlossDocumentView *self)
+{
+  _gloss_document_view_queue_lanes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -352,6 +361,7 @@ gloss_document_view_dispose (GObject *object)
   if (self->label_tags != NULL)
     g_ptr_array_set_size (self->label_tags, 0);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->lane_idle_id, g_source_remove);
   /* Nothing applies any more, and the actions need not be told. */
   self->enabled_actions = 0;
 
@@ -368,6 +378,9 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->chip_font, pango_font_description_free);
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->chips, g_array_unref);
+  g_clear_pointer (&self->arc_boxes, g_array_unref);
+  g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_pointer (&self->lane_levels, g_byte_array_unref);
   g_clear_pointer (&self->link_labels, g_hash_table_unref);
   g_clear_pointer (&self->hint, g_free);
   g_clear_pointer (&self->search_text, g_free);
@@ -532,6 +545,7 @@ gloss_document_view_init (GlossDocumentView *self)
   self->snap_to_words = TRUE;
   self->chips = g_array_new (FALSE, FALSE, sizeof (GlossChipHit));
   g_array_set_clear_func (self->chips, _gloss_chip_hit_clear);
+  self->arc_boxes = g_array_new (FALSE, FALSE, sizeof (GlossArcBox));
   self->link_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Keys before GtkTextView's own bindings. */
@@ -613,6 +627,10 @@ gloss_document_view_set_document (GlossDocumentView   *self,
                                         _gloss_document_view_update_actions, self);
   g_ptr_array_set_size (self->label_tags, 0);
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->lane_idle_id, g_source_remove);
+  g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_pointer (&self->lane_levels, g_byte_array_unref);
+  g_array_set_size (self->arc_boxes, 0);
 
   g_clear_pointer (&self->offset_map, gloss_offset_map_free);
   g_set_object (&self->document, document);
@@ -640,11 +658,13 @@ gloss_document_view_set_document (GlossDocumentView   *self,
       g_signal_connect_object (annotations, "annotation-changed",
                                G_CALLBACK (annotation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (annotations, "relation-changed",
-                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (relation_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (annotations, "items-changed",
                                G_CALLBACK (_gloss_document_view_update_actions), self,
                                G_CONNECT_SWAPPED);
       _gloss_document_view_tag_buffer (self);
+      /* Before the first layout: the lines are laid out once. */
+      _gloss_document_view_update_lanes (self);
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);

@@ -525,7 +525,7 @@ stored_attribute (Fixture    *fixture,
                   const char *name)
 {
   GlossAnnotation *annotation = gloss_annotation_list_lookup (fixture->annotations, uuid);
-  GVariant *value = NULL;
+  GVariant        *value = NULL;
 
   if (annotation != NULL)
     value = gloss_annotation_get_attribute (annotation, name);
@@ -644,6 +644,209 @@ test_frame (Fixture      *fixture,
   links = stored_links (fixture, second);
   g_assert_nonnull (strstr (links, "attributed-to>"));
   g_assert_nonnull (strstr (links, "cue>"));
+}
+
+/* Runs on lanes: ones sharing an end fork on one level with each name in
+ * the stretch only its run covers; crossing ones stack; a line with less
+ * room keeps them low (over each other, never over words). */
+static void
+test_lane_place (void)
+{
+  GlossLanePiece fork[] = {
+    { 0, 10, 50, 5, 2, 0, 0, 0 },
+    { 0, 30, 50, 5, 2, 1, 0, 0 },
+    { 0, 50, 90, 5, 2, 2, 0, 0 },
+  };
+  GlossLanePiece crossing[] = {
+    { 0, 10, 50, 5, 2, 0, 0, 0 },
+    { 0, 30, 80, 5, 2, 1, 0, 0 },
+    /* Another line: its own levels. */
+    { 1, 30, 80, 5, 2, 2, 0, 0 },
+  };
+  GlossLanePiece tight[] = {
+    { 0, 10, 50, 5, 1, 0, 0, 0 },
+    { 0, 30, 80, 5, 1, 1, 0, 0 },
+  };
+  GlossLanePiece crowded[] = {
+    /* The longer run's own stretch [10, 14] is too short for its name. */
+    { 0, 10, 50, 8, 2, 0, 0, 0 },
+    { 0, 14, 50, 8, 2, 1, 0, 0 },
+  };
+
+  g_assert_cmpuint (_gloss_lane_place (fork, G_N_ELEMENTS (fork)), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (fork); i++)
+    {
+      g_assert_cmpuint (fork[i].level, ==, 0);
+      if (fork[i].id == 0)
+        g_assert_cmpfloat (fork[i].name_x, ==, 20.0);
+      else if (fork[i].id == 1)
+        g_assert_cmpfloat (fork[i].name_x, ==, 40.0);
+      else
+        g_assert_cmpfloat (fork[i].name_x, ==, 70.0);
+    }
+
+  g_assert_cmpuint (_gloss_lane_place (crossing, G_N_ELEMENTS (crossing)), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (crossing); i++)
+    g_assert_cmpuint (crossing[i].level, ==, crossing[i].id == 1 ? 1 : 0);
+
+  g_assert_cmpuint (_gloss_lane_place (tight, G_N_ELEMENTS (tight)), ==, 1);
+  g_assert_cmpuint (tight[0].level, ==, 0);
+  g_assert_cmpuint (tight[1].level, ==, 0);
+
+  g_assert_cmpuint (_gloss_lane_place (crowded, G_N_ELEMENTS (crowded)), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (crowded); i++)
+    g_assert_cmpuint (crowded[i].level, ==, crowded[i].id == 0 ? 1 : 0);
+}
+
+/* The levels each paragraph reserves: what one selection shows there. */
+static void
+test_lane_levels (void)
+{
+  const guint  starts[] = { 0, 100, 200 };
+  GlossLaneArc arcs[] = {
+    /* A claim at 50 linked to a source at 10 and a cue at 30: a fork. */
+    { 0, 50, 10, 5 },
+    { 0, 50, 30, 5 },
+    { 1, 10, 50, 5 },
+    { 2, 30, 50, 5 },
+    /* A claim at 150 linked to a source at 20: both paragraphs. */
+    { 3, 150, 20, 5 },
+    { 4, 20, 150, 5 },
+  };
+  g_autofree guint8 *levels = NULL;
+  GlossLaneArc       crossing[] = {
+          { 0, 10, 60, 5 },
+          { 0, 40, 90, 5 },
+  };
+  g_autofree guint8 *stacked = NULL;
+
+  levels = _gloss_document_view_compute_lane_levels (arcs, G_N_ELEMENTS (arcs), starts, 3, 300);
+  g_assert_cmpuint (levels[0], ==, 1);
+  g_assert_cmpuint (levels[1], ==, 1);
+  g_assert_cmpuint (levels[2], ==, 0);
+
+  stacked = _gloss_document_view_compute_lane_levels (crossing, G_N_ELEMENTS (crossing), starts,
+                                                      3, 300);
+  g_assert_cmpuint (stacked[0], ==, 2);
+  g_assert_cmpuint (stacked[1], ==, 0);
+}
+
+/* The rectangles of the text of every display line, in buffer
+ * coordinates. */
+static GArray *
+text_bands (Fixture *fixture)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (fixture->view);
+  GArray      *bands = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkTextIter  iter;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  do
+    {
+      GdkRectangle    location;
+      graphene_rect_t band;
+
+      gtk_text_view_get_iter_location (view, &iter, &location);
+      band = GRAPHENE_RECT_INIT (0, location.y, 10000, location.height);
+      g_array_append_val (bands, band);
+    }
+  while (gtk_text_view_forward_display_line (view, &iter));
+
+  return bands;
+}
+
+static int
+line_y_of (Fixture *fixture,
+           guint    offset)
+{
+  GtkTextIter  iter;
+  GdkRectangle location;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view)),
+                                      &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (fixture->view), &iter, &location);
+  return location.y;
+}
+
+static void
+wait_for_arcs (Fixture *fixture,
+               guint    n_pieces)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->view));
+  while (_gloss_document_view_get_arc_boxes (fixture->view)->len < n_pieces &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* One more frame after the last layout. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (_gloss_document_view_get_arc_boxes (fixture->view)->len, >=, n_pieces);
+}
+
+/* Relation arcs run in lanes above the lines: no arc and no name covers a
+ * word, names do not overlap, a claim's paragraph keeps its room whether
+ * or not it is selected, and a paragraph without relations keeps none. */
+static void
+test_arcs (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  guint          that = offset_of ("that Valgrad", 0);
+  guint          last = offset_of ("Meridian said", 0);
+  g_autoptr(GArray) bands = NULL;
+  GlossAnnotation *claim;
+  GArray          *boxes;
+  GtkTextIter      iter;
+  int              y_last;
+
+  /* Narrow: the source is on another line than the claim. */
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (fixture->view), 520);
+
+  select_text (fixture, offset_of ("A source", 0), offset_of ("A source", 0) + 8);
+  key (fixture, GDK_KEY_s, 0);
+  select_text (fixture, offset_of ("told", 0), offset_of ("told", 0) + 4);
+  key (fixture, GDK_KEY_u, 0);
+  select_text (fixture, that + 5, offset_of ("to Meridian", 0) + 11);
+  key (fixture, GDK_KEY_c, 0);
+  g_assert_true (key (fixture, GDK_KEY_Return, 0));
+  claim = selected (fixture);
+  g_assert_nonnull (claim);
+
+  wait_for_arcs (fixture, 2);
+  g_assert_cmpint (line_y_of (fixture, offset_of ("A source", 0)), <,
+                   line_y_of (fixture, gloss_annotation_get_start (claim)));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, that);
+  g_assert_cmpuint (_gloss_document_view_lane_levels_at (fixture->view, &iter), >=, 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, last);
+  g_assert_cmpuint (_gloss_document_view_lane_levels_at (fixture->view, &iter), ==, 0);
+
+  bands = text_bands (fixture);
+  boxes = _gloss_document_view_get_arc_boxes (fixture->view);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      GlossArcBox *box = &g_array_index (boxes, GlossArcBox, i);
+
+      for (guint k = 0; k < bands->len; k++)
+        g_assert_false (graphene_rect_intersection (&box->bounds,
+                                                    &g_array_index (bands, graphene_rect_t, k),
+                                                    NULL));
+      for (guint j = 0; j < i; j++)
+        {
+          GlossArcBox *other = &g_array_index (boxes, GlossArcBox, j);
+
+          if (box->name.size.width > 0 && other->name.size.width > 0)
+            g_assert_false (graphene_rect_intersection (&box->name, &other->name, NULL));
+        }
+    }
+
+  /* Selecting elsewhere moves no line. */
+  y_last = line_y_of (fixture, last);
+  gloss_document_view_set_selected_annotation (fixture->view, NULL);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (line_y_of (fixture, last), ==, y_last);
 }
 
 static void
@@ -967,6 +1170,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/ui/annotate/fragment", Fixture, NULL, fixture_setup, test_fragment,
               fixture_teardown);
+  g_test_add_func ("/ui/annotate/lane-place", test_lane_place);
+  g_test_add_func ("/ui/annotate/lane-levels", test_lane_levels);
+  g_test_add ("/ui/annotate/arcs", Fixture, NULL, fixture_setup, test_arcs, fixture_teardown);
   g_test_add ("/ui/annotate/link", Fixture, NULL, fixture_setup, test_link, fixture_teardown);
   g_test_add ("/ui/annotate/frame", Fixture, NULL, fixture_setup, test_frame, fixture_teardown);
   g_test_add ("/ui/annotate/annotate-all", Fixture, NULL, fixture_setup, test_annotate_all,
