@@ -38,7 +38,7 @@ typedef struct
 {
   char        *dir;
   char        *path;
-  GlossWindow *window;   /* owned */
+  GlossWindow *window; /* owned */
 } Setup;
 
 /* The three texts in a project file, in a window showing "article". */
@@ -71,9 +71,9 @@ static gint64
 db_int (Setup      *setup,
         const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   g_assert_cmpint (sqlite3_open_v2 (setup->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
                    SQLITE_OK);
@@ -130,12 +130,12 @@ test_import (void)
     "\"label\": [[0, 11, \"PLAYER\"], [23, 30, \"VENUE\"]]}\n"
     "{\"text\": \"Valgrad denied it.\", \"label\": [[0, 7, \"VENUE\"]]}\n";
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = NULL;
-  const char *paths[] = { NULL, NULL };
+  g_autofree char   *file = NULL;
+  const char        *paths[] = { NULL, NULL };
   GlossImportDialog *dialog;
-  GlossProject *project;
-  GListModel *documents;
-  Setup setup = { 0 };
+  GlossProject      *project;
+  GListModel        *documents;
+  Setup              setup = { 0 };
 
   setup_window (&setup);
   project = gloss_window_get_project (setup.window);
@@ -166,7 +166,8 @@ test_import (void)
   g_assert_cmpint (n_documents (&setup), ==, 3);
   g_assert_cmpint (n_annotations (&setup, NULL), ==, 0);
   g_assert_cmpint (db_int (&setup, "SELECT count(*) FROM project WHERE key = 'schema' AND "
-                                   "instr(value, '\"VENUE\"') > 0"), ==, 0);
+                                   "instr(value, '\"VENUE\"') > 0"),
+                   ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (project), "VENUE"));
 
@@ -205,7 +206,7 @@ label_valgrad (GlossProject *project)
     {
       GlossDocument *document = gloss_project_find_document (project, spans[i].document);
       g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("ORG", spans[i].start,
-                                                                spans[i].start + 7, "tester");
+                                                                 spans[i].start + 7, "tester");
 
       gloss_annotation_set_document_id (a, gloss_document_get_id (document));
       gloss_change_set_put_annotation (changes, a, GLOSS_CHANGE_ALWAYS);
@@ -218,9 +219,9 @@ static void
 test_rename_label (void)
 {
   GlossSchemaEditor *editor;
-  GlossProject *project;
-  GtkEntry *entry;
-  Setup setup = { 0 };
+  GlossProject      *project;
+  GtkEntry          *entry;
+  Setup              setup = { 0 };
 
   setup_window (&setup);
   project = gloss_window_get_project (setup.window);
@@ -250,7 +251,8 @@ test_rename_label (void)
   g_assert_cmpint (n_annotations (&setup, "ORG"), ==, 3);
   g_assert_cmpint (n_annotations (&setup, "ORGANISATION"), ==, 0);
   g_assert_cmpint (db_int (&setup, "SELECT count(*) FROM project WHERE key = 'schema' AND "
-                                   "instr(value, '\"ORGANISATION\"') > 0"), ==, 0);
+                                   "instr(value, '\"ORGANISATION\"') > 0"),
+                   ==, 0);
   g_assert_nonnull (gloss_schema_lookup_label (gloss_project_get_schema (project), "ORG"));
   g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (project), "ORGANISATION"));
 
@@ -259,7 +261,8 @@ test_rename_label (void)
   g_assert_cmpint (n_annotations (&setup, "ORG"), ==, 0);
   g_assert_cmpint (n_annotations (&setup, "ORGANISATION"), ==, 3);
   g_assert_cmpint (db_int (&setup, "SELECT count(*) FROM project WHERE key = 'schema' AND "
-                                   "instr(value, '\"ORGANISATION\"') > 0"), ==, 1);
+                                   "instr(value, '\"ORGANISATION\"') > 0"),
+                   ==, 1);
   g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (project), "ORG"));
 
   teardown_window (&setup);
@@ -269,9 +272,9 @@ static void
 test_annotate_all_in_document (void)
 {
   GlossDocumentView *view;
-  GtkTextBuffer *buffer;
-  GtkTextIter a, b;
-  Setup setup = { 0 };
+  GtkTextBuffer     *buffer;
+  GtkTextIter        a, b;
+  Setup              setup = { 0 };
 
   setup_window (&setup);
   view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (setup.window));
