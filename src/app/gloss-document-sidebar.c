@@ -28,6 +28,7 @@ struct _GlossDocumentSidebar
   gboolean              text_filter_set;
   GCancellable         *text_search;          /* owned, may be NULL: the search running */
   GtkSingleSelection   *document_selection;   /* owned */
+  guint                 pick_idle_id;         /* "document-activated" after a click */
 
   /* template children */
   GtkBox               *box;
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (GlossDocumentSidebar, gloss_document_sidebar, GTK_TYPE_WIDG
 enum
 {
   DOCUMENT_SELECTED,
+  DOCUMENT_ACTIVATED,
   ROW_BOUND,
   N_SIGNALS
 };
@@ -49,7 +51,8 @@ enum
 static guint signals[N_SIGNALS];
 
 /* The status dropdown's rows. */
-enum {
+enum
+{
   STATUS_FILTER_ALL,
   STATUS_FILTER_NEW,
   STATUS_FILTER_IN_PROGRESS,
@@ -315,13 +318,70 @@ selection_changed_cb (GlossDocumentSidebar *self)
     g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, document);
 }
 
+/* A click on a row, or Enter, picks its document ("document-activated");
+ * arrowing through the list only opens each. The row selects itself on
+ * the press, after this handler: the pick waits for it. */
+static gboolean
+pick_idle_cb (gpointer user_data)
+{
+  GlossDocumentSidebar *self = user_data;
+  GlossDocument *document = gtk_single_selection_get_selected_item (self->document_selection);
+
+  self->pick_idle_id = 0;
+  if (document != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_pressed_cb (GtkGestureClick      *gesture,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 GlossDocumentSidebar *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->document_list_view), x, y,
+                                       GTK_PICK_DEFAULT);
+
+  if (picked == NULL || (!GLOSS_IS_DOCUMENT_ROW (picked) &&
+                         gtk_widget_get_ancestor (picked, GLOSS_TYPE_DOCUMENT_ROW) == NULL))
+    return;
+  if (self->pick_idle_id == 0)
+    self->pick_idle_id = g_idle_add (pick_idle_cb, self);
+}
+
+static void
+list_activate_cb (GlossDocumentSidebar *self,
+                  guint                 position)
+{
+  g_autoptr(GlossDocument) document =
+    g_list_model_get_item (G_LIST_MODEL (self->document_filter_model), position);
+
+  if (document != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
+}
+
 /* ---- vfuncs ------------------------------------------------------------ */
+
+/* The keyboard goes to the list (its selected row), or to the search
+ * entry when the list is empty. */
+static gboolean
+gloss_document_sidebar_grab_focus (GtkWidget *widget)
+{
+  GlossDocumentSidebar *self = GLOSS_DOCUMENT_SIDEBAR (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->document_list_stack), "list") == 0 &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->document_list_view)))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
 
 static void
 gloss_document_sidebar_dispose (GObject *object)
 {
   GlossDocumentSidebar *self = GLOSS_DOCUMENT_SIDEBAR (object);
 
+  g_clear_handle_id (&self->pick_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_SIDEBAR);
 
   g_clear_object (&self->document_selection);
@@ -343,9 +403,17 @@ gloss_document_sidebar_class_init (GlossDocumentSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_document_sidebar_dispose;
+  widget_class->grab_focus = gloss_document_sidebar_grab_focus;
 
   signals[DOCUMENT_SELECTED] =
     g_signal_new ("document-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GLOSS_TYPE_DOCUMENT);
+  /* A document picked for reading: a click on its row, or Enter. */
+  signals[DOCUMENT_ACTIVATED] =
+    g_signal_new ("document-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -415,6 +483,17 @@ gloss_document_sidebar_init (GlossDocumentSidebar *self)
   gtk_list_view_set_factory (self->document_list_view, document_factory);
   gtk_list_view_set_model (self->document_list_view,
                            GTK_SELECTION_MODEL (self->document_selection));
+
+  g_signal_connect_object (self->document_list_view, "activate", G_CALLBACK (list_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (list_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->document_list_view),
+                               GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 /* ---- public API -------------------------------------------------------- */

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (GlossDocumentSidebar, gloss_document_sidebar, GLOSS, DOCUM
  *
  * Signals:
  *   "document-selected" (GlossDocument *document): a row was selected.
+ *   "document-activated" (GlossDocument *document): a document was picked
+ *     for reading (a click on its row, or Enter), not just arrowed to.
  *   "row-bound" (GlossDocumentRow *row, GlossDocument *document): a row
  *     shows @document (the window adds its curation progress). */
 

@@ -63,8 +63,11 @@ struct _GlossWindow
   GMenuModel           *primary_menu;         /* template object */
   GtkMenuButton        *primary_menu_button;
   AdwToast             *toast;                /* weak: the toast shown, or NULL */
-  int                   right_pane_width;
+  int                   right_pane_width;     /* the width the user dragged it to */
   gboolean              syncing_right_pane;
+  gboolean              moving_right_pane;    /* the handle is moved by key */
+  int                   measure_width;        /* the text column's reading measure, px */
+  guint                 fold_idle_id;         /* applies the sidebar's fold */
 
   guint                 screenshot_tick_id;
   guint                 screenshot_frames;
@@ -92,7 +95,9 @@ struct _GlossWindow
   GtkStack             *document_stack;
   GtkPaned             *inner_paned;
   GtkStack             *main_stack;
-  GtkPaned             *outer_paned;
+  AdwFlap              *flap;
+  GtkToggleButton      *sidebar_button;
+  AdwClampScrollable   *view_clamp;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GlossDocumentView    *view;

@@ -41,8 +41,27 @@
 /* How long a write of the window waits for another program's write lock
  * before it waits off the main loop (edits) or fails saying so. */
 #define WINDOW_LOCK_TIMEOUT_MS 20
+/* Below this window width the document list folds away: it is shown over
+ * the text on demand (F9, the header bar's button). */
+#define FOLD_WIDTH 1100
+/* The reading measure: the text column holds about this many characters
+ * of the view's font at most; the rest of a wide window goes to the
+ * panels, then to the margins beside the text. */
+#define MEASURE_CHARS 80
+/* The right panel widens into spare width up to this, never narrower
+ * than the user dragged it. */
+#define RIGHT_PANE_MAX_AUTO_WIDTH 560
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -475,9 +494,9 @@ open_document (GlossWindow   *self,
    * document list or its search entry (arrowing through the list). */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-    GtkWidget *sidebar = gtk_paned_get_start_child (self->outer_paned);
+    GtkWidget *sidebar = GTK_WIDGET (self->document_sidebar);
 
-    if (focus == NULL || sidebar == NULL || !gtk_widget_is_ancestor (focus, sidebar))
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, sidebar))
       gtk_widget_grab_focus (GTK_WIDGET (self->view));
   }
 
@@ -652,23 +671,41 @@ selected_annotation_changed_cb (GlossWindow *self)
   gloss_annotation_panel_select_annotation (self->annotation_panel, uuid);
 }
 
-/* The annotation panel keeps its width when the window is resized; a drag
- * of the handle changes that width. "max-position" changes with every new
- * width of the paned, so it tells when to apply it. */
+/* The right panel keeps the width the user dragged it to when the window
+ * is resized, and takes the width the text column leaves beyond its
+ * reading measure, up to RIGHT_PANE_MAX_AUTO_WIDTH: its rows stop
+ * truncating while the text keeps its measure. "max-position" changes
+ * with every new width of the paned, so it tells when to apply it. */
 #define PANED_HANDLE_WIDTH 1
 
 static void
-inner_paned_max_position_cb (GlossWindow *self)
+sync_right_pane (GlossWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+  int spare, target;
 
   if (width <= 0)
     return;
 
+  spare = width - self->measure_width - PANED_HANDLE_WIDTH;
+  target = MAX (self->right_pane_width, MIN (spare, RIGHT_PANE_MAX_AUTO_WIDTH));
+
+  /* the paned keeps the panel at its minimum width itself */
   self->syncing_right_pane = TRUE;
-  gtk_paned_set_position (self->inner_paned,
-                          MAX (width - self->right_pane_width - PANED_HANDLE_WIDTH, 0));
+  gtk_paned_set_position (self->inner_paned, MAX (width - target - PANED_HANDLE_WIDTH, 0));
   self->syncing_right_pane = FALSE;
+}
+
+/* Only the user's drag (or the handle moved by keys) sets the width to
+ * keep: the paned moves the handle itself when it enforces its children's
+ * minimum widths. */
+static gboolean
+pointer_button_down (GtkWidget *widget)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
+
+  return pointer != NULL && (gdk_device_get_modifier_state (pointer) & GDK_BUTTON1_MASK) != 0;
 }
 
 static void
@@ -679,8 +716,131 @@ inner_paned_position_cb (GlossWindow *self)
   if (self->syncing_right_pane || width <= 0 ||
       !gtk_widget_get_mapped (GTK_WIDGET (self->inner_paned)))
     return;
+  if (!self->moving_right_pane && !pointer_button_down (GTK_WIDGET (self->inner_paned)))
+    return;
 
   self->right_pane_width = width - gtk_paned_get_position (self->inner_paned) - PANED_HANDLE_WIDTH;
+}
+
+static gboolean
+inner_paned_move_handle_cb (GlossWindow *self)
+{
+  self->moving_right_pane = TRUE;
+  return FALSE;
+}
+
+static gboolean
+inner_paned_moved_handle_cb (GlossWindow *self)
+{
+  self->moving_right_pane = FALSE;
+  return FALSE;
+}
+
+/* The reading measure: MEASURE_CHARS of the view's font (the approximate
+ * width of a character, from the font's metrics in the view's context, so
+ * at the display's resolution) and the view's margins. The text view
+ * stays the scrolled window's scrollable child, its lines virtualised:
+ * the clamp passes the adjustments through. */
+static void
+update_reading_measure (GlossWindow *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
+  g_autofree char *font = NULL;
+  PangoFontDescription *description;
+  PangoFont *pango_font;
+  double char_width = 8;
+  int width;
+
+  g_object_get (self->view, "font", &font, NULL);
+  description = pango_font_description_from_string (font != NULL ? font : "Serif 12");
+  pango_font = pango_context_load_font (gtk_widget_get_pango_context (GTK_WIDGET (self->view)),
+                                        description);
+  if (pango_font != NULL)
+    {
+      PangoFontMetrics *metrics = pango_font_get_metrics (pango_font, NULL);
+
+      if (pango_font_metrics_get_approximate_char_width (metrics) > 0)
+        char_width = (double) pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+      pango_font_metrics_unref (metrics);
+      g_object_unref (pango_font);
+    }
+  pango_font_description_free (description);
+
+  width = (int) (char_width * MEASURE_CHARS + 0.5) + gtk_text_view_get_left_margin (text_view) +
+          gtk_text_view_get_right_margin (text_view);
+  if (width == self->measure_width)
+    return;
+
+  self->measure_width = width;
+  /* no tightening: the text takes all it is given up to the measure */
+  adw_clamp_scrollable_set_maximum_size (self->view_clamp, width);
+  adw_clamp_scrollable_set_tightening_threshold (self->view_clamp, width);
+  sync_right_pane (self);
+}
+
+/* ---- the document list: folded below FOLD_WIDTH ------------------------- */
+
+static gboolean
+apply_fold_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->fold_idle_id = 0;
+  if (width > 0)
+    adw_flap_set_fold_policy (self->flap, width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                             : ADW_FLAP_FOLD_POLICY_NEVER);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+sidebar_has_focus (GlossWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->document_sidebar));
+}
+
+/* Shown over the text, the list takes the keyboard; hidden, it gives it
+ * back to the text. */
+static void
+reveal_flap_cb (GlossWindow *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (self->flap);
+
+  if (revealed && adw_flap_get_folded (self->flap) && !sidebar_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->document_sidebar));
+  else if (!revealed && sidebar_has_focus (self) && self->annotations != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+/* The keyboard going to the folded list (Ctrl+K) shows it; leaving it
+ * (Tab, a click in the text) hides it. */
+static void
+focus_widget_cb (GlossWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !adw_flap_get_folded (self->flap) ||
+      gtk_stack_get_visible_child (self->main_stack) == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "project") != 0)
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, sidebar_has_focus (self));
+}
+
+/* A document picked in the list shown over the text: the list makes way. */
+static void
+document_activated_cb (GlossWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  if (self->annotations != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 static void
@@ -698,11 +858,7 @@ save_window_state (GlossWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   if (self->project != NULL)
-    {
-      g_settings_set_int (self->settings, "left-pane-position",
-                          gtk_paned_get_position (self->outer_paned));
-      g_settings_set_int (self->settings, "right-pane-position", self->right_pane_width);
-    }
+    g_settings_set_int (self->settings, "right-pane-position", self->right_pane_width);
   g_settings_apply (self->settings);
 }
 
@@ -916,6 +1072,22 @@ name_help_overlay_controls (GtkWidget *widget)
     name_help_overlay_controls (child);
 }
 
+/* The document list folds from the first frame when the window opens
+ * narrow: unfolded, its minimum width would make the window wider. */
+static void
+gloss_window_realize (GtkWidget *widget)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)))
+    adw_flap_set_fold_policy (self->flap, width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                             : ADW_FLAP_FOLD_POLICY_NEVER);
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->realize (widget);
+}
+
 static void
 gloss_window_map (GtkWidget *widget)
 {
@@ -941,6 +1113,66 @@ gloss_window_map (GtkWidget *widget)
                                                              NULL, NULL);
 }
 
+/* libadwaita 1.2 has no breakpoints: the fold follows the window's
+ * width, applied after this allocation (changing it here would lay the
+ * window out again inside its own layout). */
+static void
+gloss_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  AdwFlapFoldPolicy policy = width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                : ADW_FLAP_FOLD_POLICY_NEVER;
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->flap != NULL && adw_flap_get_fold_policy (self->flap) != policy &&
+      self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_fold_cb, self, NULL);
+}
+
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      /* the flap's "notify::reveal-flap" notifies */
+      if (self->flap != NULL)
+        adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gloss_window_dispose (GObject *object)
 {
@@ -952,6 +1184,7 @@ gloss_window_dispose (GObject *object)
       self->screenshot_tick_id = 0;
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->toast);
 
   if (self->annotations != NULL)
@@ -992,7 +1225,11 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   object_class->dispose = gloss_window_dispose;
   object_class->finalize = gloss_window_finalize;
+  object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
   widget_class->map = gloss_window_map;
+  widget_class->realize = gloss_window_realize;
+  widget_class->size_allocate = gloss_window_size_allocate;
   window_class->close_request = gloss_window_close_request;
 
   /* AdwApplication initialises libadwaita at startup; a window built
@@ -1006,6 +1243,13 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_INSPECTOR);
   g_type_ensure (GLOSS_TYPE_LABEL_PALETTE);
+
+  /* Whether the document list is shown: beside the text, or over it
+   * when folded. */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_count_label);
@@ -1026,16 +1270,23 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_clamp);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+
+  /* F9 shows and hides the document list at every width (GNOME's key
+   * for a sidebar). */
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
   _gloss_window_actions_class_init (widget_class);
 }
@@ -1126,13 +1377,30 @@ gloss_window_init (GlossWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->outer_paned,
-                          g_settings_get_int (self->settings, "left-pane-position"));
   self->right_pane_width = g_settings_get_int (self->settings, "right-pane-position");
   g_signal_connect_object (self->inner_paned, "notify::max-position",
-                           G_CALLBACK (inner_paned_max_position_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (sync_right_pane), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inner_paned, "notify::position",
                            G_CALLBACK (inner_paned_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inner_paned, "move-handle",
+                           G_CALLBACK (inner_paned_move_handle_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inner_paned, "move-handle",
+                           G_CALLBACK (inner_paned_moved_handle_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  /* The reading measure follows the view's font and the display's
+   * resolution (the text scaling factor). */
+  g_signal_connect_object (self->view, "notify::font", G_CALLBACK (update_reading_measure), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (update_reading_measure), self, G_CONNECT_SWAPPED);
+  update_reading_measure (self);
+
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
+  g_signal_connect_object (self->document_sidebar, "document-activated",
+                           G_CALLBACK (document_activated_cb), self, G_CONNECT_SWAPPED);
 
   _gloss_window_update_project_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
@@ -1221,6 +1489,7 @@ gloss_window_set_project (GlossWindow  *self,
   gloss_document_sidebar_set_project (self->document_sidebar, project);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), project != NULL);
   _gloss_window_update_project_actions (self);
   _gloss_window_teams_project_changed (self);
   follow_project (self);
