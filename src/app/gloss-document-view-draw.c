@@ -81,7 +81,7 @@ chip_colors (GlossDocumentView *self,
     *foreground = (GdkRGBA) { 1.0, 1.0, 1.0, 1.0 };
 }
 
-/* A darker shade of the label colour that reads on light and dark. */
+/* A darker shade of the label colour: white text reads on it. */
 static void
 strong_color (GlossDocumentView *self,
               const char        *label_name,
@@ -91,6 +91,30 @@ strong_color (GlossDocumentView *self,
   color->red *= 0.62;
   color->green *= 0.62;
   color->blue *= 0.62;
+  color->alpha = 1.0;
+}
+
+/* The label colour for lines (arcs, outlines, brackets) on the text's
+ * background: darker on a light one, lighter on a dark one. */
+static void
+line_color (GlossDocumentView *self,
+            const char        *label_name,
+            GdkRGBA           *color)
+{
+  GdkRGBA text;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &text);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (0.299 * text.red + 0.587 * text.green + 0.114 * text.blue < 0.5)
+    {
+      strong_color (self, label_name, color);
+      return;
+    }
+  label_color (self, label_name, color);
+  color->red += (1.0 - color->red) * 0.25;
+  color->green += (1.0 - color->green) * 0.25;
+  color->blue += (1.0 - color->blue) * 0.25;
   color->alpha = 1.0;
 }
 
@@ -231,6 +255,7 @@ typedef struct
   int         name_width;
   int         name_height;
   GdkRGBA     color;
+  GdkRGBA     pill;            /* under its name, white on it */
   gboolean    dashed;
   guint       level;
   double      name_x;
@@ -298,7 +323,8 @@ add_arc_pieces (GlossDocumentView *self,
   piece.name_width = name_width;
   piece.name_height = name_height;
   piece.dashed = dashed;
-  strong_color (self, gloss_annotation_get_label (target), &piece.color);
+  line_color (self, gloss_annotation_get_label (target), &piece.color);
+  strong_color (self, gloss_annotation_get_label (target), &piece.pill);
 
   if (s.line_y == t.line_y)
     {
@@ -449,7 +475,7 @@ draw_piece (GlossDocumentView *self,
       cairo_arc (cr, mx - tw / 2.0, y, th / 2.0, G_PI / 2, 3 * G_PI / 2);
       cairo_arc (cr, mx + tw / 2.0, y, th / 2.0, 3 * G_PI / 2, G_PI / 2);
       cairo_close_path (cr);
-      cairo_set_source_rgba (cr, piece->color.red, piece->color.green, piece->color.blue, 1.0);
+      gdk_cairo_set_source_rgba (cr, &piece->pill);
       cairo_fill (cr);
       cairo_move_to (cr, mx - tw / 2.0, y - th / 2.0);
       cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 1.0);
@@ -548,7 +574,7 @@ draw_relations (GlossDocumentView *self,
 
       /* Nothing under the pointer yet: a dashed line to it. */
       arc_end (self, self->selected, &from);
-      strong_color (self, gloss_annotation_get_label (self->selected), &color);
+      line_color (self, gloss_annotation_get_label (self->selected), &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.85);
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, (double[2]) { 4.0, 3.0 }, 2, 0.0);
@@ -652,7 +678,7 @@ draw_nesting_brackets (GlossDocumentView *self,
       if (!span->grouped)
         continue;
 
-      strong_color (self, gloss_annotation_get_label (span->annotation), &color);
+      line_color (self, gloss_annotation_get_label (span->annotation), &color);
       fragments = gloss_annotation_get_fragments (span->annotation, &n_fragments);
       for (guint f = 0; f < n_fragments; f++)
         {
@@ -705,7 +731,7 @@ draw_gap_connectors (GlossDocumentView *self,
       if (n_fragments < 2)
         continue;
 
-      strong_color (self, gloss_annotation_get_label (annotation), &color);
+      line_color (self, gloss_annotation_get_label (annotation), &color);
       for (guint k = 0; k + 1 < n_fragments; k++)
         {
           GdkRectangle a, b;
@@ -791,7 +817,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
     {
       GdkRGBA color, fill;
 
-      strong_color (self, gloss_annotation_get_label (self->selected), &color);
+      line_color (self, gloss_annotation_get_label (self->selected), &color);
       fill = color;
       fill.alpha = 0.12;
       append_outline (self, snapshot, self->selected, start, end, &color, &fill, 2.0);
@@ -800,7 +826,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
     {
       GdkRGBA color;
 
-      strong_color (self, gloss_annotation_get_label (self->link_target), &color);
+      line_color (self, gloss_annotation_get_label (self->link_target), &color);
       append_outline (self, snapshot, self->link_target, start, end, &color, NULL, 1.5);
     }
   for (guint i = 0; self->frame != NULL && i < self->frame->len; i++)
@@ -811,7 +837,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
 
       if (choice == NULL)
         continue;
-      strong_color (self, gloss_annotation_get_label (choice), &color);
+      line_color (self, gloss_annotation_get_label (choice), &color);
       append_outline (self, snapshot, choice, start, end, &color, NULL,
                       i == self->frame_focus ? 2.0 : 1.0);
     }
