@@ -78,6 +78,7 @@ struct _GlossCurationView
   GListStore          *items;         /* owned: GlossCurationItem */
   GtkSingleSelection  *selection;     /* owned */
   guint                refresh_id;
+  guint                focus_id;      /* moves the keyboard focus to the selected row */
   gboolean             dirty;         /* units to recompute when shown or asked */
 
   /* template children */
@@ -228,6 +229,68 @@ versions_markup (const char        *text,
   return g_string_free (markup, FALSE);
 }
 
+/* ---- focus and selection: one thing ------------------------------------
+ *
+ * GtkListView moves its own focus with the arrow keys, from the row that
+ * has the focus; a digit selects the next unit without moving that focus,
+ * so Down used to go back to the row after the one decided last and a
+ * "1 Down 1" rhythm re-accepted decided units. The arrows here move from
+ * the selection, and the focus follows every selection. */
+
+static gboolean
+focus_is_within (GlossCurationView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
+}
+
+/* The row widget (GtkListView's child) showing @position, if it exists. */
+static GtkWidget *
+row_widget (GlossCurationView *self,
+            guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (child);
+      GtkListItem *item = box != NULL ? g_object_get_data (G_OBJECT (box), "gloss-list-item")
+                                      : NULL;
+
+      if (item != NULL && gtk_list_item_get_item (item) != NULL &&
+          gtk_list_item_get_position (item) == position)
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_selected_cb (gpointer user_data)
+{
+  GlossCurationView *self = user_data;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
+
+  self->focus_id = 0;
+  if (selected == GTK_INVALID_LIST_POSITION || !focus_is_within (self))
+    return G_SOURCE_REMOVE;
+
+  row = row_widget (self, selected);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the list has laid out the row (it may have just scrolled to it). */
+static void
+queue_focus_selected (GlossCurationView *self)
+{
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_selected_cb, self, NULL);
+}
+
 static void
 count_units (GlossCurationView *self,
              guint             *n_curated,
@@ -273,6 +336,7 @@ refresh (GlossCurationView *self)
   g_autoptr(GHashTable) layers = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  gboolean had_focus;
 
   self->dirty = FALSE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -292,13 +356,20 @@ refresh (GlossCurationView *self)
   self->units = gloss_curation_units (annotations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
   for (guint i = 0; i < self->units->len; i++)
     g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
+  /* New rows replace the focused one: the keys stay in the list. */
+  had_focus = focus_is_within (self);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  if (had_focus && !focus_is_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   if (self->units->len > 0)
-    gtk_single_selection_set_selected (self->selection,
-                                       selected == GTK_INVALID_LIST_POSITION
-                                         ? 0 : MIN (selected, self->units->len - 1));
+    {
+      gtk_single_selection_set_selected (self->selection,
+                                         selected == GTK_INVALID_LIST_POSITION
+                                           ? 0 : MIN (selected, self->units->len - 1));
+      queue_focus_selected (self);
+    }
   update_progress (self);
 }
 
@@ -421,6 +492,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "curation-row");
 
   g_object_set_data_full (G_OBJECT (box), "gloss-row", row, g_free);
+  g_object_set_data (G_OBJECT (box), "gloss-list-item", item);
   gtk_list_item_set_child (item, box);
 }
 
@@ -526,6 +598,25 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   switch (keyval)
     {
+    /* From the selected unit, whatever row GtkListView thinks has focus. */
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      gloss_curation_view_select (self, selected + 1);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      gloss_curation_view_select (self, selected > 0 ? selected - 1 : 0);
+      return TRUE;
+
+    case GDK_KEY_Home:
+      gloss_curation_view_select (self, 0);
+      return TRUE;
+
+    case GDK_KEY_End:
+      gloss_curation_view_select (self, G_MAXUINT);
+      return TRUE;
+
     case GDK_KEY_r:
     case GDK_KEY_R:
       if (!gloss_curation_view_reject (self, selected, &error))
@@ -595,6 +686,7 @@ gloss_curation_view_dispose (GObject *object)
   GlossCurationView *self = GLOSS_CURATION_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
@@ -683,11 +775,16 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
                                          GlossProject        *project,
                                          GlossAnnotationList *annotations)
 {
+  gboolean had_focus;
+
   g_return_if_fail (GLOSS_IS_CURATION_VIEW (self));
   g_return_if_fail (annotations == NULL || GLOSS_IS_PROJECT (project));
 
   if (annotations == self->annotations)
     return;
+
+  /* Alt+Down (the next document) from the list: the keys stay here. */
+  had_focus = focus_is_within (self);
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -718,6 +815,10 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
       self->dirty = TRUE;
       update_progress (self);
     }
+
+  if (had_focus && !focus_is_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  queue_focus_selected (self);
 }
 
 GPtrArray *
@@ -752,6 +853,7 @@ gloss_curation_view_select (GlossCurationView *self,
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                               position);
+  queue_focus_selected (self);
 }
 
 gboolean

@@ -102,7 +102,8 @@ go_to_document (GlossWindow *self,
     }
 
   _gloss_window_select_position (self, position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  /* While curating, the keys stay in the curation list. */
+  _gloss_window_focus_document (self);
 }
 
 static void

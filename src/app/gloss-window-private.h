@@ -149,6 +149,9 @@ void           _gloss_window_update_project_actions    (GlossWindow    *self);
 
 /* gloss-window.c: selects the document at @position of the filtered list
  * (it opens) and scrolls to it. */
+/* The keys go to the document as shown: the curation view while curating,
+ * else the text. */
+void           _gloss_window_focus_document            (GlossWindow    *self);
 void           _gloss_window_select_position           (GlossWindow    *self,
                                                         guint           position);
 

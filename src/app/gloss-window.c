@@ -497,7 +497,7 @@ open_document (GlossWindow   *self,
     GtkWidget *sidebar = GTK_WIDGET (self->document_sidebar);
 
     if (focus == NULL || !gtk_widget_is_ancestor (focus, sidebar))
-      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+      _gloss_window_focus_document (self);
   }
 
   self->screenshot_frames = 0;
@@ -1008,16 +1008,22 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+void
+_gloss_window_focus_document (GlossWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->curate_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->curation_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 static void
 curate_toggled_cb (GlossWindow *self)
 {
   show_document_page (self);
   if (self->annotations == NULL)
     return;
-  if (gtk_toggle_button_get_active (self->curate_button))
-    gtk_widget_grab_focus (GTK_WIDGET (self->curation_view));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  _gloss_window_focus_document (self);
 }
 
 /* E in the curation view: back to the text, with the annotation selected. */
