@@ -49,6 +49,9 @@ typedef struct
   GArray  *keys;              /* const char *, for sorting attribute names */
   gint64   cached_second;     /* -1 = none */
   char     cached_base[24];   /* "YYYY-MM-DDTHH:MM:SS" of cached_second */
+  GlossJsonlKeepFunc keep;    /* NULL: every row */
+  gpointer keep_data;
+  GHashTable *kept;           /* with keep: the uuids of the document's annotations written */
 } Writer;
 
 static int
@@ -364,6 +367,11 @@ typedef gboolean (*RowWriter) (Writer        *w,
                                sqlite3_stmt  *stmt,
                                gpointer       data,
                                GError       **error);
+/* With w->keep: whether the row is written; @last is the column of its
+ * annotator (then created, modified, deleted). */
+typedef gboolean (*RowKeep) (Writer       *w,
+                             sqlite3_stmt *stmt,
+                             int           last);
 
 /* Writes "@name":[…], one object per row of @sql for document @id: the
  * members @write_row writes, then "annotator", "created", "modified" and
@@ -375,6 +383,7 @@ write_rows (Writer      *w,
             const char  *sql,
             const char  *name,
             RowWriter    write_row,
+            RowKeep      keep_row,
             gpointer     data,
             const char  *what,
             GError     **error)
@@ -393,6 +402,8 @@ write_rows (Writer      *w,
   g_string_append_len (out, "\":[", 3);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      if (w->keep != NULL && !keep_row (w, stmt, last))
+        continue;
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
@@ -478,6 +489,35 @@ write_annotation_row (Writer        *w,
   return TRUE;
 }
 
+/* A live annotation the filter keeps, remembered for its relations. */
+static gboolean
+keep_annotation_row (Writer       *w,
+                     sqlite3_stmt *stmt,
+                     int           last)
+{
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+  if (uuid == NULL || sqlite3_column_int (stmt, last + 3) != 0
+      || !w->keep ((const char *) sqlite3_column_text (stmt, last),
+                   (const char *) sqlite3_column_text (stmt, 1), w->keep_data))
+    return FALSE;
+  g_hash_table_add (w->kept, g_strdup (uuid));
+  return TRUE;
+}
+
+/* A live relation between two annotations written. */
+static gboolean
+keep_relation_row (Writer       *w,
+                   sqlite3_stmt *stmt,
+                   int           last)
+{
+  const char *source = (const char *) sqlite3_column_text (stmt, 2);
+  const char *target = (const char *) sqlite3_column_text (stmt, 3);
+
+  return sqlite3_column_int (stmt, last + 3) == 0 && source != NULL && target != NULL
+         && g_hash_table_contains (w->kept, source) && g_hash_table_contains (w->kept, target);
+}
+
 /* The rows as gloss_store_load_annotations (store, id, TRUE) reads them. */
 static gboolean
 write_annotations (Writer          *w,
@@ -493,8 +533,10 @@ write_annotations (Writer          *w,
     "FROM annotations WHERE document = ?1 ORDER BY start, end, uuid";
   AnnotationData data = { text, map };
 
-  return write_rows (w, store, id, sql, "annotations", write_annotation_row, &data,
-                     _("Cannot read the annotations"), error);
+  if (w->kept != NULL)
+    g_hash_table_remove_all (w->kept);
+  return write_rows (w, store, id, sql, "annotations", write_annotation_row, keep_annotation_row,
+                     &data, _("Cannot read the annotations"), error);
 }
 
 static gboolean
@@ -527,7 +569,7 @@ write_relations (Writer      *w,
     "SELECT uuid, type, source, target, attributes, annotator, created, modified, deleted "
     "FROM relations WHERE document = ?1 ORDER BY created, uuid";
 
-  return write_rows (w, store, id, sql, "relations", write_relation_row, NULL,
+  return write_rows (w, store, id, sql, "relations", write_relation_row, keep_relation_row, NULL,
                      _("Cannot read the relations"), error);
 }
 
@@ -630,7 +672,9 @@ export_document (Writer      *w,
       int status = GPOINTER_TO_INT (g_hash_table_lookup (statuses, annotators[i]));
       const char *str = gloss_document_status_to_string (status);
 
-      if (i > 0)
+      if (w->keep != NULL && !w->keep (annotators[i], NULL, w->keep_data))
+        continue;
+      if (out->str[out->len - 1] != '{')
         g_string_append_c (out, ',');
       write_member_name (out, annotators[i]);
       write_string (out, str ? str : "new");
@@ -652,11 +696,25 @@ gloss_jsonl_export (GlossProject  *project,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return gloss_jsonl_export_filtered (project, out, NULL, NULL, NULL, cancellable, error);
+}
+
+gboolean
+gloss_jsonl_export_filtered (GlossProject       *project,
+                             GOutputStream      *out,
+                             GArray             *document_ids,
+                             GlossJsonlKeepFunc  keep,
+                             gpointer            keep_data,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
   GlossStore *store;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) all_ids = NULL;
   g_autoptr(GString) buffer = NULL;
   g_autoptr(GString) scratch = NULL;
   g_autoptr(GArray) keys = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  GArray *ids = document_ids;
   Writer w;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
@@ -664,18 +722,27 @@ gloss_jsonl_export (GlossProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   store = gloss_project_get_store (project);
-  ids = gloss_store_list_document_ids (store, error);
   if (ids == NULL)
-    return FALSE;
+    {
+      all_ids = gloss_store_list_document_ids (store, error);
+      if (all_ids == NULL)
+        return FALSE;
+      ids = all_ids;
+    }
 
   buffer = g_string_sized_new (EXPORT_CHUNK * 2);
   scratch = g_string_new (NULL);
   keys = g_array_new (FALSE, FALSE, sizeof (const char *));
+  if (keep != NULL)
+    kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.out = buffer;
   w.scratch = scratch;
   w.keys = keys;
   w.cached_second = -1;
   w.cached_base[0] = '\0';
+  w.keep = keep;
+  w.keep_data = keep_data;
+  w.kept = kept;
   for (guint i = 0; i < ids->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))

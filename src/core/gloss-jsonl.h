@@ -57,6 +57,26 @@ gboolean gloss_jsonl_export (GlossProject            *project,
                              GCancellable            *cancellable,
                              GError                 **error);
 
+/* Which rows a filtered export writes: an annotation of @annotator with
+ * @label, or (@label NULL) @annotator's status of a document. */
+typedef gboolean (*GlossJsonlKeepFunc) (const char *annotator,
+                                        const char *label,
+                                        gpointer    user_data);
+
+/* gloss_jsonl_export() of a view of the project, in the same line format:
+ * the documents of @document_ids (gint64, in that order; NULL: every one,
+ * in name order), and, with @keep, only the live annotations it keeps,
+ * the live relations between them and the statuses of the annotators it
+ * keeps: no tombstones, since the file is no longer a copy to merge back.
+ * Without @keep, every row as gloss_jsonl_export() writes it. */
+gboolean gloss_jsonl_export_filtered (GlossProject            *project,
+                                      GOutputStream           *out,
+                                      GArray                  *document_ids,
+                                      GlossJsonlKeepFunc       keep,
+                                      gpointer                 keep_data,
+                                      GCancellable            *cancellable,
+                                      GError                 **error);
+
 /* All or nothing, in one store transaction: any bad line gives an error
  * "FILENAME:LINE: …" and nothing is written. Documents whose name is taken
  * get a unique name; a document uuid (or annotation/relation uuid) already

@@ -22,6 +22,15 @@ struct _GlossExportContext
   int                       has_relations; /* -1: not asked yet */
 };
 
+/* The one rule of the annotation filters (gold set, annotator, labels),
+ * for every format: TRUE when a row of @annotator with @label is
+ * exported; @label NULL asks about the annotator only (a document status). */
+gboolean _gloss_export_options_keep        (const GlossExportOptions *options,
+                                            const char               *annotator,
+                                            const char               *label);
+/* TRUE when any of those filters is set. */
+gboolean _gloss_export_options_filter_rows (const GlossExportOptions *options);
+
 /* One line per kind of loss with more warnings than were listed. */
 void _gloss_export_context_summarise_losses (GlossExportContext *ctx);
 

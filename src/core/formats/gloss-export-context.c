@@ -41,20 +41,32 @@ gloss_export_context_get_documents (GlossExportContext *ctx)
   return ctx->documents;
 }
 
+gboolean
+_gloss_export_options_keep (const GlossExportOptions *o,
+                            const char               *annotator,
+                            const char               *label)
+{
+  if (o->gold_only && g_strcmp0 (annotator, GLOSS_GOLD_ANNOTATOR) != 0)
+    return FALSE;
+  if (o->annotator != NULL && g_strcmp0 (annotator, o->annotator) != 0)
+    return FALSE;
+  if (label != NULL && o->labels != NULL && !g_strv_contains (o->labels, label))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_gloss_export_options_filter_rows (const GlossExportOptions *o)
+{
+  return o->gold_only || o->annotator != NULL || o->labels != NULL;
+}
+
 static gboolean
 annotation_passes (GlossExportContext *ctx,
                    GlossAnnotation    *a)
 {
-  const GlossExportOptions *o = ctx->options;
-  const char *who = gloss_annotation_get_annotator (a);
-
-  if (o->gold_only && g_strcmp0 (who, GLOSS_GOLD_ANNOTATOR) != 0)
-    return FALSE;
-  if (o->annotator != NULL && g_strcmp0 (who, o->annotator) != 0)
-    return FALSE;
-  if (o->labels != NULL && !g_strv_contains (o->labels, gloss_annotation_get_label (a)))
-    return FALSE;
-  return TRUE;
+  return _gloss_export_options_keep (ctx->options, gloss_annotation_get_annotator (a),
+                                     gloss_annotation_get_label (a));
 }
 
 GPtrArray *
@@ -188,11 +200,7 @@ gloss_export_context_dup_spans (GlossExportContext  *ctx,
 
         if (uuid == NULL || label == NULL || annotator == NULL)
           continue;  /* NOT NULL columns; never seen */
-        if (o->gold_only && strcmp (annotator, GLOSS_GOLD_ANNOTATOR) != 0)
-          continue;
-        if (o->annotator != NULL && strcmp (annotator, o->annotator) != 0)
-          continue;
-        if (o->labels != NULL && !g_strv_contains (o->labels, label))
+        if (!_gloss_export_options_keep (o, annotator, label))
           continue;
         if (!g_hash_table_lookup_extended (keep, label, NULL, &verdict))
           {

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-annotation.h"
 #include "gloss-change-set-private.h"
+#include "gloss-curation.h"
 #include "gloss-document.h"
 #include "gloss-export-context-private.h"
 #include "gloss-format-util.h"
@@ -172,6 +174,165 @@ gloss_format_import_full (GlossProject              *project,
   return ok;
 }
 
+gboolean
+gloss_format_get_gold_state (GlossProject    *project,
+                             GlossDocument   *document,
+                             GlossGoldState  *state,
+                             guint           *n_decided,
+                             guint           *n_units,
+                             GError         **error)
+{
+  GlossStore *store;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GHashTable) layers = NULL;
+  g_autoptr(GHashTable) rejected = NULL;
+  gboolean has_gold = FALSE;
+  guint decided = 0;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  /* As gloss_curation_progress() counts, plus gold drawn outside any
+   * annotator's unit, which it cannot see. */
+  store = gloss_project_get_store (project);
+  annotations = gloss_store_load_annotations (store, gloss_document_get_id (document), FALSE,
+                                              error);
+  if (annotations == NULL)
+    return FALSE;
+  for (guint i = 0; i < annotations->len && !has_gold; i++)
+    has_gold = g_strcmp0 (gloss_annotation_get_annotator (annotations->pdata[i]),
+                          GLOSS_GOLD_ANNOTATOR) == 0;
+  layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
+  rejected = gloss_curation_load_rejected (store, gloss_document_get_uuid (document));
+  units = gloss_curation_units (annotations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
+  for (guint i = 0; i < units->len; i++)
+    if (gloss_curation_unit_is_curated (units->pdata[i], rejected))
+      decided++;
+
+  if (units->len > 0 && decided == units->len)
+    *state = GLOSS_GOLD_CURATED;
+  else if (units->len == 0 && has_gold)
+    *state = GLOSS_GOLD_CURATED;
+  else if (decided > 0 || has_gold)
+    *state = GLOSS_GOLD_PARTIAL;
+  else
+    *state = GLOSS_GOLD_NOT_CURATED;
+  if (n_decided != NULL)
+    *n_decided = decided;
+  if (n_units != NULL)
+    *n_units = units->len;
+  return TRUE;
+}
+
+gboolean
+gloss_format_check_export_options (const char               *format_name,
+                                   const GlossExportOptions *options,
+                                   GError                  **error)
+{
+  GlossFormat *format = NULL;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (format_name != NULL && (format = gloss_format_lookup (format_name)) == NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown format “%s”"), format_name);
+      return FALSE;
+    }
+  if (options->gold_only && options->annotator != NULL
+      && g_strcmp0 (options->annotator, GLOSS_GOLD_ANNOTATOR) != 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_OPTIONS,
+                   _("The gold set belongs to no annotator: it cannot be filtered by "
+                     "annotator “%s”"),
+                   options->annotator);
+      return FALSE;
+    }
+  if (options->include_partial && !options->gold_only)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_OPTIONS,
+                   _("Partially curated documents are a choice of gold exports only: "
+                     "export the gold set to include them"));
+      return FALSE;
+    }
+  if (format != NULL && !gloss_format_exports_splits (format)
+      && options->split[0] + options->split[1] + options->split[2] > 0)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_OPTIONS,
+                   _("%s writes no train/validation/test split: only the Hugging Face "
+                     "layout does"),
+                   gloss_format_get_display_name (format));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The gold rule: which documents a gold export writes, and what it says
+ * about the others, one warning each (the counts follow them, from
+ * report_gold_skips()). Returns FALSE with @error when the store cannot be
+ * read; *@passes tells whether @doc is exported. */
+static gboolean
+gold_document_passes (GlossExportContext  *ctx,
+                      GlossDocument       *doc,
+                      gboolean            *passes,
+                      guint               *n_not_curated,
+                      guint               *n_partial_skipped,
+                      GError             **error)
+{
+  const char *name = gloss_document_get_name (doc);
+  GlossGoldState state;
+  guint decided, units;
+
+  if (!gloss_format_get_gold_state (ctx->project, doc, &state, &decided, &units, error))
+    return FALSE;
+  *passes = state == GLOSS_GOLD_CURATED
+            || (state == GLOSS_GOLD_PARTIAL && ctx->options->include_partial);
+  if (state == GLOSS_GOLD_NOT_CURATED)
+    {
+      (*n_not_curated)++;
+      gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, name, 0,
+                               _("not curated: skipped"));
+    }
+  else if (state == GLOSS_GOLD_PARTIAL && !*passes)
+    {
+      (*n_partial_skipped)++;
+      gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, name, 0,
+                               /* Translators: the units of a document decided and in all */
+                               _("partially curated (%u of %u units decided): skipped; "
+                                 "partially curated documents were not asked for"),
+                               decided, units);
+    }
+  else if (state == GLOSS_GOLD_PARTIAL)
+    gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, name, 0,
+                             /* Translators: the units of a document decided and in all */
+                             _("partially curated (%u of %u units decided): exported with "
+                               "the gold annotations of its decided units only"),
+                             decided, units);
+  return TRUE;
+}
+
+/* After the documents of a gold export: how many were left out, and why. */
+static void
+report_gold_skips (GlossExportContext *ctx,
+                   guint               n_not_curated,
+                   guint               n_partial_skipped)
+{
+  if (n_not_curated > 0)
+    gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, NULL, 0,
+                             ngettext ("Skipped %u document that is not curated",
+                                       "Skipped %u documents that are not curated",
+                                       n_not_curated),
+                             n_not_curated);
+  if (n_partial_skipped > 0)
+    gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, NULL, 0,
+                             ngettext ("Skipped %u partially curated document",
+                                       "Skipped %u partially curated documents",
+                                       n_partial_skipped),
+                             n_partial_skipped);
+}
+
 static gboolean
 document_passes (GlossExportContext *ctx,
                  GlossDocument      *doc)
@@ -212,6 +373,7 @@ gloss_format_export (GlossProject              *project,
   GlossFormat *format;
   GlossFormatClass *klass;
   GlossExportContext ctx = { 0 };
+  guint n_not_curated = 0, n_partial_skipped = 0;
   GListModel *docs;
   gboolean ok;
   guint n;
@@ -236,6 +398,9 @@ gloss_format_export (GlossProject              *project,
       return FALSE;
     }
 
+  if (!gloss_format_check_export_options (format_name, options, error))
+    return FALSE;
+
   if (report == NULL)
     {
       own_report = gloss_import_report_new ();
@@ -251,9 +416,23 @@ gloss_format_export (GlossProject              *project,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
-      if (doc != NULL && document_passes (&ctx, doc))
-        g_ptr_array_add (ctx.documents, g_steal_pointer (&doc));
+      gboolean passes = TRUE;
+
+      if (doc == NULL || !document_passes (&ctx, doc))
+        continue;
+      if (options->gold_only
+          && (g_cancellable_set_error_if_cancelled (cancellable, error)
+              || !gold_document_passes (&ctx, doc, &passes, &n_not_curated, &n_partial_skipped,
+                                       error)))
+        {
+          g_ptr_array_unref (ctx.documents);
+          return FALSE;
+        }
+      if (options->gold_only && !passes)
+        continue;
+      g_ptr_array_add (ctx.documents, g_steal_pointer (&doc));
     }
+  report_gold_skips (&ctx, n_not_curated, n_partial_skipped);
 
   /* All or nothing: the files are written beside their destinations and
    * renamed into place only when every one was written. */

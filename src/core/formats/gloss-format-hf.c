@@ -354,6 +354,7 @@ gloss_format_hf_class_init (GlossFormatHfClass *klass)
   format_class->display_name = N_("Hugging Face datasets (token classification)");
   format_class->extensions = NULL;
   format_class->export_to_folder = TRUE;
+  format_class->export_splits = TRUE;
   format_class->export_path = hf_export;
 }
 

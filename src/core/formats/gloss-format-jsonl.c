@@ -10,6 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-document.h"
+#include "gloss-export-context-private.h"
 #include "gloss-format-util.h"
 #include "gloss-formats.h"
 #include "gloss-jsonl.h"
@@ -91,19 +93,48 @@ jsonl_import (GlossFormat         *format,
 }
 
 static gboolean
+keep_row (const char *annotator,
+          const char *label,
+          gpointer    user_data)
+{
+  return _gloss_export_options_keep (user_data, annotator, label);
+}
+
+static gboolean
 jsonl_export (GlossFormat         *format,
               GlossExportContext  *ctx,
               const char          *path,
               GCancellable        *cancellable,
               GError             **error)
 {
+  const GlossExportOptions *o = gloss_export_context_get_options (ctx);
+  GPtrArray *docs = gloss_export_context_get_documents (ctx);
   g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
+  g_autoptr(GArray) ids = NULL;
+  gboolean filter_rows = _gloss_export_options_filter_rows (o);
 
   if (out == NULL)
     return FALSE;
-  /* Gloss JSONL is lossless: it takes the whole project, not a filtered
-   * view (filters are for training formats). */
-  if (!gloss_jsonl_export (gloss_export_context_get_project (ctx), out, cancellable, error))
+  /* Unfiltered, Gloss JSONL is the lossless copy of the whole project,
+   * tombstones included. The filters make it a view, as for every other
+   * format: the documents that pass, and the live rows the annotation
+   * filters keep. */
+  if (o->status < 0 && !o->gold_only && !filter_rows)
+    {
+      if (!gloss_jsonl_export (gloss_export_context_get_project (ctx), out, cancellable, error))
+        return FALSE;
+      return g_output_stream_close (out, cancellable, error);
+    }
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), docs->len);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      gint64 id = gloss_document_get_id (g_ptr_array_index (docs, i));
+
+      g_array_append_val (ids, id);
+    }
+  if (!gloss_jsonl_export_filtered (gloss_export_context_get_project (ctx), out, ids,
+                                    filter_rows ? keep_row : NULL, (gpointer) o, cancellable,
+                                    error))
     return FALSE;
   return g_output_stream_close (out, cancellable, error);
 }

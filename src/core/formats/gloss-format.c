@@ -62,6 +62,13 @@ gloss_format_exports_to_folder (GlossFormat *self)
   return GLOSS_FORMAT_GET_CLASS (self)->export_to_folder;
 }
 
+gboolean
+gloss_format_exports_splits (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), FALSE);
+  return GLOSS_FORMAT_GET_CLASS (self)->export_splits;
+}
+
 GPtrArray *
 gloss_format_list (void)
 {

@@ -22,6 +22,8 @@ typedef enum
   GLOSS_FORMAT_ERROR_UNSUPPORTED,     /* the format cannot import / export */
   GLOSS_FORMAT_ERROR_PROBLEMS,        /* the import found errors and nothing was written */
   GLOSS_FORMAT_ERROR_TOO_LARGE,       /* a file or text larger than the limits below */
+  GLOSS_FORMAT_ERROR_OPTIONS,         /* export options that cannot apply together or to
+                                       * the format; see gloss_format_check_export_options() */
 } GlossFormatError;
 
 GQuark gloss_format_error_quark (void);
@@ -100,7 +102,10 @@ typedef struct
 typedef struct
 {
   const char         *annotator;     /* only this annotator's annotations, NULL = all */
-  gboolean            gold_only;     /* only the gold set (annotator GLOSS_GOLD_ANNOTATOR) */
+  gboolean            gold_only;     /* only the gold set (annotator GLOSS_GOLD_ANNOTATOR), of
+                                      * the curated documents only: see GlossGoldState */
+  gboolean            include_partial; /* with gold_only: partially curated documents too,
+                                        * each named in a warning */
   int                 status;        /* only documents with this status for some annotator
                                       * (or for @annotator when set); -1 = all */
   const char * const *labels;        /* only these labels, NULL = all */
@@ -110,8 +115,45 @@ typedef struct
   gpointer            progress_data;
 } GlossExportOptions;
 
-#define GLOSS_EXPORT_OPTIONS_INIT { NULL, FALSE, -1, NULL, { 0, 0, 0 }, 0, NULL, NULL }
+/* Every filter off: all documents, annotators and labels. */
+#define GLOSS_EXPORT_OPTIONS_INIT \
+  { \
+    .status = -1 \
+  }
 #define GLOSS_IMPORT_OPTIONS_INIT { NULL, NULL, FALSE, NULL, NULL }
+
+/* ---- the gold set */
+
+/* How far a document's curation went, as the curation view counts it
+ * (gloss_curation_units(), gloss_curation_unit_is_curated()): a unit is
+ * decided when it has a gold annotation or was rejected. */
+typedef enum
+{
+  GLOSS_GOLD_NOT_CURATED,  /* no unit decided and no gold annotation: curation never began */
+  GLOSS_GOLD_PARTIAL,      /* begun, not finished: some units are still undecided */
+  GLOSS_GOLD_CURATED,      /* every unit decided (or, with no annotator's unit, gold drawn) */
+} GlossGoldState;
+
+/* The gold state of a stored document, with its units decided and in all
+ * (either may be NULL). This is the rule gold exports follow
+ * (GlossExportOptions.gold_only): only CURATED documents are exported,
+ * PARTIAL ones when include_partial is set, each with a warning, and the
+ * others are skipped, each named in a warning, then counted. */
+gboolean      gloss_format_get_gold_state    (GlossProject              *project,
+                                              GlossDocument             *document,
+                                              GlossGoldState            *state,
+                                              guint                     *n_decided,
+                                              guint                     *n_units,
+                                              GError                   **error);
+
+/* Refuses, with a message that says why, the options that cannot apply
+ * together or to @format (a name; NULL: any format): the gold set with
+ * another annotator's filter, include_partial without gold_only, a split
+ * for a format that does not split. gloss_format_export() checks it
+ * first; the faces ask it to disable or refuse early. */
+gboolean      gloss_format_check_export_options (const char               *format,
+                                                 const GlossExportOptions *options,
+                                                 GError                  **error);
 
 /* ---- what exports lose */
 
@@ -318,6 +360,7 @@ struct _GlossFormatClass
   const char         *display_name;    /* translatable, e.g. N_("brat standoff") */
   const char * const *extensions;      /* without dots, NULL-terminated */
   gboolean            export_to_folder;/* exports write a folder, not a file */
+  gboolean            export_splits;   /* exports honour GlossExportOptions.split */
 
   /* 0 (not this format) .. 100 (certainly). @head is the file's first
    * bytes (empty for folders). NULL = by extension only. */
@@ -345,6 +388,8 @@ gboolean      gloss_format_can_import        (GlossFormat *self);
 gboolean      gloss_format_can_export        (GlossFormat *self);
 /* TRUE when exports write a folder (brat, hf), FALSE for one file. */
 gboolean      gloss_format_exports_to_folder (GlossFormat *self);
+/* TRUE when exports write train/validation/test splits (hf). */
+gboolean      gloss_format_exports_splits    (GlossFormat *self);
 
 /* The annotator of imported annotations whose file names none (without
  * --annotator), and the one exports leave unnamed where a format names
