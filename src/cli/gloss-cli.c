@@ -646,7 +646,8 @@ cmd_export (int    argc,
   g_autofree char *split = NULL;
   g_autofree char *seed = NULL;
   g_auto(GStrv) label_list = NULL;
-  gboolean gold = FALSE, salvage = FALSE;
+  gboolean gold = FALSE, include_partial = FALSE, salvage = FALSE;
+  const char *description;
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   GlossFormat *fmt;
   GOptionEntry entries[] = {
@@ -656,7 +657,11 @@ cmd_export (int    argc,
       N_("The file or folder to write (“-” for the standard output)"), N_("PATH") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
       N_("Only this annotator’s annotations"), N_("NAME") },
-    { "gold", 0, 0, G_OPTION_ARG_NONE, &gold, N_("Only the gold set"), NULL },
+    { "gold", 0, 0, G_OPTION_ARG_NONE, &gold,
+      N_("Only the gold set, of the curated documents only"), NULL },
+    { "include-partial", 0, 0, G_OPTION_ARG_NONE, &include_partial,
+      N_("With --gold, also the partially curated documents (each named in a warning)"),
+      NULL },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status,
       N_("Only documents with this status: new, in-progress or done"), N_("STATUS") },
     { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
@@ -669,15 +674,27 @@ cmd_export (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("export", _("PROJECT"),
-                      _("Export the documents with their annotations and relations. Files are\n"
-                        "written beside their destination and renamed into place once all of\n"
-                        "them are complete, so an export that fails leaves the previous one as\n"
-                        "it was; folder formats (brat, hf…) write a folder. What the format\n"
-                        "cannot carry (discontinuous spans, relations, attributes, notes,\n"
-                        "overlaps…) is printed as warnings on the standard error; the export\n"
-                        "still succeeds."),
-                      entries, &argc, &argv)
+  description = _("Export the documents with their annotations and relations. Files are\n"
+                  "written beside their destination and renamed into place once all of\n"
+                  "them are complete, so an export that fails leaves the previous one as\n"
+                  "it was; folder formats (brat, hf…) write a folder. What the format\n"
+                  "cannot carry (discontinuous spans, relations, attributes, notes,\n"
+                  "overlaps…) is printed as warnings on the standard error; the export\n"
+                  "still succeeds.\n"
+                  "\n"
+                  "The filters (--gold, --annotator, --labels, --status) apply to every\n"
+                  "format, Gloss JSONL included: filtered, a Gloss JSONL file holds the\n"
+                  "live annotations that pass and the relations between them, without\n"
+                  "tombstones. --split applies to the Hugging Face layout (hf) only.\n"
+                  "\n"
+                  "--gold exports the gold set of the curated documents, those whose\n"
+                  "every unit was accepted or rejected in curation. A document whose\n"
+                  "curation never began is skipped, and so is one curated in part unless\n"
+                  "--include-partial is given: each skipped document is named in a\n"
+                  "warning, then counted (“Skipped 7 documents that are not curated”).\n"
+                  "A partially curated document exported is named in a warning too: its\n"
+                  "undecided units have no gold annotations.");
+  if (!parse_options ("export", _("PROJECT"), description, entries, &argc, &argv)
       || !check_n_args ("export", argc, 1, 1))
     return 2;
   if (format == NULL)
@@ -727,6 +744,12 @@ cmd_export (int    argc,
     }
   options.annotator = annotator;
   options.gold_only = gold;
+  options.include_partial = include_partial;
+  if (!gloss_format_check_export_options (format, &options, &error))
+    {
+      print_error (_("export: %s"), error->message);
+      return 2;
+    }
   if (show_progress () && strcmp (output, "-") != 0)
     {
       options.progress = progress_cb;
