@@ -29,8 +29,9 @@ gboolean      _gloss_export_dialog_select_format (GlossExportDialog        *self
                                                   const char               *format);
 /* The name of the format selected (borrowed), or NULL. */
 const char   *_gloss_export_dialog_get_format    (GlossExportDialog        *self);
-/* Whether the filters apply to the selected format; when not, @reason
- * (may be NULL) is the note the dialog shows (borrowed). */
+/* Whether every filter applies to the selected format; when one does not,
+ * @reason (may be NULL) is the note the dialog shows, the core's reason
+ * (borrowed). */
 gboolean      _gloss_export_dialog_get_filters_apply (GlossExportDialog    *self,
                                                       const char          **reason);
 /* The note under the labels when shown, else NULL (borrowed). */
@@ -39,6 +40,15 @@ const char   *_gloss_export_dialog_get_labels_note (GlossExportDialog      *self
  * none). */
 const char   *_gloss_export_dialog_get_done_title (GlossExportDialog       *self);
 char         *_gloss_export_dialog_dup_warnings  (GlossExportDialog        *self);
+/* The destination the file chooser would set, for the selected format. */
+void            _gloss_export_dialog_set_destination        (GlossExportDialog *self,
+                                                             const char        *path);
+/* The widgets a test drives as a user would (borrowed): "Gold set only",
+ * "Include partially curated documents", the annotator filter and Export. */
+GtkSwitch      *_gloss_export_dialog_get_gold_switch        (GlossExportDialog *self);
+GtkCheckButton *_gloss_export_dialog_get_partial_check      (GlossExportDialog *self);
+GtkWidget      *_gloss_export_dialog_get_annotator_dropdown (GlossExportDialog *self);
+GtkWidget      *_gloss_export_dialog_get_export_button      (GlossExportDialog *self);
 /* Annotators with live annotations in @project, sorted. */
 GPtrArray    *_gloss_export_dialog_dup_annotators (GlossProject            *project);
 

@@ -40,6 +40,7 @@ struct _GlossExportDialog
   GtkTextBuffer     *warnings;       /* borrowed: its buffer */
   gboolean           running;
   gboolean           close_when_done;
+  gboolean           annotator_applies; /* to the selected format */
 
   /* template children */
   GtkDropDown       *annotator_dropdown;
@@ -54,11 +55,13 @@ struct _GlossExportDialog
   GtkButton         *export_button;
   GtkDropDown       *format_dropdown;
   GtkLabel          *format_note;
+  GtkLabel          *gold_note;
   GtkSwitch         *gold_switch;
   GtkListBox        *label_list;
   GtkWidget         *labels_box;
   GtkLabel          *labels_note;
   GtkButton         *open_folder_button;
+  GtkCheckButton    *partial_check;
   GtkProgressBar    *progress_bar;
   GtkSpinButton     *seed_spin;
   GtkLabel          *seed_label;
@@ -81,6 +84,7 @@ typedef struct
   char    *annotator;
   char   **labels;
   gboolean gold_only;
+  gboolean include_partial;
   int      status;
   guint    split[3];
   guint64  seed;
@@ -115,15 +119,25 @@ selected_format (GlossExportDialog *self)
 static gboolean
 format_uses_split (GlossFormat *format)
 {
-  return format != NULL && g_strcmp0 (gloss_format_get_name (format), "hf") == 0;
+  return format != NULL && gloss_format_exports_splits (format);
 }
 
-/* Gloss JSONL is the lossless copy of the project: it takes the whole of
- * it, whatever the filters say (see gloss-format-jsonl.c). */
+/* Whether a filter (@probe sets it) applies to @format, as the core
+ * decides for every export; when not, adds the reason to @reasons. */
 static gboolean
-format_is_whole_project (GlossFormat *format)
+filter_applies (GlossFormat              *format,
+                const GlossExportOptions *probe,
+                GString                  *reasons)
 {
-  return format != NULL && g_strcmp0 (gloss_format_get_name (format), "jsonl") == 0;
+  g_autoptr(GError) error = NULL;
+
+  if (format == NULL
+      || gloss_format_check_export_options (gloss_format_get_name (format), probe, &error))
+    return TRUE;
+  if (reasons->len > 0)
+    g_string_append_c (reasons, '\n');
+  g_string_append (reasons, error->message);
+  return FALSE;
 }
 
 /* The token-tag formats write entity-layer labels only unless labels are
@@ -298,24 +312,52 @@ update_destination (GlossExportDialog *self)
   update_buttons (self);
 }
 
+/* The gold set: partially curated documents are its choice, and it
+ * belongs to no annotator (gloss_format_check_export_options()). */
+static void
+update_gold (GlossExportDialog *self)
+{
+  gboolean gold = gtk_switch_get_active (self->gold_switch)
+                  && gtk_widget_get_sensitive (GTK_WIDGET (self->gold_switch));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->partial_check), gold);
+  if (!gold)
+    gtk_check_button_set_active (self->partial_check, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_note), gold);
+  if (gold)
+    gtk_drop_down_set_selected (self->annotator_dropdown, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->annotator_dropdown),
+                            !gold && self->annotator_applies);
+}
+
 static void
 format_changed_cb (GlossExportDialog *self)
 {
   GlossFormat *format = selected_format (self);
   gboolean split = format_uses_split (format);
   gboolean folder = format != NULL && gloss_format_exports_to_folder (format);
-  gboolean whole = format_is_whole_project (format);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  GlossExportOptions probe = GLOSS_EXPORT_OPTIONS_INIT;
+  const char *label[] = { "", NULL };
 
-  /* The filters apply to every format but one, which says why. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->annotator_dropdown), !whole);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->gold_switch), !whole);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !whole);
-  gtk_widget_set_sensitive (self->labels_box, !whole);
-  gtk_label_set_label (self->format_note,
-                       whole ? _("Gloss JSONL is the whole project, every document, annotator "
-                                 "and label: the filters do not apply to it.")
-                             : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->format_note), whole);
+  /* Every filter applies to every format through the core's export; one
+   * that cannot is disabled here, with the core's reason. */
+  probe.gold_only = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->gold_switch),
+                            filter_applies (format, &probe, reasons));
+  probe.gold_only = FALSE;
+  probe.annotator = "";
+  self->annotator_applies = filter_applies (format, &probe, reasons);
+  probe.annotator = NULL;
+  probe.status = GLOSS_DOCUMENT_STATUS_DONE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown),
+                            filter_applies (format, &probe, reasons));
+  probe.status = -1;
+  probe.labels = label;
+  gtk_widget_set_sensitive (self->labels_box, filter_applies (format, &probe, reasons));
+  gtk_label_set_label (self->format_note, reasons->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_note), reasons->len > 0);
+  update_gold (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->split_heading), split);
   gtk_widget_set_visible (GTK_WIDGET (self->split_label), split);
@@ -460,7 +502,8 @@ show_warnings (GlossExportDialog *self)
     {
       g_autofree char *message = g_strdup_printf ("%s\n%s",
                                                   gtk_label_get_label (self->done_message),
-                                                  _("The format could not carry everything:"));
+                                                  _("What the export left out or could not "
+                                                    "carry:"));
       gtk_label_set_label (self->done_message, message);
       g_string_truncate (text, text->len - 1);  /* the last line break */
     }
@@ -608,6 +651,7 @@ export_worker (GlossProject       *project,
 
   options.annotator = job->annotator;
   options.gold_only = job->gold_only;
+  options.include_partial = job->include_partial;
   options.status = job->status;
   options.labels = (const char * const *) job->labels;
   memcpy (options.split, job->split, sizeof options.split);
@@ -785,7 +829,10 @@ export_clicked_cb (GlossExportDialog *self)
 
   if (annotator != GTK_INVALID_LIST_POSITION && annotator > 0)
     options.annotator = gtk_string_list_get_string (self->annotators, annotator);
-  options.gold_only = gtk_switch_get_active (self->gold_switch);
+  options.gold_only = gtk_switch_get_active (self->gold_switch)
+                      && gtk_widget_get_sensitive (GTK_WIDGET (self->gold_switch));
+  options.include_partial = options.gold_only
+                            && gtk_check_button_get_active (self->partial_check);
   options.status = status == GTK_INVALID_LIST_POSITION || status == 0 ? -1 : (int) status - 1;
   labels = dup_checked_labels (self, &n_rows);
   if (labels->len < n_rows)
@@ -879,11 +926,13 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_note);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, gold_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, gold_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, label_list);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, open_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, partial_check);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_label);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_spin);
@@ -943,6 +992,8 @@ gloss_export_dialog_init (GlossExportDialog *self)
   fill_formats (self);
   g_signal_connect_object (self->format_dropdown, "notify::selected",
                            G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->gold_switch, "notify::active", G_CALLBACK (update_gold), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "setup");
   format_changed_cb (self);
 }
@@ -1011,6 +1062,7 @@ _gloss_export_dialog_start (GlossExportDialog        *self,
   job->annotator = g_strdup (options->annotator);
   job->labels = g_strdupv ((char **) options->labels);
   job->gold_only = options->gold_only;
+  job->include_partial = options->include_partial;
   job->status = options->status;
   memcpy (job->split, options->split, sizeof job->split);
   job->seed = options->seed;
@@ -1093,7 +1145,9 @@ _gloss_export_dialog_get_filters_apply (GlossExportDialog  *self,
   gboolean apply;
 
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
-  apply = gtk_widget_get_sensitive (GTK_WIDGET (self->gold_switch));
+  apply = gtk_widget_get_sensitive (GTK_WIDGET (self->gold_switch)) && self->annotator_applies
+          && gtk_widget_get_sensitive (GTK_WIDGET (self->status_dropdown))
+          && gtk_widget_get_sensitive (self->labels_box);
   if (reason != NULL)
     *reason = NULL;
   if (reason != NULL && gtk_widget_get_visible (GTK_WIDGET (self->format_note)))
@@ -1125,4 +1179,48 @@ _gloss_export_dialog_dup_warnings (GlossExportDialog *self)
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
   gtk_text_buffer_get_bounds (self->warnings, &start, &end);
   return gtk_text_buffer_get_text (self->warnings, &start, &end, FALSE);
+}
+
+void
+_gloss_export_dialog_set_destination (GlossExportDialog *self,
+                                      const char        *path)
+{
+  GlossFormat *format;
+
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  format = selected_format (self);
+  g_free (self->destination);
+  self->destination = g_strdup (path);
+  self->destination_is_folder = format != NULL && gloss_format_exports_to_folder (format);
+  update_destination (self);
+}
+
+GtkSwitch *
+_gloss_export_dialog_get_gold_switch (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return self->gold_switch;
+}
+
+GtkCheckButton *
+_gloss_export_dialog_get_partial_check (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return self->partial_check;
+}
+
+GtkWidget *
+_gloss_export_dialog_get_annotator_dropdown (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->annotator_dropdown);
+}
+
+GtkWidget *
+_gloss_export_dialog_get_export_button (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->export_button);
 }

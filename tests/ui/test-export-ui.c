@@ -1,4 +1,5 @@
-/* test-export-ui.c: the Export dialog remembers, warns and says which filters apply
+/* test-export-ui.c: the Export dialog remembers, warns, applies every filter and exports
+ * curated documents only as gold
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,8 +10,11 @@
  *   dialog says what it left out (claims, cues, relations) besides the
  *   format's own report, as gloss-cli export does, instead of a bare
  *   "Export Complete";
- * - Gloss JSONL takes the whole project: its filters are disabled, with
- *   the reason shown; every other format has them;
+ * - every filter applies to every format, Gloss JSONL included: none is
+ *   disabled, and "Gold set only" writes the gold set only;
+ * - a gold export skips the documents that are not curated and the
+ *   partially curated ones (unless "Include partially curated documents"
+ *   is ticked), and the report lists each and counts them;
  * - an export with nothing to warn about closes the dialog and says so in
  *   a toast of the window.
  */
@@ -21,6 +25,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include "gloss-export-dialog-private.h"
 #include "gloss-export-dialog.h"
@@ -147,7 +152,7 @@ test_conll_warns_and_remembers (Fixture       *fixture,
   destroy_and_finalize (dialog);
 }
 
-/* Gloss JSONL holds the whole project: no filters, and the dialog says so. */
+/* Every filter applies to every format: none is disabled, no reason shown. */
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -160,27 +165,174 @@ test_filters (Fixture       *fixture,
     {
       GlossFormat *format = g_ptr_array_index (formats, i);
       const char *name = gloss_format_get_name (format);
-      gboolean apply;
 
       if (!gloss_format_can_export (format))
         continue;
       g_assert_true (_gloss_export_dialog_select_format (dialog, name));
-      apply = _gloss_export_dialog_get_filters_apply (dialog, &reason);
-      if (g_str_equal (name, "jsonl"))
-        {
-          g_assert_false (apply);
-          g_assert_nonnull (reason);
-          g_assert_nonnull (strstr (reason, "filters do not apply"));
-        }
-      else
-        {
-          g_assert_true (apply);
-          g_assert_null (reason);
-        }
+      g_assert_true (_gloss_export_dialog_get_filters_apply (dialog, &reason));
+      g_assert_null (reason);
+      g_assert_true (gtk_widget_get_sensitive (
+        GTK_WIDGET (_gloss_export_dialog_get_gold_switch (dialog))));
+      g_assert_true (gtk_widget_get_sensitive (_gloss_export_dialog_get_annotator_dropdown (
+        dialog)));
     }
   g_assert_true (_gloss_export_dialog_select_format (dialog, "jsonl"));
   iterate_main_context (100);
   save_screenshot (GTK_WIDGET (dialog), "export-dialog-jsonl.png");
+  destroy_and_finalize (dialog);
+}
+
+/* tests/formats/data/gold-curation.jsonl: "curated" (3 units, all in
+ * gold), "partial" (1 of 2) and "uncurated", by annotators ann and ben. */
+static GlossProject *
+curation_project (Fixture *fixture)
+{
+  g_autofree char *jsonl = g_build_filename (g_getenv ("GLOSS_SOURCE_DIR"), "tests", "formats",
+                                             "data", "gold-curation.jsonl", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "curation.gloss", NULL);
+  const char *paths[] = { jsonl, NULL };
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_project_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_format_import (project, paths, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+/* Clicks Export as a user would, and waits for the done page. */
+static void
+click_export (GlossExportDialog *dialog)
+{
+  GtkWidget *button = _gloss_export_dialog_get_export_button (dialog);
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (_gloss_export_dialog_is_running (dialog));
+  wait_export (dialog);
+  g_assert_no_error (_gloss_export_dialog_get_error (dialog));
+  iterate_main_context (100);
+}
+
+/* "NAME ANNOTATOR LABEL" for each annotation of a Gloss JSONL file. */
+static char *
+jsonl_annotations (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *doc;
+      JsonArray *annotations;
+
+      if (lines[i][0] == '\0')
+        continue;
+      node = json_from_string (lines[i], NULL);
+      g_assert_nonnull (node);
+      doc = json_node_get_object (node);
+      annotations = json_object_get_array_member (doc, "annotations");
+      for (guint k = 0; k < json_array_get_length (annotations); k++)
+        {
+          JsonObject *a = json_array_get_object_element (annotations, k);
+
+          g_string_append_printf (out, "%s %s %s\n",
+                                  json_object_get_string_member (doc, "name"),
+                                  json_object_get_string_member (a, "annotator"),
+                                  json_object_get_string_member (a, "label"));
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The reproduction of issue 16, defects 2 and 3: with Gloss JSONL, the
+ * default, "Gold set only" was disabled (before: ignored) and the file
+ * held every annotator's work and every document. */
+static void
+test_gold_jsonl (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GlossProject) project = curation_project (fixture);
+  g_autofree char *out = g_build_filename (fixture->dir, "gold.jsonl", NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *warnings = NULL;
+  GlossExportDialog *dialog = new_dialog (NULL, project);
+  GtkSwitch *gold = _gloss_export_dialog_get_gold_switch (dialog);
+  GtkCheckButton *partial = _gloss_export_dialog_get_partial_check (dialog);
+
+  g_assert_cmpstr (_gloss_export_dialog_get_format (dialog), ==, "jsonl");
+  /* the check box is the gold set's choice */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (partial)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gold)));
+  gtk_switch_set_active (gold, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (partial)));
+  g_assert_false (gtk_check_button_get_active (partial));
+  /* the gold set belongs to no annotator */
+  g_assert_false (gtk_widget_get_sensitive (_gloss_export_dialog_get_annotator_dropdown (dialog)));
+  iterate_main_context (100);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-gold.png");
+
+  _gloss_export_dialog_set_destination (dialog, out);
+  click_export (dialog);
+  rows = jsonl_annotations (out);
+  g_assert_cmpstr (rows, ==,
+                   "curated gold PERSON\n"
+                   "curated gold PERSON\n"
+                   "curated gold GPE\n");
+
+  g_assert_cmpstr (_gloss_export_dialog_get_done_title (dialog), ==, "Exported with Warnings");
+  warnings = _gloss_export_dialog_dup_warnings (dialog);
+  g_test_message ("%s", warnings);
+  g_assert_nonnull (strstr (warnings, "uncurated: warning: not curated: skipped"));
+  g_assert_nonnull (strstr (warnings, "partial: warning: partially curated (1 of 2 units "
+                                      "decided): skipped"));
+  g_assert_nonnull (strstr (warnings, "warning: Skipped 1 document that is not curated"));
+  g_assert_nonnull (strstr (warnings, "warning: Skipped 1 partially curated document"));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-gold-done.png");
+  destroy_and_finalize (dialog);
+}
+
+/* With the check box, the partially curated document comes too, with a
+ * warning naming it; the uncurated one is still skipped. */
+static void
+test_gold_include_partial (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GlossProject) project = curation_project (fixture);
+  g_autofree char *folder = g_build_filename (fixture->dir, "gold-brat", NULL);
+  g_autofree char *partial_ann = g_build_filename (folder, "partial.ann", NULL);
+  g_autofree char *uncurated_ann = g_build_filename (folder, "uncurated.ann", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *warnings = NULL;
+  GlossExportDialog *dialog = new_dialog (NULL, project);
+
+  g_assert_true (_gloss_export_dialog_select_format (dialog, "brat"));
+  gtk_switch_set_active (_gloss_export_dialog_get_gold_switch (dialog), TRUE);
+  gtk_check_button_set_active (_gloss_export_dialog_get_partial_check (dialog), TRUE);
+  _gloss_export_dialog_set_destination (dialog, folder);
+  click_export (dialog);
+
+  g_assert_true (g_file_get_contents (partial_ann, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "T1\tPERSON 0 9\tErik Lund\n");
+  g_assert_false (g_file_test (uncurated_ann, G_FILE_TEST_EXISTS));
+  warnings = _gloss_export_dialog_dup_warnings (dialog);
+  g_test_message ("%s", warnings);
+  g_assert_nonnull (strstr (warnings, "partial: warning: partially curated (1 of 2 units "
+                                      "decided): exported"));
+  g_assert_nonnull (strstr (warnings, "warning: Skipped 1 document that is not curated"));
+  g_assert_null (strstr (warnings, "partially curated document\n"));
+
+  /* Gold off: the check box goes off and out of reach. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (dialog))),
+                                    "setup");
+  gtk_switch_set_active (_gloss_export_dialog_get_gold_switch (dialog), FALSE);
+  g_assert_false (gtk_check_button_get_active (_gloss_export_dialog_get_partial_check (dialog)));
+  g_assert_false (gtk_widget_get_sensitive (
+    GTK_WIDGET (_gloss_export_dialog_get_partial_check (dialog))));
   destroy_and_finalize (dialog);
 }
 
@@ -235,6 +387,10 @@ main (int   argc,
   g_test_add ("/ui/export/filters", Fixture, NULL, fixture_setup, test_filters,
               fixture_teardown);
   g_test_add ("/ui/export/toast", Fixture, NULL, fixture_setup, test_toast, fixture_teardown);
+  g_test_add ("/ui/export/gold-jsonl", Fixture, NULL, fixture_setup, test_gold_jsonl,
+              fixture_teardown);
+  g_test_add ("/ui/export/gold-include-partial", Fixture, NULL, fixture_setup,
+              test_gold_include_partial, fixture_teardown);
 
   return g_test_run ();
 }
