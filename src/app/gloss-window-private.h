@@ -63,6 +63,9 @@ struct _GlossWindow
   GMenuModel           *primary_menu;         /* template object */
   GtkMenuButton        *primary_menu_button;
   AdwToast             *toast;                /* weak: the toast shown, or NULL */
+  AdwToast             *pending_toast;        /* owned: the next, while the last settles */
+  guint                 pending_toast_id;
+  gint64                toast_added_at;       /* monotonic µs */
   int                   right_pane_width;     /* the width the user dragged it to */
   gboolean              syncing_right_pane;
   gboolean              moving_right_pane;    /* the handle is moved by key */
@@ -124,6 +127,8 @@ GMenuModel  *_gloss_window_get_recent_menu     (GlossWindow *self);
 void         _gloss_window_add_toast           (GlossWindow *self,
                                                 AdwToast    *toast);
 /* The title of the toast shown (markup), or NULL. */
+/* TRUE while a toast waits for the one shown to settle. */
+gboolean     _gloss_window_toast_pending       (GlossWindow *self);
 const char  *_gloss_window_get_toast_title     (GlossWindow *self);
 /* A toast saying what a step did, with a button that runs @action_name
  * (a win.* action without parameter): "_Undo" for a step that can be

@@ -1191,6 +1191,8 @@ gloss_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  g_clear_handle_id (&self->pending_toast_id, g_source_remove);
+  g_clear_object (&self->pending_toast);
   g_clear_weak_pointer (&self->toast);
 
   if (self->annotations != NULL)
@@ -1684,10 +1686,42 @@ _gloss_window_get_recent_menu (GlossWindow *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
+/* libadwaita 1.2 frees a toast dismissed while it is still sliding in,
+ * then its show animation ends on the freed toast and the app crashes
+ * (three messages in half a second do it: Ctrl+E, then Ctrl+Z). A toast
+ * is replaced only once it has settled; what comes meanwhile waits, and
+ * only the last of it is shown. */
+#define TOAST_SETTLE_MS 700
+
+static void
+add_toast_now (GlossWindow *self,
+               AdwToast    *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  self->toast_added_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_buttons (GTK_WIDGET (self->toast_overlay));
+}
+
+static gboolean
+pending_toast_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->pending_toast_id = 0;
+  if (self->pending_toast != NULL && self->toast_overlay != NULL)
+    add_toast_now (self, g_steal_pointer (&self->pending_toast));
+  return G_SOURCE_REMOVE;
+}
+
 void
 _gloss_window_add_toast (GlossWindow *self,
                          AdwToast    *toast)
 {
+  gint64 age;
+
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
@@ -1696,13 +1730,29 @@ _gloss_window_add_toast (GlossWindow *self,
       g_object_unref (toast);
       return;
     }
+
+  age = (g_get_monotonic_time () - self->toast_added_at) / 1000;
+  if (self->toast != NULL && age < TOAST_SETTLE_MS)
+    {
+      g_clear_object (&self->pending_toast);
+      self->pending_toast = toast;
+      if (self->pending_toast_id == 0)
+        self->pending_toast_id = g_timeout_add ((guint) (TOAST_SETTLE_MS - age),
+                                                pending_toast_cb, self);
+      return;
+    }
+
   /* the overlay queues toasts behind the one shown: dismissed, it makes
    * way for this one at once */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  name_toast_buttons (GTK_WIDGET (self->toast_overlay));
+  add_toast_now (self, toast);
+}
+
+gboolean
+_gloss_window_toast_pending (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->pending_toast != NULL;
 }
 
 const char *
@@ -1710,6 +1760,8 @@ _gloss_window_get_toast_title (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
+  if (self->pending_toast != NULL)
+    return adw_toast_get_title (self->pending_toast);
   return self->toast != NULL ? adw_toast_get_title (self->toast) : NULL;
 }
 

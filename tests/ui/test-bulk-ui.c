@@ -162,6 +162,7 @@ test_annotate_all_documents (void)
   /* article: the second "Valgrad"; second: not "Valgradian"; third: after an emoji */
   assert_rows (window, 2, 1, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+  wait_for_toast (window);
   message = find_label (GTK_WIDGET (window), "Annotated");
   g_assert_nonnull (message);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
@@ -389,6 +390,7 @@ test_threaded (void)
   /* the window's project shows what the worker's wrote */
   assert_rows (window, 2, 1, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 2);
+  wait_for_toast (window);
   message = find_label (GTK_WIDGET (window), "Annotated");
   g_assert_nonnull (message);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
@@ -411,6 +413,7 @@ test_threaded (void)
   assert_rows (window, 1, 0, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annotations)), ==, 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), "0 annotations ·"), ==, 2);
+  wait_for_toast (window);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Undone: Annotate All “Valgrad”"));
   g_assert_true (_gloss_window_bulk_can_redo (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
@@ -427,6 +430,7 @@ test_threaded (void)
   close_lock (lock);
   assert_rows (window, 2, 1, 1);
   g_assert_true (_gloss_window_bulk_can_undo (window));
+  wait_for_toast (window);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Cancelled: nothing was changed"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_worker (window);
@@ -485,6 +489,7 @@ test_threaded_cancel (void)
   assert_rows (window, 1, 0, 0);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
   g_assert_null (_gloss_window_get_bulk_step (window));
+  wait_for_toast (window);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Cancelled"));
   /* the document's own undo is back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

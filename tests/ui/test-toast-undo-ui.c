@@ -112,8 +112,10 @@ click_toast (Setup      *setup,
              const char *button_label,
              const char *action_name)
 {
-  AdwToast *toast = setup->window->toast;
+  AdwToast *toast;
 
+  wait_for_toast (setup->window);
+  toast = setup->window->toast;
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, button_label);
@@ -297,6 +299,7 @@ test_annotate_all_in_document (void)
 
   /* after another edit, the toast's Undo no longer takes anything back:
    * win.undo (Ctrl+Z) undoes that edit first */
+  wait_for_toast (setup.window);
   g_assert_cmpstr (adw_toast_get_action_name (setup.window->toast), ==, "win.undo-annotate-all");
   gtk_text_buffer_get_iter_at_offset (buffer, &a, 18);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, 22);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-project.h"
+#include "gloss-window-private.h"
 #include "gloss-window.h"
 
 /* Runs the main loop for @milliseconds, dispatching whatever is ready. */
@@ -65,6 +66,18 @@ settle (guint milliseconds)
   g_timeout_add (milliseconds, flag_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets a toast that waits for the one shown (see _gloss_window_add_toast)
+ * show, for up to 3 s. */
+static inline void
+wait_for_toast (GlossWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (_gloss_window_toast_pending (window) && g_get_monotonic_time () < until)
+    settle (20);
+  g_assert_false (_gloss_window_toast_pending (window));
 }
 
 /* Creates a project file at @path with @n_documents documents, named
