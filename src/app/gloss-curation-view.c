@@ -114,6 +114,7 @@ kind_css_class (GlossCurationKind kind)
     case GLOSS_CURATION_ONLY:
       return "only";
     case GLOSS_CURATION_LABEL:
+    case GLOSS_CURATION_DETAILS:
       return "label";
     case GLOSS_CURATION_OVERLAP:
     default:
@@ -176,6 +177,80 @@ unit_markup (const char        *text,
                                   after, (glong) to < length ? "…" : "");
 }
 
+/* A link's targets as stored in a difference ("LABEL 3-9, LABEL 12-15,20-22")
+ * as markup: “covered text”, … */
+static void
+append_targets_markup (GString    *markup,
+                       const char *text,
+                       const char *value)
+{
+  g_auto(GStrv) targets = g_strsplit (value, ", ", -1);
+
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      const char *space = strrchr (targets[i], ' ');
+      g_auto(GStrv) ranges = g_strsplit (space != NULL ? space + 1 : "", ",", -1);
+      GString         *covered = g_string_new (NULL);
+      g_autofree char *escaped = NULL;
+
+      for (guint j = 0; ranges[j] != NULL; j++)
+        {
+          guint64 start = 0, end = 0;
+          char   *dash = strchr (ranges[j], '-');
+
+          if (dash == NULL)
+            continue;
+          start = g_ascii_strtoull (ranges[j], NULL, 10);
+          end = g_ascii_strtoull (dash + 1, NULL, 10);
+          if (j > 0)
+            g_string_append (covered, " … ");
+          if (end > start && g_utf8_strlen (text, -1) >= (glong) end)
+            {
+              const char *a = g_utf8_offset_to_pointer (text, (glong) start);
+              const char *b = g_utf8_offset_to_pointer (text, (glong) end);
+
+              g_string_append_len (covered, a, b - a);
+            }
+        }
+      escaped = g_markup_printf_escaped ("%s“%s”", i > 0 ? ", " : "", covered->str);
+      g_string_append (markup, escaped);
+      g_string_free (covered, TRUE);
+    }
+}
+
+/* What the versions of a DETAILS unit disagree on, a line each:
+ * "certainty: alice alleged · ben hedged · cai —". */
+static void
+append_differences_markup (GString           *markup,
+                           const char        *text,
+                           GlossCurationUnit *unit)
+{
+  for (guint i = 0; i < unit->differences->len; i++)
+    {
+      GlossCurationDifference *difference = unit->differences->pdata[i];
+      g_autofree char         *name = g_markup_escape_text (difference->name, -1);
+
+      g_string_append_printf (markup, "\n<i>%s</i>:", name);
+      for (guint k = 0; k < difference->values->len; k++)
+        {
+          const char      *value = difference->values->pdata[k];
+          g_autofree char *who = g_markup_escape_text (unit->annotators->pdata[k], -1);
+
+          g_string_append_printf (markup, "%s %s ", k > 0 ? " ·" : "", who);
+          if (value == NULL)
+            g_string_append (markup, "—");
+          else if (difference->relation)
+            append_targets_markup (markup, text, value);
+          else
+            {
+              g_autofree char *escaped = g_markup_escape_text (value, -1);
+
+              g_string_append_printf (markup, "<b>%s</b>", escaped);
+            }
+        }
+    }
+}
+
 /* One line per annotator: "1  alice  PERSON “Ruslan Vey”". */
 static char *
 versions_markup (const char        *text,
@@ -210,6 +285,8 @@ versions_markup (const char        *text,
         }
     }
 
+  append_differences_markup (markup, text, unit);
+
   if (unit->gold->len > 0)
     {
       g_string_append (markup, "\n");
@@ -240,7 +317,7 @@ versions_markup (const char        *text,
 static gboolean
 focus_is_within (GlossCurationView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL &&
@@ -255,7 +332,7 @@ row_widget (GlossCurationView *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *box = gtk_widget_get_first_child (child);
+      GtkWidget   *box = gtk_widget_get_first_child (child);
       GtkListItem *item = box != NULL ? g_object_get_data (G_OBJECT (box), "gloss-list-item")
                                       : NULL;
 
@@ -270,8 +347,8 @@ static gboolean
 focus_selected_cb (gpointer user_data)
 {
   GlossCurationView *self = user_data;
-  guint selected = gtk_single_selection_get_selected (self->selection);
-  GtkWidget *row;
+  guint              selected = gtk_single_selection_get_selected (self->selection);
+  GtkWidget         *row;
 
   self->focus_id = 0;
   if (selected == GTK_INVALID_LIST_POSITION || !focus_is_within (self))
@@ -333,6 +410,7 @@ static void
 refresh (GlossCurationView *self)
 {
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) layers = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
@@ -352,8 +430,15 @@ refresh (GlossCurationView *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
     g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->annotations), i));
 
+  {
+    GListModel *model = gloss_annotation_list_get_relations (self->annotations);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      g_ptr_array_add (relations, g_list_model_get_item (model, i));
+  }
   layers = gloss_curation_dup_layers (gloss_annotation_list_get_schema (self->annotations));
-  self->units = gloss_curation_units (annotations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
+  self->units = gloss_curation_units_full (annotations, relations, NULL, layers,
+                                           GLOSS_GOLD_ANNOTATOR);
   for (guint i = 0; i < self->units->len; i++)
     g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
   /* New rows replace the focused one: the keys stay in the list. */
@@ -367,7 +452,8 @@ refresh (GlossCurationView *self)
     {
       gtk_single_selection_set_selected (self->selection,
                                          selected == GTK_INVALID_LIST_POSITION
-                                           ? 0 : MIN (selected, self->units->len - 1));
+                                           ? 0
+                                           : MIN (selected, self->units->len - 1));
       queue_focus_selected (self);
     }
   update_progress (self);
@@ -522,7 +608,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (row->versions, versions);
 
   gtk_label_set_label (row->kind, gloss_curation_kind_to_string (unit->kind));
-  for (guint k = GLOSS_CURATION_AGREED; k <= GLOSS_CURATION_OVERLAP; k++)
+  for (guint k = GLOSS_CURATION_AGREED; k <= GLOSS_CURATION_DETAILS; k++)
     gtk_widget_remove_css_class (GTK_WIDGET (row->kind), kind_css_class (k));
   gtk_widget_add_css_class (GTK_WIDGET (row->kind), kind_css_class (unit->kind));
 
@@ -802,6 +888,9 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
       self->rejected = gloss_curation_load_rejected (gloss_project_get_store (project),
                                                      gloss_document_get_uuid (document));
       g_signal_connect_object (annotations, "items-changed",
+                               G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
+      /* a claim's links decide whether its versions agree */
+      g_signal_connect_object (annotations, "relation-changed",
                                G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
     }
 

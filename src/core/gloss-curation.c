@@ -171,6 +171,162 @@ has_every_annotator (GlossCurationUnit *unit,
   return TRUE;
 }
 
+/* ---- details: attributes and links ------------------------------------ */
+
+static void
+difference_free (gpointer data)
+{
+  GlossCurationDifference *difference = data;
+
+  g_free (difference->name);
+  g_ptr_array_unref (difference->values);
+  g_free (difference);
+}
+
+static char *
+span_text (GlossAnnotation *annotation)
+{
+  GString             *text = g_string_new (gloss_annotation_get_label (annotation));
+  guint                n;
+  const GlossFragment *fragments = gloss_annotation_get_fragments (annotation, &n);
+
+  for (guint j = 0; j < n; j++)
+    g_string_append_printf (text, "%s%u-%u", j == 0 ? " " : ",", fragments[j].start,
+                            fragments[j].end);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+attribute_text (GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  return g_variant_print (value, FALSE);
+}
+
+/* name -> value text of one annotator's version: its annotations'
+ * attributes and, by relation type, their links' targets. */
+static GHashTable *
+version_details (GPtrArray  *version,
+                 GHashTable *links,   /* source uuid -> GPtrArray of GlossRelation */
+                 GHashTable *by_uuid) /* uuid -> GlossAnnotation */
+{
+  GHashTable *details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < version->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (version, i);
+      g_autofree char *prefix = NULL;
+      GHashTable      *attributes = gloss_annotation_get_attributes (annotation);
+      const char      *uuid = gloss_annotation_get_uuid (annotation);
+      GPtrArray       *relations = links != NULL ? g_hash_table_lookup (links, uuid) : NULL;
+      g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+      GHashTableIter iter;
+      gpointer       key, value;
+
+      if (version->len > 1)
+        {
+          g_autofree char *span = span_text (annotation);
+
+          prefix = g_strdup_printf ("%s: ", span);
+        }
+
+      if (attributes != NULL)
+        {
+          g_hash_table_iter_init (&iter, attributes);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            g_hash_table_insert (details, g_strconcat (prefix ? prefix : "", "\x01", key, NULL),
+                                 attribute_text (value));
+        }
+
+      for (guint j = 0; relations != NULL && j < relations->len; j++)
+        {
+          GlossRelation   *relation = g_ptr_array_index (relations, j);
+          GlossAnnotation *target = g_hash_table_lookup (by_uuid,
+                                                         gloss_relation_get_target (relation));
+          const char      *type = gloss_relation_get_relation_type (relation);
+          GPtrArray       *list = g_hash_table_lookup (targets, type);
+
+          if (target == NULL)
+            continue;
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (targets, (gpointer) type, list);
+            }
+          g_ptr_array_add (list, span_text (target));
+        }
+
+      g_hash_table_iter_init (&iter, targets);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GPtrArray *list = value;
+
+          g_ptr_array_sort (list, compare_strings);
+          g_ptr_array_add (list, NULL);
+          g_hash_table_insert (details, g_strconcat (prefix ? prefix : "", "\x02", key, NULL),
+                               g_strjoinv (", ", (char **) list->pdata));
+        }
+    }
+
+  return details;
+}
+
+/* Fills unit->differences from each version's details; TRUE when any. */
+static gboolean
+find_differences (GlossCurationUnit *unit,
+                  GHashTable        *links,
+                  GHashTable        *by_uuid)
+{
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) sorted = NULL;
+
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      GHashTable    *version = version_details (unit->versions->pdata[i], links, by_uuid);
+      GHashTableIter iter;
+      gpointer       key;
+
+      g_ptr_array_add (details, version);
+      g_hash_table_iter_init (&iter, version);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (names, key);
+    }
+
+  sorted = g_list_sort (g_hash_table_get_keys (names), (GCompareFunc) strcmp);
+  for (GList *l = sorted; l != NULL; l = l->next)
+    {
+      const char              *key = l->data;
+      const char              *first = g_hash_table_lookup (details->pdata[0], key);
+      gboolean                 differs = FALSE;
+      GlossCurationDifference *difference;
+      const char              *mark;
+
+      for (guint i = 1; i < details->len && !differs; i++)
+        differs = g_strcmp0 (first, g_hash_table_lookup (details->pdata[i], key)) != 0;
+      if (!differs)
+        continue;
+
+      /* "prefix\x01name" for attributes, "prefix\x02type" for links */
+      mark = strpbrk (key, "\x01\x02");
+      difference = g_new0 (GlossCurationDifference, 1);
+      difference->relation = *mark == '\x02';
+      difference->name = g_strdup_printf ("%.*s%s", (int) (mark - key), key, mark + 1);
+      difference->values = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < details->len; i++)
+        g_ptr_array_add (difference->values,
+                         g_strdup (g_hash_table_lookup (details->pdata[i], key)));
+      g_ptr_array_add (unit->differences, difference);
+    }
+
+  return unit->differences->len > 0;
+}
+
 static GlossCurationUnit *
 unit_new (GPtrArray *members)
 {
@@ -182,6 +338,7 @@ unit_new (GPtrArray *members)
   unit->annotators = g_ptr_array_new_with_free_func (g_free);
   unit->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   unit->gold = g_ptr_array_new_with_free_func (g_object_unref);
+  unit->differences = g_ptr_array_new_with_free_func (difference_free);
   unit->start = G_MAXUINT;
 
   /* members are in document order */
@@ -249,6 +406,7 @@ gloss_curation_unit_free (GlossCurationUnit *unit)
   g_ptr_array_unref (unit->annotators);
   g_ptr_array_unref (unit->versions);
   g_ptr_array_unref (unit->gold);
+  g_ptr_array_unref (unit->differences);
   g_free (unit);
 }
 
@@ -265,6 +423,8 @@ gloss_curation_kind_to_string (GlossCurationKind kind)
       return _("Different labels");
     case GLOSS_CURATION_OVERLAP:
       return _("Overlapping spans");
+    case GLOSS_CURATION_DETAILS:
+      return _("Different details");
     default:
       return "";
     }
@@ -276,18 +436,61 @@ gloss_curation_units (GPtrArray          *annotations,
                       GHashTable         *layers,
                       const char         *gold)
 {
+  return gloss_curation_units_full (annotations, NULL, annotators, layers, gold);
+}
+
+GPtrArray *
+gloss_curation_units_full (GPtrArray          *annotations,
+                           GPtrArray          *relations,
+                           const char * const *annotators,
+                           GHashTable         *layers,
+                           const char         *gold)
+{
+  g_autoptr(GHashTable) links = NULL;
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   g_autoptr(GPtrArray) golds = g_ptr_array_new ();
   g_autoptr(GPtrArray) everyone = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = NULL;
-  guint *parent = NULL;
+  guint     *parent = NULL;
   GPtrArray *units;
 
   g_return_val_if_fail (annotations != NULL, NULL);
 
   if (gold == NULL)
     gold = GLOSS_GOLD_ANNOTATOR;
+
+  /* What the links of a version point at: any live annotation. */
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (!gloss_annotation_get_deleted (annotation))
+        g_hash_table_insert (by_uuid, (gpointer) gloss_annotation_get_uuid (annotation),
+                             annotation);
+    }
+  if (relations != NULL)
+    {
+      links = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                     (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < relations->len; i++)
+        {
+          GlossRelation *relation = g_ptr_array_index (relations, i);
+          const char    *source = gloss_relation_get_source (relation);
+          GPtrArray     *list;
+
+          if (gloss_relation_get_deleted (relation))
+            continue;
+          list = g_hash_table_lookup (links, source);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (links, (gpointer) source, list);
+            }
+          g_ptr_array_add (list, relation);
+        }
+    }
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -381,8 +584,13 @@ gloss_curation_units (GPtrArray          *annotations,
         GlossCurationUnit *unit = unit_new (group);
 
         if (all_signatures_equal (unit, TRUE))
-          unit->kind = has_every_annotator (unit, everyone) ? GLOSS_CURATION_AGREED
-                                                            : GLOSS_CURATION_ONLY;
+          {
+            if (unit->versions->len > 1 && find_differences (unit, links, by_uuid))
+              unit->kind = GLOSS_CURATION_DETAILS;
+            else
+              unit->kind = has_every_annotator (unit, everyone) ? GLOSS_CURATION_AGREED
+                                                                : GLOSS_CURATION_ONLY;
+          }
         else if (all_signatures_equal (unit, FALSE))
           unit->kind = GLOSS_CURATION_LABEL;
         else

@@ -14,11 +14,26 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GLOSS_CURATION_AGREED,   /* every annotator: the same spans with the same labels */
-  GLOSS_CURATION_ONLY,     /* the same version, but only some annotators made it */
-  GLOSS_CURATION_LABEL,    /* the same spans with different labels */
-  GLOSS_CURATION_OVERLAP,  /* overlapping spans that differ */
+  GLOSS_CURATION_AGREED,  /* every annotator: the same spans with the same labels */
+  GLOSS_CURATION_ONLY,    /* the same version, but only some annotators made it */
+  GLOSS_CURATION_LABEL,   /* the same spans with different labels */
+  GLOSS_CURATION_OVERLAP, /* overlapping spans that differ */
+  GLOSS_CURATION_DETAILS, /* the same spans and labels, different attributes or links */
 } GlossCurationKind;
+
+/* What differs between the versions of a DETAILS unit: an attribute, or
+ * the links of one relation type (a claim's source or cue). */
+typedef struct
+{
+  char      *name; /* the attribute's name or the relation type; prefixed
+                         * with "LABEL start-end: " when a version has several
+                         * annotations */
+  gboolean   relation;
+  GPtrArray *values; /* char *, one per annotator of the unit (parallel to
+                         * its annotators), NULL where unset or unlinked: an
+                         * attribute's value as text, or the targets as
+                         * "LABEL start-end" joined by ", " */
+} GlossCurationDifference;
 
 /* One unit: a group of overlapping annotations across annotators.
  * Annotations belong to one unit when they overlap and their labels are
@@ -35,6 +50,8 @@ typedef struct
                                     * annotator, parallel to @annotators, document order */
   GPtrArray         *gold;         /* GlossAnnotation (owned refs) of the gold annotator
                                     * overlapping a member */
+  GPtrArray         *differences;  /* GlossCurationDifference: what a DETAILS unit's
+                                    * versions disagree on; empty otherwise */
 } GlossCurationUnit;
 
 void               gloss_curation_unit_free      (GlossCurationUnit   *unit);
@@ -53,6 +70,17 @@ GPtrArray         *gloss_curation_units          (GPtrArray           *annotatio
                                                   const char * const  *annotators,
                                                   GHashTable          *layers,
                                                   const char          *gold);
+/* The same, with the document's relations (GlossRelation; deleted ones are
+ * skipped; may be NULL): a unit whose versions have the same spans and
+ * labels is AGREED only when their attributes and their links (the type
+ * and the target's label and span of each relation from a member) agree
+ * too; else it is DETAILS, with its differences. Without relations only
+ * the attributes are compared. */
+GPtrArray         *gloss_curation_units_full (GPtrArray          *annotations,
+                                              GPtrArray          *relations,
+                                              const char         *const *annotators,
+                                              GHashTable         *layers,
+                                              const char         *gold);
 
 /* TRUE when the unit has a gold annotation or its key is in @rejected
  * (a set of keys, may be NULL). */

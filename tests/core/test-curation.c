@@ -121,6 +121,120 @@ test_kinds (void)
 
 /* Without the annotator list, those present count; without layers, the
  * claim joins the entities it overlaps. */
+static GlossAnnotation *
+add_claim (GPtrArray  *annotations,
+           const char *annotator,
+           const char *certainty)
+{
+  GlossAnnotation *annotation = gloss_annotation_new_span ("CLAIM", 20, 60, annotator);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  gloss_annotation_set_uuid (annotation, uuid);
+  if (certainty != NULL)
+    gloss_annotation_set_attribute (annotation, "certainty", g_variant_new_string (certainty));
+  g_ptr_array_add (annotations, annotation);
+  return annotation;
+}
+
+static void
+add_link (GPtrArray       *relations,
+          GlossAnnotation *source,
+          GlossAnnotation *target,
+          const char      *type)
+{
+  GlossRelation   *relation = gloss_relation_new (type, gloss_annotation_get_uuid (source),
+                                                  gloss_annotation_get_uuid (target),
+                                                  gloss_annotation_get_annotator (source));
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  gloss_relation_set_uuid (relation, uuid);
+  g_ptr_array_add (relations, relation);
+}
+
+/* A claim is agreed only when its certainty and its frame agree too: the
+ * same span and label with "alleged" against "hedged", or a cue linked by
+ * one annotator and not another, is a DETAILS unit naming the difference,
+ * and Accept All Agreed leaves it to the lead. */
+static void
+test_details (void)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) layers = make_layers ();
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GlossCommand) command = gloss_command_new ("accept");
+  const char              *annotators[] = { "alice", "bob", "carol", NULL };
+  GlossAnnotation         *claims[3];
+  GlossAnnotation         *cue[3];
+  GlossCurationDifference *difference;
+  GlossCurationUnit       *unit;
+
+  g_hash_table_insert (layers, (gpointer) "CUE", (gpointer) "cue");
+  for (guint i = 0; i < 3; i++)
+    {
+      cue[i] = gloss_annotation_new_span ("CUE", 10, 14, annotators[i]);
+      {
+        g_autofree char *uuid = g_uuid_string_random ();
+
+        gloss_annotation_set_uuid (cue[i], uuid);
+      }
+      g_ptr_array_add (annotations, cue[i]);
+    }
+  claims[0] = add_claim (annotations, "alice", "alleged");
+  claims[1] = add_claim (annotations, "bob", "hedged");
+  claims[2] = add_claim (annotations, "carol", "alleged");
+  /* alice and bob link their cue; carol does not */
+  add_link (relations, claims[0], cue[0], "cue");
+  add_link (relations, claims[1], cue[1], "cue");
+
+  units = gloss_curation_units_full (annotations, relations, annotators, layers,
+                                     GLOSS_GOLD_ANNOTATOR);
+  g_assert_cmpuint (units->len, ==, 2);
+  unit = units->pdata[0];
+  g_assert_cmpint (unit->kind, ==, GLOSS_CURATION_AGREED);
+  unit = units->pdata[1];
+  g_assert_cmpint (unit->kind, ==, GLOSS_CURATION_DETAILS);
+  g_assert_cmpstr (gloss_curation_kind_to_string (unit->kind), ==, "Different details");
+  g_assert_cmpuint (unit->differences->len, ==, 2);
+
+  difference = unit->differences->pdata[0];
+  g_assert_cmpstr (difference->name, ==, "certainty");
+  g_assert_false (difference->relation);
+  g_assert_cmpstr (difference->values->pdata[0], ==, "alleged");
+  g_assert_cmpstr (difference->values->pdata[1], ==, "hedged");
+  g_assert_cmpstr (difference->values->pdata[2], ==, "alleged");
+
+  difference = unit->differences->pdata[1];
+  g_assert_cmpstr (difference->name, ==, "cue");
+  g_assert_true (difference->relation);
+  g_assert_cmpstr (difference->values->pdata[0], ==, "CUE 10-14");
+  g_assert_cmpstr (difference->values->pdata[1], ==, "CUE 10-14");
+  g_assert_null (difference->values->pdata[2]);
+
+  /* Accept All Agreed takes the cue, not the claim. */
+  g_assert_cmpuint (gloss_curation_accept_agreed (units, NULL, GLOSS_GOLD_ANNOTATOR, command,
+                                                  NULL),
+                    ==, 1);
+
+  /* The same claim everywhere, linked the same: agreed. */
+  gloss_annotation_set_attribute (claims[1], "certainty", g_variant_new_string ("alleged"));
+  add_link (relations, claims[2], cue[2], "cue");
+  g_clear_pointer (&units, g_ptr_array_unref);
+  units = gloss_curation_units_full (annotations, relations, annotators, layers,
+                                     GLOSS_GOLD_ANNOTATOR);
+  unit = units->pdata[1];
+  g_assert_cmpint (unit->kind, ==, GLOSS_CURATION_AGREED);
+  g_assert_cmpuint (unit->differences->len, ==, 0);
+
+  /* Without the relations, only the attributes count. */
+  gloss_annotation_set_attribute (claims[1], "certainty", g_variant_new_string ("denied"));
+  g_clear_pointer (&units, g_ptr_array_unref);
+  units = gloss_curation_units (annotations, annotators, layers, GLOSS_GOLD_ANNOTATOR);
+  unit = units->pdata[1];
+  g_assert_cmpint (unit->kind, ==, GLOSS_CURATION_DETAILS);
+  g_assert_cmpuint (unit->differences->len, ==, 1);
+}
+
 static void
 test_defaults (void)
 {
@@ -361,6 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/curation/kinds", test_kinds);
+  g_test_add_func ("/core/curation/details", test_details);
   g_test_add_func ("/core/curation/defaults", test_defaults);
   g_test_add_func ("/core/curation/keys", test_keys);
   g_test_add_func ("/core/curation/accept", test_accept);

@@ -49,10 +49,22 @@ stories = [
      "said he fled through Mongolia in June 2024.",
      [("SEOUL", "GPE"), ("Nikolai Dorn", "PERSON"), ("Mongolia", "GPE")]),
 ]
+# In the second story everyone marks the same claim, but ben finds it
+# hedged: a unit that only looks agreed.
+certainty = {"alice": "asserted", "ben": "hedged", "cai": "asserted"}
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     for name, text, spans in stories:
         annotations = []
         for who in ("alice", "ben", "cai"):
+            if name == "seoul-defector":
+                covered = "he fled through Mongolia in June 2024"
+                start = text.index(covered)
+                annotations.append({
+                    "uuid": str(uuid.uuid4()), "label": "CLAIM",
+                    "fragments": [[start, start + len(covered)]], "text": covered,
+                    "attributes": {"certainty": certainty[who]}, "annotator": who,
+                    "created": "2026-12-01T09:00:00.000000Z",
+                    "modified": "2026-12-01T09:00:00.000000Z", "deleted": False})
             for covered, label in spans:
                 start = text.index(covered)
                 annotations.append({
@@ -125,6 +137,13 @@ expect "after Alt+Down a digit accepts the next document's first unit" \
   "$(gold_of seoul-defector)" "SEOUL"
 expect "the first document keeps its gold" "$(gold_of oslo-meeting)" \
   "Ruslan Vey|Oslo|Hana Ilic|Bergen|Tomas Berg|Vilnius"
+# The claim's certainty differs: Accept All Agreed (Alt+A) takes the
+# entities and leaves the claim to the lead.
+key alt+a
+shot details
+expect "Alt+A accepts the agreed entities, not the claim whose certainty differs" \
+  "$(gold_of seoul-defector)" "SEOUL|Nikolai Dorn|Mongolia"
+
 # Six decisions, a skip, two moves back and a document: 11 keys (the
 # walk down to unit 12 aside).
 if [ "$keys" -eq 11 ]; then
