@@ -74,6 +74,8 @@ struct _GlossCurationView
   GlossProject        *project;       /* owned */
   GlossAnnotationList *annotations;   /* owned */
   GPtrArray           *units;         /* owned: GlossCurationUnit */
+  GPtrArray           *annotators;    /* owned: char *, everyone with a unit here, sorted:
+                                       * the digit keys, fixed for the document */
   GHashTable          *rejected;      /* owned: unit keys */
   GListStore          *items;         /* owned: GlossCurationItem */
   GtkSingleSelection  *selection;     /* owned */
@@ -87,6 +89,7 @@ struct _GlossCurationView
   GtkLabel            *empty_label;
   GtkListView         *list_view;
   GtkLabel            *progress_label;
+  GtkLabel            *keys_label;
   GtkStack            *stack;
 };
 
@@ -103,6 +106,13 @@ enum
 static guint signals[N_SIGNALS];
 
 /* ---- helpers ----------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
 
 static const char *
 kind_css_class (GlossCurationKind kind)
@@ -252,26 +262,47 @@ append_differences_markup (GString           *markup,
 }
 
 /* One line per annotator: "1  alice  PERSON “Ruslan Vey”". */
+static int
+version_of (GlossCurationUnit *unit,
+            const char        *annotator)
+{
+  for (guint i = 0; i < unit->annotators->len; i++)
+    if (g_strcmp0 (unit->annotators->pdata[i], annotator) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* One line per annotator of the document, by their key, whether or not
+ * they have a version here: "1  alice: PERSON “Ruslan Vey”", "2  ben: —
+ * skipped". */
 static char *
 versions_markup (const char        *text,
-                 GlossCurationUnit *unit)
+                 GlossCurationUnit *unit,
+                 GPtrArray         *annotators)
 {
   GString *markup = g_string_new (NULL);
 
-  for (guint i = 0; i < unit->versions->len; i++)
+  for (guint k = 0; k < annotators->len; k++)
     {
-      GPtrArray *version = unit->versions->pdata[i];
+      int i = version_of (unit, annotators->pdata[k]);
+      GPtrArray *version = i >= 0 ? unit->versions->pdata[i] : NULL;
+      g_autofree char *who = g_markup_escape_text (annotators->pdata[k], -1);
 
-      if (i > 0)
+      if (k > 0)
         g_string_append_c (markup, '\n');
-      if (i < 9)
-        g_string_append_printf (markup, "<span font_features='tnum'><b>%u</b></span>  ", i + 1);
+      if (version == NULL)
+        g_string_append (markup, "<span alpha='55%'>");
+      if (k < 9)
+        g_string_append_printf (markup, "<span font_features='tnum'><b>%u</b></span>  ", k + 1);
       else
         g_string_append (markup, "    ");
-      {
-        g_autofree char *who = g_markup_escape_text (unit->annotators->pdata[i], -1);
-        g_string_append_printf (markup, "%s:", who);
-      }
+      g_string_append_printf (markup, "%s:", who);
+      if (version == NULL)
+        {
+          /* Translators: an annotator made nothing in this curation unit */
+          g_string_append_printf (markup, " — %s</span>", _("skipped"));
+          continue;
+        }
       for (guint j = 0; j < version->len; j++)
         {
           GlossAnnotation *annotation = version->pdata[j];
@@ -401,6 +432,18 @@ update_progress (GlossCurationView *self)
   /* Translators: progress of the curation of one document */
   text = g_strdup_printf (_("Curated %u of %u units"), n_curated, n_units);
   gtk_label_set_label (self->progress_label, self->annotations != NULL ? text : "");
+  {
+    /* The digits, the same in every unit of the document: "1 alice". */
+    GString *keys = g_string_new (_("↑↓ units"));
+
+    for (guint k = 0; k < self->annotators->len && k < 9; k++)
+      g_string_append_printf (keys, " · %u %s", k + 1, (const char *) self->annotators->pdata[k]);
+    if (self->annotators->len == 0)
+      g_string_append (keys, _(" · 1–9 accept"));
+    g_string_append (keys, _(" · R reject · E edit"));
+    gtk_label_set_label (self->keys_label, keys->str);
+    g_string_free (keys, TRUE);
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_agreed_button), n_agreed > 0);
   gtk_stack_set_visible_child_name (self->stack, n_units > 0 ? "list" : "empty");
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0);
@@ -419,6 +462,7 @@ refresh (GlossCurationView *self)
   self->dirty = FALSE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_ptr_array_set_size (self->annotators, 0);
 
   if (self->annotations == NULL)
     {
@@ -440,7 +484,16 @@ refresh (GlossCurationView *self)
   self->units = gloss_curation_units_full (annotations, relations, NULL, layers,
                                            GLOSS_GOLD_ANNOTATOR);
   for (guint i = 0; i < self->units->len; i++)
-    g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
+    {
+      GlossCurationUnit *unit = self->units->pdata[i];
+
+      g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
+      for (guint k = 0; k < unit->annotators->len; k++)
+        if (!g_ptr_array_find_with_equal_func (self->annotators, unit->annotators->pdata[k],
+                                               g_str_equal, NULL))
+          g_ptr_array_add (self->annotators, g_strdup (unit->annotators->pdata[k]));
+    }
+  g_ptr_array_sort (self->annotators, compare_names);
   /* New rows replace the focused one: the keys stay in the list. */
   had_focus = focus_is_within (self);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -603,7 +656,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   context = unit_markup (text, gloss_document_get_length (
                                   gloss_annotation_list_get_document (self->annotations)),
                          unit);
-  versions = versions_markup (text, unit);
+  versions = versions_markup (text, unit, self->annotators);
   gtk_label_set_markup (row->context, context);
   gtk_label_set_markup (row->versions, versions);
 
@@ -670,12 +723,26 @@ key_pressed_cb (GtkEventControllerKey *controller,
   digit = gdk_keyval_to_unicode (keyval);
   if (digit >= '1' && digit <= '9')
     {
-      if (digit - '1' >= unit->versions->len)
+      int version;
+
+      /* A digit is an annotator for the whole document (the legend). */
+      if (digit - '1' >= self->annotators->len)
         {
-          emit_message (self, _("No annotator with that number in this unit"));
+          emit_message (self, _("No annotator with that number in this document"));
           return TRUE;
         }
-      if (!gloss_curation_view_accept (self, selected, digit - '1', &error))
+      version = version_of (unit, self->annotators->pdata[digit - '1']);
+      if (version < 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is an annotator's name */
+          message = g_strdup_printf (_("%s skipped this unit"),
+                                     (const char *) self->annotators->pdata[digit - '1']);
+          emit_message (self, message);
+          return TRUE;
+        }
+      if (!gloss_curation_view_accept (self, selected, (guint) version, &error))
         emit_message (self, error->message);
       else
         gloss_curation_view_select (self, selected + 1);
@@ -784,6 +851,7 @@ gloss_curation_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_hash_table_unref);
+  g_clear_pointer (&self->annotators, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_curation_view_parent_class)->dispose (object);
 }
@@ -814,6 +882,7 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, keys_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, stack);
   gtk_widget_class_bind_template_callback (widget_class, accept_agreed_clicked_cb);
 
@@ -830,6 +899,7 @@ gloss_curation_view_init (GlossCurationView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css ();
 
+  self->annotators = g_ptr_array_new_with_free_func (g_free);
   self->items = g_list_store_new (GLOSS_TYPE_CURATION_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -897,6 +967,7 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_list_store_remove_all (self->items);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_ptr_array_set_size (self->annotators, 0);
   if (annotations == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
   else

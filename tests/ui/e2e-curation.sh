@@ -65,6 +65,16 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
                     "attributes": {"certainty": certainty[who]}, "annotator": who,
                     "created": "2026-12-01T09:00:00.000000Z",
                     "modified": "2026-12-01T09:00:00.000000Z", "deleted": False})
+            if name == "seoul-defector" and who != "alice":
+                # alice skipped "June 2024"; ben says DATE, cai EVENT
+                covered = "June 2024"
+                start = text.index(covered)
+                annotations.append({
+                    "uuid": str(uuid.uuid4()), "label": "DATE" if who == "ben" else "EVENT",
+                    "fragments": [[start, start + len(covered)]], "text": covered,
+                    "attributes": {}, "annotator": who,
+                    "created": "2026-12-01T09:00:00.000000Z",
+                    "modified": "2026-12-01T09:00:00.000000Z", "deleted": False})
             for covered, label in spans:
                 start = text.index(covered)
                 annotations.append({
@@ -144,12 +154,22 @@ shot details
 expect "Alt+A accepts the agreed entities, not the claim whose certainty differs" \
   "$(gold_of seoul-defector)" "SEOUL|Nikolai Dorn|Mongolia"
 
-# Six decisions, a skip, two moves back and a document: 11 keys (the
+# Keys are annotators for the whole document: on "June 2024", which alice
+# skipped, 3 is still cai (EVENT), not "no such annotator".
+key End
+press 3
+shot skipped
+expect "3 accepts cai's version where alice skipped the unit" \
+  "SELECT a.label FROM annotations a JOIN documents d ON d.id = a.document
+   WHERE a.annotator = 'gold' AND a.deleted = 0 AND d.name = 'seoul-defector'
+   AND a.start = instr(d.text, 'June 2024') - 1" "EVENT"
+
+# Seven decisions, a skip, two moves back and a document: 12 keys (the
 # walk down to unit 12 aside).
-if [ "$keys" -eq 11 ]; then
-  ok "six decisions and the moves between them took 11 keys"
+if [ "$keys" -eq 12 ]; then
+  ok "seven decisions and the moves between them took 12 keys"
 else
-  not_ok "expected 11 keys, counted $keys"
+  not_ok "expected 12 keys, counted $keys"
 fi
 
 e2e_finish
