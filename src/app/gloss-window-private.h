@@ -154,6 +154,9 @@ void           _gloss_window_update_project_actions    (GlossWindow    *self);
 
 /* gloss-window.c: selects the document at @position of the filtered list
  * (it opens) and scrolls to it. */
+/* Every visible row of the document list recomputes its curation
+ * progress (after a merge or its undo wrote behind the list). */
+void           _gloss_window_refresh_document_rows     (GlossWindow    *self);
 /* The keys go to the document as shown: the curation view while curating,
  * else the text. */
 void           _gloss_window_focus_document            (GlossWindow    *self);

@@ -366,6 +366,8 @@ _gloss_window_merge_files (GlossWindow  *self,
   teams->reports = g_ptr_array_ref (reports);
   teams->project = project;
   update_actions (self);
+  /* Counts follow the documents; the curation progress is computed here. */
+  _gloss_window_refresh_document_rows (self);
 
   window = show_report (self, names, reports, local_error);
 
@@ -402,6 +404,7 @@ _gloss_window_undo_merge (GlossWindow  *self,
     }
 
   update_actions (self);
+  _gloss_window_refresh_document_rows (self);
   if (teams->undo_button != NULL && teams->report_window != NULL)
     {
       gtk_widget_set_sensitive (teams->undo_button, FALSE);

@@ -142,12 +142,13 @@ is_open_document (GlossWindow   *self,
                     gloss_document_get_uuid (self->document)) == 0;
 }
 
-/* The curation progress of the open document's rows (the list view's
- * visible rows are its only descendants of that type); their count and
- * status follow the document itself. */
+/* The curation progress of the visible rows (the list view's rows are its
+ * only descendants of that type): the open document's, or with @all every
+ * row's; their count and status follow the document itself. */
 static void
 refresh_document_rows (GlossWindow *self,
-                       GtkWidget   *widget)
+                       GtkWidget   *widget,
+                       gboolean     all)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -157,12 +158,18 @@ refresh_document_rows (GlossWindow *self,
         {
           GlossDocumentRow *row = GLOSS_DOCUMENT_ROW (child);
 
-          if (is_open_document (self, gloss_document_row_get_document (row)))
+          if (all || is_open_document (self, gloss_document_row_get_document (row)))
             _gloss_window_teams_update_row (self, row, gloss_document_row_get_document (row));
         }
       else
-        refresh_document_rows (self, child);
+        refresh_document_rows (self, child, all);
     }
+}
+
+void
+_gloss_window_refresh_document_rows (GlossWindow *self)
+{
+  refresh_document_rows (self, GTK_WIDGET (self->document_sidebar), TRUE);
 }
 
 /* The visible rows show the status of the project's annotator. */
@@ -183,7 +190,7 @@ static void
 status_changed_cb (GlossWindow *self)
 {
   if (self->annotations != NULL && gtk_toggle_button_get_active (self->curate_button))
-    refresh_document_rows (self, GTK_WIDGET (self->document_sidebar));
+    refresh_document_rows (self, GTK_WIDGET (self->document_sidebar), FALSE);
 }
 
 static void

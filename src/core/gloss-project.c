@@ -473,6 +473,19 @@ reload_lists (GlossProject  *self,
   return TRUE;
 }
 
+/* Whether an open list holds this very document: its count follows the
+ * list as it reloads. A list left open on a deleted document whose id a new
+ * document took (SQLite reuses the largest rowid) holds another object. */
+static gboolean
+followed_by_list (GlossProject  *self,
+                  GlossDocument *document)
+{
+  gint64 id = gloss_document_get_id (document);
+  GlossAnnotationList *list = g_hash_table_lookup (self->lists, &id);
+
+  return list != NULL && gloss_annotation_list_get_document (list) == document;
+}
+
 /* A document without an open list: its count and statuses read again
  * (those with a list follow it as it reloads). */
 static void
@@ -507,7 +520,7 @@ gloss_project_reload (GlossProject  *self,
       if (!g_hash_table_add (touched, (gpointer) &ids[i]))
         continue;
       document = _gloss_document_list_peek (self->documents, ids[i]);
-      if (document != NULL && !g_hash_table_contains (self->lists, &ids[i]))
+      if (document != NULL && !followed_by_list (self, document))
         reload_document_rows (self, document);
     }
   return reload_lists (self, touched, schema, error);
@@ -552,9 +565,8 @@ gloss_project_refresh (GlossProject  *self,
     for (guint i = 0; i < loaded->len; i++)
       {
         GlossDocument *document = g_ptr_array_index (loaded, i);
-        gint64 id = gloss_document_get_id (document);
 
-        if (!g_hash_table_contains (self->lists, &id))
+        if (!followed_by_list (self, document))
           reload_document_rows (self, document);
       }
   }
