@@ -933,6 +933,20 @@ gloss_curation_progress (GlossProject   *project,
                          guint          *n_annotators,
                          GError        **error)
 {
+  return gloss_curation_progress_full (project, document, n_curated, n_units, n_annotators,
+                                       NULL, error);
+}
+
+gboolean
+gloss_curation_progress_full (GlossProject   *project,
+                              GlossDocument  *document,
+                              guint          *n_curated,
+                              guint          *n_units,
+                              guint          *n_annotators,
+                              gboolean       *has_gold,
+                              GError        **error)
+{
+  gboolean gold = FALSE;
   GlossStore *store;
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) units = NULL;
@@ -957,6 +971,8 @@ gloss_curation_progress (GlossProject   *project,
 
       if (g_strcmp0 (who, GLOSS_GOLD_ANNOTATOR) != 0)
         g_hash_table_add (annotators, (gpointer) who);
+      else
+        gold = TRUE;
     }
 
   layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
@@ -972,5 +988,7 @@ gloss_curation_progress (GlossProject   *project,
     *n_units = units->len;
   if (n_annotators != NULL)
     *n_annotators = g_hash_table_size (annotators);
+  if (has_gold != NULL)
+    *has_gold = gold;
   return TRUE;
 }

@@ -147,5 +147,14 @@ gboolean           gloss_curation_progress       (GlossProject        *project,
                                                   guint               *n_units,
                                                   guint               *n_annotators,
                                                   GError             **error);
+/* The same, and whether the document holds gold annotations at all (gold
+ * drawn where no annotator has a unit counts too). */
+gboolean           gloss_curation_progress_full  (GlossProject        *project,
+                                                  GlossDocument       *document,
+                                                  guint               *n_curated,
+                                                  guint               *n_units,
+                                                  guint               *n_annotators,
+                                                  gboolean            *has_gold,
+                                                  GError             **error);
 
 G_END_DECLS

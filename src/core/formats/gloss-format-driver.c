@@ -182,38 +182,22 @@ gloss_format_get_gold_state (GlossProject    *project,
                              guint           *n_units,
                              GError         **error)
 {
-  GlossStore *store;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GHashTable) layers = NULL;
-  g_autoptr(GHashTable) rejected = NULL;
   gboolean has_gold = FALSE;
   guint decided = 0;
+  guint n = 0;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
 
-  /* As gloss_curation_progress() counts, plus gold drawn outside any
-   * annotator's unit, which it cannot see. */
-  store = gloss_project_get_store (project);
-  annotations = gloss_store_load_annotations (store, gloss_document_get_id (document), FALSE,
-                                              error);
-  if (annotations == NULL)
+  /* The curation's own count, plus gold drawn outside any annotator's
+   * unit. */
+  if (!gloss_curation_progress_full (project, document, &decided, &n, NULL, &has_gold, error))
     return FALSE;
-  for (guint i = 0; i < annotations->len && !has_gold; i++)
-    has_gold = g_strcmp0 (gloss_annotation_get_annotator (annotations->pdata[i]),
-                          GLOSS_GOLD_ANNOTATOR) == 0;
-  layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
-  rejected = gloss_curation_load_rejected (store, gloss_document_get_uuid (document));
-  units = gloss_curation_units (annotations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
-  for (guint i = 0; i < units->len; i++)
-    if (gloss_curation_unit_is_curated (units->pdata[i], rejected))
-      decided++;
 
-  if (units->len > 0 && decided == units->len)
+  if (n > 0 && decided == n)
     *state = GLOSS_GOLD_CURATED;
-  else if (units->len == 0 && has_gold)
+  else if (n == 0 && has_gold)
     *state = GLOSS_GOLD_CURATED;
   else if (decided > 0 || has_gold)
     *state = GLOSS_GOLD_PARTIAL;
@@ -222,7 +206,7 @@ gloss_format_get_gold_state (GlossProject    *project,
   if (n_decided != NULL)
     *n_decided = decided;
   if (n_units != NULL)
-    *n_units = units->len;
+    *n_units = n;
   return TRUE;
 }
 
