@@ -25,7 +25,7 @@
 #define CHART_BAR         14
 #define CHART_CELL        52
 #define CHART_NAME_WIDTH  110
-#define CHART_BAR_WIDTH   320
+#define CHART_BAR_WIDTH   220
 #define CHART_GAP         48
 #define CHART_TITLE       28
 
@@ -229,6 +229,9 @@ fill_checks (GlossAgreementWindow *self,
     {
       GtkWidget *check = gtk_check_button_new_with_label (names->pdata[i]);
 
+      /* A name is no mnemonic: "a_b" must not show as "ab". */
+      gtk_check_button_set_use_underline (GTK_CHECK_BUTTON (check), FALSE);
+
       g_object_set_data_full (G_OBJECT (check), "gloss-name", g_strdup (names->pdata[i]), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       g_signal_connect_object (check, "toggled", G_CALLBACK (selectors_changed_cb), self,
@@ -361,6 +364,13 @@ pair_kappa (GlossAgreement *agreement,
   return NAN;
 }
 
+/* The height of the bar chart of @n_labels labels, with its title and axis. */
+static int
+bars_height (guint n_labels)
+{
+  return CHART_TITLE + (int) n_labels * CHART_ROW + 56 + CHART_GAP / 2;
+}
+
 static void
 chart_size (GlossAgreementWindow *self,
             int                  *width,
@@ -368,12 +378,12 @@ chart_size (GlossAgreementWindow *self,
 {
   guint n_labels = self->agreement != NULL ? self->agreement->labels->len : 0;
   guint n_annotators = self->agreement != NULL ? self->agreement->annotators->len : 0;
-  int bars = CHART_TITLE + (int) n_labels * CHART_ROW + 36;
   int map = CHART_TITLE + CHART_NAME_WIDTH / 2 + (int) n_annotators * CHART_CELL + 20;
 
-  *width = 2 * CHART_MARGIN + CHART_NAME_WIDTH + CHART_BAR_WIDTH + CHART_GAP +
-           CHART_NAME_WIDTH + (int) n_annotators * CHART_CELL;
-  *height = 2 * CHART_MARGIN + MAX (MAX (bars, map), 160);
+  /* The bars above the κ matrix: narrow, to stand beside the table. */
+  *width = 2 * CHART_MARGIN + CHART_NAME_WIDTH +
+           MAX (CHART_BAR_WIDTH + CHART_GAP, (int) n_annotators * CHART_CELL);
+  *height = 2 * CHART_MARGIN + MAX (bars_height (n_labels) + map, 160);
 }
 
 static void
@@ -434,8 +444,7 @@ draw_chart_cb (GtkDrawingArea *area,
   x0 = CHART_MARGIN + CHART_NAME_WIDTH;
   y0 = CHART_MARGIN + CHART_TITLE;
   gdk_cairo_set_source_rgba (cr, &fg);
-  draw_text (cr, bold, _("F1 per label: exact (solid), overlap (light)"), CHART_MARGIN,
-             CHART_MARGIN, 0, 0);
+  draw_text (cr, bold, _("F1 per label, pooled over all pairs"), CHART_MARGIN, CHART_MARGIN, 0, 0);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -498,13 +507,17 @@ draw_chart_cb (GtkDrawingArea *area,
         gdk_cairo_set_source_rgba (cr, &fg);
         draw_text (cr, layout, tick, x, axis_y + 4, 0.5, 0);
       }
+    pango_layout_set_width (layout, -1);
+    draw_text (cr, layout, _("exact (solid), overlap (light)"), x0, axis_y + 24, 0, 0);
+    pango_layout_set_width (layout, (CHART_NAME_WIDTH - 8) * PANGO_SCALE);
   }
 
   /* Heat map of Cohen's kappa per pair. */
-  map_x0 = CHART_MARGIN + CHART_NAME_WIDTH + CHART_BAR_WIDTH + CHART_GAP + CHART_NAME_WIDTH;
+  map_x0 = CHART_MARGIN + CHART_NAME_WIDTH;
+  y0 = CHART_MARGIN + bars_height (labels->len);
   gdk_cairo_set_source_rgba (cr, &fg);
-  draw_text (cr, bold, _("Cohen’s κ per pair"), map_x0 - CHART_NAME_WIDTH, CHART_MARGIN, 0, 0);
-  y0 = CHART_MARGIN + CHART_TITLE + CHART_NAME_WIDTH / 2.0;
+  draw_text (cr, bold, _("Cohen’s κ per pair"), CHART_MARGIN, y0, 0, 0);
+  y0 += CHART_TITLE + CHART_NAME_WIDTH / 2.0;
   pango_layout_set_width (layout, (CHART_CELL - 4) * PANGO_SCALE);
   for (guint j = 0; j < annotators->len; j++)
     draw_text (cr, layout, annotators->pdata[j], map_x0 + (j + 0.5) * CHART_CELL, y0 - 4, 0.5,
@@ -990,8 +1003,12 @@ gloss_agreement_window_new (GtkWindow     *parent,
     gtk_widget_set_sensitive (GTK_WIDGET (self->this_document_check), FALSE);
   else
     {
-      g_autofree char *text = g_strdup_printf (_("This document (%s)"),
-                                               gloss_document_get_name (document));
+      g_autoptr(GString) name = g_string_new (gloss_document_get_name (document));
+      g_autofree char *text = NULL;
+
+      /* The label keeps its mnemonic; the name's underscores are not one. */
+      g_string_replace (name, "_", "__", 0);
+      text = g_strdup_printf (_("_This document (%s)"), name->str);
 
       gtk_check_button_set_label (self->this_document_check, text);
     }

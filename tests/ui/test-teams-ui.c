@@ -390,6 +390,73 @@ wait_idle (GlossAgreementWindow *window)
   g_assert_false (gloss_agreement_window_get_busy (window));
 }
 
+/* The check button under @widget whose label shows @shown, or NULL. */
+static GtkWidget *
+find_check_showing (GtkWidget  *widget,
+                    const char *shown)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      GtkWidget *label = find_descendant (widget, GTK_TYPE_LABEL);
+
+      if (label != NULL && strstr (gtk_label_get_text (GTK_LABEL (label)), shown) != NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_showing (child, shown);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The scrolled window around @widget. */
+static GtkWidget *
+scroller_of (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroller);
+  return scroller;
+}
+
+/* At its default size the window fits a 1280×800 screen and shows the
+ * whole chart (the κ matrix of three annotators is at its right) and at
+ * least 15 rows of the table. */
+static void
+assert_default_layout (GlossAgreementWindow *report)
+{
+  GtkWidget *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
+  GtkWidget *table = find_descendant (GTK_WIDGET (report), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *header = gtk_widget_get_first_child (table);
+  GListModel *rows = gloss_agreement_window_get_rows (report);
+  int width, height, natural, header_height, visible;
+  double row_height;
+
+  gtk_window_get_default_size (GTK_WINDOW (report), &width, &height);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (width, <=, 1280);
+  g_assert_cmpint (height, <=, 800 - 32);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (report)), <=, 1280);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (report)), <=, 800 - 32);
+
+  g_assert_cmpint (gtk_widget_get_width (scroller_of (chart)), >=,
+                   gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (chart)));
+  g_assert_cmpint (gtk_widget_get_height (scroller_of (chart)), >=,
+                   gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (chart)));
+
+  gtk_widget_measure (table, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  header_height = gtk_widget_get_height (header);
+  row_height = (double) (natural - header_height) / g_list_model_get_n_items (rows);
+  visible = (int) ((gtk_widget_get_height (scroller_of (table)) - header_height) / row_height);
+  g_test_message ("table: %d rows of %.1f px show", visible, row_height);
+  g_assert_cmpint (visible, >=, 15);
+}
+
 static void
 test_agreement_window (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -420,6 +487,18 @@ test_agreement_window (Fixture       *fixture,
   agreement = gloss_agreement_window_get_agreement (report);
   g_assert_nonnull (agreement);
   g_assert_cmpuint (agreement->annotators->len, ==, 3);
+  iterate_main_context (200);
+  assert_default_layout (report);
+
+  /* F1 per label in the chart is pooled over the pairs, and says so. */
+  {
+    GtkWidget *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
+    const char *tooltip = gtk_widget_get_tooltip_text (chart);
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "pooled over all pairs"));
+  }
+
   g_assert_cmpuint (agreement->project->pairs->len, ==, 3);
   n_labels = agreement->labels->len;
   g_assert_cmpuint (n_labels, >=, 6);
@@ -466,6 +545,25 @@ test_agreement_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (report));
   iterate_main_context (50);
   g_assert_finalize_object (report);
+
+  /* Names keep their underscores: no mnemonics in names. */
+  {
+    g_autoptr(GError) add_error = NULL;
+    GlossDocument *document = gloss_project_add_document (fixture->lead, "000_8325_briefing",
+                                                          text, -1, NULL, &add_error);
+    GtkWidget *named;
+
+    g_assert_no_error (add_error);
+    named = gloss_agreement_window_new (GTK_WINDOW (window), fixture->lead, document);
+    g_object_ref (named);
+    gtk_window_present (GTK_WINDOW (named));
+    wait_idle (GLOSS_AGREEMENT_WINDOW (named));
+    g_assert_nonnull (find_check_showing (named, "(000_8325_briefing)"));
+    g_assert_nonnull (find_check_showing (named, "alice"));
+    gtk_window_destroy (GTK_WINDOW (named));
+    iterate_main_context (50);
+    g_assert_finalize_object (named);
+  }
 
   /* Closed while computing: the result is dropped, the window goes. */
   {
