@@ -79,6 +79,8 @@ struct _GlossCurationView
   GHashTable          *rejected;      /* owned: unit keys */
   GListStore          *items;         /* owned: GlossCurationItem */
   GtkSingleSelection  *selection;     /* owned */
+  GPtrArray           *undo_rejects;  /* owned: Rejection, the last on top */
+  GPtrArray           *redo_rejects;  /* owned: Rejection */
   guint                refresh_id;
   guint                focus_id;      /* moves the keyboard focus to the selected row */
   gboolean             dirty;         /* units to recompute when shown or asked */
@@ -94,6 +96,24 @@ struct _GlossCurationView
 };
 
 G_DEFINE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GTK_TYPE_WIDGET)
+
+/* A rejection (or its taking back) as one undoable step. */
+typedef struct
+{
+  char         *key;       /* the unit's */
+  gboolean      rejected;  /* what R made it */
+  GlossCommand *top;       /* the document's next undo when R was pressed (may be NULL) */
+} Rejection;
+
+static void
+rejection_free (gpointer data)
+{
+  Rejection *rejection = data;
+
+  g_free (rejection->key);
+  g_clear_object (&rejection->top);
+  g_free (rejection);
+}
 
 enum
 {
@@ -852,6 +872,8 @@ gloss_curation_view_dispose (GObject *object)
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_hash_table_unref);
   g_clear_pointer (&self->annotators, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_rejects, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_rejects, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_curation_view_parent_class)->dispose (object);
 }
@@ -900,6 +922,8 @@ gloss_curation_view_init (GlossCurationView *self)
   ensure_css ();
 
   self->annotators = g_ptr_array_new_with_free_func (g_free);
+  self->undo_rejects = g_ptr_array_new_with_free_func (rejection_free);
+  self->redo_rejects = g_ptr_array_new_with_free_func (rejection_free);
   self->items = g_list_store_new (GLOSS_TYPE_CURATION_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -917,6 +941,11 @@ gloss_curation_view_init (GlossCurationView *self)
 
   update_progress (self);
 }
+
+static gboolean set_rejected (GlossCurationView  *self,
+                              const char         *key,
+                              gboolean            state,
+                              GError            **error);
 
 /* ---- public API -------------------------------------------------------- */
 
@@ -949,6 +978,8 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
   if (annotations != NULL)
     self->project = g_object_ref (project);
   g_clear_pointer (&self->rejected, g_hash_table_unref);
+  g_ptr_array_set_size (self->undo_rejects, 0);
+  g_ptr_array_set_size (self->redo_rejects, 0);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   if (annotations != NULL)
@@ -1064,8 +1095,7 @@ gloss_curation_view_reject (GlossCurationView  *self,
                             GError            **error)
 {
   GlossCurationUnit *unit;
-  GlossDocument *document;
-  GHashTable *rejected;
+  gboolean state;
 
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
@@ -1080,19 +1110,112 @@ gloss_curation_view_reject (GlossCurationView  *self,
 
   /* R on a rejected unit takes the rejection back; what another program
    * rejected meanwhile stays. */
-  document = gloss_annotation_list_get_document (self->annotations);
+  state = !g_hash_table_contains (self->rejected, unit->key);
+  if (!set_rejected (self, unit->key, state, error))
+    return FALSE;
+  {
+    Rejection *rejection = g_new0 (Rejection, 1);
+    GlossCommand *top = gloss_annotation_list_peek_undo (self->annotations);
+
+    rejection->key = g_strdup (unit->key);
+    rejection->rejected = state;
+    rejection->top = top != NULL ? g_object_ref (top) : NULL;
+    g_ptr_array_add (self->undo_rejects, rejection);
+    g_ptr_array_set_size (self->redo_rejects, 0);
+  }
+  refresh (self);
+  return TRUE;
+}
+
+static gboolean
+set_rejected (GlossCurationView  *self,
+              const char         *key,
+              gboolean            state,
+              GError            **error)
+{
+  GlossDocument *document = gloss_annotation_list_get_document (self->annotations);
+  GHashTable *rejected;
+
   rejected = gloss_curation_set_rejected (gloss_project_get_store (self->project),
-                                          gloss_document_get_uuid (document), unit->key,
-                                          !g_hash_table_contains (self->rejected, unit->key),
-                                          error);
+                                          gloss_document_get_uuid (document), key, state, error);
   if (rejected == NULL)
     return FALSE;
   g_hash_table_unref (self->rejected);
   self->rejected = rejected;
-
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  return TRUE;
+}
+
+/* The last rejection, when nothing was done in the document since. */
+static Rejection *
+undoable_rejection (GlossCurationView *self,
+                    GPtrArray         *stack)
+{
+  Rejection *rejection;
+
+  if (self->annotations == NULL || stack->len == 0)
+    return NULL;
+  rejection = stack->pdata[stack->len - 1];
+  return rejection->top == gloss_annotation_list_peek_undo (self->annotations) ? rejection
+                                                                               : NULL;
+}
+
+gboolean
+gloss_curation_view_can_undo_reject (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return undoable_rejection (self, self->undo_rejects) != NULL;
+}
+
+gboolean
+gloss_curation_view_can_redo_reject (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return undoable_rejection (self, self->redo_rejects) != NULL;
+}
+
+static gboolean
+move_rejection (GlossCurationView  *self,
+                GPtrArray          *from,
+                GPtrArray          *to,
+                gboolean            undo,
+                GError            **error)
+{
+  Rejection *rejection = undoable_rejection (self, from);
+
+  if (rejection == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           undo ? _("There is no rejection to undo")
+                                : _("There is no rejection to redo"));
+      return FALSE;
+    }
+  if (!set_rejected (self, rejection->key, undo ? !rejection->rejected : rejection->rejected,
+                     error))
+    return FALSE;
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   refresh (self);
   return TRUE;
+}
+
+gboolean
+gloss_curation_view_undo_reject (GlossCurationView  *self,
+                                 GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return move_rejection (self, self->undo_rejects, self->redo_rejects, TRUE, error);
+}
+
+gboolean
+gloss_curation_view_redo_reject (GlossCurationView  *self,
+                                 GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return move_rejection (self, self->redo_rejects, self->undo_rejects, FALSE, error);
 }
 
 int

@@ -41,6 +41,15 @@ gboolean    gloss_curation_view_accept           (GlossCurationView   *self,
 gboolean    gloss_curation_view_reject           (GlossCurationView   *self,
                                                   guint                position,
                                                   GError             **error);
+/* R is undone and redone like an accept: while nothing was done in the
+ * document since (its undo stack is as the rejection left it), Ctrl+Z
+ * takes the last rejection back, Ctrl+Shift+Z makes it again. */
+gboolean   gloss_curation_view_can_undo_reject (GlossCurationView   *self);
+gboolean   gloss_curation_view_can_redo_reject (GlossCurationView   *self);
+gboolean   gloss_curation_view_undo_reject     (GlossCurationView   *self,
+                                                GError             **error);
+gboolean   gloss_curation_view_redo_reject     (GlossCurationView   *self,
+                                                GError             **error);
 /* Accepts every agreed unit not curated yet, in one command; returns the
  * number of units accepted, or -1 on error. */
 int         gloss_curation_view_accept_agreed    (GlossCurationView   *self,

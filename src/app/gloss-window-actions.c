@@ -26,6 +26,22 @@
 
 /* ---- actions ----------------------------------------------------------- */
 
+static gboolean
+curating (GlossWindow *self)
+{
+  return self->annotations != NULL && gtk_toggle_button_get_active (self->curate_button);
+}
+
+gboolean
+_gloss_window_can_undo_rejection (GlossWindow *self,
+                                  gboolean     undo)
+{
+  if (!curating (self))
+    return FALSE;
+  return undo ? gloss_curation_view_can_undo_reject (self->curation_view)
+              : gloss_curation_view_can_redo_reject (self->curation_view);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -33,6 +49,14 @@ undo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  /* A curation's last step may be a rejection, which is not in the list. */
+  if (curating (self) && gloss_curation_view_can_undo_reject (self->curation_view))
+    {
+      if (!gloss_curation_view_undo_reject (self->curation_view, &error))
+        gloss_window_show_error (self, _("Could not undo"), error);
+      return;
+    }
 
   if (self->annotations == NULL || !gloss_annotation_list_can_undo (self->annotations))
     {
@@ -53,6 +77,13 @@ redo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  if (curating (self) && gloss_curation_view_can_redo_reject (self->curation_view))
+    {
+      if (!gloss_curation_view_redo_reject (self->curation_view, &error))
+        gloss_window_show_error (self, _("Could not redo"), error);
+      return;
+    }
 
   if (self->annotations == NULL || !gloss_annotation_list_can_redo (self->annotations))
     {
@@ -424,10 +455,12 @@ _gloss_window_actions_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_update_undo_actions (GlossWindow *self)
 {
-  gboolean can_undo = self->annotations != NULL &&
-                      gloss_annotation_list_can_undo (self->annotations);
-  gboolean can_redo = self->annotations != NULL &&
-                      gloss_annotation_list_can_redo (self->annotations);
+  gboolean can_undo = (self->annotations != NULL &&
+                       gloss_annotation_list_can_undo (self->annotations)) ||
+                      _gloss_window_can_undo_rejection (self, TRUE);
+  gboolean can_redo = (self->annotations != NULL &&
+                       gloss_annotation_list_can_redo (self->annotations)) ||
+                      _gloss_window_can_undo_rejection (self, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);

@@ -789,8 +789,11 @@ _gloss_window_bulk_update_undo (GlossWindow *self)
   /* the worker owns the step while it runs */
   GlossBulkStep *step = running ? NULL : current_step (self);
   GlossChangeSet *changes = running ? NULL : current_changes (self);
-  gboolean doc_undo = list != NULL && gloss_annotation_list_can_undo (list);
-  gboolean doc_redo = list != NULL && gloss_annotation_list_can_redo (list);
+  /* the document's history, a curation's rejections included */
+  gboolean doc_undo = (list != NULL && gloss_annotation_list_can_undo (list)) ||
+                      _gloss_window_can_undo_rejection (self, TRUE);
+  gboolean doc_redo = (list != NULL && gloss_annotation_list_can_redo (list)) ||
+                      _gloss_window_can_undo_rejection (self, FALSE);
   gboolean last_undo = (step != NULL && gloss_bulk_step_can_undo (step)) ||
                        (changes != NULL && gloss_change_set_can_undo (changes));
   gboolean last_redo = (step != NULL && gloss_bulk_step_can_redo (step)) ||

@@ -154,6 +154,10 @@ void           _gloss_window_update_project_actions    (GlossWindow    *self);
 
 /* gloss-window.c: selects the document at @position of the filtered list
  * (it opens) and scrolls to it. */
+/* While curating: whether Ctrl+Z (@undo) or Ctrl+Shift+Z takes a
+ * rejection back or makes it again (it is not in the document's history). */
+gboolean       _gloss_window_can_undo_rejection        (GlossWindow    *self,
+                                                        gboolean        undo);
 /* Every visible row of the document list recomputes its curation
  * progress (after a merge or its undo wrote behind the list). */
 void           _gloss_window_refresh_document_rows     (GlossWindow    *self);

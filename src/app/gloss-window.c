@@ -1028,6 +1028,7 @@ static void
 curate_toggled_cb (GlossWindow *self)
 {
   show_document_page (self);
+  _gloss_window_update_undo_actions (self);
   if (self->annotations == NULL)
     return;
   _gloss_window_focus_document (self);
@@ -1438,6 +1439,10 @@ gloss_window_init (GlossWindow *self)
                            G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "progress-changed",
                            G_CALLBACK (document_status_changed_cb), self, G_CONNECT_SWAPPED);
+  /* a rejection is undone with Ctrl+Z too */
+  g_signal_connect_object (self->curation_view, "progress-changed",
+                           G_CALLBACK (_gloss_window_update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);

@@ -1449,6 +1449,13 @@ gloss_annotation_list_can_redo (GlossAnnotationList *self)
   return !g_queue_is_empty (&self->redo);
 }
 
+GlossCommand *
+gloss_annotation_list_peek_undo (GlossAnnotationList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
+  return g_queue_peek_head (&self->undo);
+}
+
 const char *
 gloss_annotation_list_get_undo_description (GlossAnnotationList *self)
 {

@@ -85,6 +85,9 @@ void              gloss_annotation_list_set_wait_when_busy (GlossAnnotationList 
 guint             gloss_annotation_list_get_n_waiting    (GlossAnnotationList *self);
 gboolean          gloss_annotation_list_can_undo         (GlossAnnotationList *self);
 gboolean          gloss_annotation_list_can_redo         (GlossAnnotationList *self);
+/* The command the next undo takes back (borrowed), or NULL: whether
+ * anything was done or undone since one looked. */
+GlossCommand     *gloss_annotation_list_peek_undo        (GlossAnnotationList *self);
 /* Descriptions of the next undo/redo step, or NULL. */
 const char       *gloss_annotation_list_get_undo_description (GlossAnnotationList *self);
 const char       *gloss_annotation_list_get_redo_description (GlossAnnotationList *self);

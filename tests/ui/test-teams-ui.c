@@ -796,7 +796,17 @@ test_curation (Fixture       *fixture,
   iterate_main_context (100);
   screenshot (GTK_WIDGET (window), "curation-view.png");
 
-  /* Undo in the window takes the last acceptance back. */
+  /* Ctrl+Z in the window takes the rejections back, the last first, then
+   * the last acceptance: every decision is one step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 7);
+  units = gloss_curation_view_get_units (view);
+  g_assert_cmpuint (((GlossCurationUnit *) units->pdata[find_unit (units, "Unit 414")])->gold->len,
+                    ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 6);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   units = gloss_curation_view_get_units (view);
   g_assert_cmpuint (((GlossCurationUnit *) units->pdata[find_unit (units, "Unit 414")])->gold->len,
@@ -822,14 +832,21 @@ test_curation (Fixture       *fixture,
     gloss_curation_view_set_annotation_list (GLOSS_CURATION_VIEW (other), fixture->lead,
                                              annotations);
     gloss_curation_view_get_progress (GLOSS_CURATION_VIEW (other), &n_curated, &n_units);
-    /* Unit 414 has bob's ORG again after the undo: still curated */
-    g_assert_cmpuint (n_curated, ==, 8);
+    /* Unit 414 has bob's ORG again after the undo: still curated; the two
+     * rejections were taken back */
+    g_assert_cmpuint (n_curated, ==, 6);
     gloss_curation_view_set_annotation_list (GLOSS_CURATION_VIEW (other), NULL, NULL);
     g_assert_finalize_object (other);
   }
 
-  /* Back to alice's version, and export. */
+  /* Back to alice's version and both rejections, in that order, and export. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 6);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gloss_curation_view_get_progress (view, &n_curated, &n_units);
+  g_assert_cmpuint (n_curated, ==, 8);
   gold = export_gold (fixture, &n_relations);
   g_assert_cmpuint (n_relations, ==, 1);
   g_assert_cmpuint (gold->len, ==, expected->len);
