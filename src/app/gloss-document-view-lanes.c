@@ -381,7 +381,7 @@ _gloss_document_view_update_lanes (GlossDocumentView *self)
   GtkTextBuffer *buffer = _gloss_document_view_get_buffer (self);
   g_autoptr(GArray) arcs = g_array_new (FALSE, FALSE, sizeof (GlossLaneArc));
   g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint8 *levels = NULL;
+  guint8 *levels;
   GListModel *relations;
   guint n_paragraphs;
 
@@ -453,6 +453,7 @@ _gloss_document_view_update_lanes (GlossDocumentView *self)
         gtk_text_buffer_apply_tag (buffer, lane_tag (self, levels[p]), &a, &b);
       self->lane_levels->data[p] = levels[p];
     }
+  g_free (levels);
 }
 
 static gboolean
