@@ -257,6 +257,28 @@ test_mirror_free (TestMirror *mirror)
   g_free (mirror);
 }
 
+/* The project's document list follows the store: the same documents in
+ * the same order, each with the store's count of its annotations. */
+static inline void
+test_check_documents_match_store (GlossProject *project)
+{
+  GlossStore *store = gloss_project_get_store (project);
+  GListModel *documents = gloss_project_get_documents (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = gloss_store_list_document_ids (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_cmpint (gloss_document_get_id (document), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpuint (gloss_document_get_n_annotations (document), ==,
+                        gloss_store_count_annotations (store, gloss_document_get_id (document)));
+    }
+}
+
 /* The list equals what the store holds: same uuids, same order, equal. */
 static inline void
 test_check_list_matches_store (GlossAnnotationList *list,
