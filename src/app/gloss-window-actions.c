@@ -455,16 +455,9 @@ _gloss_window_actions_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_update_undo_actions (GlossWindow *self)
 {
-  gboolean can_undo = (self->annotations != NULL &&
-                       gloss_annotation_list_can_undo (self->annotations)) ||
-                      _gloss_window_can_undo_rejection (self, TRUE);
-  gboolean can_redo = (self->annotations != NULL &&
-                       gloss_annotation_list_can_redo (self->annotations)) ||
-                      _gloss_window_can_undo_rejection (self, FALSE);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-  /* then the last "annotate all in all documents" (gloss-window-bulk.c) */
+  /* The document's history (a curation's rejections included), then the
+   * last bulk step: gloss-window-bulk.c weighs them and sets win.undo and
+   * win.redo. */
   _gloss_window_bulk_update_undo (self);
 }
 
