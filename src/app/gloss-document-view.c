@@ -282,6 +282,19 @@ annotation_changed_selection (GlossDocumentView *self,
     g_set_object (&self->link_target, new_annotation);
 }
 
+static gboolean
+has_relations (GlossDocumentView *self,
+               GlossAnnotation   *annotation)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+
+  if (annotation == NULL)
+    return FALSE;
+  relations = gloss_annotation_list_relations_of (self->annotations,
+                                                  gloss_annotation_get_uuid (annotation));
+  return relations->len > 0;
+}
+
 static void
 annotation_changed_cb (GlossDocumentView   *self,
                        GlossAnnotation     *old_annotation,
@@ -295,8 +308,10 @@ annotation_changed_cb (GlossDocumentView   *self,
 
   annotation_changed_selection (self, old_annotation, new_annotation);
 
-  /* A moved end moves its arcs. */
-  _gloss_document_view_queue_lanes (self);
+  /* A moved end moves its arcs; an annotation without relations moves no
+   * lane (a removed relation says so itself), and typing stays cheap. */
+  if (has_relations (self, old_annotation) || has_relations (self, new_annotation))
+    _gloss_document_view_queue_lanes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
