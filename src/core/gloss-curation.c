@@ -620,6 +620,48 @@ gloss_curation_units_full (GPtrArray          *annotations,
   return units;
 }
 
+static int
+annotator_index (GlossCurationUnit *unit,
+                 const char        *annotator)
+{
+  for (guint i = 0; i < unit->annotators->len; i++)
+    if (g_strcmp0 (unit->annotators->pdata[i], annotator) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+gloss_curation_unit_differs (GlossCurationUnit *unit,
+                             const char        *a,
+                             const char        *b)
+{
+  int ia, ib;
+  g_autofree char *sa = NULL;
+  g_autofree char *sb = NULL;
+
+  g_return_val_if_fail (unit != NULL, FALSE);
+
+  ia = annotator_index (unit, a);
+  ib = annotator_index (unit, b);
+  if (ia < 0 || ib < 0)
+    return (ia < 0) != (ib < 0);
+  if (ia == ib)
+    return FALSE;
+
+  sa = version_signature (unit->versions->pdata[ia], TRUE);
+  sb = version_signature (unit->versions->pdata[ib], TRUE);
+  if (strcmp (sa, sb) != 0)
+    return TRUE;
+  for (guint i = 0; i < unit->differences->len; i++)
+    {
+      GlossCurationDifference *difference = unit->differences->pdata[i];
+
+      if (g_strcmp0 (difference->values->pdata[ia], difference->values->pdata[ib]) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 gloss_curation_unit_is_curated (GlossCurationUnit *unit,
                                 GHashTable        *rejected)

@@ -82,6 +82,12 @@ GPtrArray         *gloss_curation_units_full (GPtrArray          *annotations,
                                               GHashTable         *layers,
                                               const char         *gold);
 
+/* TRUE when @unit's versions of @a and @b differ: one made it and the
+ * other did not, or their spans, labels, attributes or links differ. */
+gboolean           gloss_curation_unit_differs   (GlossCurationUnit  *unit,
+                                                  const char         *a,
+                                                  const char         *b);
+
 /* TRUE when the unit has a gold annotation or its key is in @rejected
  * (a set of keys, may be NULL). */
 gboolean           gloss_curation_unit_is_curated (GlossCurationUnit  *unit,

@@ -1,0 +1,376 @@
+/* gloss-curation-queue.c: every undecided disagreement of a project, filtered
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include "gloss-annotation.h"
+#include "gloss-curation-queue.h"
+#include "gloss-document.h"
+#include "gloss-project.h"
+#include "gloss-store.h"
+
+/* ---- filters ----------------------------------------------------------- */
+
+void
+gloss_curation_filter_clear (GlossCurationFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&filter->label, g_free);
+  g_clear_pointer (&filter->annotator_a, g_free);
+  g_clear_pointer (&filter->annotator_b, g_free);
+  filter->kind = -1;
+}
+
+int
+gloss_curation_kind_from_name (const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    int         kind;
+  } kinds[] = {
+    { "", -1 },
+    { "any", -1 },
+    { "only", GLOSS_CURATION_ONLY },
+    { "label", GLOSS_CURATION_LABEL },
+    { "overlap", GLOSS_CURATION_OVERLAP },
+    { "details", GLOSS_CURATION_DETAILS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (name != NULL ? name : "", kinds[i].name) == 0)
+      return kinds[i].kind;
+  return -2;
+}
+
+static gboolean
+is_set (const char *value)
+{
+  return value != NULL && *value != '\0';
+}
+
+static gboolean
+has_label (GlossCurationUnit *unit,
+           const char        *label)
+{
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      GPtrArray *version = unit->versions->pdata[i];
+
+      for (guint j = 0; j < version->len; j++)
+        if (g_strcmp0 (gloss_annotation_get_label (version->pdata[j]), label) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* @a's version differs from someone else's who annotated the document
+ * (@present, or those with a version here when NULL). */
+static gboolean
+differs_from_anyone (GlossCurationUnit *unit,
+                     const char        *a,
+                     GHashTable        *present)
+{
+  if (present != NULL)
+    {
+      GHashTableIter iter;
+      gpointer       other;
+
+      g_hash_table_iter_init (&iter, present);
+      while (g_hash_table_iter_next (&iter, &other, NULL))
+        if (g_strcmp0 (other, GLOSS_GOLD_ANNOTATOR) != 0 &&
+            gloss_curation_unit_differs (unit, a, other))
+          return TRUE;
+      return FALSE;
+    }
+
+  for (guint i = 0; i < unit->annotators->len; i++)
+    if (gloss_curation_unit_differs (unit, a, unit->annotators->pdata[i]))
+      return TRUE;
+  /* a unit of others only: a skipped it */
+  return !g_ptr_array_find_with_equal_func (unit->annotators, a, g_str_equal, NULL);
+}
+
+static gboolean
+absent (GHashTable *present,
+        const char *annotator)
+{
+  return is_set (annotator) && present != NULL && !g_hash_table_contains (present, annotator);
+}
+
+gboolean
+gloss_curation_unit_matches (GlossCurationUnit         *unit,
+                             const GlossCurationFilter *filter,
+                             GHashTable                *present)
+{
+  g_return_val_if_fail (unit != NULL, FALSE);
+
+  if (filter == NULL || filter->kind < 0)
+    {
+      if (unit->kind == GLOSS_CURATION_AGREED)
+        return FALSE;
+    }
+  else if ((int) unit->kind != filter->kind)
+    return FALSE;
+
+  if (filter == NULL)
+    return TRUE;
+  if (is_set (filter->label) && !has_label (unit, filter->label))
+    return FALSE;
+  if (absent (present, filter->annotator_a) || absent (present, filter->annotator_b))
+    return FALSE;
+  if (is_set (filter->annotator_a) && is_set (filter->annotator_b))
+    return gloss_curation_unit_differs (unit, filter->annotator_a, filter->annotator_b);
+  if (is_set (filter->annotator_a) || is_set (filter->annotator_b))
+    return differs_from_anyone (unit,
+                                is_set (filter->annotator_a) ? filter->annotator_a
+                                                             : filter->annotator_b,
+                                present);
+  return TRUE;
+}
+
+/* ---- documents of a queue ---------------------------------------------- */
+
+static void
+document_clear (gpointer data)
+{
+  GlossCurationDocument *document = data;
+
+  g_free (document->uuid);
+  g_free (document->name);
+  g_free (document->text);
+  g_clear_pointer (&document->annotations, g_ptr_array_unref);
+  g_clear_pointer (&document->units, g_ptr_array_unref);
+  g_clear_pointer (&document->rejected, g_hash_table_unref);
+  g_clear_pointer (&document->matches, g_array_unref);
+}
+
+GlossCurationDocument *
+gloss_curation_document_ref (GlossCurationDocument *document)
+{
+  return g_atomic_rc_box_acquire (document);
+}
+
+void
+gloss_curation_document_unref (GlossCurationDocument *document)
+{
+  g_atomic_rc_box_release_full (document, document_clear);
+}
+
+void
+gloss_curation_document_update (GlossCurationDocument     *document,
+                                GPtrArray                 *units,
+                                GPtrArray                 *annotations,
+                                GHashTable                *rejected,
+                                const GlossCurationFilter *filter)
+{
+  g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) old_units = NULL;
+  g_autoptr(GHashTable) present = NULL;
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (units != NULL);
+
+  /* what was in the queue stays in it, decided or not */
+  old_units = document->units;
+  document->units = g_ptr_array_ref (units);
+  if (old_units != NULL && document->matches != NULL)
+    for (guint i = 0; i < document->matches->len; i++)
+      {
+        GlossCurationUnit *unit = old_units->pdata[g_array_index (document->matches, guint, i)];
+
+        g_hash_table_add (before, unit->key);
+      }
+
+  if (annotations != NULL && annotations != document->annotations)
+    {
+      g_clear_pointer (&document->annotations, g_ptr_array_unref);
+      document->annotations = g_ptr_array_ref (annotations);
+    }
+  if (rejected != document->rejected)
+    {
+      g_clear_pointer (&document->rejected, g_hash_table_unref);
+      document->rejected = rejected != NULL
+                             ? g_hash_table_ref (rejected)
+                             : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  present = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; document->annotations != NULL && i < document->annotations->len; i++)
+    g_hash_table_add (present,
+                      (gpointer) gloss_annotation_get_annotator (document->annotations->pdata[i]));
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      GlossCurationUnit *unit = units->pdata[i];
+
+      if (g_hash_table_contains (before, unit->key) ||
+          (gloss_curation_unit_matches (unit, filter, present) &&
+           !gloss_curation_unit_is_curated (unit, document->rejected)))
+        g_array_append_val (matches, i);
+    }
+
+  g_clear_pointer (&document->matches, g_array_unref);
+  document->matches = matches;
+}
+
+/* ---- collecting -------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GlossCurationDocument *
+collect_document (GlossProject              *project,
+                  gint64                     id,
+                  GHashTable                *layers,
+                  const GlossCurationFilter *filter,
+                  GHashTable                *annotators,
+                  GError                   **error)
+{
+  GlossStore *store = gloss_project_get_store (project);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GlossDocument) loaded = NULL;
+  g_autoptr(GHashTable) rejected = NULL;
+  g_autoptr(GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
+  GlossCurationDocument *document;
+
+  annotations = gloss_store_load_annotations (store, id, FALSE, error);
+  if (annotations == NULL)
+    return NULL;
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const char *who = gloss_annotation_get_annotator (annotations->pdata[i]);
+
+      if (g_strcmp0 (who, GLOSS_GOLD_ANNOTATOR) == 0 || who == NULL || *who == '\0')
+        continue;
+      g_hash_table_add (here, (gpointer) who);
+      if (!g_hash_table_contains (annotators, who))
+        g_hash_table_add (annotators, g_strdup (who));
+    }
+  /* one annotator disagrees with no one */
+  if (g_hash_table_size (here) < 2)
+    return NULL;
+
+  relations = gloss_store_load_relations (store, id, FALSE, error);
+  if (relations == NULL)
+    return NULL;
+  loaded = gloss_store_load_document (store, id, error);
+  if (loaded == NULL)
+    return NULL;
+
+  rejected = gloss_curation_load_rejected (store, gloss_document_get_uuid (loaded));
+  units = gloss_curation_units_full (annotations, relations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
+
+  document = g_atomic_rc_box_new0 (GlossCurationDocument);
+  document->id = id;
+  document->uuid = g_strdup (gloss_document_get_uuid (loaded));
+  document->name = g_strdup (gloss_document_get_name (loaded));
+  gloss_curation_document_update (document, units, annotations, rejected, filter);
+  if (document->matches->len == 0)
+    {
+      gloss_curation_document_unref (document);
+      return NULL;
+    }
+
+  document->text = gloss_store_dup_document_text (store, id, error);
+  if (document->text == NULL)
+    {
+      gloss_curation_document_unref (document);
+      return NULL;
+    }
+  return document;
+}
+
+GPtrArray *
+gloss_curation_queue_collect (GlossProject              *project,
+                              const GlossCurationFilter *filter,
+                              GPtrArray                 *annotators,
+                              GlossProgressFunc          progress,
+                              gpointer                   progress_data,
+                              GCancellable              *cancellable,
+                              GError                   **error)
+{
+  GlossStore *store;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) layers = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) queue = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  store = gloss_project_get_store (project);
+  ids = gloss_store_list_document_ids (store, error);
+  if (ids == NULL)
+    return NULL;
+
+  layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
+  queue = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_curation_document_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GlossCurationDocument *document;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      document = collect_document (project, g_array_index (ids, gint64, i), layers, filter,
+                                   names, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (document != NULL)
+        g_ptr_array_add (queue, document);
+      if (progress != NULL && (i % 64 == 63 || i + 1 == ids->len))
+        progress ((double) (i + 1) / ids->len, progress_data);
+    }
+
+  if (annotators != NULL)
+    {
+      GHashTableIter iter;
+      gpointer       name;
+      guint          first = annotators->len;
+
+      g_hash_table_iter_init (&iter, names);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        g_ptr_array_add (annotators, g_strdup (name));
+      /* sorted among themselves */
+      qsort (annotators->pdata + first, annotators->len - first, sizeof (gpointer),
+             compare_names);
+    }
+
+  return g_steal_pointer (&queue);
+}
+
+guint
+gloss_curation_queue_count_undecided (GPtrArray *queue)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (queue != NULL, 0);
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GlossCurationDocument *document = queue->pdata[i];
+
+      for (guint j = 0; j < document->matches->len; j++)
+        if (!gloss_curation_unit_is_curated (
+              document->units->pdata[g_array_index (document->matches, guint, j)],
+              document->rejected))
+          n++;
+    }
+  return n;
+}
