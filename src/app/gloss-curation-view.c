@@ -13,11 +13,14 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
+#include "gloss-curation-queue.h"
 #include "gloss-curation-view.h"
 #include "gloss-document.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
+#include "gloss-task-runner.h"
+#include "gloss-label.h"
 
 /* Characters of context shown on each side of a unit. */
 #define CONTEXT_CHARS 60
@@ -30,8 +33,9 @@ G_DECLARE_FINAL_TYPE (GlossCurationItem, gloss_curation_item, GLOSS, CURATION_IT
 struct _GlossCurationItem
 {
   GObject    parent_instance;
-  GPtrArray *units;   /* owned ref */
-  guint      index;
+  GPtrArray             *units; /* owned ref */
+  guint                  index;
+  GlossCurationDocument *document; /* owned ref; NULL for the open document's rows */
 };
 
 G_DEFINE_FINAL_TYPE (GlossCurationItem, gloss_curation_item, G_TYPE_OBJECT)
@@ -40,6 +44,7 @@ static void
 gloss_curation_item_finalize (GObject *object)
 {
   g_clear_pointer (&GLOSS_CURATION_ITEM (object)->units, g_ptr_array_unref);
+  g_clear_pointer (&GLOSS_CURATION_ITEM (object)->document, gloss_curation_document_unref);
   G_OBJECT_CLASS (gloss_curation_item_parent_class)->finalize (object);
 }
 
@@ -55,14 +60,22 @@ gloss_curation_item_init (GlossCurationItem *self)
 }
 
 static GlossCurationItem *
-gloss_curation_item_new (GPtrArray *units,
-                         guint      index)
+gloss_curation_item_new (GPtrArray             *units,
+                         guint                  index,
+                         GlossCurationDocument *document)
 {
   GlossCurationItem *self = g_object_new (GLOSS_TYPE_CURATION_ITEM, NULL);
 
   self->units = g_ptr_array_ref (units);
   self->index = index;
+  self->document = document != NULL ? gloss_curation_document_ref (document) : NULL;
   return self;
+}
+
+static GlossCurationUnit *
+item_unit (GlossCurationItem *item)
+{
+  return item->units->pdata[item->index];
 }
 
 /* ---- the view ----------------------------------------------------------- */
@@ -74,6 +87,7 @@ struct _GlossCurationView
   GlossProject        *project;       /* owned */
   GlossAnnotationList *annotations;   /* owned */
   GPtrArray           *units;         /* owned: GlossCurationUnit */
+  GPtrArray           *live;          /* owned: GlossAnnotation of the open document */
   GPtrArray           *annotators;    /* owned: char *, everyone with a unit here, sorted:
                                        * the digit keys, fixed for the document */
   GHashTable          *rejected;      /* owned: unit keys */
@@ -85,6 +99,16 @@ struct _GlossCurationView
   guint                focus_id;      /* moves the keyboard focus to the selected row */
   gboolean             dirty;         /* units to recompute when shown or asked */
 
+  /* The queue: every undecided disagreement of the project, filtered. */
+  gboolean             queue_mode;
+  GlossCurationFilter  filter;
+  GPtrArray           *queue;            /* owned: GlossCurationDocument; NULL while collecting */
+  GPtrArray           *queue_annotators; /* owned: char *, the project's, sorted: the digits */
+  GCancellable        *queue_cancellable;
+  GlossProject        *queue_project; /* owned: the project the queue comes from */
+  guint                queue_decided; /* decisions taken in this queue */
+  gboolean             updating_filters;
+
   /* template children */
   GtkWidget           *box;
   GtkButton           *accept_agreed_button;
@@ -93,6 +117,12 @@ struct _GlossCurationView
   GtkLabel            *progress_label;
   GtkLabel            *keys_label;
   GtkStack            *stack;
+  GtkToggleButton     *document_button;
+  GtkToggleButton     *queue_button;
+  GtkWidget           *filters_box;
+  GtkDropDown         *label_dropdown;
+  GtkDropDown         *pair_dropdown;
+  GtkDropDown         *kind_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GTK_TYPE_WIDGET)
@@ -100,9 +130,9 @@ G_DEFINE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GTK_TYPE_WIDGET)
 /* A rejection (or its taking back) as one undoable step. */
 typedef struct
 {
-  char         *key;       /* the unit's */
-  gboolean      rejected;  /* what R made it */
-  GlossCommand *top;       /* the document's next undo when R was pressed (may be NULL) */
+  char         *key;      /* the unit's */
+  gboolean      rejected; /* what R made it */
+  GlossCommand *top;      /* the document's next undo when R was pressed (may be NULL) */
 } Rejection;
 
 static void
@@ -118,12 +148,22 @@ rejection_free (gpointer data)
 enum
 {
   EDIT_ANNOTATION,
+  OPEN_DOCUMENT,
   MESSAGE,
   PROGRESS_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean accept_unit (GlossCurationView *self,
+                             guint              position,
+                             guint              version,
+                             GError           **error);
+static gboolean set_rejected (GlossCurationView *self,
+                              const char        *key,
+                              gboolean           state,
+                              GError           **error);
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -304,8 +344,8 @@ versions_markup (const char        *text,
 
   for (guint k = 0; k < annotators->len; k++)
     {
-      int i = version_of (unit, annotators->pdata[k]);
-      GPtrArray *version = i >= 0 ? unit->versions->pdata[i] : NULL;
+      int              i = version_of (unit, annotators->pdata[k]);
+      GPtrArray       *version = i >= 0 ? unit->versions->pdata[i] : NULL;
       g_autofree char *who = g_markup_escape_text (annotators->pdata[k], -1);
 
       if (k > 0)
@@ -355,6 +395,15 @@ versions_markup (const char        *text,
     }
 
   return g_string_free (markup, FALSE);
+}
+
+/* Who the digits 1–9 are: the open document's annotators, or in the
+ * queue the project's (so a digit means one person across documents). */
+static GPtrArray *
+digit_annotators (GlossCurationView *self)
+{
+  return self->queue_mode && self->queue_annotators != NULL ? self->queue_annotators
+                                                            : self->annotators;
 }
 
 /* ---- focus and selection: one thing ------------------------------------
@@ -441,58 +490,209 @@ count_units (GlossCurationView *self,
     }
 }
 
+/* The rows of the queue's @document: where they start in the list, and
+ * how many there are (contiguous, in queue order). */
+static gboolean
+queue_rows_of (GlossCurationView     *self,
+               GlossCurationDocument *document,
+               guint                 *first,
+               guint                 *n_rows)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  *first = 0;
+  *n_rows = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossCurationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (item->document != document)
+        {
+          if (*n_rows > 0)
+            break;
+          continue;
+        }
+      if (*n_rows == 0)
+        *first = i;
+      (*n_rows)++;
+    }
+  return *n_rows > 0;
+}
+
+static void
+append_document_items (GPtrArray             *items,
+                       GlossCurationDocument *document)
+{
+  for (guint j = 0; j < document->matches->len; j++)
+    g_ptr_array_add (items, gloss_curation_item_new (
+                              document->units, g_array_index (document->matches, guint, j),
+                              document));
+}
+
+static GlossCurationDocument *
+queue_document (GlossCurationView *self,
+                const char        *uuid)
+{
+  for (guint i = 0; self->queue != NULL && i < self->queue->len; i++)
+    {
+      GlossCurationDocument *document = self->queue->pdata[i];
+
+      if (g_strcmp0 (document->uuid, uuid) == 0)
+        return document;
+    }
+  return NULL;
+}
+
+/* Replaces the list's rows (keeping the keys in the list). */
+static void
+splice_items (GlossCurationView *self,
+              guint              position,
+              guint              n_removed,
+              GPtrArray         *items)
+{
+  gboolean had_focus = focus_is_within (self);
+
+  g_list_store_splice (self->items, position, n_removed, items->pdata, items->len);
+  if (had_focus && !focus_is_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* After the open document's units were recomputed: its rows in the queue
+ * follow (a decided unit keeps its row, with its new state). */
+static void
+queue_sync_current (GlossCurationView *self)
+{
+  GlossDocument         *current;
+  GlossCurationDocument *document;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint first, n_rows;
+
+  if (self->annotations == NULL || self->queue == NULL || self->units == NULL)
+    return;
+  current = gloss_annotation_list_get_document (self->annotations);
+  document = queue_document (self, gloss_document_get_uuid (current));
+  if (document == NULL)
+    return;
+
+  gloss_curation_document_update (document, self->units, self->live, self->rejected,
+                                  &self->filter);
+  if (!queue_rows_of (self, document, &first, &n_rows))
+    {
+      /* its rows are not there yet: after the rows of the documents before it */
+      guint index = 0;
+
+      g_ptr_array_find (self->queue, document, &index);
+      first = 0;
+      for (guint i = 0; i < index; i++)
+        first += ((GlossCurationDocument *) self->queue->pdata[i])->matches->len;
+    }
+  append_document_items (items, document);
+  splice_items (self, first, n_rows, items);
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (selected != GTK_INVALID_LIST_POSITION && n_rows > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (selected, n_rows - 1));
+}
+
+static void
+update_keys_label (GlossCurationView *self)
+{
+  /* The digits, the same in every unit of the document (of the queue): "1 alice". */
+  GPtrArray *annotators = digit_annotators (self);
+  GString   *keys = g_string_new (_("↑↓ units"));
+
+  for (guint k = 0; k < annotators->len && k < 9; k++)
+    g_string_append_printf (keys, " · %u %s", k + 1, (const char *) annotators->pdata[k]);
+  if (annotators->len == 0)
+    g_string_append (keys, _(" · 1–9 accept"));
+  g_string_append (keys, _(" · R reject · E edit"));
+  if (self->queue_mode)
+    g_string_append (keys, _(" · N next undecided"));
+  gtk_label_set_label (self->keys_label, keys->str);
+  g_string_free (keys, TRUE);
+}
+
 static void
 update_progress (GlossCurationView *self)
 {
   guint n_curated, n_units, n_agreed;
   g_autofree char *text = NULL;
+  guint            n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   count_units (self, &n_curated, &n_units, &n_agreed);
 
-  /* Translators: progress of the curation of one document */
-  text = g_strdup_printf (_("Curated %u of %u units"), n_curated, n_units);
-  gtk_label_set_label (self->progress_label, self->annotations != NULL ? text : "");
-  {
-    /* The digits, the same in every unit of the document: "1 alice". */
-    GString *keys = g_string_new (_("↑↓ units"));
+  if (self->queue_mode)
+    {
+      if (self->queue == NULL)
+        text = g_strdup (_("Collecting the disagreements of every document…"));
+      else
+        {
+          guint left = gloss_curation_queue_count_undecided (self->queue);
+          guint n_documents = 0;
 
-    for (guint k = 0; k < self->annotators->len && k < 9; k++)
-      g_string_append_printf (keys, " · %u %s", k + 1, (const char *) self->annotators->pdata[k]);
-    if (self->annotators->len == 0)
-      g_string_append (keys, _(" · 1–9 accept"));
-    g_string_append (keys, _(" · R reject · E edit"));
-    gtk_label_set_label (self->keys_label, keys->str);
-    g_string_free (keys, TRUE);
-  }
+          for (guint i = 0; i < self->queue->len; i++)
+            {
+              g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+              g_ptr_array_add (one, self->queue->pdata[i]);
+              if (gloss_curation_queue_count_undecided (one) > 0)
+                n_documents++;
+            }
+
+          /* Translators: the project-wide queue of disagreements */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u undecided in %u document · %u decided here",
+                                               "%u undecided in %u documents · %u decided here",
+                                               n_documents),
+                                  left, n_documents, self->queue_decided);
+        }
+      gtk_label_set_label (self->progress_label, text);
+    }
+  else
+    {
+      /* Translators: progress of the curation of one document */
+      text = g_strdup_printf (_("Curated %u of %u units"), n_curated, n_units);
+      gtk_label_set_label (self->progress_label, self->annotations != NULL ? text : "");
+    }
+  update_keys_label (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_agreed_button), !self->queue_mode);
+  gtk_widget_set_visible (self->filters_box, self->queue_mode);
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_agreed_button), n_agreed > 0);
-  gtk_stack_set_visible_child_name (self->stack, n_units > 0 ? "list" : "empty");
+  if (self->queue_mode)
+    gtk_label_set_label (self->empty_label, self->queue == NULL
+                         ? _("Collecting Disagreements…")
+                         : _("No Undecided Disagreements"));
+  else
+    gtk_label_set_label (self->empty_label, _("No Annotations to Curate"));
+  gtk_stack_set_visible_child_name (self->stack, n_rows > 0 ? "list" : "empty");
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0);
 }
 
 static void
 refresh (GlossCurationView *self)
 {
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) layers = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint selected = gtk_single_selection_get_selected (self->selection);
-  gboolean had_focus;
 
   self->dirty = FALSE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->live, g_ptr_array_unref);
   g_ptr_array_set_size (self->annotators, 0);
 
   if (self->annotations == NULL)
     {
-      g_list_store_remove_all (self->items);
+      if (!self->queue_mode)
+        g_list_store_remove_all (self->items);
       update_progress (self);
       return;
     }
 
+  self->live = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
-    g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->annotations), i));
+    g_ptr_array_add (self->live, g_list_model_get_item (G_LIST_MODEL (self->annotations), i));
 
   {
     GListModel *model = gloss_annotation_list_get_relations (self->annotations);
@@ -501,25 +701,29 @@ refresh (GlossCurationView *self)
       g_ptr_array_add (relations, g_list_model_get_item (model, i));
   }
   layers = gloss_curation_dup_layers (gloss_annotation_list_get_schema (self->annotations));
-  self->units = gloss_curation_units_full (annotations, relations, NULL, layers,
+  self->units = gloss_curation_units_full (self->live, relations, NULL, layers,
                                            GLOSS_GOLD_ANNOTATOR);
   for (guint i = 0; i < self->units->len; i++)
     {
       GlossCurationUnit *unit = self->units->pdata[i];
 
-      g_ptr_array_add (items, gloss_curation_item_new (self->units, i));
+      g_ptr_array_add (items, gloss_curation_item_new (self->units, i, NULL));
       for (guint k = 0; k < unit->annotators->len; k++)
         if (!g_ptr_array_find_with_equal_func (self->annotators, unit->annotators->pdata[k],
                                                g_str_equal, NULL))
           g_ptr_array_add (self->annotators, g_strdup (unit->annotators->pdata[k]));
     }
   g_ptr_array_sort (self->annotators, compare_names);
+
+  if (self->queue_mode)
+    {
+      queue_sync_current (self);
+      update_progress (self);
+      return;
+    }
+
   /* New rows replace the focused one: the keys stay in the list. */
-  had_focus = focus_is_within (self);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
-  if (had_focus && !focus_is_within (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  splice_items (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items);
 
   if (self->units->len > 0)
     {
@@ -610,6 +814,7 @@ emit_message (GlossCurationView *self,
 
 typedef struct
 {
+  GtkLabel *where;
   GtkLabel *kind;
   GtkLabel *context;
   GtkLabel *versions;
@@ -625,6 +830,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   RowWidgets *row = g_new0 (RowWidgets, 1);
 
+  row->where = GTK_LABEL (gtk_label_new (NULL));
   row->kind = GTK_LABEL (gtk_label_new (NULL));
   row->context = GTK_LABEL (gtk_label_new (NULL));
   row->versions = GTK_LABEL (gtk_label_new (NULL));
@@ -643,6 +849,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_start (GTK_WIDGET (row->versions), 12);
   gtk_widget_add_css_class (GTK_WIDGET (row->versions), "curation-versions");
 
+  gtk_label_set_xalign (row->where, 0);
+  gtk_label_set_ellipsize (row->where, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->where), "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (row->where), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->where));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->kind));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->context));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (row->state));
@@ -663,20 +874,40 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   RowWidgets *row = g_object_get_data (G_OBJECT (box), "gloss-row");
   GlossCurationItem *curation_item = gtk_list_item_get_item (item);
-  GlossCurationUnit *unit = curation_item->units->pdata[curation_item->index];
-  const char *text = document_text (self);
+  GlossCurationUnit     *unit = item_unit (curation_item);
+  GlossCurationDocument *document = curation_item->document;
+  const char            *text = document != NULL ? document->text : document_text (self);
+  GHashTable            *rejected_keys = document != NULL ? document->rejected : self->rejected;
   g_autofree char *context = NULL;
   g_autofree char *versions = NULL;
-  gboolean rejected = self->rejected != NULL &&
-                      g_hash_table_contains (self->rejected, unit->key);
+  gboolean               rejected;
+
+  rejected = rejected_keys != NULL && g_hash_table_contains (rejected_keys, unit->key);
 
   if (text == NULL)
     return;
 
-  context = unit_markup (text, gloss_document_get_length (
-                                  gloss_annotation_list_get_document (self->annotations)),
+  /* the document's name over its first row */
+  if (document != NULL)
+    {
+      guint position = gtk_list_item_get_position (item);
+      g_autoptr(GlossCurationItem) previous = NULL;
+
+      if (position > 0 && position != GTK_INVALID_LIST_POSITION)
+        previous = g_list_model_get_item (G_LIST_MODEL (self->items), position - 1);
+      gtk_label_set_label (row->where, document->name);
+      gtk_widget_set_visible (GTK_WIDGET (row->where),
+                              previous == NULL || previous->document != document);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (row->where), FALSE);
+  context = unit_markup (text,
+                         document != NULL
+                           ? document->length
+                           : gloss_document_get_length (
+                               gloss_annotation_list_get_document (self->annotations)),
                          unit);
-  versions = versions_markup (text, unit, self->annotators);
+  versions = versions_markup (text, unit, digit_annotators (self));
   gtk_label_set_markup (row->context, context);
   gtk_label_set_markup (row->versions, versions);
 
@@ -722,6 +953,125 @@ accept_agreed_clicked_cb (GlossCurationView *self)
   emit_message (self, message);
 }
 
+/* The unit of row @position among the open document's units (its index
+ * in self->units). A queue's row of another document opens that document
+ * first: what a key decides is decided there, one undoable step in it. */
+static gboolean
+resolve_row (GlossCurationView *self,
+             guint              position,
+             guint             *unit_index,
+             GError           **error)
+{
+  g_autoptr(GlossCurationItem) item = NULL;
+  GlossCurationUnit *unit;
+  GlossDocument     *current;
+
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (item == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is no such unit"));
+      return FALSE;
+    }
+  if (item->document == NULL)
+    {
+      ensure_fresh (self);
+      if (self->units == NULL || item->index >= self->units->len)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("There is no such unit"));
+          return FALSE;
+        }
+      *unit_index = item->index;
+      return TRUE;
+    }
+
+  current = self->annotations != NULL ? gloss_annotation_list_get_document (self->annotations)
+                                      : NULL;
+  if (current == NULL || g_strcmp0 (gloss_document_get_uuid (current), item->document->uuid) != 0)
+    {
+      g_signal_emit (self, signals[OPEN_DOCUMENT], 0, item->document->name);
+      current = self->annotations != NULL
+                ? gloss_annotation_list_get_document (self->annotations)
+                : NULL;
+      if (current == NULL ||
+          g_strcmp0 (gloss_document_get_uuid (current), item->document->uuid) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Could not open “%s”"),
+                       item->document->name);
+          return FALSE;
+        }
+    }
+
+  ensure_fresh (self);
+  unit = item_unit (item);
+  for (guint i = 0; self->units != NULL && i < self->units->len; i++)
+    if (strcmp (((GlossCurationUnit *) self->units->pdata[i])->key, unit->key) == 0)
+      {
+        *unit_index = i;
+        return TRUE;
+      }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("This unit was changed in the text; collect the queue again"));
+  return FALSE;
+}
+
+static gboolean
+row_is_curated (GlossCurationView *self,
+                guint              position)
+{
+  g_autoptr(GlossCurationItem) item = g_list_model_get_item (G_LIST_MODEL (self->items),
+                                                              position);
+  GHashTable *rejected;
+
+  if (item == NULL)
+    return TRUE;
+  rejected = item->document != NULL ? item->document->rejected : self->rejected;
+  return gloss_curation_unit_is_curated (item_unit (item), rejected);
+}
+
+/* The first undecided row after @position, then from the top; @position
+ * itself when none is left. */
+static guint
+next_undecided (GlossCurationView *self,
+                guint              position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint step = 1; step <= n; step++)
+    {
+      guint candidate = (position + step) % n;
+
+      if (!row_is_curated (self, candidate))
+        return candidate;
+    }
+  return position;
+}
+
+/* After a decision: the next unit of the document, or in the queue the
+ * next undecided one, whatever document it is in. */
+static void
+select_after_decision (GlossCurationView *self,
+                       guint              position)
+{
+  if (!self->queue_mode)
+    {
+      gloss_curation_view_select (self, position + 1);
+      return;
+    }
+
+  self->queue_decided++;
+  update_progress (self);
+  if (gloss_curation_queue_count_undecided (self->queue) == 0)
+    {
+      emit_message (self, _("Every disagreement in the queue is decided"));
+      return;
+    }
+  gloss_curation_view_select (self, next_undecided (self, position));
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -730,42 +1080,62 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GlossCurationView     *self)
 {
   guint selected;
-  GlossCurationUnit *unit;
+  g_autoptr(GlossCurationItem) item = NULL;
   g_autoptr(GError) error = NULL;
   guint digit;
+  guint unit_index;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  /* Q: the open document, or the queue of the whole project */
+  if (keyval == GDK_KEY_q || keyval == GDK_KEY_Q)
+    {
+      gloss_curation_view_set_queue_mode (self, !self->queue_mode);
+      return TRUE;
+    }
 
   ensure_fresh (self);
   selected = gtk_single_selection_get_selected (self->selection);
-  unit = unit_at (self, selected);
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || unit == NULL)
+  if (selected != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->items), selected);
+  if (item == NULL)
     return FALSE;
 
   digit = gdk_keyval_to_unicode (keyval);
   if (digit >= '1' && digit <= '9')
     {
-      int version;
+      GPtrArray  *annotators = digit_annotators (self);
+      const char *annotator;
+      int         version;
 
       /* A digit is an annotator for the whole document (the legend). */
-      if (digit - '1' >= self->annotators->len)
+      if (digit - '1' >= annotators->len)
         {
-          emit_message (self, _("No annotator with that number in this document"));
+          emit_message (self, self->queue_mode
+                        ? _("No annotator with that number in this project")
+                        : _("No annotator with that number in this document"));
           return TRUE;
         }
-      version = version_of (unit, self->annotators->pdata[digit - '1']);
+      annotator = annotators->pdata[digit - '1'];
+      version = version_of (item_unit (item), annotator);
       if (version < 0)
         {
           g_autofree char *message = NULL;
 
           /* Translators: %s is an annotator's name */
-          message = g_strdup_printf (_("%s skipped this unit"),
-                                     (const char *) self->annotators->pdata[digit - '1']);
+          message = g_strdup_printf (_("%s skipped this unit"), annotator);
           emit_message (self, message);
           return TRUE;
         }
-      if (!gloss_curation_view_accept (self, selected, (guint) version, &error))
+      if (!resolve_row (self, selected, &unit_index, &error) ||
+          !accept_unit (self, unit_index,
+                        (guint) version_of (self->units->pdata[unit_index],
+                                            annotator),
+                        &error))
         emit_message (self, error->message);
       else
-        gloss_curation_view_select (self, selected + 1);
+        select_after_decision (self, selected);
       return TRUE;
     }
 
@@ -790,19 +1160,39 @@ key_pressed_cb (GtkEventControllerKey *controller,
       gloss_curation_view_select (self, G_MAXUINT);
       return TRUE;
 
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      {
+        guint next = next_undecided (self, selected);
+
+        if (next == selected && row_is_curated (self, selected))
+          emit_message (self, _("Nothing is left undecided here"));
+        else
+          gloss_curation_view_select (self, next);
+        return TRUE;
+      }
+
     case GDK_KEY_r:
     case GDK_KEY_R:
       if (!gloss_curation_view_reject (self, selected, &error))
         emit_message (self, error->message);
       else
-        gloss_curation_view_select (self, selected + 1);
+        select_after_decision (self, selected);
       return TRUE;
 
     case GDK_KEY_e:
     case GDK_KEY_E:
       {
-        GPtrArray *version = unit->versions->pdata[0];
+        GlossCurationUnit *unit;
+        GPtrArray         *version;
 
+        if (!resolve_row (self, selected, &unit_index, &error))
+          {
+            emit_message (self, error->message);
+            return TRUE;
+          }
+        unit = self->units->pdata[unit_index];
+        version = unit->versions->pdata[0];
         g_signal_emit (self, signals[EDIT_ANNOTATION], 0,
                        gloss_annotation_get_uuid (unit->gold->len > 0 ? unit->gold->pdata[0]
                                                                       : version->pdata[0]));
@@ -812,6 +1202,261 @@ key_pressed_cb (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+}
+
+/* ---- the queue --------------------------------------------------------- */
+
+typedef struct
+{
+  GlossCurationFilter filter;
+  GPtrArray          *queue;
+  GPtrArray          *annotators;
+  GCancellable       *cancellable;
+} Collect;
+
+static void
+collect_free (Collect *collect)
+{
+  gloss_curation_filter_clear (&collect->filter);
+  g_clear_pointer (&collect->queue, g_ptr_array_unref);
+  g_clear_pointer (&collect->annotators, g_ptr_array_unref);
+  g_clear_object (&collect->cancellable);
+  g_free (collect);
+}
+
+static gboolean
+collect_worker (GlossProject     *project,
+                gpointer          data,
+                GlossProgressFunc progress,
+                gpointer          progress_data,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  Collect *collect = data;
+
+  collect->queue = gloss_curation_queue_collect (project, &collect->filter, collect->annotators,
+                                                 progress, progress_data, cancellable, error);
+  return collect->queue != NULL;
+}
+
+static void
+collect_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  GlossCurationView *self = user_data;
+  g_autofree char   *text = NULL;
+
+  if (!self->queue_mode || self->queue != NULL)
+    return;
+  /* Translators: %u is a percentage */
+  text = g_strdup_printf (_("Collecting the disagreements of every document… %u %%"),
+                             (guint) (fraction * 100));
+  gtk_label_set_label (self->progress_label, text);
+}
+
+static void update_filter_widgets (GlossCurationView *self);
+
+static void
+collect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GlossCurationView *self = GLOSS_CURATION_VIEW (source);
+  Collect           *collect = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean ok = gloss_task_runner_run_finish (result, &error);
+
+  /* a newer collection (or leaving the queue) replaced this one */
+  if (collect->cancellable != self->queue_cancellable || !self->queue_mode)
+    {
+      collect_free (collect);
+      return;
+    }
+  g_clear_object (&self->queue_cancellable);
+
+  if (!ok)
+    {
+      emit_message (self, error->message);
+      collect_free (collect);
+      return;
+    }
+
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->queue_annotators, g_ptr_array_unref);
+  self->queue = g_steal_pointer (&collect->queue);
+  self->queue_annotators = g_steal_pointer (&collect->annotators);
+  self->queue_decided = 0;
+  collect_free (collect);
+
+  for (guint i = 0; i < self->queue->len; i++)
+    append_document_items (items, self->queue->pdata[i]);
+  splice_items (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items);
+  /* the open document as it is now, edits since the collection included */
+  queue_sync_current (self);
+  update_filter_widgets (self);
+  update_progress (self);
+  if (items->len > 0)
+    gloss_curation_view_select (self, 0);
+}
+
+static void
+collect_queue (GlossCurationView *self)
+{
+  Collect *collect;
+
+  if (self->queue_cancellable != NULL)
+    g_cancellable_cancel (self->queue_cancellable);
+  g_clear_object (&self->queue_cancellable);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  if (self->queue_mode)
+    g_list_store_remove_all (self->items);
+  if (self->queue_project == NULL)
+    {
+      update_progress (self);
+      return;
+    }
+
+  collect = g_new0 (Collect, 1);
+  collect->filter.label = g_strdup (self->filter.label);
+  collect->filter.annotator_a = g_strdup (self->filter.annotator_a);
+  collect->filter.annotator_b = g_strdup (self->filter.annotator_b);
+  collect->filter.kind = self->filter.kind;
+  collect->annotators = g_ptr_array_new_with_free_func (g_free);
+  collect->cancellable = g_cancellable_new ();
+  self->queue_cancellable = g_object_ref (collect->cancellable);
+  update_progress (self);
+
+  gloss_task_runner_run_async (self, self->queue_project, collect_worker, collect, NULL,
+                               collect_progress_cb, self, collect->cancellable, collect_done_cb,
+                               collect);
+}
+
+/* ---- filters ----------------------------------------------------------- */
+
+static const int filter_kinds[] = {
+  -1,
+  GLOSS_CURATION_LABEL,
+  GLOSS_CURATION_OVERLAP,
+  GLOSS_CURATION_DETAILS,
+  GLOSS_CURATION_ONLY,
+};
+
+/* The dropdowns show the filter: labels of the schema, pairs of the
+ * project's annotators and each annotator against anyone. */
+static void
+update_filter_widgets (GlossCurationView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) pairs = gtk_string_list_new (NULL);
+  GPtrArray   *annotators = self->queue_annotators;
+  guint        label_position = 0, pair_position = 0, kind_position = 0;
+  GlossSchema *schema = self->queue_project != NULL
+                        ? gloss_project_get_schema (self->queue_project)
+                        : NULL;
+  const char  *a = self->filter.annotator_a, *b = self->filter.annotator_b;
+
+  self->updating_filters = TRUE;
+
+  gtk_string_list_append (labels, _("All labels"));
+  if (schema != NULL)
+    {
+      GListModel *model = gloss_schema_get_labels (schema);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GlossLabel) label = g_list_model_get_item (model, i);
+
+          gtk_string_list_append (labels, gloss_label_get_name (label));
+          if (g_strcmp0 (gloss_label_get_name (label), self->filter.label) == 0)
+            label_position = i + 1;
+        }
+    }
+
+  /* "alice ↔ ben" for each pair, then "alice ↔ anyone" */
+  gtk_string_list_append (pairs, _("All annotators"));
+  g_object_set_data_full (G_OBJECT (pairs), "gloss-pairs",
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev),
+                          (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; annotators != NULL && i < annotators->len; i++)
+    for (guint j = i + 1; j < annotators->len; j++)
+      {
+        GPtrArray       *values = g_object_get_data (G_OBJECT (pairs), "gloss-pairs");
+        const char      *first = annotators->pdata[i];
+        const char      *second = annotators->pdata[j];
+        g_autofree char *name = NULL;
+        char            *pair[] = { (char *) first, (char *) second, NULL };
+
+        name = g_strdup_printf ("%s ↔ %s", first, second);
+        gtk_string_list_append (pairs, name);
+        g_ptr_array_add (values, g_strdupv (pair));
+        if ((g_strcmp0 (a, first) == 0 && g_strcmp0 (b, second) == 0) ||
+            (g_strcmp0 (b, first) == 0 && g_strcmp0 (a, second) == 0))
+          pair_position = values->len;
+      }
+  for (guint i = 0; annotators != NULL && i < annotators->len; i++)
+    {
+      GPtrArray       *values = g_object_get_data (G_OBJECT (pairs), "gloss-pairs");
+      const char      *first = annotators->pdata[i];
+      char            *pair[] = { (char *) first, (char *) "", NULL };
+      /* Translators: the disagreements of one annotator with any other */
+      g_autofree char *name = g_strdup_printf (_("%s ↔ anyone"), first);
+
+      gtk_string_list_append (pairs, name);
+      g_ptr_array_add (values, g_strdupv (pair));
+      if ((g_strcmp0 (a, first) == 0 && (b == NULL || *b == '\0')) ||
+          (g_strcmp0 (b, first) == 0 && (a == NULL || *a == '\0')))
+        pair_position = values->len;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_kinds); i++)
+    if (filter_kinds[i] == self->filter.kind)
+      kind_position = i;
+
+  gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->label_dropdown, label_position);
+  gtk_drop_down_set_model (self->pair_dropdown, G_LIST_MODEL (pairs));
+  gtk_drop_down_set_selected (self->pair_dropdown, pair_position);
+  gtk_drop_down_set_selected (self->kind_dropdown, kind_position);
+
+  self->updating_filters = FALSE;
+}
+
+static void
+filter_changed_cb (GlossCurationView *self)
+{
+  GListModel *labels = gtk_drop_down_get_model (self->label_dropdown);
+  GListModel *pairs = gtk_drop_down_get_model (self->pair_dropdown);
+  guint       label = gtk_drop_down_get_selected (self->label_dropdown);
+  guint       pair = gtk_drop_down_get_selected (self->pair_dropdown);
+  guint       kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  GPtrArray  *values = pairs != NULL ? g_object_get_data (G_OBJECT (pairs), "gloss-pairs") : NULL;
+
+  if (self->updating_filters)
+    return;
+
+  gloss_curation_filter_clear (&self->filter);
+  if (label != GTK_INVALID_LIST_POSITION && label > 0 && labels != NULL)
+    self->filter.label = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (labels), label));
+  if (pair != GTK_INVALID_LIST_POSITION && pair > 0 && values != NULL && pair <= values->len)
+    {
+      char **names = values->pdata[pair - 1];
+
+      self->filter.annotator_a = g_strdup (names[0]);
+      self->filter.annotator_b = g_strdup (names[1]);
+    }
+  if (kind != GTK_INVALID_LIST_POSITION && kind < G_N_ELEMENTS (filter_kinds))
+    self->filter.kind = filter_kinds[kind];
+  collect_queue (self);
+}
+
+static void
+mode_toggled_cb (GlossCurationView *self)
+{
+  gboolean queue = gtk_toggle_button_get_active (self->queue_button);
+
+  if (queue != self->queue_mode)
+    gloss_curation_view_set_queue_mode (self, queue);
 }
 
 static void
@@ -870,8 +1515,16 @@ gloss_curation_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->live, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_hash_table_unref);
   g_clear_pointer (&self->annotators, g_ptr_array_unref);
+  if (self->queue_cancellable != NULL)
+    g_cancellable_cancel (self->queue_cancellable);
+  g_clear_object (&self->queue_cancellable);
+  g_clear_object (&self->queue_project);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->queue_annotators, g_ptr_array_unref);
+  gloss_curation_filter_clear (&self->filter);
   g_clear_pointer (&self->undo_rejects, g_ptr_array_unref);
   g_clear_pointer (&self->redo_rejects, g_ptr_array_unref);
 
@@ -891,6 +1544,9 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   signals[EDIT_ANNOTATION] = g_signal_new ("edit-annotation", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_STRING);
   signals[PROGRESS_CHANGED] = g_signal_new ("progress-changed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 0);
@@ -906,7 +1562,15 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, keys_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, document_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, queue_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, pair_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, kind_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, accept_agreed_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "curationview");
@@ -922,6 +1586,7 @@ gloss_curation_view_init (GlossCurationView *self)
   ensure_css ();
 
   self->annotators = g_ptr_array_new_with_free_func (g_free);
+  self->filter.kind = -1;
   self->undo_rejects = g_ptr_array_new_with_free_func (rejection_free);
   self->redo_rejects = g_ptr_array_new_with_free_func (rejection_free);
   self->items = g_list_store_new (GLOSS_TYPE_CURATION_ITEM);
@@ -942,10 +1607,6 @@ gloss_curation_view_init (GlossCurationView *self)
   update_progress (self);
 }
 
-static gboolean set_rejected (GlossCurationView  *self,
-                              const char         *key,
-                              gboolean            state,
-                              GError            **error);
 
 /* ---- public API -------------------------------------------------------- */
 
@@ -980,7 +1641,20 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
   g_clear_pointer (&self->rejected, g_hash_table_unref);
   g_ptr_array_set_size (self->undo_rejects, 0);
   g_ptr_array_set_size (self->redo_rejects, 0);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The queue outlives the documents it opens, not its project. */
+  if (project != NULL && project != self->queue_project)
+    {
+      gboolean had_queue = self->queue != NULL || self->queue_cancellable != NULL;
+
+      g_set_object (&self->queue_project, project);
+      if (had_queue || self->queue_mode)
+        {
+          gloss_curation_filter_clear (&self->filter);
+          collect_queue (self);
+        }
+    }
+  if (!self->queue_mode)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   if (annotations != NULL)
     {
@@ -996,8 +1670,10 @@ gloss_curation_view_set_annotation_list (GlossCurationView   *self,
     }
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_list_store_remove_all (self->items);
+  if (!self->queue_mode)
+    g_list_store_remove_all (self->items);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->live, g_ptr_array_unref);
   g_ptr_array_set_size (self->annotators, 0);
   if (annotations == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
@@ -1053,12 +1729,25 @@ gloss_curation_view_accept (GlossCurationView  *self,
                             guint               version,
                             GError            **error)
 {
+  guint unit_index;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  if (!resolve_row (self, position, &unit_index, error))
+    return FALSE;
+  return accept_unit (self, unit_index, version, error);
+}
+
+static gboolean
+accept_unit (GlossCurationView *self,
+             guint              position,
+             guint              version,
+             GError           **error)
+{
   g_autoptr(GlossCommand) command = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GlossCurationUnit *unit;
-
-  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
   gloss_curation_view_get_units (self);
   unit = unit_at (self, position);
@@ -1095,12 +1784,14 @@ gloss_curation_view_reject (GlossCurationView  *self,
                             GError            **error)
 {
   GlossCurationUnit *unit;
-  gboolean state;
+  gboolean           state;
+  guint              unit_index;
 
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
-  gloss_curation_view_get_units (self);
-  unit = unit_at (self, position);
+  if (!resolve_row (self, position, &unit_index, error))
+    return FALSE;
+  unit = unit_at (self, unit_index);
   if (unit == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -1114,7 +1805,7 @@ gloss_curation_view_reject (GlossCurationView  *self,
   if (!set_rejected (self, unit->key, state, error))
     return FALSE;
   {
-    Rejection *rejection = g_new0 (Rejection, 1);
+    Rejection    *rejection = g_new0 (Rejection, 1);
     GlossCommand *top = gloss_annotation_list_peek_undo (self->annotations);
 
     rejection->key = g_strdup (unit->key);
@@ -1128,13 +1819,13 @@ gloss_curation_view_reject (GlossCurationView  *self,
 }
 
 static gboolean
-set_rejected (GlossCurationView  *self,
-              const char         *key,
-              gboolean            state,
-              GError            **error)
+set_rejected (GlossCurationView *self,
+              const char        *key,
+              gboolean           state,
+              GError           **error)
 {
   GlossDocument *document = gloss_annotation_list_get_document (self->annotations);
-  GHashTable *rejected;
+  GHashTable    *rejected;
 
   rejected = gloss_curation_set_rejected (gloss_project_get_store (self->project),
                                           gloss_document_get_uuid (document), key, state, error);
@@ -1177,11 +1868,11 @@ gloss_curation_view_can_redo_reject (GlossCurationView *self)
 }
 
 static gboolean
-move_rejection (GlossCurationView  *self,
-                GPtrArray          *from,
-                GPtrArray          *to,
-                gboolean            undo,
-                GError            **error)
+move_rejection (GlossCurationView *self,
+                GPtrArray         *from,
+                GPtrArray         *to,
+                gboolean           undo,
+                GError           **error)
 {
   Rejection *rejection = undoable_rejection (self, from);
 
@@ -1201,8 +1892,8 @@ move_rejection (GlossCurationView  *self,
 }
 
 gboolean
-gloss_curation_view_undo_reject (GlossCurationView  *self,
-                                 GError            **error)
+gloss_curation_view_undo_reject (GlossCurationView *self,
+                                 GError           **error)
 {
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
@@ -1210,8 +1901,8 @@ gloss_curation_view_undo_reject (GlossCurationView  *self,
 }
 
 gboolean
-gloss_curation_view_redo_reject (GlossCurationView  *self,
-                                 GError            **error)
+gloss_curation_view_redo_reject (GlossCurationView *self,
+                                 GError           **error)
 {
   g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
 
@@ -1260,4 +1951,125 @@ gloss_curation_view_get_progress (GlossCurationView *self,
     *n_curated = curated;
   if (n_units != NULL)
     *n_units = units;
+}
+
+void
+gloss_curation_view_set_queue_mode (GlossCurationView *self,
+                                    gboolean           queue)
+{
+  g_return_if_fail (GLOSS_IS_CURATION_VIEW (self));
+
+  queue = !!queue;
+  if (queue != gtk_toggle_button_get_active (self->queue_button))
+    gtk_toggle_button_set_active (queue ? self->queue_button : self->document_button, TRUE);
+  if (queue == self->queue_mode)
+    return;
+
+  self->queue_mode = queue;
+  g_list_store_remove_all (self->items);
+  if (queue)
+    collect_queue (self);
+  else
+    {
+      if (self->queue_cancellable != NULL)
+        g_cancellable_cancel (self->queue_cancellable);
+      g_clear_object (&self->queue_cancellable);
+      refresh (self);
+    }
+  update_progress (self);
+  queue_focus_selected (self);
+}
+
+gboolean
+gloss_curation_view_get_queue_mode (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return self->queue_mode;
+}
+
+gboolean
+gloss_curation_view_show_queue (GlossCurationView *self,
+                                const char        *label,
+                                const char        *annotator_a,
+                                const char        *annotator_b,
+                                const char        *kind,
+                                GError           **error)
+{
+  int kind_value;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  kind_value = gloss_curation_kind_from_name (kind);
+  if (kind_value < -1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Unknown kind of disagreement “%s”"), kind);
+      return FALSE;
+    }
+
+  gloss_curation_filter_clear (&self->filter);
+  self->filter.label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+  self->filter.annotator_a = annotator_a != NULL && *annotator_a != '\0'
+                             ? g_strdup (annotator_a)
+                             : NULL;
+  self->filter.annotator_b = annotator_b != NULL && *annotator_b != '\0'
+                             ? g_strdup (annotator_b)
+                             : NULL;
+  if (self->filter.annotator_a == NULL && self->filter.annotator_b != NULL)
+    self->filter.annotator_a = g_steal_pointer (&self->filter.annotator_b);
+  self->filter.kind = kind_value;
+
+  if (!self->queue_mode)
+    gloss_curation_view_set_queue_mode (self, TRUE);
+  else
+    collect_queue (self);
+  return TRUE;
+}
+
+gboolean
+gloss_curation_view_is_collecting (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), FALSE);
+
+  return self->queue_cancellable != NULL;
+}
+
+guint
+gloss_curation_view_get_n_rows (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+GlossCurationUnit *
+gloss_curation_view_get_row (GlossCurationView *self,
+                             guint              position,
+                             const char       **document_name)
+{
+  g_autoptr(GlossCurationItem) item = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), NULL);
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (document_name != NULL)
+    *document_name = item->document != NULL
+                     ? item->document->name
+                     : (self->annotations != NULL
+                          ? gloss_document_get_name (
+                              gloss_annotation_list_get_document (self->annotations))
+                          : NULL);
+  /* the unit lives as long as its units array: the item's, which the view keeps */
+  return item_unit (item);
+}
+
+guint
+gloss_curation_view_get_n_undecided (GlossCurationView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CURATION_VIEW (self), 0);
+
+  return self->queue != NULL ? gloss_curation_queue_count_undecided (self->queue) : 0;
 }

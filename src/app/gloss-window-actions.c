@@ -372,6 +372,34 @@ curate_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->curate_button));
 }
 
+/* The queue of every undecided disagreement, filtered ("(ssss)": label,
+ * annotator, other annotator, kind; "" for any): from the menu, or a cell
+ * of the agreement report. */
+static void
+curation_queue_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char  *label = "", *a = "", *b = "", *kind = "";
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  if (parameter != NULL)
+    g_variant_get (parameter, "(&s&s&s&s)", &label, &a, &b, &kind);
+  if (self->annotations == NULL)
+    gloss_window_restore_document (self);
+  if (self->annotations == NULL)
+    return;
+
+  gtk_toggle_button_set_active (self->curate_button, TRUE);
+  if (!gloss_curation_view_show_queue (self->curation_view, label, a, b, kind, &error))
+    gloss_window_show_message (self, error->message);
+  gtk_window_present (GTK_WINDOW (self));
+  _gloss_window_focus_document (self);
+}
+
 /* ---- internal API (gloss-window-private.h) ------------------------------ */
 
 void
@@ -388,6 +416,8 @@ _gloss_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   _gloss_window_teams_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.curate", NULL, curate_action);
+  gtk_widget_class_install_action (widget_class, "win.curation-queue", "(ssss)",
+                                   curation_queue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.curate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_U, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

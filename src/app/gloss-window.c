@@ -1034,6 +1034,19 @@ curate_toggled_cb (GlossWindow *self)
   _gloss_window_focus_document (self);
 }
 
+/* The curation queue decides a unit of another document: open it. */
+static void
+curation_open_cb (GlossWindow *self,
+                  const char  *name)
+{
+  gboolean curate = gtk_toggle_button_get_active (self->curate_button);
+
+  gloss_window_select_document (self, name);
+  /* the list keeps the keys */
+  if (curate && !gtk_toggle_button_get_active (self->curate_button))
+    gtk_toggle_button_set_active (self->curate_button, TRUE);
+}
+
 /* E in the curation view: back to the text, with the annotation selected. */
 static void
 curation_edit_cb (GlossWindow *self,
@@ -1432,6 +1445,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->curate_button, "toggled", G_CALLBACK (curate_toggled_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "edit-annotation", G_CALLBACK (curation_edit_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "open-document", G_CALLBACK (curation_open_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "message", G_CALLBACK (view_message_cb), self,
                            G_CONNECT_SWAPPED);

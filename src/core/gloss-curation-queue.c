@@ -198,8 +198,8 @@ gloss_curation_document_update (GlossCurationDocument     *document,
     {
       g_clear_pointer (&document->rejected, g_hash_table_unref);
       document->rejected = rejected != NULL
-                             ? g_hash_table_ref (rejected)
-                             : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                           ? g_hash_table_ref (rejected)
+                           : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
   present = g_hash_table_new (g_str_hash, g_str_equal);
@@ -291,6 +291,7 @@ collect_document (GlossProject              *project,
       gloss_curation_document_unref (document);
       return NULL;
     }
+  document->length = (guint) g_utf8_strlen (document->text, -1);
   return document;
 }
 

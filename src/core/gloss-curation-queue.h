@@ -20,21 +20,21 @@ typedef struct
   char *annotator_a; /* with @annotator_b: their versions differ (one of them may be
                       * missing); alone: its version differs from another's */
   char *annotator_b;
-  int   kind;        /* a GlossCurationKind, or -1: any kind but AGREED */
+  int   kind; /* a GlossCurationKind, or -1: any kind but AGREED */
 } GlossCurationFilter;
 
-void                 gloss_curation_filter_clear (GlossCurationFilter *filter);
+void     gloss_curation_filter_clear (GlossCurationFilter *filter);
 /* "kind" names as the command line and win.curation-queue take them:
  * "" (any), "only", "label", "overlap", "details"; -2 for an unknown name. */
-int                  gloss_curation_kind_from_name (const char        *name);
+int      gloss_curation_kind_from_name (const char *name);
 
 /* TRUE when @unit is a disagreement @filter asks for (@filter NULL: any
  * disagreement). Curated or not does not matter here. @present (a set of
  * names, may be NULL): who annotated the document; an annotator of the
  * filter who did not has nothing to disagree with there. */
-gboolean             gloss_curation_unit_matches (GlossCurationUnit          *unit,
-                                                  const GlossCurationFilter  *filter,
-                                                  GHashTable                 *present);
+gboolean gloss_curation_unit_matches (GlossCurationUnit         *unit,
+                                      const GlossCurationFilter *filter,
+                                      GHashTable                *present);
 
 /* One document of a queue: what its rows are drawn from. Reference counted
  * (g_atomic_rc_box): made on a worker thread, then used on one thread. */
@@ -44,13 +44,14 @@ typedef struct
   char       *uuid;
   char       *name;
   char       *text;
+  guint       length;      /* of @text, in code points */
   GPtrArray  *annotations; /* GlossAnnotation, live, gold included */
   GPtrArray  *units;       /* GlossCurationUnit of the whole document */
   GHashTable *rejected;    /* unit keys */
   GArray     *matches;     /* guint: indices into @units of the queue's units, in order */
 } GlossCurationDocument;
 
-GlossCurationDocument *gloss_curation_document_ref   (GlossCurationDocument *document);
+GlossCurationDocument *gloss_curation_document_ref (GlossCurationDocument *document);
 void                   gloss_curation_document_unref (GlossCurationDocument *document);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCurationDocument, gloss_curation_document_unref)
 
@@ -59,11 +60,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCurationDocument, gloss_curation_document_un
  * matches: the units that match @filter and are not curated, plus those
  * matched before (kept by key, so a unit just decided stays in the queue
  * with its new state). */
-void                 gloss_curation_document_update (GlossCurationDocument     *document,
-                                                     GPtrArray                 *units,
-                                                     GPtrArray                 *annotations,
-                                                     GHashTable                *rejected,
-                                                     const GlossCurationFilter *filter);
+void       gloss_curation_document_update (GlossCurationDocument     *document,
+                                           GPtrArray                 *units,
+                                           GPtrArray                 *annotations,
+                                           GHashTable                *rejected,
+                                           const GlossCurationFilter *filter);
 
 /* The queue: every document with a disagreement @filter asks for that no
  * one decided yet (no gold, not rejected), in the document list's order,
@@ -71,14 +72,14 @@ void                 gloss_curation_document_update (GlossCurationDocument     *
  * filled with every annotator of the project (gold aside), sorted, char *
  * owned by the array. Reads @project's store; runs on any thread that owns
  * @project. @progress is called with the fraction of documents read. */
-GPtrArray           *gloss_curation_queue_collect (GlossProject              *project,
-                                                   const GlossCurationFilter *filter,
-                                                   GPtrArray                 *annotators,
-                                                   GlossProgressFunc          progress,
-                                                   gpointer                   progress_data,
-                                                   GCancellable              *cancellable,
-                                                   GError                   **error);
+GPtrArray *gloss_curation_queue_collect (GlossProject              *project,
+                                         const GlossCurationFilter *filter,
+                                         GPtrArray                 *annotators,
+                                         GlossProgressFunc          progress,
+                                         gpointer                   progress_data,
+                                         GCancellable              *cancellable,
+                                         GError                   **error);
 /* Undecided units of a queue, in all. */
-guint                gloss_curation_queue_count_undecided (GPtrArray *queue);
+guint      gloss_curation_queue_count_undecided (GPtrArray *queue);
 
 G_END_DECLS
