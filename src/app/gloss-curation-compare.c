@@ -497,6 +497,8 @@ rebuild_rows (GlossCurationCompare *self,
   GtkWidget          *hint;
   GtkEventController *keys;
   Line                gold = { 0 };
+  const char         *hint_text = _("Select text on the gold line, then press Enter or a label's "
+                                    "key to add it to the gold set");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
@@ -530,8 +532,8 @@ rebuild_rows (GlossCurationCompare *self,
   gold.text = new_text_label ();
   gtk_label_set_selectable (GTK_LABEL (gold.text), TRUE);
   gtk_widget_add_css_class (gold.text, "gold");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gold.text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Gold set"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gold.text),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint_text, -1);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_static_name (keys, "gloss-compare-gold-keys");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -542,8 +544,7 @@ rebuild_rows (GlossCurationCompare *self,
   gtk_grid_attach (self->grid, gold.text, 2, n_annotators, 1, 1);
   g_array_append_val (self->lines, gold);
 
-  hint = gtk_label_new (_("Select text on the gold line, then press Enter or a label's key to "
-                          "add it to the gold set"));
+  hint = gtk_label_new (hint_text);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0.f);
   gtk_widget_add_css_class (hint, "compare-hint");

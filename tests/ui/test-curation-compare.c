@@ -435,6 +435,24 @@ test_draw_gold (Fixture      *fixture,
   popover = find_popover (fixture->compare);
   g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
 
+  /* from the keyboard: Shift+Ctrl+Right twice from the caret, then Enter */
+  g_signal_emit_by_name (gold, "move-cursor", GTK_MOVEMENT_WORDS, 2, TRUE);
+  keys = find_key_controller (GTK_WIDGET (gold));
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  settle (50);
+  popover = find_popover (fixture->compare);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_signal_emit_by_name (popover, "label-chosen", "ORG");
+  settle (50);
+  g_assert_cmpuint (fixture->n_drawn, ==, 1);
+  g_assert_cmpuint (fixture->drawn_start, ==, offset_of ("the network"));
+  g_assert_cmpuint (fixture->drawn_end, ==, end_of ("the network"));
+  g_assert_cmpstr (fixture->drawn_label, ==, "ORG");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
   /* Enter on a selection with spaces around it: the popover, then the
    * label chosen draws the trimmed span */
   start = label_offset_of (gold, " " CLAIM_HEAD);
@@ -446,10 +464,10 @@ test_draw_gold (Fixture      *fixture,
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (gloss_label_popover_get_schema (popover) == fixture->schema);
-  g_assert_cmpuint (fixture->n_drawn, ==, 0);
+  g_assert_cmpuint (fixture->n_drawn, ==, 1);
   g_signal_emit_by_name (popover, "label-chosen", "CLAIM");
   settle (50);
-  g_assert_cmpuint (fixture->n_drawn, ==, 1);
+  g_assert_cmpuint (fixture->n_drawn, ==, 2);
   g_assert_cmpuint (fixture->drawn_start, ==, offset_of (CLAIM_HEAD));
   g_assert_cmpuint (fixture->drawn_end, ==, end_of (CLAIM_HEAD));
   g_assert_cmpstr (fixture->drawn_label, ==, "CLAIM");
@@ -461,11 +479,9 @@ test_draw_gold (Fixture      *fixture,
   start = label_offset_of (gold, "Colonel");
   end = label_offset_of (gold, "PERSON") + 3;
   gtk_label_select_region (gold, start, end);
-  keys = find_key_controller (GTK_WIDGET (gold));
-  g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_1, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_cmpuint (fixture->n_drawn, ==, 2);
+  g_assert_cmpuint (fixture->n_drawn, ==, 3);
   g_assert_cmpuint (fixture->drawn_start, ==, offset_of ("Colonel"));
   g_assert_cmpuint (fixture->drawn_end, ==, end_of ("Ramón Nuñez"));
   g_assert_cmpstr (fixture->drawn_label, ==, "PERSON");
@@ -476,7 +492,7 @@ test_draw_gold (Fixture      *fixture,
   gtk_label_select_region (gold, start, end);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_c, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_cmpuint (fixture->n_drawn, ==, 3);
+  g_assert_cmpuint (fixture->n_drawn, ==, 4);
   g_assert_cmpuint (fixture->drawn_start, ==, offset_of ("Nuñez"));
   g_assert_cmpuint (fixture->drawn_end, ==, offset_of (", a former") + 3);
   g_assert_cmpstr (fixture->drawn_label, ==, "CLAIM");
@@ -489,7 +505,7 @@ test_draw_gold (Fixture      *fixture,
   gtk_label_select_region (gold, start, start + 6);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_1, 0, 0, &handled);
   g_assert_false (handled);
-  g_assert_cmpuint (fixture->n_drawn, ==, 3);
+  g_assert_cmpuint (fixture->n_drawn, ==, 4);
 
   /* the gold line with a selection, for the record */
   gloss_curation_compare_focus_gold (compare);
