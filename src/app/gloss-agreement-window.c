@@ -25,7 +25,7 @@
 #define CHART_BAR         14
 #define CHART_CELL        52
 #define CHART_NAME_WIDTH  110
-#define CHART_BAR_WIDTH   220
+#define CHART_BAR_WIDTH   190
 #define CHART_GAP         48
 #define CHART_TITLE       28
 
@@ -142,6 +142,9 @@ struct _GlossAgreementWindow
   GtkCheckButton  *all_documents_check;
   GtkBox          *annotators_box;
   GtkDrawingArea  *chart;
+  GtkLabel        *confusion_caption;
+  GtkGrid         *confusion_grid;
+  GtkDropDown     *confusion_pair_dropdown;
   GtkButton       *csv_button;
   GtkBox          *labels_box;
   GtkButton       *png_button;
@@ -149,6 +152,7 @@ struct _GlossAgreementWindow
   GtkLabel        *summary_label;
   GtkColumnView   *table;
   GtkCheckButton  *this_document_check;
+  GtkStack        *view_stack;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAgreementWindow, gloss_agreement_window, GTK_TYPE_WINDOW)
@@ -311,6 +315,275 @@ fill_rows (GlossAgreementWindow *self)
                        rows->pdata, rows->len);
 }
 
+/* ---- drill-down and the confusion matrix ---------------------------------- */
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded = FALSE;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/gloss-teams.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* Asks the window this report belongs to for its curation queue, filtered
+ * to the disagreements of @label ("" any) between @a and @b ("" any) of
+ * @kind ("" any, "label": labelled differently, "only": one of the two
+ * alone annotated the span). */
+static void
+open_disagreements (GlossAgreementWindow *self,
+                    const char           *label,
+                    const char           *a,
+                    const char           *b,
+                    const char           *kind)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent == NULL ||
+      !gtk_widget_activate_action (GTK_WIDGET (parent), "win.curation-queue", "(ssss)", label,
+                                   a, b, kind))
+    g_debug ("No curation queue to open for %s, %s, %s, %s", label, a, b, kind);
+}
+
+static void
+table_activate_cb (GlossAgreementWindow *self,
+                   guint                 position)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (self->table));
+  g_autoptr(GlossAgreementRow) row = g_list_model_get_item (shown, position);
+
+  if (row == NULL)
+    return;
+  open_disagreements (self, row->label != NULL ? row->label : "", row->annotator_a,
+                      row->annotator_b, "");
+}
+
+/* The pair the matrix shows: NULL for every pair pooled. */
+static GlossPairScores *
+confusion_pair (GlossAgreementWindow *self)
+{
+  guint      selected = gtk_drop_down_get_selected (self->confusion_pair_dropdown);
+  GPtrArray *pairs;
+
+  if (self->agreement == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return NULL;
+  pairs = self->agreement->project->pairs;
+  return selected - 1 < pairs->len ? pairs->pdata[selected - 1] : NULL;
+}
+
+static void
+confusion_cell_clicked_cb (GtkButton            *button,
+                           GlossAgreementWindow *self)
+{
+  const char      *row = g_object_get_data (G_OBJECT (button), "gloss-row");
+  const char      *column = g_object_get_data (G_OBJECT (button), "gloss-column");
+  GlossPairScores *pair = confusion_pair (self);
+  gboolean         row_none = g_strcmp0 (row, GLOSS_AGREEMENT_NONE) == 0;
+  gboolean         column_none = g_strcmp0 (column, GLOSS_AGREEMENT_NONE) == 0;
+
+  open_disagreements (self, row_none ? column : row, pair != NULL ? pair->annotator_a : "",
+                      pair != NULL ? pair->annotator_b : "",
+                      row_none || column_none ? "only" : "label");
+}
+
+static GtkWidget *
+confusion_header (const char *text,
+                  gboolean    none,
+                  float       xalign)
+{
+  GtkWidget *label = gtk_label_new (none ? _("(none)") : text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, "confusion-header");
+  if (none)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static char *
+only_tooltip (guint       count,
+              const char *label)
+{
+  return g_strdup_printf (ngettext ("Open the %u %s span only one of the two annotated in "
+                                    "the curation queue",
+                                    "Open the %u %s spans only one of the two annotated in "
+                                    "the curation queue",
+                                    count),
+                          count, label);
+}
+
+static char *
+label_tooltip (guint       count,
+               const char *row_label,
+               const char *column_label)
+{
+  return g_strdup_printf (ngettext ("Open the %u span labelled %s and %s in the curation queue",
+                                    "Open the %u spans labelled %s and %s in the curation queue",
+                                    count),
+                          count, row_label, column_label);
+}
+
+static void
+update_confusion (GlossAgreementWindow *self)
+{
+  g_autoptr(GlossConfusion) confusion = NULL;
+  GlossPairScores *pair = confusion_pair (self);
+  const char      *a = pair != NULL ? pair->annotator_a : NULL;
+  const char      *b = pair != NULL ? pair->annotator_b : NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *corner = NULL;
+  GtkWidget       *child;
+  guint            n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->confusion_grid))) != NULL)
+    gtk_grid_remove (self->confusion_grid, child);
+  if (self->agreement == NULL)
+    return;
+
+  confusion = gloss_agreement_dup_confusion (self->agreement, NULL, a, b);
+  if (confusion == NULL)
+    return;
+  n = confusion->labels->len;
+
+  if (pair != NULL)
+    caption = g_strdup_printf (_("Each span either annotated, counted once: the rows are "
+                                 "the labels %s gave it, the columns those of %s. The "
+                                 "diagonal is agreement; “(none)”, a span only the other "
+                                 "annotated. %u spans."),
+                                  a, b, confusion->total);
+  else
+    caption = g_strdup_printf (_("Every pair pooled: the rows are the labels of the first "
+                                 "annotator of each pair, the columns those of the second. "
+                                 "The diagonal is agreement; “(none)”, a span only the other "
+                                 "annotated. %u spans."),
+                                  confusion->total);
+  gtk_label_set_label (self->confusion_caption, caption);
+
+  /* Translators: the corner of the confusion matrix: rows ↓, columns → */
+  corner = pair != NULL ? g_strdup_printf (_("%s ↓\n%s →"), a, b)
+                        : g_strdup (_("first ↓\nsecond →"));
+  child = gtk_label_new (corner);
+  gtk_label_set_xalign (GTK_LABEL (child), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (child), 10);
+  gtk_widget_add_css_class (child, "dim-label");
+  gtk_widget_add_css_class (child, "caption");
+  gtk_grid_attach (self->confusion_grid, child, 0, 0, 1, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean none = i == n - 1;
+
+      gtk_grid_attach (self->confusion_grid,
+                       confusion_header (confusion->labels->pdata[i], none, 0.5), i + 1, 0, 1,
+                       1);
+      gtk_grid_attach (self->confusion_grid,
+                       confusion_header (confusion->labels->pdata[i], none, 1.0), 0, i + 1, 1,
+                       1);
+    }
+
+  for (guint r = 0; r < n; r++)
+    for (guint c = 0; c < n; c++)
+      {
+        guint            count = confusion->counts[r * n + c];
+        const char      *row_label = confusion->labels->pdata[r];
+        const char      *column_label = confusion->labels->pdata[c];
+        g_autofree char *text = g_strdup_printf ("%u", count);
+        GtkWidget       *cell;
+
+        if (r == c && r == n - 1)
+          continue;
+        if (r == c || count == 0)
+          {
+            cell = gtk_label_new (count == 0 ? "·" : text);
+            if (count == 0)
+              gtk_widget_add_css_class (cell, "dim-label");
+          }
+        else
+          {
+            g_autofree char *tooltip = NULL;
+
+            cell = gtk_button_new_with_label (text);
+            gtk_widget_add_css_class (cell, "flat");
+            g_object_set_data_full (G_OBJECT (cell), "gloss-row", g_strdup (row_label), g_free);
+            g_object_set_data_full (G_OBJECT (cell), "gloss-column", g_strdup (column_label),
+                                    g_free);
+            if (r == n - 1 || c == n - 1)
+              tooltip = only_tooltip (count, r == n - 1 ? column_label : row_label);
+            else
+              tooltip = label_tooltip (count, row_label, column_label);
+            gtk_widget_set_tooltip_text (cell, tooltip);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+            g_signal_connect_object (cell, "clicked", G_CALLBACK (confusion_cell_clicked_cb),
+                                     self, 0);
+          }
+        gtk_widget_add_css_class (cell, "confusion-cell");
+        gtk_widget_add_css_class (cell, "numeric");
+        if (r == c)
+          gtk_widget_add_css_class (cell, "diagonal");
+        gtk_grid_attach (self->confusion_grid, cell, c + 1, r + 1, 1, 1);
+      }
+}
+
+/* The dropdown's pairs: every pair pooled first, then each pair. Keeps the
+ * pair shown when it is still there. */
+static void
+fill_confusion_pairs (GlossAgreementWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *shown_a = NULL;
+  g_autofree char *shown_b = NULL;
+  GPtrArray       *pairs = self->agreement->project->pairs;
+  guint            selected = 0;
+
+  if (gtk_drop_down_get_model (self->confusion_pair_dropdown) != NULL)
+    {
+      guint       old = gtk_drop_down_get_selected (self->confusion_pair_dropdown);
+      GListModel *model = gtk_drop_down_get_model (self->confusion_pair_dropdown);
+      g_autoptr(GtkStringObject) item = old != GTK_INVALID_LIST_POSITION && old > 0
+                                         ? g_list_model_get_item (model, old)
+                                         : NULL;
+
+      if (item != NULL)
+        {
+          shown_a = g_strdup (g_object_get_data (G_OBJECT (item), "gloss-a"));
+          shown_b = g_strdup (g_object_get_data (G_OBJECT (item), "gloss-b"));
+        }
+    }
+
+  gtk_string_list_append (names, _("All pairs (pooled)"));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      GlossPairScores *pair = pairs->pdata[i];
+      g_autofree char *name = g_strdup_printf (_("%s – %s"), pair->annotator_a,
+                                                  pair->annotator_b);
+      g_autoptr(GtkStringObject) item = NULL;
+
+      gtk_string_list_append (names, name);
+      item = g_list_model_get_item (G_LIST_MODEL (names), i + 1);
+      g_object_set_data_full (G_OBJECT (item), "gloss-a", g_strdup (pair->annotator_a), g_free);
+      g_object_set_data_full (G_OBJECT (item), "gloss-b", g_strdup (pair->annotator_b), g_free);
+      if (g_strcmp0 (pair->annotator_a, shown_a) == 0 &&
+          g_strcmp0 (pair->annotator_b, shown_b) == 0)
+        selected = i + 1;
+    }
+
+  g_signal_handlers_block_by_func (self->confusion_pair_dropdown, update_confusion, self);
+  gtk_drop_down_set_model (self->confusion_pair_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->confusion_pair_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->confusion_pair_dropdown, update_confusion, self);
+  update_confusion (self);
+}
+
 /* ---- the chart ----------------------------------------------------------- */
 
 /* Pooled exact and overlap F1 of a label over every pair. */
@@ -404,27 +677,35 @@ draw_text (cairo_t     *cr,
 }
 
 static void
-draw_chart_cb (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
+set_weight (PangoLayout *layout,
+            PangoWeight  weight,
+            double       scale)
 {
-  GlossAgreementWindow *self = user_data;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) bold = NULL;
-  PangoAttrList *attrs;
-  GdkRGBA fg;
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (weight));
+  if (scale != 1.0)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* The chart in the colour @fg_color, with layouts of @context's font. */
+static void
+draw_chart (GlossAgreementWindow *self,
+            cairo_t              *cr,
+            PangoContext         *context,
+            const GdkRGBA        *fg_color,
+            int                   width,
+            int                   height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoLayout) bold = pango_layout_new (context);
+  GdkRGBA    fg = *fg_color;
   GPtrArray *labels, *annotators;
   double x0, y0, map_x0;
 
-  get_fg_color (GTK_WIDGET (area), &fg);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-  bold = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (bold, attrs);
-  pango_attr_list_unref (attrs);
+  set_weight (bold, PANGO_WEIGHT_BOLD, 1.0);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, (CHART_NAME_WIDTH - 8) * PANGO_SCALE);
 
@@ -558,6 +839,20 @@ draw_chart_cb (GtkDrawingArea *area,
 }
 
 static void
+draw_chart_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  GdkRGBA fg;
+
+  get_fg_color (GTK_WIDGET (area), &fg);
+  draw_chart (user_data, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)), &fg, width,
+              height);
+}
+
+static void
 update_chart (GlossAgreementWindow *self)
 {
   int width, height;
@@ -654,6 +949,7 @@ compute_done_cb (GObject      *object,
     }
 
   fill_rows (self);
+  fill_confusion_pairs (self);
   update_summary (self);
   update_chart (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->csv_button), TRUE);
@@ -731,7 +1027,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column < GLOSS_AGREEMENT_N_COLUMNS ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Names may be cut; figures never are. */
+  if (column == TEXT_LABEL || column == TEXT_PAIR)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column < GLOSS_AGREEMENT_N_COLUMNS || column == TEXT_COUNTS)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -768,6 +1066,52 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (label, text);
 }
 
+/* Undefined values sort after every number, so that ascending order
+ * starts at the worst agreement. */
+static int
+compare_values (double a,
+                double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+static int
+compare_names (const char *a,
+               const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return g_utf8_collate (a, b);
+}
+
+/* The rows of one column of the table, as the header sorts them: numbers
+ * as numbers, names by name ("All labels", a NULL label, first). */
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const GlossAgreementRow *ra = a, *rb = b;
+  guint                    column = GPOINTER_TO_UINT (user_data);
+  int                      result;
+
+  switch (column)
+    {
+    case TEXT_LABEL:
+      return compare_names (ra->label, rb->label);
+    case TEXT_PAIR:
+      result = compare_names (ra->annotator_a, rb->annotator_a);
+      return result != 0 ? result : compare_names (ra->annotator_b, rb->annotator_b);
+    case TEXT_COUNTS:
+      return compare_values ((double) ra->n_a + ra->n_b,
+                             (double) rb->n_a + rb->n_b);
+    default:
+      return compare_values (ra->values[column], rb->values[column]);
+    }
+}
+
 static void
 add_column (GlossAgreementWindow *self,
             const char           *title,
@@ -776,12 +1120,15 @@ add_column (GlossAgreementWindow *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, GUINT_TO_POINTER (column), NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_append_column (self->table, view_column);
 }
 
@@ -928,6 +1275,10 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, all_documents_check);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, annotators_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, confusion_caption);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, confusion_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow,
+                                        confusion_pair_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, csv_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, png_button);
@@ -935,9 +1286,11 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, table);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, this_document_check);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, export_csv_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_png_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selectors_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_activate_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -948,13 +1301,17 @@ static void
 gloss_agreement_window_init (GlossAgreementWindow *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (GLOSS_TYPE_AGREEMENT_ROW);
   self->label_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) gdk_rgba_free);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* The headers sort: the column view's sorter follows the clicked one. */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->table)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
 
   add_column (self, _("Label"), TEXT_LABEL, TRUE);
@@ -967,6 +1324,9 @@ gloss_agreement_window_init (GlossAgreementWindow *self)
   add_column (self, _("κ"), GLOSS_AGREEMENT_COLUMN_KAPPA, FALSE);
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
+  g_signal_connect_object (self->confusion_pair_dropdown, "notify::selected",
+                           G_CALLBACK (update_confusion), self, G_CONNECT_SWAPPED);
+  ensure_css ();
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -1052,39 +1412,139 @@ gloss_agreement_window_set_all_documents (GlossAgreementWindow *self,
   compute (self);
 }
 
+static void
+append_csv_number (GString *out,
+                   double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (out, ',');
+  if (!isnan (value))
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+}
+
+static void
+append_csv_names (GString    *out,
+                  const char *label,
+                  const char *a,
+                  const char *b)
+{
+  append_csv_field (out, label);
+  g_string_append_c (out, ',');
+  append_csv_field (out, a);
+  g_string_append_c (out, ',');
+  append_csv_field (out, b);
+}
+
+/* The claim columns: counts and agreements, pair by pair or pooled. */
+static void
+append_csv_claims (GString *out,
+                   guint    matched,
+                   guint    attributed,
+                   guint    attribution_agreed,
+                   guint    certainty_agreed,
+                   double   certainty_kappa)
+{
+  g_string_append_printf (out, ",%u,%u,%u", matched, attributed, attribution_agreed);
+  append_csv_number (out, attributed > 0 ? (double) attribution_agreed / attributed : NAN);
+  g_string_append_printf (out, ",%u", certainty_agreed);
+  append_csv_number (out, matched > 0 ? (double) certainty_agreed / matched : NAN);
+  append_csv_number (out, certainty_kappa);
+}
+
 char *
 gloss_agreement_window_dup_csv (GlossAgreementWindow *self)
 {
-  static const char *names[] = { "exact_precision", "exact_recall", "exact_f1", "overlap_f1",
-                                 "kappa" };
-  GString *out = g_string_new ("label,annotator_a,annotator_b,n_a,n_b");
-  GListModel *rows = G_LIST_MODEL (self->rows);
+  static const char *header =
+    "label,annotator_a,annotator_b,n_a,n_b,exact_precision,exact_recall,exact_f1,overlap_f1,"
+    "kappa,documents,tokens,claims_matched,claims_attributed,attribution_agreed,"
+    "attribution_agreement,certainty_agreed,certainty_agreement,certainty_kappa,alpha\r\n";
+  GString        *out;
+  GlossAgreement *ag;
+  GPtrArray      *pairs;
+  guint           matched = 0, attributed = 0, attribution_agreed = 0, certainty_agreed = 0;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT_WINDOW (self), NULL);
 
-  for (guint c = 0; c < GLOSS_AGREEMENT_N_COLUMNS; c++)
-    g_string_append_printf (out, ",%s", names[c]);
-  g_string_append (out, "\r\n");
+  out = g_string_new (header);
+  ag = self->agreement;
+  if (ag == NULL)
+    return g_string_free (out, FALSE);
+  pairs = ag->project->pairs;
 
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+  /* Each pair: all labels (with the pair's κ, tokens and claims), then
+   * each label, as the table shows them. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     {
-      g_autoptr(GlossAgreementRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GlossAgreementRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      GlossPairScores *pair = NULL;
 
-      append_csv_field (out, row->label != NULL ? row->label : "*");
-      g_string_append_c (out, ',');
-      append_csv_field (out, row->annotator_a);
-      g_string_append_c (out, ',');
-      append_csv_field (out, row->annotator_b);
+      for (guint p = 0; p < pairs->len && pair == NULL; p++)
+        if (g_strcmp0 (((GlossPairScores *) pairs->pdata[p])->annotator_a, row->annotator_a) == 0 &&
+            g_strcmp0 (((GlossPairScores *) pairs->pdata[p])->annotator_b, row->annotator_b) == 0)
+          pair = pairs->pdata[p];
+      if (pair == NULL)
+        continue;
+
+      append_csv_names (out, row->label != NULL ? row->label : "*", row->annotator_a,
+                        row->annotator_b);
       g_string_append_printf (out, ",%u,%u", row->n_a, row->n_b);
       for (guint c = 0; c < GLOSS_AGREEMENT_N_COLUMNS; c++)
+        append_csv_number (out, row->values[c]);
+      if (row->label == NULL)
         {
-          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_string_append_c (out, ',');
-          if (!isnan (row->values[c]))
-            g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6f",
-                                                   row->values[c]));
+          g_string_append_printf (out, ",%u,%u", pair->n_documents, pair->n_tokens);
+          append_csv_claims (out, pair->claims_matched, pair->claims_attributed,
+                             pair->attribution_agreed, pair->certainty_agreed,
+                             pair->certainty_kappa);
+          g_string_append (out, ",\r\n");
         }
+      else
+        g_string_append (out, ",,,,,,,,,,\r\n");
+    }
+
+  /* Every pair pooled ("*" for both annotators): F1 per label as the chart
+   * shows it, and for all labels the figures of the summary: α, tokens and
+   * the claims over all pairs. */
+  for (guint l = 0; l <= ag->labels->len; l++)
+    {
+      const char *label = l < ag->labels->len ? ag->labels->pdata[l] : NULL;
+      guint       n_a = 0, n_b = 0, exact = 0, overlap = 0;
+
+      for (guint p = 0; p < pairs->len; p++)
+        {
+          GlossPairScores *pair = pairs->pdata[p];
+          GlossSpanScores *scores = label != NULL ? pair->labels->pdata[l] : pair->all;
+
+          n_a += scores->n_a;
+          n_b += scores->n_b;
+          exact += scores->exact_matches;
+          overlap += scores->overlap_matches;
+        }
+      append_csv_names (out, label != NULL ? label : "*", "*", "*");
+      g_string_append_printf (out, ",%u,%u", n_a, n_b);
+      append_csv_number (out, n_b > 0 ? (double) exact / n_b : NAN);
+      append_csv_number (out, n_a > 0 ? (double) exact / n_a : NAN);
+      append_csv_number (out, gloss_agreement_f1 (exact, n_a, n_b));
+      append_csv_number (out, gloss_agreement_f1 (overlap, n_a, n_b));
+      g_string_append_c (out, ',');
+      if (label != NULL)
+        {
+          g_string_append (out, ",,,,,,,,,,\r\n");
+          continue;
+        }
+      for (guint p = 0; p < pairs->len; p++)
+        {
+          GlossPairScores *pair = pairs->pdata[p];
+
+          matched += pair->claims_matched;
+          attributed += pair->claims_attributed;
+          attribution_agreed += pair->attribution_agreed;
+          certainty_agreed += pair->certainty_agreed;
+        }
+      g_string_append_printf (out, ",%u,%u", ag->documents->len, ag->project->n_tokens);
+      append_csv_claims (out, matched, attributed, attribution_agreed, certainty_agreed, NAN);
+      append_csv_number (out, ag->project->alpha);
       g_string_append (out, "\r\n");
     }
 
@@ -1106,61 +1566,141 @@ gloss_agreement_window_save_csv (GlossAgreementWindow  *self,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
+static char *
+join_names (GPtrArray *names)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", (const char *) names->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* The header of the exported chart: a title, the scope and α. */
+static PangoLayout *
+png_header (GlossAgreementWindow *self,
+            PangoContext         *context,
+            int                   width,
+            PangoLayout         **title_out)
+{
+  GlossAgreement *ag = self->agreement;
+  g_autoptr(PangoLayout) title = pango_layout_new (context);
+  PangoLayout     *scope = pango_layout_new (context);
+  g_autofree char *project = gloss_project_dup_title (self->project);
+  g_autofree char *heading = NULL;
+  g_autofree char *annotators = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *alpha = format_value (ag->project->alpha);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_documents = ag->documents->len;
+
+  /* Translators: the title of the exported chart; %s is the project */
+  heading = g_strdup_printf (_("%s — Agreement"), project);
+  set_weight (title, PANGO_WEIGHT_BOLD, 1.4);
+  pango_layout_set_text (title, heading, -1);
+  pango_layout_set_width (title, width * PANGO_SCALE);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
+
+  annotators = join_names (ag->annotators);
+  labels = join_names (ag->labels);
+
+  if (n_documents == 1 && self->document != NULL &&
+      gtk_check_button_get_active (self->this_document_check))
+    g_string_append_printf (text, _("Document: %s"), gloss_document_get_name (self->document));
+  else
+    g_string_append_printf (text, ngettext ("%u document", "%u documents", n_documents),
+                            n_documents);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Annotators: %s"), annotators);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Labels: %s"), labels);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Krippendorff’s α %s over %u tokens"), alpha,
+                                   ag->project->n_tokens);
+  pango_layout_set_text (scope, text->str, -1);
+  pango_layout_set_width (scope, width * PANGO_SCALE);
+  pango_layout_set_wrap (scope, PANGO_WRAP_WORD_CHAR);
+
+  *title_out = g_steal_pointer (&title);
+  return scope;
+}
+
+/* The chart as a PNG: drawn again on an image of its own, always in the
+ * light style (dark text on white, whatever the app's style), under a
+ * header that says what it shows. */
 gboolean
 gloss_agreement_window_save_png (GlossAgreementWindow  *self,
                                  GFile                 *file,
                                  GError               **error)
 {
-  GtkWidget *chart;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  static const GdkRGBA ink = { 0.12, 0.12, 0.13, 1.0 };
+  static const GdkRGBA muted = { 0.36, 0.36, 0.38, 1.0 };
+  g_autoptr(GObject) context_object = NULL;
+  PangoContext *context;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) scope = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
+  g_autoptr(GdkTexture) texture = NULL;
+  PangoFontMap    *font_map;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  int              chart_width, chart_height, width, height, title_height, scope_height, header;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  chart = GTK_WIDGET (self->chart);
-  width = gtk_widget_get_width (chart);
-  height = gtk_widget_get_height (chart);
-  renderer = gtk_widget_get_native (chart) != NULL
-               ? gtk_native_get_renderer (gtk_widget_get_native (chart)) : NULL;
-  if (width <= 0 || height <= 0 || renderer == NULL)
+  if (self->agreement == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("The chart is not shown, so it cannot be rendered"));
+                           _("There is no result to export yet"));
       return FALSE;
     }
 
-  /* The window's background under the chart, so that the text stays
-   * readable outside the app. */
-  snapshot = gtk_snapshot_new ();
+  /* The widget's font, not its colours. */
+  font_map = pango_cairo_font_map_get_default ();
+  context = pango_font_map_create_context (font_map);
+  context_object = G_OBJECT (context);
+  pango_context_set_font_description (
+    context, pango_context_get_font_description (gtk_widget_get_pango_context (
+               GTK_WIDGET (self->chart))));
+
+  chart_size (self, &chart_width, &chart_height);
+  width = MAX (chart_width, 520);
+  title = NULL;
+  scope = png_header (self, context, width - 2 * CHART_MARGIN, &title);
+  pango_layout_get_pixel_size (title, NULL, &title_height);
+  pango_layout_get_pixel_size (scope, NULL, &scope_height);
+  header = CHART_MARGIN + title_height + 4 + scope_height + 8;
+  height = header + chart_height;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gdk_cairo_set_source_rgba (cr, &ink);
+  cairo_move_to (cr, CHART_MARGIN, CHART_MARGIN);
+  pango_cairo_show_layout (cr, title);
+  gdk_cairo_set_source_rgba (cr, &muted);
+  cairo_move_to (cr, CHART_MARGIN, CHART_MARGIN + title_height + 4);
+  pango_cairo_show_layout (cr, scope);
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.15);
+  cairo_rectangle (cr, CHART_MARGIN, header - 4, width - 2 * CHART_MARGIN, 1);
+  cairo_fill (cr);
+
+  cairo_translate (cr, 0, header);
+  draw_chart (self, cr, context, &ink, chart_width, chart_height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
   {
-    GdkRGBA fg, bg;
+    g_autoptr(GBytes) pixels = g_bytes_new_with_free_func (
+      cairo_image_surface_get_data (surface),
+      (gsize) cairo_image_surface_get_stride (surface) * height,
+      (GDestroyNotify) cairo_surface_destroy, surface);
 
-    get_fg_color (chart, &fg);
-    /* light text: a dark background; dark text: a light one */
-    if (fg.red + fg.green + fg.blue > 1.5)
-      bg = (GdkRGBA) { 0.14, 0.14, 0.14, 1.0 };
-    else
-      bg = (GdkRGBA) { 1.0, 1.0, 1.0, 1.0 };
-    gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
+                                      cairo_image_surface_get_stride (surface));
   }
-  paintable = gtk_widget_paintable_new (chart);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing to render"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   bytes = gdk_texture_save_to_png_bytes (texture);
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,

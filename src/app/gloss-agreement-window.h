@@ -53,7 +53,12 @@ GListModel     *gloss_agreement_window_get_rows       (GlossAgreementWindow *sel
 /* Scope: the current document only, or all documents; recomputes. */
 void            gloss_agreement_window_set_all_documents (GlossAgreementWindow *self,
                                                           gboolean              all);
-/* The table as CSV, and the chart as PNG (the window must be mapped). */
+/* The figures as CSV: a row per pair and label as the table shows them
+ * (a pair's "*" row with its documents, tokens, κ and claim figures), then
+ * every pair pooled ("*" annotators) per label as the chart shows it, and
+ * for all labels with α, the tokens and the claims of the summary. The
+ * chart as PNG, always in the light style, under a title (the project and
+ * "Agreement"), the scope (documents, annotators, labels) and α. */
 char           *gloss_agreement_window_dup_csv        (GlossAgreementWindow *self);
 gboolean        gloss_agreement_window_save_csv       (GlossAgreementWindow *self,
                                                        GFile                *file,

@@ -259,6 +259,7 @@ typedef struct
   guint   n_documents;
   guint   claims_matched, claims_attributed, attribution_agreed, certainty_agreed;
   GArray *cert_a, *cert_b;     /* int */
+  guint  *confusion;           /* [n_labels²]: labels 1… at 0…, "(none)" last */
 } PairAccum;
 
 static PairAccum *
@@ -272,6 +273,7 @@ pair_accum_new (guint n_labels)
   p->tok_b = g_array_new (FALSE, FALSE, sizeof (int));
   p->cert_a = g_array_new (FALSE, FALSE, sizeof (int));
   p->cert_b = g_array_new (FALSE, FALSE, sizeof (int));
+  p->confusion = g_new0 (guint, n_labels * n_labels);
   return p;
 }
 
@@ -283,6 +285,7 @@ pair_accum_free (PairAccum *p)
   g_array_unref (p->tok_b);
   g_array_unref (p->cert_a);
   g_array_unref (p->cert_b);
+  g_free (p->confusion);
   g_free (p);
 }
 
@@ -461,6 +464,105 @@ match_label (Context   *ctx,
   g_free (used_b);
 }
 
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int ia = *(const int *) a, ib = *(const int *) b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* The labels A and B gave one span (its fragments). */
+typedef struct
+{
+  GArray *a, *b; /* int: label indexes */
+} SpanLabels;
+
+static void
+span_labels_free (SpanLabels *l)
+{
+  g_array_unref (l->a);
+  g_array_unref (l->b);
+  g_free (l);
+}
+
+static void
+add_span_labels (GHashTable *by_span,
+                 GPtrArray  *spans,
+                 gboolean    first)
+{
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      Span       *span = g_ptr_array_index (spans, i);
+      SpanLabels *l = g_hash_table_lookup (by_span, span->span_key);
+
+      if (l == NULL)
+        {
+          l = g_new0 (SpanLabels, 1);
+          l->a = g_array_new (FALSE, FALSE, sizeof (int));
+          l->b = g_array_new (FALSE, FALSE, sizeof (int));
+          g_hash_table_insert (by_span, span->span_key, l);
+        }
+      g_array_append_val (first ? l->a : l->b, span->label);
+    }
+}
+
+/* The label confusion of one document: per span, the labels both gave
+ * match one to one (the exact matches), the rest pair in label order and
+ * what is left over goes against "(none)" (index n_labels - 1; the label
+ * indexes from 1 move down by one). */
+static void
+confuse_spans (PairAccum *acc,
+               GPtrArray *spans_a,
+               GPtrArray *spans_b)
+{
+  g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) span_labels_free);
+  guint          n = acc->n_labels, none = n - 1;
+  GHashTableIter iter;
+  gpointer       v;
+
+  add_span_labels (by_span, spans_a, TRUE);
+  add_span_labels (by_span, spans_b, FALSE);
+  g_hash_table_iter_init (&iter, by_span);
+  while (g_hash_table_iter_next (&iter, NULL, &v))
+    {
+      SpanLabels *l = v;
+      g_autoptr(GArray) left_a = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr(GArray) left_b = g_array_new (FALSE, FALSE, sizeof (int));
+      guint i = 0, j = 0;
+
+      g_array_sort (l->a, compare_ints);
+      g_array_sort (l->b, compare_ints);
+      while (i < l->a->len && j < l->b->len)
+        {
+          int la = g_array_index (l->a, int, i), lb = g_array_index (l->b, int, j);
+
+          if (la == lb)
+            {
+              acc->confusion[(la - 1) * n + (lb - 1)]++;
+              i++, j++;
+            }
+          else if (la < lb)
+            g_array_append_val (left_a, la), i++;
+          else
+            g_array_append_val (left_b, lb), j++;
+        }
+      for (; i < l->a->len; i++)
+        g_array_append_val (left_a, g_array_index (l->a, int, i));
+      for (; j < l->b->len; j++)
+        g_array_append_val (left_b, g_array_index (l->b, int, j));
+      for (guint k = 0; k < MAX (left_a->len, left_b->len); k++)
+        {
+          guint row = k < left_a->len ? (guint) g_array_index (left_a, int, k) - 1 : none;
+          guint column = k < left_b->len ? (guint) g_array_index (left_b, int, k) - 1 : none;
+
+          acc->confusion[row * n + column]++;
+        }
+    }
+}
+
 /* The label index of each token for one annotator: the shortest covering
  * annotation, ties by label name; 0 ("O") when none. */
 static int *
@@ -526,6 +628,7 @@ accumulate_pair (Context    *ctx,
   acc->n_documents++;
   for (guint l = 1; l < ctx->labels->len; l++)
     match_label (ctx, acc, l, a, b);
+  confuse_spans (acc, a, b);
   if (token_cache[ia] == NULL)
     token_cache[ia] = token_labels (ctx, doc->tokens, a);
   if (token_cache[ib] == NULL)
@@ -564,6 +667,7 @@ pair_scores_free (GlossPairScores *p)
   g_free (p->annotator_b);
   g_clear_pointer (&p->labels, g_ptr_array_unref);
   g_clear_pointer (&p->all, span_scores_free);
+  g_free (p->confusion);
   g_free (p);
 }
 
@@ -607,6 +711,7 @@ pair_scores_new (Context    *ctx,
   p->certainty_kappa = gloss_agreement_cohen_kappa ((const int *) (gpointer) acc->cert_a->data,
                                                     (const int *) (gpointer) acc->cert_b->data,
                                                     acc->cert_a->len);
+  p->confusion = g_memdup2 (acc->confusion, sizeof (guint) * acc->n_labels * acc->n_labels);
   return p;
 }
 
@@ -763,7 +868,7 @@ compute_scores (Context     *ctx,
                 gint64       document_id)
 {
   GlossAgreementScores *scores = g_new0 (GlossAgreementScores, 1);
-  guint n_ann = annotators->len;
+  guint                 n_ann = annotators->len;
   g_autoptr(GPtrArray) accs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_accum_free);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -777,7 +882,7 @@ compute_scores (Context     *ctx,
   for (guint d = 0; d < docs->len; d++)
     {
       DocData *doc = g_ptr_array_index (docs, d);
-      int **cache = g_new0 (int *, n_ann + 1);
+      int    **cache = g_new0 (int *, n_ann + 1);
       guint p = 0;
 
       for (guint i = 0; i < n_ann; i++)
@@ -982,6 +1087,84 @@ gloss_agreement_free (GlossAgreement *agreement)
   g_free (agreement);
 }
 
+/* ---- label confusion */
+
+GlossConfusion *
+gloss_agreement_dup_confusion (GlossAgreement       *agreement,
+                               GlossAgreementScores *scores,
+                               const char           *annotator_a,
+                               const char           *annotator_b)
+{
+  g_autoptr(GlossConfusion) c = NULL;
+  gboolean pooled = annotator_a == NULL && annotator_b == NULL;
+  gboolean found = FALSE;
+  guint    n;
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  if (scores == NULL)
+    scores = agreement->project;
+  n = agreement->labels->len + 1;
+  c = g_new0 (GlossConfusion, 1);
+  c->labels = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < agreement->labels->len; i++)
+    g_ptr_array_add (c->labels, g_strdup (g_ptr_array_index (agreement->labels, i)));
+  g_ptr_array_add (c->labels, g_strdup (GLOSS_AGREEMENT_NONE));
+  c->counts = g_new0 (guint, n * n);
+
+  for (guint p = 0; p < scores->pairs->len; p++)
+    {
+      GlossPairScores *pair = g_ptr_array_index (scores->pairs, p);
+      gboolean         transpose;
+
+      if (pooled || (g_strcmp0 (pair->annotator_a, annotator_a) == 0 &&
+                     g_strcmp0 (pair->annotator_b, annotator_b) == 0))
+        transpose = FALSE;
+      else if (g_strcmp0 (pair->annotator_a, annotator_b) == 0 &&
+               g_strcmp0 (pair->annotator_b, annotator_a) == 0)
+        transpose = TRUE;
+      else
+        continue;
+      found = TRUE;
+      for (guint r = 0; r < n; r++)
+        for (guint k = 0; k < n; k++)
+          {
+            guint count = pair->confusion[r * n + k];
+
+            c->counts[transpose ? k * n + r : r * n + k] += count;
+            c->total += count;
+          }
+    }
+  if (!found && !pooled)
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+guint
+gloss_confusion_get (GlossConfusion *confusion,
+                     const char     *label_a,
+                     const char     *label_b)
+{
+  guint row, column;
+
+  g_return_val_if_fail (confusion != NULL, 0);
+
+  if (!g_ptr_array_find_with_equal_func (confusion->labels, label_a, g_str_equal, &row) ||
+      !g_ptr_array_find_with_equal_func (confusion->labels, label_b, g_str_equal, &column))
+    return 0;
+  return confusion->counts[row * confusion->labels->len + column];
+}
+
+void
+gloss_confusion_free (GlossConfusion *confusion)
+{
+  if (confusion == NULL)
+    return;
+  g_clear_pointer (&confusion->labels, g_ptr_array_unref);
+  g_free (confusion->counts);
+  g_free (confusion);
+}
+
 /* ---- JSON */
 
 static void
@@ -1023,10 +1206,39 @@ add_span_scores (JsonBuilder     *b,
   json_builder_end_object (b);
 }
 
+/* {"labels": [… "(none)"], "counts": [[…], …]}: rows are A's labels. */
+static void
+add_confusion (JsonBuilder    *b,
+               GlossConfusion *c)
+{
+  guint n = c->labels->len;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "labels");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (c->labels, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < n; r++)
+    {
+      json_builder_begin_array (b);
+      for (guint k = 0; k < n; k++)
+        json_builder_add_int_value (b, c->counts[r * n + k]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
 static void
 add_scores (JsonBuilder          *b,
+            GlossAgreement       *agreement,
             GlossAgreementScores *s)
 {
+  g_autoptr(GlossConfusion) pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
+
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "document");
   if (s->document)
@@ -1071,9 +1283,18 @@ add_scores (JsonBuilder          *b,
       add_number (b, "certainty_agreement", p->certainty_agreement);
       add_number (b, "certainty_kappa", p->certainty_kappa);
       json_builder_end_object (b);
+      {
+        g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (agreement, s,
+                                                                      p->annotator_a,
+                                                                      p->annotator_b);
+        json_builder_set_member_name (b, "confusion");
+        add_confusion (b, c);
+      }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "confusion");
+  add_confusion (b, pooled);
   json_builder_end_object (b);
 }
 
@@ -1098,11 +1319,11 @@ gloss_agreement_to_json (GlossAgreement *agreement)
     json_builder_add_string_value (b, g_ptr_array_index (agreement->labels, i));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "project");
-  add_scores (b, agreement->project);
+  add_scores (b, agreement, agreement->project);
   json_builder_set_member_name (b, "documents");
   json_builder_begin_array (b);
   for (guint i = 0; i < agreement->documents->len; i++)
-    add_scores (b, g_ptr_array_index (agreement->documents, i));
+    add_scores (b, agreement, g_ptr_array_index (agreement->documents, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
 

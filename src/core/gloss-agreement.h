@@ -83,6 +83,7 @@ typedef struct
   guint            certainty_agreed;
   double           certainty_agreement;
   double           certainty_kappa;
+  guint           *confusion; /* see GlossConfusion; (labels + 1)², a's label a row */
 } GlossPairScores;
 
 /* Scores of one document, or of the whole project (document NULL). Alpha
@@ -120,6 +121,39 @@ void            gloss_agreement_free     (GlossAgreement      *agreement);
 /* Pretty-printed JSON; NaN becomes null. */
 char           *gloss_agreement_to_json  (GlossAgreement      *agreement);
 
+/* The label confusion of a pair: each span (its fragments, exactly) that
+ * either annotator annotated counts once in the cell (label of A, label of
+ * B), GLOSS_AGREEMENT_NONE when one of them did not annotate it. At a span,
+ * the labels both gave are matched one to one first (as the exact-span F1
+ * matches them), and what is left is paired in label order, the rest
+ * against "(none)". So the diagonal holds the exact matches of each label,
+ * row X adds up to n_a of X and column X to n_b of X. Documents and labels
+ * are the pair's (the documents both annotated, the labels chosen). */
+#define GLOSS_AGREEMENT_NONE "(none)"
+
+typedef struct
+{
+  GPtrArray *labels; /* char *: the agreement's labels, then "(none)" */
+  guint     *counts; /* [row * labels->len + column] */
+  guint      total;
+} GlossConfusion;
+
+/* The confusion of @annotator_a (rows) and @annotator_b (columns) over
+ * @scores (NULL: the whole project), either order of the pair; both NULL:
+ * pooled over every pair, each in its order (first annotator the row).
+ * NULL when there is no such pair. */
+GlossConfusion *gloss_agreement_dup_confusion (GlossAgreement       *agreement,
+                                               GlossAgreementScores *scores,
+                                               const char           *annotator_a,
+                                               const char           *annotator_b);
+/* The count of a cell, by label names (GLOSS_AGREEMENT_NONE for none); 0
+ * for a label not in the matrix. */
+guint           gloss_confusion_get (GlossConfusion *confusion,
+                                     const char     *label_a,
+                                     const char     *label_b);
+void            gloss_confusion_free (GlossConfusion *confusion);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreement, gloss_agreement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossConfusion, gloss_confusion_free)
 
 G_END_DECLS

@@ -421,6 +421,37 @@ for a, b in itertools.combinations(annotators, 2):
         print(f"# {a}/{b}: claims {claims[0]}, attribution {c['attribution_agreement']:.4f}, "
               f"certainty {c['certainty_agreement']:.4f}, certainty kappa {c['certainty_kappa']:.4f}")
     print(f"# {a}/{b}: exact F1 {p['all']['exact_f1']:.4f} overlap F1 {p['all']['overlap_f1']:.4f} kappa {p['kappa']:.4f}")
+    # the label confusion: per span (its fragments), shared labels first, the
+    # rest paired in label order, the remainder against "(none)"
+    want = {}
+    for d in docs:
+        if not (annotated(d, a) and annotated(d, b)):
+            continue
+        at = {}
+        for who, side in ((a, 0), (b, 1)):
+            for x in spans(d, who):
+                at.setdefault(json.dumps(x["fragments"]), ([], []))[side].append(x["label"])
+        for xs, ys in at.values():
+            xs, ys = sorted(xs), sorted(ys)
+            for lab in sorted(set(xs) & set(ys)):
+                for _ in range(min(xs.count(lab), ys.count(lab))):
+                    want[(lab, lab)] = want.get((lab, lab), 0) + 1
+                    xs.remove(lab); ys.remove(lab)
+            for i in range(max(len(xs), len(ys))):
+                cell = (xs[i] if i < len(xs) else "(none)", ys[i] if i < len(ys) else "(none)")
+                want[cell] = want.get(cell, 0) + 1
+    conf = p["confusion"]
+    got = {(r, k): conf["counts"][i][j] for i, r in enumerate(conf["labels"])
+           for j, k in enumerate(conf["labels"]) if conf["counts"][i][j]}
+    if conf["labels"] != result["labels"] + ["(none)"] or got != want:
+        print(f"# {a}/{b} confusion: got {got}, want {want}")
+        problems += 1
+    pooled = result["project"]["confusion"]["counts"]
+    for i, row in enumerate(conf["counts"]):
+        for j, n in enumerate(row):
+            if n > pooled[i][j]:
+                print(f"# {a}/{b} confusion cell {i},{j} above the pooled one")
+                problems += 1
 
 units = []
 for d in docs:

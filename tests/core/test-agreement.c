@@ -377,6 +377,184 @@ test_filters (void)
   }
 }
 
+/* Every row of a pair's matrix adds up to n_a of its label, every column to
+ * n_b, and the diagonal holds the exact matches. */
+static void
+assert_consistent (GlossAgreement  *ag,
+                   GlossPairScores *p)
+{
+  g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (ag, NULL, p->annotator_a,
+                                                                p->annotator_b);
+  guint n = c->labels->len;
+
+  for (guint l = 0; l < p->labels->len; l++)
+    {
+      GlossSpanScores *s = g_ptr_array_index (p->labels, l);
+      guint            row = 0, column = 0;
+
+      g_assert_cmpstr (g_ptr_array_index (c->labels, l), ==, s->label);
+      for (guint k = 0; k < n; k++)
+        {
+          row += c->counts[l * n + k];
+          column += c->counts[k * n + l];
+        }
+      g_assert_cmpuint (row, ==, s->n_a);
+      g_assert_cmpuint (column, ==, s->n_b);
+      g_assert_cmpuint (c->counts[l * n + l], ==, s->exact_matches);
+    }
+  g_assert_cmpuint (c->counts[n * n - 1], ==, 0);
+}
+
+/* The label confusion of the fixture, by hand. (a, b) over doc1 and doc3
+ * (b did not annotate doc2): Alice PERSON/PERSON, Bob PERSON/ORG, Paris
+ * 17-22 GPE/(none), Paris. 17-23 (none)/GPE, Officials SOURCE/SOURCE, the
+ * claim CLAIM/CLAIM: 6 spans. With gold (doc1 only, PERSON on Alice):
+ * (a, gold) Alice PERSON/PERSON, Bob PERSON/(none), Paris GPE/(none);
+ * (b, gold) Alice PERSON/PERSON, Bob ORG/(none), Paris. GPE/(none). */
+static void
+test_confusion (void)
+{
+  g_autoptr(GlossProject) project = make_fixture ();
+  g_autoptr(GError) error = NULL;
+  static const char * const three[] = { "a", "b", GLOSS_GOLD_ANNOTATOR, NULL };
+  static const char * const labels[] = { "CLAIM", "GPE", "ORG", "PERSON", "SOURCE",
+                                         GLOSS_AGREEMENT_NONE };
+  g_autoptr(GlossAgreement) ag = gloss_agreement_compute (project, NULL, NULL, NULL, NULL,
+                                                           &error);
+  g_autoptr(GlossAgreement) with_gold = NULL;
+  g_autoptr(GlossConfusion) c = NULL;
+  g_autoptr(GlossConfusion) reversed = NULL;
+  g_autoptr(GlossConfusion) pooled = NULL;
+  g_autoptr(GlossConfusion) doc1 = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  c = gloss_agreement_dup_confusion (ag, NULL, "a", "b");
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->labels->len, ==, G_N_ELEMENTS (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_cmpstr (g_ptr_array_index (c->labels, i), ==, labels[i]);
+  g_assert_cmpuint (c->total, ==, 6);
+  g_assert_cmpuint (gloss_confusion_get (c, "PERSON", "PERSON"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "PERSON", "ORG"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "ORG", "PERSON"), ==, 0);
+  g_assert_cmpuint (gloss_confusion_get (c, "GPE", GLOSS_AGREEMENT_NONE), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, GLOSS_AGREEMENT_NONE, "GPE"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "GPE", "GPE"), ==, 0);
+  g_assert_cmpuint (gloss_confusion_get (c, "SOURCE", "SOURCE"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "CLAIM", "CLAIM"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "MONEY", "MONEY"), ==, 0);
+  assert_consistent (ag, g_ptr_array_index (ag->project->pairs, 0));
+
+  /* the other order: the transpose */
+  reversed = gloss_agreement_dup_confusion (ag, NULL, "b", "a");
+  g_assert_cmpuint (reversed->total, ==, 6);
+  g_assert_cmpuint (gloss_confusion_get (reversed, "ORG", "PERSON"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (reversed, "PERSON", "ORG"), ==, 0);
+  g_assert_null (gloss_agreement_dup_confusion (ag, NULL, "a", "nobody"));
+
+  /* one document: doc1 only */
+  doc1 = gloss_agreement_dup_confusion (ag, g_ptr_array_index (ag->documents, 0), "a", "b");
+  g_assert_cmpuint (doc1->total, ==, 4);
+  g_assert_cmpuint (gloss_confusion_get (doc1, "SOURCE", "SOURCE"), ==, 0);
+
+  /* pooled over (a, b), (a, gold), (b, gold) */
+  with_gold = gloss_agreement_compute (project, NULL, three, NULL, NULL, &error);
+  g_assert_no_error (error);
+  pooled = gloss_agreement_dup_confusion (with_gold, NULL, NULL, NULL);
+  g_assert_cmpuint (pooled->total, ==, 6 + 3 + 3);
+  g_assert_cmpuint (gloss_confusion_get (pooled, "PERSON", "PERSON"), ==, 3);
+  g_assert_cmpuint (gloss_confusion_get (pooled, "PERSON", "ORG"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (pooled, "PERSON", GLOSS_AGREEMENT_NONE), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (pooled, "ORG", GLOSS_AGREEMENT_NONE), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (pooled, "GPE", GLOSS_AGREEMENT_NONE), ==, 3);
+  g_assert_cmpuint (gloss_confusion_get (pooled, GLOSS_AGREEMENT_NONE, "GPE"), ==, 1);
+  for (guint i = 0; i < with_gold->project->pairs->len; i++)
+    assert_consistent (with_gold, g_ptr_array_index (with_gold->project->pairs, i));
+
+  /* in the JSON: pooled per scope, and per pair */
+  json = gloss_agreement_to_json (with_gold);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *project_scores, *confusion;
+    JsonArray  *rows;
+
+    g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+    g_assert_no_error (error);
+    project_scores = json_object_get_object_member (
+      json_node_get_object (json_parser_get_root (parser)), "project");
+    confusion = json_object_get_object_member (project_scores, "confusion");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (confusion, "labels")),
+                      ==, 6);
+    g_assert_cmpstr (json_array_get_string_element (
+                       json_object_get_array_member (confusion, "labels"), 5),
+                     ==, "(none)");
+    rows = json_object_get_array_member (confusion, "counts");
+    /* GPE row (1), (none) column (5) */
+    g_assert_cmpint (json_array_get_int_element (json_array_get_array_element (rows, 1), 5), ==,
+                     3);
+    confusion = json_object_get_object_member (
+      json_array_get_object_element (json_object_get_array_member (project_scores, "pairs"), 0),
+      "confusion");
+    rows = json_object_get_array_member (confusion, "counts");
+    /* (a, b): PERSON row (3), ORG column (2) */
+    g_assert_cmpint (json_array_get_int_element (json_array_get_array_element (rows, 3), 2), ==,
+                     1);
+  }
+}
+
+/* Several labels on one span: the shared label matches first, the rest
+ * pair up in label order, the remainder against (none); a discontinuous
+ * span is another span than its fragments. "Vey told Meridian."
+ * a: PERSON and ORG on Vey 0-3, CLAIM on 0-3 + 9-17;
+ * b: ORG, GPE and NORP on Vey 0-3, CLAIM on Meridian 9-17. */
+static void
+test_confusion_same_span (void)
+{
+  g_autofree char *path = test_path ("same-span.gloss");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+  g_autoptr(GlossAgreement) ag = NULL;
+  g_autoptr(GlossConfusion) c = NULL;
+  static const GlossFragment claim[] = { { 0, 3 }, { 9, 17 } };
+
+  g_assert_no_error (error);
+  gloss_project_add_document (project, "wire", "Vey told Meridian.", -1, NULL, &error);
+  g_assert_no_error (error);
+  annotate (project, "wire", "a", "PERSON", 0, 3, NULL, NULL);
+  annotate (project, "wire", "a", "ORG", 0, 3, NULL, NULL);
+  annotate (project, "wire", "b", "ORG", 0, 3, NULL, NULL);
+  annotate (project, "wire", "b", "GPE", 0, 3, NULL, NULL);
+  annotate (project, "wire", "b", "NORP", 0, 3, NULL, NULL);
+  annotate (project, "wire", "b", "CLAIM", 9, 17, NULL, NULL);
+  {
+    GlossDocument *doc = gloss_project_find_document (project, "wire");
+    g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (project, doc,
+                                                                              &error);
+    g_autoptr(GlossCommand) cmd = gloss_command_new ("annotate");
+    g_autoptr(GlossAnnotation) a = gloss_annotation_new ("CLAIM", claim, 2, "a");
+
+    gloss_command_create_annotation (cmd, a);
+    g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+    g_assert_no_error (error);
+  }
+
+  ag = gloss_agreement_compute (project, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  c = gloss_agreement_dup_confusion (ag, NULL, NULL, NULL);
+  /* labels CLAIM GPE NORP ORG PERSON (none) */
+  g_assert_cmpuint (c->labels->len, ==, 6);
+  g_assert_cmpuint (c->total, ==, 5);
+  g_assert_cmpuint (gloss_confusion_get (c, "ORG", "ORG"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "PERSON", "GPE"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, GLOSS_AGREEMENT_NONE, "NORP"), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, "PERSON", "NORP"), ==, 0);
+  g_assert_cmpuint (gloss_confusion_get (c, "CLAIM", "CLAIM"), ==, 0);
+  g_assert_cmpuint (gloss_confusion_get (c, "CLAIM", GLOSS_AGREEMENT_NONE), ==, 1);
+  g_assert_cmpuint (gloss_confusion_get (c, GLOSS_AGREEMENT_NONE, "CLAIM"), ==, 1);
+  assert_consistent (ag, g_ptr_array_index (ag->project->pairs, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,5 +568,7 @@ main (int   argc,
   g_test_add_func ("/core/agreement/tokenize", test_tokenize);
   g_test_add_func ("/core/agreement/fixture", test_fixture);
   g_test_add_func ("/core/agreement/filters", test_filters);
+  g_test_add_func ("/core/agreement/confusion", test_confusion);
+  g_test_add_func ("/core/agreement/confusion-same-span", test_confusion_same_span);
   return g_test_run ();
 }

@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -327,7 +329,7 @@ assert_briefing_row (GlossWindow *window,
                      guint        n_annotations)
 {
   g_autofree char *prefix = g_strdup_printf ("%u annotations ·", n_annotations);
-  GtkWidget *label;
+  GtkWidget       *label;
 
   iterate_main_context (100);
   label = find_label_prefix (GTK_WIDGET (window), prefix);
@@ -429,12 +431,12 @@ scroller_of (GtkWidget *widget)
 static void
 assert_default_layout (GlossAgreementWindow *report)
 {
-  GtkWidget *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
-  GtkWidget *table = find_descendant (GTK_WIDGET (report), GTK_TYPE_COLUMN_VIEW);
-  GtkWidget *header = gtk_widget_get_first_child (table);
+  GtkWidget  *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
+  GtkWidget  *table = find_descendant (GTK_WIDGET (report), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget  *header = gtk_widget_get_first_child (table);
   GListModel *rows = gloss_agreement_window_get_rows (report);
-  int width, height, natural, header_height, visible;
-  double row_height;
+  int         width, height, natural, header_height, visible;
+  double      row_height;
 
   gtk_window_get_default_size (GTK_WINDOW (report), &width, &height);
   g_assert_cmpint (width, >, 0);
@@ -455,6 +457,296 @@ assert_default_layout (GlossAgreementWindow *report)
   visible = (int) ((gtk_widget_get_height (scroller_of (table)) - header_height) / row_height);
   g_test_message ("table: %d rows of %.1f px show", visible, row_height);
   g_assert_cmpint (visible, >=, 15);
+}
+
+/* The column of @table titled @title. */
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *table,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("no column titled “%s”", title);
+  return NULL;
+}
+
+/* Sorting the table by a column header orders the rows the view shows:
+ * numbers as numbers (undefined after them when ascending, so the worst
+ * agreement comes first), names by name. */
+static void
+assert_sorts (GlossAgreementWindow *report)
+{
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (report),
+                                                           GTK_TYPE_COLUMN_VIEW));
+  GListModel    *shown = G_LIST_MODEL (gtk_column_view_get_model (table));
+  guint          n = g_list_model_get_n_items (shown);
+  gboolean       seen_nan = FALSE, mixed = FALSE;
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (gloss_agreement_window_get_rows (report)));
+
+  /* unsorted: the store's order, pair by pair, with F1 going up and down */
+  for (guint i = 1; i < n && !mixed; i++)
+    {
+      g_autoptr(GlossAgreementRow) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(GlossAgreementRow) b = g_list_model_get_item (shown, i);
+
+      mixed = gloss_agreement_row_get_value (a, GLOSS_AGREEMENT_COLUMN_EXACT_F1) >
+              gloss_agreement_row_get_value (b, GLOSS_AGREEMENT_COLUMN_EXACT_F1);
+    }
+  g_assert_true (mixed);
+
+  gtk_column_view_sort_by_column (table, column_titled (table, "F1"), GTK_SORT_ASCENDING);
+  iterate_main_context (50);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAgreementRow) row = g_list_model_get_item (shown, i);
+      double value = gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_EXACT_F1);
+
+      if (i > 0 && !isnan (value))
+        {
+          g_autoptr(GlossAgreementRow) prev = g_list_model_get_item (shown, i - 1);
+
+          g_assert_false (seen_nan);
+          g_assert_cmpfloat (gloss_agreement_row_get_value (prev,
+                                                            GLOSS_AGREEMENT_COLUMN_EXACT_F1),
+                             <=, value);
+        }
+      seen_nan |= isnan (value);
+    }
+  g_assert_true (seen_nan);
+
+  /* descending: the reverse (undefined values first) */
+  gtk_column_view_sort_by_column (table, column_titled (table, "F1"), GTK_SORT_DESCENDING);
+  iterate_main_context (50);
+  {
+    double prev = INFINITY;
+    guint  n_defined = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GlossAgreementRow) row = g_list_model_get_item (shown, i);
+        double value = gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_EXACT_F1);
+
+        if (isnan (value))
+          {
+            g_assert_cmpuint (n_defined, ==, 0);
+            continue;
+          }
+        if (n_defined++ == 0)
+          g_assert_cmpfloat (value, ==, 1.0);
+        g_assert_cmpfloat (value, <=, prev);
+        prev = value;
+      }
+  }
+
+  /* names: the label column, alphabetically ("All labels" rows first) */
+  gtk_column_view_sort_by_column (table, column_titled (table, "Label"), GTK_SORT_ASCENDING);
+  iterate_main_context (50);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GlossAgreementRow) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(GlossAgreementRow) b = g_list_model_get_item (shown, i);
+      const char *la = gloss_agreement_row_get_label (a);
+      const char *lb = gloss_agreement_row_get_label (b);
+
+      g_assert_true (la == NULL || lb != NULL);
+      if (la != NULL)
+        g_assert_cmpint (g_utf8_collate (la, lb), <=, 0);
+    }
+
+  /* back to the store's order for what follows */
+  gtk_column_view_sort_by_column (table, NULL, GTK_SORT_ASCENDING);
+  iterate_main_context (50);
+}
+
+/* The fields of one CSV line (no quoted commas in these). */
+static GStrv
+csv_fields (const char *line)
+{
+  return g_strsplit (line, ",", -1);
+}
+
+static guint
+csv_column (GStrv       header,
+            const char *name)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (strcmp (header[i], name) == 0)
+      return i;
+  g_error ("no CSV column “%s”", name);
+  return 0;
+}
+
+/* The CSV file the window saves, read back: every row has every column;
+ * the pairs carry their claim figures, the pooled rows α and F1 per label. */
+static void
+assert_csv_read_back (GlossAgreementWindow *report,
+                      const char           *dir)
+{
+  GlossAgreement  *agreement = gloss_agreement_window_get_agreement (report);
+  g_autofree char *path = g_build_filename (dir, "agreement.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  guint    n_columns, n_rows = 0;
+  gboolean seen_pair = FALSE, seen_all = FALSE, seen_label = FALSE;
+
+  g_assert_true (gloss_agreement_window_save_csv (report, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\r\n", -1);
+  header = csv_fields (lines[0]);
+  n_columns = g_strv_length (header);
+
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) f = csv_fields (lines[i]);
+
+      n_rows++;
+      g_assert_cmpuint (g_strv_length (f), ==, n_columns);
+      if (strcmp (f[0], "*") == 0 && strcmp (f[1], "alice") == 0 && strcmp (f[2], "bob") == 0)
+        {
+          /* one claim, matched, attributed by both to the same source */
+          seen_pair = TRUE;
+          g_assert_cmpstr (f[csv_column (header, "documents")], ==, "1");
+          g_assert_cmpstr (f[csv_column (header, "claims_matched")], ==, "1");
+          g_assert_cmpstr (f[csv_column (header, "claims_attributed")], ==, "1");
+          g_assert_cmpstr (f[csv_column (header, "attribution_agreed")], ==, "1");
+          g_assert_cmpstr (f[csv_column (header, "attribution_agreement")], ==, "1.000000");
+          g_assert_cmpstr (f[csv_column (header, "certainty_agreed")], ==, "1");
+          g_assert_cmpstr (f[csv_column (header, "certainty_agreement")], ==, "1.000000");
+          g_assert_cmpstr (f[csv_column (header, "alpha")], ==, "");
+        }
+      else if (strcmp (f[0], "*") == 0 && strcmp (f[1], "*") == 0 && strcmp (f[2], "*") == 0)
+        {
+          /* all pairs: α of the report, its tokens, the claims pooled */
+          seen_all = TRUE;
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[csv_column (header, "alpha")], NULL),
+                                          agreement->project->alpha, 1e-6);
+          g_assert_cmpuint (g_ascii_strtoull (f[csv_column (header, "tokens")], NULL, 10), ==,
+                            agreement->project->n_tokens);
+          g_assert_cmpstr (f[csv_column (header, "claims_matched")], ==, "1");
+        }
+      else if (strcmp (f[0], "PERSON") == 0 && strcmp (f[1], "*") == 0)
+        {
+          /* F1 per label pooled over the pairs, as the chart shows it */
+          seen_label = TRUE;
+          g_assert_cmpstr (f[csv_column (header, "exact_f1")], ==, "1.000000");
+        }
+    }
+  g_assert_true (seen_pair);
+  g_assert_true (seen_all);
+  g_assert_true (seen_label);
+  g_assert_cmpuint (n_rows, ==,
+                    g_list_model_get_n_items (gloss_agreement_window_get_rows (report)) +
+                      agreement->labels->len + 1);
+}
+
+/* The share of pixels of a PNG whose three channels are all above 0.85. */
+static double
+light_share (const char *path,
+             int        *width,
+             int        *height,
+             gboolean   *light_corner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  gsize              stride, light = 0;
+
+  g_assert_no_error (error);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  stride = (gsize) *width * 4;
+  pixels = g_malloc (stride * *height);
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = 0; y < *height; y++)
+    for (int x = 0; x < *width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4; /* B G R A, premultiplied */
+
+        if (p[3] == 255 && p[0] > 217 && p[1] > 217 && p[2] > 217)
+          light++;
+        if (x == 0 && y == 0)
+          *light_corner = p[3] == 255 && p[0] > 240 && p[1] > 240 && p[2] > 240;
+      }
+  return (double) light / (*width * *height);
+}
+
+/* The exported chart is in the light style, dark app or not, with a
+ * title, the scope and α above the chart. */
+static void
+assert_png_light (GlossAgreementWindow *report,
+                  const char           *dir,
+                  gboolean              dark)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget       *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
+  g_autofree char *name = g_strdup_printf ("agreement-export-%s.png", dark ? "dark" : "light");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkRGBA  fg;
+  int      width, height;
+  gboolean light_corner = FALSE;
+  double   share;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  iterate_main_context (200);
+  /* the app is in the style asked for: light text when dark */
+  gtk_style_context_get_color (gtk_widget_get_style_context (chart), &fg);
+  g_assert_cmpint (fg.red + fg.green + fg.blue > 1.5, ==, dark);
+
+  g_assert_true (gloss_agreement_window_save_png (report, file, &error));
+  g_assert_no_error (error);
+  share = light_share (path, &width, &height, &light_corner);
+  g_test_message ("%s: %d×%d, %.0f%% light", name, width, height, 100 * share);
+  g_assert_true (light_corner);
+  g_assert_cmpfloat (share, >, 0.8);
+  /* the header above the chart: room for a title and three lines of scope */
+  g_assert_cmpint (height, >=, gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (chart)) + 60);
+  g_assert_cmpint (width, >=, gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (chart)));
+
+  /* keep it with the test's artifacts, to look at */
+  {
+    const char *build = g_getenv ("GLOSS_BUILD_DIR");
+
+    if (build != NULL)
+      {
+        g_autofree char *artifacts = g_build_filename (build, "tests", "artifacts", NULL);
+        g_autofree char *copy = g_build_filename (artifacts, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize            length;
+
+        g_mkdir_with_parents (artifacts, 0755);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      }
+  }
+  save_screenshot (GTK_WIDGET (report), dark ? "agreement-window-dark.png"
+                                             : "agreement-window-light.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (find_descendant (GTK_WIDGET (report),
+                                                                GTK_TYPE_STACK)),
+                                    "confusion");
+  iterate_main_context (200);
+  save_screenshot (GTK_WIDGET (report), dark ? "agreement-confusion-dark.png"
+                                             : "agreement-confusion-light.png");
+  gtk_stack_set_visible_child_name (GTK_STACK (find_descendant (GTK_WIDGET (report),
+                                                                GTK_TYPE_STACK)),
+                                    "table");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  iterate_main_context (100);
 }
 
 static void
@@ -492,7 +784,7 @@ test_agreement_window (Fixture       *fixture,
 
   /* F1 per label in the chart is pooled over the pairs, and says so. */
   {
-    GtkWidget *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
+    GtkWidget  *chart = find_descendant (GTK_WIDGET (report), GTK_TYPE_DRAWING_AREA);
     const char *tooltip = gtk_widget_get_tooltip_text (chart);
 
     g_assert_nonnull (tooltip);
@@ -525,6 +817,8 @@ test_agreement_window (Fixture       *fixture,
     g_assert_cmpuint (pair->attribution_agreed, ==, 1);
   }
 
+  assert_sorts (report);
+
   csv = gloss_agreement_window_dup_csv (report);
   g_assert_true (g_str_has_prefix (csv, "label,annotator_a,annotator_b,n_a,n_b,exact_precision"));
   g_assert_nonnull (strstr (csv, "\r\n*,alice,bob,7,7,0.714286,0.714286,0.714286,0.857143,"));
@@ -536,6 +830,9 @@ test_agreement_window (Fixture       *fixture,
   g_assert_cmpuint (length, >, 8);
   g_assert_cmpint (memcmp (contents, "\x89PNG", 4), ==, 0);
   screenshot (GTK_WIDGET (report), "agreement-window.png");
+  assert_csv_read_back (report, fixture->dir);
+  assert_png_light (report, fixture->dir, FALSE);
+  assert_png_light (report, fixture->dir, TRUE);
 
   /* This document only: the same figures here (one document). */
   gloss_agreement_window_set_all_documents (report, FALSE);
@@ -551,7 +848,7 @@ test_agreement_window (Fixture       *fixture,
     g_autoptr(GError) add_error = NULL;
     GlossDocument *document = gloss_project_add_document (fixture->lead, "000_8325_briefing",
                                                           text, -1, NULL, &add_error);
-    GtkWidget *named;
+    GtkWidget     *named;
 
     g_assert_no_error (add_error);
     named = gloss_agreement_window_new (GTK_WINDOW (window), fixture->lead, document);
@@ -578,6 +875,163 @@ test_agreement_window (Fixture       *fixture,
     g_assert_null (closed);
   }
 
+  close_window (window);
+}
+
+/* What the parent's win.curation-queue received, as "(ssss)" text. */
+static void
+curation_queue_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GPtrArray *received = user_data;
+
+  g_ptr_array_add (received, g_variant_print (parameter, FALSE));
+}
+
+/* The last parameter the parent received, then forgets them. */
+static char *
+take_last (GPtrArray *received)
+{
+  char *last;
+
+  g_assert_cmpuint (received->len, ==, 1);
+  last = g_strdup (received->pdata[0]);
+  g_ptr_array_set_size (received, 0);
+  return last;
+}
+
+/* The cell of the confusion grid at (row label, column label). */
+static GtkWidget *
+confusion_cell (GlossAgreementWindow *report,
+                const char           *row,
+                const char           *column)
+{
+  GlossAgreement *agreement = gloss_agreement_window_get_agreement (report);
+  GtkGrid        *grid = GTK_GRID (find_descendant (GTK_WIDGET (report), GTK_TYPE_GRID));
+  guint           r = agreement->labels->len, c = agreement->labels->len;
+
+  g_assert_nonnull (grid);
+  g_ptr_array_find_with_equal_func (agreement->labels, row, g_str_equal, &r);
+  g_ptr_array_find_with_equal_func (agreement->labels, column, g_str_equal, &c);
+  return gtk_grid_get_child_at (grid, c + 1, r + 1);
+}
+
+/* Activating a row of the table or a cell of the confusion matrix asks the
+ * parent window for the curation queue of those disagreements. */
+static void
+test_agreement_drill_down (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  GlossWindow *window = new_window ();
+  GtkWidget   *parent = g_object_ref_sink (gtk_window_new ());
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("curation-queue",
+                                                          G_VARIANT_TYPE ("(ssss)"));
+  g_autoptr(GPtrArray) received = g_ptr_array_new_with_free_func (g_free);
+  GlossAgreementWindow *report;
+  GtkColumnView        *table;
+  GListModel           *shown;
+  GtkDropDown          *pairs;
+  g_autofree char      *last = NULL;
+  guint                 org_row = G_MAXUINT, all_row = G_MAXUINT;
+
+  gloss_window_set_project (window, fixture->lead);
+  merge_copies (fixture, window);
+
+  g_signal_connect (action, "activate", G_CALLBACK (curation_queue_cb), received);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (parent, "win", G_ACTION_GROUP (group));
+  gtk_window_present (GTK_WINDOW (parent));
+
+  report = GLOSS_AGREEMENT_WINDOW (gloss_agreement_window_new (GTK_WINDOW (parent),
+                                                               fixture->lead, NULL));
+  g_object_ref (report);
+  gtk_window_present (GTK_WINDOW (report));
+  wait_idle (report);
+
+  /* the window says what cells do */
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (report), "Double-click a row"));
+
+  /* the table, sorted by label: ORG of alice and bob, all labels of them */
+  table = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (report), GTK_TYPE_COLUMN_VIEW));
+  gtk_column_view_sort_by_column (table, column_titled (table, "Label"), GTK_SORT_DESCENDING);
+  iterate_main_context (50);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (table));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GlossAgreementRow) row = g_list_model_get_item (shown, i);
+
+      if (strcmp (gloss_agreement_row_get_annotator_a (row), "alice") != 0 ||
+          strcmp (gloss_agreement_row_get_annotator_b (row), "bob") != 0)
+        continue;
+      if (g_strcmp0 (gloss_agreement_row_get_label (row), "ORG") == 0)
+        org_row = i;
+      else if (gloss_agreement_row_get_label (row) == NULL)
+        all_row = i;
+    }
+  g_assert_cmpuint (org_row, <, all_row);
+  g_signal_emit_by_name (table, "activate", org_row);
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('ORG', 'alice', 'bob', '')");
+  g_clear_pointer (&last, g_free);
+  g_signal_emit_by_name (table, "activate", all_row);
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('', 'alice', 'bob', '')");
+  g_clear_pointer (&last, g_free);
+
+  /* the confusion matrix of alice and bob: Seoul GPE and LOC; "Unit 414"
+   * of alice alone (bob's span runs on) */
+  pairs = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (report), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (pairs)), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (pairs)),
+                                               0),
+                   ==, "All pairs (pooled)");
+  gtk_drop_down_set_selected (pairs, 1);
+  iterate_main_context (50);
+  g_assert_true (GTK_IS_BUTTON (confusion_cell (report, "GPE", "LOC")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (confusion_cell (report, "GPE", "LOC"))), ==,
+                   "1");
+  /* the diagonal: agreement, no button */
+  g_assert_true (GTK_IS_LABEL (confusion_cell (report, "PERSON", "PERSON")));
+  g_assert_true (gtk_widget_has_css_class (confusion_cell (report, "PERSON", "PERSON"),
+                                           "diagonal"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (confusion_cell (report, "PERSON", "PERSON"))),
+                   ==, "1");
+  g_signal_emit_by_name (confusion_cell (report, "GPE", "LOC"), "clicked");
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('GPE', 'alice', 'bob', 'label')");
+  g_clear_pointer (&last, g_free);
+  g_signal_emit_by_name (confusion_cell (report, "ORG", "(none)"), "clicked");
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('ORG', 'alice', 'bob', 'only')");
+  g_clear_pointer (&last, g_free);
+  g_signal_emit_by_name (confusion_cell (report, "(none)", "ORG"), "clicked");
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('ORG', 'alice', 'bob', 'only')");
+  g_clear_pointer (&last, g_free);
+
+  /* pooled: bob's LOC against carol's GPE too; any pair */
+  gtk_drop_down_set_selected (pairs, 0);
+  iterate_main_context (50);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (confusion_cell (report, "LOC", "GPE"))), ==,
+                   "1");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (confusion_cell (report, "PERSON", "PERSON"))),
+                   ==, "3");
+  g_signal_emit_by_name (confusion_cell (report, "LOC", "GPE"), "clicked");
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('LOC', '', '', 'label')");
+  g_clear_pointer (&last, g_free);
+  g_signal_emit_by_name (confusion_cell (report, "(none)", "MONEY"), "clicked");
+  last = take_last (received);
+  g_assert_cmpstr (last, ==, "('MONEY', '', '', 'only')");
+
+  gtk_window_destroy (GTK_WINDOW (report));
+  iterate_main_context (50);
+  g_assert_finalize_object (report);
+  gtk_window_destroy (GTK_WINDOW (parent));
+  iterate_main_context (50);
+  g_assert_finalize_object (parent);
   close_window (window);
 }
 
@@ -911,6 +1365,8 @@ main (int   argc,
   g_test_add ("/ui/teams/merge", Fixture, NULL, fixture_setup, test_merge, fixture_teardown);
   g_test_add ("/ui/teams/agreement", Fixture, NULL, fixture_setup, test_agreement_window,
               fixture_teardown);
+  g_test_add ("/ui/teams/agreement-drill-down", Fixture, NULL, fixture_setup,
+              test_agreement_drill_down, fixture_teardown);
   g_test_add ("/ui/teams/curation", Fixture, NULL, fixture_setup, test_curation,
               fixture_teardown);
 
