@@ -336,8 +336,7 @@ ensure_css (void)
 
 /* Asks the window this report belongs to for its curation queue, filtered
  * to the disagreements of @label ("" any) between @a and @b ("" any) of
- * @kind ("" any, "label": labelled differently, "only": one of the two
- * alone annotated the span). */
+ * @kind ("" any, "label": labelled differently). */
 static void
 open_disagreements (GlossAgreementWindow *self,
                     const char           *label,
@@ -389,9 +388,11 @@ confusion_cell_clicked_cb (GtkButton            *button,
   gboolean         row_none = g_strcmp0 (row, GLOSS_AGREEMENT_NONE) == 0;
   gboolean         column_none = g_strcmp0 (column, GLOSS_AGREEMENT_NONE) == 0;
 
+  /* A span one of the two did not label may be one the other drew
+   * differently (an overlap) or not at all (not everyone): any kind. */
   open_disagreements (self, row_none ? column : row, pair != NULL ? pair->annotator_a : "",
                       pair != NULL ? pair->annotator_b : "",
-                      row_none || column_none ? "only" : "label");
+                      row_none || column_none ? "" : "label");
 }
 
 static GtkWidget *
