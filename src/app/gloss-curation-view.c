@@ -13,6 +13,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
+#include "gloss-curation-compare.h"
 #include "gloss-curation-queue.h"
 #include "gloss-curation-view.h"
 #include "gloss-document.h"
@@ -123,6 +124,8 @@ struct _GlossCurationView
   GtkDropDown         *label_dropdown;
   GtkDropDown         *pair_dropdown;
   GtkDropDown         *kind_dropdown;
+  GtkWidget           *compare_scroller;
+  GlossCurationCompare *compare;
 };
 
 G_DEFINE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GTK_TYPE_WIDGET)
@@ -605,7 +608,7 @@ update_keys_label (GlossCurationView *self)
     g_string_append_printf (keys, " · %u %s", k + 1, (const char *) annotators->pdata[k]);
   if (annotators->len == 0)
     g_string_append (keys, _(" · 1–9 accept"));
-  g_string_append (keys, _(" · R reject · E edit"));
+  g_string_append (keys, _(" · R reject · G draw gold · E edit"));
   if (self->queue_mode)
     g_string_append (keys, _(" · N next undecided"));
   gtk_label_set_label (self->keys_label, keys->str);
@@ -953,6 +956,122 @@ accept_agreed_clicked_cb (GlossCurationView *self)
   emit_message (self, message);
 }
 
+/* ---- the selected unit in its text ------------------------------------ */
+
+/* Characters of text around a unit in the comparison: up to its
+ * paragraph's edges, at most this many, cut at a space. */
+#define COMPARE_CONTEXT 200
+
+static guint
+window_start (const char *text,
+              guint       start)
+{
+  guint       from = start > COMPARE_CONTEXT ? start - COMPARE_CONTEXT : 0;
+  const char *p = g_utf8_offset_to_pointer (text, from);
+  const char *stop = g_utf8_offset_to_pointer (p, start - from);
+  const char *space = NULL;
+
+  /* the paragraph's start when it is near, else the first space */
+  for (const char *q = stop; q > p;)
+    {
+      q = g_utf8_prev_char (q);
+      if (*q == '\n')
+        return from + (guint) g_utf8_pointer_to_offset (p, q) + 1;
+    }
+  if (from == 0)
+    return 0;
+  for (const char *q = p; q < stop && space == NULL; q = g_utf8_next_char (q))
+    if (g_unichar_isspace (g_utf8_get_char (q)))
+      space = q;
+  return space != NULL ? from + (guint) g_utf8_pointer_to_offset (p, space) + 1 : from;
+}
+
+static guint
+window_end (const char *text,
+            guint       length,
+            guint       end)
+{
+  guint       to = MIN (length, end + COMPARE_CONTEXT);
+  const char *p = g_utf8_offset_to_pointer (text, end);
+  const char *stop = g_utf8_offset_to_pointer (p, to - end);
+  const char *space = NULL;
+
+  for (const char *q = p; q < stop; q = g_utf8_next_char (q))
+    if (*q == '\n')
+      return end + (guint) g_utf8_pointer_to_offset (p, q);
+  if (to == length)
+    return length;
+  for (const char *q = stop; q > p && space == NULL;)
+    {
+      q = g_utf8_prev_char (q);
+      if (g_unichar_isspace (g_utf8_get_char (q)))
+        space = q;
+    }
+  return space != NULL ? end + (guint) g_utf8_pointer_to_offset (p, space) : to;
+}
+
+/* The selected row's unit, line by line per annotator, in its text. */
+static void
+update_compare (GlossCurationView *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GlossCurationItem) item = NULL;
+  GlossCurationUnit *unit;
+  const char *text;
+  guint length;
+  GPtrArray *annotations;
+  GlossSchema *schema;
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->items), selected);
+  if (item == NULL || (item->document == NULL && self->annotations == NULL))
+    {
+      gloss_curation_compare_show (self->compare, NULL, NULL, 0, 0, NULL, NULL, 0, 0);
+      gtk_widget_set_visible (self->compare_scroller, FALSE);
+      return;
+    }
+
+  unit = item_unit (item);
+  if (item->document != NULL)
+    {
+      text = item->document->text;
+      length = item->document->length;
+      annotations = item->document->annotations;
+    }
+  else
+    {
+      GlossDocument *document = gloss_annotation_list_get_document (self->annotations);
+
+      text = gloss_document_get_text (document);
+      length = gloss_document_get_length (document);
+      annotations = self->live;
+    }
+  schema = self->queue_project != NULL ? gloss_project_get_schema (self->queue_project)
+                                       : gloss_annotation_list_get_schema (self->annotations);
+  if (text == NULL || annotations == NULL)
+    return;
+
+  gtk_widget_set_visible (self->compare_scroller, TRUE);
+  gloss_curation_compare_show (self->compare, schema, text, window_start (text, unit->start),
+                               window_end (text, length, unit->end), digit_annotators (self),
+                               annotations, unit->start, unit->end);
+}
+
+static void
+selection_changed_cb (GlossCurationView *self)
+{
+  update_compare (self);
+}
+
+static gboolean
+focus_in_compare (GlossCurationView *self)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->compare));
+}
+
 /* The unit of row @position among the open document's units (its index
  * in self->units). A queue's row of another document opens that document
  * first: what a key decides is decided there, one undoable step in it. */
@@ -1085,6 +1204,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
   guint digit;
   guint unit_index;
 
+  /* On the gold line the keys select text and pick labels; Escape
+   * goes back to the units. */
+  if (focus_in_compare (self))
+    {
+      if (keyval != GDK_KEY_Escape)
+        return FALSE;
+      queue_focus_selected (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      return TRUE;
+    }
+
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return FALSE;
 
@@ -1171,6 +1301,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
           gloss_curation_view_select (self, next);
         return TRUE;
       }
+
+    /* G: draw the gold span no one proposed, on the gold line */
+    case GDK_KEY_g:
+    case GDK_KEY_G:
+      gtk_widget_set_visible (self->compare_scroller, TRUE);
+      gloss_curation_compare_focus_gold (self->compare);
+      return TRUE;
 
     case GDK_KEY_r:
     case GDK_KEY_R:
@@ -1450,6 +1587,49 @@ filter_changed_cb (GlossCurationView *self)
   collect_queue (self);
 }
 
+/* A span drawn on the gold line: a gold annotation, one undoable step in
+ * the row's document. */
+static void
+draw_gold_cb (GlossCurationView *self,
+              guint              start,
+              guint              end,
+              const char        *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossCommand) command = NULL;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint unit_index;
+
+  if (selected == GTK_INVALID_LIST_POSITION || start >= end ||
+      !resolve_row (self, selected, &unit_index, &error))
+    {
+      if (error != NULL)
+        emit_message (self, error->message);
+      return;
+    }
+
+  annotation = gloss_annotation_new_span (label, start, end, GLOSS_GOLD_ANNOTATOR);
+  /* Translators: an undoable step, with a label's name */
+  {
+    g_autofree char *description = g_strdup_printf (_("Draw gold %s"), label);
+
+    command = gloss_command_new (description);
+  }
+  gloss_command_create_annotation (command, annotation);
+  if (!gloss_annotation_list_apply (self->annotations, command, &error))
+    {
+      emit_message (self, error->message);
+      return;
+    }
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  /* drawn is decided: on to the next unit, the keys back in the list */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  select_after_decision (self, selected);
+  update_compare (self);
+}
+
 static void
 mode_toggled_cb (GlossCurationView *self)
 {
@@ -1570,6 +1750,9 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, kind_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, accept_agreed_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draw_gold_cb);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, compare_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, compare);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1582,6 +1765,7 @@ gloss_curation_view_init (GlossCurationView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *controller;
 
+  g_type_ensure (GLOSS_TYPE_CURATION_COMPARE);
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css ();
 
@@ -1598,6 +1782,10 @@ gloss_curation_view_init (GlossCurationView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
