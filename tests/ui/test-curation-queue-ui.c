@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "gloss-agreement-window.h"
+#include "gloss-agreement.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
@@ -191,22 +193,107 @@ gold_of (const char *path)
   return g_string_free (out, FALSE);
 }
 
+static char *
+make_project (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+  g_autoptr(GlossProject) project = NULL;
+
+  *dir = g_dir_make_tmp ("gloss-queue-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "team.gloss", NULL);
+  project = gloss_project_create (path, NULL, &error);
+  g_assert_no_error (error);
+  add_story (project, "a-wire", wire, annotate_wire);
+  add_story (project, "b-brief", brief, annotate_brief);
+  return path;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A cell of the agreement report's confusion matrix (pooled): a button
+ * where the labels differ. */
+static GtkWidget *
+confusion_cell (GtkWidget  *report,
+                const char *row,
+                const char *column)
+{
+  GlossAgreementWindow *window = GLOSS_AGREEMENT_WINDOW (report);
+  GlossAgreement *agreement = gloss_agreement_window_get_agreement (window);
+  GtkGrid        *grid = GTK_GRID (find_type (report, GTK_TYPE_GRID));
+  guint           r = 0, c = 0;
+
+  g_assert_nonnull (grid);
+  g_assert_true (g_ptr_array_find_with_equal_func (agreement->labels, row, g_str_equal, &r));
+  g_assert_true (g_ptr_array_find_with_equal_func (agreement->labels, column, g_str_equal, &c));
+  return gtk_grid_get_child_at (grid, c + 1, r + 1);
+}
+
+/* From a cell of the agreement report to the queue of those disagreements
+ * in the window the report belongs to. */
+static void
+test_drill_down (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_project (&dir);
+  g_autoptr(GlossWindow) window = open_project_window (path, "b-brief");
+  GtkWidget *report;
+  GlossCurationView *view;
+  g_autofree char *rows = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_context (100);
+  view = find_view (GTK_WIDGET (window));
+
+  report = gloss_agreement_window_new (GTK_WINDOW (window), gloss_window_get_project (window),
+                                       NULL);
+  gloss_agreement_window_set_all_documents (GLOSS_AGREEMENT_WINDOW (report), TRUE);
+  gtk_window_present (GTK_WINDOW (report));
+  for (guint i = 0; i < 500 && (gloss_agreement_window_get_busy (GLOSS_AGREEMENT_WINDOW (report)) ||
+                                gloss_agreement_window_get_agreement (
+                                  GLOSS_AGREEMENT_WINDOW (report)) == NULL);
+       i++)
+    iterate_main_context (10);
+
+  /* ORG against FAC: "Unit 414", in the document that is not open */
+  g_assert_true (GTK_IS_BUTTON (confusion_cell (report, "ORG", "FAC")));
+  g_signal_emit_by_name (confusion_cell (report, "ORG", "FAC"), "clicked");
+  g_assert_true (gloss_curation_view_get_queue_mode (view));
+  wait_for_queue (view);
+  rows = describe_rows (view);
+  g_assert_cmpstr (rows, ==, "a-wire:Unit 414|");
+
+  gtk_window_destroy (GTK_WINDOW (report));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  remove_tree (dir);
+}
+
 static void
 test_queue (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-queue-ui-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "team.gloss", NULL);
-  g_autoptr(GlossProject) project = gloss_project_create (path, NULL, &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_project (&dir);
   g_autoptr(GlossWindow) window = NULL;
   GlossCurationView *view;
   g_autofree char *rows = NULL;
   g_autofree char *gold = NULL;
-
-  g_assert_no_error (error);
-  add_story (project, "a-wire", wire, annotate_wire);
-  add_story (project, "b-brief", brief, annotate_brief);
-  g_clear_object (&project);
 
   window = open_project_window (path, "a-wire");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -305,5 +392,6 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ui/curation/queue", test_queue);
+  g_test_add_func ("/ui/curation/drill-down", test_drill_down);
   return g_test_run ();
 }
