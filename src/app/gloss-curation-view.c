@@ -152,6 +152,7 @@ enum
 {
   EDIT_ANNOTATION,
   OPEN_DOCUMENT,
+  CHANGES_APPLIED,
   MESSAGE,
   PROGRESS_CHANGED,
   N_SIGNALS
@@ -658,9 +659,14 @@ update_progress (GlossCurationView *self)
       gtk_label_set_label (self->progress_label, self->annotations != NULL ? text : "");
     }
   update_keys_label (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->accept_agreed_button), !self->queue_mode);
   gtk_widget_set_visible (self->filters_box, self->queue_mode);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_agreed_button), n_agreed > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_agreed_button),
+                            self->queue_mode ? self->queue_project != NULL : n_agreed > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->accept_agreed_button),
+                               self->queue_mode
+                                 ? _("Copy every span all annotators agree on into the gold set, "
+                                     "in every document")
+                                 : _("Copy every span all annotators agree on into the gold set"));
   if (self->queue_mode)
     gtk_label_set_label (self->empty_label, self->queue == NULL
                          ? _("Collecting Disagreements…")
@@ -941,12 +947,57 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
 /* ---- callbacks --------------------------------------------------------- */
 
+/* Alt+A in the queue: every agreed unit of every document, one step. */
+static void
+accept_agreed_everywhere (GlossCurationView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
+  g_autofree char *message = NULL;
+  guint n_units = 0, n_documents = 0;
+
+  if (self->queue_project == NULL)
+    return;
+  if (!gloss_curation_accept_agreed_everywhere (self->queue_project, &changes, &n_units,
+                                                &n_documents, NULL, NULL, NULL, &error))
+    {
+      emit_message (self, error->message);
+      return;
+    }
+  if (changes == NULL)
+    {
+      emit_message (self, _("No agreed unit is left to accept"));
+      return;
+    }
+  {
+    /* Translators: the first half of "3 agreed units accepted in 2 documents" */
+    g_autofree char *units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u agreed unit accepted",
+                                                           "%u agreed units accepted", n_units),
+                                              n_units);
+    /* Translators: the second half of "3 agreed units accepted in 2 documents" */
+    g_autofree char *where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u document",
+                                                           "in %u documents", n_documents),
+                                              n_documents);
+
+    message = g_strdup_printf ("%s %s", units, where);
+  }
+  g_signal_emit (self, signals[CHANGES_APPLIED], 0, changes, message);
+}
+
 static void
 accept_agreed_clicked_cb (GlossCurationView *self)
 {
   g_autoptr(GError) error = NULL;
-  int n = gloss_curation_view_accept_agreed (self, &error);
+  int n;
   g_autofree char *message = NULL;
+
+  if (self->queue_mode)
+    {
+      accept_agreed_everywhere (self);
+      return;
+    }
+  n = gloss_curation_view_accept_agreed (self, &error);
 
   if (n < 0)
     message = g_strdup (error->message);
@@ -1727,6 +1778,9 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                          G_TYPE_STRING);
+  signals[CHANGES_APPLIED] = g_signal_new ("changes-applied", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           2, GLOSS_TYPE_CHANGE_SET, G_TYPE_STRING);
   signals[PROGRESS_CHANGED] = g_signal_new ("progress-changed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 0);

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (GlossCurationView, gloss_curation_view, GLOSS, CURATION_VI
 
 /* Signals: "edit-annotation" (const char *uuid): the curator wants to edit
  * that annotation in the document view (E). "open-document" (const char
- * *name): see the queue below. "message" (const char *): a
+ * *name): see the queue below. "changes-applied" (GlossChangeSet *, const
+ * char *message): Alt+A in the queue accepted the agreed units of every
+ * document as one change set, for the window's undo. "message" (const char *): a
  * short message for the window's message bar. "progress-changed": units
  * were recomputed or curated. */
 

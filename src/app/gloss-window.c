@@ -26,6 +26,7 @@
 #include "gloss-label-palette.h"
 #include "gloss-preferences-window.h"
 #include "gloss-project.h"
+#include "gloss-window-bulk-private.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 #include "gloss-window.h"
@@ -1047,6 +1048,16 @@ curation_open_cb (GlossWindow *self,
     gtk_toggle_button_set_active (self->curate_button, TRUE);
 }
 
+/* Alt+A in the queue: one step of the whole project, undone like an import. */
+static void
+curation_changes_cb (GlossWindow    *self,
+                     GlossChangeSet *changes,
+                     const char     *message)
+{
+  _gloss_window_bulk_take_changes (self, changes);
+  _gloss_window_bulk_show_changes_toast (self, changes, message);
+}
+
 /* E in the curation view: back to the text, with the annotation selected. */
 static void
 curation_edit_cb (GlossWindow *self,
@@ -1448,6 +1459,8 @@ gloss_window_init (GlossWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "open-document", G_CALLBACK (curation_open_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curation_view, "changes-applied",
+                           G_CALLBACK (curation_changes_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "message", G_CALLBACK (view_message_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curation_view, "progress-changed",

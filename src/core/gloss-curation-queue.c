@@ -8,7 +8,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-annotation.h"
+#include "gloss-change-set.h"
+#include "gloss-command-private.h"
+#include "gloss-relation.h"
 #include "gloss-curation-queue.h"
 #include "gloss-document.h"
 #include "gloss-project.h"
@@ -374,4 +379,140 @@ gloss_curation_queue_count_undecided (GPtrArray *queue)
           n++;
     }
   return n;
+}
+
+/* ---- every agreed unit of the project ---------------------------------- */
+
+static guint
+count_annotators (GPtrArray *annotations)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const char *who = gloss_annotation_get_annotator (annotations->pdata[i]);
+
+      if (who != NULL && *who != '\0' && g_strcmp0 (who, GLOSS_GOLD_ANNOTATOR) != 0)
+        g_hash_table_add (names, (gpointer) who);
+    }
+  return g_hash_table_size (names);
+}
+
+/* The rows @command would create, now, in document @id, into @changes. */
+static void
+put_created_rows (GlossChangeSet *changes,
+                  GlossCommand   *command,
+                  gint64          id,
+                  gint64          now)
+{
+  GPtrArray *edits = _gloss_command_get_edits (command);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      GlossEdit *edit = edits->pdata[i];
+
+      if (edit->kind == GLOSS_EDIT_CREATE_ANNOTATION)
+        {
+          GlossAnnotation *annotation = GLOSS_ANNOTATION (edit->object);
+
+          gloss_annotation_set_document_id (annotation, id);
+          gloss_annotation_set_times (annotation, now, now);
+          gloss_change_set_put_annotation (changes, annotation, GLOSS_CHANGE_ALWAYS);
+        }
+      else if (edit->kind == GLOSS_EDIT_ADD_RELATION)
+        {
+          GlossRelation *relation = GLOSS_RELATION (edit->object);
+
+          gloss_relation_set_document_id (relation, id);
+          gloss_relation_set_times (relation, now, now);
+          gloss_change_set_put_relation (changes, relation, GLOSS_CHANGE_ALWAYS);
+        }
+    }
+}
+
+gboolean
+gloss_curation_accept_agreed_everywhere (GlossProject      *project,
+                                         GlossChangeSet   **changes_out,
+                                         guint             *n_units,
+                                         guint             *n_documents,
+                                         GlossProgressFunc  progress,
+                                         gpointer           progress_data,
+                                         GCancellable      *cancellable,
+                                         GError           **error)
+{
+  GlossStore *store;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) layers = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
+  guint units_accepted = 0, documents = 0;
+  gint64 now = g_get_real_time ();
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+
+  if (changes_out != NULL)
+    *changes_out = NULL;
+  store = gloss_project_get_store (project);
+  ids = gloss_store_list_document_ids (store, error);
+  if (ids == NULL)
+    return FALSE;
+
+  layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
+  changes = gloss_change_set_new (_("Accept All Agreed in Every Document"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GPtrArray) annotations = NULL;
+      g_autoptr(GPtrArray) relations = NULL;
+      g_autoptr(GPtrArray) units = NULL;
+      g_autoptr(GHashTable) rejected = NULL;
+      g_autoptr(GHashTable) copies = NULL;
+      g_autoptr(GlossCommand) command = NULL;
+      g_autoptr(GlossDocument) document = NULL;
+      guint n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      annotations = gloss_store_load_annotations (store, id, FALSE, error);
+      if (annotations == NULL)
+        return FALSE;
+      /* one annotator agrees with no one: a lead decides those by hand */
+      if (count_annotators (annotations) < 2)
+        continue;
+      relations = gloss_store_load_relations (store, id, FALSE, error);
+      if (relations == NULL)
+        return FALSE;
+      document = gloss_store_load_document (store, id, error);
+      if (document == NULL)
+        return FALSE;
+
+      rejected = gloss_curation_load_rejected (store, gloss_document_get_uuid (document));
+      units = gloss_curation_units_full (annotations, relations, NULL, layers,
+                                         GLOSS_GOLD_ANNOTATOR);
+      command = gloss_command_new ("");
+      copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      n = gloss_curation_accept_agreed (units, rejected, GLOSS_GOLD_ANNOTATOR, command, copies);
+      if (n > 0)
+        {
+          gloss_curation_copy_relations (relations, annotations, copies, GLOSS_GOLD_ANNOTATOR,
+                                         command);
+          put_created_rows (changes, command, id, now);
+          units_accepted += n;
+          documents++;
+        }
+      if (progress != NULL && (i % 64 == 63 || i + 1 == ids->len))
+        progress (0.5 * (i + 1) / ids->len, progress_data);
+    }
+
+  if (n_units != NULL)
+    *n_units = units_accepted;
+  if (n_documents != NULL)
+    *n_documents = documents;
+  if (units_accepted == 0)
+    return TRUE;
+
+  if (!gloss_project_apply_changes (project, changes, NULL, NULL, cancellable, error))
+    return FALSE;
+  if (changes_out != NULL)
+    *changes_out = g_steal_pointer (&changes);
+  return TRUE;
 }

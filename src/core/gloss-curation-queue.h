@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-change-set.h"
 #include "gloss-curation.h"
 #include "gloss-types.h"
 
@@ -79,6 +80,23 @@ GPtrArray *gloss_curation_queue_collect (GlossProject              *project,
                                          gpointer                   progress_data,
                                          GCancellable              *cancellable,
                                          GError                   **error);
+/* Alt+A for the whole project: a gold copy of every agreed unit no one
+ * decided yet, in every document, with the relations between copies (as
+ * gloss_curation_accept_agreed() and gloss_curation_copy_relations() make
+ * them for one document; a document with fewer than two annotators has no
+ * agreement and is left alone), written as one change set (one undoable step:
+ * gloss_project_undo_changes()). @changes_out: the set applied (NULL when
+ * nothing was agreed and undecided); @n_units, @n_documents (may be NULL):
+ * the units accepted and the documents they are in. */
+gboolean             gloss_curation_accept_agreed_everywhere (GlossProject      *project,
+                                                              GlossChangeSet   **changes_out,
+                                                              guint             *n_units,
+                                                              guint             *n_documents,
+                                                              GlossProgressFunc  progress,
+                                                              gpointer           progress_data,
+                                                              GCancellable      *cancellable,
+                                                              GError           **error);
+
 /* Undecided units of a queue, in all. */
 guint      gloss_curation_queue_count_undecided (GPtrArray *queue);
 

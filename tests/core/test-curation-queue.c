@@ -301,6 +301,67 @@ test_decided (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "a-wire:Mongolia|b-brief:The ministry|b-brief:Oslo|");
 }
 
+static guint
+count_gold (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *documents = gloss_project_get_documents (fixture->project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GPtrArray) annotations =
+        gloss_store_load_annotations (gloss_project_get_store (fixture->project),
+                                      gloss_document_get_id (document), FALSE, &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < annotations->len; j++)
+        if (g_strcmp0 (gloss_annotation_get_annotator (annotations->pdata[j]),
+                       GLOSS_GOLD_ANNOTATOR) == 0)
+          n++;
+    }
+  return n;
+}
+
+/* Alt+A of the queue: the agreed units of every document with two
+ * annotators or more, in one undoable change set. */
+static void
+test_accept_agreed_everywhere (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossChangeSet) changes = NULL;
+  g_autoptr(GlossChangeSet) again = NULL;
+  guint n_units = 0, n_documents = 0;
+
+  /* SEOUL is gold already */
+  g_assert_cmpuint (count_gold (fixture), ==, 1);
+  g_assert_true (gloss_curation_accept_agreed_everywhere (fixture->project, &changes, &n_units,
+                                                          &n_documents, NULL, NULL, NULL,
+                                                          &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  /* Nikolai Dorn in the wire, Anna Kell in the brief; not the lone brief */
+  g_assert_cmpuint (n_units, ==, 2);
+  g_assert_cmpuint (n_documents, ==, 2);
+  g_assert_cmpuint (count_gold (fixture), ==, 3);
+  /* the open list of the wire follows */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->wire_list)), ==, 16);
+
+  /* nothing left to accept: no set */
+  g_assert_true (gloss_curation_accept_agreed_everywhere (fixture->project, &again, &n_units,
+                                                          &n_documents, NULL, NULL, NULL,
+                                                          &error));
+  g_assert_null (again);
+  g_assert_cmpuint (n_units, ==, 0);
+
+  g_assert_true (gloss_project_undo_changes (fixture->project, changes, NULL, NULL, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_gold (fixture), ==, 1);
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -326,6 +387,9 @@ main (int   argc,
               test_filters, (void *) fixture_tear_down);
   g_test_add ("/core/curation-queue/decided", Fixture, NULL, (void *) fixture_set_up,
               test_decided, (void *) fixture_tear_down);
+  g_test_add ("/core/curation-queue/accept-agreed-everywhere", Fixture, NULL,
+              (void *) fixture_set_up, test_accept_agreed_everywhere,
+              (void *) fixture_tear_down);
   g_test_add ("/core/curation-queue/cancel", Fixture, NULL, (void *) fixture_set_up,
               test_cancel, (void *) fixture_tear_down);
   return g_test_run ();

@@ -193,6 +193,23 @@ gold_of (const char *path)
   return g_string_free (out, FALSE);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 make_project (char **dir)
 {
@@ -366,6 +383,28 @@ test_queue (void)
                               "sideways");
   g_assert_false (gloss_curation_view_is_collecting (view));
   g_assert_cmpuint (gloss_curation_view_get_n_rows (view), ==, 1);
+
+  /* Alt+A in the queue: the agreed units of every document, one step
+   * that win.undo takes back */
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (view), "Accept All _Agreed");
+    g_autofree char *before = gold_of (path);
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_sensitive (button));
+    g_signal_emit_by_name (button, "clicked");
+    iterate_main_context (50);
+    g_clear_pointer (&gold, g_free);
+    gold = gold_of (path);
+    g_assert_cmpstr (gold, ==,
+                     "a-wire:PERSON Nikolai Dorn|a-wire:ORG Unit 414|a-wire:GPE Mongolia|"
+                     "b-brief:PERSON Anna Kell|");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    iterate_main_context (50);
+    g_clear_pointer (&gold, g_free);
+    gold = gold_of (path);
+    g_assert_cmpstr (gold, ==, before);
+  }
 
   /* Q: back to the open document's units */
   g_assert_true (press_key (view, GDK_KEY_q));
