@@ -76,11 +76,13 @@ report_reset (GlossMergeReport *report)
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
   g_clear_pointer (&report->annotators, g_ptr_array_unref);
+  g_clear_pointer (&report->documents, g_array_unref);
   g_clear_object (&report->changes);
   memset (report, 0, sizeof *report);
   report->labels_added = g_ptr_array_new_with_free_func (g_free);
   report->conflicts = g_ptr_array_new_with_free_func (g_free);
   report->annotators = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_free);
+  report->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 GlossMergeReport *
@@ -100,6 +102,7 @@ gloss_merge_report_free (GlossMergeReport *report)
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
   g_clear_pointer (&report->annotators, g_ptr_array_unref);
+  g_clear_pointer (&report->documents, g_array_unref);
   g_clear_object (&report->changes);
   g_free (report);
 }
@@ -725,6 +728,7 @@ count_by_annotator (GlossMergeReport *report,
   g_autoptr(GHashTable) annotators = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
+  g_autoptr(GHashTable) all_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint          replaced = 0;
   GHashTableIter iter;
   gpointer       value;
@@ -778,6 +782,8 @@ count_by_annotator (GlossMergeReport *report,
       key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", c->document_id, name);
       if (g_hash_table_add (documents, key))
         a->documents++;
+      if (g_hash_table_add (all_documents, &c->document_id))
+        g_array_append_val (report->documents, c->document_id);
     }
 
   g_hash_table_iter_init (&iter, annotators);

@@ -71,6 +71,8 @@ typedef struct
                                      * is a version */
   guint      annotations_kept;  /* of those, the ones whose version in the target was
                                  * the newer and stayed */
+  GArray    *documents;         /* gint64: the target documents the merge wrote rows
+                                 * into, each once */
 
   /*< private >*/
   GlossChangeSet *changes;      /* what the merge wrote, for its undo */

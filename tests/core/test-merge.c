@@ -1466,6 +1466,7 @@ test_annotators (void)
   /* briefing and unit; 4 new, the old one deleted; the claim's source */
   assert_annotator (report, "ben", 2, 4, 0, 1, 1, 1);
   g_assert_null (gloss_merge_report_lookup_annotator (report, "lead"));
+  g_assert_cmpuint (report->documents->len, ==, 2);
   g_assert_cmpuint (report->annotations_added, ==, 4);
   g_assert_cmpuint (report->annotations_deleted, ==, 1);
   g_assert_cmpuint (report->relations_added, ==, 1);
@@ -1483,6 +1484,7 @@ test_annotators (void)
   assert_annotator (report, "cai", 1, 2, 1, 0, 0, 0);
   assert_annotator (report, "lead", 1, 0, 1, 0, 0, 0);
   g_assert_cmpstr (((GlossMergeAnnotator *) report->annotators->pdata[0])->annotator, ==, "cai");
+  g_assert_cmpuint (report->documents->len, ==, 2);
   g_assert_cmpuint (report->annotations_added, ==, 2);
   g_assert_cmpuint (report->annotations_updated, ==, 2);
   g_assert_cmpuint (report->annotations_deleted, ==, 0);
