@@ -46,6 +46,7 @@ typedef struct
 {
   GlossProject *project;      /* borrowed: the project the merges went into */
   GPtrArray    *reports;      /* GlossMergeReport, in merge order */
+  GPtrArray    *names;        /* char *: the merged files' names, as reports */
   GtkWindow    *report_window;/* weak */
   GtkWidget    *undo_button;  /* borrowed from report_window */
   GtkWidget    *undo_label;   /* borrowed from report_window */

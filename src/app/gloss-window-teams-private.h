@@ -21,10 +21,11 @@ void       _gloss_window_teams_finalize        (GlossWindow     *self);
  * when the project changes. */
 void       _gloss_window_teams_project_changed (GlossWindow     *self);
 /* Merges the files into the window's project, one after the other, and
- * shows the report; stops at the first file refused (the files merged
- * before stay merged and undoable). Returns the report window (borrowed)
- * or NULL when nothing was merged. */
-GtkWindow *_gloss_window_merge_files           (GlossWindow     *self,
+ * says what came in: a toast ("Merged ben’s and cai’s work: …") whose
+ * Details (win.merge-details) opens the report; the report at once when a
+ * file was refused. Stops at the first file refused (the files merged
+ * before stay merged and undoable). FALSE when nothing was merged. */
+gboolean   _gloss_window_merge_files           (GlossWindow     *self,
                                                 GFile          **files,
                                                 guint            n_files,
                                                 GError         **error);

@@ -26,6 +26,7 @@ static void
 teams_free (GlossWindowTeams *teams)
 {
   g_clear_pointer (&teams->reports, g_ptr_array_unref);
+  g_clear_pointer (&teams->names, g_ptr_array_unref);
   /* The report window goes with its parent (destroy-with-parent). */
   if (teams->report_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (teams->report_window),
@@ -47,6 +48,68 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-merge",
                                  _gloss_window_can_undo_merge (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-details",
+                                 open && get_teams (self)->reports != NULL &&
+                                   get_teams (self)->project == gloss_window_get_project (self));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "Merged ben’s and cai’s work: 680 annotations in 12 documents": who
+ * came in, and how many annotations changed in how many documents. */
+static char *
+merge_summary (GPtrArray *reports)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *who = NULL;
+  g_autofree char *what = NULL;
+  guint annotations = 0;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GlossMergeReport *report = reports->pdata[i];
+
+      for (guint k = 0; k < report->annotators->len; k++)
+        {
+          GlossMergeAnnotator *a = report->annotators->pdata[k];
+
+          if (g_hash_table_add (seen, a->annotator))
+            g_ptr_array_add (names, a->annotator);
+          annotations += a->annotations_added + a->annotations_updated + a->annotations_deleted;
+        }
+      for (guint k = 0; k < report->documents->len; k++)
+        g_hash_table_add (documents, &g_array_index (report->documents, gint64, k));
+    }
+  if (names->len == 0)
+    return g_strdup (_("Nothing new to merge"));
+
+  g_ptr_array_sort (names, compare_names);
+  if (names->len == 1)
+    /* Translators: "Merged ben’s work" */
+    who = g_strdup_printf (_("Merged %s’s work"), (char *) names->pdata[0]);
+  else if (names->len == 2)
+    who = g_strdup_printf (_("Merged %s’s and %s’s work"), (char *) names->pdata[0],
+                           (char *) names->pdata[1]);
+  else if (names->len == 3)
+    who = g_strdup_printf (_("Merged %s’s, %s’s and %s’s work"), (char *) names->pdata[0],
+                           (char *) names->pdata[1], (char *) names->pdata[2]);
+  else
+    who = g_strdup_printf (_("Merged the work of %u annotators"), names->len);
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                       annotations),
+                          annotations);
+  /* Translators: "Merged ben’s work", then "680 annotations", then "12
+   * documents" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s in %u document",
+                                       "%s: %s in %u documents", g_hash_table_size (documents)),
+                          who, what, g_hash_table_size (documents));
 }
 
 /* ---- the report window -------------------------------------------------- */
@@ -125,23 +188,8 @@ show_report (GlossWindow  *self,
                                         "%u projects merged", reports->len), reports->len);
   gtk_box_append (GTK_BOX (box), report_label (title, "title-2"));
   {
-    guint documents = 0, added = 0, updated = 0, deleted = 0, conflicts = 0;
-    g_autofree char *summary = NULL;
+    g_autofree char *summary = merge_summary (reports);
 
-    for (guint i = 0; i < reports->len; i++)
-      {
-        GlossMergeReport *report = reports->pdata[i];
-
-        documents += report->documents_added;
-        added += report->annotations_added;
-        updated += report->annotations_updated;
-        deleted += report->annotations_deleted;
-        conflicts += report->conflicts != NULL ? report->conflicts->len : 0;
-      }
-    /* Translators: the totals of a merge of several project files */
-    summary = g_strdup_printf (_("In all: %u documents added; annotations: %u added, %u updated, "
-                                 "%u deleted; %u conflicts"),
-                               documents, added, updated, deleted, conflicts);
     gtk_box_append (GTK_BOX (box), report_label (summary, NULL));
   }
 
@@ -218,7 +266,7 @@ merge_response_cb (GtkNativeDialog *dialog,
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         g_ptr_array_add (array, g_list_model_get_item (files, i));
       if (array->len > 0 &&
-          _gloss_window_merge_files (self, (GFile **) array->pdata, array->len, &error) == NULL)
+          !_gloss_window_merge_files (self, (GFile **) array->pdata, array->len, &error))
         gloss_window_show_error (self, _("Could not merge the project"), error);
     }
 
@@ -249,6 +297,19 @@ merge_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (merge_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+merge_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossWindowTeams *teams = get_teams (self);
+
+  if (teams->reports == NULL || teams->project != gloss_window_get_project (self))
+    return;
+  show_report (self, teams->names, teams->reports, NULL);
 }
 
 static void
@@ -286,6 +347,8 @@ _gloss_window_teams_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.undo-merge", NULL, undo_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-details", NULL,
+                                   merge_details_action);
   gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
 }
 
@@ -299,6 +362,7 @@ _gloss_window_teams_project_changed (GlossWindow *self)
   if (teams->project != gloss_window_get_project (self))
     {
       g_clear_pointer (&teams->reports, g_ptr_array_unref);
+      g_clear_pointer (&teams->names, g_ptr_array_unref);
       teams->project = gloss_window_get_project (self);
     }
   update_actions (self);
@@ -317,7 +381,7 @@ _gloss_window_can_undo_merge (GlossWindow *self)
   return FALSE;
 }
 
-GtkWindow *
+gboolean
 _gloss_window_merge_files (GlossWindow  *self,
                            GFile       **files,
                            guint         n_files,
@@ -328,10 +392,9 @@ _gloss_window_merge_files (GlossWindow  *self,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
-  GtkWindow *window;
 
-  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (project != NULL, FALSE);
 
   reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_merge_report_free);
   for (guint i = 0; i < n_files; i++)
@@ -359,19 +422,30 @@ _gloss_window_merge_files (GlossWindow  *self,
   if (reports->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
 
   g_clear_pointer (&teams->reports, g_ptr_array_unref);
+  g_clear_pointer (&teams->names, g_ptr_array_unref);
   teams->reports = g_ptr_array_ref (reports);
+  teams->names = g_ptr_array_ref (names);
   teams->project = project;
   update_actions (self);
   /* Counts follow the documents; the curation progress is computed here. */
   _gloss_window_refresh_document_rows (self);
 
-  window = show_report (self, names, reports, local_error);
+  /* A file refused: the report at once, saying so. Otherwise a toast says
+   * who came in, and its Details open the report (and its Undo Merge). */
+  if (local_error != NULL)
+    show_report (self, names, reports, local_error);
+  else
+    {
+      g_autofree char *summary = merge_summary (reports);
 
-  return window;
+      _gloss_window_show_action_toast (self, summary, _("_Details"), "win.merge-details");
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -76,7 +76,9 @@ gloss_cli_merge (int    argc,
   if (!parse ("merge", _("TARGET SOURCE…"),
               _("Fold other project files into TARGET: documents match by text, annotations\n"
                 "and relations by uuid, the newer change wins, deletions carry over, schemas\n"
-                "are united. Each SOURCE is merged in one transaction and its report printed.\n"
+                "are united. Each SOURCE is merged in one transaction and its report printed:\n"
+                "per annotator, what came in of their annotations, relations and statuses;\n"
+                "the totals; the annotations both files held in different versions.\n"
                 "A SOURCE that is not a Gloss project, is damaged or newer is refused (exit\n"
                 "status 1); the sources merged before it stay merged."),
               NULL, &argc, &argv, 2))

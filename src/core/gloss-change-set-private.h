@@ -63,6 +63,8 @@ gboolean     _gloss_project_apply_changes_full (GlossProject              *proje
  * none, the set leaves the stored schema alone). */
 void         _gloss_change_set_add_document     (GlossChangeSet *self,
                                                  gint64          id);
+/* Once applied: the rows written (GlossChange, borrowed), in writing order. */
+GPtrArray   *_gloss_change_set_get_written      (GlossChangeSet *self);
 gboolean     _gloss_change_set_has_added        (GlossChangeSet *self,
                                                  gint64          id);
 gboolean     _gloss_change_set_has_renamed      (GlossChangeSet *self,

@@ -537,6 +537,13 @@ gloss_change_set_count (GlossChangeSet  *self,
   return n;
 }
 
+GPtrArray *
+_gloss_change_set_get_written (GlossChangeSet *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CHANGE_SET (self), NULL);
+  return self->changes;
+}
+
 GArray *
 gloss_change_set_get_document_ids (GlossChangeSet *self)
 {

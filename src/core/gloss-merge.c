@@ -47,6 +47,7 @@ typedef struct
   GlossMergeReport *report;
   GlossChangeSet   *changes;
   GHashTable       *document_map;    /* gint64 * source id -> gint64 * target id */
+  GHashTable       *differing;       /* char * uuid (set): annotations held in both, unlike */
 } Merge;
 
 static void
@@ -63,14 +64,25 @@ source_document_free (SourceDocument *d)
 /* ---- report */
 
 static void
+annotator_free (GlossMergeAnnotator *a)
+{
+  g_free (a->annotator);
+  g_free (a);
+}
+
+static void
 report_reset (GlossMergeReport *report)
 {
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&report->annotators, g_ptr_array_unref);
+  g_clear_pointer (&report->documents, g_array_unref);
   g_clear_object (&report->changes);
   memset (report, 0, sizeof *report);
   report->labels_added = g_ptr_array_new_with_free_func (g_free);
   report->conflicts = g_ptr_array_new_with_free_func (g_free);
+  report->annotators = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_free);
+  report->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 GlossMergeReport *
@@ -89,6 +101,8 @@ gloss_merge_report_free (GlossMergeReport *report)
     return;
   g_clear_pointer (&report->labels_added, g_ptr_array_unref);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&report->annotators, g_ptr_array_unref);
+  g_clear_pointer (&report->documents, g_array_unref);
   g_clear_object (&report->changes);
   g_free (report);
 }
@@ -101,22 +115,110 @@ gloss_merge_report_can_undo (GlossMergeReport *report)
   return report->changes != NULL && gloss_change_set_can_undo (report->changes);
 }
 
+const GlossMergeAnnotator *
+gloss_merge_report_lookup_annotator (GlossMergeReport *report,
+                                     const char       *annotator)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (annotator != NULL, NULL);
+
+  if (report->annotators == NULL)
+    return NULL;
+  for (guint i = 0; i < report->annotators->len; i++)
+    {
+      const GlossMergeAnnotator *a = g_ptr_array_index (report->annotators, i);
+
+      if (strcmp (a->annotator, annotator) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* "; relations: 1 added, 0 changed, 0 deleted; 2 document statuses updated" */
+static void
+append_relations_statuses (GString *out,
+                           guint    added,
+                           guint    updated,
+                           guint    deleted,
+                           guint    statuses)
+{
+  if (added + updated + deleted > 0)
+    g_string_append_printf (out,
+                            _("; relations: %u added, %u changed, %u deleted"),
+                            added, updated, deleted);
+  if (statuses > 0)
+    {
+      g_string_append (out, "; ");
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u document status updated",
+                                           "%u document statuses updated", statuses),
+                              statuses);
+    }
+}
+
 char *
 gloss_merge_report_to_string (GlossMergeReport *report)
 {
   GString *out = g_string_new (NULL);
+  guint    n_annotators;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  g_string_append_printf (out, _("Documents: %u added, %u renamed\n"),
-                          report->documents_added, report->documents_renamed);
-  g_string_append_printf (out, _("Annotations: %u added, %u updated, %u deleted\n"),
-                          report->annotations_added, report->annotations_updated,
-                          report->annotations_deleted);
-  g_string_append_printf (out, _("Relations: %u added, %u updated, %u deleted\n"),
-                          report->relations_added, report->relations_updated,
-                          report->relations_deleted);
-  g_string_append_printf (out, _("Document statuses: %u updated\n"), report->statuses_updated);
+  n_annotators = report->annotators != NULL ? report->annotators->len : 0;
+  for (guint i = 0; i < n_annotators; i++)
+    {
+      const GlossMergeAnnotator *a = g_ptr_array_index (report->annotators, i);
+      g_autofree char *documents = NULL;
+
+      documents = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", a->documents), a->documents);
+
+      /* Translators: an annotator's name, then what a merge wrote of their
+       * annotations, then "in 2 documents" */
+      g_string_append_printf (out,
+                              _("%s’s annotations: %u added, %u changed, %u deleted, in %s"),
+                              a->annotator, a->annotations_added, a->annotations_updated,
+                              a->annotations_deleted, documents);
+      append_relations_statuses (out, a->relations_added, a->relations_updated,
+                                 a->relations_deleted, a->statuses_updated);
+      g_string_append (out, ".\n");
+    }
+  if (n_annotators == 0 && report->documents_added == 0 &&
+      (report->labels_added == NULL || report->labels_added->len == 0))
+    g_string_append (out, _("Nothing new to take from this file.\n"));
+  else
+    {
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "In all: %u document added; annotations: %u added, "
+                                           "%u changed, %u deleted",
+                                           "In all: %u documents added; annotations: %u added, "
+                                           "%u changed, %u deleted",
+                                           report->documents_added),
+                              report->documents_added, report->annotations_added,
+                              report->annotations_updated, report->annotations_deleted);
+      append_relations_statuses (out, report->relations_added, report->relations_updated,
+                                 report->relations_deleted, report->statuses_updated);
+      g_string_append (out, ".\n");
+    }
+  if (report->annotations_differing > 0)
+    {
+      guint n = report->annotations_differing;
+
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u annotation differed between the two files; the "
+                                           "newer version was kept",
+                                           "%u annotations differed between the two files; the "
+                                           "newer version of each was kept",
+                                           n),
+                              n);
+      if (report->annotations_kept > 0 && report->annotations_differing == 1)
+        g_string_append (out, _(" (this project’s)"));
+      else if (report->annotations_kept > 0)
+        g_string_append_printf (out, _(" (%u of them this project’s)"), report->annotations_kept);
+      g_string_append (out, ".\n");
+    }
   if (report->labels_added != NULL && report->labels_added->len > 0)
     {
       g_string_append (out, _("Added to the schema:"));
@@ -127,8 +229,10 @@ gloss_merge_report_to_string (GlossMergeReport *report)
     }
   if (report->conflicts != NULL)
     for (guint i = 0; i < report->conflicts->len; i++)
-      g_string_append_printf (out, _("Conflict: %s\n"),
-                              (const char *) g_ptr_array_index (report->conflicts, i));
+      /* Translators: what the merge settled itself, e.g. a label defined
+       * differently in the two files */
+      g_string_append_printf (out, _("Note: %s.\n"),
+                                      (const char *) g_ptr_array_index (report->conflicts, i));
   return g_string_free (out, FALSE);
 }
 
@@ -551,6 +655,146 @@ merge_documents (Merge      *m,
   return TRUE;
 }
 
+/* Notes in m->differing the annotations of @source_rows (of the source
+ * document matched to @target_id) the target document holds in another
+ * version: compared before the rows are put, whichever then wins. */
+static gboolean
+note_differing (Merge     *m,
+                GPtrArray *source_rows,
+                gint64     target_id,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) target_rows = NULL;
+  g_autoptr(GHashTable) by_uuid = NULL;
+
+  if (source_rows->len == 0 || _gloss_change_set_has_added (m->changes, target_id))
+    return TRUE;
+  target_rows = gloss_store_load_annotations (m->target, target_id, TRUE, error);
+  if (target_rows == NULL)
+    return FALSE;
+  by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < target_rows->len; k++)
+    {
+      GlossAnnotation *t = g_ptr_array_index (target_rows, k);
+
+      g_hash_table_insert (by_uuid, (gpointer) gloss_annotation_get_uuid (t), t);
+    }
+  for (guint k = 0; k < source_rows->len; k++)
+    {
+      g_autoptr(GlossAnnotation) a = gloss_annotation_copy (g_ptr_array_index (source_rows, k));
+      GlossAnnotation *t = g_hash_table_lookup (by_uuid, gloss_annotation_get_uuid (a));
+
+      gloss_annotation_set_document_id (a, target_id);
+      if (t != NULL && !gloss_annotation_equal (a, t))
+        g_hash_table_add (m->differing, g_strdup (gloss_annotation_get_uuid (a)));
+    }
+  return TRUE;
+}
+
+static GlossMergeAnnotator *
+annotator_entry (GHashTable *annotators,
+                 const char *name)
+{
+  GlossMergeAnnotator *a = g_hash_table_lookup (annotators, name);
+
+  if (a == NULL)
+    {
+      a = g_new0 (GlossMergeAnnotator, 1);
+      a->annotator = g_strdup (name);
+      g_hash_table_insert (annotators, a->annotator, a);
+    }
+  return a;
+}
+
+static int
+compare_annotators (gconstpointer a,
+                    gconstpointer b)
+{
+  const GlossMergeAnnotator *aa = *(GlossMergeAnnotator * const *) a;
+  const GlossMergeAnnotator *ab = *(GlossMergeAnnotator * const *) b;
+
+  return strcmp (aa->annotator, ab->annotator);
+}
+
+/* The report's figures per annotator, from what the merge wrote, counted
+ * as gloss_change_set_count() counts; and how many of the differing
+ * annotations kept the target's version (were not written). */
+static void
+count_by_annotator (GlossMergeReport *report,
+                    GlossChangeSet   *changes,
+                    GHashTable       *differing)
+{
+  GPtrArray *written = _gloss_change_set_get_written (changes);
+  g_autoptr(GHashTable) annotators = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autoptr(GHashTable) all_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint          replaced = 0;
+  GHashTableIter iter;
+  gpointer       value;
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      GlossChange         *c = g_ptr_array_index (written, i);
+      GlossMergeAnnotator *a;
+      gboolean             before, after;
+      guint               *added, *updated, *deleted;
+      const char          *name;
+      char                *key;
+
+      switch (c->kind)
+        {
+        case GLOSS_CHANGE_ANNOTATION:
+          name = gloss_annotation_get_annotator (GLOSS_ANNOTATION (c->after));
+          before = c->before != NULL &&
+                   !gloss_annotation_get_deleted (GLOSS_ANNOTATION (c->before));
+          after = !gloss_annotation_get_deleted (GLOSS_ANNOTATION (c->after));
+          a = annotator_entry (annotators, name);
+          added = &a->annotations_added, updated = &a->annotations_updated;
+          deleted = &a->annotations_deleted;
+          if (g_hash_table_contains (differing, c->key))
+            replaced++;
+          break;
+        case GLOSS_CHANGE_RELATION:
+          name = gloss_relation_get_annotator (GLOSS_RELATION (c->after));
+          before = c->before != NULL && !gloss_relation_get_deleted (GLOSS_RELATION (c->before));
+          after = !gloss_relation_get_deleted (GLOSS_RELATION (c->after));
+          a = annotator_entry (annotators, name);
+          added = &a->relations_added, updated = &a->relations_updated;
+          deleted = &a->relations_deleted;
+          break;
+        case GLOSS_CHANGE_STATUS:
+          name = c->key;
+          a = annotator_entry (annotators, name);
+          a->statuses_updated++;
+          before = after = FALSE;
+          added = updated = deleted = NULL;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (!before && after)
+        (*added)++;
+      else if (before && !after)
+        (*deleted)++;
+      else if (before && after)
+        (*updated)++;
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", c->document_id, name);
+      if (g_hash_table_add (documents, key))
+        a->documents++;
+      if (g_hash_table_add (all_documents, &c->document_id))
+        g_array_append_val (report->documents, c->document_id);
+    }
+
+  g_hash_table_iter_init (&iter, annotators);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (report->annotators, value);
+  g_ptr_array_sort (report->annotators, compare_annotators);
+  report->annotations_differing = g_hash_table_size (differing);
+  report->annotations_kept = report->annotations_differing - MIN (replaced,
+                                                                  report->annotations_differing);
+}
+
 static gboolean
 merge_rows (Merge         *m,
             GPtrArray     *documents,
@@ -568,6 +812,8 @@ merge_rows (Merge         *m,
         return FALSE;
       annotations = gloss_store_load_annotations (m->source, d->id, TRUE, error);
       if (annotations == NULL)
+        return FALSE;
+      if (!note_differing (m, annotations, target_id, error))
         return FALSE;
       for (guint k = 0; k < annotations->len; k++)
         {
@@ -638,16 +884,17 @@ prepare (GlossChangeSet  *changes,
 /* gloss_merge_project() into @report, which is reset and left reset on
  * failure. */
 static gboolean
-merge_project (GlossProject      *target,
-               const char        *source_path,
-               GlossMergeReport  *report,
-               GCancellable      *cancellable,
-               GError           **error)
+merge_project (GlossProject     *target,
+               const char       *source_path,
+               GlossMergeReport *report,
+               GCancellable     *cancellable,
+               GError          **error)
 {
   g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) document_map = NULL;
+  g_autoptr(GHashTable) differing = NULL;
   g_autoptr(GlossChangeSet) changes = NULL;
   g_autofree char *schema_json = NULL;
   g_autofree char *description = NULL;
@@ -675,6 +922,7 @@ merge_project (GlossProject      *target,
   description = g_strdup_printf (_("Merge “%s”"), display);
   changes = gloss_change_set_new (description);
   document_map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  differing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   m.target = gloss_project_get_store (target);
   m.source = source;
   m.source_schema = source_schema;
@@ -682,6 +930,7 @@ merge_project (GlossProject      *target,
   m.report = report;
   m.changes = changes;
   m.document_map = document_map;
+  m.differing = differing;
 
   if (!_gloss_project_apply_changes_full (target, changes, prepare, &m, NULL, NULL, cancellable,
                                           error))
@@ -699,19 +948,20 @@ merge_project (GlossProject      *target,
                             &report->relations_updated, &report->relations_deleted);
   report->statuses_updated = gloss_change_set_count (changes, GLOSS_CHANGE_STATUS, NULL, NULL,
                                                      NULL);
+  count_by_annotator (report, changes, differing);
   report->changes = g_steal_pointer (&changes);
   return TRUE;
 }
 
 gboolean
-gloss_merge_project (GlossProject      *target,
-                     const char        *source_path,
-                     GlossMergeReport  *report,
-                     GCancellable      *cancellable,
-                     GError           **error)
+gloss_merge_project (GlossProject     *target,
+                     const char       *source_path,
+                     GlossMergeReport *report,
+                     GCancellable     *cancellable,
+                     GError          **error)
 {
   GlossMergeReport *own_report;
-  gboolean ok;
+  gboolean          ok;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (target), FALSE);
   g_return_val_if_fail (source_path != NULL, FALSE);

@@ -24,6 +24,22 @@ typedef enum
 
 GQuark gloss_merge_error_quark (void);
 
+/* What one merge wrote of one annotator's rows: the annotations and
+ * relations whose annotator (their author) is @annotator, and
+ * @annotator's document statuses. Counted as the report's totals are. */
+typedef struct
+{
+  char  *annotator;
+  guint  documents;            /* documents these rows were written into */
+  guint  annotations_added;
+  guint  annotations_updated;
+  guint  annotations_deleted;
+  guint  relations_added;
+  guint  relations_updated;
+  guint  relations_deleted;
+  guint  statuses_updated;
+} GlossMergeAnnotator;
+
 /* What one merge did. Counts are of rows whose visible state changed:
  * "added" = absent or deleted before and live after, "deleted" = live
  * before and a tombstone after, "updated" = live before and after with a
@@ -45,7 +61,18 @@ typedef struct
   guint      statuses_updated;
   GPtrArray *labels_added;      /* char *: labels, relation types and document
                                  * attributes new to the target schema */
-  GPtrArray *conflicts;         /* char *: human-readable messages */
+  GPtrArray *conflicts;         /* char *: notes for people on what the merge settled
+                                 * itself: a definition that differs in the source
+                                 * (the target's kept), a document renamed */
+  GPtrArray *annotators;        /* GlossMergeAnnotator *: each annotator some of whose
+                                 * rows the merge wrote, by name */
+  guint      annotations_differing; /* annotations both projects held (same uuid and
+                                     * document), in different versions; a deletion
+                                     * is a version */
+  guint      annotations_kept;  /* of those, the ones whose version in the target was
+                                 * the newer and stayed */
+  GArray    *documents;         /* gint64: the target documents the merge wrote rows
+                                 * into, each once */
 
   /*< private >*/
   GlossChangeSet *changes;      /* what the merge wrote, for its undo */
@@ -56,8 +83,12 @@ void              gloss_merge_report_free      (GlossMergeReport *report);
 /* TRUE when the report holds a merge that changed something and has not
  * been undone. */
 gboolean          gloss_merge_report_can_undo  (GlossMergeReport *report);
-/* A few lines for people ("3 annotations added, ..."), translated. */
+/* A few sentences for people ("ben’s annotations: 3 added, ..."), translated. */
 char             *gloss_merge_report_to_string (GlossMergeReport *report);
+/* The figures of @annotator's rows, or NULL when the merge wrote none. */
+const GlossMergeAnnotator *
+                  gloss_merge_report_lookup_annotator (GlossMergeReport *report,
+                                                       const char       *annotator);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
 

@@ -1289,6 +1289,235 @@ test_stale_schema (void)
   g_assert_null (gloss_schema_lookup_label (gloss_project_get_schema (second), "BETA"));
 }
 
+/* ---- per annotator */
+
+static const char briefing_text[] =
+  "The agency said on Tuesday that a defector from the northern cyber unit had reached "
+  "Vienna, officials told reporters.";
+static const char unit_text[] =
+  "A source close to the ministry claimed the unit paid €2 million to a broker in Lisbon.";
+
+/* Applies one command creating @label on [@start, @end) for @annotator to
+ * @list; returns the new annotation's uuid. */
+static char *
+create_span (GlossAnnotationList *list,
+             const char          *label,
+             guint                start,
+             guint                end,
+             const char          *annotator)
+{
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("create");
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, start, end, annotator);
+  g_autoptr(GError) error = NULL;
+
+  gloss_command_create_annotation (cmd, a);
+  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+  g_assert_no_error (error);
+  return g_strdup (gloss_annotation_get_uuid (a));
+}
+
+static void
+relabel (GlossAnnotationList *list,
+         const char          *uuid,
+         const char          *label)
+{
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("relabel");
+  g_autoptr(GError) error = NULL;
+
+  gloss_command_set_label (cmd, uuid, label);
+  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+  g_assert_no_error (error);
+}
+
+static GlossAnnotationList *
+open_list (GlossProject *project,
+           const char   *name)
+{
+  GlossDocument *doc = gloss_project_find_document (project, name);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationList *list;
+
+  g_assert_nonnull (doc);
+  list = gloss_project_dup_annotation_list (project, doc, &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+assert_annotator (GlossMergeReport *report,
+                  const char       *name,
+                  guint             documents,
+                  guint             added,
+                  guint             updated,
+                  guint             deleted,
+                  guint             relations_added,
+                  guint             statuses)
+{
+  const GlossMergeAnnotator *a = gloss_merge_report_lookup_annotator (report, name);
+
+  g_test_message ("annotator %s", name);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->annotator, ==, name);
+  g_assert_cmpuint (a->documents, ==, documents);
+  g_assert_cmpuint (a->annotations_added, ==, added);
+  g_assert_cmpuint (a->annotations_updated, ==, updated);
+  g_assert_cmpuint (a->annotations_deleted, ==, deleted);
+  g_assert_cmpuint (a->relations_added, ==, relations_added);
+  g_assert_cmpuint (a->relations_updated, ==, 0);
+  g_assert_cmpuint (a->relations_deleted, ==, 0);
+  g_assert_cmpuint (a->statuses_updated, ==, statuses);
+}
+
+/* Two copies by ben and cai of lead's project: the report counts, per
+ * annotator whose rows came in, what the merge wrote; and the annotations
+ * both files held in different versions, and how many of those kept this
+ * project's newer one. */
+static void
+test_annotators (void)
+{
+  g_autofree char *base_path = test_path ("base.gloss");
+  g_autofree char *ben_path = test_path ("ben.gloss");
+  g_autofree char *cai_path = test_path ("cai.gloss");
+  g_autofree char *target_path = test_path ("target.gloss");
+  g_autoptr(GlossProject) target = NULL;
+  g_autoptr(GlossMergeReport) report = gloss_merge_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead_person = NULL;   /* "defector", relabelled by cai and, later, lead */
+  g_autofree char *lead_gpe = NULL;      /* "Vienna", relabelled by cai */
+  g_autofree char *ben_old = NULL;       /* ben's, deleted in ben's copy */
+  g_autofree char *cai_old = NULL;       /* cai's, relabelled in cai's copy */
+
+  {
+    g_autoptr(GlossProject) base = gloss_project_create (base_path, NULL, &error);
+    g_autoptr(GlossAnnotationList) briefing = NULL;
+    g_autoptr(GlossAnnotationList) unit = NULL;
+
+    g_assert_no_error (error);
+    gloss_project_set_annotator (base, "lead");
+    gloss_project_add_document (base, "briefing", briefing_text, -1, NULL, &error);
+    g_assert_no_error (error);
+    gloss_project_add_document (base, "unit", unit_text, -1, NULL, &error);
+    g_assert_no_error (error);
+    briefing = open_list (base, "briefing");
+    unit = open_list (base, "unit");
+    lead_person = create_span (briefing, "PERSON", 34, 42, NULL);   /* defector */
+    lead_gpe = create_span (briefing, "GPE", 84, 90, NULL);         /* Vienna */
+    ben_old = create_span (briefing, "ORG", 4, 10, "ben");          /* agency */
+    cai_old = create_span (unit, "ORG", 22, 30, "cai");             /* ministry */
+  }
+  copy_file (base_path, ben_path);
+  copy_file (base_path, cai_path);
+
+  {
+    g_autoptr(GlossProject) ben = gloss_project_open (ben_path, &error);
+    g_autoptr(GlossAnnotationList) briefing = NULL;
+    g_autoptr(GlossAnnotationList) unit = NULL;
+    g_autoptr(GlossCommand) cmd = gloss_command_new ("ben");
+    g_autofree char *claim = NULL;
+    g_autofree char *source = NULL;
+    g_autofree char *date = NULL;
+
+    g_assert_no_error (error);
+    gloss_project_set_annotator (ben, "ben");
+    briefing = open_list (ben, "briefing");
+    unit = open_list (ben, "unit");
+    claim = create_span (briefing, "CLAIM", 32, 90, NULL);
+    source = create_span (briefing, "SOURCE", 92, 101, NULL);       /* officials */
+    date = create_span (briefing, "DATE", 19, 26, NULL);            /* Tuesday */
+    g_free (create_span (unit, "GPE", 79, 85, NULL));               /* Lisbon */
+    {
+      g_autoptr(GlossRelation) r = gloss_relation_new ("attributed-to", claim, source, NULL);
+      gloss_command_add_relation (cmd, r);
+    }
+    gloss_command_delete_annotation (cmd, ben_old);
+    gloss_command_set_document_status (cmd, NULL, GLOSS_DOCUMENT_STATUS_DONE);
+    g_assert_true (gloss_annotation_list_apply (briefing, cmd, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GlossProject) cai = gloss_project_open (cai_path, &error);
+    g_autoptr(GlossAnnotationList) briefing = NULL;
+    g_autoptr(GlossAnnotationList) unit = NULL;
+
+    g_assert_no_error (error);
+    gloss_project_set_annotator (cai, "cai");
+    briefing = open_list (cai, "briefing");
+    unit = open_list (cai, "unit");
+    g_free (create_span (unit, "SOURCE", 0, 8, NULL));              /* A source */
+    g_free (create_span (unit, "MONEY", 53, 63, NULL));             /* €2 million */
+    relabel (unit, cai_old, "GPE");
+    relabel (briefing, lead_person, "NORP");
+    relabel (briefing, lead_gpe, "LOC");
+  }
+
+  /* lead edits "defector" too, after cai: lead's version is the newer */
+  copy_file (base_path, target_path);
+  target = gloss_project_open (target_path, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotator (target, "lead");
+  {
+    g_autoptr(GlossAnnotationList) briefing = open_list (target, "briefing");
+    relabel (briefing, lead_person, "SOURCE");
+  }
+
+  g_assert_true (gloss_merge_project (target, ben_path, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->annotators->len, ==, 1);
+  /* briefing and unit; 4 new, the old one deleted; the claim's source */
+  assert_annotator (report, "ben", 2, 4, 0, 1, 1, 1);
+  g_assert_null (gloss_merge_report_lookup_annotator (report, "lead"));
+  g_assert_cmpuint (report->documents->len, ==, 2);
+  g_assert_cmpuint (report->annotations_added, ==, 4);
+  g_assert_cmpuint (report->annotations_deleted, ==, 1);
+  g_assert_cmpuint (report->relations_added, ==, 1);
+  g_assert_cmpuint (report->statuses_updated, ==, 1);
+  /* ben's old annotation (deleted there, ben's newer) and "defector" (lead's
+   * newer) differ */
+  g_assert_cmpuint (report->annotations_differing, ==, 2);
+  g_assert_cmpuint (report->annotations_kept, ==, 1);
+
+  g_assert_true (gloss_merge_project (target, cai_path, report, NULL, &error));
+  g_assert_no_error (error);
+  /* lead's "Vienna" relabelled by cai counts as lead's annotation, changed;
+   * lead's newer "defector" stays and is not counted */
+  g_assert_cmpuint (report->annotators->len, ==, 2);
+  assert_annotator (report, "cai", 1, 2, 1, 0, 0, 0);
+  assert_annotator (report, "lead", 1, 0, 1, 0, 0, 0);
+  g_assert_cmpstr (((GlossMergeAnnotator *) report->annotators->pdata[0])->annotator, ==, "cai");
+  g_assert_cmpuint (report->documents->len, ==, 2);
+  g_assert_cmpuint (report->annotations_added, ==, 2);
+  g_assert_cmpuint (report->annotations_updated, ==, 2);
+  g_assert_cmpuint (report->annotations_deleted, ==, 0);
+  /* "ministry", "Vienna", "defector" and ben's deleted one differ; the last
+   * two kept this project's version */
+  g_assert_cmpuint (report->annotations_differing, ==, 4);
+  g_assert_cmpuint (report->annotations_kept, ==, 2);
+  {
+    g_autofree char *text = gloss_merge_report_to_string (report);
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "cai’s annotations: 2 added, 1 changed, 0 deleted, "
+                                    "in 1 document."));
+    g_assert_nonnull (strstr (text, "lead’s annotations: 0 added, 1 changed, 0 deleted, "
+                                    "in 1 document."));
+    g_assert_nonnull (strstr (text, "4 annotations differed between the two files; the newer "
+                                    "version of each was kept (2 of them this project’s)."));
+    g_assert_null (strstr (text, "onflict"));
+  }
+
+  /* merging again writes nothing: no annotator; what differs kept ours */
+  g_assert_true (gloss_merge_project (target, cai_path, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->annotators->len, ==, 0);
+  g_assert_cmpuint (report->annotations_differing, ==, 2);
+  g_assert_cmpuint (report->annotations_kept, ==, 2);
+  {
+    g_autofree char *text = gloss_merge_report_to_string (report);
+
+    g_assert_nonnull (strstr (text, "Nothing new"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1306,5 +1535,6 @@ main (int   argc,
   g_test_add_func ("/core/merge/duplicate-texts", test_duplicate_texts);
   g_test_add_func ("/core/merge/never-met", test_never_met);
   g_test_add_func ("/core/merge/stale-schema", test_stale_schema);
+  g_test_add_func ("/core/merge/annotators", test_annotators);
   return g_test_run ();
 }

@@ -257,22 +257,71 @@ close_window (GlossWindow *window)
   g_assert_finalize_object (window);
 }
 
-static GtkWindow *
-merge_copies (Fixture     *fixture,
-              GlossWindow *window)
+static void
+merge_files (GlossWindow *window,
+             const char  *paths[],
+             guint        n)
 {
   g_autoptr(GError) error = NULL;
   GFile *files[3];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (files));
+  for (guint i = 0; i < n; i++)
+    files[i] = g_file_new_for_path (paths[i]);
+  g_assert_true (_gloss_window_merge_files (window, files, n, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (files[i]);
+}
+
+static void
+merge_copies (Fixture     *fixture,
+              GlossWindow *window)
+{
+  merge_files (window, (const char **) fixture->copies->pdata, 3);
+  g_assert_true (_gloss_window_can_undo_merge (window));
+}
+
+/* The merge report window, or NULL. */
+static GtkWindow *
+find_report (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_widget_has_css_class (l->data, "merge-report") &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The text of every label under @widget, a line each. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* The toast's Details: the report, its text in @text. */
+static GtkWindow *
+open_details (GlossWindow *window,
+              char       **shown)
+{
+  GString   *out = g_string_new (NULL);
   GtkWindow *report;
 
-  for (guint i = 0; i < 3; i++)
-    files[i] = g_file_new_for_path (fixture->copies->pdata[i]);
-  report = _gloss_window_merge_files (window, files, 3, &error);
-  g_assert_no_error (error);
+  g_assert_null (find_report ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-details", NULL));
+  report = find_report ();
   g_assert_nonnull (report);
-  g_assert_true (_gloss_window_can_undo_merge (window));
-  for (guint i = 0; i < 3; i++)
-    g_object_unref (files[i]);
+  collect_text (GTK_WIDGET (report), out);
+  *shown = g_string_free (out, FALSE);
+  g_test_message ("%s", *shown);
   return report;
 }
 
@@ -346,6 +395,7 @@ test_merge (Fixture       *fixture,
 {
   GlossWindow *window = new_window ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
   GtkWindow *report;
 
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) &&
@@ -354,13 +404,29 @@ test_merge (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   iterate_main_context (100);
 
-  report = merge_copies (fixture, window);
+  /* a short toast, no report in the way; its Details open the report */
+  merge_copies (fixture, window);
+  g_assert_null (find_report ());
+  g_assert_cmpstr (_gloss_window_get_toast_title (window), ==,
+                   "Merged alice’s, bob’s and carol’s work: 18 annotations in 1 document");
+  report = open_details (window, &shown);
   iterate_main_context (300);
   screenshot (GTK_WIDGET (report), "merge-report.png");
+  g_assert_nonnull (strstr (shown, "alice’s annotations: 7 added, 0 changed, 0 deleted, in 1 "
+                                   "document; relations: 1 added, 0 changed, 0 deleted.\n"));
+  g_assert_nonnull (strstr (shown, "bob’s annotations: 7 added, 0 changed, 0 deleted, in 1 "
+                                   "document; relations: 1 added, 0 changed, 0 deleted.\n"));
+  g_assert_nonnull (strstr (shown, "carol’s annotations: 4 added, 0 changed, 0 deleted, in 1 "
+                                   "document.\n"));
+  g_assert_null (strstr (shown, "differed"));
+  g_assert_null (strstr (shown, "onflict"));
+  g_clear_pointer (&shown, g_free);
   g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==,
                     G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
   g_assert_cmpuint (count_annotations (fixture->lead, "bob"), ==, 7);
+  /* closed, the report leaves a toast with Undo, as before */
   gtk_window_destroy (report);
+  g_assert_cmpstr (_gloss_window_get_toast_title (window), ==, "3 projects merged");
   assert_briefing_row (window, G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
   g_assert_true (gloss_window_select_document (window, "briefing"));
 
@@ -373,10 +439,37 @@ test_merge (Fixture       *fixture,
   iterate_main_context (50);
   g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==, 0);
 
-  gtk_window_destroy (merge_copies (fixture, window));
+  merge_copies (fixture, window);
   g_assert_cmpuint (count_annotations (fixture->lead, NULL), ==,
                     G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
   assert_briefing_row (window, G_N_ELEMENTS (specs) + N_CLAIM_ANNOTATIONS);
+
+  /* lead relabels one of carol's, then carol's file comes again: nothing
+   * new, and the annotation that differs keeps lead's newer version */
+  {
+    GlossDocument *document = gloss_project_find_document (fixture->lead, "briefing");
+    g_autoptr(GlossAnnotationList) annotations =
+                 gloss_project_dup_annotation_list (fixture->lead, document, &error);
+    g_autoptr(GlossCommand) command = gloss_command_new ("relabel");
+    const char *carol[] = { fixture->copies->pdata[2] };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (annotations)); i++)
+      {
+        g_autoptr(GlossAnnotation) a = g_list_model_get_item (G_LIST_MODEL (annotations), i);
+
+        if (g_strcmp0 (gloss_annotation_get_label (a), "MONEY") == 0)
+          gloss_command_set_label (command, gloss_annotation_get_uuid (a), "QUANTITY");
+      }
+    apply (annotations, command);
+    merge_files (window, carol, 1);
+  }
+  g_assert_cmpstr (_gloss_window_get_toast_title (window), ==, "Nothing new to merge");
+  report = open_details (window, &shown);
+  g_assert_nonnull (strstr (shown, "carol.gloss\nNothing new to take from this file.\n"));
+  g_assert_nonnull (strstr (shown, "1 annotation differed between the two files; the newer "
+                                   "version was kept (this project’s).\n"));
+  gtk_window_destroy (report);
 
   close_window (window);
 }
