@@ -186,6 +186,18 @@ gloss_merge_report_to_string (GlossMergeReport *report)
   if (n_annotators == 0 && report->documents_added == 0 &&
       (report->labels_added == NULL || report->labels_added->len == 0))
     g_string_append (out, _("Nothing new to take from this file.\n"));
+  else if (n_annotators == 1)
+    {
+      /* the one annotator's line says it all but the new documents */
+      if (report->documents_added > 0)
+        {
+          g_string_append_printf (out,
+                                  g_dngettext (GETTEXT_PACKAGE, "%u document added",
+                                               "%u documents added", report->documents_added),
+                                  report->documents_added);
+          g_string_append (out, ".\n");
+        }
+    }
   else
     {
       g_string_append_printf (out,
