@@ -645,8 +645,8 @@ update_progress (GlossCurationView *self)
 
           /* Translators: the project-wide queue of disagreements */
           text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u undecided in %u document · %u decided here",
-                                               "%u undecided in %u documents · %u decided here",
+                                               "%u left in %u document · %u decided",
+                                               "%u left in %u documents · %u decided",
                                                n_documents),
                                   left, n_documents, self->queue_decided);
         }
