@@ -74,7 +74,7 @@ else
   sed 's/^/# /' "$TMP/err"
 fi
 is "the copy is the older project" "$(sqlite3 "$OLD.v1.bak" 'PRAGMA user_version')" 1
-is "the project is upgraded" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 2
+is "the project is upgraded" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 3
 is "the copy holds its document" \
   "$(sqlite3 "$OLD.v1.bak" 'SELECT name FROM documents')" "defector-cyber-unit"
 
