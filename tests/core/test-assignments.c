@@ -56,7 +56,7 @@ assignees_string (GlossProject *project,
                   const char   *name)
 {
   g_auto(GStrv) who = gloss_store_dup_assignees (gloss_project_get_store (project),
-                                                 document_id (project, name));
+                                                  document_id (project, name));
 
   return g_strjoinv (",", who);
 }
@@ -74,8 +74,8 @@ test_assign_unassign (void)
   g_autoptr(GlossChangeSet) removed = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *who = NULL;
-  int state;
-  gint64 modified;
+  int              state;
+  gint64           modified;
 
   set = gloss_project_assign (project, document_id (project, "wire-001"), ana_ben, FALSE, &error);
   g_assert_no_error (error);
@@ -141,7 +141,7 @@ check_spread (GlossProject *project,
     {
       g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
       g_auto(GStrv) who = gloss_store_dup_assignees (gloss_project_get_store (project),
-                                                     gloss_document_get_id (doc));
+                                                      gloss_document_get_id (doc));
 
       g_assert_cmpuint (g_strv_length (who), ==, n);
       for (guint k = 0; who[k] != NULL; k++)
@@ -156,14 +156,15 @@ check_spread (GlossProject *project,
 static char *
 dump_assignments (GlossProject *project)
 {
-  sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
+  sqlite3      *db = _gloss_store_get_db (gloss_project_get_store (project));
   sqlite3_stmt *stmt = NULL;
-  GString *out = g_string_new (NULL);
+  GString      *out = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT d.uuid, a.annotator, a.deleted, a.modified "
                                            "FROM assignments a JOIN documents d "
                                            "ON d.id = a.document ORDER BY d.uuid, a.annotator",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s|%s|%d|%lld\n", sqlite3_column_text (stmt, 0),
                             sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
@@ -175,14 +176,15 @@ dump_assignments (GlossProject *project)
 static char *
 live_assignments (GlossProject *project)
 {
-  sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
+  sqlite3      *db = _gloss_store_get_db (gloss_project_get_store (project));
   sqlite3_stmt *stmt = NULL;
-  GString *out = g_string_new (NULL);
+  GString      *out = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT d.name, a.annotator FROM assignments a "
                                            "JOIN documents d ON d.id = a.document "
                                            "WHERE a.deleted = 0 ORDER BY d.name, a.annotator",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s:%s\n", sqlite3_column_text (stmt, 0),
                             sqlite3_column_text (stmt, 1));
@@ -204,9 +206,9 @@ test_assign_evenly (void)
       g_autoptr(GlossProject) project = new_project (name, 23);
       g_autoptr(GlossChangeSet) set = NULL;
       g_autoptr(GHashTable) loads = NULL;
-      guint min = G_MAXUINT, max = 0, total = 0;
+      guint          min = G_MAXUINT, max = 0, total = 0;
       GHashTableIter iter;
-      gpointer value;
+      gpointer       value;
 
       set = gloss_project_assign_evenly (project, team, n, 42, FALSE, &error);
       g_assert_no_error (error);
@@ -226,7 +228,7 @@ test_assign_evenly (void)
       /* again without replace: every document has its n already */
       {
         g_autoptr(GlossChangeSet) again = gloss_project_assign_evenly (project, team, n, 7, FALSE,
-                                                                       &error);
+                                                                        &error);
         g_assert_no_error (error);
         g_assert_cmpuint (gloss_change_set_get_n_written (again), ==, 0);
       }
@@ -239,7 +241,7 @@ test_assign_evenly (void)
   {
     g_autoptr(GlossProject) project = new_project ("evenly-again.gloss", 23);
     g_autoptr(GlossChangeSet) set = gloss_project_assign_evenly (project, team, 2, 42, FALSE,
-                                                                 &error);
+                                                                  &error);
     g_autofree char *same = NULL;
 
     g_assert_no_error (error);
@@ -249,7 +251,7 @@ test_assign_evenly (void)
   {
     g_autoptr(GlossProject) project = new_project ("evenly-other.gloss", 23);
     g_autoptr(GlossChangeSet) set = gloss_project_assign_evenly (project, team, 2, 43, FALSE,
-                                                                 &error);
+                                                                  &error);
 
     g_assert_no_error (error);
     other_seed = live_assignments (project);
@@ -261,7 +263,7 @@ test_assign_evenly (void)
     g_autoptr(GlossProject) project = new_project ("evenly-refused.gloss", 2);
     const char *pair[] = { "ana", "ana", "ben", NULL };
     g_autoptr(GlossChangeSet) set = gloss_project_assign_evenly (project, pair, 3, 1, FALSE,
-                                                                 &error);
+                                                                  &error);
 
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     g_assert_null (set);
@@ -319,11 +321,12 @@ add_annotation (GlossProject *project,
                 const char   *annotator,
                 gboolean      deleted)
 {
-  sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
+  sqlite3         *db = _gloss_store_get_db (gloss_project_get_store (project));
   g_autofree char *sql = g_strdup_printf ("INSERT INTO annotations (uuid, document, label, start, "
                                           "end, fragments, annotator, created, modified, deleted) "
                                           "VALUES ('%s', %" G_GINT64_FORMAT ", 'ORG', 0, 1, "
-                                          "'0-1', '%s', 1, 1, %d)", uuid,
+                                          "'0-1', '%s', 1, 1, %d)",
+                                          uuid,
                                           document_id (project, doc), annotator, deleted);
 
   test_raw_exec (db, sql);
@@ -390,7 +393,7 @@ test_progress (void)
 
   all = gloss_project_dup_annotator_progress (project, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all->len, ==, 4);   /* ana, ben, cleo, dan; gold aside */
+  g_assert_cmpuint (all->len, ==, 4); /* ana, ben, cleo, dan; gold aside */
   g_assert_cmpstr (((GlossAnnotatorProgress *) all->pdata[0])->annotator, ==, "ana");
   g_assert_cmpstr (((GlossAnnotatorProgress *) all->pdata[3])->annotator, ==, "dan");
 
@@ -464,13 +467,28 @@ test_merge (void)
   g_autofree char *first = NULL;
   g_autoptr(GError) error = NULL;
   static const guint orders[6][3] = {
-    { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 },
+    { 0, 1, 2 },
+    { 0, 2, 1 },
+    { 1, 0, 2 },
+    { 1, 2, 0 },
+    { 2, 0, 1 },
+    { 2, 1, 0 },
   };
   /* copy, annotator, deleted, modified */
-  static const struct { guint copy; const char *who; int deleted; gint64 modified; } rows[] = {
-    { 0, "ana", 0, 100 }, { 1, "ana", 1, 200 }, { 2, "ana", 0, 150 },
-    { 2, "ben", 0, 300 }, { 1, "ben", 0, 250 },
-    { 0, "carl", 0, 400 }, { 1, "carl", 1, 400 },   /* a tie: the tombstone wins */
+  static const struct
+  {
+    guint       copy;
+    const char *who;
+    int         deleted;
+    gint64      modified;
+  } rows[] = {
+    { 0, "ana", 0, 100 },
+    { 1, "ana", 1, 200 },
+    { 2, "ana", 0, 150 },
+    { 2, "ben", 0, 300 },
+    { 1, "ben", 0, 250 },
+    { 0, "carl", 0, 400 },
+    { 1, "carl", 1, 400 }, /* a tie: the tombstone wins */
     { 0, "dora", 0, 500 },
   };
 
@@ -581,7 +599,8 @@ test_migrate (void)
   g_assert_no_error (error);
   db = test_raw_open (path);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = "
-                                     "'assignments'"), ==, 0);
+                                     "'assignments'"),
+                   ==, 0);
   sqlite3_close (db);
 
   project = gloss_project_open (path, &error);
@@ -590,7 +609,8 @@ test_migrate (void)
   g_assert_cmpint (test_raw_int (db, "PRAGMA user_version"), ==, GLOSS_STORE_VERSION);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM assignments"), ==, 0);
   g_assert_cmpint (test_raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = "
-                                     "'assignments_by_annotator'"), ==, 1);
+                                     "'assignments_by_annotator'"),
+                   ==, 1);
 }
 
 int
