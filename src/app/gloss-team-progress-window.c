@@ -16,7 +16,7 @@ struct _GlossTeamProgressWindow
 {
   AdwWindow     parent_instance;
 
-  GlossProject *project;         /* owned */
+  GlossProject *project; /* owned */
 
   /* template children */
   GtkListBox   *list_box;
@@ -40,13 +40,15 @@ gloss_team_progress_format_figures (const GlossAnnotatorProgress *p)
 
   /* Translators: part of an annotator's progress line */
   assigned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u assigned", "%u assigned",
-                                           p->n_assigned), p->n_assigned);
+                                           p->n_assigned),
+                              p->n_assigned);
   annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
-                                              p->n_annotations), p->n_annotations);
+                                              p->n_annotations),
+                                 p->n_annotations);
   /* Translators: an annotator's progress: "4 assigned · 1 new · 2 in progress · 1 done ·
    * 37 annotations" */
   return g_strdup_printf (_("%s · %u new · %u in progress · %u done · %s"), assigned, p->n_new,
-                          p->n_in_progress, p->n_done, annotations);
+                             p->n_in_progress, p->n_done, annotations);
 }
 
 static GtkWidget *
@@ -55,15 +57,15 @@ make_row (const GlossAnnotatorProgress *p)
   g_autofree char *figures = gloss_team_progress_format_figures (p);
   g_autofree char *percent = NULL;
   g_autofree char *accessible = NULL;
-  guint counted = p->n_new + p->n_in_progress + p->n_done;
-  double level = counted > 0 ? (double) p->n_done / counted : 0.0;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (p->annotator);
-  GtkWidget *line = gtk_label_new (figures);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  GtkWidget *share;
+  guint            counted = p->n_new + p->n_in_progress + p->n_done;
+  double           level = counted > 0 ? (double) p->n_done / counted : 0.0;
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget       *name = gtk_label_new (p->annotator);
+  GtkWidget       *line = gtk_label_new (figures);
+  GtkWidget       *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+  GtkWidget       *share;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 10);
@@ -101,7 +103,8 @@ make_row (const GlossAnnotatorProgress *p)
   gtk_box_append (GTK_BOX (box), share);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* Translators: what a screen reader says of an annotator's row: "ana: 4 assigned · …, 25 % done" */
+  /* Translators: what a screen reader says of an annotator's row:
+   * "ana: 4 assigned · …, 25 % done" */
   accessible = g_strdup_printf (_("%s: %s, %s done"), p->annotator, figures, percent);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -128,7 +131,7 @@ gloss_team_progress_window_dispose (GObject *object)
 static void
 gloss_team_progress_window_class_init (GlossTeamProgressWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_team_progress_window_dispose;
@@ -169,8 +172,8 @@ gloss_team_progress_window_refresh (GlossTeamProgressWindow *self)
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  GtkWidget *child;
-  guint n_done = 0, n_counted = 0;
+  GtkWidget       *child;
+  guint            n_done = 0, n_counted = 0;
 
   g_return_if_fail (GLOSS_IS_TEAM_PROGRESS_WINDOW (self));
 

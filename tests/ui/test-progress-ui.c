@@ -49,10 +49,10 @@ assign (GlossProject       *project,
 }
 
 static void
-set_status (GlossProject        *project,
-            const char          *name,
-            const char          *who,
-            GlossDocumentStatus  status)
+set_status (GlossProject       *project,
+            const char         *name,
+            const char         *who,
+            GlossDocumentStatus status)
 {
   g_autoptr(GError) error = NULL;
 
@@ -70,14 +70,15 @@ add_annotations (GlossProject *project,
                  guint         n)
 {
   sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
-  gint64 id = gloss_document_get_id (gloss_project_find_document (project, name));
+  gint64   id = gloss_document_get_id (gloss_project_find_document (project, name));
 
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *sql = g_strdup_printf (
         "INSERT INTO annotations (uuid, document, label, start, end, fragments, annotator, "
         "created, modified) VALUES ('%s-%s-%u', %" G_GINT64_FORMAT ", 'ORG', %u, %u, '%u-%u', "
-        "'%s', 1, 1)", who, name, i, id, i, i + 1, i, i + 1, who);
+        "'%s', 1, 1)",
+        who, name, i, id, i, i + 1, i, i + 1, who);
 
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
@@ -110,7 +111,7 @@ find_row (GtkWidget  *widget,
 static GlossTeamProgressWindow *
 find_progress_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -144,15 +145,15 @@ test_progress (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gloss-progress-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "desk.gloss", NULL);
-  const char *tester_ana[] = { "ana", "tester", NULL };
-  const char *tester[] = { "tester", NULL };
-  const char *ben_ana[] = { "ben", "ana", NULL };
+  const char      *tester_ana[] = { "ana", "tester", NULL };
+  const char      *tester[] = { "tester", NULL };
+  const char      *ben_ana[] = { "ben", "ana", NULL };
   g_autoptr(GPtrArray) core = NULL;
   GlossTeamProgressWindow *dialog;
-  GlossDocumentSidebar *sidebar;
-  GlossDocumentRow *row;
-  GlossWindow *window;
-  GlossProject *project;
+  GlossDocumentSidebar    *sidebar;
+  GlossDocumentRow        *row;
+  GlossWindow             *window;
+  GlossProject            *project;
 
   g_assert_no_error (error);
   create_project_file (path, names, texts, G_N_ELEMENTS (names));
@@ -192,10 +193,9 @@ test_progress (void)
   {
     g_autoptr(GlossAnnotationList) list = NULL;
     g_autoptr(GlossCommand) command = gloss_command_new ("done");
+    GlossDocument *first = gloss_project_find_document (project, "wire-000");
 
-    list = gloss_project_dup_annotation_list (project, gloss_project_find_document (project,
-                                                                                    "wire-000"),
-                                              &error);
+    list = gloss_project_dup_annotation_list (project, first, &error);
     g_assert_no_error (error);
     gloss_command_set_document_status (command, "tester", GLOSS_DOCUMENT_STATUS_DONE);
     g_assert_true (gloss_annotation_list_apply (list, command, &error));
@@ -224,13 +224,14 @@ test_progress (void)
   g_assert_nonnull (dialog);
   core = gloss_project_dup_annotator_progress (project, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (core->len, ==, 4);   /* ana, ben, cleo, tester */
+  g_assert_cmpuint (core->len, ==, 4); /* ana, ben, cleo, tester */
   for (guint i = 0; i < core->len; i++)
     {
       GlossAnnotatorProgress *p = core->pdata[i];
-      GtkWidget *annotator_row = _gloss_team_progress_window_get_row (dialog, p->annotator);
-      g_autofree char *figures = gloss_team_progress_format_figures (p);
-      guint counted = p->n_new + p->n_in_progress + p->n_done;
+      GtkWidget              *annotator_row =
+        _gloss_team_progress_window_get_row (dialog, p->annotator);
+      g_autofree char        *figures = gloss_team_progress_format_figures (p);
+      guint                   counted = p->n_new + p->n_in_progress + p->n_done;
 
       g_assert_nonnull (annotator_row);
       g_assert_cmpstr (_gloss_team_progress_row_get_figures (annotator_row), ==, figures);
@@ -238,13 +239,16 @@ test_progress (void)
                                       counted ? (double) p->n_done / counted : 0.0, 1e-9);
     }
   g_assert_cmpstr (_gloss_team_progress_row_get_figures (
-                     _gloss_team_progress_window_get_row (dialog, "ana")), ==,
+                     _gloss_team_progress_window_get_row (dialog, "ana")),
+                   ==,
                    "2 assigned · 0 new · 1 in progress · 1 done · 3 annotations");
   g_assert_cmpstr (_gloss_team_progress_row_get_figures (
-                     _gloss_team_progress_window_get_row (dialog, "tester")), ==,
+                     _gloss_team_progress_window_get_row (dialog, "tester")),
+                   ==,
                    "2 assigned · 0 new · 0 in progress · 2 done · 0 annotations");
   g_assert_cmpstr (_gloss_team_progress_row_get_figures (
-                     _gloss_team_progress_window_get_row (dialog, "cleo")), ==,
+                     _gloss_team_progress_window_get_row (dialog, "cleo")),
+                   ==,
                    "0 assigned · 3 new · 0 in progress · 1 done · 0 annotations");
   g_assert_cmpfloat_with_epsilon (
     _gloss_team_progress_row_get_done_level (_gloss_team_progress_window_get_row (dialog, "ana")),
