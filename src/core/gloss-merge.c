@@ -771,6 +771,8 @@ count_by_annotator (GlossMergeReport *report,
           before = after = FALSE;
           added = updated = deleted = NULL;
           break;
+        case GLOSS_CHANGE_ASSIGNMENT:
+          continue;   /* the lead's, not an annotator's work */
         default:
           g_assert_not_reached ();
         }
