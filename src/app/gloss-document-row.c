@@ -22,8 +22,10 @@ struct _GlossDocumentRow
   guint          n_annotations;
   guint          n_curated;
   guint          n_units;        /* 0: no curation shown */
+  GStrv          assignees;      /* owned, sorted; NULL: none shown */
 
   /* template children */
+  GtkLabel      *assignees_label;
   GtkWidget      *box;
   GtkLabel      *caption_label;
   GtkLabel      *name_label;
@@ -41,6 +43,7 @@ gloss_document_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->assignees, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_ROW);
 
   G_OBJECT_CLASS (gloss_document_row_parent_class)->dispose (object);
@@ -56,6 +59,7 @@ gloss_document_row_class_init (GlossDocumentRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/gloss-document-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, assignees_label);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, box);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, caption_label);
   gtk_widget_class_bind_template_child (widget_class, GlossDocumentRow, name_label);
@@ -99,6 +103,13 @@ update_accessible_label (GlossDocumentRow *self)
     name = g_strdup_printf ("%s, %s", gloss_document_get_name (self->document),
                             gtk_label_get_label (self->caption_label));
 
+  if (name != NULL && gtk_widget_get_visible (GTK_WIDGET (self->assignees_label)))
+    {
+      char *with = g_strdup_printf ("%s, %s", name, gtk_label_get_label (self->assignees_label));
+
+      g_free (name);
+      name = with;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name != NULL ? name : "", -1);
   if (parent != NULL)
@@ -127,9 +138,13 @@ update_caption (GlossDocumentRow *self,
     {
       g_autofree char *with_curation = NULL;
 
-      /* Translators: the caption of a document being curated: "… · curated 3 of 7" */
-      with_curation = g_strdup_printf (_("%s · curated %u of %u"), annotations, self->n_curated,
-                                       self->n_units);
+      if (self->n_curated >= self->n_units)
+        /* Translators: the caption of a document whose curation is complete */
+        with_curation = g_strdup_printf (_("%s · curated"), annotations);
+      else
+        /* Translators: the caption of a document being curated: "… · curated 3 of 7" */
+        with_curation = g_strdup_printf (_("%s · curated %u of %u"), annotations,
+                                         self->n_curated, self->n_units);
       g_free (caption);
       caption = g_steal_pointer (&with_curation);
     }
@@ -143,12 +158,51 @@ document_count_cb (GlossDocumentRow *self)
   update_caption (self, gloss_document_get_n_annotations (self->document));
 }
 
+/* "Assigned to ana ✓, ben": a check mark for those done. */
+static void
+update_assignees (GlossDocumentRow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  gboolean any = self->document != NULL && self->assignees != NULL && self->assignees[0] != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assignees_label), any);
+  if (!any)
+    {
+      gtk_label_set_label (self->assignees_label, "");
+      return;
+    }
+  for (guint i = 0; self->assignees[i] != NULL; i++)
+    {
+      gboolean done = gloss_document_get_status (self->document, self->assignees[i]) ==
+                      GLOSS_DOCUMENT_STATUS_DONE;
+
+      if (i > 0)
+        /* Translators: between two assignees of a document */
+        g_string_append (names, _(", "));
+      if (done)
+        /* Translators: an assignee who is done with the document: "ana ✓" */
+        g_string_append_printf (names, _("%s ✓"), self->assignees[i]);
+      else
+        g_string_append (names, self->assignees[i]);
+    }
+  /* Translators: under a document in the list: "Assigned to ana ✓, ben" */
+  text = g_strdup_printf (_("Assigned to %s"), names->str);
+  gtk_label_set_label (self->assignees_label, text);
+}
+
 static void
 document_status_cb (GlossDocumentRow *self,
                     const char       *annotator)
 {
   if (g_strcmp0 (annotator, self->annotator) == 0)
     gloss_document_row_set_status (self, gloss_document_get_status (self->document, annotator));
+  if (self->assignees != NULL && g_strv_contains ((const char * const *) self->assignees,
+                                                  annotator))
+    {
+      update_assignees (self);
+      update_accessible_label (self);
+    }
 }
 
 void
@@ -165,6 +219,8 @@ gloss_document_row_set_document (GlossDocumentRow *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   self->n_units = 0;
+  g_clear_pointer (&self->assignees, g_strfreev);
+  update_assignees (self);
 
   if (document == NULL)
     {
@@ -258,4 +314,39 @@ gloss_document_row_set_curation (GlossDocumentRow *self,
   self->n_units = n_units;
   if (self->document != NULL)
     update_caption (self, self->n_annotations);
+}
+
+void
+gloss_document_row_set_assignees (GlossDocumentRow *self,
+                                  GStrv             assignees)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (self));
+
+  if (assignees != NULL && assignees[0] == NULL)
+    assignees = NULL;
+  if (self->assignees != NULL && assignees != NULL &&
+      g_strv_equal ((const char * const *) self->assignees, (const char * const *) assignees))
+    return;
+  g_strfreev (self->assignees);
+  self->assignees = g_strdupv (assignees);
+  update_assignees (self);
+  update_accessible_label (self);
+}
+
+const char *
+_gloss_document_row_get_assignees_text (GlossDocumentRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->assignees_label)))
+    return NULL;
+  return gtk_label_get_label (self->assignees_label);
+}
+
+const char *
+_gloss_document_row_get_caption (GlossDocumentRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_ROW (self), NULL);
+
+  return gtk_label_get_label (self->caption_label);
 }

@@ -31,9 +31,20 @@ void           gloss_document_row_set_status   (GlossDocumentRow    *self,
 void           gloss_document_row_set_n_annotations (GlossDocumentRow *self,
                                                      guint             n_annotations);
 
-/* Adds "curated N of M" to the caption (@n_units 0: nothing). */
+/* Adds "curated N of M" to the caption, or "curated" once all are
+ * (@n_units 0: nothing). */
 void           gloss_document_row_set_curation (GlossDocumentRow *self,
                                                 guint             n_curated,
                                                 guint             n_units);
+
+/* Shows "Assigned to ana ✓, ben" (a check mark for an assignee whose
+ * status is done; followed through "status-changed"); NULL or empty: no
+ * line. */
+void           gloss_document_row_set_assignees (GlossDocumentRow *self,
+                                                 GStrv             assignees);
+
+/* For tests: the assignees line (NULL when hidden) and the caption. */
+const char    *_gloss_document_row_get_assignees_text (GlossDocumentRow *self);
+const char    *_gloss_document_row_get_caption (GlossDocumentRow *self);
 
 G_END_DECLS

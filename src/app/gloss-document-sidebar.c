@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-assignments.h"
 #include "gloss-document-row.h"
 #include "gloss-document-sidebar.h"
 #include "gloss-document.h"
@@ -57,6 +58,7 @@ enum
   STATUS_FILTER_NEW,
   STATUS_FILTER_IN_PROGRESS,
   STATUS_FILTER_DONE,
+  STATUS_FILTER_ASSIGNED,   /* assigned to the project's annotator */
 };
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -116,9 +118,11 @@ refresh_status_filter (GlossDocumentSidebar *self)
                                    : wanted == STATUS_FILTER_DONE ? GLOSS_DOCUMENT_STATUS_DONE
                                    : GLOSS_DOCUMENT_STATUS_IN_PROGRESS;
 
-      /* for "New", the documents that are not new */
-      self->status_ids = gloss_store_find_documents_with_status (store, annotator, status,
-                                                                 wanted == STATUS_FILTER_NEW);
+      if (wanted == STATUS_FILTER_ASSIGNED)
+        self->status_ids = gloss_store_find_assigned_documents (store, annotator);
+      else   /* for "New", the documents that are not new */
+        self->status_ids = gloss_store_find_documents_with_status (store, annotator, status,
+                                                                   wanted == STATUS_FILTER_NEW);
     }
 
   /* Without a function the filter matches all: the lazy list then never

@@ -35,7 +35,8 @@ void         gloss_document_sidebar_set_project           (GlossDocumentSidebar 
 /* The document list as shown: filtered by name or text and by status. */
 GListModel  *gloss_document_sidebar_get_documents         (GlossDocumentSidebar *self);
 GtkEditable *gloss_document_sidebar_get_search_entry      (GlossDocumentSidebar *self);
-/* Rows: all, new, in progress, done (for the current annotator). */
+/* Rows: all, new, in progress, done (for the current annotator), assigned
+ * to the current annotator. */
 GtkDropDown *gloss_document_sidebar_get_status_dropdown   (GlossDocumentSidebar *self);
 /* The selected position in the list as shown, or GTK_INVALID_LIST_POSITION. */
 guint        gloss_document_sidebar_get_selected          (GlossDocumentSidebar *self);

@@ -11,10 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "gloss-agreement-window.h"
+#include "gloss-assignments.h"
 #include "gloss-curation.h"
 #include "gloss-document.h"
 #include "gloss-merge.h"
 #include "gloss-project.h"
+#include "gloss-team-progress-window.h"
 #include "gloss-window-private.h"
 #include "gloss-window-teams-private.h"
 
@@ -46,6 +48,7 @@ update_actions (GlossWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.agreement", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.team-progress", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-merge",
                                  _gloss_window_can_undo_merge (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-details",
@@ -340,6 +343,19 @@ agreement_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+team_progress_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_window_get_project (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (
+    gloss_team_progress_window_new (GTK_WINDOW (self), gloss_window_get_project (self))));
+}
+
 /* ---- private API ------------------------------------------------------- */
 
 void
@@ -350,6 +366,8 @@ _gloss_window_teams_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.merge-details", NULL,
                                    merge_details_action);
   gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
+  gtk_widget_class_install_action (widget_class, "win.team-progress", NULL,
+                                   team_progress_action);
 }
 
 void
@@ -499,6 +517,14 @@ _gloss_window_teams_update_row (GlossWindow      *self,
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (GLOSS_IS_DOCUMENT_ROW (row));
+
+  /* one query for the row, only when it is bound (shown) */
+  if (project != NULL && document != NULL)
+    {
+      g_auto(GStrv) assignees = gloss_store_dup_assignees (gloss_project_get_store (project),
+                                                           gloss_document_get_id (document));
+      gloss_document_row_set_assignees (row, assignees);
+    }
 
   if (project == NULL || document == NULL ||
       gloss_document_get_n_annotations (document) > ROW_PROGRESS_MAX_ANNOTATIONS ||

@@ -1,4 +1,4 @@
-/* gloss-cli-teams.h: the team commands of gloss-cli (merge, agreement)
+/* gloss-cli-teams.h: the team commands of gloss-cli (merge, agreement, assign, progress)
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 int gloss_cli_merge     (int    argc,
                          char **argv);
 int gloss_cli_agreement (int    argc,
+                         char **argv);
+int gloss_cli_assign    (int    argc,
+                         char **argv);
+int gloss_cli_progress  (int    argc,
                          char **argv);
 
 G_END_DECLS

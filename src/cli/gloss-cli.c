@@ -1006,6 +1006,8 @@ static const Command commands[] = {
   { "formats", cmd_formats, N_("List the formats Gloss can import and export") },
   { "merge", gloss_cli_merge, N_("Merge other project files into a project") },
   { "agreement", gloss_cli_agreement, N_("Inter-annotator agreement of a project") },
+  { "assign", gloss_cli_assign, N_("Assign documents to annotators") },
+  { "progress", gloss_cli_progress, N_("Each annotator’s progress, and each document’s") },
 };
 
 static void

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 
 /* One row before and after: of a change set, or of a command applied to an
  * annotation list. NULL object = no row. For statuses, a status of -1 = no
- * row. */
+ * row; assignments keep their deleted flag there (0, 1; -1 = no row). */
 typedef struct
 {
   GlossChangeKind  kind;
   GlossChangeRule  rule;
-  char            *key;           /* uuid, or annotator for statuses */
+  char            *key;           /* uuid, or annotator for statuses and assignments */
   gint64           document_id;   /* of a status; of the row written otherwise */
   GObject         *before;
   GObject         *after;

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-assignments.h"
 #include "gloss-change-set-private.h"
 #include "gloss-document.h"
 #include "gloss-project.h"
@@ -124,6 +125,12 @@ _gloss_change_write (GlossChange  *change,
                                               forward ? change->after_modified
                                                       : change->before_modified,
                                               error);
+    case GLOSS_CHANGE_ASSIGNMENT:
+      return gloss_store_set_assignment (store, change->document_id, change->key,
+                                         forward ? change->after_status : change->before_status,
+                                         forward ? change->after_modified
+                                                 : change->before_modified,
+                                         error);
     default:
       g_assert_not_reached ();
     }
@@ -184,6 +191,9 @@ load_current (GlossChange *change,
           *status = -1;
           *modified = 0;
         }
+      return NULL;
+    case GLOSS_CHANGE_ASSIGNMENT:
+      gloss_store_get_assignment (store, change->document_id, change->key, status, modified);
       return NULL;
     default:
       g_assert_not_reached ();
@@ -257,7 +267,7 @@ newer (GlossChange *change,
   g_autofree char *current_key = NULL;
   int cmp;
 
-  if (change->kind == GLOSS_CHANGE_STATUS)
+  if (change->kind == GLOSS_CHANGE_STATUS || change->kind == GLOSS_CHANGE_ASSIGNMENT)
     return current_status < 0 || current_modified < change->after_modified ||
            (current_modified == change->after_modified && current_status < change->after_status);
   if (current == NULL)
@@ -410,6 +420,28 @@ gloss_change_set_put_status (GlossChangeSet      *self,
   g_ptr_array_add (self->pending, change);
 }
 
+void
+gloss_change_set_put_assignment (GlossChangeSet  *self,
+                                 gint64           document_id,
+                                 const char      *annotator,
+                                 gboolean         deleted,
+                                 gint64           modified,
+                                 GlossChangeRule  rule)
+{
+  GlossChange *change;
+
+  g_return_if_fail (GLOSS_IS_CHANGE_SET (self));
+  g_return_if_fail (annotator != NULL);
+  g_return_if_fail (self->state == STATE_NEW);
+
+  change = _gloss_change_new (GLOSS_CHANGE_ASSIGNMENT, annotator);
+  change->rule = rule;
+  change->document_id = document_id;
+  change->after_status = deleted ? 1 : 0;
+  change->after_modified = modified;
+  g_ptr_array_add (self->pending, change);
+}
+
 static void
 touch (GlossChangeSet *self,
        gint64          id)
@@ -519,6 +551,8 @@ gloss_change_set_count (GlossChangeSet  *self,
       n++;
       if (kind == GLOSS_CHANGE_STATUS)
         before = c->before_status >= 0, after = c->after_status >= 0;
+      else if (kind == GLOSS_CHANGE_ASSIGNMENT)
+        before = c->before_status == 0, after = c->after_status == 0;
       else
         before = row_live (c->before), after = row_live (c->after);
       if (!before && after)
@@ -861,6 +895,8 @@ describe_row (GlossProject *project,
                               gloss_relation_get_relation_type (GLOSS_RELATION (row)), name);
     case GLOSS_CHANGE_STATUS:
       return g_strdup_printf (_("the status of “%s” in “%s”"), change->key, name);
+    case GLOSS_CHANGE_ASSIGNMENT:
+      return g_strdup_printf (_("the assignment of “%s” to “%s”"), name, change->key);
     default:
       g_assert_not_reached ();
     }
@@ -1024,7 +1060,8 @@ count_rows_of (GlossStore *store,
   static const char sql[] =
     "SELECT (SELECT count(*) FROM annotations WHERE document = ?1) + "
     "(SELECT count(*) FROM relations WHERE document = ?1) + "
-    "(SELECT count(*) FROM document_status WHERE document = ?1)";
+    "(SELECT count(*) FROM document_status WHERE document = ?1) + "
+    "(SELECT count(*) FROM assignments WHERE document = ?1)";
   g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
 
   if (stmt == NULL)
@@ -1074,7 +1111,7 @@ check_rows (GlossChangeSet  *self,
       if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       now = load_current (c, store, &status, &modified);
-      if (c->kind == GLOSS_CHANGE_STATUS)
+      if (c->kind == GLOSS_CHANGE_STATUS || c->kind == GLOSS_CHANGE_ASSIGNMENT)
         same = undo ? status == c->after_status && (status < 0 || modified == c->after_modified)
                     : status == c->before_status && (status < 0 ||
                                                      modified == c->before_modified);

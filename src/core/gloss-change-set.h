@@ -27,6 +27,7 @@ typedef enum
   GLOSS_CHANGE_ANNOTATION,
   GLOSS_CHANGE_RELATION,
   GLOSS_CHANGE_STATUS,
+  GLOSS_CHANGE_ASSIGNMENT,
 } GlossChangeKind;
 
 /* When a row of a change set is written. */
@@ -70,6 +71,14 @@ void            gloss_change_set_put_status       (GlossChangeSet      *self,
                                                    gint64               document_id,
                                                    const char          *annotator,
                                                    GlossDocumentStatus  status,
+                                                   gint64               modified,
+                                                   GlossChangeRule      rule);
+/* An assignment of the document to @annotator (@deleted: its tombstone),
+ * keyed like a status; under IF_NEWER a tombstone wins a tie. */
+void            gloss_change_set_put_assignment   (GlossChangeSet      *self,
+                                                   gint64               document_id,
+                                                   const char          *annotator,
+                                                   gboolean             deleted,
                                                    gint64               modified,
                                                    GlossChangeRule      rule);
 

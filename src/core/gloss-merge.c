@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
+#include "gloss-assignments.h"
 #include "gloss-change-set-private.h"
 #include "gloss-document.h"
 #include "gloss-merge.h"
@@ -782,6 +783,8 @@ count_by_annotator (GlossMergeReport *report,
           before = after = FALSE;
           added = updated = deleted = NULL;
           break;
+        case GLOSS_CHANGE_ASSIGNMENT:
+          continue;   /* the lead's, not an annotator's work */
         default:
           g_assert_not_reached ();
         }
@@ -845,6 +848,7 @@ merge_rows (Merge         *m,
           gloss_change_set_put_relation (m->changes, r, GLOSS_CHANGE_IF_NEWER);
         }
       if (!merge_statuses (m, d->id, target_id, error) ||
+          !_gloss_assignments_merge (m->changes, m->source, d->id, target_id, error) ||
           !_gloss_change_set_flush (m->changes, m->target, error))
         return FALSE;
     }

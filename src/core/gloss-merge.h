@@ -110,7 +110,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossMergeReport, gloss_merge_report_free)
  *    time wins, ties are broken by a total order on the row contents;
  *    tombstones are rows like any other. Rows are restored as they are
  *    (annotator, times), not through commands;
- *  - per-annotator document statuses: the newer modification wins;
+ *  - per-annotator document statuses and assignments (tombstones
+ *    included): the newer modification wins;
  *  - schemas are united: the schema stored when the merge's transaction
  *    starts (which another program may have changed since @target read it)
  *    gains the labels, relation types and document attributes only in the

@@ -113,6 +113,17 @@ static const char * const migrations[] = {
   "ALTER TABLE documents ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';"
   "CREATE INDEX relations_by_source ON relations (source);"
   "CREATE INDEX relations_by_target ON relations (target);",
+
+  /* 2 -> 3: which annotators the lead assigned each document to; a
+   * removed assignment stays as a tombstone so that merges converge */
+  "CREATE TABLE assignments ("
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  annotator TEXT NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (document, annotator)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX assignments_by_annotator ON assignments (annotator, document);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_VERSION);
@@ -616,6 +627,7 @@ static const struct
   { "documents", 1, { "id", "uuid", "name", "text", "sha256", "length", "meta", "created" } },
   { "documents", 2, { "attributes" } },
   { "document_status", 1, { "document", "annotator", "status", "modified" } },
+  { "assignments", 3, { "document", "annotator", "modified", "deleted" } },
   { "annotations", 1, { "uuid", "document", "label", "start", "end", "fragments", "attributes",
                         "note", "norm_id", "norm_name", "annotator", "created", "modified",
                         "deleted" } },

@@ -546,6 +546,8 @@ salvage (Check   *c,
                      TRUE, error) ||
       !run_for_each (c, "DELETE FROM document_status WHERE document = ?1", c->remove_documents,
                      TRUE, error) ||
+      !run_for_each (c, "DELETE FROM assignments WHERE document = ?1", c->remove_documents,
+                     TRUE, error) ||
       !run_for_each (c, "DELETE FROM documents WHERE id = ?1", c->remove_documents, TRUE,
                      error))
     {

@@ -8,6 +8,7 @@
 
 #include "gloss-types.h"
 #include "gloss-agreement.h"
+#include "gloss-assignments.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-bulk.h"

@@ -32,6 +32,8 @@ dump_project (GlossProject *project)
     "ORDER BY uuid",
     "SELECT d.uuid, s.annotator, s.status, s.modified FROM document_status s "
     "JOIN documents d ON d.id = s.document ORDER BY d.uuid, s.annotator",
+    "SELECT d.uuid, a.annotator, a.deleted, a.modified FROM assignments a "
+    "JOIN documents d ON d.id = a.document ORDER BY d.uuid, a.annotator",
     "SELECT a.uuid, d.uuid, a.label, a.start, a.end, a.fragments, a.attributes, a.note, "
     "a.norm_id, a.norm_name, a.annotator, a.created, a.modified, a.deleted FROM annotations a "
     "JOIN documents d ON d.id = a.document ORDER BY a.uuid",
@@ -64,7 +66,8 @@ dump_project (GlossProject *project)
     g_autofree char *tables =
       test_raw_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema "
                          "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
-    g_assert_cmpstr (tables, ==, "annotations,document_status,documents,project,relations");
+    g_assert_cmpstr (tables, ==,
+                     "annotations,assignments,document_status,documents,project,relations");
   }
   return g_string_free (out, FALSE);
 }
