@@ -73,6 +73,9 @@ struct _GlossChangeSet
   guint        n_flushed;        /* pending rows written so far */
   guint        n_given;          /* pending rows put before applying began */
   gboolean     quiet;            /* a worker thread's project: no reload */
+  GHashTable  *found_relations;  /* char * uuids: live relations, not the set's, at an
+                                  * annotation the set brought back to life, as the set found
+                                  * them: undo may take the annotation back from under them */
 };
 
 G_DEFINE_FINAL_TYPE (GlossChangeSet, gloss_change_set, G_TYPE_OBJECT)
@@ -305,6 +308,7 @@ gloss_change_set_finalize (GObject *object)
 {
   GlossChangeSet *self = (GlossChangeSet *) object;
 
+  g_clear_pointer (&self->found_relations, g_hash_table_unref);
   g_free (self->description);
   g_ptr_array_foreach (self->state == STATE_NEW ? self->pending : self->changes,
                        (GFunc) _gloss_change_free, NULL);
@@ -765,6 +769,60 @@ settle (GlossChangeSet *self)
   self->state = STATE_APPLIED;
 }
 
+/* After the set's rows are written, in its transaction: the live
+ * relations not of the set at each annotation it brought back to life
+ * (dead or absent before, live after) were there before it. A merge can
+ * leave a live relation at a deleted annotation; undoing a later set that
+ * revived the annotation puts that back, and must not be refused for it. */
+static gboolean
+find_relations_of_revived (GlossChangeSet  *self,
+                           GlossStore      *store,
+                           GError         **error)
+{
+  static const char sql[] =
+    "SELECT uuid FROM relations WHERE (source = ?1 OR target = ?1) AND deleted = 0";
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (self->changes, i);
+
+      if (c->kind == GLOSS_CHANGE_RELATION)
+        g_hash_table_add (own, c->key);
+    }
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (self->changes, i);
+      int rc;
+
+      if (c->kind != GLOSS_CHANGE_ANNOTATION || row_live (c->before) || !row_live (c->after))
+        continue;
+      if (stmt == NULL && (stmt = _gloss_store_prepare (store, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, c->key, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_hash_table_contains (own, uuid))
+            continue;
+          if (self->found_relations == NULL)
+            self->found_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+          g_hash_table_add (self->found_relations, g_strdup (uuid));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _gloss_project_apply_changes_full (GlossProject              *project,
                                    GlossChangeSet            *self,
@@ -798,7 +856,8 @@ _gloss_project_apply_changes_full (GlossProject              *project,
   if (prepare != NULL && !prepare (self, project, prepare_data, cancellable, error))
     goto rollback;
   if (!write_pending (self, store, &progress, cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !find_relations_of_revived (self, store, error))
     goto rollback;
   if (self->adopt != NULL)
     {
@@ -855,6 +914,7 @@ fail:
   g_ptr_array_set_size (self->renames, 0);
   _gloss_change_set_set_schema (self, NULL, NULL, NULL);
   g_clear_pointer (&self->new_schema, g_free);
+  g_clear_pointer (&self->found_relations, g_hash_table_unref);
   return FALSE;
 }
 
@@ -1092,6 +1152,16 @@ check_rows (GlossChangeSet  *self,
 
       if (c->kind == GLOSS_CHANGE_RELATION)
         g_hash_table_add (own_relations, c->key);
+    }
+  /* what was there before the set may stay as it was */
+  if (undo && self->found_relations != NULL)
+    {
+      GHashTableIter iter;
+      gpointer       uuid;
+
+      g_hash_table_iter_init (&iter, self->found_relations);
+      while (g_hash_table_iter_next (&iter, &uuid, NULL))
+        g_hash_table_add (own_relations, uuid);
     }
   for (guint i = 0; i < self->added_documents->len; i++)
     g_hash_table_insert (in_added, g_memdup2 (&g_array_index (self->added_documents, gint64, i),

@@ -295,6 +295,79 @@ test_undo_refused (Fixture       *f,
   check_follows (f);
 }
 
+/* A merge can leave a live relation at an annotation another copy deleted
+ * (the relation is new, the tombstone newer than the annotation the
+ * relation's copy had). A later set that brings the annotation back is
+ * undone to that state: the relation was there before the set, so it is
+ * no reason to refuse. (A random merge history of tests/core/test-merge.c,
+ * seed R02S51a61af5754cf6840d5e1f8f240fdfa1, met this.) */
+static void
+test_undo_revival (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossChangeSet) first = gloss_change_set_new ("Merge “ann1.gloss”");
+  g_autoptr(GlossChangeSet) tombstone = gloss_change_set_new ("Merge “ann2.gloss”");
+  g_autoptr(GlossChangeSet) revival = gloss_change_set_new ("Merge “ann3.gloss”");
+  g_autoptr(GlossAnnotation) a = span (f->docs[0], "ORG", 4, 10, 1000);
+  g_autoptr(GlossAnnotation) b = span (f->docs[0], "PERSON", 15, 23, 1000);
+  g_autoptr(GlossAnnotation) dead = gloss_annotation_copy (a);
+  g_autoptr(GlossAnnotation) alive = gloss_annotation_copy (a);
+  g_autoptr(GlossRelation) rel = gloss_relation_new ("attributed-to",
+                                                     gloss_annotation_get_uuid (a),
+                                                     gloss_annotation_get_uuid (b), "bob");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+
+  gloss_change_set_put_annotation (first, a, GLOSS_CHANGE_ALWAYS);
+  gloss_change_set_put_annotation (first, b, GLOSS_CHANGE_ALWAYS);
+  g_assert_true (gloss_project_apply_changes (f->project, first, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a copy deleted the annotation; another linked it, earlier */
+  gloss_annotation_set_deleted (dead, TRUE);
+  gloss_annotation_set_times (dead, 1000, 3000);
+  gloss_relation_set_document_id (rel, gloss_document_get_id (f->docs[0]));
+  gloss_relation_set_times (rel, 2000, 2000);
+  gloss_change_set_put_annotation (tombstone, dead, GLOSS_CHANGE_IF_NEWER);
+  gloss_change_set_put_relation (tombstone, rel, GLOSS_CHANGE_IF_NEWER);
+  g_assert_true (gloss_project_apply_changes (f->project, tombstone, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = dump (f);
+
+  /* a third copy edited it later still: it lives again */
+  gloss_annotation_set_times (alive, 1000, 4000);
+  gloss_annotation_set_note (alive, "checked");
+  gloss_change_set_put_annotation (revival, alive, GLOSS_CHANGE_IF_NEWER);
+  g_assert_true (gloss_project_apply_changes (f->project, revival, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_change_set_can_undo (revival));
+
+  g_assert_true (gloss_project_undo_changes (f->project, revival, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  after_undo = dump (f);
+  g_assert_cmpstr (after_undo, ==, before);
+  check_follows (f);
+
+  /* a relation made after the set still holds the annotation */
+  g_assert_true (gloss_project_redo_changes (f->project, revival, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossCommand) link = gloss_command_new ("link");
+    g_autoptr(GlossAnnotation) claim = gloss_annotation_new_span ("CLAIM", 24, 30, NULL);
+    g_autoptr(GlossRelation) later = gloss_relation_new ("attributed-to",
+                                                         gloss_annotation_get_uuid (claim),
+                                                         gloss_annotation_get_uuid (a), NULL);
+
+    gloss_command_create_annotation (link, claim);
+    gloss_command_add_relation (link, later);
+    g_assert_true (gloss_annotation_list_apply (f->lists[0], link, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (gloss_project_undo_changes (f->project, revival, NULL, NULL, NULL, &error));
+  g_assert_error (error, GLOSS_CHANGE_SET_ERROR, GLOSS_CHANGE_SET_ERROR_CHANGED);
+}
+
 /* A failed apply (a row in no document) and a cancelled one write nothing;
  * the set can then be applied. */
 static void
@@ -556,6 +629,7 @@ main (int   argc,
   ADD ("apply-undo-redo", test_apply_undo_redo);
   ADD ("if-newer", test_if_newer);
   ADD ("undo-refused", test_undo_refused);
+  ADD ("undo-revival", test_undo_revival);
   ADD ("failure-writes-nothing", test_failure_writes_nothing);
   ADD ("every-kind-followed", test_every_kind_followed);
   ADD ("document-follows", test_document_follows);
