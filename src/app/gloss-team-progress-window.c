@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "gloss-team-progress-window.h"
+#include "gloss-window-bulk-private.h"
+#include "gloss-window.h"
 
 struct _GlossTeamProgressWindow
 {
@@ -19,9 +21,15 @@ struct _GlossTeamProgressWindow
   GlossProject *project; /* owned */
 
   /* template children */
-  GtkListBox   *list_box;
-  GtkStack     *stack;
-  GtkLabel     *summary_label;
+  GtkListBox     *list_box;
+  GtkStack       *stack;
+  GtkLabel       *summary_label;
+  AdwEntryRow    *annotators_row;
+  GtkSpinButton  *per_document_spin;
+  GtkSpinButton  *seed_spin;
+  GtkSwitch      *replace_switch;
+  GtkLabel       *assign_label;
+  gboolean        prefilled;
 };
 
 G_DEFINE_FINAL_TYPE (GlossTeamProgressWindow, gloss_team_progress_window, ADW_TYPE_WINDOW)
@@ -117,6 +125,74 @@ make_row (const GlossAnnotatorProgress *p)
   return row;
 }
 
+/* "ana, ben ,cleo,, ana" as distinct names, in their order. */
+static GPtrArray *
+split_names (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+
+      if (*name != '\0' &&
+          !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
+gboolean
+_gloss_team_progress_window_assign (GlossTeamProgressWindow  *self,
+                                    const char               *annotators,
+                                    guint                     n_per_document,
+                                    guint32                   seed,
+                                    gboolean                  replace,
+                                    GError                  **error)
+{
+  g_autoptr(GPtrArray) names = split_names (annotators);
+  g_autoptr(GlossChangeSet) changes = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *message = NULL;
+  guint added = 0, updated = 0, deleted = 0;
+
+  if (names->len <= 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Name the annotators, separated by commas"));
+      return FALSE;
+    }
+  changes = gloss_project_assign_evenly (self->project, (const char * const *) names->pdata,
+                                        n_per_document, seed, replace, error);
+  if (changes == NULL)
+    return FALSE;
+
+  gloss_change_set_count (changes, GLOSS_CHANGE_ASSIGNMENT, &added, &updated, &deleted);
+  /* Translators: after Assign Evenly: "12 assignments made, 3 taken back" */
+  message = g_strdup_printf (_("%u assignments made, %u taken back"), added, deleted);
+  gtk_label_set_label (self->assign_label, message);
+  /* one step of the window's history */
+  if (GLOSS_IS_WINDOW (parent) && gloss_window_get_project (GLOSS_WINDOW (parent)) == self->project)
+    _gloss_window_bulk_take_changes (GLOSS_WINDOW (parent), changes);
+  gloss_team_progress_window_refresh (self);
+  return TRUE;
+}
+
+static void
+assign_clicked_cb (GlossTeamProgressWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_gloss_team_progress_window_assign (
+        self, gtk_editable_get_text (GTK_EDITABLE (self->annotators_row)),
+        (guint) gtk_spin_button_get_value_as_int (self->per_document_spin),
+        (guint32) gtk_spin_button_get_value_as_int (self->seed_spin),
+        gtk_switch_get_active (self->replace_switch), &error))
+    gtk_label_set_label (self->assign_label, error->message);
+}
+
 static void
 gloss_team_progress_window_dispose (GObject *object)
 {
@@ -141,6 +217,12 @@ gloss_team_progress_window_class_init (GlossTeamProgressWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, list_box);
   gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, annotators_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, per_document_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, replace_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlossTeamProgressWindow, assign_label);
+  gtk_widget_class_bind_template_callback (widget_class, assign_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -200,7 +282,20 @@ gloss_team_progress_window_refresh (GlossTeamProgressWindow *self)
                                           "%u annotators · %u of %u done", all->len),
                              all->len, n_done, n_counted);
   gtk_label_set_label (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, all->len > 0 ? "list" : "empty");
+  /* the names the lead is likely to assign to, once */
+  if (!self->prefilled && all->len > 0)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < all->len; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                ((GlossAnnotatorProgress *) all->pdata[i])->annotator);
+      gtk_editable_set_text (GTK_EDITABLE (self->annotators_row), names->str);
+      g_string_free (names, TRUE);
+    }
+  self->prefilled = TRUE;
+  /* the list page also holds the assigning */
+  gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 GtkWidget *

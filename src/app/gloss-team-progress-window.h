@@ -32,6 +32,15 @@ GtkWidget  *_gloss_team_progress_window_get_row     (GlossTeamProgressWindow *se
 const char *_gloss_team_progress_row_get_figures    (GtkWidget               *row);
 double      _gloss_team_progress_row_get_done_level (GtkWidget               *row);
 
+/* Assign Evenly, as the window's form does it (@annotators as typed,
+ * comma-separated): one step of the parent window's history. */
+gboolean    _gloss_team_progress_window_assign      (GlossTeamProgressWindow  *self,
+                                                     const char               *annotators,
+                                                     guint                     n_per_document,
+                                                     guint32                   seed,
+                                                     gboolean                  replace,
+                                                     GError                  **error);
+
 /* The figures line of an annotator: "4 assigned · 1 new · 2 in progress ·
  * 1 done · 37 annotations" (translated). */
 char       *gloss_team_progress_format_figures (const GlossAnnotatorProgress *progress);

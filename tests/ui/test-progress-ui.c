@@ -255,6 +255,64 @@ test_progress (void)
     0.5, 1e-9);
   save_light_and_dark (GTK_WIDGET (dialog), "progress-team");
 
+  /* the lead assigns from the window: every document to two of three,
+   * evenly, replacing what was there; one step win.undo takes back */
+  {
+    g_autoptr(GError) assign_error = NULL;
+    g_auto(GStrv) first = NULL;
+    guint loads[3] = { 0, 0, 0 };
+    const char *team[] = { "ana", "ben", "cleo" };
+
+    g_assert_true (_gloss_team_progress_window_assign (dialog, " ana, ben ,cleo,, ana", 2, 7,
+                                                       TRUE, &assign_error));
+    g_assert_no_error (assign_error);
+    for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+      {
+        GlossDocument *document = gloss_project_find_document (project, names[d]);
+        g_auto(GStrv) assignees = gloss_store_dup_assignees (gloss_project_get_store (project),
+                                                             gloss_document_get_id (document));
+
+        g_assert_cmpuint (g_strv_length (assignees), ==, 2);
+        for (guint k = 0; k < 3; k++)
+          if (g_strv_contains ((const char * const *) assignees, team[k]))
+            loads[k]++;
+        if (d == 0)
+          first = g_strdupv (assignees);
+      }
+    /* eight assignments over three: 3, 3, 2 in some order */
+    g_assert_cmpuint (loads[0] + loads[1] + loads[2], ==, 8);
+    for (guint k = 0; k < 3; k++)
+      g_assert_true (loads[k] == 2 || loads[k] == 3);
+    /* the figures follow */
+    g_assert_true (g_str_has_prefix (_gloss_team_progress_row_get_figures (
+                                       _gloss_team_progress_window_get_row (dialog, "ana")),
+                                     loads[0] == 3 ? "3 assigned" : "2 assigned"));
+    g_assert_true (g_str_has_prefix (_gloss_team_progress_row_get_figures (
+                                       _gloss_team_progress_window_get_row (dialog, "tester")),
+                                     "0 assigned"));
+    /* no annotators, or more per document than annotators: a word, nothing written */
+    g_assert_false (_gloss_team_progress_window_assign (dialog, " , ", 1, 7, TRUE,
+                                                        &assign_error));
+    g_assert_nonnull (assign_error);
+    g_clear_error (&assign_error);
+    g_assert_false (_gloss_team_progress_window_assign (dialog, "ana", 2, 7, TRUE,
+                                                        &assign_error));
+    g_assert_nonnull (assign_error);
+    g_clear_error (&assign_error);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    settle (50);
+    {
+      GlossDocument *document = gloss_project_find_document (project, names[0]);
+      g_auto(GStrv) assignees = gloss_store_dup_assignees (gloss_project_get_store (project),
+                                                           gloss_document_get_id (document));
+
+      /* as before: tester and ana */
+      g_assert_cmpuint (g_strv_length (assignees), ==, 2);
+      g_assert_true (g_strv_contains ((const char * const *) assignees, "tester"));
+    }
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   settle (50);
