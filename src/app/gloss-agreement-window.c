@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-agreement-window.h"
+#include "gloss-curation-view.h"
 #include "gloss-document.h"
 #include "gloss-schema.h"
 
@@ -316,23 +317,6 @@ fill_rows (GlossAgreementWindow *self)
 }
 
 /* ---- drill-down and the confusion matrix ---------------------------------- */
-
-static void
-ensure_css (void)
-{
-  static gboolean loaded = FALSE;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/gloss-teams.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 /* Asks the window this report belongs to for its curation queue, filtered
  * to the disagreements of @label ("" any) between @a and @b ("" any) of
@@ -1327,7 +1311,7 @@ gloss_agreement_window_init (GlossAgreementWindow *self)
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
   g_signal_connect_object (self->confusion_pair_dropdown, "notify::selected",
                            G_CALLBACK (update_confusion), self, G_CONNECT_SWAPPED);
-  ensure_css ();
+  _gloss_teams_ensure_css ();
 }
 
 /* ---- public API -------------------------------------------------------- */

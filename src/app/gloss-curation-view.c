@@ -1690,8 +1690,8 @@ mode_toggled_cb (GlossCurationView *self)
     gloss_curation_view_set_queue_mode (self, queue);
 }
 
-static void
-ensure_css (void)
+void
+_gloss_teams_ensure_css (void)
 {
   static gboolean loaded = FALSE;
   g_autoptr(GtkCssProvider) provider = NULL;
@@ -1821,7 +1821,7 @@ gloss_curation_view_init (GlossCurationView *self)
 
   g_type_ensure (GLOSS_TYPE_CURATION_COMPARE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css ();
+  _gloss_teams_ensure_css ();
 
   self->annotators = g_ptr_array_new_with_free_func (g_free);
   self->filter.kind = -1;

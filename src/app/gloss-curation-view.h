@@ -87,4 +87,8 @@ GlossCurationUnit *gloss_curation_view_get_row (GlossCurationView *self,
                                                 guint              position,
                                                 const char       **document_name);
 
+/* Loads the style of the team views (gloss-teams.css: curation, the
+ * comparison, the agreement report) for the display, once. */
+void        _gloss_teams_ensure_css              (void);
+
 G_END_DECLS

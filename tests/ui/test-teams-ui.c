@@ -1133,19 +1133,7 @@ static gboolean
 press_key (GlossCurationView *view,
            guint              keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
-                               &handled);
-    }
-  iterate_main_context (20);
-  return handled;
+  return press_widget_key (GTK_WIDGET (view), keyval);
 }
 
 /* A unit of @units whose first member covers @span with @label. */

@@ -49,6 +49,27 @@ iterate_main_context (guint milliseconds)
 }
 
 /* A GSourceFunc that sets the gboolean @data points to and is done. */
+/* @keyval pressed (no modifier) as @widget's own key controllers see it;
+ * TRUE when one of them handled it. */
+static inline gboolean
+press_widget_key (GtkWidget *widget,
+                  guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  iterate_main_context (20);
+  return handled;
+}
+
 static inline gboolean
 flag_timeout_cb (gpointer data)
 {
