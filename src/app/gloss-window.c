@@ -1772,12 +1772,15 @@ _gloss_window_add_toast (GlossWindow *self,
     }
 
   age = (g_get_monotonic_time () - self->toast_added_at) / 1000;
-  if (self->toast != NULL && age < TOAST_SETTLE_MS)
+  /* A toast still waiting is older than this one: this one takes its
+   * turn (shown now, the older one would come after it, stale). */
+  if (self->pending_toast != NULL || (self->toast != NULL && age < TOAST_SETTLE_MS))
     {
       g_clear_object (&self->pending_toast);
       self->pending_toast = toast;
       if (self->pending_toast_id == 0)
-        self->pending_toast_id = g_timeout_add ((guint) (TOAST_SETTLE_MS - age),
+        self->pending_toast_id = g_timeout_add ((guint) CLAMP (TOAST_SETTLE_MS - age, 0,
+                                                               TOAST_SETTLE_MS),
                                                 pending_toast_cb, self);
       return;
     }

@@ -138,6 +138,35 @@ open_project_window (const char *path,
   return window;
 }
 
+static inline void
+painted_cb (GdkFrameClock *clock,
+            gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Until @widget's window has painted a frame (at most 2 s): what a
+ * resize, a style change or a new page queued is laid out by then, so a
+ * snapshot meets no widget without an allocation (GTK warns of that, and
+ * a warning fails a test; a loaded machine made it happen). */
+static inline void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (clock == NULL)
+    return;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Renders @widget (shown, in a realized window) to
  * $GLOSS_BUILD_DIR/tests/artifacts/@name, a test artifact; nothing without
  * GLOSS_BUILD_DIR. */
@@ -161,6 +190,7 @@ save_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
 
+  wait_for_paint (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
