@@ -1620,7 +1620,6 @@ gloss_agreement_window_save_png (GlossAgreementWindow  *self,
 {
   static const GdkRGBA ink = { 0.12, 0.12, 0.13, 1.0 };
   static const GdkRGBA muted = { 0.36, 0.36, 0.38, 1.0 };
-  g_autoptr(GObject) context_object = NULL;
   PangoContext *context;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) scope = NULL;
@@ -1644,7 +1643,6 @@ gloss_agreement_window_save_png (GlossAgreementWindow  *self,
   /* The widget's font, not its colours. */
   font_map = pango_cairo_font_map_get_default ();
   context = pango_font_map_create_context (font_map);
-  context_object = G_OBJECT (context);
   pango_context_set_font_description (
     context, pango_context_get_font_description (gtk_widget_get_pango_context (
                GTK_WIDGET (self->chart))));
@@ -1686,6 +1684,7 @@ gloss_agreement_window_save_png (GlossAgreementWindow  *self,
     texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels,
                                       cairo_image_surface_get_stride (surface));
   }
+  g_object_unref (context);
   bytes = gdk_texture_save_to_png_bytes (texture);
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,

@@ -1095,7 +1095,7 @@ gloss_agreement_dup_confusion (GlossAgreement       *agreement,
                                const char           *annotator_a,
                                const char           *annotator_b)
 {
-  g_autoptr(GlossConfusion) c = NULL;
+  GlossConfusion *c;
   gboolean pooled = annotator_a == NULL && annotator_b == NULL;
   gboolean found = FALSE;
   guint    n;
@@ -1104,6 +1104,7 @@ gloss_agreement_dup_confusion (GlossAgreement       *agreement,
 
   if (scores == NULL)
     scores = agreement->project;
+  g_return_val_if_fail (scores != NULL, NULL);
   n = agreement->labels->len + 1;
   c = g_new0 (GlossConfusion, 1);
   c->labels = g_ptr_array_new_full (n, g_free);
@@ -1136,8 +1137,11 @@ gloss_agreement_dup_confusion (GlossAgreement       *agreement,
           }
     }
   if (!found && !pooled)
-    return NULL;
-  return g_steal_pointer (&c);
+    {
+      gloss_confusion_free (c);
+      return NULL;
+    }
+  return c;
 }
 
 guint
@@ -1237,7 +1241,7 @@ add_scores (JsonBuilder          *b,
             GlossAgreement       *agreement,
             GlossAgreementScores *s)
 {
-  g_autoptr(GlossConfusion) pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
+  GlossConfusion *pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "document");
@@ -1296,6 +1300,7 @@ add_scores (JsonBuilder          *b,
   json_builder_set_member_name (b, "confusion");
   add_confusion (b, pooled);
   json_builder_end_object (b);
+  gloss_confusion_free (pooled);
 }
 
 char *

@@ -287,7 +287,12 @@ gloss_project_assign_evenly (GlossProject        *project,
         g_autoptr(GArray) theirs = gloss_store_list_assigned_documents (store, names->pdata[a],
                                                                         error);
         if (theirs == NULL)
-          return NULL;
+          {
+            /* freed where scan-build sees it */
+            g_clear_pointer (&loads, g_free);
+            g_clear_pointer (&candidates, g_free);
+            return NULL;
+          }
         loads[a] = theirs->len;
       }
 
@@ -510,7 +515,10 @@ gloss_project_dup_document_progress (GlossProject   *project,
   p->done = (GStrv) g_ptr_array_steal (done, NULL);
   if (!gloss_curation_progress_full (project, document, &n_curated, &n_units, &n_annotators,
                                      &has_gold, error))
-    return NULL;
+    {
+      g_clear_pointer (&p, gloss_document_progress_free);
+      return NULL;
+    }
   p->curated = has_gold && n_curated == n_units;
   return g_steal_pointer (&p);
 }

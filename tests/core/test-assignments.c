@@ -288,6 +288,7 @@ test_assign_keep_replace (void)
   /* a hand-made assignment is kept and counts towards the two */
   manual = gloss_project_assign (project, document_id (project, "wire-002"), zed, FALSE, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (manual);
   set = gloss_project_assign_evenly (project, team, 2, 5, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_change_set_get_n_written (set), ==, 5 * 2 + 1);

@@ -1427,6 +1427,7 @@ test_annotators (void)
     claim = create_span (briefing, "CLAIM", 32, 90, NULL);
     source = create_span (briefing, "SOURCE", 92, 101, NULL);       /* officials */
     date = create_span (briefing, "DATE", 19, 26, NULL);            /* Tuesday */
+    g_assert_nonnull (date);
     g_free (create_span (unit, "GPE", 79, 85, NULL));               /* Lisbon */
     {
       g_autoptr(GlossRelation) r = gloss_relation_new ("attributed-to", claim, source, NULL);

@@ -259,7 +259,6 @@ test_progress (void)
    * evenly, replacing what was there; one step win.undo takes back */
   {
     g_autoptr(GError) assign_error = NULL;
-    g_auto(GStrv) first = NULL;
     guint loads[3] = { 0, 0, 0 };
     const char *team[] = { "ana", "ben", "cleo" };
 
@@ -276,8 +275,6 @@ test_progress (void)
         for (guint k = 0; k < 3; k++)
           if (g_strv_contains ((const char * const *) assignees, team[k]))
             loads[k]++;
-        if (d == 0)
-          first = g_strdupv (assignees);
       }
     /* eight assignments over three: 3, 3, 2 in some order */
     g_assert_cmpuint (loads[0] + loads[1] + loads[2], ==, 8);
