@@ -343,6 +343,9 @@ gloss_project_assign_evenly (GlossProject        *project,
           gloss_change_set_put_assignment (changes, id, current[k], TRUE,
                                            stamp (store, id, current[k]), GLOSS_CHANGE_ALWAYS);
     }
+  /* done with them (freed where scan-build sees it) */
+  g_clear_pointer (&loads, g_free);
+  g_clear_pointer (&candidates, g_free);
 
   if (!apply (project, changes, error))
     return NULL;
