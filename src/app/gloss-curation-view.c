@@ -631,16 +631,15 @@ update_progress (GlossCurationView *self)
         text = g_strdup (_("Collecting the disagreements of every document…"));
       else
         {
-          guint left = gloss_curation_queue_count_undecided (self->queue);
-          guint n_documents = 0;
+          guint left = 0, n_documents = 0;
 
+          /* one pass: the units left, and the documents they are in */
           for (guint i = 0; i < self->queue->len; i++)
             {
-              g_autoptr(GPtrArray) one = g_ptr_array_new ();
+              guint here = gloss_curation_document_count_undecided (self->queue->pdata[i]);
 
-              g_ptr_array_add (one, self->queue->pdata[i]);
-              if (gloss_curation_queue_count_undecided (one) > 0)
-                n_documents++;
+              left += here;
+              n_documents += here > 0;
             }
 
           /* Translators: the project-wide queue of disagreements */

@@ -402,6 +402,26 @@ gloss_change_set_put_relation (GlossChangeSet  *self,
   put (self, GLOSS_CHANGE_RELATION, gloss_relation_get_uuid (row), G_OBJECT (row), rule);
 }
 
+/* A status or an assignment: a row keyed by document and annotator, its
+ * state an int and a modification time. */
+static void
+put_keyed (GlossChangeSet  *self,
+           GlossChangeKind  kind,
+           gint64           document_id,
+           const char      *annotator,
+           int              state,
+           gint64           modified,
+           GlossChangeRule  rule)
+{
+  GlossChange *change = _gloss_change_new (kind, annotator);
+
+  change->rule = rule;
+  change->document_id = document_id;
+  change->after_status = state;
+  change->after_modified = modified;
+  g_ptr_array_add (self->pending, change);
+}
+
 void
 gloss_change_set_put_status (GlossChangeSet      *self,
                              gint64               document_id,
@@ -410,18 +430,11 @@ gloss_change_set_put_status (GlossChangeSet      *self,
                              gint64               modified,
                              GlossChangeRule      rule)
 {
-  GlossChange *change;
-
   g_return_if_fail (GLOSS_IS_CHANGE_SET (self));
   g_return_if_fail (annotator != NULL);
   g_return_if_fail (self->state == STATE_NEW);
 
-  change = _gloss_change_new (GLOSS_CHANGE_STATUS, annotator);
-  change->rule = rule;
-  change->document_id = document_id;
-  change->after_status = status;
-  change->after_modified = modified;
-  g_ptr_array_add (self->pending, change);
+  put_keyed (self, GLOSS_CHANGE_STATUS, document_id, annotator, status, modified, rule);
 }
 
 void
@@ -432,18 +445,12 @@ gloss_change_set_put_assignment (GlossChangeSet  *self,
                                  gint64           modified,
                                  GlossChangeRule  rule)
 {
-  GlossChange *change;
-
   g_return_if_fail (GLOSS_IS_CHANGE_SET (self));
   g_return_if_fail (annotator != NULL);
   g_return_if_fail (self->state == STATE_NEW);
 
-  change = _gloss_change_new (GLOSS_CHANGE_ASSIGNMENT, annotator);
-  change->rule = rule;
-  change->document_id = document_id;
-  change->after_status = deleted ? 1 : 0;
-  change->after_modified = modified;
-  g_ptr_array_add (self->pending, change);
+  put_keyed (self, GLOSS_CHANGE_ASSIGNMENT, document_id, annotator, deleted ? 1 : 0, modified,
+             rule);
 }
 
 static void

@@ -362,6 +362,21 @@ gloss_curation_queue_collect (GlossProject              *project,
 }
 
 guint
+gloss_curation_document_count_undecided (GlossCurationDocument *document)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (document != NULL, 0);
+
+  for (guint j = 0; j < document->matches->len; j++)
+    if (!gloss_curation_unit_is_curated (
+          document->units->pdata[g_array_index (document->matches, guint, j)],
+          document->rejected))
+      n++;
+  return n;
+}
+
+guint
 gloss_curation_queue_count_undecided (GPtrArray *queue)
 {
   guint n = 0;
@@ -369,15 +384,7 @@ gloss_curation_queue_count_undecided (GPtrArray *queue)
   g_return_val_if_fail (queue != NULL, 0);
 
   for (guint i = 0; i < queue->len; i++)
-    {
-      GlossCurationDocument *document = queue->pdata[i];
-
-      for (guint j = 0; j < document->matches->len; j++)
-        if (!gloss_curation_unit_is_curated (
-              document->units->pdata[g_array_index (document->matches, guint, j)],
-              document->rejected))
-          n++;
-    }
+    n += gloss_curation_document_count_undecided (queue->pdata[i]);
   return n;
 }
 

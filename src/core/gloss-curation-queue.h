@@ -97,6 +97,8 @@ gboolean             gloss_curation_accept_agreed_everywhere (GlossProject      
                                                               GCancellable      *cancellable,
                                                               GError           **error);
 
+/* Undecided units of one document of a queue. */
+guint                gloss_curation_document_count_undecided (GlossCurationDocument *document);
 /* Undecided units of a queue, in all. */
 guint      gloss_curation_queue_count_undecided (GPtrArray *queue);
 
