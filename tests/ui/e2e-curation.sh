@@ -102,12 +102,6 @@ DELETED_GOLD="SELECT count(*) FROM annotations WHERE annotator = 'gold' AND dele
 
 e2e_start_app oslo-meeting "$DB" --document oslo-meeting
 
-keys=0
-press () {
-  key "$@"
-  keys=$((keys + $#))
-}
-
 # ---- 1. the rhythm: 1 1 Down 1, deep in the list -------------------------
 
 key ctrl+shift+u

@@ -101,6 +101,13 @@ key () {
   sleep 0.25
 }
 
+# press KEY...: key, counting the keys in $keys (the cost of a task).
+keys=0
+press () {
+  key "$@"
+  keys=$((keys + $#))
+}
+
 type_text () {
   xdotool type --clearmodifiers --delay 15 "$1"
   sleep 0.5

@@ -44,12 +44,6 @@ GOLD="SELECT group_concat(g, '|') FROM (
 
 e2e_start_app a-seoul "$DB" --document a-seoul
 
-keys=0
-press () {
-  key "$@"
-  keys=$((keys + $#))
-}
-
 # ---- 1. the open story's agreed units in one key, then the queue ---------
 
 press ctrl+shift+u
