@@ -217,7 +217,8 @@ _gloss_document_view_compute_lane_levels (GlossLaneArc *arcs,
   if (n_paragraphs == 0)
     return levels;
 
-  qsort (arcs, n_arcs, sizeof (GlossLaneArc), compare_arcs);
+  if (n_arcs > 1)
+    qsort (arcs, n_arcs, sizeof (GlossLaneArc), compare_arcs);
   for (guint i = 0; i < n_arcs;)
     {
       guint owner = arcs[i].owner;
