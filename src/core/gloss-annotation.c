@@ -25,6 +25,8 @@ struct _GlossAnnotation
   char          *note;           /* owned, nullable */
   char          *norm_id;        /* owned, nullable */
   char          *norm_name;      /* owned, nullable */
+  char          *provenance;     /* owned, nullable: the suggester it was accepted from */
+  double         provenance_score;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
@@ -73,6 +75,7 @@ gloss_annotation_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->norm_id, g_free);
   g_clear_pointer (&self->norm_name, g_free);
+  g_clear_pointer (&self->provenance, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_parent_class)->finalize (object);
 }
@@ -189,6 +192,8 @@ gloss_annotation_copy (GlossAnnotation *self)
   copy->note = g_strdup (self->note);
   copy->norm_id = g_strdup (self->norm_id);
   copy->norm_name = g_strdup (self->norm_name);
+  copy->provenance = g_strdup (self->provenance);
+  copy->provenance_score = self->provenance_score;
   return copy;
 }
 
@@ -207,7 +212,9 @@ gloss_annotation_equal (GlossAnnotation *a,
           memcmp (a->fragments, b->fragments, sizeof (GlossFragment) * a->n_fragments) == 0) &&
          str_equal0 (a->note, b->note) &&
          str_equal0 (a->norm_id, b->norm_id) &&
-         str_equal0 (a->norm_name, b->norm_name);
+         str_equal0 (a->norm_name, b->norm_name) &&
+         str_equal0 (a->provenance, b->provenance) &&
+         (a->provenance == NULL || a->provenance_score == b->provenance_score);
 }
 
 GLOSS_DEFINE_IDENTITY_ACCESSORS (GlossAnnotation, gloss_annotation, GLOSS_IS_ANNOTATION)
@@ -451,4 +458,27 @@ gloss_dup_covered_text (const char           *text,
     g_string_append (str, "…");
 
   return g_string_free (str, FALSE);
+}
+
+const char *
+gloss_annotation_get_provenance (GlossAnnotation *self,
+                                 double          *score)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+
+  if (score != NULL)
+    *score = self->provenance != NULL ? self->provenance_score : 0;
+  return self->provenance;
+}
+
+void
+gloss_annotation_set_provenance (GlossAnnotation *self,
+                                 const char      *suggester,
+                                 double           score)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  g_free (self->provenance);
+  self->provenance = (suggester != NULL && *suggester != '\0') ? g_strdup (suggester) : NULL;
+  self->provenance_score = self->provenance != NULL ? CLAMP (score, 0.0, 1.0) : 0;
 }

@@ -83,6 +83,13 @@ void                 gloss_annotation_set_times         (GlossAnnotation     *se
 gboolean             gloss_annotation_get_deleted       (GlossAnnotation     *self);
 void                 gloss_annotation_set_deleted       (GlossAnnotation     *self,
                                                          gboolean             deleted);
+/* Provenance: the suggester an annotation was accepted from and the
+ * suggestion's score (NULL and 0 for an annotation typed by hand). */
+const char          *gloss_annotation_get_provenance    (GlossAnnotation     *self,
+                                                         double              *score);
+void                 gloss_annotation_set_provenance    (GlossAnnotation     *self,
+                                                         const char          *suggester,
+                                                         double               score);
 /* The covered text of @text (the document text), fragments joined by one
  * space: gloss_dup_covered_text() with no limit. */
 char                *gloss_annotation_dup_text          (GlossAnnotation     *self,

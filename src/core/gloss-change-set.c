@@ -134,10 +134,25 @@ _gloss_change_write (GlossChange  *change,
                                          forward ? change->after_modified
                                                  : change->before_modified,
                                          error);
+    case GLOSS_CHANGE_SUGGESTION:
+      return _gloss_store_set_suggestion_state (store, change->document_id, change->key,
+                                                forward ? change->after_status
+                                                        : change->before_status,
+                                                forward ? change->after_modified
+                                                        : change->before_modified,
+                                                error);
     default:
       g_assert_not_reached ();
     }
   return FALSE;
+}
+
+/* A row keyed by document and a name, its state an int and a time. */
+static gboolean
+keyed (GlossChangeKind kind)
+{
+  return kind == GLOSS_CHANGE_STATUS || kind == GLOSS_CHANGE_ASSIGNMENT ||
+         kind == GLOSS_CHANGE_SUGGESTION;
 }
 
 static gint64
@@ -198,6 +213,10 @@ load_current (GlossChange *change,
     case GLOSS_CHANGE_ASSIGNMENT:
       gloss_store_get_assignment (store, change->document_id, change->key, status, modified);
       return NULL;
+    case GLOSS_CHANGE_SUGGESTION:
+      _gloss_store_get_suggestion_state (store, change->document_id, change->key, status,
+                                         modified);
+      return NULL;
     default:
       g_assert_not_reached ();
     }
@@ -218,13 +237,17 @@ content_key (GObject *row)
       GlossAnnotation *a = GLOSS_ANNOTATION (row);
       const GlossFragment *f = NULL;
       g_autofree char *frags = NULL;
+      const char *provenance;
+      double score;
       guint n;
 
       f = gloss_annotation_get_fragments (a, &n);
       frags = _gloss_fragments_to_string (f, n);
       attrs = _gloss_attributes_to_json (gloss_annotation_get_attributes (a));
+      provenance = gloss_annotation_get_provenance (a, &score);
+
       return g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%d%s\x1f%d%s\x1f%d%s\x1f%s\x1f%"
-                              G_GINT64_FORMAT,
+                              G_GINT64_FORMAT "\x1f%s\x1f%.17g",
                               gloss_annotation_get_deleted (a),
                               gloss_annotation_get_label (a), frags, attrs,
                               gloss_annotation_get_note (a) != NULL,
@@ -236,7 +259,8 @@ content_key (GObject *row)
                               gloss_annotation_get_norm_name (a)
                                 ? gloss_annotation_get_norm_name (a) : "",
                               gloss_annotation_get_annotator (a),
-                              gloss_annotation_get_created (a));
+                              gloss_annotation_get_created (a),
+                              provenance != NULL ? provenance : "", score);
     }
   else
     {
@@ -270,7 +294,7 @@ newer (GlossChange *change,
   g_autofree char *current_key = NULL;
   int cmp;
 
-  if (change->kind == GLOSS_CHANGE_STATUS || change->kind == GLOSS_CHANGE_ASSIGNMENT)
+  if (keyed (change->kind))
     return current_status < 0 || current_modified < change->after_modified ||
            (current_modified == change->after_modified && current_status < change->after_status);
   if (current == NULL)
@@ -453,6 +477,21 @@ gloss_change_set_put_assignment (GlossChangeSet  *self,
              rule);
 }
 
+void
+gloss_change_set_put_suggestion_state (GlossChangeSet *self,
+                                       gint64          document_id,
+                                       const char     *id,
+                                       int             state,
+                                       gint64          modified)
+{
+  g_return_if_fail (GLOSS_IS_CHANGE_SET (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (self->state == STATE_NEW);
+
+  put_keyed (self, GLOSS_CHANGE_SUGGESTION, document_id, id, state, modified,
+             GLOSS_CHANGE_ALWAYS);
+}
+
 static void
 touch (GlossChangeSet *self,
        gint64          id)
@@ -564,6 +603,8 @@ gloss_change_set_count (GlossChangeSet  *self,
         before = c->before_status >= 0, after = c->after_status >= 0;
       else if (kind == GLOSS_CHANGE_ASSIGNMENT)
         before = c->before_status == 0, after = c->after_status == 0;
+      else if (kind == GLOSS_CHANGE_SUGGESTION)
+        before = c->before_status >= 0, after = c->after_status >= 0;
       else
         before = row_live (c->before), after = row_live (c->after);
       if (!before && after)
@@ -964,6 +1005,8 @@ describe_row (GlossProject *project,
       return g_strdup_printf (_("the status of “%s” in “%s”"), change->key, name);
     case GLOSS_CHANGE_ASSIGNMENT:
       return g_strdup_printf (_("the assignment of “%s” to “%s”"), name, change->key);
+    case GLOSS_CHANGE_SUGGESTION:
+      return g_strdup_printf (_("a suggestion in “%s”"), name);
     default:
       g_assert_not_reached ();
     }
@@ -1188,7 +1231,7 @@ check_rows (GlossChangeSet  *self,
       if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       now = load_current (c, store, &status, &modified);
-      if (c->kind == GLOSS_CHANGE_STATUS || c->kind == GLOSS_CHANGE_ASSIGNMENT)
+      if (keyed (c->kind))
         same = undo ? status == c->after_status && (status < 0 || modified == c->after_modified)
                     : status == c->before_status && (status < 0 ||
                                                      modified == c->before_modified);

@@ -28,6 +28,7 @@ typedef enum
   GLOSS_CHANGE_RELATION,
   GLOSS_CHANGE_STATUS,
   GLOSS_CHANGE_ASSIGNMENT,
+  GLOSS_CHANGE_SUGGESTION,  /* the state of a kept suggestion (pending, rejected) */
 } GlossChangeKind;
 
 /* When a row of a change set is written. */
@@ -81,6 +82,14 @@ void            gloss_change_set_put_assignment   (GlossChangeSet      *self,
                                                    gboolean             deleted,
                                                    gint64               modified,
                                                    GlossChangeRule      rule);
+
+/* The state of suggestion @id of the document (a GlossSuggestionState),
+ * keyed like a status; only a kept suggestion's row is written. */
+void            gloss_change_set_put_suggestion_state (GlossChangeSet  *self,
+                                                       gint64           document_id,
+                                                       const char      *id,
+                                                       int              state,
+                                                       gint64           modified);
 
 /* Once applied: the rows written (a row its rule left alone is not); and
  * of the rows of @kind written (returned), how many came into being (were

@@ -784,7 +784,8 @@ count_by_annotator (GlossMergeReport *report,
           added = updated = deleted = NULL;
           break;
         case GLOSS_CHANGE_ASSIGNMENT:
-          continue;   /* the lead's, not an annotator's work */
+        case GLOSS_CHANGE_SUGGESTION:
+          continue;   /* the lead's, or not annotations */
         default:
           g_assert_not_reached ();
         }

@@ -69,4 +69,18 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* The state of kept suggestion @id of @document_id (gloss-suggest.c):
+ * set writes only a row that is there; get fills -1 and 0 when none. */
+gboolean    _gloss_store_set_suggestion_state  (GlossStore  *self,
+                                                gint64       document_id,
+                                                const char  *id,
+                                                int          state,
+                                                gint64       modified,
+                                                GError     **error);
+gboolean    _gloss_store_get_suggestion_state  (GlossStore  *self,
+                                                gint64       document_id,
+                                                const char  *id,
+                                                int         *state,
+                                                gint64      *modified);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
@@ -124,6 +125,26 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (document, annotator)"
   ") WITHOUT ROWID;"
   "CREATE INDEX assignments_by_annotator ON assignments (annotator, document);",
+
+  /* 3 -> 4: suggestions (proposed spans, never annotations; a rejected one
+   * is remembered) and the provenance of an annotation accepted from one */
+  "ALTER TABLE annotations ADD COLUMN provenance TEXT;"
+  "CREATE TABLE suggestions ("
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  id TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  fragments TEXT NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  suggester TEXT NOT NULL,"
+  "  attributes TEXT NOT NULL DEFAULT '{}',"
+  "  source TEXT,"
+  "  cue TEXT,"
+  "  state INTEGER NOT NULL DEFAULT 0,"
+  "  modified INTEGER NOT NULL,"
+  "  PRIMARY KEY (document, id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_VERSION);
@@ -631,6 +652,9 @@ static const struct
   { "annotations", 1, { "uuid", "document", "label", "start", "end", "fragments", "attributes",
                         "note", "norm_id", "norm_name", "annotator", "created", "modified",
                         "deleted" } },
+  { "annotations", 4, { "provenance" } },
+  { "suggestions", 4, { "document", "id", "label", "start", "end", "fragments", "score",
+                        "suggester", "attributes", "source", "cue", "state", "modified" } },
   { "relations", 1, { "uuid", "document", "type", "source", "target", "attributes", "annotator",
                       "created", "modified", "deleted" } },
 };
@@ -1842,7 +1866,52 @@ remove_by_uuid (GlossStore  *self,
 
 #define ANNOTATION_COLUMNS \
   "uuid, document, label, fragments, attributes, note, norm_id, norm_name, " \
-  "annotator, created, modified, deleted"
+  "annotator, created, modified, deleted, provenance"
+
+/* The provenance column: {"suggester": NAME, "score": S}, or NULL. */
+static char *
+provenance_to_json (GlossAnnotation *a)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *suggester;
+  double score;
+
+  suggester = gloss_annotation_get_provenance (a, &score);
+  if (suggester == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "suggester");
+  json_builder_add_string_value (builder, suggester);
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, score);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+provenance_from_json (const char      *json,
+                      GlossAnnotation *a)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonNode *score;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  object = json_node_get_object (json_parser_get_root (parser));
+  score = json_object_get_member (object, "score");
+  if (json_object_get_string_member_with_default (object, "suggester", NULL) == NULL ||
+      score == NULL || (json_node_get_value_type (score) != G_TYPE_DOUBLE &&
+                        json_node_get_value_type (score) != G_TYPE_INT64))
+    return FALSE;
+  gloss_annotation_set_provenance (a, json_object_get_string_member (object, "suggester"),
+                                   json_node_get_double (score));
+  return TRUE;
+}
 
 static GlossAnnotation *
 annotation_from_row (sqlite3_stmt  *stmt,
@@ -1866,6 +1935,14 @@ annotation_from_row (sqlite3_stmt  *stmt,
   gloss_annotation_set_note (a, (const char *) sqlite3_column_text (stmt, 5));
   gloss_annotation_set_normalisation (a, (const char *) sqlite3_column_text (stmt, 6),
                                       (const char *) sqlite3_column_text (stmt, 7));
+  if (sqlite3_column_type (stmt, 12) == SQLITE_TEXT &&
+      !provenance_from_json ((const char *) sqlite3_column_text (stmt, 12), a))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   _("annotation %s: unreadable provenance"),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return NULL;
+    }
   return g_steal_pointer (&a);
 }
 
@@ -1876,13 +1953,14 @@ gloss_store_put_annotation (GlossStore       *self,
 {
   static const char sql[] =
     "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, "
-    "  norm_id, norm_name, annotator, created, modified, deleted) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "  norm_id, norm_name, annotator, created, modified, deleted, provenance) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
     "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
     "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
     "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
     "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
-    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted";
+    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted, "
+    "  provenance = excluded.provenance";
   g_autoptr(GlossStmt) stmt = NULL;
   const GlossFragment *f;
   int rc = SQLITE_OK;
@@ -1903,6 +1981,7 @@ gloss_store_put_annotation (GlossStore       *self,
   bind_text (stmt, 8, gloss_annotation_get_note (a), -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 9, gloss_annotation_get_norm_id (a), -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 10, gloss_annotation_get_norm_name (a), -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 15, provenance_to_json (a), -1, g_free, &rc);
   return binds_ok (rc, _("Cannot save an annotation"), error) &&
          step_done (self, stmt, _("Cannot save an annotation"), error);
 }

@@ -37,7 +37,7 @@ GQuark gloss_store_error_quark (void);
 /* The largest document text a project takes, in bytes. */
 #define GLOSS_STORE_MAX_TEXT_SIZE (G_GUINT64_CONSTANT (256) * 1000 * 1000)
 /* The schema version this build writes; older files are migrated forward. */
-#define GLOSS_STORE_VERSION 3
+#define GLOSS_STORE_VERSION 4
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
