@@ -257,7 +257,8 @@ content_key (GObject *row)
                                                                : "",
                               gloss_annotation_get_norm_name (a) != NULL,
                               gloss_annotation_get_norm_name (a)
-                                ? gloss_annotation_get_norm_name (a) : "",
+                                ? gloss_annotation_get_norm_name (a)
+                                : "",
                               gloss_annotation_get_annotator (a),
                               gloss_annotation_get_created (a),
                               provenance != NULL ? provenance : "", score);

@@ -372,22 +372,23 @@ test_kept (Fixture       *fixture,
     g_assert_cmpstr (gloss_suggestion_get_source (claim), ==, source);
     g_assert_cmpstr (gloss_suggestion_get_cue (claim), ==, cue);
     g_assert_cmpstr (g_variant_get_string (gloss_suggestion_get_attribute (claim, "certainty"),
-                                           NULL), ==, "asserted");
+                                           NULL),
+                     ==, "asserted");
   }
 }
 
 /* Two suggesters proposing the same span and label make one suggestion,
  * with the higher score; a failing suggester says so and the others go on. */
 static void
-test_merged_and_errors (Fixture       *fixture,
-                        gconstpointer  data)
+test_merged_and_errors (Fixture      *fixture,
+                        gconstpointer data)
 {
   static const Proposal more[] = { { "MONEY", "300 million dollars", 0.99, NULL, NULL, NULL } };
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   GlossSuggester *broken = fixed_new ("broken", NULL, 0);
-  gint64 n;
+  gint64          n;
 
   TEST_FIXED (broken)->fail = TRUE;
   g_ptr_array_add (fixture->suggesters, fixed_new ("more", more, 1));
@@ -480,7 +481,8 @@ test_accept_frame (Fixture       *fixture,
   g_assert_cmpstr (gloss_annotation_get_provenance (cue, &score), ==, "fixed");
   g_assert_cmpfloat (score, ==, 0.9);
   g_assert_cmpstr (g_variant_get_string (gloss_annotation_get_attribute (claim, "certainty"),
-                                         NULL), ==, "asserted");
+                                         NULL),
+                   ==, "asserted");
 
   relations = live_relations (fixture);
   g_assert_cmpuint (relations->len, ==, 2);

@@ -98,7 +98,7 @@ gloss_suggester_new_for_name (const char                  *name,
   if (g_str_equal (name, "model"))
     return gloss_model_suggester_new ();
 #endif
-#if defined (GLOSS_HAVE_SUGGESTER_LS) || defined (GLOSS_HAVE_SUGGESTER_OPENAI)
+#if defined(GLOSS_HAVE_SUGGESTER_LS) || defined(GLOSS_HAVE_SUGGESTER_OPENAI)
   if ((g_str_equal (name, "ls-backend") || g_str_equal (name, "openai")) &&
       (options->url == NULL || *options->url == '\0'))
     {
@@ -309,7 +309,9 @@ compare_pieces (gconstpointer a,
 {
   const Piece *pa = a, *pb = b;
 
-  return pa->start < pb->start ? -1 : pa->start > pb->start ? 1 : 0;
+  if (pa->start != pb->start)
+    return pa->start < pb->start ? -1 : 1;
+  return 0;
 }
 
 /* Per label, the live annotations' fragments sorted by start, with the
@@ -769,10 +771,10 @@ gloss_project_dup_suggestions (GlossProject  *project,
       g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GPtrArray) annotations = NULL;
 
-      for (; i < rows->len &&
-             gloss_suggestion_get_document_id (g_ptr_array_index (rows, i)) == document; i++)
+      while (i < rows->len &&
+             gloss_suggestion_get_document_id (g_ptr_array_index (rows, i)) == document)
         {
-          GlossSuggestion *s = g_ptr_array_index (rows, i);
+          GlossSuggestion *s = g_ptr_array_index (rows, i++);
 
           if (gloss_suggestion_get_state (s) == GLOSS_SUGGESTION_PENDING)
             g_ptr_array_add (group, g_object_ref (s));
@@ -1040,19 +1042,21 @@ compare_by_document (gconstpointer a,
   gint64 da = gloss_suggestion_get_document_id (*(GlossSuggestion **) a);
   gint64 db = gloss_suggestion_get_document_id (*(GlossSuggestion **) b);
 
-  return da < db ? -1 : da > db ? 1 : compare_suggestions (a, b);
+  if (da != db)
+    return da < db ? -1 : 1;
+  return compare_suggestions (a, b);
 }
 
 GlossChangeSet *
-gloss_project_accept_suggestions (GlossProject  *project,
-                                  GPtrArray     *suggestions,
-                                  const char    *label,
-                                  const char    *annotator,
-                                  GError       **error)
+gloss_project_accept_suggestions (GlossProject *project,
+                                  GPtrArray    *suggestions,
+                                  const char   *label,
+                                  const char   *annotator,
+                                  GError      **error)
 {
   g_autoptr(GlossChangeSet) changes = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
-  Accept accept = { 0 };
+  Accept   accept = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
