@@ -12,57 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "gloss.h"
+#include "gloss-cli-private.h"
 #include "gloss-cli-teams.h"
-
-static void
-print_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("gloss-cli: %s\n", msg);
-}
-
-static gboolean
-parse (const char    *command,
-       const char    *parameters,
-       const char    *summary,
-       GOptionEntry  *entries,
-       int           *argc,
-       char        ***argv,
-       int            min_args)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", command);
-  g_autoptr(GError) error = NULL;
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s", error->message);
-      g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
-      return FALSE;
-    }
-  if (*argc - 1 < min_args)
-    {
-      print_error (_("%s: wrong number of arguments"), command);
-      g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* ---- merge */
 
@@ -73,7 +24,7 @@ gloss_cli_merge (int    argc,
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse ("merge", _("TARGET SOURCE…"),
+  if (!gloss_cli_parse ("merge", _("TARGET SOURCE…"),
               _("Fold other project files into TARGET: documents match by text, annotations\n"
                 "and relations by uuid, the newer change wins, deletions carry over, schemas\n"
                 "are united. Each SOURCE is merged in one transaction and its report printed:\n"
@@ -87,7 +38,7 @@ gloss_cli_merge (int    argc,
   project = gloss_project_open (argv[1], &error);
   if (project == NULL)
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   for (int i = 2; i < argc; i++)
@@ -97,7 +48,7 @@ gloss_cli_merge (int    argc,
 
       if (!gloss_merge_project (project, argv[i], report, NULL, &error))
         {
-          print_error ("%s", error->message);
+          gloss_cli_print_error ("%s", error->message);
           return 1;
         }
       text = gloss_merge_report_to_string (report);
@@ -181,7 +132,7 @@ gloss_cli_agreement (int    argc,
     { NULL }
   };
 
-  if (!parse ("agreement", _("PROJECT"),
+  if (!gloss_cli_parse ("agreement", _("PROJECT"),
               _("Inter-annotator agreement: per pair of annotators and label, exact-span and\n"
                 "overlap precision, recall and F1; Cohen’s kappa over tokens per pair;\n"
                 "Krippendorff’s alpha (nominal) over tokens for all annotators; agreement on\n"
@@ -191,13 +142,13 @@ gloss_cli_agreement (int    argc,
     return 2;
   if (argc != 2)
     {
-      print_error (_("%s: wrong number of arguments"), "agreement");
+      gloss_cli_print_error (_("%s: wrong number of arguments"), "agreement");
       return 2;
     }
   project = gloss_project_open_full (argv[1], GLOSS_STORE_OPEN_READ_ONLY, &error);
   if (project == NULL)
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   if (labels_arg != NULL)
@@ -216,7 +167,7 @@ gloss_cli_agreement (int    argc,
 
           if (doc == NULL)
             {
-              print_error (_("%s: no document named “%s”"), argv[1], names[i]);
+              gloss_cli_print_error (_("%s: no document named “%s”"), argv[1], names[i]);
               return 1;
             }
           id = gloss_document_get_id (doc);
@@ -227,7 +178,7 @@ gloss_cli_agreement (int    argc,
     for (guint i = 0; labels[i]; i++)
       if (gloss_schema_lookup_label (gloss_project_get_schema (project), labels[i]) == NULL)
         {
-          print_error (_("%s: the schema has no label “%s”"), argv[1], labels[i]);
+          gloss_cli_print_error (_("%s: the schema has no label “%s”"), argv[1], labels[i]);
           return 1;
         }
 
@@ -235,7 +186,7 @@ gloss_cli_agreement (int    argc,
                                 (const char * const *) labels, NULL, &error);
   if (ag == NULL)
     {
-      print_error ("%s: %s", argv[1], error->message);
+      gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   if (json)
@@ -301,7 +252,7 @@ gloss_cli_assign (int    argc,
     { NULL }
   };
 
-  if (!parse ("assign", _("PROJECT"),
+  if (!gloss_cli_parse ("assign", _("PROJECT"),
               _("Assign documents to annotators, by hand (--document NAME --to A,B, or\n"
                 "--remove) or evenly at random (--evenly --annotators A,B,C --per-document N):\n"
                 "each document gets N distinct annotators, counting those it has, and the\n"
@@ -312,26 +263,26 @@ gloss_cli_assign (int    argc,
     return 2;
   if (argc != 2 || evenly == (document_arg != NULL))
     {
-      print_error (_("assign: give a PROJECT and either --evenly or --document"));
+      gloss_cli_print_error (_("assign: give a PROJECT and either --evenly or --document"));
       return 2;
     }
   names = split_names (evenly ? annotators_arg : to_arg);
   if (names[0] == NULL)
     {
-      print_error (evenly ? _("assign: --evenly needs --annotators")
+      gloss_cli_print_error (evenly ? _("assign: --evenly needs --annotators")
                           : _("assign: --document needs --to"));
       return 2;
     }
   if (evenly && per_document <= 0)
     {
-      print_error (_("assign: --evenly needs a --per-document of 1 or more"));
+      gloss_cli_print_error (_("assign: --evenly needs a --per-document of 1 or more"));
       return 2;
     }
 
   project = gloss_project_open (argv[1], &error);
   if (project == NULL)
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   if (evenly)
@@ -343,7 +294,7 @@ gloss_cli_assign (int    argc,
 
       if (doc == NULL)
         {
-          print_error (_("%s: no document named “%s”"), argv[1], document_arg);
+          gloss_cli_print_error (_("%s: no document named “%s”"), argv[1], document_arg);
           return 1;
         }
       changes = gloss_project_assign (project, gloss_document_get_id (doc),
@@ -351,7 +302,7 @@ gloss_cli_assign (int    argc,
     }
   if (changes == NULL)
     {
-      print_error ("%s: %s", argv[1], error->message);
+      gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   gloss_change_set_count (changes, GLOSS_CHANGE_ASSIGNMENT, &added, NULL, &deleted);
@@ -451,7 +402,7 @@ gloss_cli_progress (int    argc,
     { NULL }
   };
 
-  if (!parse ("progress", _("PROJECT"),
+  if (!gloss_cli_parse ("progress", _("PROJECT"),
               _("Each annotator's progress: documents assigned, and of them (of every\n"
                 "document when none is assigned) how many are new, in progress and done,\n"
                 "and the annotations made. --json adds, per document, its assignees, who\n"
@@ -460,26 +411,26 @@ gloss_cli_progress (int    argc,
     return 2;
   if (argc != 2)
     {
-      print_error (_("%s: wrong number of arguments"), "progress");
+      gloss_cli_print_error (_("%s: wrong number of arguments"), "progress");
       return 2;
     }
   project = gloss_project_open_full (argv[1], GLOSS_STORE_OPEN_READ_ONLY, &error);
   if (project == NULL)
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   annotators = gloss_project_dup_annotator_progress (project, &error);
   if (annotators == NULL)
     {
-      print_error ("%s: %s", argv[1], error->message);
+      gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   if (json)
     {
       if (!print_progress_json (project, annotators, &error))
         {
-          print_error ("%s: %s", argv[1], error->message);
+          gloss_cli_print_error ("%s: %s", argv[1], error->message);
           return 1;
         }
       return 0;

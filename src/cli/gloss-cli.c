@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss.h"
+#include "gloss-cli-private.h"
 #include "gloss-cli-teams.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -30,23 +31,6 @@ typedef struct
   const char  *summary;
 } Command;
 
-static void
-print_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("gloss-cli: %s\n", msg);
-}
-
 /* Parses the options of one command; prints the usage error itself. */
 static gboolean
 parse_options (const char    *command,
@@ -56,22 +40,7 @@ parse_options (const char    *command,
                int           *argc,
                char        ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", command);
-  g_autoptr(GError) error = NULL;
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s", error->message);
-      g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
-      return FALSE;
-    }
-  return TRUE;
+  return gloss_cli_parse (command, parameters, summary, entries, argc, argv, 0);
 }
 
 static gboolean
@@ -83,53 +52,11 @@ check_n_args (const char *command,
   /* argv[0] is the command */
   if (argc - 1 < min || (max >= 0 && argc - 1 > max))
     {
-      print_error (_("%s: wrong number of arguments"), command);
+      gloss_cli_print_error (_("%s: wrong number of arguments"), command);
       g_printerr (_("Run “gloss-cli %s --help” for usage.\n"), command);
       return FALSE;
     }
   return TRUE;
-}
-
-/* Opens a project for a command that writes to it (@write) or only reads
- * it: a reading command never changes the file (no upgrade of an older
- * project, no journal mode switch). Says on stderr when opening upgraded
- * the file and where the copy of the older one is. */
-static GlossProject *
-open_project (const char *path,
-              gboolean    write)
-{
-  g_autoptr(GError) error = NULL;
-  GlossProject *project = gloss_project_open_full (path, write ? GLOSS_STORE_OPEN_DEFAULT
-                                                               : GLOSS_STORE_OPEN_READ_ONLY,
-                                                   &error);
-  GlossStore *store;
-
-  /* the store's messages name the file already */
-  if (project == NULL)
-    {
-      print_error ("%s", error->message);
-      return NULL;
-    }
-  store = gloss_project_get_store (project);
-  if (write && gloss_store_is_read_only (store))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      print_error (_("“%s” cannot be written: %s"), display,
-                   gloss_store_get_read_only_reason (store));
-      g_object_unref (project);
-      return NULL;
-    }
-  if (gloss_store_get_backup_path (store) != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *backup = g_filename_display_name (gloss_store_get_backup_path (store));
-
-      g_printerr (_("gloss-cli: upgraded “%s” from project version %d to %d; the older file is "
-                    "kept as “%s”\n"), display, gloss_store_get_opened_version (store),
-                  GLOSS_STORE_VERSION, backup);
-    }
-  return project;
 }
 
 static void
@@ -167,10 +94,10 @@ open_project_to_read (const char *path,
   guint n = 0;
 
   if (!salvage)
-    return open_project (path, FALSE);
+    return gloss_cli_open_project (path, FALSE);
   project = gloss_project_open_salvaged (path, print_salvage_line, (gpointer) path, &n, &error);
   if (project == NULL)
-    print_error ("%s", error->message);
+    gloss_cli_print_error ("%s", error->message);
   else if (n > 0)
     g_printerr (ngettext ("gloss-cli: salvage: %u problem found; what cannot be read is left "
                           "out, the file is unchanged\n",
@@ -220,13 +147,13 @@ cmd_init (int    argc,
     schema = gloss_schema_new_from_file (schema_arg, &error);
   if (schema == NULL)
     {
-      print_error ("%s: %s", schema_arg, error->message);
+      gloss_cli_print_error ("%s: %s", schema_arg, error->message);
       return 1;
     }
   project = gloss_project_create (argv[1], schema, &error);
   if (project == NULL)
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   return 0;
@@ -268,7 +195,7 @@ print_problem (GlossProblem *p,
   else
     where = g_strdup ("");
   if (as_error)
-    print_error ("%s%s: %s", where, kind, p->message);
+    gloss_cli_print_error ("%s%s: %s", where, kind, p->message);
   else
     g_print ("%s%s: %s\n", where, kind, p->message);
 }
@@ -319,7 +246,7 @@ cmd_import (int    argc,
     return 2;
   if (format != NULL && gloss_format_lookup (format) == NULL)
     {
-      print_error (_("import: unknown format “%s” (see “gloss-cli formats”)"), format);
+      gloss_cli_print_error (_("import: unknown format “%s” (see “gloss-cli formats”)"), format);
       return 2;
     }
 
@@ -327,7 +254,7 @@ cmd_import (int    argc,
     {
       if (!g_file_test (argv[i], G_FILE_TEST_EXISTS))
         {
-          print_error (_("%s: no such file or folder"), argv[i]);
+          gloss_cli_print_error (_("%s: no such file or folder"), argv[i]);
           n_missing++;
           if (first_missing == NULL)
             first_missing = argv[i];
@@ -342,7 +269,7 @@ cmd_import (int    argc,
     g_ptr_array_add (paths, (gpointer) first_missing);
   g_ptr_array_add (paths, NULL);
 
-  project = open_project (argv[1], TRUE);
+  project = gloss_cli_open_project (argv[1], TRUE);
   if (project == NULL)
     return 1;
   set_annotator (project);
@@ -368,8 +295,8 @@ cmd_import (int    argc,
           && !(g_error_matches (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID)
                && gloss_import_report_count (report, GLOSS_PROBLEM_ERROR) > 0)
           && (first_missing == NULL || strstr (error->message, first_missing) == NULL))
-        print_error ("%s", error->message);
-      print_error ("%s", _("nothing imported"));
+        gloss_cli_print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", _("nothing imported"));
       return 1;
     }
 
@@ -447,7 +374,7 @@ cmd_list (int    argc,
                       NULL, &argc, &argv)
       || !check_n_args ("list", argc, 1, 1))
     return 2;
-  project = open_project (argv[1], FALSE);
+  project = gloss_cli_open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   docs = gloss_project_get_documents (project);
@@ -541,7 +468,7 @@ cmd_stats (int    argc,
   ids = gloss_store_list_document_ids (store, &error);
   if (ids == NULL)
     {
-      print_error ("%s: %s", argv[1], error->message);
+      gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   for (guint i = 0; i < ids->len; i++)
@@ -552,13 +479,13 @@ cmd_stats (int    argc,
 
       if (anns == NULL)
         {
-          print_error ("%s: %s", argv[1], error->message);
+          gloss_cli_print_error ("%s: %s", argv[1], error->message);
           return 1;
         }
       rels = gloss_store_load_relations (store, id, FALSE, &error);
       if (rels == NULL)
         {
-          print_error ("%s: %s", argv[1], error->message);
+          gloss_cli_print_error ("%s: %s", argv[1], error->message);
           return 1;
         }
       for (guint j = 0; j < anns->len; j++)
@@ -699,19 +626,20 @@ cmd_export (int    argc,
     return 2;
   if (format == NULL)
     {
-      print_error (_("export: missing --format (see “gloss-cli formats”)"));
+      gloss_cli_print_error (_("export: missing --format (see “gloss-cli formats”)"));
       return 2;
     }
   fmt = gloss_format_lookup (format);
   if (fmt == NULL || !gloss_format_can_export (fmt))
     {
-      print_error (_("export: unknown format “%s” or one Gloss cannot export "
-                     "(see “gloss-cli formats”)"), format);
+      gloss_cli_print_error (_("export: unknown format “%s” or one Gloss cannot export "
+                               "(see “gloss-cli formats”)"),
+                             format);
       return 2;
     }
   if (output == NULL)
     {
-      print_error (_("export: missing -o PATH"));
+      gloss_cli_print_error (_("export: missing -o PATH"));
       return 2;
     }
   if (status != NULL)
@@ -720,7 +648,7 @@ cmd_export (int    argc,
 
       if (!gloss_document_status_from_string (status, &s))
         {
-          print_error (_("export: unknown status “%s” (new, in-progress or done)"), status);
+          gloss_cli_print_error (_("export: unknown status “%s” (new, in-progress or done)"), status);
           return 2;
         }
       options.status = s;
@@ -734,12 +662,12 @@ cmd_export (int    argc,
     }
   if (split != NULL && !parse_split (split, options.split))
     {
-      print_error (_("export: --split wants three ratios such as 80/10/10"));
+      gloss_cli_print_error (_("export: --split wants three ratios such as 80/10/10"));
       return 2;
     }
   if (seed != NULL && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &options.seed, NULL))
     {
-      print_error (_("export: --seed wants a non-negative integer"));
+      gloss_cli_print_error (_("export: --seed wants a non-negative integer"));
       return 2;
     }
   options.annotator = annotator;
@@ -747,7 +675,7 @@ cmd_export (int    argc,
   options.include_partial = include_partial;
   if (!gloss_format_check_export_options (format, &options, &error))
     {
-      print_error (_("export: %s"), error->message);
+      gloss_cli_print_error (_("export: %s"), error->message);
       return 2;
     }
   if (show_progress () && strcmp (output, "-") != 0)
@@ -762,7 +690,7 @@ cmd_export (int    argc,
   set_annotator (project);
   if (!gloss_format_export (project, format, output, &options, report, NULL, &error))
     {
-      print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error->message);
       return 1;
     }
   /* What the format could not carry: warnings, the export succeeded. */
@@ -792,18 +720,18 @@ cmd_validate (int    argc,
                       NULL, &argc, &argv)
       || !check_n_args ("validate", argc, 1, 1))
     return 2;
-  project = open_project (argv[1], FALSE);
+  project = gloss_cli_open_project (argv[1], FALSE);
   if (project == NULL)
     return 1;
   if (!gloss_project_validate (project, GLOSS_VALIDATE_DEFAULT, print_problem_line, argv[1],
                                &n_problems, &error))
     {
-      print_error ("%s: %s", argv[1], error->message);
+      gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   if (n_problems > 0)
     {
-      print_error (ngettext ("%s: %u problem", "%s: %u problems", n_problems), argv[1],
+      gloss_cli_print_error (ngettext ("%s: %u problem", "%s: %u problems", n_problems), argv[1],
                    n_problems);
       return 1;
     }
@@ -913,10 +841,10 @@ cmd_schema (int    argc,
   action = argv[1];
   if (strcmp (action, "export") != 0 && strcmp (action, "import") != 0)
     {
-      print_error (_("schema: unknown action “%s” (export or import)"), action);
+      gloss_cli_print_error (_("schema: unknown action “%s” (export or import)"), action);
       return 2;
     }
-  project = open_project (argv[2], strcmp (action, "import") == 0);
+  project = gloss_cli_open_project (argv[2], strcmp (action, "import") == 0);
   if (project == NULL)
     return 1;
 
@@ -926,7 +854,7 @@ cmd_schema (int    argc,
 
       if (!write_text_file (argv[3], json, &error))
         {
-          print_error ("%s: %s", argv[3], error->message);
+          gloss_cli_print_error ("%s: %s", argv[3], error->message);
           return 1;
         }
       return 0;
@@ -938,26 +866,26 @@ cmd_schema (int    argc,
 
       if (schema == NULL)
         {
-          print_error ("%s: %s", argv[3], error->message);
+          gloss_cli_print_error ("%s: %s", argv[3], error->message);
           return 1;
         }
       missing = missing_in_schema (project, schema, &error);
       if (missing == NULL)
         {
-          print_error ("%s: %s", argv[2], error->message);
+          gloss_cli_print_error ("%s: %s", argv[2], error->message);
           return 1;
         }
       if (missing->len > 0)
         {
           for (guint i = 0; i < missing->len; i++)
-            print_error (_("%s: %s is in use but not in the new schema"), argv[3],
+            gloss_cli_print_error (_("%s: %s is in use but not in the new schema"), argv[3],
                          (char *) g_ptr_array_index (missing, i));
-          print_error (_("schema not replaced"));
+          gloss_cli_print_error (_("schema not replaced"));
           return 1;
         }
       if (!gloss_project_set_schema (project, schema, &error))
         {
-          print_error ("%s: %s", argv[2], error->message);
+          gloss_cli_print_error ("%s: %s", argv[2], error->message);
           return 1;
         }
       return 0;
@@ -1008,6 +936,7 @@ static const Command commands[] = {
   { "agreement", gloss_cli_agreement, N_("Inter-annotator agreement of a project") },
   { "assign", gloss_cli_assign, N_("Assign documents to annotators") },
   { "progress", gloss_cli_progress, N_("Each annotator’s progress, and each document’s") },
+  { "suggest", gloss_cli_suggest, N_("Propose entities and claim frames, or accept them") },
 };
 
 static void
@@ -1054,7 +983,7 @@ main (int    argc,
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].func (argc - 1, argv + 1);
 
-  print_error (_("unknown command “%s”"), argv[1]);
+  gloss_cli_print_error (_("unknown command “%s”"), argv[1]);
   g_printerr (_("Run “gloss-cli --help” for the list of commands.\n"));
   return 2;
 }

@@ -28,4 +28,7 @@
 #include "gloss-schema.h"
 #include "gloss-span-index.h"
 #include "gloss-store.h"
+#include "gloss-suggest.h"
+#include "gloss-suggester.h"
+#include "gloss-suggestion.h"
 #include "gloss-validate.h"
