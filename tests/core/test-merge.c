@@ -35,11 +35,15 @@ dump_project (GlossProject *project)
     "SELECT d.uuid, a.annotator, a.deleted, a.modified FROM assignments a "
     "JOIN documents d ON d.id = a.document ORDER BY d.uuid, a.annotator",
     "SELECT a.uuid, d.uuid, a.label, a.start, a.end, a.fragments, a.attributes, a.note, "
-    "a.norm_id, a.norm_name, a.annotator, a.created, a.modified, a.deleted FROM annotations a "
+    "a.norm_id, a.norm_name, a.annotator, a.created, a.modified, a.deleted, a.provenance "
+    "FROM annotations a "
     "JOIN documents d ON d.id = a.document ORDER BY a.uuid",
     "SELECT r.uuid, d.uuid, r.type, r.source, r.target, r.attributes, r.annotator, r.created, "
     "r.modified, r.deleted FROM relations r JOIN documents d ON d.id = r.document "
     "ORDER BY r.uuid",
+    "SELECT d.uuid, s.id, s.label, s.fragments, s.score, s.suggester, s.attributes, s.source, "
+    "s.cue, s.state FROM suggestions s JOIN documents d ON d.id = s.document "
+    "ORDER BY d.uuid, s.id",
   };
   sqlite3 *db = _gloss_store_get_db (gloss_project_get_store (project));
   GString *out = g_string_new (NULL);
@@ -67,7 +71,8 @@ dump_project (GlossProject *project)
       test_raw_text (db, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema "
                          "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
     g_assert_cmpstr (tables, ==,
-                     "annotations,assignments,document_status,documents,project,relations");
+                     "annotations,assignments,document_status,documents,project,relations,"
+                     "suggestions");
   }
   return g_string_free (out, FALSE);
 }
