@@ -354,7 +354,8 @@ gloss_cli_suggest (int    argc,
       gloss_change_set_count (changes, GLOSS_CHANGE_ANNOTATION, &added, NULL, NULL);
       gloss_change_set_count (changes, GLOSS_CHANGE_RELATION, &relations, NULL, NULL);
       g_printerr (_("gloss-cli: accepted %u suggestions as %u annotations and %u relations of "
-                    "“%s”\n"), accepted->len, added, relations, annotator);
+                    "“%s”\n"),
+                  accepted->len, added, relations, annotator);
     }
   return status;
 }

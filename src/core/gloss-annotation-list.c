@@ -67,10 +67,12 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   ANNOTATION_CHANGED,
   RELATION_CHANGED,
   STATUS_CHANGED,
+  SUGGESTION_CHANGED,
   WAITING_FAILED,
   N_SIGNALS
 };
@@ -794,6 +796,25 @@ resolve_edit (Resolver   *r,
         return TRUE;
       }
 
+    case GLOSS_EDIT_SET_SUGGESTION_STATE:
+      {
+        GlossChange *change = _gloss_change_new (GLOSS_CHANGE_SUGGESTION, edit->uuid);
+        gint64 doc_id = gloss_document_get_id (self->document);
+
+        change->document_id = doc_id;
+        _gloss_store_get_suggestion_state (self->store, doc_id, edit->uuid,
+                                           &change->before_status, &change->before_modified);
+        change->after_status = edit->status;
+        change->after_modified = stamp (r, change->before_modified);
+        if (!_gloss_change_write (change, self->store, TRUE, error))
+          {
+            _gloss_change_free (change);
+            return FALSE;
+          }
+        g_ptr_array_add (r->changes, change);
+        return TRUE;
+      }
+
     default:
       g_assert_not_reached ();
     }
@@ -849,6 +870,7 @@ publish (GlossAnnotationList *self,
   g_autoptr(GHashTable) statuses_seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) nets = g_array_new (FALSE, TRUE, sizeof (NetChange));
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new ();
 
   for (guint k = 0; k < changes->len; k++)
     {
@@ -858,6 +880,11 @@ publish (GlossAnnotationList *self,
       GHashTable *index;
       guint pos;
 
+      if (c->kind == GLOSS_CHANGE_SUGGESTION)
+        {
+          g_ptr_array_add (suggestions, c);
+          continue;
+        }
       if (c->kind == GLOSS_CHANGE_STATUS)
         {
           int now = forward ? c->after_status : c->before_status;
@@ -914,6 +941,14 @@ publish (GlossAnnotationList *self,
       _gloss_document_set_status (self->document, who,
                                   GPOINTER_TO_INT (g_hash_table_lookup (statuses_seen, who)));
       g_signal_emit (self, signals[STATUS_CHANGED], 0, who);
+    }
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (suggestions, i);
+
+      g_signal_emit (self, signals[SUGGESTION_CHANGED], 0, c->key,
+                     forward ? c->after_status : c->before_status);
     }
 
   _gloss_document_set_n_annotations (self->document, g_sequence_get_length (self->items));
@@ -1052,6 +1087,11 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   signals[STATUS_CHANGED] =
     g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A kept suggestion of the document (its id) took a state: a command
+   * rejected it, or its undo took the rejection back. */
+  signals[SUGGESTION_CHANGED] =
+    g_signal_new ("suggestion-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
   signals[WAITING_FAILED] =
     g_signal_new ("waiting-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, GLOSS_TYPE_COMMAND, G_TYPE_ERROR);

@@ -257,6 +257,17 @@ gloss_command_set_document_status (GlossCommand        *self,
   return self;
 }
 
+GlossCommand *
+gloss_command_set_suggestion_state (GlossCommand *self,
+                                    const char   *id,
+                                    int           state)
+{
+  CHECK_NEW (self);
+  g_return_val_if_fail (id != NULL, self);
+  add_edit (self, GLOSS_EDIT_SET_SUGGESTION_STATE, id)->status = state;
+  return self;
+}
+
 GPtrArray *
 _gloss_command_get_edits (GlossCommand *self)
 {

@@ -80,5 +80,10 @@ GlossCommand *gloss_command_set_relation_attribute  (GlossCommand        *self,
 GlossCommand *gloss_command_set_document_status     (GlossCommand        *self,
                                                      const char          *annotator,
                                                      GlossDocumentStatus  status);
+/* The state (a GlossSuggestionState) of the document's kept suggestion
+ * @id: a rejection is an edit like any other, undone with it. */
+GlossCommand *gloss_command_set_suggestion_state    (GlossCommand        *self,
+                                                     const char          *id,
+                                                     int                  state);
 
 G_END_DECLS

@@ -624,6 +624,77 @@ test_annotated (Fixture       *fixture,
   g_assert_true (linked);
 }
 
+static void
+suggestion_changed_cb (GlossAnnotationList *list,
+                       const char          *id,
+                       int                  state,
+                       GString             *seen)
+{
+  g_string_append_printf (seen, "%s=%d;", id, state);
+}
+
+/* In the open document, accepting and rejecting are commands of its list:
+ * undone with Ctrl+Z like typing, in the order they were made. */
+static void
+test_commands (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossCommand) accept = NULL;
+  g_autoptr(GlossCommand) reject = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) claim = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) person = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person_id = id_of (wire, "PERSON", "Nikolai Dorn");
+  g_autofree char *expected = NULL;
+
+  suggest (fixture);
+  list = gloss_project_dup_annotation_list (fixture->project, fixture->document, &error);
+  g_assert_no_error (error);
+  g_signal_connect (list, "suggestion-changed", G_CALLBACK (suggestion_changed_cb), seen);
+  rows = pending (fixture);
+  g_ptr_array_add (claim, g_object_ref (find (rows, "CLAIM", "Unit 414 stole 300 million dollars")));
+  g_ptr_array_add (person, g_object_ref (find (rows, "PERSON", "Nikolai Dorn")));
+
+  accept = gloss_project_build_accept_command (fixture->project, list, claim, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_list_apply (list, accept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  relations = live_relations (fixture);
+  g_assert_cmpuint (relations->len, ==, 2);
+
+  reject = gloss_suggestions_build_reject_command (person);
+  g_assert_true (gloss_annotation_list_apply (list, reject, &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%s=%d;", person_id, GLOSS_SUGGESTION_REJECTED);
+  g_assert_cmpstr (seen->str, ==, expected);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = pending (fixture);
+  g_assert_null (find (rows, "PERSON", "Nikolai Dorn"));
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (frame) - 4);
+
+  /* Ctrl+Z: the rejection first, then the acceptance */
+  g_assert_true (gloss_annotation_list_undo (list, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s=%d;%s=%d;", person_id, GLOSS_SUGGESTION_REJECTED, person_id,
+                              GLOSS_SUGGESTION_PENDING);
+  g_assert_cmpstr (seen->str, ==, expected);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = pending (fixture);
+  g_assert_nonnull (find (rows, "PERSON", "Nikolai Dorn"));
+  g_assert_true (gloss_annotation_list_undo (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = pending (fixture);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (frame));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +710,7 @@ main (int   argc,
   ADD ("accept-undo", test_accept_undo);
   ADD ("accept-as", test_accept_as);
   ADD ("annotated", test_annotated);
+  ADD ("commands", test_commands);
 #undef ADD
 
   return g_test_run ();

@@ -13,7 +13,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-annotation-list.h"
 #include "gloss-attr-def.h"
+#include "gloss-command.h"
 #include "gloss-document.h"
 #include "gloss-frame.h"
 #include "gloss-label.h"
@@ -811,7 +813,8 @@ typedef struct
   GlossStore     *store;       /* borrowed */
   GlossSchema    *schema;      /* borrowed */
   const char     *annotator;
-  GlossChangeSet *changes;     /* borrowed */
+  GlossChangeSet *changes;     /* borrowed: where the rows go, or */
+  GlossCommand   *command;     /* borrowed: the edits of one open document */
   gint64          document_id;
   GPtrArray      *annotations; /* the document's live ones, and those made here */
   GPtrArray      *relations;   /* the document's live ones, and those made here */
@@ -986,7 +989,10 @@ link_role (Accept          *accept,
       relation = gloss_relation_new (name, gloss_annotation_get_uuid (claim),
                                      gloss_annotation_get_uuid (target), accept->annotator);
       gloss_relation_set_document_id (relation, accept->document_id);
-      gloss_change_set_put_relation (accept->changes, relation, GLOSS_CHANGE_ALWAYS);
+      if (accept->command != NULL)
+        gloss_command_add_relation (accept->command, relation);
+      else
+        gloss_change_set_put_relation (accept->changes, relation, GLOSS_CHANGE_ALWAYS);
       g_ptr_array_add (accept->relations, g_steal_pointer (&relation));
       return;
     }
@@ -1022,7 +1028,10 @@ accept_one (Accept          *accept,
       copy_attributes (accept, s, label, made);
       gloss_annotation_set_provenance (made, gloss_suggestion_get_suggester (s),
                                        score > 0 ? score : 0);
-      gloss_change_set_put_annotation (accept->changes, made, GLOSS_CHANGE_ALWAYS);
+      if (accept->command != NULL)
+        gloss_command_create_annotation (accept->command, made);
+      else
+        gloss_change_set_put_annotation (accept->changes, made, GLOSS_CHANGE_ALWAYS);
       g_ptr_array_add (accept->annotations, g_object_ref (made));
       annotation = made;
     }
@@ -1123,4 +1132,66 @@ gloss_project_reject_suggestions (GlossProject  *project,
   if (!gloss_project_apply_changes (project, changes, NULL, NULL, NULL, error))
     return NULL;
   return g_steal_pointer (&changes);
+}
+
+GlossCommand *
+gloss_project_build_accept_command (GlossProject        *project,
+                                    GlossAnnotationList *list,
+                                    GPtrArray           *suggestions,
+                                    const char          *label,
+                                    GError             **error)
+{
+  g_autoptr(GlossCommand) command = NULL;
+  GlossDocument *document;
+  Accept accept = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (list), NULL);
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  document = gloss_annotation_list_get_document (list);
+  if (label != NULL && gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
+    {
+      g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_FAILED,
+                   _("The schema has no label “%s”"), label);
+      return NULL;
+    }
+  command = gloss_command_new (suggestions->len == 1 ? _("Accept Suggestion")
+                                                     : _("Accept Suggestions"));
+  accept.project = project;
+  accept.store = gloss_project_get_store (project);
+  accept.schema = gloss_project_get_schema (project);
+  accept.annotator = gloss_annotation_list_get_annotator (list);
+  accept.command = command;
+  accept.given = suggestions;
+  ok = accept_begin_document (&accept, gloss_document_get_id (document), error);
+  for (guint i = 0; ok && i < suggestions->len; i++)
+    {
+      GlossSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (gloss_suggestion_get_document_id (s) == accept.document_id)
+        accept_one (&accept, s, label);
+    }
+  accept_clear (&accept);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&command);
+}
+
+GlossCommand *
+gloss_suggestions_build_reject_command (GPtrArray *suggestions)
+{
+  GlossCommand *command;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  command = gloss_command_new (suggestions->len == 1 ? _("Reject Suggestion")
+                                                     : _("Reject Suggestions"));
+  for (guint i = 0; i < suggestions->len; i++)
+    gloss_command_set_suggestion_state (command,
+                                        gloss_suggestion_get_id (g_ptr_array_index (suggestions,
+                                                                                    i)),
+                                        GLOSS_SUGGESTION_REJECTED);
+  return command;
 }

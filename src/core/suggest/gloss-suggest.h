@@ -104,4 +104,16 @@ GlossChangeSet     *gloss_project_reject_suggestions (GlossProject   *project,
                                                       GPtrArray      *suggestions,
                                                       GError        **error);
 
+/* The same for the window's open document: a command of @list (its
+ * document's suggestions among @suggestions, accepted as @list's
+ * annotator), to apply to @list, undone with its other edits. NULL with
+ * @error for a label the schema lacks. */
+GlossCommand       *gloss_project_build_accept_command (GlossProject        *project,
+                                                        GlossAnnotationList *list,
+                                                        GPtrArray           *suggestions,
+                                                        const char          *label,
+                                                        GError             **error);
+/* A command that rejects @suggestions (of the list's document). */
+GlossCommand       *gloss_suggestions_build_reject_command (GPtrArray       *suggestions);
+
 G_END_DECLS
