@@ -44,6 +44,9 @@ typedef enum
   ACTION_LINK_CONFIRM = 1 << 8,
   ACTION_FRAME = 1 << 9,
   ACTION_QUICK_ATTRIBUTE = 1 << 10,
+  ACTION_SUGGEST_NEXT = 1 << 11,
+  ACTION_SUGGEST_DECIDE = 1 << 12,
+  ACTION_SUGGEST_ACCEPT_ALL = 1 << 13,
 } Action;
 
 static const struct
@@ -66,6 +69,10 @@ static const struct
   { ACTION_FRAME, "frame.focus" },
   { ACTION_FRAME, "frame.pick" },
   { ACTION_QUICK_ATTRIBUTE, "doc.quick-attribute" },
+  { ACTION_SUGGEST_NEXT, "suggest.next" },
+  { ACTION_SUGGEST_DECIDE, "suggest.accept" },
+  { ACTION_SUGGEST_DECIDE, "suggest.reject" },
+  { ACTION_SUGGEST_ACCEPT_ALL, "suggest.accept-all" },
 };
 
 /* ---- actions ------------------------------------------------------------ */
@@ -82,6 +89,7 @@ unselect_action (GtkWidget  *widget,
   if (_gloss_document_view_get_text_selection (self, &start, &end))
     _gloss_document_view_clear_text_selection (self, end);
   _gloss_document_view_select (self, NULL, FALSE);
+  _gloss_document_view_select_suggestion (self, NULL, FALSE);
 }
 
 static void
@@ -208,6 +216,39 @@ quick_attribute_action (GtkWidget  *widget,
                                            g_variant_get_uint32 (parameter));
 }
 
+static void
+suggest_next_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gloss_document_view_select_next_suggestion (GLOSS_DOCUMENT_VIEW (widget),
+                                              g_variant_get_int32 (parameter));
+}
+
+static void
+suggest_accept_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gloss_document_view_accept_suggestion (GLOSS_DOCUMENT_VIEW (widget), NULL);
+}
+
+static void
+suggest_reject_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gloss_document_view_reject_suggestion (GLOSS_DOCUMENT_VIEW (widget));
+}
+
+static void
+suggest_accept_all_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  gloss_document_view_accept_all_suggestions (GLOSS_DOCUMENT_VIEW (widget));
+}
+
 /* ---- bindings ----------------------------------------------------------- */
 
 static void
@@ -272,6 +313,19 @@ add_bindings (void)
       add_binding_action (GDK_KEY_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
       add_binding_action (GDK_KEY_KP_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
     }
+
+  /* Suggestions: only while one is selected (Enter, Backspace) or some
+   * are pending and no text is selected (N, Shift+N: a schema may give
+   * "n" to a label), so that they never take a key from editing. */
+  add_binding_action (GDK_KEY_n, 0, "suggest.next", "i", 1);
+  add_binding_action (GDK_KEY_n, GDK_SHIFT_MASK, "suggest.next", "i", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    {
+      add_binding_action (enter_keys[i], 0, "suggest.accept", NULL);
+      add_binding_action (enter_keys[i], GDK_CONTROL_MASK, "suggest.accept-all", NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (delete_keys); i++)
+    add_binding_action (delete_keys[i], 0, "suggest.reject", NULL);
 
   /* Editing */
   add_binding_action (GDK_KEY_Escape, 0, "doc.unselect", NULL);
@@ -388,6 +442,8 @@ handle_hotkey (GlossDocumentView *self,
   if (label == NULL)
     return FALSE;
 
+  if (_gloss_document_view_accept_suggestion_as (self, gloss_label_get_name (label)))
+    return TRUE;
   gloss_document_view_annotate (self, gloss_label_get_name (label));
   return TRUE;
 }
@@ -426,6 +482,11 @@ _gloss_document_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "frame.pick", "u", frame_pick_action);
   gtk_widget_class_install_action (widget_class, "doc.quick-attribute", "u",
                                    quick_attribute_action);
+  gtk_widget_class_install_action (widget_class, "suggest.next", "i", suggest_next_action);
+  gtk_widget_class_install_action (widget_class, "suggest.accept", NULL, suggest_accept_action);
+  gtk_widget_class_install_action (widget_class, "suggest.reject", NULL, suggest_reject_action);
+  gtk_widget_class_install_action (widget_class, "suggest.accept-all", NULL,
+                                   suggest_accept_all_action);
 
   add_bindings ();
 }
@@ -465,8 +526,15 @@ _gloss_document_view_update_actions (GlossDocumentView *self)
   if (editing)
     text_selected = gtk_text_buffer_get_has_selection (_gloss_document_view_get_buffer (self));
 
-  if ((selected || text_selected) && !framing)
+  if ((selected || text_selected || (editing && self->selected_suggestion != NULL)) && !framing)
     enabled |= ACTION_UNSELECT;
+  if (editing && !framing && !text_selected && self->suggestions != NULL &&
+      self->suggestions->len > 0)
+    enabled |= ACTION_SUGGEST_NEXT;
+  /* Ctrl+Enter is the window's Mark as Done but while a suggestion is
+   * under review */
+  if (editing && !framing && !text_selected && self->selected_suggestion != NULL)
+    enabled |= ACTION_SUGGEST_DECIDE | ACTION_SUGGEST_ACCEPT_ALL;
   if (editing && !framing && g_list_model_get_n_items (G_LIST_MODEL (self->annotations)) > 0)
     enabled |= ACTION_SELECT_NEXT;
   if (framing)

@@ -14,6 +14,7 @@
 #include "gloss-document-view-private.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
+#include "gloss-suggestion.h"
 
 #define CHIP_RADIUS        3.0
 #define CHIP_PAD_X         4
@@ -778,6 +779,165 @@ draw_gap_connectors (GlossDocumentView *self,
     cairo_destroy (cr);
 }
 
+/* ---- suggestions ----------------------------------------------------------
+ *
+ * A suggestion is not an annotation and must never look like one: its
+ * spans get a dashed outline in the label's line colour (no fill, no tag),
+ * its chip is hollow (an outline and the label's name in that colour), and
+ * the selected one is drawn thicker, with a light wash. */
+
+static void
+dashed_outline (GlossDocumentView *self,
+                GtkSnapshot       *snapshot,
+                GlossSuggestion   *suggestion,
+                guint              clip_start,
+                guint              clip_end,
+                const GdkRGBA     *color,
+                gboolean           selected)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  const GlossFragment *fragments;
+  graphene_rect_t bounds;
+  guint n_fragments;
+  cairo_t *cr;
+
+  fragments = gloss_suggestion_get_fragments (suggestion, &n_fragments);
+  for (guint i = 0; i < n_fragments; i++)
+    span_line_rects (self, fragments[i].start, fragments[i].end, clip_start, clip_end, rects);
+  if (rects->len == 0)
+    return;
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      GdkRectangle *r = &g_array_index (rects, GdkRectangle, i);
+      graphene_rect_t one = GRAPHENE_RECT_INIT (r->x - 3, r->y - 2, r->width + 6, r->height + 4);
+
+      if (i == 0)
+        bounds = one;
+      else
+        graphene_rect_union (&bounds, &one, &bounds);
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1.0);
+  cairo_set_line_width (cr, selected ? 2.0 : 1.25);
+  cairo_set_dash (cr, (double[2]) { 4.0, 2.5 }, 2, 0.0);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      GdkRectangle *r = &g_array_index (rects, GdkRectangle, i);
+
+      cairo_rectangle (cr, r->x - 1.5, r->y - 0.5, r->width + 3, r->height + 1);
+      if (selected)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.12);
+          cairo_fill_preserve (cr);
+          cairo_restore (cr);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+/* Whether a chip drawn this frame covers [x, x + width) on the chip row at
+ * @y; returns the x after it when it does. */
+static gboolean
+chip_in_the_way (GlossDocumentView *self,
+                 double             x,
+                 double             y,
+                 double             width,
+                 double            *after)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      graphene_rect_t *r = &g_array_index (self->chips, GlossChipHit, i).rect;
+
+      if (fabs (r->origin.y - y) < 1 && x < r->origin.x + r->size.width &&
+          r->origin.x < x + width)
+        {
+          *after = r->origin.x + r->size.width + CHIP_GAP_X;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+draw_suggestions (GlossDocumentView *self,
+                  GtkSnapshot       *snapshot,
+                  PangoLayout       *layout,
+                  guint              start,
+                  guint              end)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+  for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
+    {
+      GlossSuggestion *s = g_ptr_array_index (self->suggestions, i);
+      const char *label = gloss_suggestion_get_label (s);
+      gboolean selected = s == self->selected_suggestion;
+      guint offset = gloss_suggestion_get_start (s);
+      GskRoundedRect rounded;
+      GdkRectangle location;
+      GtkTextIter iter;
+      GlossChipHit hit;
+      GdkRGBA color;
+      double x, y, after;
+      int width, height;
+
+      if (gloss_suggestion_get_end (s) <= start)
+        continue;
+      if (offset >= end)
+        break;
+      if (!_gloss_document_view_suggestion_pending (self, s))
+        continue;
+
+      line_color (self, label, &color);
+      dashed_outline (self, snapshot, s, start, end, &color, selected);
+      if (offset < start)
+        continue;
+
+      /* the hollow chip, beside the chips already on its row */
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_view_get_iter_location (text_view, &iter, &location);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      width += 2 * CHIP_PAD_X;
+      x = location.x;
+      y = location.y - self->chip_height - CHIP_GAP_Y;
+      while (chip_in_the_way (self, x, y, width, &after))
+        x = after;
+      gsk_rounded_rect_init_from_rect (&rounded,
+                                       &GRAPHENE_RECT_INIT (x + 0.5, y + 0.5, width - 1,
+                                                            self->chip_height - 1),
+                                       CHIP_RADIUS);
+      if (selected)
+        {
+          GdkRGBA wash = color;
+
+          wash.alpha = 0.18;
+          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+          gtk_snapshot_append_color (snapshot, &wash, &rounded.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      gtk_snapshot_append_border (snapshot, &rounded,
+                                  (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { color, color, color, color });
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (x + CHIP_PAD_X,
+                                                    y + (self->chip_height - height) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+
+      /* a chip of its own in the hit list: later suggestions go beside it
+       * (its uuid is the suggestion's id, which no annotation has) */
+      hit.rect = GRAPHENE_RECT_INIT (x, y, width, self->chip_height);
+      hit.uuid = g_strdup (gloss_suggestion_get_id (s));
+      g_array_append_val (self->chips, hit);
+    }
+}
+
 void
 _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
                                           GtkSnapshot       *snapshot)
@@ -910,6 +1070,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
 
   draw_nesting_brackets (self, snapshot, hits, start, end);
   draw_gap_connectors (self, snapshot, &visible, hits, start, end);
+  draw_suggestions (self, snapshot, layout, start, end);
 
   if (self->selected != NULL)
     draw_relations (self, snapshot, &visible, start, end);

@@ -117,6 +117,17 @@ drag_begin_cb (GtkGestureDrag    *gesture,
 
   /* A press on a chip selects its annotation, and the text stays as is. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gloss_suggestion_is_id (uuid))
+    {
+      /* a suggestion's hollow chip: that suggestion, for Enter or Backspace */
+      for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
+        if (g_str_equal (gloss_suggestion_get_id (g_ptr_array_index (self->suggestions, i)),
+                         uuid))
+          _gloss_document_view_select_suggestion (self,
+                                                  g_ptr_array_index (self->suggestions, i),
+                                                  FALSE);
+      return;
+    }
   _gloss_document_view_select (self, gloss_annotation_list_lookup (self->annotations, uuid), FALSE);
   self->chip_drag = TRUE;
 }

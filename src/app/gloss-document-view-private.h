@@ -11,6 +11,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-document-view.h"
+#include "gloss-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -86,6 +87,12 @@ struct _GlossDocumentView
   /* Search (-search.c) */
   char                 *search_text;   /* owned */
   guint                 n_matches;
+
+  /* Suggestions (-suggest.c): what the window read from the project for
+   * this document; those an annotation makes are not drawn (pending). */
+  GPtrArray            *suggestions;         /* owned: GlossSuggestion, by start */
+  GlossSuggestion      *selected_suggestion; /* owned, one of them, or NULL */
+  double                accept_score;        /* Ctrl+Enter accepts those at least this */
 };
 
 typedef enum
@@ -99,6 +106,7 @@ typedef enum
   PROP_LINKING,
   PROP_HINT,
   PROP_FRAME_PENDING,
+  PROP_SELECTED_SUGGESTION,
   N_PROPS
 } GlossDocumentViewProp;
 
@@ -160,6 +168,21 @@ _gloss_document_view_same (GlossAnnotation *a,
   return a != NULL && b != NULL &&
          g_strcmp0 (gloss_annotation_get_uuid (a), gloss_annotation_get_uuid (b)) == 0;
 }
+
+/* ---- gloss-document-view-suggest.c: suggestions under review ---------- */
+
+/* Not rejected, and not made by an annotation of the same label over an
+ * overlapping span. */
+gboolean   _gloss_document_view_suggestion_pending (GlossDocumentView   *self,
+                                                    GlossSuggestion     *suggestion);
+void       _gloss_document_view_select_suggestion  (GlossDocumentView   *self,
+                                                    GlossSuggestion     *suggestion,
+                                                    gboolean             scroll);
+/* A label hotkey with a suggestion selected: accept it with that label. */
+gboolean   _gloss_document_view_accept_suggestion_as (GlossDocumentView *self,
+                                                      const char        *label);
+void       _gloss_document_view_connect_suggestions (GlossDocumentView  *self);
+void       _gloss_document_view_class_init_suggestions (GtkWidgetClass *widget_class);
 
 /* ---- gloss-document-view-tags.c: the model on the buffer's tags --------- */
 

@@ -179,6 +179,11 @@ _gloss_document_view_select (GlossDocumentView *self,
 
   g_clear_pointer (&self->vanished_uuid, g_free);
   g_set_object (&self->selected, annotation);
+  if (annotation != NULL && self->selected_suggestion != NULL)
+    {
+      g_clear_object (&self->selected_suggestion);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SUGGESTION]);
+    }
   if (annotation != NULL && scroll)
     _gloss_document_view_scroll_to_offset (self, gloss_annotation_get_start (annotation));
 
@@ -368,6 +373,8 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->schema);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_object (&self->link_target);
   g_clear_pointer (&self->frame, g_ptr_array_unref);
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
@@ -442,6 +449,9 @@ gloss_document_view_get_property (GObject    *object,
       g_value_set_string (value, self->hint);
       break;
 
+    case PROP_SELECTED_SUGGESTION:
+      g_value_set_object (value, self->selected_suggestion);
+      break;
     case PROP_FRAME_PENDING:
       g_value_set_boolean (value, self->frame != NULL);
       break;
@@ -537,6 +547,10 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   properties[PROP_FRAME_PENDING] =
     g_param_spec_boolean ("frame-pending", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The suggestion under review (-suggest.c). */
+  properties[PROP_SELECTED_SUGGESTION] =
+    g_param_spec_object ("selected-suggestion", NULL, NULL, GLOSS_TYPE_SUGGESTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A short message for the window to show (an error, a count...). */
@@ -544,6 +558,7 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  _gloss_document_view_class_init_suggestions (widget_class);
   _gloss_document_view_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "textview");
@@ -558,6 +573,7 @@ gloss_document_view_init (GlossDocumentView *self)
   self->font = g_strdup ("Serif 12");
   self->chip_height = 11;
   self->snap_to_words = TRUE;
+  self->accept_score = 0.5;
   self->chips = g_array_new (FALSE, FALSE, sizeof (GlossChipHit));
   g_array_set_clear_func (self->chips, _gloss_chip_hit_clear);
   self->arc_boxes = g_array_new (FALSE, FALSE, sizeof (GlossArcBox));
@@ -626,6 +642,8 @@ gloss_document_view_set_document (GlossDocumentView   *self,
 
   _gloss_document_view_cancel_link (self);
   _gloss_document_view_select (self, NULL, FALSE);
+  g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   self->n_matches = 0;
   self->fragment_mode = FALSE;
@@ -677,6 +695,7 @@ gloss_document_view_set_document (GlossDocumentView   *self,
       g_signal_connect_object (annotations, "items-changed",
                                G_CALLBACK (_gloss_document_view_update_actions), self,
                                G_CONNECT_SWAPPED);
+      _gloss_document_view_connect_suggestions (self);
       _gloss_document_view_tag_buffer (self);
       /* Before the first layout: the lines are laid out once. */
       _gloss_document_view_update_lanes (self);

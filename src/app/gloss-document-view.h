@@ -11,6 +11,7 @@
 #include "gloss-annotation.h"
 #include "gloss-annotation-list.h"
 #include "gloss-document.h"
+#include "gloss-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -110,5 +111,32 @@ gboolean             gloss_document_view_find_next       (GlossDocumentView   *s
 guint                gloss_document_view_get_n_matches   (GlossDocumentView   *self);
 /* The text searched for ("" when none). */
 const char          *gloss_document_view_get_search      (GlossDocumentView   *self);
+
+/* Suggestions (gloss-document-view-suggest.c): @suggestions (GlossSuggestion
+ * of the document, kept by the project; copied) are drawn as dashed
+ * outlines with hollow chips while pending. N and Shift+N select the next
+ * and previous one, Enter accepts it (a claim with its frame), a label's
+ * hotkey accepts it with that label, Backspace rejects it, Ctrl+Enter
+ * accepts every pending one scored at least the accept score. Accepting is
+ * the window's: the view emits "accept-suggestions" (a GPtrArray of
+ * GlossSuggestion, the label or NULL), and the handler applies the command
+ * to the view's list and returns TRUE. A rejection is the view's own
+ * command. After a decision the next pending suggestion is selected. */
+void             gloss_document_view_set_suggestions (GlossDocumentView *self,
+                                                      GPtrArray         *suggestions);
+/* The pending ones, in document order (a new array). */
+GPtrArray       *gloss_document_view_dup_pending_suggestions (GlossDocumentView *self);
+GlossSuggestion *gloss_document_view_get_selected_suggestion (GlossDocumentView *self);
+gboolean         gloss_document_view_select_next_suggestion (GlossDocumentView *self,
+                                                             int                direction);
+gboolean         gloss_document_view_accept_suggestion (GlossDocumentView *self,
+                                                        const char        *label);
+gboolean         gloss_document_view_reject_suggestion (GlossDocumentView *self);
+/* Accepts every pending suggestion scored at least the accept score;
+ * returns how many (0: none, or the window refused). */
+guint            gloss_document_view_accept_all_suggestions (GlossDocumentView *self);
+double           gloss_document_view_get_accept_score (GlossDocumentView *self);
+void             gloss_document_view_set_accept_score (GlossDocumentView *self,
+                                                       double             score);
 
 G_END_DECLS

@@ -52,6 +52,15 @@ typedef struct
   GtkWidget    *undo_label;   /* borrowed from report_window */
 } GlossWindowTeams;
 
+/* gloss-window-suggest.c: the suggesters run for the open document. */
+typedef struct
+{
+  GCancellable *cancellable;   /* owned: the run in progress, or NULL */
+  gint64        document_id;   /* the document it runs for */
+  guint         n_runs;        /* runs finished (tests wait on it) */
+  char         *last_error;    /* owned: what the last run could not do, or NULL */
+} GlossWindowSuggest;
+
 struct _GlossWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -79,6 +88,7 @@ struct _GlossWindow
 
   GlossWindowBulk       bulk;                 /* gloss-window-bulk.c */
   GlossWindowTeams      teams;                /* gloss-window-teams.c */
+  GlossWindowSuggest    suggest;              /* gloss-window-suggest.c */
 
   /* template children */
   GtkLabel             *annotation_count_label;
@@ -207,5 +217,17 @@ void           _gloss_window_bulk_set_thread_threshold (GlossWindow  *self,
 gboolean       _gloss_window_bulk_is_running        (GlossWindow     *self);
 /* Cancels the worker: it rolls back, nothing is written. */
 void           _gloss_window_bulk_cancel            (GlossWindow     *self);
+
+/* gloss-window-suggest.c: suggestions for the open document. */
+void           _gloss_window_suggest_class_init        (GtkWidgetClass *widget_class);
+void           _gloss_window_suggest_init              (GlossWindow    *self);
+void           _gloss_window_suggest_dispose           (GlossWindow    *self);
+/* A document was opened: its kept suggestions go to the view, and the
+ * suggesters run for it when it has none yet. */
+void           _gloss_window_suggest_document_opened   (GlossWindow    *self);
+/* Runs the suggesters for the open document again (win.suggest). */
+void           _gloss_window_suggest_run               (GlossWindow    *self);
+/* Reads the open document's kept suggestions into the view. */
+void           _gloss_window_suggest_reload            (GlossWindow    *self);
 
 G_END_DECLS

@@ -509,6 +509,7 @@ open_document (GlossWindow   *self,
   }
 
   self->screenshot_frames = 0;
+  _gloss_window_suggest_document_opened (self);
 
   return TRUE;
 }
@@ -1226,6 +1227,7 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->pending_toast_id, g_source_remove);
   g_clear_object (&self->pending_toast);
   g_clear_weak_pointer (&self->toast);
+  _gloss_window_suggest_dispose (self);
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -1329,6 +1331,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
   _gloss_window_actions_class_init (widget_class);
+  _gloss_window_suggest_class_init (widget_class);
 }
 
 static void
@@ -1338,6 +1341,7 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_window_bulk_init (self);
+  _gloss_window_suggest_init (self);
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup,
                                          self->primary_menu, NULL);

@@ -648,7 +648,8 @@ cmd_export (int    argc,
 
       if (!gloss_document_status_from_string (status, &s))
         {
-          gloss_cli_print_error (_("export: unknown status “%s” (new, in-progress or done)"), status);
+          gloss_cli_print_error (_("export: unknown status “%s” (new, in-progress or done)"),
+                                 status);
           return 2;
         }
       options.status = s;

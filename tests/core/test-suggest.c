@@ -492,7 +492,8 @@ test_accept_frame (Fixture       *fixture,
 
       g_assert_cmpstr (gloss_relation_get_source (r), ==, gloss_annotation_get_uuid (claim));
       if (g_str_equal (gloss_relation_get_relation_type (r), "attributed-to"))
-        attributed = g_str_equal (gloss_relation_get_target (r), gloss_annotation_get_uuid (source));
+        attributed = g_str_equal (gloss_relation_get_target (r),
+                                  gloss_annotation_get_uuid (source));
       else if (g_str_equal (gloss_relation_get_relation_type (r), "cue"))
         cued = g_str_equal (gloss_relation_get_target (r), gloss_annotation_get_uuid (cue));
     }
@@ -656,7 +657,8 @@ test_commands (Fixture       *fixture,
   g_assert_no_error (error);
   g_signal_connect (list, "suggestion-changed", G_CALLBACK (suggestion_changed_cb), seen);
   rows = pending (fixture);
-  g_ptr_array_add (claim, g_object_ref (find (rows, "CLAIM", "Unit 414 stole 300 million dollars")));
+  g_ptr_array_add (claim,
+                   g_object_ref (find (rows, "CLAIM", "Unit 414 stole 300 million dollars")));
   g_ptr_array_add (person, g_object_ref (find (rows, "PERSON", "Nikolai Dorn")));
 
   accept = gloss_project_build_accept_command (fixture->project, list, claim, NULL, &error);

@@ -131,6 +131,13 @@ open_project_window (const char *path,
   GlossWindow *window;
 
   g_setenv ("GLOSS_ANNOTATOR", "tester", TRUE);
+  {
+    /* what a test annotates is what it says: no suggester runs behind it
+     * (test-suggest-ui turns them on where it means to) */
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.glossapp.Gloss");
+
+    g_settings_set_boolean (settings, "suggest-automatically", FALSE);
+  }
   window = g_object_ref (gloss_window_new (NULL));
   g_assert_true (gloss_window_open_file (window, file, &error));
   g_assert_no_error (error);

@@ -1073,7 +1073,8 @@ gloss_project_accept_suggestions (GlossProject *project,
 
   if (annotator == NULL)
     annotator = gloss_project_get_annotator (project);
-  if (label != NULL && gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
+  if (label != NULL &&
+      gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
     {
       g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_FAILED,
                    _("The schema has no label “%s”"), label);
@@ -1099,8 +1100,13 @@ gloss_project_accept_suggestions (GlossProject *project,
 
       if (accept.made == NULL || gloss_suggestion_get_document_id (s) != accept.document_id)
         ok = accept_begin_document (&accept, gloss_suggestion_get_document_id (s), error);
-      if (ok)
-        accept_one (&accept, s, label);
+      if (!ok)
+        break;
+      accept_one (&accept, s, label);
+      if (label != NULL && !g_str_equal (label, gloss_suggestion_get_label (s)))
+        gloss_change_set_put_suggestion_state (changes, gloss_suggestion_get_document_id (s),
+                                               gloss_suggestion_get_id (s),
+                                               GLOSS_SUGGESTION_REJECTED, g_get_real_time ());
     }
   accept_clear (&accept);
   if (!ok || !gloss_project_apply_changes (project, changes, NULL, NULL, NULL, error))
@@ -1151,7 +1157,8 @@ gloss_project_build_accept_command (GlossProject        *project,
   g_return_val_if_fail (suggestions != NULL, NULL);
 
   document = gloss_annotation_list_get_document (list);
-  if (label != NULL && gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
+  if (label != NULL &&
+      gloss_schema_lookup_label (gloss_project_get_schema (project), label) == NULL)
     {
       g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_FAILED,
                    _("The schema has no label “%s”"), label);
@@ -1170,8 +1177,14 @@ gloss_project_build_accept_command (GlossProject        *project,
     {
       GlossSuggestion *s = g_ptr_array_index (suggestions, i);
 
-      if (gloss_suggestion_get_document_id (s) == accept.document_id)
-        accept_one (&accept, s, label);
+      if (gloss_suggestion_get_document_id (s) != accept.document_id)
+        continue;
+      accept_one (&accept, s, label);
+      /* taken with another label: as itself it was wrong, and is not
+       * proposed again */
+      if (label != NULL && !g_str_equal (label, gloss_suggestion_get_label (s)))
+        gloss_command_set_suggestion_state (command, gloss_suggestion_get_id (s),
+                                            GLOSS_SUGGESTION_REJECTED);
     }
   accept_clear (&accept);
   if (!ok)

@@ -92,7 +92,9 @@ GHashTable         *gloss_project_dup_rejected_suggestions (GlossProject *projec
  * proposed attribute values the schema allows. Each new annotation
  * records its suggester and score (gloss_annotation_get_provenance()). A
  * suggestion already made by an annotation of the same label and
- * fragments makes none: a frame links that annotation. */
+ * fragments makes none: a frame links that annotation. One accepted with
+ * another @label is rejected as itself (it was wrong, and is not proposed
+ * again), in the same step. */
 GlossChangeSet     *gloss_project_accept_suggestions (GlossProject   *project,
                                                       GPtrArray      *suggestions,
                                                       const char     *label,
