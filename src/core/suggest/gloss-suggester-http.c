@@ -285,6 +285,7 @@ _gloss_http_send (const char              *method,
   g_autoptr(GError) local_error = NULL;
   GThread *watcher = NULL;
   gulong   chain = 0;
+  guint    io_timeout;
   guint    status;
   Watch    watch = { 0 };
 
@@ -304,8 +305,12 @@ _gloss_http_send (const char              *method,
                    _("“%s” is not an http:// or https:// URL"), url);
       return NULL;
     }
+  /* libsoup's own timeout (60 s by default) is per read: an LLM may think
+   * longer before its first byte, so the watchdog keeps time, and libsoup's
+   * is only a backstop past it. */
+  io_timeout = timeouts->request_timeout > 0 ? timeouts->request_timeout + 5 : 0;
   session = soup_session_new_with_options ("user-agent", "Gloss/" PACKAGE_VERSION,
-                                           "timeout", timeouts->request_timeout,
+                                           "timeout", io_timeout,
                                            NULL);
   /* A server on this machine (a local model) is never behind a proxy. */
   if (is_loopback (soup_message_get_uri (message)))
