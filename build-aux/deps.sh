@@ -9,7 +9,7 @@
 GLOSS_BUILD_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libsqlite3-dev libxml2-dev
+  libsqlite3-dev libxml2-dev libsoup-3.0-dev
   desktop-file-utils appstream libxml2-utils
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
 )
