@@ -15,7 +15,8 @@
 #include "gloss-document-view-private.h"
 #include "gloss-suggest.h"
 
-enum {
+enum
+{
   ACCEPT_SUGGESTIONS,
   N_SIGNALS
 };
@@ -29,8 +30,8 @@ _gloss_document_view_suggestion_pending (GlossDocumentView *self,
                                          GlossSuggestion   *suggestion)
 {
   const GlossFragment *f;
-  const char *label;
-  guint n;
+  const char          *label;
+  guint                n;
 
   if (gloss_suggestion_get_state (suggestion) != GLOSS_SUGGESTION_PENDING)
     return FALSE;
@@ -103,9 +104,9 @@ _gloss_document_view_select_suggestion (GlossDocumentView *self,
       if (suggestion != NULL)
         {
           const GlossFragment *f;
-          g_autofree char *text = NULL;
-          g_autofree char *description = NULL;
-          guint n;
+          g_autofree char     *text = NULL;
+          g_autofree char     *description = NULL;
+          guint                n;
 
           /* screen readers hear what is proposed */
           f = gloss_suggestion_get_fragments (suggestion, &n);
@@ -115,8 +116,8 @@ _gloss_document_view_select_suggestion (GlossDocumentView *self,
           /* Translators: the text view's accessible description, e.g.
            * "Suggested: PERSON “Ivešić” (0.82)" */
           description = g_strdup_printf (_("Suggested: %s “%s” (%.2f)"),
-                                         gloss_suggestion_get_label (suggestion), text,
-                                         gloss_suggestion_get_score (suggestion));
+                                            gloss_suggestion_get_label (suggestion), text,
+                                            gloss_suggestion_get_score (suggestion));
           gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
         }
@@ -126,6 +127,17 @@ _gloss_document_view_select_suggestion (GlossDocumentView *self,
   _gloss_document_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _gloss_document_view_notify (self, PROP_SELECTED_SUGGESTION);
+}
+
+void
+gloss_document_view_select_suggestion (GlossDocumentView *self,
+                                       GlossSuggestion   *suggestion)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  if (suggestion != NULL)
+    suggestion = find_id (self, gloss_suggestion_get_id (suggestion));
+  _gloss_document_view_select_suggestion (self, suggestion, suggestion != NULL);
 }
 
 GlossSuggestion *
@@ -144,7 +156,7 @@ next_pending (GlossDocumentView *self,
               GlossSuggestion   *after)
 {
   guint n = self->suggestions != NULL ? self->suggestions->len : 0;
-  int at = -1;
+  int   at = -1;
 
   if (after != NULL)
     for (guint i = 0; i < n; i++)
@@ -157,7 +169,7 @@ next_pending (GlossDocumentView *self,
         {
           GlossSuggestion *s = g_ptr_array_index (self->suggestions, direction > 0 ? i
                                                                                    : n - 1 - i);
-          guint start = gloss_suggestion_get_start (s);
+          guint            start = gloss_suggestion_get_start (s);
 
           if ((direction > 0 ? start >= from : start < from) &&
               _gloss_document_view_suggestion_pending (self, s))
@@ -179,7 +191,7 @@ static guint
 caret_offset (GlossDocumentView *self)
 {
   GtkTextBuffer *buffer = _gloss_document_view_get_buffer (self);
-  GtkTextIter iter;
+  GtkTextIter    iter;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   return gtk_text_iter_get_offset (&iter);
@@ -198,8 +210,8 @@ gloss_document_view_select_next_suggestion (GlossDocumentView *self,
   if (next == NULL)
     {
       _gloss_document_view_emit_message (self, direction >= 0
-                                                 ? _("No more suggestions after this one")
-                                                 : _("No more suggestions before this one"));
+                                         ? _("No more suggestions after this one")
+                                         : _("No more suggestions before this one"));
       return FALSE;
     }
   _gloss_document_view_select_suggestion (self, next, TRUE);
@@ -302,7 +314,7 @@ gloss_document_view_accept_all_suggestions (GlossDocumentView *self)
   if (chosen->len == 0)
     {
       g_autofree char *message = g_strdup_printf (_("No suggestion is scored %.2f or more"),
-                                                  self->accept_score);
+                                                     self->accept_score);
 
       _gloss_document_view_emit_message (self, message);
       return 0;

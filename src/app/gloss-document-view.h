@@ -127,6 +127,9 @@ void             gloss_document_view_set_suggestions (GlossDocumentView *self,
 /* The pending ones, in document order (a new array). */
 GPtrArray       *gloss_document_view_dup_pending_suggestions (GlossDocumentView *self);
 GlossSuggestion *gloss_document_view_get_selected_suggestion (GlossDocumentView *self);
+/* Selects @suggestion (one of the view's) and scrolls to it. */
+void             gloss_document_view_select_suggestion (GlossDocumentView *self,
+                                                        GlossSuggestion   *suggestion);
 gboolean         gloss_document_view_select_next_suggestion (GlossDocumentView *self,
                                                              int                direction);
 gboolean         gloss_document_view_accept_suggestion (GlossDocumentView *self,

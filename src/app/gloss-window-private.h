@@ -17,6 +17,7 @@
 #include "gloss-document-view.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-suggestions-panel.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -118,6 +119,7 @@ struct _GlossWindow
   GlossCurationView    *curation_view;
   GtkToggleButton      *curate_button;
   GtkScrolledWindow    *view_scroller;
+  GlossSuggestionsPanel *suggestions_panel;
 };
 
 

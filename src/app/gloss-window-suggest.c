@@ -28,9 +28,9 @@ static const char * const automatic[] = { "rules", "gazetteer", NULL };
 
 typedef struct
 {
-  GlossWindow *window;      /* weak: a closed window does not wait for the run */
+  GlossWindow *window; /* weak: a closed window does not wait for the run */
   gint64       document_id;
-  GPtrArray   *errors;      /* GError */
+  GPtrArray   *errors; /* GError */
   gint64       kept;
 } SuggestJob;
 
@@ -43,12 +43,12 @@ suggest_job_free (SuggestJob *job)
 }
 
 static gboolean
-suggest_worker (GlossProject       *project,
-                gpointer            data,
-                GlossProgressFunc   progress,
-                gpointer            progress_data,
-                GCancellable       *cancellable,
-                GError            **error)
+suggest_worker (GlossProject     *project,
+                gpointer          data,
+                GlossProgressFunc progress,
+                gpointer          progress_data,
+                GCancellable     *cancellable,
+                GError          **error)
 {
   SuggestJob *job = data;
   g_autoptr(GPtrArray) suggesters = g_ptr_array_new_with_free_func (g_object_unref);
@@ -90,7 +90,7 @@ suggest_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  SuggestJob *job = user_data;
+  SuggestJob  *job = user_data;
   GlossWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -111,12 +111,14 @@ suggest_done_cb (GObject      *source,
   g_clear_object (&self->suggest.cancellable);
   self->suggest.n_runs++;
   g_clear_pointer (&self->suggest.last_error, g_free);
+  gloss_suggestions_panel_set_running (self->suggestions_panel, FALSE);
   if (problems->len > 0)
     {
       g_autofree char *message = g_strdup_printf (_("Some suggestions could not be made: %s"),
-                                                  problems->str);
+                                                     problems->str);
 
       self->suggest.last_error = g_strdup (problems->str);
+      gloss_suggestions_panel_set_problem (self->suggestions_panel, message);
       _gloss_window_show_problem (self, message);
     }
   if (self->document == NULL || gloss_document_get_id (self->document) != job->document_id)
@@ -130,8 +132,8 @@ void
 _gloss_window_suggest_run (GlossWindow *self)
 {
   const char * const *have = gloss_suggester_list_names ();
-  gboolean any = FALSE;
-  SuggestJob *job;
+  gboolean            any = FALSE;
+  SuggestJob         *job;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
@@ -149,6 +151,8 @@ _gloss_window_suggest_run (GlossWindow *self)
   self->suggest.cancellable = g_cancellable_new ();
   self->suggest.document_id = gloss_document_get_id (self->document);
 
+  gloss_suggestions_panel_set_problem (self->suggestions_panel, NULL);
+  gloss_suggestions_panel_set_running (self->suggestions_panel, TRUE);
   job = g_new0 (SuggestJob, 1);
   g_set_weak_pointer (&job->window, self);
   job->document_id = self->suggest.document_id;
@@ -170,6 +174,7 @@ _gloss_window_suggest_reload (GlossWindow *self)
   if (self->project == NULL || self->document == NULL)
     {
       gloss_document_view_set_suggestions (self->view, NULL);
+      gloss_suggestions_panel_refresh (self->suggestions_panel);
       return;
     }
   rows = gloss_project_dup_suggestions (self->project, gloss_document_get_id (self->document),
@@ -188,6 +193,14 @@ _gloss_window_suggest_reload (GlossWindow *self)
         g_ptr_array_add (kept, g_object_ref (s));
     }
   gloss_document_view_set_suggestions (self->view, kept);
+  gloss_suggestions_panel_refresh (self->suggestions_panel);
+}
+
+/* An annotation typed over a suggestion makes it: the list follows. */
+static void
+annotations_changed_cb (GlossWindow *self)
+{
+  gloss_suggestions_panel_refresh (self->suggestions_panel);
 }
 
 void
@@ -201,7 +214,12 @@ _gloss_window_suggest_document_opened (GlossWindow *self)
     {
       g_cancellable_cancel (self->suggest.cancellable);
       g_clear_object (&self->suggest.cancellable);
+      gloss_suggestions_panel_set_running (self->suggestions_panel, FALSE);
     }
+  gloss_suggestions_panel_set_problem (self->suggestions_panel, NULL);
+  if (self->annotations != NULL)
+    g_signal_connect_object (self->annotations, "items-changed",
+                             G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
   _gloss_window_suggest_reload (self);
   if (self->document == NULL)
     return;
@@ -267,6 +285,7 @@ _gloss_window_suggest_class_init (GtkWidgetClass *widget_class)
 void
 _gloss_window_suggest_init (GlossWindow *self)
 {
+  gloss_suggestions_panel_set_view (self->suggestions_panel, self->view);
   g_signal_connect_object (self->view, "accept-suggestions", G_CALLBACK (accept_suggestions_cb),
                            self, G_CONNECT_SWAPPED);
 }

@@ -1280,6 +1280,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   g_type_ensure (GLOSS_TYPE_ANNOTATION_PANEL);
   g_type_ensure (GLOSS_TYPE_CLAIMS_PANEL);
+  g_type_ensure (GLOSS_TYPE_SUGGESTIONS_PANEL);
   g_type_ensure (GLOSS_TYPE_CURATION_VIEW);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
@@ -1323,6 +1324,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_clamp);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, view_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, suggestions_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
 
   /* F9 shows and hides the document list at every width (GNOME's key

@@ -33,7 +33,7 @@ typedef struct
   const char *label;
   const char *covered;
   double      score;
-  const char *source;  /* covered text of another proposal */
+  const char *source; /* covered text of another proposal */
   const char *cue;
   const char *certainty;
 } Proposal;
@@ -118,18 +118,18 @@ id_of (const char *label,
 }
 
 static GPtrArray *
-fixed_suggest (GlossSuggester     *suggester,
-               GlossSuggestInput  *input,
-               GCancellable       *cancellable,
-               GError            **error)
+fixed_suggest (GlossSuggester    *suggester,
+               GlossSuggestInput *input,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (proposals); i++)
     {
-      const Proposal *p = &proposals[i];
+      const Proposal  *p = &proposals[i];
       GlossSuggestion *s;
-      guint start, end;
+      guint            start, end;
 
       span_of (p->covered, &start, &end);
       s = gloss_suggestion_new_span (p->label, start, end, p->score, NULL);
@@ -186,7 +186,8 @@ fixture_setup (Fixture *fixture)
   g_assert_no_error (error);
   g_ptr_array_add (suggesters, g_object_new (TEST_TYPE_FIXED, NULL));
   g_assert_cmpint (gloss_project_suggest (project, suggesters, NULL, NULL, NULL, NULL, NULL,
-                                          &error), ==, G_N_ELEMENTS (proposals));
+                                          &error),
+                   ==, G_N_ELEMENTS (proposals));
   g_assert_no_error (error);
   g_clear_object (&project);
 
@@ -214,9 +215,9 @@ view_of (Fixture *fixture)
 }
 
 static gboolean
-key (Fixture         *fixture,
-     guint            keyval,
-     GdkModifierType  state)
+key (Fixture        *fixture,
+     guint           keyval,
+     GdkModifierType state)
 {
   gboolean handled = _gloss_document_view_handle_key (view_of (fixture), keyval, state);
 
@@ -227,11 +228,11 @@ key (Fixture         *fixture,
 static const char *
 selected_text (Fixture *fixture)
 {
-  static char buf[256];
-  GlossSuggestion *s = gloss_document_view_get_selected_suggestion (view_of (fixture));
+  static char          buf[256];
+  GlossSuggestion     *s = gloss_document_view_get_selected_suggestion (view_of (fixture));
   const GlossFragment *f;
-  g_autofree char *text = NULL;
-  guint n;
+  g_autofree char     *text = NULL;
+  guint                n;
 
   if (s == NULL)
     return NULL;
@@ -254,7 +255,7 @@ static char *
 annotations_dump (Fixture *fixture)
 {
   GlossAnnotationList *list = _gloss_window_get_annotations (fixture->window);
-  GString *out = g_string_new (NULL);
+  GString             *out = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
@@ -266,6 +267,22 @@ annotations_dump (Fixture *fixture)
   return g_string_free (out, FALSE);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---- tests ----------------------------------------------------------------- */
 
 /* N walks the suggestions; Enter accepts a claim with its whole frame and
@@ -274,15 +291,21 @@ annotations_dump (Fixture *fixture)
 static void
 test_review (void)
 {
-  Fixture fixture = { 0 };
-  GlossDocumentView *view;
+  Fixture              fixture = { 0 };
+  GlossDocumentView   *view;
   GlossAnnotationList *list;
-  g_autofree char *dump = NULL;
+  g_autofree char     *dump = NULL;
 
   fixture_setup (&fixture);
   view = view_of (&fixture);
   list = _gloss_window_get_annotations (fixture.window);
   g_assert_cmpuint (n_pending (&fixture), ==, G_N_ELEMENTS (proposals));
+  gtk_stack_set_visible_child_name (fixture.window->side_stack, "suggestions");
+  settle (100);
+  g_assert_cmpuint (gloss_suggestions_panel_get_n_rows (fixture.window->suggestions_panel), ==,
+                    G_N_ELEMENTS (proposals));
+  g_assert_cmpstr (gloss_suggestions_panel_get_status (fixture.window->suggestions_panel), ==,
+                   "7 pending: N next, Enter accept, Backspace reject");
   save_screenshot (GTK_WIDGET (fixture.window), "suggest-review-light.png");
 
   /* N from the start: the first suggestion; N again: the next */
@@ -307,6 +330,9 @@ test_review (void)
   g_assert_cmpuint (n_pending (&fixture), ==, G_N_ELEMENTS (proposals) - 3);
   /* the next pending one is selected: no key spent to reach it */
   g_assert_cmpstr (selected_text (&fixture), ==, "MONEY 300 million dollars");
+  /* the panel follows: four rows left */
+  g_assert_cmpuint (gloss_suggestions_panel_get_n_rows (fixture.window->suggestions_panel), ==,
+                    G_N_ELEMENTS (proposals) - 3);
   save_screenshot (GTK_WIDGET (fixture.window), "suggest-accepted-light.png");
 
   /* Enter again: the money */
@@ -364,11 +390,24 @@ test_review (void)
 static void
 test_accept_all (void)
 {
-  Fixture fixture = { 0 };
+  Fixture          fixture = { 0 };
   g_autofree char *dump = NULL;
-  const char *title;
+  const char      *title;
 
   fixture_setup (&fixture);
+  /* a row of the panel activated: its suggestion is selected in the text */
+  {
+    GtkListBox *list =
+      GTK_LIST_BOX (find_list_box (GTK_WIDGET (fixture.window->suggestions_panel)));
+    GtkWidget *row;
+
+    g_assert_nonnull (list);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3));
+    g_signal_emit_by_name (list, "row-activated", row);
+    iterate_main_context (20);
+    g_assert_cmpstr (selected_text (&fixture), ==, "MONEY 300 million dollars");
+    gloss_document_view_select_suggestion (view_of (&fixture), NULL);
+  }
   /* without a suggestion selected, Ctrl+Enter is not the view's */
   g_assert_false (key (&fixture, GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_true (key (&fixture, GDK_KEY_n, 0));
@@ -387,7 +426,8 @@ test_accept_all (void)
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL);
   iterate_main_context (20);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
-                      _gloss_window_get_annotations (fixture.window))), ==, 0);
+                      _gloss_window_get_annotations (fixture.window))),
+                    ==, 0);
   g_assert_cmpuint (n_pending (&fixture), ==, G_N_ELEMENTS (proposals));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),

@@ -1,0 +1,303 @@
+/* gloss-suggestions-panel.c
+ *
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-suggestions-panel.h"
+
+struct _GlossSuggestionsPanel
+{
+  GtkWidget          parent_instance;
+
+  GlossDocumentView *view;    /* weak */
+  GPtrArray         *shown;   /* owned: GlossSuggestion, one per row */
+  char              *problem; /* owned, nullable */
+  gboolean           running;
+  gboolean           selecting; /* the panel sets the view's selection */
+
+  /* template children */
+  GtkButton         *accept_all_button;
+  GtkListBox        *list;
+  GtkAdjustment     *score_adjustment;
+  GtkSpinner        *spinner;
+  GtkLabel          *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossSuggestionsPanel, gloss_suggestions_panel, GTK_TYPE_WIDGET)
+
+/* ---- rows ----------------------------------------------------------------- */
+
+static GtkWidget *
+make_row (GlossSuggestionsPanel *self,
+          GlossSuggestion       *s)
+{
+  GlossDocument       *document = gloss_document_view_get_document (self->view);
+  const char          *text = gloss_document_get_text (document);
+  const GlossFragment *f;
+  g_autofree char     *covered = NULL;
+  g_autofree char     *score = NULL;
+  g_autofree char     *accessible = NULL;
+  GtkWidget           *row, *box, *label, *words, *detail;
+  guint                n;
+
+  f = gloss_suggestion_get_fragments (s, &n);
+  covered = gloss_dup_covered_text (text, NULL, f, n, 120,
+                                    GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_GAPS |
+                                      GLOSS_COVERED_TEXT_ELLIPSIS);
+  score = g_strdup_printf ("%.2f · %s", gloss_suggestion_get_score (s),
+                           gloss_suggestion_get_suggester (s));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_top (box, 2);
+  gtk_widget_set_margin_bottom (box, 2);
+  label = gtk_label_new (gloss_suggestion_get_label (s));
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  words = gtk_label_new (covered);
+  gtk_label_set_xalign (GTK_LABEL (words), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (words, TRUE);
+  detail = gtk_label_new (score);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), words);
+  gtk_box_append (GTK_BOX (box), detail);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  accessible = g_strdup_printf ("%s %s", gloss_suggestion_get_label (s), covered);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static void
+update_status (GlossSuggestionsPanel *self)
+{
+  g_autofree char *text = NULL;
+  guint            n = self->shown != NULL ? self->shown->len : 0;
+
+  if (self->running)
+    text = g_strdup (_("Suggesting…"));
+  else if (self->problem != NULL)
+    text = g_strdup (self->problem);
+  else if (n == 0)
+    text = g_strdup (_("No pending suggestions"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u pending: N next, Enter accept, Backspace reject",
+                                         "%u pending: N next, Enter accept, Backspace reject", n),
+                            n);
+  gtk_label_set_text (self->status_label, text);
+  gtk_spinner_set_spinning (self->spinner, self->running);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_all_button), n > 0);
+}
+
+static void
+sync_selection (GlossSuggestionsPanel *self)
+{
+  GlossSuggestion *selected = self->view != NULL
+                              ? gloss_document_view_get_selected_suggestion (self->view)
+                              : NULL;
+
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->list);
+  for (guint i = 0; selected != NULL && self->shown != NULL && i < self->shown->len; i++)
+    if (g_str_equal (gloss_suggestion_get_id (g_ptr_array_index (self->shown, i)),
+                     gloss_suggestion_get_id (selected)))
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+
+        gtk_list_box_select_row (self->list, row);
+        break;
+      }
+  self->selecting = FALSE;
+}
+
+void
+gloss_suggestions_panel_refresh (GlossSuggestionsPanel *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  if (self->view != NULL && gloss_document_view_get_document (self->view) != NULL)
+    {
+      self->shown = gloss_document_view_dup_pending_suggestions (self->view);
+      for (guint i = 0; i < self->shown->len; i++)
+        gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->shown, i)));
+    }
+  update_status (self);
+  sync_selection (self);
+}
+
+/* ---- callbacks -------------------------------------------------------------- */
+
+static void
+row_activated_cb (GlossSuggestionsPanel *self,
+                  GtkListBoxRow         *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->view == NULL || self->shown == NULL || index < 0 || index >= (int) self->shown->len)
+    return;
+  gloss_document_view_select_suggestion (self->view, g_ptr_array_index (self->shown, index));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+score_changed_cb (GlossSuggestionsPanel *self)
+{
+  if (self->view != NULL)
+    gloss_document_view_set_accept_score (self->view,
+                                          gtk_adjustment_get_value (self->score_adjustment));
+}
+
+static void
+accept_all_clicked_cb (GlossSuggestionsPanel *self)
+{
+  if (self->view != NULL)
+    gloss_document_view_accept_all_suggestions (self->view);
+}
+
+static void
+view_selection_cb (GlossSuggestionsPanel *self)
+{
+  /* a decision selects the next one: the list follows what is pending */
+  gloss_suggestions_panel_refresh (self);
+}
+
+/* ---- GObject ----------------------------------------------------------------- */
+
+static void
+gloss_suggestions_panel_dispose (GObject *object)
+{
+  GlossSuggestionsPanel *self = GLOSS_SUGGESTIONS_PANEL (object);
+  GtkWidget             *child;
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_clear_weak_pointer (&self->view);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SUGGESTIONS_PANEL);
+  /* GTK 4.8 unparents only the template children with an id */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (gloss_suggestions_panel_parent_class)->dispose (object);
+}
+
+static void
+gloss_suggestions_panel_finalize (GObject *object)
+{
+  GlossSuggestionsPanel *self = GLOSS_SUGGESTIONS_PANEL (object);
+
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (gloss_suggestions_panel_parent_class)->finalize (object);
+}
+
+static void
+gloss_suggestions_panel_class_init (GlossSuggestionsPanelClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_suggestions_panel_dispose;
+  object_class->finalize = gloss_suggestions_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/"
+                                               "gloss-suggestions-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, accept_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, score_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, accept_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, score_changed_cb);
+  gtk_widget_class_set_css_name (widget_class, "suggestionspanel");
+}
+
+static void
+gloss_suggestions_panel_init (GlossSuggestionsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_status (self);
+}
+
+/* ---- public API ------------------------------------------------------------- */
+
+GtkWidget *
+gloss_suggestions_panel_new (void)
+{
+  return g_object_new (GLOSS_TYPE_SUGGESTIONS_PANEL, NULL);
+}
+
+void
+gloss_suggestions_panel_set_view (GlossSuggestionsPanel *self,
+                                  GlossDocumentView     *view)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_set_weak_pointer (&self->view, view);
+  if (view != NULL)
+    {
+      g_signal_connect_object (view, "notify::selected-suggestion",
+                               G_CALLBACK (view_selection_cb), self, G_CONNECT_SWAPPED);
+      gloss_document_view_set_accept_score (view,
+                                            gtk_adjustment_get_value (self->score_adjustment));
+    }
+  gloss_suggestions_panel_refresh (self);
+}
+
+void
+gloss_suggestions_panel_set_running (GlossSuggestionsPanel *self,
+                                     gboolean               running)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+  self->running = running;
+  update_status (self);
+}
+
+void
+gloss_suggestions_panel_set_problem (GlossSuggestionsPanel *self,
+                                     const char            *problem)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  update_status (self);
+}
+
+guint
+gloss_suggestions_panel_get_n_rows (GlossSuggestionsPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self), 0);
+  return self->shown != NULL ? self->shown->len : 0;
+}
+
+const char *
+gloss_suggestions_panel_get_status (GlossSuggestionsPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
