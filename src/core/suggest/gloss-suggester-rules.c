@@ -77,6 +77,8 @@ typedef enum
   W_EARLIER       = 1 << 26,  /* earlier, later, early: "earlier this month" */
   W_AGO           = 1 << 27,
   W_SUBORDINATOR  = 1 << 28,  /* after, when ...: "after he said the ..." reports nothing */
+  W_TITLE         = 1 << 29,  /* Senator, Mr ...: left out of a name */
+  W_PREP          = 1 << 30,  /* in, at, from, for, of: "officials in Seoul" */
 } WordClass;
 
 typedef enum
@@ -163,14 +165,16 @@ static const struct
                    "members whistleblower informant informants activist activists critics "
                    "observers residents person man woman insiders staff embassy regime company firm "
                    "office court committee council party bureau unit army navy "
-                   "administration cabinet newspaper broadcaster outlet" },
+                   "administration cabinet newspaper broadcaster outlet panel team group ambassador "
+                   "envoy director chief lawyer lawyers attorney attorneys indictment traders "
+                   "trader sources officials" },
   { W_SOURCE_MOD, "senior intelligence security military government western foreign "
                   "anonymous unnamed former current local regional diplomatic police "
                   "defence defense other two three four five several many some "
                   "knowledgeable top high-ranking ranking european american asian "
                   "prosecution ministry agency" },
   { W_DET, "a an the one two three four five six several some many other another these "
-           "those" },
+           "those its his her their" },
   { W_NOUN_DET, "the a an his her its their these those this such our your my" },
   { W_NAME_STOP, "the a an but and in on at for yesterday meanwhile however earlier later "
                  "also last this when while after before as if since then so yet now still "
@@ -211,10 +215,15 @@ static const struct
   { W_PLURAL_STOP, "was has is this does thus its his hers yes news us whereas always "
                    "perhaps series plus less unless across besides chaos analysis basis "
                    "crisis status" },
-  { W_CLAUSE_STOP, "in on at to of with for by after before during from about as it so "
+  { W_CLAUSE_STOP, "in on at to of with for by after before during from about as so "
                    "nothing anything no yes this that what why how when where something "
                    "little more much" },
   { W_POSTMOD, "familiar close" },
+  { W_TITLE, "senator president minister mr mr. ms ms. mrs mrs. dr dr. prof prof. general gen. "
+             "colonel col. ambassador director chairman chairwoman judge prosecutor defector "
+             "sen. rep. governor mayor secretary premier lieutenant captain major spokesman "
+             "spokeswoman lawyer" },
+  { W_PREP, "in at from for of" },
   { W_SUBORDINATOR, "after before when as if since while because although though until "
                     "unless whether once what how why" },
 };
@@ -321,6 +330,11 @@ typedef struct
   const char        *l_claim, *l_cue, *l_source, *l_person, *l_org;
   const char        *l_date, *l_money, *l_quantity, *l_percent;
   GlossAttrDef      *certainty;  /* borrowed from the schema, may be NULL */
+
+  /* The source of the last frame and its sentence's first token, for
+   * "He said ... and added that ...". */
+  Phrase             last_source;
+  guint              last_source_sentence;
 } Ctx;
 
 static const char *
@@ -638,6 +652,24 @@ find_quotes (Ctx *ctx)
     g_array_set_size (ctx->segments, first_seg);
 }
 
+/* The first token of @i's sentence, after a dateline ("SEOUL, Nov. 21
+ * (Yonhap) — "): an all-caps word opening a paragraph, a dash within a few
+ * tokens. */
+static guint
+sentence_first (Ctx  *ctx,
+                guint i)
+{
+  guint first = ctx->sent_first[i];
+
+  if (tok_is_word (ctx, first) && tok_is_all_caps (ctx, first) &&
+      (first == 0 || (ctx->tok[first - 1].flags & GLOSS_TOKEN_NEWLINE_AFTER) != 0))
+    for (guint k = first + 1; k < first + 10 && k < i; k++)
+      if (tok_is_char (ctx, k, 0x2014) || tok_is_char (ctx, k, 0x2013) ||
+          tok_is (ctx, k, "--"))
+        return k + 1;
+  return first;
+}
+
 /* ---- phrases: subjects and sources */
 
 /* The first token of a capitalised name ending at @last, or -1. */
@@ -660,6 +692,9 @@ name_left (Ctx  *ctx,
       else
         break;
     }
+  /* "Senator Ruth Okafor", "Defector Park": the title is no part of the name. */
+  while (s < last && tok_has (ctx, s, W_TITLE))
+    s++;
   return s;
 }
 
@@ -704,6 +739,20 @@ unnamed_left (Ctx    *ctx,
           n_mods++;
           continue;
         }
+      /* "the provincial government": other lowercase adjectives only after
+       * a determiner. */
+      if (tok_is_word (ctx, t) && !tok_is_cap (ctx, t) && ctx->info[t] == NULL &&
+          !tok_is_clitic_s (ctx, t))
+        {
+          guint d = t;
+
+          while (d > lo && d + 3 > t && tok_is_word (ctx, d - 1) && !tok_is_cap (ctx, d - 1) &&
+                 ctx->info[d - 1] == NULL)
+            d--;
+          if (d > lo && tok_has (ctx, d - 1, W_DET))
+            s = d;
+          break;
+        }
       if (tok_is_clitic_s (ctx, t) && t > lo)
         {
           Phrase owner;
@@ -721,9 +770,48 @@ unnamed_left (Ctx    *ctx,
   out->kind = SRC_UNNAMED;
 }
 
-/* The noun phrase that ends at token @last (not before @lo). */
+static gboolean phrase_left_simple (Ctx *ctx, guint last, guint lo, Phrase *out);
+
+/* The noun phrase that ends at token @last (not before @lo), with a
+ * prepositional phrase after an unnamed head: "a panel of experts",
+ * "two traders in the city", "diplomats in Geneva". */
 static gboolean
 phrase_left (Ctx    *ctx,
+             guint   last,
+             guint   lo,
+             Phrase *out)
+{
+  Phrase inner, head;
+  guint first;
+
+  if (!phrase_left_simple (ctx, last, lo, &inner))
+    {
+      /* "the city": a determiner and a word or two. */
+      if (!tok_is_word (ctx, last) || tok_is_cap (ctx, last) || last < lo + 2)
+        return FALSE;
+      first = last;
+      while (first > lo && first + 3 > last && tok_is_word (ctx, first - 1) &&
+             !tok_has (ctx, first - 1, W_DET | W_PREP))
+        first--;
+      if (!tok_has (ctx, first - 1, W_DET))
+        return FALSE;
+      inner = (Phrase) { first - 1, last, SRC_NONE };
+    }
+  if (inner.kind != SRC_PRONOUN && inner.first > lo + 1 && tok_has (ctx, inner.first - 1, W_PREP) &&
+      !tok_is_cap (ctx, inner.first - 1) && phrase_left_simple (ctx, inner.first - 2, lo, &head) &&
+      head.kind == SRC_UNNAMED)
+    {
+      *out = (Phrase) { head.first, last, SRC_UNNAMED };
+      return TRUE;
+    }
+  if (inner.kind == SRC_NONE)
+    return FALSE;
+  *out = inner;
+  return TRUE;
+}
+
+static gboolean
+phrase_left_simple (Ctx    *ctx,
              guint   last,
              guint   lo,
              Phrase *out)
@@ -829,12 +917,14 @@ phrase_right (Ctx    *ctx,
 
       if (e + 2 <= hi && tok_is_clitic_s (ctx, e + 1) && tok_has (ctx, e + 2, W_SOURCE_NOUN))
         e += 2;
-      /* "people familiar with the matter" */
-      if (e + 1 <= hi && tok_has (ctx, e + 1, W_POSTMOD))
+      /* "people familiar with the matter", "a senior official at the
+       * agency" */
+      if (e + 1 <= hi && (tok_has (ctx, e + 1, W_POSTMOD) ||
+                          (tok_has (ctx, e + 1, W_PREP) && !tok_is (ctx, e + 1, "for"))))
         {
           guint k = e + 2;
 
-          while (k <= hi && k <= e + 5 && tok_is_word (ctx, k))
+          while (k <= hi && k <= e + 6 && tok_is_word (ctx, k) && !tok_has (ctx, k, W_CUE))
             k++;
           e = k - 1;
         }
@@ -1157,6 +1247,11 @@ emit_frame (Ctx           *ctx,
 
   if (f->n_fragments == 0)
     return;
+  if (f->source.kind != SRC_NONE)
+    {
+      ctx->last_source = f->source;
+      ctx->last_source_sentence = ctx->sent_first[f->cue_first];
+    }
   source = source_ref (ctx, &f->source, &named);
   cue_id = cue_ref (ctx, f->cue_first, f->cue_last);
   if (ctx->l_claim == NULL)
@@ -1216,11 +1311,40 @@ subject_left (Ctx    *ctx,
     return FALSE;
   if (tok_is_char (ctx, i - 1, ','))
     {
-      /* An apposition: the subject is before the comma that opens it. */
-      for (guint k = i - 1; k > lo && k + 16 > i; k--)
+      /* An apposition. "The director, Ingrid Holm, said": the name
+       * between the commas; "Kim, a former diplomat, said": the subject
+       * before them. A number ("Kim, 46, said") is skipped. */
+      guint end = i - 1;
+
+      if (end > lo + 1 && tok_kind (ctx, end - 1) == GLOSS_TOKEN_NUMBER &&
+          tok_is_char (ctx, end - 2, ','))
+        end -= 2;
+      for (guint k = end; k > lo && k + 24 > end; k--)
         if (tok_is_char (ctx, k - 1, ','))
-          return k - 1 > lo && phrase_left (ctx, k - 2, lo, out) && out->kind != SRC_PRONOUN;
+          {
+            Phrase inner;
+
+            if (end > k && phrase_left (ctx, end - 1, k, &inner) && inner.kind == SRC_NAME &&
+                inner.first == k)
+              {
+                *out = inner;
+                return TRUE;
+              }
+            return k - 1 > lo && phrase_left (ctx, k - 2, lo, out) && out->kind != SRC_PRONOUN;
+          }
       return FALSE;
+    }
+  /* "A defector who worked for the bureau said": the noun before "who". */
+  for (guint k = i - 1; k > lo + 1 && k + 14 > i; k--)
+    {
+      if (tok_is_char (ctx, k, ',') || tok_kind (ctx, k) != GLOSS_TOKEN_WORD)
+        break;
+      if (tok_is (ctx, k, "who") || tok_is (ctx, k, "which"))
+        {
+          if (phrase_left (ctx, k - 1, lo, out) && out->kind != SRC_PRONOUN)
+            return TRUE;
+          break;
+        }
     }
   return phrase_left (ctx, i - 1, lo, out);
 }
@@ -1251,6 +1375,64 @@ frame_continuation (Ctx   *ctx,
   q2 = quote_opening_at (ctx, end + 2);
   if (q2 >= 0)
     frame_add_quote (ctx, f, q2);
+}
+
+/* The last token of a reported clause from @from to @last: before ", and
+ * added", "but said", which start a claim of their own. */
+static guint
+clause_last (Ctx  *ctx,
+             guint from,
+             guint last)
+{
+  for (guint k = from + 1; k < last; k++)
+    if ((tok_is (ctx, k, "and") || tok_is (ctx, k, "but")) && !ctx->in_quote[k])
+      {
+        guint v = k + 1;
+
+        while (v < last && tok_has (ctx, v, W_AUX))
+          v++;
+        if (tok_has (ctx, v, W_CUE) && ctx->info[v]->cue != NULL &&
+            (ctx->info[v]->cue->flags & CUE_NOUNISH) == 0)
+          return k - 1;
+      }
+  return last;
+}
+
+/* "“X,” he said. “Y.”": the quote after the attribution's sentence, in the
+ * same paragraph and with no cue of its own, is the same speaker's. */
+static void
+follow_on (Ctx           *ctx,
+           const CueWord *cue,
+           const Frame   *f,
+           guint          attribution_end)
+{
+  guint end = ctx->sent_last[attribution_end];
+  Frame g = { 0 };
+  const Quote *q;
+  gint qi;
+
+  if (end + 1 >= ctx->n || (ctx->tok[end].flags & GLOSS_TOKEN_NEWLINE_AFTER) != 0 ||
+      !tok_is_sentence_punct (ctx, end))
+    return;
+  qi = ctx->quote_at_open[end + 1];
+  if (qi < 0)
+    return;
+  q = &g_array_index (ctx->quotes, Quote, qi);
+  if (q->used)
+    return;
+  for (guint k = q->close + 1; k < ctx->n && k <= q->close + 4; k++)
+    if (tok_has (ctx, k, W_CUE) || tok_is_sentence_punct (ctx, k))
+      {
+        if (tok_has (ctx, k, W_CUE))
+          return;
+        break;
+      }
+  g.source = f->source;
+  g.cue_first = f->cue_first;
+  g.cue_last = f->cue_last;
+  g.score = 0.7;
+  frame_add_quote (ctx, &g, qi);
+  emit_frame (ctx, cue, &g);
 }
 
 /* "“X,” he said", "“X,” said Kim", "“X,” he said, “Y”". */
@@ -1293,15 +1475,14 @@ try_quote_before (Ctx           *ctx,
     }
   else
     {
-      guint i = skip_aux_left (ctx, c, close + 1);
-
-      if (!phrase_left (ctx, i - 1, close + 1, &f->source) || f->source.first != close + 1)
+      if (!subject_left (ctx, c, close + 1, &f->source))
         return FALSE;
       f->score = 0.85;
     }
   frame_add_quote (ctx, f, qi);
   frame_continuation (ctx, f, attribution_end);
   emit_frame (ctx, cue, f);
+  follow_on (ctx, cue, f, attribution_end);
   return TRUE;
 }
 
@@ -1349,7 +1530,7 @@ try_quote_after (Ctx           *ctx,
     }
   if (qi < 0)
     return FALSE;
-  if (!subject_left (ctx, c, ctx->sent_first[c], &f->source))
+  if (!subject_left (ctx, c, sentence_first (ctx, c), &f->source))
     f->source.kind = SRC_NONE;
   f->score = 0.85;
   frame_add_quote (ctx, f, qi);
@@ -1363,7 +1544,7 @@ try_according (Ctx           *ctx,
                const CueWord *cue,
                Frame         *f)
 {
-  guint c = f->cue_first, first = ctx->sent_first[c], last = ctx->sent_last[c];
+  guint c = f->cue_first, first = sentence_first (ctx, c), last = ctx->sent_last[c];
   guint np_end;
 
   if (!phrase_right (ctx, f->cue_last + 1, last, &f->source))
@@ -1408,6 +1589,11 @@ ends_sentence (Ctx  *ctx,
       if (k >= from + 6 || tok_kind (ctx, k) != GLOSS_TOKEN_WORD ||
           tok_has (ctx, k, W_CUE) || tok_is (ctx, k, "that"))
         return FALSE;
+      /* An adverbial starts with a preposition or a time word, not with
+       * an object ("denies the charges"). */
+      if (k == from && !tok_has (ctx, k, W_CLAUSE_STOP | W_WEEKDAY | W_DATE_WORD | W_DATE_REL |
+                                           W_EARLIER | W_AUX))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1419,19 +1605,52 @@ try_reported (Ctx           *ctx,
               const CueWord *cue,
               Frame         *f)
 {
-  guint c = f->cue_first, first = ctx->sent_first[c], last = ctx->sent_last[c];
+  guint c = f->cue_first, first = sentence_first (ctx, c), last = ctx->sent_last[c];
   guint after = f->cue_last + 1;
   gboolean have_subject;
   gint opener;
 
   have_subject = subject_left (ctx, c, first, &f->source);
   if (!have_subject)
-    f->source.kind = SRC_NONE;
+    {
+      guint i = skip_aux_left (ctx, c, first);
+
+      f->source.kind = SRC_NONE;
+      /* "He said ... and added that ...": the same source. */
+      if (i > first && (tok_is (ctx, i - 1, "and") || tok_is (ctx, i - 1, "but")) &&
+          ctx->last_source.kind != SRC_NONE && ctx->last_source_sentence == ctx->sent_first[c])
+        {
+          f->source = ctx->last_source;
+          opener = clause_opener (ctx, after, last);
+          if (opener >= 0 &&
+              content_fragment (ctx, opener + 1, clause_last (ctx, opener + 1, last),
+                                &f->fragments[0]))
+            f->score = 0.65;
+          else if ((cue->flags & (CUE_NEEDS | CUE_OBJECT | CUE_NOUNISH)) == 0 &&
+                   tok_is_word (ctx, after) && !tok_has (ctx, after, W_CLAUSE_STOP | W_CUE) &&
+                   content_fragment (ctx, after, clause_last (ctx, after, last),
+                                     &f->fragments[0]))
+            f->score = 0.55;
+          else
+            return FALSE;
+          f->n_fragments = 1;
+          emit_frame (ctx, cue, f);
+          return TRUE;
+        }
+    }
 
   if (have_subject)
     {
+      gboolean bare = (cue->flags & (CUE_NEEDS | CUE_OBJECT | CUE_NOUNISH)) == 0 ||
+                      ((cue->flags & (CUE_OBJECT | CUE_NOUNISH)) == 0 &&
+                       g_str_equal (cue->certainty, "hedged") &&
+                       tok_has (ctx, after, W_NOUN_DET | W_PRON_PERSON | W_PRON_ORG |
+                                            W_PRON_ANY));
+
       opener = clause_opener (ctx, after, last);
-      if (opener >= 0 && content_fragment (ctx, opener + 1, last, &f->fragments[0]))
+      if (opener >= 0 &&
+          content_fragment (ctx, opener + 1, clause_last (ctx, opener + 1, last),
+                            &f->fragments[0]))
         {
           f->n_fragments = 1;
           f->score = 0.7;
@@ -1465,13 +1684,14 @@ try_reported (Ctx           *ctx,
           return FALSE;
         }
 
-      /* "He said the unit stole ...": a bare clause after a verb of saying. */
-      if ((cue->flags & (CUE_NEEDS | CUE_OBJECT | CUE_NOUNISH)) == 0 && after + 2 <= last &&
+      /* "He said the unit stole ...": a bare clause after a verb of
+       * saying, or after "believes" when a noun phrase follows. */
+      if (bare && after + 2 <= last &&
           (tok_is_word (ctx, after) || tok_kind (ctx, after) == GLOSS_TOKEN_NUMBER) &&
           !tok_has (ctx, after, W_CLAUSE_STOP | W_CUE) &&
           (f->source.first == first || !tok_has (ctx, f->source.first - 1, W_SUBORDINATOR)))
         {
-          if (content_fragment (ctx, after, last, &f->fragments[0]) &&
+          if (content_fragment (ctx, after, clause_last (ctx, after, last), &f->fragments[0]) &&
               f->fragments[0].start >= ctx->tok[after].start)
             {
               f->n_fragments = 1;
