@@ -42,8 +42,8 @@ run_with (const char  *text,
   g_assert_nonnull (out);
   for (guint i = 0; i < out->len; i++)
     {
-      GlossSuggestion *s = g_ptr_array_index (out, i);
-      guint n;
+      GlossSuggestion     *s = g_ptr_array_index (out, i);
+      guint                n;
       const GlossFragment *f = gloss_suggestion_get_fragments (s, &n);
 
       g_assert_cmpstr (gloss_suggestion_get_suggester (s), ==, "rules");
@@ -100,9 +100,9 @@ find_exact (GPtrArray   *out,
 {
   for (guint i = 0; i < out->len; i++)
     {
-      GlossSuggestion *s = g_ptr_array_index (out, i);
+      GlossSuggestion     *s = g_ptr_array_index (out, i);
       const GlossFragment *f;
-      guint n_f, k;
+      guint                n_f, k;
 
       if (g_strcmp0 (gloss_suggestion_get_label (s), label) != 0)
         continue;
@@ -126,8 +126,8 @@ expect_span (GPtrArray  *out,
              const char *label,
              const char *span)
 {
-  guint start = cp (text, span);
-  guint expected[2] = { start, start + (guint) g_utf8_strlen (span, -1) };
+  guint            start = cp (text, span);
+  guint            expected[2] = { start, start + (guint) g_utf8_strlen (span, -1) };
   GlossSuggestion *s = find_exact (out, label, expected, 1);
 
   if (s == NULL)
@@ -149,8 +149,8 @@ static char *
 covered (const char      *text,
          GlossSuggestion *s)
 {
-  GString *str = g_string_new (NULL);
-  guint n;
+  GString             *str = g_string_new (NULL);
+  guint                n;
   const GlossFragment *f = gloss_suggestion_get_fragments (s, &n);
 
   for (guint k = 0; k < n; k++)
@@ -252,7 +252,7 @@ test_quote_named (void)
   /* Non-ASCII before the spans: bytes and code points differ. */
   const char *text = "SEOUL, Ōtsu — “The unit stole the keys,” Kim Min-jun said on Wednesday.";
   g_autoptr(GPtrArray) out = run (text);
-  guint claim_span[2] = { 15, 38 };   /* counted by hand: “ is code point 14 */
+  guint            claim_span[2] = { 15, 38 }; /* counted by hand: “ is code point 14 */
   GlossSuggestion *claim;
 
   g_assert_cmpuint (cp (text, "The unit"), ==, 15);
@@ -286,7 +286,7 @@ test_interrupted_quote (void)
 {
   const char *text = "Über Nacht — “We have no link to the unit,” he said, “and we never had.”";
   g_autoptr(GPtrArray) out = run (text);
-  guint expected[4];
+  guint            expected[4];
   GlossSuggestion *claim;
 
   expected[0] = cp (text, "We have");
@@ -311,7 +311,7 @@ test_multi_paragraph_quote (void)
     "“Nobody was allowed to leave the building.”\n\n"
     "The ministry declined to comment.";
   g_autoptr(GPtrArray) out = run (text);
-  guint expected[4];
+  guint            expected[4];
   GlossSuggestion *claim;
 
   expected[0] = cp (text, "They trained");
@@ -373,8 +373,8 @@ test_according_to (void)
   GlossSuggestion *c1 = expect_span (out, text, "CLAIM",
                                      "the defectors crossed the river in June 2024");
   GlossSuggestion *c2 = expect_span (out, text, "CLAIM", "The cell was dissolved");
-  guint second_cue[2] = { cp_nth (text, "according to", 1),
-                          cp_nth (text, "according to", 1) + 12 };
+  guint            second_cue[2] = { cp_nth (text, "according to", 1),
+                                     cp_nth (text, "according to", 1) + 12 };
 
   expect_ref (out, text, gloss_suggestion_get_source (c1), "SOURCE", "officials");
   expect_ref (out, text, gloss_suggestion_get_cue (c1), "CUE", "According to");
@@ -457,7 +457,7 @@ test_certainty_needs_schema_value (void)
   g_autoptr(GlossAttrDef) certainty = NULL;
   g_autoptr(GPtrArray) out = NULL;
   static const char * const values[] = { "asserted", "denied", NULL };
-  GlossSuggestion *claim;
+  GlossSuggestion          *claim;
 
   /* A CLAIM whose certainty has no "hedged": nothing is proposed for it. */
   remove_claim (schema);
@@ -582,8 +582,22 @@ static void
 test_bad_input (void)
 {
   static const char * const texts[] = {
-    "", "“", "\"", "”", "said", "According to", "according to,", "“unclosed quote\n\nno reopen",
-    "Nov.", "$", "40", "He said", "“,” said", ", said", "“”", "\"\" said Kim",
+    "",
+    "“",
+    "\"",
+    "”",
+    "said",
+    "According to",
+    "according to,",
+    "“unclosed quote\n\nno reopen",
+    "Nov.",
+    "$",
+    "40",
+    "He said",
+    "“,” said",
+    ", said",
+    "“”",
+    "\"\" said Kim",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -631,7 +645,7 @@ gold_annotation (const char *text,
                  guint       line)
 {
   JsonNode *t = json_object_get_member (o, "text");
-  guint nth = json_object_has_member (o, "n") ? json_object_get_int_member (o, "n") : 1;
+  guint     nth = json_object_has_member (o, "n") ? json_object_get_int_member (o, "n") : 1;
   g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
   g_autoptr(GPtrArray) pieces = g_ptr_array_new ();
   const char *from = text;
@@ -648,8 +662,8 @@ gold_annotation (const char *text,
 
   for (guint i = 0; i < pieces->len; i++)
     {
-      const char *piece = g_ptr_array_index (pieces, i);
-      const char *p = from;
+      const char   *piece = g_ptr_array_index (pieces, i);
+      const char   *p = from;
       GlossFragment f;
 
       for (guint k = 0; k < (i == 0 ? nth : 1); k++)
@@ -671,7 +685,14 @@ static void
 test_eval (void)
 {
   static const char * const labels[] = {
-    "CLAIM", "CUE", "SOURCE", "PERSON", "ORG", "DATE", "MONEY", "QUANTITY",
+    "CLAIM",
+    "CUE",
+    "SOURCE",
+    "PERSON",
+    "ORG",
+    "DATE",
+    "MONEY",
+    "QUANTITY",
   };
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "suggest",
                                                  "news-gold.jsonl", NULL);
@@ -681,7 +702,7 @@ test_eval (void)
   g_autoptr(GlossSchema) schema = news_schema ();
   Counts counts[G_N_ELEMENTS (labels)] = { 0 };
   Counts frames = { 0 };
-  guint n_docs = 0;
+  guint  n_docs = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -692,9 +713,9 @@ test_eval (void)
       g_autoptr(GPtrArray) gold = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GPtrArray) out = NULL;
       g_autoptr(GHashTable) gold_frames = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                                                NULL, g_free);
+                                                                  NULL, g_free);
       JsonObject *doc;
-      JsonArray *spans;
+      JsonArray  *spans;
       const char *text;
 
       if (*lines[l] == '\0')
@@ -706,7 +727,7 @@ test_eval (void)
       spans = json_object_get_array_member (doc, "spans");
       for (guint i = 0; i < json_array_get_length (spans); i++)
         {
-          JsonObject *o = json_array_get_object_element (spans, i);
+          JsonObject      *o = json_array_get_object_element (spans, i);
           GlossAnnotation *a = gold_annotation (text, o, l + 1);
 
           g_ptr_array_add (gold, a);
@@ -727,13 +748,14 @@ test_eval (void)
 
           for (guint i = 0; i < gold->len; i++)
             counts[k].n_gold += g_str_equal (gloss_annotation_get_label (
-                                               g_ptr_array_index (gold, i)), labels[k]);
+                                               g_ptr_array_index (gold, i)),
+                                             labels[k]);
           for (guint j = 0; j < out->len; j++)
             {
-              GlossSuggestion *s = g_ptr_array_index (out, j);
-              guint ns;
+              GlossSuggestion     *s = g_ptr_array_index (out, j);
+              guint                ns;
               const GlossFragment *fs;
-              gboolean exact = FALSE, overlap = FALSE;
+              gboolean             exact = FALSE, overlap = FALSE;
 
               if (!g_str_equal (gloss_suggestion_get_label (s), labels[k]))
                 continue;
@@ -741,8 +763,8 @@ test_eval (void)
               fs = gloss_suggestion_get_fragments (s, &ns);
               for (guint i = 0; i < gold->len; i++)
                 {
-                  GlossAnnotation *g = g_ptr_array_index (gold, i);
-                  guint ng;
+                  GlossAnnotation     *g = g_ptr_array_index (gold, i);
+                  guint                ng;
                   const GlossFragment *fg = gloss_annotation_get_fragments (g, &ng);
 
                   if (!g_str_equal (gloss_annotation_get_label (g), labels[k]))
@@ -787,10 +809,10 @@ test_eval (void)
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     {
       Counts *c = &counts[k];
-      double pe = c->n_pred ? (double) c->tp_exact / c->n_pred : 0;
-      double re = c->n_gold ? (double) c->tp_exact / c->n_gold : 0;
-      double po = c->n_pred ? (double) c->tp_overlap / c->n_pred : 0;
-      double ro = c->n_gold ? (double) c->tp_overlap / c->n_gold : 0;
+      double  pe = c->n_pred ? (double) c->tp_exact / c->n_pred : 0;
+      double  re = c->n_gold ? (double) c->tp_exact / c->n_gold : 0;
+      double  po = c->n_pred ? (double) c->tp_overlap / c->n_pred : 0;
+      double  ro = c->n_gold ? (double) c->tp_overlap / c->n_gold : 0;
 
       g_test_message ("%-9s %5u %5u  %7.2f %7.2f  %7.2f %7.2f", labels[k], c->n_gold, c->n_pred,
                       pe, re, po, ro);
@@ -805,11 +827,11 @@ test_eval (void)
 
   /* Floors well under what was measured (see the commit message), so that
    * a rule that breaks shows, and tuning does not. */
-  g_assert_cmpuint (counts[0].tp_overlap * 10, >=, counts[0].n_gold * 7);  /* CLAIM R overlap */
-  g_assert_cmpuint (counts[0].tp_exact * 10, >=, counts[0].n_pred * 5);    /* CLAIM P exact */
-  g_assert_cmpuint (counts[1].tp_exact * 10, >=, counts[1].n_gold * 7);    /* CUE R exact */
-  g_assert_cmpuint (counts[5].tp_exact * 10, >=, counts[5].n_gold * 6);    /* DATE R exact */
-  g_assert_cmpuint (counts[6].tp_exact * 10, >=, counts[6].n_pred * 8);    /* MONEY P exact */
+  g_assert_cmpuint (counts[0].tp_overlap * 10, >=, counts[0].n_gold * 7); /* CLAIM R overlap */
+  g_assert_cmpuint (counts[0].tp_exact * 10, >=, counts[0].n_pred * 5);   /* CLAIM P exact */
+  g_assert_cmpuint (counts[1].tp_exact * 10, >=, counts[1].n_gold * 7);   /* CUE R exact */
+  g_assert_cmpuint (counts[5].tp_exact * 10, >=, counts[5].n_gold * 6);   /* DATE R exact */
+  g_assert_cmpuint (counts[6].tp_exact * 10, >=, counts[6].n_pred * 8);   /* MONEY P exact */
   g_assert_cmpuint (frames.tp_exact * 10, >=, frames.n_gold * 4);
 }
 

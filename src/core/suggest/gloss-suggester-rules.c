@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "gloss-annotation.h"
@@ -97,50 +98,78 @@ typedef struct
 } CueWord;
 
 static const CueWord cue_words[] = {
-  { "say", "asserted", 0 }, { "says", "asserted", 0 }, { "said", "asserted", 0 },
+  { "say", "asserted", 0 },
+  { "says", "asserted", 0 },
+  { "said", "asserted", 0 },
   { "saying", "asserted", 0 },
-  { "tell", "asserted", CUE_OBJECT | CUE_NEEDS }, { "tells", "asserted", CUE_OBJECT | CUE_NEEDS },
+  { "tell", "asserted", CUE_OBJECT | CUE_NEEDS },
+  { "tells", "asserted", CUE_OBJECT | CUE_NEEDS },
   { "told", "asserted", CUE_OBJECT | CUE_NEEDS },
   { "telling", "asserted", CUE_OBJECT | CUE_NEEDS },
-  { "add", "asserted", 0 }, { "adds", "asserted", 0 }, { "added", "asserted", 0 },
-  { "stated", "asserted", 0 }, { "states", "asserted", CUE_NOUNISH },
-  { "reported", "asserted", CUE_NOUNISH }, { "reports", "asserted", CUE_NOUNISH },
-  { "confirm", "asserted", 0 }, { "confirms", "asserted", 0 }, { "confirmed", "asserted", 0 },
-  { "reveal", "asserted", 0 }, { "reveals", "asserted", 0 }, { "revealed", "asserted", 0 },
-  { "announced", "asserted", 0 }, { "announces", "asserted", 0 },
-  { "explained", "asserted", 0 }, { "noted", "asserted", 0 }, { "wrote", "asserted", 0 },
-  { "disclosed", "asserted", 0 }, { "testified", "asserted", 0 },
-  { "argued", "asserted", 0 }, { "argues", "asserted", 0 },
-  { "insist", "asserted", CUE_NEEDS }, { "insists", "asserted", CUE_NEEDS },
+  { "add", "asserted", 0 },
+  { "adds", "asserted", 0 },
+  { "added", "asserted", 0 },
+  { "stated", "asserted", 0 },
+  { "states", "asserted", CUE_NOUNISH },
+  { "reported", "asserted", CUE_NOUNISH },
+  { "reports", "asserted", CUE_NOUNISH },
+  { "confirm", "asserted", 0 },
+  { "confirms", "asserted", 0 },
+  { "confirmed", "asserted", 0 },
+  { "reveal", "asserted", 0 },
+  { "reveals", "asserted", 0 },
+  { "revealed", "asserted", 0 },
+  { "announced", "asserted", 0 },
+  { "announces", "asserted", 0 },
+  { "explained", "asserted", 0 },
+  { "noted", "asserted", 0 },
+  { "wrote", "asserted", 0 },
+  { "disclosed", "asserted", 0 },
+  { "testified", "asserted", 0 },
+  { "argued", "asserted", 0 },
+  { "argues", "asserted", 0 },
+  { "insist", "asserted", CUE_NEEDS },
+  { "insists", "asserted", CUE_NEEDS },
   { "insisted", "asserted", CUE_NEEDS },
-  { "acknowledge", "asserted", CUE_NEEDS }, { "acknowledges", "asserted", CUE_NEEDS },
+  { "acknowledge", "asserted", CUE_NEEDS },
+  { "acknowledges", "asserted", CUE_NEEDS },
   { "acknowledged", "asserted", CUE_NEEDS },
-  { "admit", "asserted", CUE_NEEDS }, { "admits", "asserted", CUE_NEEDS },
+  { "admit", "asserted", CUE_NEEDS },
+  { "admits", "asserted", CUE_NEEDS },
   { "admitted", "asserted", CUE_NEEDS },
-  { "warn", "asserted", CUE_OBJECT | CUE_NEEDS }, { "warns", "asserted", CUE_OBJECT | CUE_NEEDS },
+  { "warn", "asserted", CUE_OBJECT | CUE_NEEDS },
+  { "warns", "asserted", CUE_OBJECT | CUE_NEEDS },
   { "warned", "asserted", CUE_OBJECT | CUE_NEEDS },
-  { "believe", "hedged", CUE_NEEDS }, { "believes", "hedged", CUE_NEEDS },
+  { "believe", "hedged", CUE_NEEDS },
+  { "believes", "hedged", CUE_NEEDS },
   { "believed", "hedged", CUE_NEEDS },
-  { "suggest", "hedged", CUE_NEEDS }, { "suggests", "hedged", CUE_NEEDS },
+  { "suggest", "hedged", CUE_NEEDS },
+  { "suggests", "hedged", CUE_NEEDS },
   { "suggested", "hedged", CUE_NEEDS },
-  { "think", "hedged", CUE_NEEDS }, { "thinks", "hedged", CUE_NEEDS },
+  { "think", "hedged", CUE_NEEDS },
+  { "thinks", "hedged", CUE_NEEDS },
   { "thought", "hedged", CUE_NEEDS | CUE_NOUNISH },
   { "suspect", "hedged", CUE_NEEDS | CUE_NOUNISH },
   { "suspects", "hedged", CUE_NEEDS | CUE_NOUNISH },
   { "estimated", "hedged", CUE_NEEDS },
-  { "allege", "alleged", 0 }, { "alleges", "alleged", 0 },
+  { "allege", "alleged", 0 },
+  { "alleges", "alleged", 0 },
   { "alleged", "alleged", CUE_NOUNISH },
-  { "claim", "alleged", CUE_NOUNISH }, { "claims", "alleged", CUE_NOUNISH },
+  { "claim", "alleged", CUE_NOUNISH },
+  { "claims", "alleged", CUE_NOUNISH },
   { "claimed", "alleged", 0 },
-  { "accuse", "alleged", CUE_OBJECT }, { "accuses", "alleged", CUE_OBJECT },
+  { "accuse", "alleged", CUE_OBJECT },
+  { "accuses", "alleged", CUE_OBJECT },
   { "accused", "alleged", CUE_OBJECT | CUE_NOUNISH },
-  { "deny", "denied", 0 }, { "denies", "denied", 0 }, { "denied", "denied", 0 },
+  { "deny", "denied", 0 },
+  { "denies", "denied", 0 },
+  { "denied", "denied", 0 },
   { "according", "asserted", CUE_ACCORDING },
 };
 
 typedef struct
 {
-  WordClass  classes;
+  WordClass      classes;
   const CueWord *cue;
 } WordInfo;
 
@@ -163,9 +192,11 @@ static const struct
                    "government military statement report officer officers lawmaker lawmakers "
                    "legislator legislators commander commanders employee employees member "
                    "members whistleblower informant informants activist activists critics "
-                   "observers residents person man woman insiders staff embassy regime company firm "
+                   "observers residents person man woman insiders staff embassy regime company "
+                   "firm "
                    "office court committee council party bureau unit army navy "
-                   "administration cabinet newspaper broadcaster outlet panel team group ambassador "
+                   "administration cabinet newspaper broadcaster outlet panel team group "
+                   "ambassador "
                    "envoy director chief lawyer lawyers attorney attorneys indictment traders "
                    "trader sources officials" },
   { W_SOURCE_MOD, "senior intelligence security military government western foreign "
@@ -228,7 +259,7 @@ static const struct
                     "unless whether once what how why" },
 };
 
-static GHashTable *lexicon;  /* owned, read-only once built: lowercase word -> WordInfo */
+static GHashTable *lexicon; /* owned, read-only once built: lowercase word -> WordInfo */
 
 static void
 build_lexicon (void)
@@ -274,24 +305,24 @@ build_lexicon (void)
 typedef enum
 {
   SRC_NONE,
-  SRC_NAME,      /* consecutive capitalised words */
-  SRC_UNNAMED,   /* "a source", "officials", "the ministry's spokesman" */
+  SRC_NAME,    /* consecutive capitalised words */
+  SRC_UNNAMED, /* "a source", "officials", "the ministry's spokesman" */
   SRC_PRONOUN,
 } SourceKind;
 
 typedef struct
 {
-  guint      first;  /* tokens */
+  guint      first; /* tokens */
   guint      last;
   SourceKind kind;
 } Phrase;
 
 typedef struct
 {
-  guint open;      /* the opening mark's token */
-  guint close;     /* the closing mark's token */
-  guint first_seg; /* index into Ctx.segments */
-  guint n_segs;
+  guint    open;      /* the opening mark's token */
+  guint    close;     /* the closing mark's token */
+  guint    first_seg; /* index into Ctx.segments */
+  guint    n_segs;
   gboolean used;
 } Quote;
 
@@ -300,8 +331,8 @@ typedef struct
 {
   guint       start;
   guint       end;
-  const char *label;  /* interned */
-  const char *ref;    /* the suggestion's id, borrowed from it */
+  const char *label; /* interned */
+  const char *ref;   /* the suggestion's id, borrowed from it */
 } Mention;
 
 typedef struct
@@ -310,26 +341,26 @@ typedef struct
   const char        *text;
   const GlossToken  *tok;
   guint              n;
-  guint             *bstart;     /* owned: byte offset of each token */
-  guint             *bend;       /* owned */
-  WordInfo         **info;       /* owned array, borrowed infos (NULL: no class) */
-  guint             *sent_first; /* owned: first token of each token's sentence */
-  guint             *sent_last;  /* owned */
+  guint             *bstart;         /* owned: byte offset of each token */
+  guint             *bend;           /* owned */
+  WordInfo         **info;           /* owned array, borrowed infos (NULL: no class) */
+  guint             *sent_first;     /* owned: first token of each token's sentence */
+  guint             *sent_last;      /* owned */
   gint              *quote_at_open;  /* owned: quote index of an opening mark, or -1 */
   gint              *quote_at_close; /* owned */
-  guint8            *in_quote;   /* owned: inside a quote, marks included */
-  GArray            *quotes;     /* of Quote */
-  GArray            *segments;   /* of GlossFragment, in tokens (first, last) */
-  GArray            *mentions;   /* of Mention, in text order */
-  GPtrArray         *out;        /* of GlossSuggestion */
-  GHashTable        *by_id;      /* id -> GlossSuggestion, borrowed */
+  guint8            *in_quote;       /* owned: inside a quote, marks included */
+  GArray            *quotes;         /* of Quote */
+  GArray            *segments;       /* of GlossFragment, in tokens (first, last) */
+  GArray            *mentions;       /* of Mention, in text order */
+  GPtrArray         *out;            /* of GlossSuggestion */
+  GHashTable        *by_id;          /* id -> GlossSuggestion, borrowed */
   GCancellable      *cancellable;
   gboolean           cancelled;
 
   /* The labels of the schema, NULL when it lacks them. */
   const char        *l_claim, *l_cue, *l_source, *l_person, *l_org;
   const char        *l_date, *l_money, *l_quantity, *l_percent;
-  GlossAttrDef      *certainty;  /* borrowed from the schema, may be NULL */
+  GlossAttrDef      *certainty; /* borrowed from the schema, may be NULL */
 
   /* The source of the last frame and its sentence's first token, for
    * "He said ... and added that ...". */
@@ -347,8 +378,8 @@ schema_label (GlossSchema *schema,
 }
 
 static gboolean
-check_cancel (Ctx   *ctx,
-              guint  i)
+check_cancel (Ctx  *ctx,
+              guint i)
 {
   if (!ctx->cancelled && (i % CANCEL_EVERY) == 0 && g_cancellable_is_cancelled (ctx->cancellable))
     ctx->cancelled = TRUE;
@@ -415,8 +446,9 @@ static inline gboolean
 tok_is_name_word (Ctx  *ctx,
                   guint i)
 {
-  return tok_is_cap (ctx, i) && !tok_has (ctx, i, W_NAME_STOP | W_PRON_PERSON | W_PRON_ORG |
-                                              W_PRON_ANY | W_CUE | W_MONTH | W_WEEKDAY);
+  return tok_is_cap (ctx, i) &&
+         !tok_has (ctx, i, W_NAME_STOP | W_PRON_PERSON | W_PRON_ORG | W_PRON_ANY | W_CUE |
+                           W_MONTH | W_WEEKDAY);
 }
 
 static gboolean
@@ -424,7 +456,7 @@ tok_is_all_caps (Ctx  *ctx,
                  guint i)
 {
   const char *p = ctx->text + ctx->bstart[i], *end = ctx->text + ctx->bend[i];
-  guint letters = 0;
+  guint       letters = 0;
 
   for (; p < end; p = g_utf8_next_char (p))
     {
@@ -459,8 +491,8 @@ tok_int (Ctx  *ctx,
          guint i)
 {
   const char *p = ctx->text + ctx->bstart[i];
-  guint len = ctx->bend[i] - ctx->bstart[i];
-  gint64 v = 0;
+  guint       len = ctx->bend[i] - ctx->bstart[i];
+  gint64      v = 0;
 
   if (tok_kind (ctx, i) != GLOSS_TOKEN_NUMBER || len > 6)
     return -1;
@@ -475,12 +507,88 @@ tok_int (Ctx  *ctx,
 
 /* ---- pass 1: byte offsets, word classes, sentences */
 
+static gboolean
+is_closing (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x00BB || c == '"' || c == '\'' || c == ')' ||
+         c == ']';
+}
+
+/* A blank line between tokens @k and @k + 1. */
+static gboolean
+blank_line_after (Ctx  *ctx,
+                  guint k)
+{
+  guint n_breaks = 0;
+
+  if ((ctx->tok[k].flags & GLOSS_TOKEN_NEWLINE_AFTER) == 0 || k + 1 >= ctx->n)
+    return FALSE;
+  for (guint b = ctx->bend[k]; b < ctx->bstart[k + 1]; b++)
+    n_breaks += ctx->text[b] == '\n';
+  return n_breaks >= 2;
+}
+
+/* The sentences of gloss_split_sentences(), read off the tokens (which
+ * keep the period of an abbreviation): a sentence ends after . ! ? … and
+ * the closing quotes or brackets right after, when a capital, a digit, an
+ * opening quote or bracket, a symbol or a new line follows; and at a blank
+ * line. It saves that function's copy of the text in UCS-4. */
+static void
+split_sentences (Ctx *ctx)
+{
+  guint first = 0;
+
+  ctx->sent_first = g_new (guint, ctx->n + 1);
+  ctx->sent_last = g_new (guint, ctx->n + 1);
+  for (guint k = 0; k < ctx->n; k++)
+    {
+      gboolean end = k + 1 == ctx->n || blank_line_after (ctx, k);
+
+      if (!end && tok_kind (ctx, k) == GLOSS_TOKEN_PUNCT &&
+          (tok_is_sentence_punct (ctx, k) || tok_is_char (ctx, k, 0x2026) ||
+           tok_is (ctx, k, "...")) &&
+          !(tok_is_char (ctx, k, '.') && k > 0 && ctx->tok[k - 1].end == ctx->tok[k].start &&
+            ctx->tok[k - 1].end - ctx->tok[k - 1].start == 1 && tok_is_cap (ctx, k - 1)))
+        {
+          guint    last = k;
+          gunichar c;
+
+          /* Closing marks glued to the period. */
+          while (last + 1 < ctx->n && ctx->tok[last].end == ctx->tok[last + 1].start &&
+                 tok_kind (ctx, last + 1) == GLOSS_TOKEN_PUNCT &&
+                 is_closing (tok_char (ctx, last + 1)))
+            last++;
+          if (last + 1 == ctx->n || (ctx->tok[last].flags & GLOSS_TOKEN_NEWLINE_AFTER) != 0)
+            end = TRUE;
+          else
+            {
+              c = tok_char (ctx, last + 1);
+              end = g_unichar_isupper (c) || g_unichar_istitle (c) || g_unichar_isdigit (c) ||
+                    (g_unichar_isalpha (c) && !g_unichar_islower (c)) ||
+                    tok_kind (ctx, last + 1) == GLOSS_TOKEN_SYMBOL ||
+                    c == 0x201C || c == 0x2018 || c == 0x00AB || c == '"' || c == '(' ||
+                    c == '[' || c == '\'';
+            }
+          if (end)
+            k = last;
+        }
+      if (end)
+        {
+          for (guint i = first; i <= k; i++)
+            {
+              ctx->sent_first[i] = first;
+              ctx->sent_last[i] = k;
+            }
+          first = k + 1;
+        }
+    }
+}
+
 static void
 prepare (Ctx *ctx)
 {
   const char *p = ctx->text;
-  guint cp = 0;
-  g_autoptr(GArray) sentences = NULL;
+  guint       cp = 0;
 
   ctx->bstart = g_new (guint, ctx->n + 1);
   ctx->bend = g_new (guint, ctx->n + 1);
@@ -488,7 +596,7 @@ prepare (Ctx *ctx)
   for (guint i = 0; i < ctx->n; i++)
     {
       const GlossToken *t = &ctx->tok[i];
-      guint len;
+      guint             len;
 
       for (; cp < t->start; cp++)
         p = g_utf8_next_char (p);
@@ -503,25 +611,17 @@ prepare (Ctx *ctx)
           char key[24];
 
           for (guint k = 0; k < len; k++)
-            key[k] = g_ascii_tolower (ctx->text[ctx->bstart[i] + k]);
+            {
+              char ch = ctx->text[ctx->bstart[i] + k];
+
+              key[k] = ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+            }
           key[len] = '\0';
           ctx->info[i] = g_hash_table_lookup (lexicon, key);
         }
     }
 
-  sentences = gloss_split_sentences (ctx->text, -1, ctx->input->tokens);
-  ctx->sent_first = g_new (guint, ctx->n + 1);
-  ctx->sent_last = g_new (guint, ctx->n + 1);
-  for (guint s = 0; s < sentences->len; s++)
-    {
-      const GlossSentence *sentence = &g_array_index (sentences, GlossSentence, s);
-
-      for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
-        {
-          ctx->sent_first[i] = sentence->first_token;
-          ctx->sent_last[i] = sentence->first_token + sentence->n_tokens - 1;
-        }
-    }
+  split_sentences (ctx);
 }
 
 /* ---- pass 2: quotes */
@@ -529,9 +629,9 @@ prepare (Ctx *ctx)
 typedef enum
 {
   MARK_NONE,
-  MARK_OPEN,      /* “ « */
-  MARK_CLOSE,     /* ” » */
-  MARK_STRAIGHT,  /* " */
+  MARK_OPEN,     /* “ « */
+  MARK_CLOSE,    /* ” » */
+  MARK_STRAIGHT, /* " */
 } Mark;
 
 static Mark
@@ -545,9 +645,11 @@ quote_mark (Ctx  *ctx,
   c = tok_char (ctx, i);
   switch (c)
     {
-    case 0x201C: case 0x00AB:
+    case 0x201C:
+    case 0x00AB:
       return MARK_OPEN;
-    case 0x201D: case 0x00BB:
+    case 0x201D:
+    case 0x00BB:
       return MARK_CLOSE;
     case '"':
       return MARK_STRAIGHT;
@@ -574,7 +676,7 @@ static void
 find_quotes (Ctx *ctx)
 {
   gboolean open = FALSE, awaiting_reopen = FALSE;
-  guint open_tok = 0, seg_first = 0, first_seg = 0, n_segs = 0;
+  guint    open_tok = 0, seg_first = 0, first_seg = 0, n_segs = 0;
 
   ctx->quote_at_open = g_new (gint, ctx->n + 1);
   ctx->quote_at_close = g_new (gint, ctx->n + 1);
@@ -611,7 +713,7 @@ find_quotes (Ctx *ctx)
             {
               g_array_set_size (ctx->segments, first_seg);
               open = FALSE;
-              i--;  /* look at this token again, outside any quote */
+              i--; /* look at this token again, outside any quote */
               continue;
             }
         }
@@ -782,7 +884,7 @@ phrase_left (Ctx    *ctx,
              Phrase *out)
 {
   Phrase inner, head;
-  guint first;
+  guint  first;
 
   if (!phrase_left_simple (ctx, last, lo, &inner))
     {
@@ -812,9 +914,9 @@ phrase_left (Ctx    *ctx,
 
 static gboolean
 phrase_left_simple (Ctx    *ctx,
-             guint   last,
-             guint   lo,
-             Phrase *out)
+                    guint   last,
+                    guint   lo,
+                    Phrase *out)
 {
   gint s, head;
 
@@ -861,7 +963,7 @@ phrase_right (Ctx    *ctx,
               guint   hi,
               Phrase *out)
 {
-  guint j = first, n_mods = 0;
+  guint    j = first, n_mods = 0;
   gboolean det = FALSE;
 
   if (first > hi || first >= ctx->n || !tok_is_word (ctx, first))
@@ -937,6 +1039,32 @@ phrase_right (Ctx    *ctx,
 
 /* ---- suggestions */
 
+/* Suggestions are the same when their ids are: same label, same fragments
+ * (without computing the ids' checksums). */
+static guint
+suggestion_hash (gconstpointer p)
+{
+  GlossSuggestion     *s = (GlossSuggestion *) p;
+  guint                n;
+  const GlossFragment *f = gloss_suggestion_get_fragments (s, &n);
+
+  return g_str_hash (gloss_suggestion_get_label (s)) ^ (f[0].start * 2654435761u) ^
+         (f[n - 1].end * 40503u) ^ n;
+}
+
+static gboolean
+suggestion_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  GlossSuggestion     *x = (GlossSuggestion *) a, *y = (GlossSuggestion *) b;
+  guint                nx, ny;
+  const GlossFragment *fx = gloss_suggestion_get_fragments (x, &nx);
+  const GlossFragment *fy = gloss_suggestion_get_fragments (y, &ny);
+
+  return nx == ny && memcmp (fx, fy, nx * sizeof (GlossFragment)) == 0 &&
+         g_str_equal (gloss_suggestion_get_label (x), gloss_suggestion_get_label (y));
+}
+
 static GlossSuggestion *
 add_suggestion (Ctx                 *ctx,
                 const char          *label,
@@ -948,10 +1076,10 @@ add_suggestion (Ctx                 *ctx,
   GlossSuggestion *known;
 
   s = gloss_suggestion_new (label, fragments, n_fragments, score, SUGGESTER_NAME);
-  known = g_hash_table_lookup (ctx->by_id, gloss_suggestion_get_id (s));
+  known = g_hash_table_lookup (ctx->by_id, s);
   if (known != NULL)
     return known;
-  g_hash_table_insert (ctx->by_id, (gpointer) gloss_suggestion_get_id (s), s);
+  g_hash_table_add (ctx->by_id, s);
   g_ptr_array_add (ctx->out, g_object_ref (s));
   return s;
 }
@@ -1005,12 +1133,12 @@ find_existing (Ctx        *ctx,
                const char *cue_label)
 {
   GPtrArray *annotations = ctx->input->annotations;
-  guint i = annotations_lower_bound (annotations, end);
+  guint      i = annotations_lower_bound (annotations, end);
 
   while (i > 0)
     {
       GlossAnnotation *a = g_ptr_array_index (annotations, --i);
-      const char *label = gloss_annotation_get_label (a);
+      const char      *label = gloss_annotation_get_label (a);
 
       if (gloss_annotation_get_start (a) + 512 < start)
         break;
@@ -1041,11 +1169,11 @@ static const char *
 resolve_pronoun (Ctx  *ctx,
                  guint pronoun)
 {
-  GPtrArray *annotations = ctx->input->annotations;
-  guint at = ctx->tok[pronoun].start;
-  guint i = annotations_lower_bound (annotations, at);
+  GPtrArray       *annotations = ctx->input->annotations;
+  guint            at = ctx->tok[pronoun].start;
+  guint            i = annotations_lower_bound (annotations, at);
   GlossAnnotation *best_a = NULL;
-  const Mention *best_m = NULL;
+  const Mention   *best_m = NULL;
 
   while (i > 0)
     {
@@ -1082,7 +1210,7 @@ add_mention (Ctx        *ctx,
              const char *ref)
 {
   Mention m = { start, end, g_intern_string (label), ref };
-  guint k = ctx->mentions->len;
+  guint   k = ctx->mentions->len;
 
   /* Keep text order: sources after an inverted cue may come late. */
   while (k > 0 && g_array_index (ctx->mentions, Mention, k - 1).start > start)
@@ -1111,8 +1239,8 @@ source_ref (Ctx          *ctx,
 {
   GlossAnnotation *existing;
   GlossSuggestion *s;
-  const char *label;
-  guint start, end;
+  const char      *label;
+  guint            start, end;
 
   *named = FALSE;
   if (p->kind == SRC_NONE)
@@ -1212,7 +1340,7 @@ quote_fragments (Ctx           *ctx,
     {
       const GlossFragment *seg = &g_array_index (ctx->segments, GlossFragment,
                                                  q->first_seg + k);
-      guint first = seg->start, last = seg->end;
+      guint                first = seg->start, last = seg->end;
 
       while (last > first && (tok_is_char (ctx, last, ',') || tok_is_char (ctx, last, ':')))
         last--;
@@ -1240,10 +1368,10 @@ emit_frame (Ctx           *ctx,
             const CueWord *cue,
             Frame         *f)
 {
-  const char *source, *cue_id;
-  gboolean named = FALSE;
+  const char      *source, *cue_id;
+  gboolean         named = FALSE;
   GlossSuggestion *claim;
-  double score = f->score;
+  double           score = f->score;
 
   if (f->n_fragments == 0)
     return;
@@ -1262,7 +1390,7 @@ emit_frame (Ctx           *ctx,
     score -= 0.15;
   claim = add_suggestion (ctx, ctx->l_claim, f->fragments, f->n_fragments, score);
   if (gloss_suggestion_get_source (claim) != NULL || gloss_suggestion_get_cue (claim) != NULL)
-    return;  /* the same content, proposed already with another cue */
+    return; /* the same content, proposed already with another cue */
   gloss_suggestion_set_source (claim, source);
   gloss_suggestion_set_cue (claim, cue_id);
   if (ctx->certainty != NULL && cue->certainty != NULL)
@@ -1406,10 +1534,10 @@ follow_on (Ctx           *ctx,
            const Frame   *f,
            guint          attribution_end)
 {
-  guint end = ctx->sent_last[attribution_end];
-  Frame g = { 0 };
+  guint        end = ctx->sent_last[attribution_end];
+  Frame        g = { 0 };
   const Quote *q;
-  gint qi;
+  gint         qi;
 
   if (end + 1 >= ctx->n || (ctx->tok[end].flags & GLOSS_TOKEN_NEWLINE_AFTER) != 0 ||
       !tok_is_sentence_punct (ctx, end))
@@ -1443,7 +1571,7 @@ try_quote_before (Ctx           *ctx,
 {
   guint c = f->cue_first;
   guint lo = c > 10 ? c - 10 : 0;
-  gint qi = -1;
+  gint  qi = -1;
   guint close = 0, attribution_end = f->cue_last;
 
   for (guint j = c; j > lo; j--)
@@ -1511,7 +1639,7 @@ try_quote_after (Ctx           *ctx,
                  Frame         *f)
 {
   guint c = f->cue_first, after = f->cue_last + 1;
-  gint qi = -1;
+  gint  qi = -1;
 
   for (guint k = after; k < ctx->n && k < after + 6; k++)
     {
@@ -1591,8 +1719,9 @@ ends_sentence (Ctx  *ctx,
         return FALSE;
       /* An adverbial starts with a preposition or a time word, not with
        * an object ("denies the charges"). */
-      if (k == from && !tok_has (ctx, k, W_CLAUSE_STOP | W_WEEKDAY | W_DATE_WORD | W_DATE_REL |
-                                           W_EARLIER | W_AUX))
+      if (k == from &&
+          !tok_has (ctx, k, W_CLAUSE_STOP | W_WEEKDAY | W_DATE_WORD | W_DATE_REL | W_EARLIER |
+                            W_AUX))
         return FALSE;
     }
   return TRUE;
@@ -1605,10 +1734,10 @@ try_reported (Ctx           *ctx,
               const CueWord *cue,
               Frame         *f)
 {
-  guint c = f->cue_first, first = sentence_first (ctx, c), last = ctx->sent_last[c];
-  guint after = f->cue_last + 1;
+  guint    c = f->cue_first, first = sentence_first (ctx, c), last = ctx->sent_last[c];
+  guint    after = f->cue_last + 1;
   gboolean have_subject;
-  gint opener;
+  gint     opener;
 
   have_subject = subject_left (ctx, c, first, &f->source);
   if (!have_subject)
@@ -1644,8 +1773,7 @@ try_reported (Ctx           *ctx,
       gboolean bare = (cue->flags & (CUE_NEEDS | CUE_OBJECT | CUE_NOUNISH)) == 0 ||
                       ((cue->flags & (CUE_OBJECT | CUE_NOUNISH)) == 0 &&
                        g_str_equal (cue->certainty, "hedged") &&
-                       tok_has (ctx, after, W_NOUN_DET | W_PRON_PERSON | W_PRON_ORG |
-                                            W_PRON_ANY));
+                       tok_has (ctx, after, W_NOUN_DET | W_PRON_PERSON | W_PRON_ORG | W_PRON_ANY));
 
       opener = clause_opener (ctx, after, last);
       if (opener >= 0 &&
@@ -1727,7 +1855,7 @@ find_frames (Ctx *ctx)
   for (guint i = 0; i < ctx->n && !check_cancel (ctx, i); i++)
     {
       const CueWord *cue;
-      Frame f = { 0 };
+      Frame          f = { 0 };
 
       if (ctx->info[i] == NULL || ctx->info[i]->cue == NULL || ctx->in_quote[i])
         continue;
@@ -1805,12 +1933,12 @@ is_currency_symbol (Ctx  *ctx,
 
 /* A plural noun after a number: a unit, or a lowercase word ending in s. */
 static gboolean
-is_counted (Ctx  *ctx,
-            guint i,
+is_counted (Ctx      *ctx,
+            guint     i,
             gboolean *weak)
 {
   const char *p;
-  guint len;
+  guint       len;
 
   *weak = FALSE;
   if (!tok_is_word (ctx, i) || tok_is_cap (ctx, i))
@@ -1831,11 +1959,11 @@ is_counted (Ctx  *ctx,
 
 /* Matches an entity at token @i: sets its label, last token and score. */
 static gboolean
-match_entity (Ctx          *ctx,
-              guint         i,
-              const char  **label,
-              guint        *last,
-              double       *score)
+match_entity (Ctx         *ctx,
+              guint        i,
+              const char **label,
+              guint       *last,
+              double      *score)
 {
   guint j;
 
@@ -1947,7 +2075,7 @@ match_entity (Ctx          *ctx,
                            tok_is (ctx, i - 1, "until") || tok_is (ctx, i - 1, "by") ||
                            tok_is (ctx, i - 1, "from") || tok_is (ctx, i - 1, "early") ||
                            tok_is (ctx, i - 1, "late") || tok_is (ctx, i - 1, "mid"))))
-        return FALSE;  /* "May" alone is a verb as often as a month */
+        return FALSE; /* "May" alone is a verb as often as a month */
       *label = ctx->l_date;
       *last = j;
       *score = 0.85;
@@ -2008,9 +2136,9 @@ find_entities (Ctx *ctx)
   for (guint i = 0; i < ctx->n && !check_cancel (ctx, i); i++)
     {
       const char *label = NULL;
-      guint last = i;
-      double score = 0;
-      guint kind = tok_kind (ctx, i);
+      guint       last = i;
+      double      score = 0;
+      guint       kind = tok_kind (ctx, i);
 
       if (kind == GLOSS_TOKEN_PUNCT)
         continue;
@@ -2034,7 +2162,15 @@ gloss_rules_suggester_get_name (GlossSuggester *suggester)
 }
 
 static const char * const proposed_labels[] = {
-  "PERSON", "ORG", "DATE", "MONEY", "QUANTITY", "PERCENT", "SOURCE", "CLAIM", "CUE",
+  "PERSON",
+  "ORG",
+  "DATE",
+  "MONEY",
+  "QUANTITY",
+  "PERCENT",
+  "SOURCE",
+  "CLAIM",
+  "CUE",
 };
 
 static char **
@@ -2067,22 +2203,56 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->out, g_ptr_array_unref);
 }
 
-static int
-compare_suggestions (gconstpointer a,
-                     gconstpointer b)
+typedef struct
 {
-  return gloss_suggestion_compare (*(GlossSuggestion **) a, *(GlossSuggestion **) b);
+  guint            start;
+  guint            end;
+  const char      *label;
+  GlossSuggestion *suggestion;
+} SortKey;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  if (x->label != y->label)
+    return strcmp (x->label, y->label);
+  return gloss_suggestion_compare (x->suggestion, y->suggestion);
+}
+
+/* Orders as gloss_suggestion_compare() does, reading each suggestion once. */
+static void
+sort_suggestions (GPtrArray *out)
+{
+  g_autofree SortKey *keys = g_new (SortKey, out->len + 1);
+
+  for (guint i = 0; i < out->len; i++)
+    {
+      GlossSuggestion *s = g_ptr_array_index (out, i);
+
+      keys[i] = (SortKey) { gloss_suggestion_get_start (s), gloss_suggestion_get_end (s),
+                            gloss_suggestion_get_label (s), s };
+    }
+  qsort (keys, out->len, sizeof (SortKey), compare_keys);
+  for (guint i = 0; i < out->len; i++)
+    out->pdata[i] = keys[i].suggestion;
 }
 
 static GPtrArray *
-gloss_rules_suggester_suggest (GlossSuggester     *suggester,
-                               GlossSuggestInput  *input,
-                               GCancellable       *cancellable,
-                               GError            **error)
+gloss_rules_suggester_suggest (GlossSuggester    *suggester,
+                               GlossSuggestInput *input,
+                               GCancellable      *cancellable,
+                               GError           **error)
 {
-  Ctx ctx = { 0 };
+  Ctx          ctx = { 0 };
   GlossSchema *schema = input->schema;
-  GlossLabel *claim;
+  GlossLabel  *claim;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -2096,7 +2266,7 @@ gloss_rules_suggester_suggest (GlossSuggester     *suggester,
   ctx.segments = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
   ctx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   ctx.out = g_ptr_array_new_with_free_func (g_object_unref);
-  ctx.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.by_id = g_hash_table_new (suggestion_hash, suggestion_equal);
 
   ctx.l_claim = schema_label (schema, "CLAIM");
   ctx.l_cue = schema_label (schema, "CUE");
@@ -2126,7 +2296,7 @@ gloss_rules_suggester_suggest (GlossSuggester     *suggester,
       ctx_clear (&ctx);
       return NULL;
     }
-  g_ptr_array_sort (ctx.out, compare_suggestions);
+  sort_suggestions (ctx.out);
   {
     GPtrArray *out = g_steal_pointer (&ctx.out);
 
