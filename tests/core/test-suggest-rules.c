@@ -491,6 +491,47 @@ test_existing_cue (void)
 }
 
 static void
+test_sources (void)
+{
+  const char *text =
+    "Ålesund — “The line runs at night,” a former worker told the newspaper. He said that 900 "
+    "students had been hired. The attack was planned for months, the attorney general’s office "
+    "said. The plant doubled its output, according to documents seen by the newspaper. Phishing "
+    "rose sharply, the Korea Internet & Security Agency said. “It was routine,” the hospital’s "
+    "director, Ingrid Holm, said. A defector who worked for the bureau said that the unit had "
+    "moved. Diplomats in Geneva said the council would not act.";
+  g_autoptr(GPtrArray) out = run (text);
+  GlossSuggestion *quote = expect_span (out, text, "CLAIM", "The line runs at night");
+  GlossSuggestion *hired = expect_span (out, text, "CLAIM", "900 students had been hired");
+
+  /* "He" after an unnamed person is that source. */
+  expect_ref (out, text, gloss_suggestion_get_source (quote), "SOURCE", "a former worker");
+  g_assert_cmpstr (gloss_suggestion_get_source (hired), ==, gloss_suggestion_get_source (quote));
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "The attack was planned for months")),
+              "SOURCE", "the attorney general’s office");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "The plant doubled its output")),
+              "SOURCE", "documents seen by the newspaper");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "Phishing rose sharply")),
+              "ORG", "Korea Internet & Security Agency");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM", "It was routine")),
+              "PERSON", "Ingrid Holm");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM", "the unit had moved")),
+              "SOURCE", "A defector");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "the council would not act")),
+              "SOURCE", "Diplomats in Geneva");
+}
+
+static void
 test_entities (void)
 {
   const char *text = "Ärzte ohne Grenzen: On Nov. 20, the group moved $4.5 million and "
@@ -893,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/core/suggest/rules/certainty-needs-schema-value",
                    test_certainty_needs_schema_value);
   g_test_add_func ("/core/suggest/rules/existing-cue", test_existing_cue);
+  g_test_add_func ("/core/suggest/rules/sources", test_sources);
   g_test_add_func ("/core/suggest/rules/entities", test_entities);
   g_test_add_func ("/core/suggest/rules/percent-label", test_percent_label);
   g_test_add_func ("/core/suggest/rules/schema-without-claim", test_schema_without_claim);

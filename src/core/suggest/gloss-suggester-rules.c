@@ -71,7 +71,7 @@ typedef enum
   W_SCALE         = 1 << 19,  /* thousand, million, billion ... */
   W_CURRENCY      = 1 << 20,  /* dollars, euros, won ... */
   W_UNIT          = 1 << 21,  /* km, years, people ... */
-  W_PERCENT       = 1 << 22,  /* percent */
+  W_PERSON_NOUN   = 1 << 22,  /* a source noun for one person: "he" may refer to it */
   W_PLURAL_STOP   = 1 << 23,  /* words ending in s that are no plural noun */
   W_CLAUSE_STOP   = 1 << 24,  /* prepositions a bare reported clause never starts with */
   W_POSTMOD       = 1 << 25,  /* familiar, close: "people familiar with the matter" */
@@ -151,6 +151,8 @@ static const CueWord cue_words[] = {
   { "thought", "hedged", CUE_NEEDS | CUE_NOUNISH },
   { "suspect", "hedged", CUE_NEEDS | CUE_NOUNISH },
   { "suspects", "hedged", CUE_NEEDS | CUE_NOUNISH },
+  { "estimate", "hedged", CUE_NEEDS },
+  { "estimates", "hedged", CUE_NEEDS },
   { "estimated", "hedged", CUE_NEEDS },
   { "allege", "alleged", 0 },
   { "alleges", "alleged", 0 },
@@ -198,7 +200,9 @@ static const struct
                    "administration cabinet newspaper broadcaster outlet panel team group "
                    "ambassador "
                    "envoy director chief lawyer lawyers attorney attorneys indictment traders "
-                   "trader sources officials" },
+                   "trader sources officials worker workers engineer engineers resident scientist "
+                   "scientists doctor doctors soldier soldiers staffer staffers contractor "
+                   "contractors" },
   { W_SOURCE_MOD, "senior intelligence security military government western foreign "
                   "anonymous unnamed former current local regional diplomatic police "
                   "defence defense other two three four five several many some "
@@ -217,7 +221,7 @@ static const struct
                 "company corporation inc. ltd. association foundation federation union court "
                 "parliament assembly authority network guard navy administration cabinet "
                 "organisation organization agencies coalition front movement lab labs "
-                "systems news times post tribune herald daily" },
+                "systems news times post tribune herald daily kremlin pentagon" },
   { W_CONNECTOR, "of for de del al bin van von der la el" },
   { W_MONTH, "january february march april may june july august september october november "
              "december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept" },
@@ -242,7 +246,12 @@ static const struct
             "workers documents files accounts computers servers missiles officers spies "
             "victims students citizens civilians prisoners refugees migrants times cases "
             "gb tb mb terabytes gigabytes megabytes" },
-  { W_PERCENT, "percent per" },
+  { W_PERSON_NOUN, "source official spokesman spokeswoman spokesperson representative "
+                   "defector diplomat analyst expert investigator prosecutor witness researcher "
+                   "insider aide officer lawmaker legislator commander employee member "
+                   "whistleblower informant activist person man woman ambassador envoy "
+                   "director chief lawyer attorney trader worker engineer resident scientist "
+                   "doctor soldier staffer contractor" },
   { W_PLURAL_STOP, "was has is this does thus its his hers yes news us whereas always "
                    "perhaps series plus less unless across besides chaos analysis basis "
                    "crisis status" },
@@ -331,8 +340,9 @@ typedef struct
 {
   guint       start;
   guint       end;
-  const char *label; /* interned */
-  const char *ref;   /* the suggestion's id, borrowed from it */
+  const char *label;  /* interned */
+  const char *ref;    /* the suggestion's id, borrowed from it */
+  gboolean    person; /* a SOURCE that is one person: "a former worker" */
 } Mention;
 
 typedef struct
@@ -774,6 +784,14 @@ sentence_first (Ctx  *ctx,
 
 /* ---- phrases: subjects and sources */
 
+/* "of", "del", "&" inside a name. */
+static gboolean
+is_connector (Ctx  *ctx,
+              guint i)
+{
+  return (tok_has (ctx, i, W_CONNECTOR) && !tok_is_cap (ctx, i)) || tok_is_char (ctx, i, '&');
+}
+
 /* The first token of a capitalised name ending at @last, or -1. */
 static gint
 name_left (Ctx  *ctx,
@@ -788,8 +806,7 @@ name_left (Ctx  *ctx,
     {
       if (tok_is_name_word (ctx, s - 1))
         s--;
-      else if (s - 1 > lo && tok_has (ctx, s - 1, W_CONNECTOR) && !tok_is_cap (ctx, s - 1) &&
-               tok_is_name_word (ctx, s - 2))
+      else if (s - 1 > lo && is_connector (ctx, s - 1) && tok_is_name_word (ctx, s - 2))
         s -= 2;
       else
         break;
@@ -861,6 +878,17 @@ unnamed_left (Ctx    *ctx,
 
           if (phrase_left (ctx, t - 1, lo, &owner) && owner.kind != SRC_PRONOUN)
             s = owner.first;
+          else
+            {
+              /* "the attorney general's office": a determiner and words. */
+              guint d = t;
+
+              while (d > lo && d + 4 > t && tok_is_word (ctx, d - 1) &&
+                     !tok_has (ctx, d - 1, W_DET | W_PREP | W_CUE))
+                d--;
+              if (d < t && d > lo && tok_has (ctx, d - 1, W_DET))
+                s = d - 1;
+            }
           break;
         }
       break;
@@ -987,8 +1015,7 @@ phrase_right (Ctx    *ctx,
         {
           if (tok_is_name_word (ctx, e + 1))
             e++;
-          else if (e + 2 <= hi && tok_has (ctx, e + 1, W_CONNECTOR) &&
-                   !tok_is_cap (ctx, e + 1) && tok_is_name_word (ctx, e + 2))
+          else if (e + 2 <= hi && is_connector (ctx, e + 1) && tok_is_name_word (ctx, e + 2))
             e += 2;
           else
             break;
@@ -1190,7 +1217,8 @@ resolve_pronoun (Ctx  *ctx,
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, k - 1);
 
-      if (m->end <= at && pronoun_accepts (ctx, pronoun, m->label))
+      if (m->end <= at && (pronoun_accepts (ctx, pronoun, m->label) ||
+                           (m->person && tok_has (ctx, pronoun, W_PRON_PERSON))))
         {
           best_m = m;
           break;
@@ -1207,9 +1235,10 @@ add_mention (Ctx        *ctx,
              guint       start,
              guint       end,
              const char *label,
-             const char *ref)
+             const char *ref,
+             gboolean    person)
 {
-  Mention m = { start, end, g_intern_string (label), ref };
+  Mention m = { start, end, g_intern_string (label), ref, person };
   guint   k = ctx->mentions->len;
 
   /* Keep text order: sources after an inverted cue may come late. */
@@ -1263,7 +1292,8 @@ source_ref (Ctx          *ctx,
     return NULL;
   *named = p->kind == SRC_NAME;
   s = add_span (ctx, label, p->first, p->last, p->kind == SRC_NAME ? 0.7 : 0.75);
-  add_mention (ctx, start, end, label, gloss_suggestion_get_id (s));
+  add_mention (ctx, start, end, label, gloss_suggestion_get_id (s),
+               p->kind == SRC_UNNAMED && tok_has (ctx, p->last, W_PERSON_NOUN));
   return gloss_suggestion_get_id (s);
 }
 
@@ -1676,7 +1706,18 @@ try_according (Ctx           *ctx,
   guint np_end;
 
   if (!phrase_right (ctx, f->cue_last + 1, last, &f->source))
-    return FALSE;
+    {
+      /* "according to documents seen by the newspaper": any words up to
+       * the comma or the end of the sentence. */
+      guint e = f->cue_last + 1;
+
+      while (e <= last && e < f->cue_last + 10 && tok_is_word (ctx, e))
+        e++;
+      if (e == f->cue_last + 1 || e > last ||
+          !(tok_is_char (ctx, e, ',') || tok_is_sentence_punct (ctx, e)))
+        return FALSE;
+      f->source = (Phrase) { f->cue_last + 1, e - 1, SRC_UNNAMED };
+    }
   np_end = f->source.last;
   f->score = 0.8;
   if (c == first ||
@@ -1738,6 +1779,7 @@ try_reported (Ctx           *ctx,
   guint    after = f->cue_last + 1;
   gboolean have_subject;
   gint     opener;
+  guint    np_first;
 
   have_subject = subject_left (ctx, c, first, &f->source);
   if (!have_subject)
@@ -1798,11 +1840,14 @@ try_reported (Ctx           *ctx,
           return TRUE;
         }
 
-      /* "CONTENT, a source said." */
-      if (f->source.first > first && tok_is_char (ctx, f->source.first - 1, ',') &&
+      /* "CONTENT, a source said.", "CONTENT, the Security Agency said." */
+      np_first = f->source.first;
+      if (f->source.kind == SRC_NAME && np_first > first && tok_has (ctx, np_first - 1, W_DET))
+        np_first--;
+      if (np_first > first && tok_is_char (ctx, np_first - 1, ',') &&
           ends_sentence (ctx, after, last))
         {
-          if (content_fragment (ctx, first, f->source.first - 2, &f->fragments[0]))
+          if (content_fragment (ctx, first, np_first - 2, &f->fragments[0]))
             {
               f->n_fragments = 1;
               f->score = 0.65;
