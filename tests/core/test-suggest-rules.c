@@ -903,15 +903,16 @@ test_eval (void)
   print_counts ("all", n_docs[0], counts[0], &frames[0]);
   print_counts ("held-out", n_docs[1], counts[1], &frames[1]);
 
-  /* Floors well under what was measured on all the articles (the figures
-   * are in the commit message), so that a rule that breaks shows and
-   * tuning does not. */
-  g_assert_cmpuint (counts[0][0].tp_overlap * 10, >=, counts[0][0].n_gold * 7); /* CLAIM R ov */
-  g_assert_cmpuint (counts[0][0].tp_exact * 10, >=, counts[0][0].n_pred * 5);   /* CLAIM P ex */
-  g_assert_cmpuint (counts[0][1].tp_exact * 10, >=, counts[0][1].n_gold * 7);   /* CUE R ex */
-  g_assert_cmpuint (counts[0][5].tp_exact * 10, >=, counts[0][5].n_gold * 6);   /* DATE R ex */
+  /* Floors under what was measured on all eleven articles (CLAIM overlap
+   * recall 0.95, exact precision 0.98; CUE exact recall 0.98; DATE 1.00;
+   * MONEY 1.00; whole frames 53 of 56), so that a rule that breaks shows
+   * and tuning does not. */
+  g_assert_cmpuint (counts[0][0].tp_overlap * 10, >=, counts[0][0].n_gold * 8); /* CLAIM R ov */
+  g_assert_cmpuint (counts[0][0].tp_exact * 10, >=, counts[0][0].n_pred * 8);   /* CLAIM P ex */
+  g_assert_cmpuint (counts[0][1].tp_exact * 10, >=, counts[0][1].n_gold * 8);   /* CUE R ex */
+  g_assert_cmpuint (counts[0][5].tp_exact * 10, >=, counts[0][5].n_gold * 8);   /* DATE R ex */
   g_assert_cmpuint (counts[0][6].tp_exact * 10, >=, counts[0][6].n_pred * 8);   /* MONEY P ex */
-  g_assert_cmpuint (frames[0].tp_exact * 10, >=, frames[0].n_gold * 4);
+  g_assert_cmpuint (frames[0].tp_exact * 10, >=, frames[0].n_gold * 7);
 }
 
 int
