@@ -281,7 +281,12 @@ gloss_cli_suggest (int    argc,
   for (guint i = 0; (names != NULL ? names[i] : default_names[i]) != NULL; i++)
     {
       const char *name = names != NULL ? names[i] : default_names[i];
-      g_autoptr(GlossSuggester) suggester = gloss_suggester_new_for_name (name, &options, &error);
+      g_autoptr(GlossSuggester) suggester = NULL;
+
+      /* the default ones this build has */
+      if (names == NULL && !g_strv_contains (gloss_suggester_list_names (), name))
+        continue;
+      suggester = gloss_suggester_new_for_name (name, &options, &error);
 
       if (suggester == NULL)
         {
