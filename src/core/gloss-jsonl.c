@@ -486,6 +486,32 @@ write_annotation_row (Writer        *w,
   write_string (out, (const char *) sqlite3_column_text (stmt, 5));
   g_string_append_len (out, ",\"norm_name\":", 13);
   write_string (out, (const char *) sqlite3_column_text (stmt, 6));
+  /* accepted from a suggestion: which suggester, and its score */
+  if (sqlite3_column_type (stmt, 7) == SQLITE_TEXT)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object;
+      char score[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 7), -1,
+                                       NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+          json_object_get_string_member_with_default (
+            json_node_get_object (json_parser_get_root (parser)), "suggester", NULL) == NULL)
+        {
+          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                       _("annotation %s: unreadable provenance"), uuid);
+          return FALSE;
+        }
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_string_append_len (out, ",\"provenance\":{\"suggester\":", 27);
+      write_string (out, json_object_get_string_member (object, "suggester"));
+      g_string_append_len (out, ",\"score\":", 9);
+      g_ascii_formatd (score, sizeof score, "%.17g",
+                       json_object_get_double_member_with_default (object, "score", 0));
+      g_string_append (out, score);
+      g_string_append_c (out, '}');
+    }
   return TRUE;
 }
 
@@ -528,8 +554,8 @@ write_annotations (Writer          *w,
                    GError         **error)
 {
   static const char sql[] =
-    "SELECT uuid, label, fragments, attributes, note, norm_id, norm_name, annotator, "
-    "  created, modified, deleted "
+    "SELECT uuid, label, fragments, attributes, note, norm_id, norm_name, provenance, "
+    "  annotator, created, modified, deleted "
     "FROM annotations WHERE document = ?1 ORDER BY start, end, uuid";
   AnnotationData data = { text, map };
 
@@ -1000,6 +1026,9 @@ import_annotation (Import         *im,
   JsonArray *array = NULL;
   JsonNode *frags_node;
   const char *uuid, *label, *covered, *note, *norm_id, *norm_name, *annotator;
+  const char *suggester = NULL;
+  double score = 0;
+  JsonNode *provenance;
   gint64 created, modified;
   gboolean deleted, exists;
   GError *local = NULL;
@@ -1020,6 +1049,25 @@ import_annotation (Import         *im,
       || !get_deleted (im, obj, context, &deleted, error)
       || !get_attributes (im, obj, context, &attrs, error))
     return FALSE;
+
+  /* optional: {"suggester": NAME, "score": S} */
+  provenance = json_object_get_member (obj, "provenance");
+  if (provenance != NULL && !JSON_NODE_HOLDS_NULL (provenance))
+    {
+      JsonObject *p = JSON_NODE_HOLDS_OBJECT (provenance) ? json_node_get_object (provenance)
+                                                          : NULL;
+      JsonNode *s = p != NULL ? json_object_get_member (p, "suggester") : NULL;
+      JsonNode *v = p != NULL ? json_object_get_member (p, "score") : NULL;
+
+      if (s == NULL || json_node_get_value_type (s) != G_TYPE_STRING || v == NULL ||
+          (json_node_get_value_type (v) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (v) != G_TYPE_INT64))
+        return fail (im, error, GLOSS_JSONL_ERROR_INVALID,
+                     _("%s“provenance” must be {\"suggester\": text, \"score\": number}"),
+                     context);
+      suggester = json_node_get_string (s);
+      score = json_node_get_double (v);
+    }
 
   frags_node = json_object_get_member (obj, "fragments");
   if (frags_node == NULL || JSON_NODE_HOLDS_NULL (frags_node))
@@ -1095,6 +1143,7 @@ import_annotation (Import         *im,
   gloss_annotation_set_attributes (ann, attrs);
   gloss_annotation_set_note (ann, note);
   gloss_annotation_set_normalisation (ann, norm_id, norm_name);
+  gloss_annotation_set_provenance (ann, suggester, score);
   gloss_annotation_set_times (ann, created, modified);
   gloss_annotation_set_deleted (ann, deleted);
   gloss_change_set_put_annotation (im->changes, ann, GLOSS_CHANGE_ALWAYS);

@@ -131,6 +131,17 @@ test_samples_round_trip (void)
 
 /* A project edited through commands: a tombstone, a discontinuous span,
  * attributes, notes, normalisation, statuses, a removed relation. */
+static guint
+count_substrings (const char *haystack,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
 static void
 test_commands_round_trip (void)
 {
@@ -167,6 +178,8 @@ test_commands_round_trip (void)
   gpe = gloss_annotation_new_span ("GPE", 13, 19, "alice");
   claim = gloss_annotation_new ("CLAIM", frags, G_N_ELEMENTS (frags), "alice");
   src = gloss_annotation_new_span ("SOURCE", 68, 74, "alice");
+  /* accepted from a suggestion: the provenance travels with it */
+  gloss_annotation_set_provenance (src, "rules", 0.75);
   gone = gloss_annotation_new_span ("PERSON", 29, 37, "alice");
   rel = gloss_relation_new ("attributed-to", gloss_annotation_get_uuid (claim),
                             gloss_annotation_get_uuid (src), "alice");
@@ -207,6 +220,8 @@ test_commands_round_trip (void)
   g_assert_nonnull (strstr (e1_str, "\"attributes\":{\"certainty\":\"hedged\",\"checkworthy\":true}"));
   g_assert_nonnull (strstr (e1_str, "\"norm_id\":\"Q72\",\"norm_name\":\"Zürich\""));
   g_assert_nonnull (strstr (e1_str, "\"meta\":{\"url\":\"https://example.org\"}"));
+  g_assert_nonnull (strstr (e1_str, "\"provenance\":{\"suggester\":\"rules\",\"score\":0.75}"));
+  g_assert_cmpuint (count_substrings (e1_str, "\"provenance\""), ==, 1);
   /* documents in name order, one line each */
   g_assert_true (g_str_has_prefix (e1_str, "{\"gloss\":1,"));
   g_assert_true (strstr (e1_str, "\"name\":\"article\"") < strstr (e1_str, "\"name\":\"empty-one\""));
@@ -265,6 +280,10 @@ typedef struct
   "\"label\":\"PERSON\",\"fragments\":[[8,11]]}]}\n"
 
 static const BadInput bad_inputs[] = {
+  { "bad-provenance",
+    "{\"gloss\":1,\"name\":\"b\",\"text\":\"short\",\"annotations\":["
+    "{\"label\":\"PERSON\",\"fragments\":[[0,2]],\"provenance\":\"rules\"}]}\n", -1,
+    "bad.jsonl:1: annotation 1: “provenance” must be", NULL },
   { "not-json", GOOD_LINE "{\"gloss\":1,\"name\":\"b\",\n", -1, "bad.jsonl:2:", "not JSON" },
   { "missing-text", GOOD_LINE "{\"gloss\":1,\"name\":\"c\",\"text\":\"abc\"}\n" "{\"gloss\":1,\"name\":\"b\"}\n", -1, "bad.jsonl:3:",
     "“text” is missing" },
