@@ -132,16 +132,29 @@ e2e_start_app () {
   # desktop, and xvfb-run's server may be shared with other tests. Xvfb
   # picks a free display number itself (-displayfd), so servers started at
   # the same moment never collide.
-  exec 5>"$TMP/display"
-  Xvfb -displayfd 5 -screen 0 1400x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-  XVFB_PID=$!
-  exec 5>&-
-  for _ in $(seq 50); do
-    [ -s "$TMP/display" ] && break
-    sleep 0.1
+  # A server that says its number but takes no client (another one
+  # starting or dying on that number at the same moment) is started again.
+  local attempt
+  for attempt in 1 2 3; do
+    rm -f "$TMP/display"
+    exec 5>"$TMP/display"
+    Xvfb -displayfd 5 -screen 0 1400x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    exec 5>&-
+    for _ in $(seq 50); do
+      [ -s "$TMP/display" ] && break
+      sleep 0.1
+    done
+    if [ -s "$TMP/display" ]; then
+      export DISPLAY=:$(head -n1 "$TMP/display")
+      wait_for xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    fi
+    echo "# Xvfb attempt $attempt took no client: $(tr '\n' ' ' <"$TMP/xvfb.log")"
+    kill "$XVFB_PID" 2>/dev/null
+    wait "$XVFB_PID" 2>/dev/null
+    XVFB_PID=
   done
-  [ -s "$TMP/display" ] || bail "Xvfb did not start"
-  export DISPLAY=:$(head -n1 "$TMP/display")
+  [ -n "$XVFB_PID" ] || bail "Xvfb did not start"
 
   export GSK_RENDERER=cairo GLOSS_NO_FIRST_RUN=1 GSETTINGS_BACKEND=memory GLOSS_ANNOTATOR=e2e
   export GTK_A11Y=none NO_AT_BRIDGE=1
