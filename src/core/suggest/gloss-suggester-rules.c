@@ -396,11 +396,13 @@ check_cancel (Ctx  *ctx,
   return ctx->cancelled;
 }
 
+/* Every accessor takes any index: past the last token there is none (the
+ * patterns look ahead without counting what is left). */
 static inline guint
 tok_kind (Ctx  *ctx,
           guint i)
 {
-  return ctx->tok[i].flags & GLOSS_TOKEN_KIND_MASK;
+  return i < ctx->n ? ctx->tok[i].flags & GLOSS_TOKEN_KIND_MASK : 0;
 }
 
 static inline gboolean
@@ -500,11 +502,15 @@ static gint64
 tok_int (Ctx  *ctx,
          guint i)
 {
-  const char *p = ctx->text + ctx->bstart[i];
-  guint       len = ctx->bend[i] - ctx->bstart[i];
+  const char *p;
+  guint       len;
   gint64      v = 0;
 
-  if (tok_kind (ctx, i) != GLOSS_TOKEN_NUMBER || len > 6)
+  if (tok_kind (ctx, i) != GLOSS_TOKEN_NUMBER)
+    return -1;
+  p = ctx->text + ctx->bstart[i];
+  len = ctx->bend[i] - ctx->bstart[i];
+  if (len > 6)
     return -1;
   for (guint k = 0; k < len; k++)
     {
