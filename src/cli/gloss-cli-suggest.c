@@ -306,7 +306,7 @@ gloss_cli_suggest (int    argc,
   ids = target_documents (project, documents, &error);
   if (ids == NULL)
     {
-      gloss_cli_print_error ("%s", error->message);
+      gloss_cli_print_error ("%s", error != NULL ? error->message : "?");
       return 1;
     }
   if (suggesters->len > 0 &&

@@ -526,6 +526,8 @@ find_candidates (Index             *index,
       g_array_append_val (accepted, *c);
     }
   g_array_sort (accepted, compare_candidates_in_text);
+  /* freed where scan-build sees it */
+  g_clear_pointer (&taken, g_free);
   return accepted;
 }
 
@@ -748,6 +750,8 @@ counts_to_entries (GHashTable *counts)
               (lc->count == best->count && strcmp (lc->label, best->label) < 0))
             best = lc;
         }
+      if (best == NULL)
+        continue;
       entries_put (entries, text, best->label, (double) best->count / total);
     }
   return entries;

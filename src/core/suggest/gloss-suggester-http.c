@@ -636,6 +636,8 @@ _gloss_text_anchor_find (GlossTextAnchor *anchor,
     m--;
   search (anchor, anchor->norm, anchor->norm_length, anchor->norm_start, anchor->norm_end, norm, m,
           whole, norm_partial);
+  /* freed where scan-build sees it */
+  g_clear_pointer (&norm, g_free);
   if (whole->len > 0)
     return whole;
   g_array_append_vals (whole, partial->data, partial->len);

@@ -261,6 +261,7 @@ features_compute (Features          *f,
           lower_buf[len] = '\0';
           lower = lower_buf;
           lower_len = len;
+          n_chars = (guint) len;
         }
       else
         {
@@ -316,6 +317,8 @@ features_compute (Features          *f,
       out[F_GAZETTEER_NEXT] = feature (F_GAZETTEER_NEXT,
                                        gaz_tags != NULL && i + 1 < n ? gaz_tags[i + 1] : 0);
     }
+  /* freed where scan-build sees it */
+  g_clear_pointer (&shape, g_free);
 }
 
 /* Per token, the hash of the gazetteer's "B-LABEL"/"I-LABEL" there, or 0.
@@ -684,6 +687,7 @@ train_model (GlossSchema      *schema,
     {
       g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_NOT_TRAINED,
                    _("No document has annotations of a label of the schema to learn from"));
+      g_clear_pointer (&model, model_free);
       return NULL;
     }
 
@@ -784,6 +788,7 @@ train_model (GlossSchema      *schema,
           if (g_cancellable_is_cancelled (cancellable))
             {
               cancelled = TRUE;
+              g_clear_pointer (&scores, g_free);
               break;
             }
           for (guint t = 0; t < n_taggers; t++)
@@ -817,6 +822,7 @@ train_model (GlossSchema      *schema,
             progress (progress_from + (1 - progress_from) * 0.999 *
                                         ((double) epoch * n + k + 1) / ((double) epochs * n),
                       progress_data);
+          g_clear_pointer (&scores, g_free);
         }
     }
 
@@ -839,6 +845,10 @@ train_model (GlossSchema      *schema,
   for (guint i = 0; i < inputs->len && examples != NULL; i++)
     if (i < n)
       example_clear (&examples[i], n_taggers);
+  /* freed where scan-build sees it */
+  g_clear_pointer (&examples, g_free);
+  g_clear_pointer (&order, g_free);
+  g_clear_pointer (&trainers, g_free);
 
   if (cancelled)
     {
@@ -983,6 +993,9 @@ gloss_model_suggester_suggest (GlossSuggester    *suggester,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           features_clear (&f);
+          g_clear_pointer (&gaz, g_free);
+          g_clear_pointer (&tags, g_free);
+          g_clear_pointer (&probs, g_free);
           return NULL;
         }
       decode (tagger, &f, tags, probs);
@@ -1017,6 +1030,10 @@ gloss_model_suggester_suggest (GlossSuggester    *suggester,
         }
     }
   features_clear (&f);
+  /* freed where scan-build sees it */
+  g_clear_pointer (&gaz, g_free);
+  g_clear_pointer (&tags, g_free);
+  g_clear_pointer (&probs, g_free);
   return g_steal_pointer (&suggestions);
 }
 
@@ -1137,5 +1154,8 @@ gloss_model_suggester_document_uncertainty (GlossModelSuggester *self,
         sum += 1.0 - probs[i];
     }
   features_clear (&f);
+  g_clear_pointer (&gaz, g_free);
+  g_clear_pointer (&tags, g_free);
+  g_clear_pointer (&probs, g_free);
   return CLAMP (sum / ((double) n * self->model->taggers->len), 0.0, 1.0);
 }
