@@ -661,6 +661,7 @@ read_conll (const char *path,
         if ((tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' && tag[2] != '\0')
           {
             label = g_intern_string (tag + 2);
+            g_assert_nonnull (label);
             begin = tag[0] == 'B' || label != open_label;
             if (g_ascii_isdigit (label[0]))
               bad = TRUE;

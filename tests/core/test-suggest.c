@@ -572,6 +572,7 @@ test_accept_as (Fixture       *fixture,
   g_clear_error (&error);
   changes = gloss_project_accept_suggestions (fixture->project, one, "ORG", "ben", &error);
   g_assert_no_error (error);
+  g_assert_nonnull (changes);
   annotations = live_annotations (fixture);
   g_assert_cmpuint (annotations->len, ==, 1);
   g_assert_nonnull (annotation_at (annotations, "ORG", "Nikolai Dorn"));
@@ -614,6 +615,7 @@ test_annotated (Fixture       *fixture,
   g_ptr_array_add (one, g_object_ref (find (rows, "CLAIM", "he fled in June")));
   changes = gloss_project_accept_suggestions (fixture->project, one, NULL, NULL, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (changes);
   relations = live_relations (fixture);
   for (guint i = 0; i < relations->len; i++)
     {
