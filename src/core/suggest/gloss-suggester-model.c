@@ -245,7 +245,6 @@ features_compute (Features          *f,
       p = start;
       p_offset = token->start;
       len = end - start;
-      n_chars = token->end - token->start;
 
       for (gsize k = 0; k < len; k++)
         {
@@ -853,6 +852,7 @@ train_model (GlossSchema      *schema,
   if (cancelled)
     {
       g_cancellable_set_error_if_cancelled (cancellable, error);
+      g_clear_pointer (&model, model_free);
       return NULL;
     }
   return g_steal_pointer (&model);
