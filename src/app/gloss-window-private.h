@@ -229,7 +229,8 @@ void           _gloss_window_suggest_dispose           (GlossWindow    *self);
 void           _gloss_window_suggest_document_opened   (GlossWindow    *self);
 /* Runs the suggesters for the open document again (win.suggest). */
 void           _gloss_window_suggest_run               (GlossWindow    *self);
-/* Reads the open document's kept suggestions into the view. */
-void           _gloss_window_suggest_reload            (GlossWindow    *self);
+/* Reads the open document's kept suggestions into the view; returns how
+ * many the project keeps for it, rejected ones included (-1: none read). */
+int            _gloss_window_suggest_reload            (GlossWindow    *self);
 
 G_END_DECLS

@@ -164,7 +164,7 @@ _gloss_window_suggest_run (GlossWindow *self)
 
 /* ---- the view -------------------------------------------------------------- */
 
-void
+int
 _gloss_window_suggest_reload (GlossWindow *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -175,7 +175,7 @@ _gloss_window_suggest_reload (GlossWindow *self)
     {
       gloss_document_view_set_suggestions (self->view, NULL);
       gloss_suggestions_panel_refresh (self->suggestions_panel);
-      return;
+      return -1;
     }
   rows = gloss_project_dup_suggestions (self->project, gloss_document_get_id (self->document),
                                         FALSE, &error);
@@ -183,7 +183,7 @@ _gloss_window_suggest_reload (GlossWindow *self)
     {
       g_debug ("No suggestions: %s", error->message);
       gloss_document_view_set_suggestions (self->view, NULL);
-      return;
+      return -1;
     }
   for (guint i = 0; i < rows->len; i++)
     {
@@ -194,6 +194,7 @@ _gloss_window_suggest_reload (GlossWindow *self)
     }
   gloss_document_view_set_suggestions (self->view, kept);
   gloss_suggestions_panel_refresh (self->suggestions_panel);
+  return (int) rows->len;
 }
 
 /* An annotation typed over a suggestion makes it: the list follows. */
@@ -206,7 +207,7 @@ annotations_changed_cb (GlossWindow *self)
 void
 _gloss_window_suggest_document_opened (GlossWindow *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  int kept;
 
   if (self->suggest.cancellable != NULL &&
       (self->document == NULL ||
@@ -220,14 +221,9 @@ _gloss_window_suggest_document_opened (GlossWindow *self)
   if (self->annotations != NULL)
     g_signal_connect_object (self->annotations, "items-changed",
                              G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
-  _gloss_window_suggest_reload (self);
-  if (self->document == NULL)
-    return;
-
   /* kept from before (rejected ones included): not made again */
-  rows = gloss_project_dup_suggestions (self->project, gloss_document_get_id (self->document),
-                                        FALSE, NULL);
-  if (rows != NULL && rows->len == 0 &&
+  kept = _gloss_window_suggest_reload (self);
+  if (kept == 0 &&
       g_settings_get_boolean (self->settings, "suggest-automatically"))
     _gloss_window_suggest_run (self);
 }
