@@ -47,6 +47,7 @@ typedef enum
   ACTION_SUGGEST_NEXT = 1 << 11,
   ACTION_SUGGEST_DECIDE = 1 << 12,
   ACTION_SUGGEST_ACCEPT_ALL = 1 << 13,
+  ACTION_REVIEW = 1 << 14,
 } Action;
 
 static const struct
@@ -70,6 +71,8 @@ static const struct
   { ACTION_FRAME, "frame.pick" },
   { ACTION_QUICK_ATTRIBUTE, "doc.quick-attribute" },
   { ACTION_SUGGEST_NEXT, "suggest.next" },
+  { ACTION_REVIEW, "review.cycle" },
+  { ACTION_REVIEW, "review.focus" },
   { ACTION_SUGGEST_DECIDE, "suggest.accept" },
   { ACTION_SUGGEST_DECIDE, "suggest.reject" },
   { ACTION_SUGGEST_ACCEPT_ALL, "suggest.accept-all" },
@@ -212,8 +215,30 @@ quick_attribute_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  gloss_document_view_set_quick_attribute (GLOSS_DOCUMENT_VIEW (widget),
-                                           g_variant_get_uint32 (parameter));
+  GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (widget);
+
+  if (self->selected_suggestion != NULL)
+    _gloss_document_view_review_set_attribute (self, g_variant_get_uint32 (parameter));
+  else
+    gloss_document_view_set_quick_attribute (self, g_variant_get_uint32 (parameter));
+}
+
+static void
+review_cycle_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gloss_document_view_review_cycle (GLOSS_DOCUMENT_VIEW (widget),
+                                    g_variant_get_int32 (parameter));
+}
+
+static void
+review_focus_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gloss_document_view_review_focus (GLOSS_DOCUMENT_VIEW (widget),
+                                    g_variant_get_int32 (parameter));
 }
 
 static void
@@ -313,6 +338,13 @@ add_bindings (void)
       add_binding_action (GDK_KEY_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
       add_binding_action (GDK_KEY_KP_0 + n, GDK_ALT_MASK, "doc.quick-attribute", "u", n);
     }
+
+  /* A claim suggestion's frame: the claim frame's keys */
+  add_tab_bindings ("review.cycle");
+  add_binding_action (GDK_KEY_Down, 0, "review.focus", "i", 1);
+  add_binding_action (GDK_KEY_KP_Down, 0, "review.focus", "i", 1);
+  add_binding_action (GDK_KEY_Up, 0, "review.focus", "i", -1);
+  add_binding_action (GDK_KEY_KP_Up, 0, "review.focus", "i", -1);
 
   /* Suggestions: only while one is selected (Enter, Backspace) or some
    * are pending and no text is selected (N, Shift+N: a schema may give
@@ -487,6 +519,8 @@ _gloss_document_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "suggest.reject", NULL, suggest_reject_action);
   gtk_widget_class_install_action (widget_class, "suggest.accept-all", NULL,
                                    suggest_accept_all_action);
+  gtk_widget_class_install_action (widget_class, "review.cycle", "i", review_cycle_action);
+  gtk_widget_class_install_action (widget_class, "review.focus", "i", review_focus_action);
 
   add_bindings ();
 }
@@ -535,6 +569,14 @@ _gloss_document_view_update_actions (GlossDocumentView *self)
    * under review */
   if (editing && !framing && !text_selected && self->selected_suggestion != NULL)
     enabled |= ACTION_SUGGEST_DECIDE | ACTION_SUGGEST_ACCEPT_ALL;
+  if (editing && !framing && !text_selected && self->selected_suggestion != NULL &&
+      self->review != NULL && self->review->len > 0)
+    enabled |= ACTION_REVIEW;
+  if (editing && !text_selected && self->selected_suggestion != NULL && self->schema != NULL &&
+      gloss_editing_lookup_quick_attribute (self->schema,
+                                            gloss_suggestion_get_label (
+                                              self->selected_suggestion)) != NULL)
+    enabled |= ACTION_QUICK_ATTRIBUTE;
   if (editing && !framing && g_list_model_get_n_items (G_LIST_MODEL (self->annotations)) > 0)
     enabled |= ACTION_SELECT_NEXT;
   if (framing)

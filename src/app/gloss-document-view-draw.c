@@ -12,6 +12,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document-view-private.h"
+#include "gloss-relation-type.h"
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-suggestion.h"
@@ -938,6 +939,52 @@ draw_suggestions (GlossDocumentView *self,
     }
 }
 
+/* The frame of the claim suggestion under review: a dashed arc, named, to
+ * each role's choice, which is outlined (the focused role's thicker). */
+static void
+draw_review_frame (GlossDocumentView *self,
+                   GtkSnapshot       *snapshot,
+                   GdkRectangle      *visible,
+                   guint              start,
+                   guint              end)
+{
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  cairo_t *cr;
+
+  if (self->review == NULL || self->review->len == 0 || self->selected_suggestion == NULL)
+    return;
+  claim = _gloss_document_view_review_claim (self);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_font_description (layout, self->chip_font);
+  pieces = g_array_new (FALSE, FALSE, sizeof (ArcPiece));
+  for (guint i = 0; i < self->review->len; i++)
+    {
+      GlossReviewRole *role = g_ptr_array_index (self->review, i);
+      g_autoptr(GlossAnnotation) choice = _gloss_document_view_review_choice (self, role);
+      GdkRGBA color;
+
+      if (choice == NULL)
+        continue;
+      line_color (self, gloss_annotation_get_label (choice), &color);
+      append_outline (self, snapshot, choice, start, end, &color, NULL,
+                      i == self->review_focus ? 2.5 : 1.0);
+      if (starts_in (claim, start, end) || starts_in (choice, start, end))
+        add_arc_pieces (self, pieces, layout, visible, claim, choice,
+                        gloss_relation_type_get_name (role->type), TRUE);
+    }
+  if (pieces->len == 0)
+    return;
+  place_pieces (pieces);
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (visible->x, visible->y,
+                                                       visible->width, visible->height));
+  for (guint i = 0; i < pieces->len; i++)
+    draw_piece (self, cr, layout, &g_array_index (pieces, ArcPiece, i));
+  cairo_destroy (cr);
+}
+
 void
 _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
                                           GtkSnapshot       *snapshot)
@@ -1071,6 +1118,7 @@ _gloss_document_view_snapshot_above_text (GlossDocumentView *self,
   draw_nesting_brackets (self, snapshot, hits, start, end);
   draw_gap_connectors (self, snapshot, &visible, hits, start, end);
   draw_suggestions (self, snapshot, layout, start, end);
+  draw_review_frame (self, snapshot, &visible, start, end);
 
   if (self->selected != NULL)
     draw_relations (self, snapshot, &visible, start, end);

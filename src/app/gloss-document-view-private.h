@@ -93,7 +93,22 @@ struct _GlossDocumentView
   GPtrArray            *suggestions;         /* owned: GlossSuggestion, by start */
   GlossSuggestion      *selected_suggestion; /* owned, one of them, or NULL */
   double                accept_score;        /* Ctrl+Enter accepts those at least this */
+  /* The frame of the selected claim suggestion, as Tab and Up/Down edit it
+   * before Enter accepts it */
+  GPtrArray            *review; /* owned: GlossReviewRole, NULL when none */
+  guint                 review_focus;
 };
+
+/* One role of the selected claim suggestion's frame (its source or its
+ * cue) and what could fill it, the suggester's choice first. */
+typedef struct
+{
+  GlossRelationType *type;   /* owned */
+  gboolean           is_cue; /* fills the suggestion's cue; else its source */
+  GPtrArray         *refs;   /* owned strings: annotation uuids and suggestion ids;
+                               * the last one NULL: nobody */
+  guint              chosen;
+} GlossReviewRole;
 
 typedef enum
 {
@@ -182,6 +197,15 @@ void       _gloss_document_view_select_suggestion  (GlossDocumentView   *self,
 gboolean   _gloss_document_view_accept_suggestion_as (GlossDocumentView *self,
                                                       const char        *label);
 void       _gloss_document_view_connect_suggestions (GlossDocumentView  *self);
+/* What @role of the frame under review points at now, as an annotation
+ * (a suggestion's is made up, its uuid the suggestion's id), or NULL. */
+GlossAnnotation *_gloss_document_view_review_choice (GlossDocumentView *self,
+                                                     GlossReviewRole   *role);
+/* Alt+digit with a claim suggestion selected: its proposed certainty. */
+gboolean         _gloss_document_view_review_set_attribute (GlossDocumentView *self,
+                                                            guint              n);
+/* The selected suggestion as an annotation, for drawing its frame. */
+GlossAnnotation *_gloss_document_view_review_claim (GlossDocumentView *self);
 void       _gloss_document_view_class_init_suggestions (GtkWidgetClass *widget_class);
 
 /* ---- gloss-document-view-tags.c: the model on the buffer's tags --------- */

@@ -13,6 +13,11 @@
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-document-view-private.h"
+#include "gloss-editing.h"
+#include "gloss-frame.h"
+#include "gloss-label.h"
+#include "gloss-relation-type.h"
+#include "gloss-schema.h"
 #include "gloss-suggest.h"
 
 enum
@@ -82,6 +87,362 @@ find_id (GlossDocumentView *self,
   return NULL;
 }
 
+/* ---- the frame under review ------------------------------------------------- */
+
+/* A claim suggestion comes with its source and cue. When the rules chose
+ * the wrong one, Tab and Shift+Tab go through the others that could fill
+ * the focused role (the suggestions and annotations of its labels near
+ * the claim, nearest first, and last "nobody"), Up and Down focus the
+ * other role, Alt+digit sets the certainty, and Enter accepts the frame as
+ * it now stands: the keys of a claim typed by hand. The choice is written
+ * into the suggestion, so it survives a look elsewhere. */
+
+#define REVIEW_REACH 600 /* code points either side of the claim */
+
+static void
+review_role_free (gpointer data)
+{
+  GlossReviewRole *role = data;
+
+  g_clear_object (&role->type);
+  g_clear_pointer (&role->refs, g_ptr_array_unref);
+  g_free (role);
+}
+
+typedef struct
+{
+  char *ref;
+  guint inside;   /* over a fragment of the claim: what it is about, rarely who says it */
+  guint distance; /* from the nearest fragment */
+  guint start;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->inside != cb->inside)
+    return ca->inside < cb->inside ? -1 : 1;
+  if (ca->distance != cb->distance)
+    return ca->distance < cb->distance ? -1 : 1;
+  return ca->start < cb->start ? -1 : ca->start > cb->start;
+}
+
+static void
+measure (Candidate           *candidate,
+         const GlossFragment *claim,
+         guint                n_claim,
+         const GlossFragment *span,
+         guint                n_span)
+{
+  candidate->inside = 0;
+  candidate->distance = G_MAXUINT;
+  candidate->start = n_span > 0 ? span[0].start : 0;
+  for (guint i = 0; i < n_claim; i++)
+    for (guint j = 0; j < n_span; j++)
+      {
+        guint gap;
+
+        if (span[j].start < claim[i].end && claim[i].start < span[j].end)
+          {
+            candidate->inside = 1;
+            gap = 0;
+          }
+        else
+          gap = span[j].end <= claim[i].start ? claim[i].start - span[j].end
+                                              : span[j].start - claim[i].end;
+        candidate->distance = MIN (candidate->distance, gap);
+      }
+}
+
+static gboolean
+role_takes (GlossReviewRole *role,
+            const char      *claim_label,
+            const char      *label)
+{
+  return gloss_relation_type_allows (role->type, claim_label, label);
+}
+
+static GPtrArray *
+role_candidates (GlossDocumentView *self,
+                 GlossSuggestion   *claim,
+                 GlossReviewRole   *role,
+                 const char        *current)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  const char          *claim_label = gloss_suggestion_get_label (claim);
+  const GlossFragment *cf;
+  GPtrArray           *refs = g_ptr_array_new_with_free_func (g_free);
+  guint                n_cf, lo, hi;
+
+  cf = gloss_suggestion_get_fragments (claim, &n_cf);
+  lo = gloss_suggestion_get_start (claim) > REVIEW_REACH
+       ? gloss_suggestion_get_start (claim) - REVIEW_REACH
+       : 0;
+  hi = gloss_suggestion_get_end (claim) + REVIEW_REACH;
+
+  for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
+    {
+      GlossSuggestion     *s = g_ptr_array_index (self->suggestions, i);
+      const GlossFragment *f;
+      Candidate            c;
+      guint                n;
+
+      if (gloss_suggestion_get_start (s) >= hi)
+        break;
+      if (s == claim || gloss_suggestion_get_end (s) <= lo ||
+          !role_takes (role, claim_label, gloss_suggestion_get_label (s)) ||
+          !_gloss_document_view_suggestion_pending (self, s))
+        continue;
+      f = gloss_suggestion_get_fragments (s, &n);
+      measure (&c, cf, n_cf, f, n);
+      c.ref = (char *) gloss_suggestion_get_id (s);
+      g_array_append_val (found, c);
+    }
+  if (self->annotations != NULL)
+    {
+      g_autoptr(GPtrArray) hits = gloss_annotation_list_query_range (self->annotations, lo, hi);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          GlossAnnotation     *a = g_ptr_array_index (hits, i);
+          const GlossFragment *f;
+          Candidate            c;
+          guint                n;
+
+          if (!role_takes (role, claim_label, gloss_annotation_get_label (a)))
+            continue;
+          f = gloss_annotation_get_fragments (a, &n);
+          measure (&c, cf, n_cf, f, n);
+          c.ref = (char *) gloss_annotation_get_uuid (a);
+          g_array_append_val (found, c);
+        }
+    }
+  g_array_sort (found, compare_candidates);
+
+  /* the suggester's choice first, then the rest, then nobody */
+  if (current != NULL)
+    g_ptr_array_add (refs, g_strdup (current));
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *ref = g_array_index (found, Candidate, i).ref;
+
+      if (g_strcmp0 (ref, current) != 0)
+        g_ptr_array_add (refs, g_strdup (ref));
+    }
+  g_ptr_array_add (refs, NULL);
+  return refs;
+}
+
+static void
+review_build (GlossDocumentView *self)
+{
+  GlossSuggestion *claim = self->selected_suggestion;
+  g_autoptr(GPtrArray) types = NULL;
+  gboolean have_source = FALSE;
+  gboolean have_cue = FALSE;
+
+  g_clear_pointer (&self->review, g_ptr_array_unref);
+  self->review_focus = 0;
+  if (claim == NULL || self->schema == NULL)
+    return;
+  types = gloss_frame_dup_roles (self->schema, gloss_suggestion_get_label (claim));
+  if (types->len == 0)
+    return;
+  self->review = g_ptr_array_new_with_free_func (review_role_free);
+  for (guint i = 0; i < types->len; i++)
+    {
+      GlossRelationType  *type = g_ptr_array_index (types, i);
+      const char * const *targets = gloss_relation_type_get_targets (type);
+      GlossLabel         *first = targets != NULL && targets[0] != NULL
+                                  ? gloss_schema_lookup_label (self->schema, targets[0])
+                                  : NULL;
+      gboolean            is_cue = first != NULL &&
+                        g_strcmp0 (gloss_label_get_layer (first), "cue") == 0;
+      GlossReviewRole *role;
+
+      /* a suggestion has one source and one cue: the first role of each */
+      if (is_cue ? have_cue : have_source)
+        continue;
+      if (is_cue)
+        have_cue = TRUE;
+      else
+        have_source = TRUE;
+      role = g_new0 (GlossReviewRole, 1);
+      role->type = g_object_ref (type);
+      role->is_cue = is_cue;
+      role->refs = role_candidates (self, claim, role,
+                                    is_cue ? gloss_suggestion_get_cue (claim)
+                                           : gloss_suggestion_get_source (claim));
+      /* the suggester's choice, or nobody */
+      role->chosen = (is_cue ? gloss_suggestion_get_cue (claim)
+                             : gloss_suggestion_get_source (claim)) != NULL
+                     ? 0
+                     : role->refs->len - 1;
+      g_ptr_array_add (self->review, role);
+    }
+}
+
+static GlossAnnotation *
+suggestion_as_annotation (GlossSuggestion *s)
+{
+  const GlossFragment *f;
+  GlossAnnotation     *a;
+  guint                n;
+
+  f = gloss_suggestion_get_fragments (s, &n);
+  a = gloss_annotation_new (gloss_suggestion_get_label (s), f, n, NULL);
+  /* the chips drawn for suggestions carry their ids: arcs find them */
+  gloss_annotation_set_uuid (a, gloss_suggestion_get_id (s));
+  return a;
+}
+
+GlossAnnotation *
+_gloss_document_view_review_choice (GlossDocumentView *self,
+                                    GlossReviewRole   *role)
+{
+  GlossAnnotation *a;
+  const char      *ref;
+
+  if (role->chosen >= role->refs->len)
+    return NULL;
+  ref = g_ptr_array_index (role->refs, role->chosen);
+  if (ref == NULL)
+    return NULL;
+  if (gloss_suggestion_is_id (ref))
+    {
+      GlossSuggestion *s = find_id (self, ref);
+
+      return s != NULL ? suggestion_as_annotation (s) : NULL;
+    }
+  a = self->annotations != NULL ? gloss_annotation_list_lookup (self->annotations, ref) : NULL;
+  return a != NULL ? g_object_ref (a) : NULL;
+}
+
+GlossAnnotation *
+_gloss_document_view_review_claim (GlossDocumentView *self)
+{
+  return self->selected_suggestion != NULL
+         ? suggestion_as_annotation (self->selected_suggestion)
+         : NULL;
+}
+
+/* The hint bar names the focused role's choice and the keys. */
+static void
+review_update_hint (GlossDocumentView *self)
+{
+  g_autoptr(GString) hint = g_string_new (NULL);
+
+  if (self->review == NULL || self->review->len == 0)
+    {
+      _gloss_document_view_set_hint (self, NULL);
+      return;
+    }
+  for (guint i = 0; i < self->review->len; i++)
+    {
+      GlossReviewRole *role = g_ptr_array_index (self->review, i);
+      g_autoptr(GlossAnnotation) choice = _gloss_document_view_review_choice (self, role);
+      g_autofree char *text = choice != NULL ? _gloss_document_view_dup_short_text (self, choice)
+                                             : g_strdup (_("nobody"));
+
+      if (i > 0)
+        g_string_append (hint, " · ");
+      if (i == self->review_focus)
+        /* Translators: the focused role of a suggested claim's frame, e.g.
+         * "[attributed-to: “a defector” (1 of 4)]" */
+        g_string_append_printf (hint, _("[%s: “%s” (%u of %u)]"),
+                                gloss_relation_type_get_name (role->type), text,
+                                role->chosen + 1, role->refs->len);
+      else
+        /* Translators: another role of a suggested claim's frame, e.g. "cue: “said”" */
+        g_string_append_printf (hint, _("%s: “%s”"), gloss_relation_type_get_name (role->type),
+                                text);
+    }
+  g_string_append (hint, _(" — Tab: another · Up/Down: role · Alt+digit: certainty · "
+                           "Enter: accept · Backspace: reject"));
+  _gloss_document_view_set_hint (self, hint->str);
+}
+
+gboolean
+gloss_document_view_review_cycle (GlossDocumentView *self,
+                                  int                direction)
+{
+  GlossReviewRole *role;
+  const char      *ref;
+  guint            n;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->review == NULL || self->review_focus >= self->review->len ||
+      self->selected_suggestion == NULL)
+    return FALSE;
+  role = g_ptr_array_index (self->review, self->review_focus);
+  n = role->refs->len;
+  role->chosen = (role->chosen + n + (direction >= 0 ? 1 : n - 1)) % n;
+  ref = g_ptr_array_index (role->refs, role->chosen);
+  if (role->is_cue)
+    gloss_suggestion_set_cue (self->selected_suggestion, ref);
+  else
+    gloss_suggestion_set_source (self->selected_suggestion, ref);
+  review_update_hint (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
+gloss_document_view_review_focus (GlossDocumentView *self,
+                                  int                direction)
+{
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->review == NULL || self->review->len == 0)
+    return FALSE;
+  n = self->review->len;
+  self->review_focus = (self->review_focus + n + (direction >= 0 ? 1 : n - 1)) % n;
+  review_update_hint (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
+_gloss_document_view_review_set_attribute (GlossDocumentView *self,
+                                           guint              n)
+{
+  const char * const *values;
+  g_autofree char    *message = NULL;
+  GlossAttrDef       *def;
+  const char         *label;
+
+  if (self->selected_suggestion == NULL || self->schema == NULL)
+    return FALSE;
+  label = gloss_suggestion_get_label (self->selected_suggestion);
+  def = gloss_editing_lookup_quick_attribute (self->schema, label);
+  values = def != NULL ? gloss_attr_def_get_values (def) : NULL;
+  if (values == NULL || n == 0 || n > g_strv_length ((char **) values))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  gloss_suggestion_set_attribute (self->selected_suggestion, gloss_attr_def_get_name (def),
+                                  g_variant_new_string (values[n - 1]));
+  /* Translators: e.g. "certainty: hedged", said after Alt+2 */
+  message = g_strdup_printf (_("%s: %s"), gloss_attr_def_get_name (def), values[n - 1]);
+  _gloss_document_view_emit_message (self, message);
+  return TRUE;
+}
+
+guint
+gloss_document_view_get_review_n_roles (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 0);
+  return self->review != NULL ? self->review->len : 0;
+}
+
 /* ---- selection ------------------------------------------------------------ */
 
 void
@@ -101,6 +462,8 @@ _gloss_document_view_select_suggestion (GlossDocumentView *self,
   if (suggestion != self->selected_suggestion)
     {
       g_set_object (&self->selected_suggestion, suggestion);
+      review_build (self);
+      review_update_hint (self);
       if (suggestion != NULL)
         {
           const GlossFragment *f;
@@ -371,6 +734,8 @@ gloss_document_view_set_suggestions (GlossDocumentView *self,
   g_clear_object (&self->selected_suggestion);
   if (again != NULL)
     self->selected_suggestion = g_object_ref (again);
+  review_build (self);
+  review_update_hint (self);
   _gloss_document_view_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _gloss_document_view_notify (self, PROP_SELECTED_SUGGESTION);
@@ -398,6 +763,7 @@ void
 _gloss_document_view_connect_suggestions (GlossDocumentView *self)
 {
   g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->review, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   if (self->annotations != NULL)
     g_signal_connect_object (self->annotations, "suggestion-changed",

@@ -182,6 +182,11 @@ _gloss_document_view_select (GlossDocumentView *self,
   if (annotation != NULL && self->selected_suggestion != NULL)
     {
       g_clear_object (&self->selected_suggestion);
+      if (self->review != NULL)
+        {
+          g_clear_pointer (&self->review, g_ptr_array_unref);
+          _gloss_document_view_set_hint (self, NULL);
+        }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SUGGESTION]);
     }
   if (annotation != NULL && scroll)
@@ -374,6 +379,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->review, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_object (&self->link_target);
   g_clear_pointer (&self->frame, g_ptr_array_unref);
@@ -643,6 +649,7 @@ gloss_document_view_set_document (GlossDocumentView   *self,
   _gloss_document_view_cancel_link (self);
   _gloss_document_view_select (self, NULL, FALSE);
   g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->review, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   self->n_matches = 0;

@@ -138,6 +138,15 @@ gboolean         gloss_document_view_reject_suggestion (GlossDocumentView *self)
 /* Accepts every pending suggestion scored at least the accept score;
  * returns how many (0: none, or the window refused). */
 guint            gloss_document_view_accept_all_suggestions (GlossDocumentView *self);
+/* The frame of a selected claim suggestion, before it is accepted: how
+ * many roles it has (0: not a claim), Tab's next or previous candidate
+ * for the focused role (written into the suggestion), and Up/Down's
+ * other role. FALSE when no claim suggestion is selected. */
+guint                gloss_document_view_get_review_n_roles (GlossDocumentView *self);
+gboolean             gloss_document_view_review_cycle (GlossDocumentView *self,
+                                                       int                direction);
+gboolean             gloss_document_view_review_focus (GlossDocumentView *self,
+                                                       int                direction);
 double           gloss_document_view_get_accept_score (GlossDocumentView *self);
 void             gloss_document_view_set_accept_score (GlossDocumentView *self,
                                                        double             score);

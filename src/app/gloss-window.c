@@ -91,7 +91,7 @@ update_titles (GlossWindow *self)
                                                                 : _("Gloss"));
 }
 
-/* The view's hint (what a link in progress waits for) stays above the
+/* The view's hint (what a link or a frame in progress waits for) stays above the
  * text for as long as it holds; messages are toasts. */
 static void
 view_hint_changed_cb (GlossWindow *self)
