@@ -14,6 +14,7 @@
 #include "gloss.h"
 #include "gloss-cli-private.h"
 #include "gloss-suggest.h"
+#include "gloss-suggest-settings.h"
 
 /* The key of an OpenAI-compatible endpoint: from the file the user names
  * (its first line), else $GLOSS_API_KEY; never from the project. */
@@ -33,6 +34,78 @@ read_api_key (const char  *path,
     return NULL;
   contents[strcspn (contents, "\r\n")] = '\0';
   return g_strdup (g_strstrip (contents));
+}
+
+/* --set NAME.KEY=VALUE: kept in the project, as Project Properties does. */
+static gboolean
+apply_setting (GlossProject *project,
+               const char   *setting,
+               GError      **error)
+{
+  const char *eq = strchr (setting, '=');
+  const char *dot = strchr (setting, '.');
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+
+  if (eq == NULL || dot == NULL || dot > eq || dot == setting)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--set takes NAME.KEY=VALUE, e.g. openai.url=http://localhost:11434/v1, "
+                     "not “%s”"),
+                   setting);
+      return FALSE;
+    }
+  name = g_strndup (setting, dot - setting);
+  key = g_strndup (dot + 1, eq - dot - 1);
+  if (g_str_equal (key, "enabled"))
+    {
+      if (!g_str_equal (eq + 1, "true") && !g_str_equal (eq + 1, "false"))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s.enabled is true or false, not “%s”"), name, eq + 1);
+          return FALSE;
+        }
+      return gloss_project_set_suggester_enabled (project, name, g_str_equal (eq + 1, "true"),
+                                                  error);
+    }
+  return gloss_project_set_suggester_setting (project, name, key, eq + 1, error);
+}
+
+/* @name from the project's settings, each overridden by the command line's
+ * option when given. */
+static GlossSuggester *
+new_suggester (GlossProject *project,
+               const char   *name,
+               const char   *url,
+               const char   *model,
+               const char   *list,
+               const char   *api_key,
+               GError      **error)
+{
+  g_autofree char *kept_url = NULL;
+  g_autofree char *kept_model = NULL;
+  g_autofree char *kept_list = NULL;
+  g_autofree char *kept_key_file = NULL;
+  g_autofree char *kept_key = NULL;
+  GlossSuggesterOptions options = { 0 };
+
+  if (url == NULL && model == NULL && list == NULL && api_key == NULL)
+    return gloss_project_new_suggester (project, name, NULL, error);
+  kept_url = gloss_project_dup_suggester_setting (project, name, "url");
+  kept_model = gloss_project_dup_suggester_setting (project, name, "model");
+  kept_list = gloss_project_dup_suggester_setting (project, name, "list");
+  kept_key_file = gloss_project_dup_suggester_setting (project, name, "key-file");
+  if (api_key == NULL && kept_key_file != NULL)
+    {
+      kept_key = read_api_key (kept_key_file, error);
+      if (kept_key == NULL)
+        return NULL;
+    }
+  options.url = url != NULL ? url : kept_url;
+  options.model = model != NULL ? model : kept_model;
+  options.list_path = list != NULL ? list : kept_list;
+  options.api_key = api_key != NULL ? api_key : kept_key;
+  return gloss_suggester_new_for_name (name, &options, error);
 }
 
 static void
@@ -198,6 +271,8 @@ gloss_cli_suggest (int    argc,
 {
   g_auto(GStrv) documents = NULL;
   g_auto(GStrv) names = NULL;
+  g_auto(GStrv) settings = NULL;
+  g_auto(GStrv) enabled = NULL;
   g_autofree char *url = NULL;
   g_autofree char *model = NULL;
   g_autofree char *key_file = NULL;
@@ -212,17 +287,20 @@ gloss_cli_suggest (int    argc,
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE, accept = FALSE;
   double min_score = 0;
-  GlossSuggesterOptions options = { 0 };
-  const char *default_names[] = { "rules", "gazetteer", NULL };
   int status = 0;
   GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &documents,
       N_("Suggest for this document only (repeat for more)"), N_("NAME") },
     { "suggester", 's', 0, G_OPTION_ARG_STRING_ARRAY, &names,
-      N_("rules, gazetteer, model, ls-backend or openai (repeat for more; default: rules "
-         "and gazetteer)"), N_("NAME") },
+      N_("rules, gazetteer, model, ls-backend or openai (repeat for more; default: those the "
+         "project runs)"), N_("NAME") },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &settings,
+      N_("Keep a setting in the project first: ls-backend.url, openai.url, openai.model, "
+         "openai.key-file, gazetteer.list or NAME.enabled (true or false)"),
+      N_("NAME.KEY=VALUE") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url,
-      N_("The address of a Label Studio ML backend or an OpenAI-compatible endpoint"),
+      N_("The address of a Label Studio ML backend or an OpenAI-compatible endpoint (default: "
+         "the project’s)"),
       N_("URL") },
     { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model an OpenAI endpoint runs"),
       N_("NAME") },
@@ -268,26 +346,25 @@ gloss_cli_suggest (int    argc,
     }
   gloss_project_set_annotator (project, annotator);
 
+  for (guint i = 0; settings != NULL && settings[i] != NULL; i++)
+    if (!apply_setting (project, settings[i], &error))
+      {
+        gloss_cli_print_error ("%s", error->message);
+        return 1;
+      }
   api_key = read_api_key (key_file, &error);
   if (error != NULL)
     {
       gloss_cli_print_error ("%s", error->message);
       return 1;
     }
-  options.url = url;
-  options.model = model;
-  options.api_key = api_key;
-  options.list_path = list;
-  for (guint i = 0; (names != NULL ? names[i] : default_names[i]) != NULL; i++)
+  enabled = gloss_project_dup_enabled_suggesters (project);
+  for (guint i = 0; (names != NULL ? names[i] : enabled[i]) != NULL; i++)
     {
-      const char *name = names != NULL ? names[i] : default_names[i];
+      const char *name = names != NULL ? names[i] : enabled[i];
       g_autoptr(GlossSuggester) suggester = NULL;
 
-      /* the default ones this build has */
-      if (names == NULL && !g_strv_contains (gloss_suggester_list_names (), name))
-        continue;
-      suggester = gloss_suggester_new_for_name (name, &options, &error);
-
+      suggester = new_suggester (project, name, url, model, list, api_key, &error);
       if (suggester == NULL)
         {
           gloss_cli_print_error ("%s", error->message);
@@ -296,8 +373,12 @@ gloss_cli_suggest (int    argc,
       if (!gloss_suggester_train (suggester, project, NULL, NULL, NULL, &error))
         {
           gloss_cli_print_error ("%s: %s", name, error->message);
+          /* the project's own choice of a model that has nothing to learn
+           * from yet is no failure of the run */
+          if (names != NULL ||
+              !g_error_matches (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_NOT_TRAINED))
+            status = 1;
           g_clear_error (&error);
-          status = 1;
           continue;
         }
       g_ptr_array_add (suggesters, g_steal_pointer (&suggester));

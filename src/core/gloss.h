@@ -29,6 +29,7 @@
 #include "gloss-span-index.h"
 #include "gloss-store.h"
 #include "gloss-suggest.h"
+#include "gloss-suggest-settings.h"
 #include "gloss-suggester.h"
 #include "gloss-suggestion.h"
 #include "gloss-validate.h"

@@ -136,10 +136,33 @@ has "its entities are proposed" "$TMP/out" "GPE"
 is "with the backend's name and score" \
   "$(sqlite3 "$P" "SELECT suggester || ' ' || score FROM suggestions WHERE label = 'GPE'")" \
   "ls-backend 0.93"
+
+# ---- the project keeps its suggesters' settings --------------------------
+check "--set keeps the backend's address in the project" \
+  "$CLI" suggest "$P" --set "ls-backend.url=http://127.0.0.1:$PORT" --suggester rules
+is "as a project setting" \
+  "$(sqlite3 "$P" "SELECT value FROM project WHERE key = 'suggest.ls-backend.url'")" \
+  "http://127.0.0.1:$PORT"
+sqlite3 "$P" "DELETE FROM suggestions WHERE suggester = 'ls-backend'"
+check "then the project's suggesters run with no option" "$CLI" suggest "$P"
+is "the backend among them, by the address kept" \
+  "$(sqlite3 "$P" "SELECT count(*) FROM suggestions WHERE suggester = 'ls-backend'")" "2"
+refuse "--set refuses a setting a suggester does not take" \
+  "$CLI" suggest "$P" --set "rules.url=http://example.invalid"
+has "naming it" "$TMP/err" "url"
+refuse "--set refuses what is not NAME.KEY=VALUE" "$CLI" suggest "$P" --set "openai"
+printf 'sk-test-123\n' >"$TMP/key"
+check "a key file is kept by its path only" \
+  "$CLI" suggest "$P" --set "openai.key-file=$TMP/key" --suggester rules
+is "and no key is in the project" \
+  "$(sqlite3 "$P" "SELECT count(*) FROM project WHERE key LIKE 'suggest.%' AND value LIKE '%sk-%'")" "0"
+
 kill $SERVER
 wait $SERVER 2>/dev/null
 refuse "a backend that is down is an error" \
   "$CLI" suggest "$P" --suggester ls-backend --url "http://127.0.0.1:$PORT"
 has "said plainly, naming it" "$TMP/err" "127.0.0.1:$PORT"
+refuse "and so is the project's own backend, down" "$CLI" suggest "$P"
+check "until it is switched off" "$CLI" suggest "$P" --set ls-backend.enabled=false
 
 tap_finish
