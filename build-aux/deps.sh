@@ -9,14 +9,14 @@
 GLOSS_BUILD_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libsqlite3-dev libxml2-dev libsoup-3.0-dev
+  libsqlite3-dev libxml2-dev libsoup-3.0-dev libsecret-1-dev
   desktop-file-utils appstream libxml2-utils
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
 )
 GLOSS_TEST_PACKAGES=(
   xvfb xauth xdotool sqlite3 python3 python3-gi gir1.2-atspi-2.0 at-spi2-core
   dbus dbus-x11 clang libclang-rt-14-dev imagemagick
-  clang-format clang-tools
+  clang-format clang-tools gnome-keyring
 )
 
 gloss_install_packages () {

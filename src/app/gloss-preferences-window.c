@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-a11y-private.h"
 #include "gloss-preferences-window.h"
 
 struct _GlossPreferencesWindow
@@ -193,25 +194,6 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* Names the descendants of @widget of @type for screen readers: the
- * GtkText inside the entry row is the control they read, and libadwaita
- * 1.2 leaves the (hidden) search entry of AdwPreferencesWindow unnamed. */
-static void
-name_descendants (GtkWidget  *widget,
-                  GType       type,
-                  const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        name, -1);
-      name_descendants (child, type, name);
-    }
-}
-
 static void
 gloss_preferences_window_init (GlossPreferencesWindow *self)
 {
@@ -225,8 +207,9 @@ gloss_preferences_window_init (GlossPreferencesWindow *self)
   if (GTK_IS_BUTTON (inner))
     gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Document font"), -1);
-  name_descendants (GTK_WIDGET (self->annotator_row), GTK_TYPE_TEXT, _("Annotator name"));
-  name_descendants (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, _("Search preferences"));
+  gloss_a11y_name_descendants (GTK_WIDGET (self->annotator_row), GTK_TYPE_TEXT,
+                               _("Annotator name"));
+  gloss_a11y_name_descendants (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, _("Search preferences"));
 }
 
 GtkWidget *

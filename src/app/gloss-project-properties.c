@@ -10,21 +10,43 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
+#include "gloss-a11y-private.h"
 #include "gloss-project-properties.h"
 #include "gloss-schema.h"
+#include "gloss-secrets.h"
 #include "gloss-store.h"
+#include "gloss-suggest-settings.h"
 
 struct _GlossProjectProperties
 {
   GtkWindow   parent_instance;
 
-  GHashTable *values;          /* key -> shown value */
+  GHashTable   *values;      /* key -> shown value */
+  GlossProject *project;     /* owned */
+  GCancellable *cancellable; /* owned: the keyring's work */
 
   /* template children */
-  GtkListBox *attributes_list;
-  GtkListBox *counts_list;
-  GtkListBox *info_list;
+  GtkListBox   *attributes_list;
+  GtkListBox   *counts_list;
+  GtkListBox   *info_list;
+  AdwEntryRow  *ls_url_row;
+  AdwEntryRow  *openai_url_row;
+  AdwEntryRow  *openai_model_row;
+  AdwEntryRow  *openai_key_row;
+  AdwEntryRow  *openai_key_file_row;
+  AdwEntryRow  *gazetteer_list_row;
+  GtkLabel     *suggesters_status;
 };
+
+enum
+{
+  SUGGESTERS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GlossProjectProperties, gloss_project_properties, GTK_TYPE_WINDOW)
 
@@ -170,6 +192,166 @@ fill (GlossProjectProperties *self,
       }
 }
 
+/* ---- the suggesters' settings ------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *key;
+} RowSetting;
+
+static gboolean
+row_setting (GlossProjectProperties *self,
+             AdwEntryRow            *row,
+             RowSetting             *setting)
+{
+  static const RowSetting settings[] = {
+    { "ls-backend", "url" },
+    { "openai", "url" },
+    { "openai", "model" },
+    { "openai", "key-file" },
+    { "gazetteer", "list" },
+  };
+  AdwEntryRow *rows[] = { self->ls_url_row, self->openai_url_row, self->openai_model_row,
+                          self->openai_key_file_row, self->gazetteer_list_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] == row)
+      {
+        *setting = settings[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+say (GlossProjectProperties *self,
+     const char             *text,
+     gboolean                problem)
+{
+  gtk_label_set_text (self->suggesters_status, text);
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->suggesters_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->suggesters_status), "error");
+}
+
+static void
+setting_applied_cb (GlossProjectProperties *self,
+                    AdwEntryRow            *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  RowSetting  setting;
+
+  if (!row_setting (self, row, &setting))
+    return;
+  if (!gloss_project_set_suggester_setting (self->project, setting.name, setting.key, text,
+                                            &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not kept: %s"), error->message);
+
+      say (self, message, TRUE);
+      return;
+    }
+  say (self, *text != '\0' ? _("Kept in the project.") : _("Removed from the project."), FALSE);
+  g_signal_emit (self, signals[SUGGESTERS_CHANGED], 0);
+}
+
+static void
+key_stored_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GlossProjectProperties *self = GLOSS_PROJECT_PROPERTIES (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The keyring did not keep the key (%s). Name a file that "
+                                   "holds it instead."),
+                                    error->message);
+      say (self, message, TRUE);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->openai_key_row), "");
+  say (self, GPOINTER_TO_INT (data) ? _("The key is kept in the keyring.")
+                                    : _("The key is removed from the keyring."),
+                                         FALSE);
+  g_signal_emit (self, signals[SUGGESTERS_CHANGED], 0);
+}
+
+static void
+store_key_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  char  **pair = data; /* endpoint, key */
+  GError *error = NULL;
+
+  if (gloss_secrets_store_api_key (pair[0], pair[1], cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The key goes to the keyring, kept by the server's address, on a thread:
+ * the keyring may take a moment (or ask to be unlocked). */
+static void
+key_applied_cb (GlossProjectProperties *self,
+                AdwEntryRow            *row)
+{
+  g_autofree char *url = gloss_project_dup_suggester_setting (self->project, "openai", "url");
+  const char      *key = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GTask) task = NULL;
+  char **pair;
+
+  if (url == NULL)
+    {
+      say (self, _("Set the server’s address first: the key is kept for that address."), TRUE);
+      return;
+    }
+  pair = g_new0 (char *, 3);
+  pair[0] = g_steal_pointer (&url);
+  pair[1] = g_strdup (key);
+  task = g_task_new (self, self->cancellable, key_stored_cb, GINT_TO_POINTER (*key != '\0'));
+  g_task_set_task_data (task, pair, (GDestroyNotify) g_strfreev);
+  say (self, _("Keeping the key…"), FALSE);
+  g_task_run_in_thread (task, store_key_thread);
+}
+
+static void
+fill_suggesters (GlossProjectProperties *self)
+{
+  AdwEntryRow *rows[] = { self->ls_url_row, self->openai_url_row, self->openai_model_row,
+                          self->openai_key_file_row, self->gazetteer_list_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = NULL;
+      RowSetting       setting;
+
+      if (!row_setting (self, rows[i], &setting))
+        continue;
+      value = gloss_project_dup_suggester_setting (self->project, setting.name, setting.key);
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), value != NULL ? value : "");
+    }
+  if (gloss_project_is_read_only (self->project))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->ls_url_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->openai_url_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->openai_model_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->openai_key_file_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->gazetteer_list_row), FALSE);
+      say (self, _("The project is open read-only: its settings cannot change."), FALSE);
+    }
+}
+
 /* ---- vfuncs ------------------------------------------------------------ */
 
 static void
@@ -177,8 +359,12 @@ gloss_project_properties_dispose (GObject *object)
 {
   GlossProjectProperties *self = GLOSS_PROJECT_PROPERTIES (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_PROJECT_PROPERTIES);
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (gloss_project_properties_parent_class)->dispose (object);
 }
@@ -196,6 +382,22 @@ gloss_project_properties_class_init (GlossProjectPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, attributes_list);
   gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, counts_list);
   gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, info_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, ls_url_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, openai_url_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, openai_model_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, openai_key_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties,
+                                        openai_key_file_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties,
+                                        gazetteer_list_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossProjectProperties, suggesters_status);
+  gtk_widget_class_bind_template_callback (widget_class, setting_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_applied_cb);
+
+  /* A suggester's setting was kept (the window shows what now runs). */
+  signals[SUGGESTERS_CHANGED] =
+    g_signal_new ("suggesters-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -205,6 +407,10 @@ gloss_project_properties_init (GlossProjectProperties *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cancellable = g_cancellable_new ();
+  /* libadwaita 1.2 leaves the password row's show/hide icon unnamed */
+  gloss_a11y_name_descendants (GTK_WIDGET (self->openai_key_row), GTK_TYPE_IMAGE,
+                               _("Show or hide the key"));
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -219,7 +425,9 @@ gloss_project_properties_new (GtkWindow    *parent,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
 
   self = g_object_new (GLOSS_TYPE_PROJECT_PROPERTIES, "transient-for", parent, NULL);
+  self->project = g_object_ref (project);
   fill (self, project);
+  fill_suggesters (self);
 
   return GTK_WIDGET (self);
 }

@@ -12,7 +12,37 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
+#include "gloss-suggest.h"
 #include "gloss-suggestions-panel.h"
+
+/* One suggester's row. */
+typedef struct
+{
+  char      *name;
+  GtkWidget *row;    /* borrowed: in suggesters_list */
+  GtkSwitch *toggle; /* borrowed */
+  GtkLabel  *status; /* borrowed */
+  gboolean   enabled;
+  char      *text; /* owned: what it says, or NULL: its count */
+  gboolean   problem;
+} SuggesterRow;
+
+static void
+suggester_row_free (SuggesterRow *row)
+{
+  g_free (row->name);
+  g_free (row->text);
+  g_free (row);
+}
+
+enum
+{
+  SUGGESTER_TOGGLED,
+  REFRESHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 struct _GlossSuggestionsPanel
 {
@@ -23,10 +53,18 @@ struct _GlossSuggestionsPanel
   char              *problem; /* owned, nullable */
   gboolean           running;
   gboolean           selecting; /* the panel sets the view's selection */
+  GPtrArray         *suggesters; /* owned: SuggesterRow, as gloss_suggester_list_names () */
+  gboolean           toggling;   /* the panel sets a switch */
 
   /* template children */
   GtkButton         *accept_all_button;
+  GtkButton         *cancel_button;
   GtkListBox        *list;
+  GtkProgressBar    *progress_bar;
+  GtkButton         *suggest_button;
+  GtkExpander       *suggesters_expander;
+  GtkLabel          *suggesters_summary;
+  GtkListBox        *suggesters_list;
   GtkAdjustment     *score_adjustment;
   GtkSpinner        *spinner;
   GtkLabel          *status_label;
@@ -82,6 +120,193 @@ make_row (GlossSuggestionsPanel *self,
   return row;
 }
 
+/* ---- the suggesters ---------------------------------------------------------- */
+
+static const char *
+display_name (const char *name)
+{
+  if (g_str_equal (name, "rules"))
+    return _("Rules");
+  if (g_str_equal (name, "gazetteer"))
+    return _("Gazetteer");
+  if (g_str_equal (name, "model"))
+    return _("Learned model");
+  if (g_str_equal (name, "ls-backend"))
+    return _("Label Studio ML backend");
+  if (g_str_equal (name, "openai"))
+    return _("Language model server");
+  return name;
+}
+
+static SuggesterRow *
+find_suggester (GlossSuggestionsPanel *self,
+                const char            *name)
+{
+  for (guint i = 0; i < self->suggesters->len; i++)
+    {
+      SuggesterRow *row = g_ptr_array_index (self->suggesters, i);
+
+      if (g_str_equal (row->name, name))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+toggled_cb (GtkSwitch             *toggle,
+            GParamSpec            *pspec,
+            GlossSuggestionsPanel *self)
+{
+  SuggesterRow *row = g_object_get_data (G_OBJECT (toggle), "gloss-suggester-row");
+
+  if (self->toggling || row == NULL)
+    return;
+  row->enabled = gtk_switch_get_active (toggle);
+  g_signal_emit (self, signals[SUGGESTER_TOGGLED], 0, row->name, row->enabled);
+}
+
+static void
+add_suggester_rows (GlossSuggestionsPanel *self)
+{
+  const char * const *names = gloss_suggester_list_names ();
+
+  self->suggesters = g_ptr_array_new_with_free_func ((GDestroyNotify) suggester_row_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      SuggesterRow *row = g_new0 (SuggesterRow, 1);
+      GtkWidget    *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget    *title = gtk_label_new (display_name (names[i]));
+      GtkWidget    *status = gtk_label_new (NULL);
+      GtkWidget    *toggle = gtk_switch_new ();
+
+      row->name = g_strdup (names[i]);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_xalign (GTK_LABEL (status), 1);
+      gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (status, TRUE);
+      gtk_widget_add_css_class (status, "caption");
+      gtk_widget_add_css_class (status, "dim-label");
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      display_name (names[i]), -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, status, NULL, -1);
+      g_object_set_data (G_OBJECT (toggle), "gloss-suggester-row", row);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), toggle);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), status);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+
+      row->row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
+      row->toggle = GTK_SWITCH (toggle);
+      row->status = GTK_LABEL (status);
+      gtk_list_box_append (self->suggesters_list, row->row);
+      g_ptr_array_add (self->suggesters, row);
+    }
+}
+
+/* Each row's words, and the summary the collapsed list shows. */
+static void
+update_suggesters (GlossSuggestionsPanel *self)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  gboolean any_problem = FALSE;
+
+  for (guint i = 0; i < self->suggesters->len; i++)
+    {
+      SuggesterRow    *row = g_ptr_array_index (self->suggesters, i);
+      g_autofree char *text = NULL;
+      guint            count = 0;
+
+      for (guint j = 0; self->shown != NULL && j < self->shown->len; j++)
+        if (g_strcmp0 (gloss_suggestion_get_suggester (g_ptr_array_index (self->shown, j)),
+                       row->name) == 0)
+          count++;
+      if (row->text != NULL)
+        text = g_strdup (row->text);
+      else if (!row->enabled)
+        text = g_strdup (_("Off"));
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pending", "%u pending", count),
+                                count);
+      gtk_label_set_text (row->status, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->status), text);
+      if (row->problem)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (row->status), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (row->status), "warning");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (row->status), "warning");
+          gtk_widget_add_css_class (GTK_WIDGET (row->status), "dim-label");
+        }
+      self->toggling = TRUE;
+      gtk_switch_set_active (row->toggle, row->enabled);
+      self->toggling = FALSE;
+
+      any_problem |= row->problem;
+      if (row->enabled)
+        g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "",
+                                display_name (row->name));
+    }
+  if (summary->len == 0)
+    g_string_assign (summary, _("none runs"));
+  g_string_prepend (summary, any_problem ? _("Suggesters (a problem): ") : _("Suggesters: "));
+  gtk_label_set_text (self->suggesters_summary, summary->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggesters_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary->str, -1);
+}
+
+void
+gloss_suggestions_panel_set_suggester (GlossSuggestionsPanel *self,
+                                       const char            *name,
+                                       gboolean               enabled,
+                                       const char            *status,
+                                       gboolean               problem)
+{
+  SuggesterRow *row;
+
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+  g_return_if_fail (name != NULL);
+
+  row = find_suggester (self, name);
+  if (row == NULL)
+    return;
+  row->enabled = enabled;
+  g_free (row->text);
+  row->text = g_strdup (status);
+  row->problem = problem && status != NULL;
+  update_suggesters (self);
+}
+
+const char *
+gloss_suggestions_panel_get_suggester_status (GlossSuggestionsPanel *self,
+                                              const char            *name)
+{
+  SuggesterRow *row;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self), NULL);
+
+  row = find_suggester (self, name);
+  return row != NULL ? gtk_label_get_text (row->status) : NULL;
+}
+
+void
+gloss_suggestions_panel_set_progress (GlossSuggestionsPanel *self,
+                                      double                 fraction)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), fraction >= 0);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+}
+
 static void
 update_status (GlossSuggestionsPanel *self)
 {
@@ -102,7 +327,13 @@ update_status (GlossSuggestionsPanel *self)
   gtk_label_set_text (self->status_label, text);
   gtk_spinner_set_spinning (self->spinner, self->running);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggest_button), !self->running);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->running);
+  if (!self->running)
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_all_button), n > 0);
+  if (self->suggesters != NULL)
+    update_suggesters (self);
 }
 
 static void
@@ -144,6 +375,7 @@ gloss_suggestions_panel_refresh (GlossSuggestionsPanel *self)
     }
   update_status (self);
   sync_selection (self);
+  g_signal_emit (self, signals[REFRESHED], 0);
 }
 
 /* ---- callbacks -------------------------------------------------------------- */
@@ -194,6 +426,7 @@ gloss_suggestions_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view, self);
   g_clear_weak_pointer (&self->view);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->suggesters, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SUGGESTIONS_PANEL);
   /* GTK 4.8 unparents only the template children with an id */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -225,7 +458,15 @@ gloss_suggestions_panel_class_init (GlossSuggestionsPanelClass *klass)
                                                "/io/github/glossapp/Gloss/"
                                                "gloss-suggestions-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, accept_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel,
+                                        suggesters_expander);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, suggesters_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel,
+                                        suggesters_summary);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, score_adjustment);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, status_label);
@@ -233,12 +474,21 @@ gloss_suggestions_panel_class_init (GlossSuggestionsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, score_changed_cb);
   gtk_widget_class_set_css_name (widget_class, "suggestionspanel");
+
+  /* The user turned a suggester on or off (its name, whether it runs). */
+  signals[SUGGESTER_TOGGLED] =
+    g_signal_new ("suggester-toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  /* The list was read again (its number of rows may differ). */
+  signals[REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 gloss_suggestions_panel_init (GlossSuggestionsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_suggester_rows (self);
   update_status (self);
 }
 

@@ -31,6 +31,21 @@ void        gloss_suggestions_panel_set_running (GlossSuggestionsPanel *self,
 /* What the last run could not do (NULL: nothing failed). */
 void        gloss_suggestions_panel_set_problem (GlossSuggestionsPanel *self,
                                                  const char            *problem);
+/* The suggesters, one row each (gloss_suggester_list_names()): whether it
+ * runs (a switch: "suggester-toggled" (name, enabled) when the user flips
+ * it) and what it says: @status (NULL: its pending count), a @problem
+ * said in the warning colour. */
+void        gloss_suggestions_panel_set_suggester (GlossSuggestionsPanel *self,
+                                                   const char            *name,
+                                                   gboolean               enabled,
+                                                   const char            *status,
+                                                   gboolean               problem);
+/* What a suggester's row says now (tests). */
+const char *gloss_suggestions_panel_get_suggester_status (GlossSuggestionsPanel *self,
+                                                          const char            *name);
+/* The run's progress, 0 to 1 (a bar under the status; < 0 hides it). */
+void        gloss_suggestions_panel_set_progress (GlossSuggestionsPanel *self,
+                                                  double                 fraction);
 /* The rows shown (tests): a row's accessible text is "LABEL text". */
 guint       gloss_suggestions_panel_get_n_rows (GlossSuggestionsPanel *self);
 const char *gloss_suggestions_panel_get_status (GlossSuggestionsPanel *self);

@@ -324,12 +324,16 @@ project_properties_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget   *properties;
 
   if (self->project == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (gloss_project_properties_new (GTK_WINDOW (self),
-                                                                self->project)));
+  properties = gloss_project_properties_new (GTK_WINDOW (self), self->project);
+  g_signal_connect_object (properties, "suggesters-changed",
+                           G_CALLBACK (_gloss_window_suggest_settings_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (properties));
 }
 
 static void
@@ -401,6 +405,20 @@ curation_queue_action (GtkWidget  *widget,
 }
 
 /* ---- internal API (gloss-window-private.h) ------------------------------ */
+
+static const char * const side_panels[] = { "annotations", "claims", "suggestions" };
+
+static void
+side_panel_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char  *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->side_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->side_stack, name);
+}
 
 void
 _gloss_window_actions_class_init (GtkWidgetClass *widget_class)
@@ -480,6 +498,18 @@ _gloss_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
+
+  /* The side panel's tabs from the keyboard: Ctrl+Alt+1, 2, 3 */
+  gtk_widget_class_install_action (widget_class, "win.side-panel", "s", side_panel_action);
+  for (guint i = 0; i < G_N_ELEMENTS (side_panels); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i,
+                                           GDK_CONTROL_MASK | GDK_ALT_MASK, "win.side-panel",
+                                           "s", side_panels[i]);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i,
+                                           GDK_CONTROL_MASK | GDK_ALT_MASK, "win.side-panel",
+                                           "s", side_panels[i]);
+    }
 }
 
 void

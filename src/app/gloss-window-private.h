@@ -17,6 +17,7 @@
 #include "gloss-document-view.h"
 #include "gloss-inspector.h"
 #include "gloss-label-palette.h"
+#include "gloss-suggester.h"
 #include "gloss-suggestions-panel.h"
 #include "gloss-window.h"
 
@@ -60,6 +61,12 @@ typedef struct
   gint64        document_id;   /* the document it runs for */
   guint         n_runs;        /* runs finished (tests wait on it) */
   char         *last_error;    /* owned: what the last run could not do, or NULL */
+  GlossSuggester *model;         /* owned: the model learned last, or NULL */
+  GlossProject   *model_project; /* weak: the project it learned from */
+  GCancellable   *train_cancellable; /* owned: the learning in progress, or NULL */
+  guint           retrain_source;    /* learning again after the annotations changed */
+  guint           n_trainings;       /* learnings finished (tests wait on it) */
+  guint           n_uncertain;       /* documents opened by Alt+Shift+Down (tests) */
 } GlossWindowSuggest;
 
 struct _GlossWindow
@@ -227,6 +234,8 @@ void           _gloss_window_suggest_dispose           (GlossWindow    *self);
 /* A document was opened: its kept suggestions go to the view, and the
  * suggesters run for it when it has none yet. */
 void           _gloss_window_suggest_document_opened   (GlossWindow    *self);
+/* Project Properties changed a suggester's settings. */
+void                 _gloss_window_suggest_settings_changed (GlossWindow *self);
 /* Runs the suggesters for the open document again (win.suggest). */
 void           _gloss_window_suggest_run               (GlossWindow    *self);
 /* Reads the open document's kept suggestions into the view; returns how

@@ -8,38 +8,139 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include "gloss-document.h"
 #include "gloss-command.h"
+#include "gloss-document.h"
 #include "gloss-project.h"
+#include "gloss-secrets.h"
 #include "gloss-store.h"
+#include "gloss-suggest-settings.h"
 #include "gloss-suggest.h"
+#include "gloss-suggester-model.h"
 #include "gloss-task-runner.h"
 #include "gloss-window-bulk-private.h"
 #include "gloss-window-private.h"
 
-/* The suggesters that run by themselves when a document without
- * suggestions is opened: those that need no server and no training
- * time to speak of. */
-static const char * const automatic[] = { "rules", "gazetteer", NULL };
+/* The project says which suggesters run (the Suggestions tab's switches,
+ * Project Properties for the servers). They run on a worker thread when a
+ * document without suggestions is opened and on Ctrl+Shift+S; typing never
+ * waits for them. The learned model is trained on a worker too, the first
+ * time it is needed and again a few seconds after the annotations stop
+ * changing, and kept between runs: a run only predicts with it. */
 
-/* ---- the worker ------------------------------------------------------------ */
+#define RETRAIN_DELAY_SECONDS 5
+
+/* ---- a run ----------------------------------------------------------------- */
 
 typedef struct
 {
-  GlossWindow *window; /* weak: a closed window does not wait for the run */
-  gint64       document_id;
-  GPtrArray   *errors; /* GError */
-  gint64       kept;
+  char    *name;
+  char    *status; /* owned, NULL: its count */
+  gboolean problem;
+} Outcome;
+
+static void
+outcome_free (Outcome *outcome)
+{
+  g_free (outcome->name);
+  g_free (outcome->status);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  GlossWindow    *window;      /* weak: a closed window does not wait for the run */
+  GCancellable   *cancellable; /* owned: the run's */
+  gint64          document_id;
+  char          **names;    /* the suggesters to run */
+  GlossSuggester *model;    /* owned: trained already, or NULL: train one here */
+  GlossSuggester *trained;  /* owned: the model trained here, for the window */
+  GPtrArray      *outcomes; /* Outcome */
+  gint64          kept;
 } SuggestJob;
 
 static void
 suggest_job_free (SuggestJob *job)
 {
   g_clear_weak_pointer (&job->window);
-  g_clear_pointer (&job->errors, g_ptr_array_unref);
+  g_clear_object (&job->cancellable);
+  g_strfreev (job->names);
+  g_clear_object (&job->model);
+  g_clear_object (&job->trained);
+  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
   g_free (job);
+}
+
+static void
+add_outcome (SuggestJob *job,
+             const char *name,
+             const char *status,
+             gboolean    problem)
+{
+  Outcome *outcome = g_new0 (Outcome, 1);
+
+  outcome->name = g_strdup (name);
+  outcome->status = g_strdup (status);
+  outcome->problem = problem;
+  g_ptr_array_add (job->outcomes, outcome);
+}
+
+/* The API key of an OpenAI-compatible endpoint, from the keyring (a key
+ * file named in Project Properties comes in gloss_project_new_suggester()). */
+static char *
+lookup_key (GlossProject *project,
+            const char   *name,
+            GCancellable *cancellable)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  char *key;
+
+  if (!g_str_equal (name, "openai"))
+    return NULL;
+  url = gloss_project_dup_suggester_setting (project, name, "url");
+  if (url == NULL)
+    return NULL;
+  key = gloss_secrets_lookup_api_key (url, cancellable, &error);
+  if (error != NULL)
+    g_debug ("No key from the keyring for %s: %s", url, error->message);
+  return key;
+}
+
+/* A trained model, or NULL with the reason in @job's outcomes. */
+static GlossSuggester *
+train_model (GlossProject *project,
+             SuggestJob   *job,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GlossSuggester) model = gloss_model_suggester_new ();
+  g_autoptr(GError) local = NULL;
+
+  if (gloss_suggester_train (model, project, NULL, NULL, cancellable, &local))
+    {
+      guint            n = gloss_model_suggester_get_n_documents (GLOSS_MODEL_SUGGESTER (model));
+      g_autofree char *status = NULL;
+
+      if (n >= GLOSS_MODEL_MIN_DOCUMENTS)
+        return g_steal_pointer (&model);
+      /* Translators: the learned model's row, e.g. "Learns once 5 documents
+       * are annotated (2 so far)" */
+      status = g_strdup_printf (_("Learns once %u documents are annotated (%u so far)"),
+                                   GLOSS_MODEL_MIN_DOCUMENTS, n);
+      add_outcome (job, "model", status, FALSE);
+      return NULL;
+    }
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (g_error_matches (local, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_NOT_TRAINED))
+    add_outcome (job, "model", _("Learns from annotated documents: none yet"), FALSE);
+  else
+    add_outcome (job, "model", local->message, TRUE);
+  return NULL;
 }
 
 static gboolean
@@ -52,37 +153,103 @@ suggest_worker (GlossProject     *project,
 {
   SuggestJob *job = data;
   g_autoptr(GPtrArray) suggesters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char * const *have = gloss_suggester_list_names ();
 
-  for (guint i = 0; automatic[i] != NULL; i++)
+  for (guint i = 0; job->names[i] != NULL; i++)
     {
+      const char *name = job->names[i];
       g_autoptr(GlossSuggester) suggester = NULL;
-      GError *local = NULL;
+      g_autofree char *key = NULL;
+      GError          *local = NULL;
 
-      if (!g_strv_contains (have, automatic[i]))
-        continue;
-      suggester = gloss_suggester_new_for_name (automatic[i], NULL, &local);
-      if (suggester == NULL ||
-          !gloss_suggester_train (suggester, project, NULL, NULL, cancellable, &local))
+      if (g_str_equal (name, "model"))
         {
-          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          if (job->model == NULL)
             {
-              g_propagate_error (error, local);
-              return FALSE;
+              job->trained = train_model (project, job, cancellable, error);
+              if (job->trained == NULL)
+                {
+                  if (g_cancellable_is_cancelled (cancellable))
+                    return FALSE;
+                  continue;
+                }
             }
-          g_prefix_error (&local, "%s: ", automatic[i]);
-          g_ptr_array_add (job->errors, local);
+          g_ptr_array_add (suggesters,
+                           g_object_ref (job->model != NULL ? job->model : job->trained));
           continue;
         }
-      g_ptr_array_add (suggesters, g_steal_pointer (&suggester));
+      key = lookup_key (project, name, cancellable);
+      suggester = gloss_project_new_suggester (project, name, key, &local);
+      if (suggester != NULL &&
+          gloss_suggester_train (suggester, project, NULL, NULL, cancellable, &local))
+        {
+          g_ptr_array_add (suggesters, g_steal_pointer (&suggester));
+          continue;
+        }
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      add_outcome (job, name, local->message, TRUE);
+      g_error_free (local);
     }
   if (suggesters->len == 0)
     return TRUE;
   g_array_append_val (ids, job->document_id);
-  job->kept = gloss_project_suggest (project, suggesters, ids, job->errors, progress,
-                                     progress_data, cancellable, error);
+  job->kept = gloss_project_suggest (project, suggesters, ids, errors, progress, progress_data,
+                                     cancellable, error);
+  /* each error starts with its suggester's name */
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const char *message = ((GError *) g_ptr_array_index (errors, i))->message;
+      gboolean    found = FALSE;
+
+      for (guint j = 0; job->names[j] != NULL && !found; j++)
+        {
+          gsize n = strlen (job->names[j]);
+
+          if (g_str_has_prefix (message, job->names[j]) && g_str_has_prefix (message + n, ": "))
+            {
+              add_outcome (job, job->names[j], message + n + 2, TRUE);
+              found = TRUE;
+            }
+        }
+      if (!found)
+        add_outcome (job, NULL, message, TRUE);
+    }
   return job->kept >= 0;
+}
+
+/* Each suggester's row says whether it runs and what it needs. */
+static void
+show_settings (GlossWindow *self)
+{
+  const char * const *names = gloss_suggester_list_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *missing = NULL;
+      gboolean         enabled = self->project != NULL &&
+                         gloss_project_get_suggester_enabled (self->project, names[i]);
+
+      if (self->project != NULL &&
+          !gloss_project_suggester_is_ready (self->project, names[i], &missing))
+        enabled = FALSE;
+      gloss_suggestions_panel_set_suggester (self->suggestions_panel, names[i], enabled, missing,
+                                             FALSE);
+    }
+}
+
+static void
+suggest_progress_cb (double   fraction,
+                     gpointer data)
+{
+  SuggestJob *job = data;
+
+  if (job->window != NULL)
+    gloss_suggestions_panel_set_progress (job->window->suggestions_panel, fraction);
 }
 
 static void
@@ -94,24 +261,39 @@ suggest_done_cb (GObject      *source,
   GlossWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean cancelled = FALSE;
 
-  /* the job belongs to the task: read it before the result goes */
   if (!gloss_task_runner_run_finish (result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_string_append (problems, error->message);
+      cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      if (!cancelled)
+        g_string_append (problems, error->message);
     }
   if (self == NULL)
     return;
-  for (guint i = 0; job->errors != NULL && i < job->errors->len; i++)
-    g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "",
-                            ((GError *) g_ptr_array_index (job->errors, i))->message);
 
-  g_clear_object (&self->suggest.cancellable);
+  if (job->trained != NULL)
+    g_set_object (&self->suggest.model, job->trained);
+  /* a run that another replaced leaves the new one running */
+  if (self->suggest.cancellable == job->cancellable)
+    g_clear_object (&self->suggest.cancellable);
   self->suggest.n_runs++;
   g_clear_pointer (&self->suggest.last_error, g_free);
-  gloss_suggestions_panel_set_running (self->suggestions_panel, FALSE);
+  gloss_suggestions_panel_set_running (self->suggestions_panel,
+                                       self->suggest.cancellable != NULL);
+  show_settings (self);
+  for (guint i = 0; i < job->outcomes->len; i++)
+    {
+      Outcome *outcome = g_ptr_array_index (job->outcomes, i);
+
+      if (outcome->name != NULL)
+        gloss_suggestions_panel_set_suggester (self->suggestions_panel, outcome->name, TRUE,
+                                               outcome->status, outcome->problem);
+      if (outcome->problem)
+        g_string_append_printf (problems, "%s%s%s%s", problems->len > 0 ? "\n" : "",
+                                outcome->name != NULL ? outcome->name : "",
+                                outcome->name != NULL ? ": " : "", outcome->status);
+    }
   if (problems->len > 0)
     {
       g_autofree char *message = g_strdup_printf (_("Some suggestions could not be made: %s"),
@@ -121,7 +303,8 @@ suggest_done_cb (GObject      *source,
       gloss_suggestions_panel_set_problem (self->suggestions_panel, message);
       _gloss_window_show_problem (self, message);
     }
-  if (self->document == NULL || gloss_document_get_id (self->document) != job->document_id)
+  if (cancelled || self->document == NULL ||
+      gloss_document_get_id (self->document) != job->document_id)
     return;
 
   gloss_task_runner_refresh_project (self->project, NULL);
@@ -131,20 +314,23 @@ suggest_done_cb (GObject      *source,
 void
 _gloss_window_suggest_run (GlossWindow *self)
 {
-  const char * const *have = gloss_suggester_list_names ();
-  gboolean            any = FALSE;
-  SuggestJob         *job;
+  g_auto(GStrv) names = NULL;
+  SuggestJob *job;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
 
-  for (guint i = 0; automatic[i] != NULL; i++)
-    any |= g_strv_contains (have, automatic[i]);
-  if (!any)
-    return;
   if (self->project == NULL || self->document == NULL ||
       gloss_project_is_read_only (self->project) ||
       gloss_project_get_path (self->project) == NULL)
     return;
+  names = gloss_project_dup_enabled_suggesters (self->project);
+  show_settings (self);
+  if (names[0] == NULL)
+    {
+      gloss_suggestions_panel_set_problem (self->suggestions_panel,
+                                           _("No suggester runs: turn one on below"));
+      return;
+    }
   if (self->suggest.cancellable != NULL)
     g_cancellable_cancel (self->suggest.cancellable);
   g_clear_object (&self->suggest.cancellable);
@@ -153,13 +339,245 @@ _gloss_window_suggest_run (GlossWindow *self)
 
   gloss_suggestions_panel_set_problem (self->suggestions_panel, NULL);
   gloss_suggestions_panel_set_running (self->suggestions_panel, TRUE);
+  gloss_suggestions_panel_set_progress (self->suggestions_panel, 0);
   job = g_new0 (SuggestJob, 1);
   g_set_weak_pointer (&job->window, self);
+  job->cancellable = g_object_ref (self->suggest.cancellable);
   job->document_id = self->suggest.document_id;
-  job->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  job->names = g_steal_pointer (&names);
+  job->model = self->suggest.model != NULL ? g_object_ref (self->suggest.model) : NULL;
+  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
   gloss_task_runner_run_async (NULL, self->project, suggest_worker, job,
-                               (GDestroyNotify) suggest_job_free, NULL, NULL,
+                               (GDestroyNotify) suggest_job_free, suggest_progress_cb, job,
                                self->suggest.cancellable, suggest_done_cb, job);
+}
+
+/* ---- the model, learned again when the annotations change ------------------ */
+
+typedef struct
+{
+  GlossWindow    *window; /* weak */
+  GlossSuggester *trained;
+  GPtrArray      *outcomes;
+} TrainJob;
+
+static void
+train_job_free (TrainJob *job)
+{
+  g_clear_weak_pointer (&job->window);
+  g_clear_object (&job->trained);
+  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+train_worker (GlossProject     *project,
+              gpointer          data,
+              GlossProgressFunc progress,
+              gpointer          progress_data,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  TrainJob  *job = data;
+  SuggestJob outcomes = { .outcomes = job->outcomes };
+
+  job->trained = train_model (project, &outcomes, cancellable, error);
+  return job->trained != NULL || !g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+train_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TrainJob    *job = user_data;
+  GlossWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_task_runner_run_finish (result, &error) || self == NULL)
+    return;
+  g_clear_object (&self->suggest.train_cancellable);
+  self->suggest.n_trainings++;
+  if (job->trained != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *time = g_date_time_format (now, "%H:%M");
+      /* Translators: the learned model's row, e.g. "Learned at 14:05" */
+      g_autofree char *status = g_strdup_printf (_("Learned at %s"), time);
+
+      g_set_object (&self->suggest.model, job->trained);
+      gloss_suggestions_panel_set_suggester (self->suggestions_panel, "model", TRUE, status,
+                                             FALSE);
+    }
+  for (guint i = 0; i < job->outcomes->len; i++)
+    {
+      Outcome *outcome = g_ptr_array_index (job->outcomes, i);
+
+      gloss_suggestions_panel_set_suggester (self->suggestions_panel, "model", TRUE,
+                                             outcome->status, outcome->problem);
+    }
+}
+
+static void
+train_now (GlossWindow *self)
+{
+  TrainJob *job;
+
+  if (self->project == NULL || gloss_project_get_path (self->project) == NULL ||
+      !gloss_project_get_suggester_enabled (self->project, "model"))
+    return;
+  if (self->suggest.train_cancellable != NULL)
+    g_cancellable_cancel (self->suggest.train_cancellable);
+  g_clear_object (&self->suggest.train_cancellable);
+  self->suggest.train_cancellable = g_cancellable_new ();
+  job = g_new0 (TrainJob, 1);
+  g_set_weak_pointer (&job->window, self);
+  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  gloss_suggestions_panel_set_suggester (self->suggestions_panel, "model", TRUE,
+                                         _("Learning from the annotations…"), FALSE);
+  gloss_task_runner_run_async (NULL, self->project, train_worker, job,
+                               (GDestroyNotify) train_job_free, NULL, NULL,
+                               self->suggest.train_cancellable, train_done_cb, job);
+}
+
+static gboolean
+retrain_cb (gpointer data)
+{
+  GlossWindow *self = data;
+
+  self->suggest.retrain_source = 0;
+  train_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Annotations changed: the model learns again once they stop changing. */
+static void
+schedule_retrain (GlossWindow *self)
+{
+  if (self->project == NULL || !gloss_project_get_suggester_enabled (self->project, "model"))
+    return;
+  g_clear_handle_id (&self->suggest.retrain_source, g_source_remove);
+  self->suggest.retrain_source = g_timeout_add_seconds (RETRAIN_DELAY_SECONDS, retrain_cb, self);
+}
+
+/* ---- the document the model is least sure of (Alt+Shift+Down) --------------- */
+
+/* Documents looked at for the next one: enough for a day's queue, few
+ * enough to answer within a second on 5 KB articles. */
+#define UNCERTAIN_LIMIT 2000
+
+typedef struct
+{
+  GlossWindow    *window; /* weak */
+  GlossSuggester *model;  /* owned: trained, or NULL: train one here */
+  GlossSuggester *trained;
+  GPtrArray      *outcomes;
+  gint64          exclude;
+  gint64          found;
+  double          uncertainty;
+} UncertainJob;
+
+static void
+uncertain_job_free (UncertainJob *job)
+{
+  g_clear_weak_pointer (&job->window);
+  g_clear_object (&job->model);
+  g_clear_object (&job->trained);
+  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+uncertain_worker (GlossProject     *project,
+                  gpointer          data,
+                  GlossProgressFunc progress,
+                  gpointer          progress_data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  UncertainJob   *job = data;
+  SuggestJob      outcomes = { .outcomes = job->outcomes };
+  GlossSuggester *model = job->model;
+
+  if (model == NULL)
+    {
+      job->trained = train_model (project, &outcomes, cancellable, error);
+      if (job->trained == NULL)
+        return !g_cancellable_is_cancelled (cancellable);
+      model = job->trained;
+    }
+  job->found = gloss_model_suggester_find_most_uncertain (GLOSS_MODEL_SUGGESTER (model), project,
+                                                          job->exclude, UNCERTAIN_LIMIT,
+                                                          &job->uncertainty, cancellable, error);
+  return job->found >= 0;
+}
+
+static void
+uncertain_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  UncertainJob *job = user_data;
+  GlossWindow  *self = job->window;
+  g_autoptr(GError) error = NULL;
+  GlossDocument   *document;
+  g_autofree char *message = NULL;
+
+  if (!gloss_task_runner_run_finish (result, &error))
+    {
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gloss_window_show_error (self, _("Could not find the next document"), error);
+      return;
+    }
+  if (self == NULL)
+    return;
+  if (job->trained != NULL)
+    g_set_object (&self->suggest.model, job->trained);
+  if (job->outcomes->len > 0)
+    {
+      Outcome *outcome = g_ptr_array_index (job->outcomes, 0);
+
+      /* Translators: Alt+Shift+Down without a model, e.g. "The model
+       * learns once 5 documents are annotated (2 so far)" */
+      message = g_strdup_printf (_("No document chosen by the model: %s"), outcome->status);
+      gloss_window_show_message (self, message);
+      return;
+    }
+  document = job->found > 0 ? gloss_project_lookup_document (self->project, job->found) : NULL;
+  if (document == NULL)
+    {
+      gloss_window_show_message (self, _("Every document has annotations: none is left for the "
+                                         "model to choose"));
+      return;
+    }
+  self->suggest.n_uncertain++;
+  gloss_window_select_document (self, gloss_document_get_name (document));
+  /* Translators: after Alt+Shift+Down, e.g. "The model is least sure of
+   * “wire-12” (uncertainty 0.31)" */
+  message = g_strdup_printf (_("The model is least sure of “%s” (uncertainty %.2f)"),
+                                gloss_document_get_name (document), job->uncertainty);
+  gloss_window_show_message (self, message);
+}
+
+static void
+next_uncertain_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow  *self = GLOSS_WINDOW (widget);
+  UncertainJob *job;
+
+  if (self->project == NULL || gloss_project_get_path (self->project) == NULL)
+    return;
+  job = g_new0 (UncertainJob, 1);
+  g_set_weak_pointer (&job->window, self);
+  job->model = self->suggest.model != NULL ? g_object_ref (self->suggest.model) : NULL;
+  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  job->exclude = self->document != NULL ? gloss_document_get_id (self->document) : 0;
+  gloss_window_show_message (self, _("Finding the document the model is least sure of…"));
+  gloss_task_runner_run_async (NULL, self->project, uncertain_worker, job,
+                               (GDestroyNotify) uncertain_job_free, NULL, NULL, NULL,
+                               uncertain_done_cb, job);
 }
 
 /* ---- the view -------------------------------------------------------------- */
@@ -197,11 +615,13 @@ _gloss_window_suggest_reload (GlossWindow *self)
   return (int) rows->len;
 }
 
-/* An annotation typed over a suggestion makes it: the list follows. */
+/* An annotation typed over a suggestion makes it: the list follows, and
+ * the model will learn from it. */
 static void
 annotations_changed_cb (GlossWindow *self)
 {
   gloss_suggestions_panel_refresh (self->suggestions_panel);
+  schedule_retrain (self);
 }
 
 void
@@ -217,7 +637,14 @@ _gloss_window_suggest_document_opened (GlossWindow *self)
       g_clear_object (&self->suggest.cancellable);
       gloss_suggestions_panel_set_running (self->suggestions_panel, FALSE);
     }
+  /* another project: its own model */
+  if (self->suggest.model_project != self->project)
+    {
+      g_clear_object (&self->suggest.model);
+      g_set_weak_pointer (&self->suggest.model_project, self->project);
+    }
   gloss_suggestions_panel_set_problem (self->suggestions_panel, NULL);
+  show_settings (self);
   if (self->annotations != NULL)
     g_signal_connect_object (self->annotations, "items-changed",
                              G_CALLBACK (annotations_changed_cb), self, G_CONNECT_SWAPPED);
@@ -260,6 +687,34 @@ accept_suggestions_cb (GlossWindow *self,
   return TRUE;
 }
 
+/* A switch in the Suggestions tab: kept in the project, and the document's
+ * suggestions made again with what now runs. */
+static void
+suggester_toggled_cb (GlossWindow *self,
+                      const char  *name,
+                      gboolean     enabled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+
+  if (self->project == NULL)
+    return;
+  if (enabled && !gloss_project_suggester_is_ready (self->project, name, &missing))
+    {
+      gloss_suggestions_panel_set_suggester (self->suggestions_panel, name, FALSE, missing, TRUE);
+      return;
+    }
+  if (!gloss_project_set_suggester_enabled (self->project, name, enabled, &error))
+    {
+      gloss_window_show_error (self, _("Could not change the suggesters"), error);
+      show_settings (self);
+      return;
+    }
+  if (g_str_equal (name, "model") && !enabled)
+    g_clear_object (&self->suggest.model);
+  _gloss_window_suggest_run (self);
+}
+
 static void
 suggest_action (GtkWidget  *widget,
                 const char *action_name,
@@ -268,10 +723,37 @@ suggest_action (GtkWidget  *widget,
   _gloss_window_suggest_run (GLOSS_WINDOW (widget));
 }
 
+static void
+cancel_suggest_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->suggest.cancellable != NULL)
+    g_cancellable_cancel (self->suggest.cancellable);
+}
+
+void
+_gloss_window_suggest_settings_changed (GlossWindow *self)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  show_settings (self);
+}
+
 void
 _gloss_window_suggest_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.suggest", NULL, suggest_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-suggest", NULL,
+                                   cancel_suggest_action);
+  gtk_widget_class_install_action (widget_class, "win.next-uncertain", NULL,
+                                   next_uncertain_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "win.next-uncertain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down,
+                                       GDK_ALT_MASK | GDK_SHIFT_MASK, "win.next-uncertain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.suggest", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S,
@@ -284,6 +766,8 @@ _gloss_window_suggest_init (GlossWindow *self)
   gloss_suggestions_panel_set_view (self->suggestions_panel, self->view);
   g_signal_connect_object (self->view, "accept-suggestions", G_CALLBACK (accept_suggestions_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestions_panel, "suggester-toggled",
+                           G_CALLBACK (suggester_toggled_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -292,5 +776,11 @@ _gloss_window_suggest_dispose (GlossWindow *self)
   if (self->suggest.cancellable != NULL)
     g_cancellable_cancel (self->suggest.cancellable);
   g_clear_object (&self->suggest.cancellable);
+  if (self->suggest.train_cancellable != NULL)
+    g_cancellable_cancel (self->suggest.train_cancellable);
+  g_clear_object (&self->suggest.train_cancellable);
+  g_clear_handle_id (&self->suggest.retrain_source, g_source_remove);
+  g_clear_object (&self->suggest.model);
+  g_clear_weak_pointer (&self->suggest.model_project);
   g_clear_pointer (&self->suggest.last_error, g_free);
 }

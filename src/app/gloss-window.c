@@ -91,7 +91,7 @@ update_titles (GlossWindow *self)
                                                                 : _("Gloss"));
 }
 
-/* The view's hint (what a link or a frame in progress waits for) stays above the
+/* The view's hint (what a link or a frame in progress waits for) stays under the
  * text for as long as it holds; messages are toasts. */
 static void
 view_hint_changed_cb (GlossWindow *self)
@@ -197,15 +197,22 @@ status_changed_cb (GlossWindow *self)
 static void
 update_annotation_count (GlossWindow *self)
 {
+  const char      *page;
   guint n = 0;
   g_autofree char *text = NULL;
 
   if (self->annotations != NULL)
     n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
 
-  /* The count follows the page shown: annotations or claims. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "claims") == 0)
+  /* The count follows the page shown: annotations, claims or pending
+   * suggestions. The suggestions' list takes the inspector's room: a
+   * suggestion is no annotation to inspect. */
+  page = gtk_stack_get_visible_child_name (self->side_stack);
+  if (g_strcmp0 (page, "claims") == 0)
     n = g_list_model_get_n_items (gloss_claims_panel_get_claims (self->claims_panel));
+  else if (g_strcmp0 (page, "suggestions") == 0)
+    n = gloss_suggestions_panel_get_n_rows (self->suggestions_panel);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), g_strcmp0 (page, "suggestions") != 0);
 
   text = g_strdup_printf ("%u", n);
   gtk_label_set_label (self->annotation_count_label, self->annotations != NULL ? text : "");
@@ -1379,6 +1386,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_object (self->view, "notify::selected-annotation",
                            G_CALLBACK (selected_annotation_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestions_panel, "refreshed",
                            G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gloss_claims_panel_get_claims (self->claims_panel), "items-changed",
                            G_CALLBACK (update_annotation_count), self, G_CONNECT_SWAPPED);

@@ -15,6 +15,7 @@
 #include "gloss-cli-private.h"
 #include "gloss-suggest.h"
 #include "gloss-suggest-settings.h"
+#include "gloss-suggester-model.h"
 
 /* The key of an OpenAI-compatible endpoint: from the file the user names
  * (its first line), else $GLOSS_API_KEY; never from the project. */
@@ -379,6 +380,19 @@ gloss_cli_suggest (int    argc,
               !g_error_matches (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_NOT_TRAINED))
             status = 1;
           g_clear_error (&error);
+          continue;
+        }
+      /* the project's own choice of a model that has learnt from too
+       * little: its proposals would be noise */
+      if (names == NULL && GLOSS_IS_MODEL_SUGGESTER (suggester) &&
+          gloss_model_suggester_get_n_documents (GLOSS_MODEL_SUGGESTER (suggester)) <
+            GLOSS_MODEL_MIN_DOCUMENTS)
+        {
+          gloss_cli_print_error (_("model: learns once %u documents are annotated (%u so far); "
+                                   "--suggester model runs it anyway"),
+                                    GLOSS_MODEL_MIN_DOCUMENTS,
+                                    gloss_model_suggester_get_n_documents (
+                                      GLOSS_MODEL_SUGGESTER (suggester)));
           continue;
         }
       g_ptr_array_add (suggesters, g_steal_pointer (&suggester));

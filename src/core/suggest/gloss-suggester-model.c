@@ -89,6 +89,7 @@ struct _GlossModelSuggester
 
   Model  *model; /* owned, NULL until trained */
   guint   epochs;
+  guint   n_documents; /* learnt from */
 };
 
 static void gloss_model_suggester_iface_init (GlossSuggesterInterface *iface);
@@ -933,9 +934,17 @@ gloss_model_suggester_train (GlossSuggester   *suggester,
     return FALSE;
   g_clear_pointer (&self->model, model_free);
   self->model = model;
+  self->n_documents = inputs->len;
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
+}
+
+guint
+gloss_model_suggester_get_n_documents (GlossModelSuggester *self)
+{
+  g_return_val_if_fail (GLOSS_IS_MODEL_SUGGESTER (self), 0);
+  return self->model != NULL ? self->n_documents : 0;
 }
 
 static gboolean
@@ -1118,6 +1127,7 @@ gloss_model_suggester_train_inputs (GlossModelSuggester *self,
     return FALSE;
   g_clear_pointer (&self->model, model_free);
   self->model = model;
+  self->n_documents = inputs->len;
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
@@ -1158,4 +1168,50 @@ gloss_model_suggester_document_uncertainty (GlossModelSuggester *self,
   g_clear_pointer (&tags, g_free);
   g_clear_pointer (&probs, g_free);
   return CLAMP (sum / ((double) n * self->model->taggers->len), 0.0, 1.0);
+}
+
+gint64
+gloss_model_suggester_find_most_uncertain (GlossModelSuggester *self,
+                                           GlossProject        *project,
+                                           gint64               exclude_id,
+                                           guint                limit,
+                                           double              *uncertainty,
+                                           GCancellable        *cancellable,
+                                           GError             **error)
+{
+  GListModel *documents;
+  gint64      best = 0;
+  double      best_score = -1;
+  guint       looked = 0;
+
+  g_return_val_if_fail (GLOSS_IS_MODEL_SUGGESTER (self), -1);
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), -1);
+
+  documents = gloss_project_get_documents (project);
+  for (guint i = 0; i < g_list_model_get_n_items (documents) && looked < limit; i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+      GlossSuggestInput *input;
+      double             score;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      if (gloss_document_get_id (document) == exclude_id ||
+          gloss_document_get_n_annotations (document) > 0)
+        continue;
+      input = gloss_suggest_input_new (project, document, error);
+      if (input == NULL)
+        return -1;
+      score = gloss_model_suggester_document_uncertainty (self, input);
+      gloss_suggest_input_unref (input);
+      looked++;
+      if (score > best_score)
+        {
+          best_score = score;
+          best = gloss_document_get_id (document);
+        }
+    }
+  if (uncertainty != NULL)
+    *uncertainty = best_score;
+  return best;
 }

@@ -35,6 +35,11 @@ G_DECLARE_FINAL_TYPE (GlossModelSuggester, gloss_model_suggester, GLOSS, MODEL_S
 
 GlossSuggester *gloss_model_suggester_new (void);
 gboolean        gloss_model_suggester_is_trained (GlossModelSuggester *self);
+/* How many annotated documents it learnt from (0 until trained). Below
+ * GLOSS_MODEL_MIN_DOCUMENTS its proposals are mostly noise: the window and
+ * gloss-cli's defaults do not show them until the project has that many. */
+#define GLOSS_MODEL_MIN_DOCUMENTS 5
+guint           gloss_model_suggester_get_n_documents (GlossModelSuggester *self);
 /* Epochs over the training documents (default 6). */
 void            gloss_model_suggester_set_epochs (GlossModelSuggester *self,
                                                   guint                epochs);
@@ -55,5 +60,16 @@ gboolean        gloss_model_suggester_train_inputs (GlossModelSuggester *self,
  * it. */
 double          gloss_model_suggester_document_uncertainty (GlossModelSuggester *self,
                                                             GlossSuggestInput   *input);
+/* Active learning: of @project's documents without annotations (but
+ * @exclude_id), at most @limit of them in the project's order, the one
+ * @self (trained) is least sure of, and its uncertainty in @uncertainty.
+ * 0 when there is none; -1 with @error when cancelled or unreadable. */
+gint64          gloss_model_suggester_find_most_uncertain (GlossModelSuggester *self,
+                                                           GlossProject        *project,
+                                                           gint64               exclude_id,
+                                                           guint                limit,
+                                                           double              *uncertainty,
+                                                           GCancellable        *cancellable,
+                                                           GError             **error);
 
 G_END_DECLS
