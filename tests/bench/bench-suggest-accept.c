@@ -102,7 +102,7 @@ count_made (GlossProject *project,
   g_autoptr(GError) error = NULL;
   GlossStore *store = gloss_project_get_store (project);
   g_autoptr(GPtrArray) annotations = gloss_store_load_annotations (store, document_id, FALSE,
-                                                                   &error);
+                                                                    &error);
   g_autoptr(GPtrArray) relations = NULL;
 
   if (annotations == NULL)
@@ -128,11 +128,11 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *kept_path = NULL;
   g_autofree char *run_path = NULL;
-  GlossDocument *document;
-  gint64 document_id;
-  guint  runs = 1, n_suggestions = 0;
-  guint  n_annotations[2] = { 0 }, n_relations[2] = { 0 };
-  const char *path = NULL;
+  GlossDocument   *document;
+  gint64           document_id;
+  guint            runs = 1, n_suggestions = 0;
+  guint            n_annotations[2] = { 0 }, n_relations[2] = { 0 };
+  const char      *path = NULL;
 
   for (int i = 1; i < argc; i++)
     {
