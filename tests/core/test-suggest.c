@@ -16,172 +16,14 @@
 #include "gloss-relation.h"
 #include "gloss-store.h"
 #include "gloss-suggest.h"
+#include "suggest-test-util.h"
 
 /* "É" and "—" before the spans: code points are not bytes. */
 static const char wire[] =
   "ÉCHO (Meridian) — A defector told the agency that Unit 414 stole 300 million dollars. "
   "Nikolai Dorn said he fled in June.";
 
-/* ---- a suggester of fixed proposals ----------------------------------------- */
-
-typedef struct
-{
-  const char *label;
-  const char *covered;
-  double      score;
-  const char *source;     /* covered text of another proposal: the frame */
-  const char *cue;
-  const char *certainty;
-} Proposal;
-
-#define TEST_TYPE_FIXED (test_fixed_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixed, test_fixed, TEST, FIXED, GObject)
-
-struct _TestFixed
-{
-  GObject         parent_instance;
-  char           *name;
-  const Proposal *proposals;
-  guint           n_proposals;
-  gboolean        fail;
-  guint           calls;
-};
-
-static void test_fixed_iface_init (GlossSuggesterInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixed, test_fixed, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GLOSS_TYPE_SUGGESTER,
-                                                      test_fixed_iface_init))
-
-static void
-test_fixed_finalize (GObject *object)
-{
-  g_free (TEST_FIXED (object)->name);
-  G_OBJECT_CLASS (test_fixed_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_class_init (TestFixedClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_finalize;
-}
-
-static void
-test_fixed_init (TestFixed *self)
-{
-}
-
-static const char *
-fixed_get_name (GlossSuggester *suggester)
-{
-  return TEST_FIXED (suggester)->name;
-}
-
-static char **
-fixed_dup_labels (GlossSuggester *suggester,
-                  GlossSchema    *schema)
-{
-  return g_strsplit ("PERSON ORG SOURCE CLAIM CUE MONEY", " ", -1);
-}
-
-static void
-span_of (const char *text,
-         const char *covered,
-         guint      *start,
-         guint      *end)
-{
-  const char *at = strstr (text, covered);
-
-  g_assert_nonnull (at);
-  *start = (guint) g_utf8_pointer_to_offset (text, at);
-  *end = *start + (guint) g_utf8_strlen (covered, -1);
-}
-
-static char *
-id_of (const char *text,
-       const char *label,
-       const char *covered)
-{
-  GlossFragment f;
-
-  span_of (text, covered, &f.start, &f.end);
-  return gloss_suggestion_compute_id (label, &f, 1);
-}
-
-static const char *
-label_of (const Proposal *proposals,
-          guint           n,
-          const char     *covered)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (proposals[i].covered, covered))
-      return proposals[i].label;
-  return "SOURCE";
-}
-
-static GPtrArray *
-fixed_suggest (GlossSuggester     *suggester,
-               GlossSuggestInput  *input,
-               GCancellable       *cancellable,
-               GError            **error)
-{
-  TestFixed *self = TEST_FIXED (suggester);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  self->calls++;
-  if (self->fail)
-    {
-      g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_UNREACHABLE,
-                   "http://127.0.0.1:9/ did not answer");
-      g_ptr_array_unref (out);
-      return NULL;
-    }
-  for (guint i = 0; i < self->n_proposals; i++)
-    {
-      const Proposal *p = &self->proposals[i];
-      GlossSuggestion *s;
-      guint start, end;
-
-      span_of (input->text, p->covered, &start, &end);
-      s = gloss_suggestion_new_span (p->label, start, end, p->score, NULL);
-      if (p->source != NULL)
-        {
-          g_autofree char *id = id_of (input->text, label_of (self->proposals, self->n_proposals,
-                                                              p->source), p->source);
-          gloss_suggestion_set_source (s, id);
-        }
-      if (p->cue != NULL)
-        {
-          g_autofree char *id = id_of (input->text, "CUE", p->cue);
-          gloss_suggestion_set_cue (s, id);
-        }
-      if (p->certainty != NULL)
-        gloss_suggestion_set_attribute (s, "certainty", g_variant_new_string (p->certainty));
-      g_ptr_array_add (out, s);
-    }
-  return out;
-}
-
-static void
-test_fixed_iface_init (GlossSuggesterInterface *iface)
-{
-  iface->get_name = fixed_get_name;
-  iface->dup_labels = fixed_dup_labels;
-  iface->suggest = fixed_suggest;
-}
-
-static GlossSuggester *
-fixed_new (const char     *name,
-           const Proposal *proposals,
-           guint           n)
-{
-  TestFixed *self = g_object_new (TEST_TYPE_FIXED, NULL);
-
-  self->name = g_strdup (name);
-  self->proposals = proposals;
-  self->n_proposals = n;
-  return GLOSS_SUGGESTER (self);
-}
+#define FIXED_LABELS "PERSON ORG SOURCE CLAIM CUE MONEY"
 
 static const Proposal frame[] = {
   { "SOURCE", "A defector", 0.8, NULL, NULL, NULL },
@@ -220,7 +62,8 @@ fixture_set_up (Fixture       *fixture,
                                                   &error);
   g_assert_no_error (error);
   fixture->suggesters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (fixture->suggesters, fixed_new ("fixed", frame, G_N_ELEMENTS (frame)));
+  g_ptr_array_add (fixture->suggesters,
+                   fixed_new ("fixed", FIXED_LABELS, frame, G_N_ELEMENTS (frame)));
 }
 
 static void
@@ -387,11 +230,11 @@ test_merged_and_errors (Fixture      *fixture,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  GlossSuggester *broken = fixed_new ("broken", NULL, 0);
+  GlossSuggester *broken = fixed_new ("broken", FIXED_LABELS, NULL, 0);
   gint64          n;
 
   TEST_FIXED (broken)->fail = TRUE;
-  g_ptr_array_add (fixture->suggesters, fixed_new ("more", more, 1));
+  g_ptr_array_add (fixture->suggesters, fixed_new ("more", FIXED_LABELS, more, 1));
   g_ptr_array_add (fixture->suggesters, broken);
   n = gloss_project_suggest (fixture->project, fixture->suggesters, NULL, errors, NULL, NULL,
                              NULL, &error);
