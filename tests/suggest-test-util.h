@@ -39,6 +39,7 @@ struct _TestFixed
   char           *labels;    /* what dup_labels says, space-separated */
   const Proposal *proposals; /* borrowed, static */
   guint           n_proposals;
+  GPtrArray      *spans; /* owned, or NULL: GlossSuggestion proposed by offsets, as copies */
   gboolean        fail; /* fail as an unreachable server does */
   guint           calls;
 };
@@ -56,6 +57,7 @@ test_fixed_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->labels);
+  g_clear_pointer (&self->spans, g_ptr_array_unref);
   G_OBJECT_CLASS (test_fixed_parent_class)->finalize (object);
 }
 
@@ -162,6 +164,21 @@ fixed_suggest (GlossSuggester    *suggester,
         gloss_suggestion_set_attribute (s, "certainty", g_variant_new_string (p->certainty));
       g_ptr_array_add (out, s);
     }
+  /* copies: the engine rewrites the frames of what it is given */
+  for (guint i = 0; self->spans != NULL && i < self->spans->len; i++)
+    {
+      GlossSuggestion *from = g_ptr_array_index (self->spans, i);
+      const GlossFragment *f;
+      GlossSuggestion *s;
+      guint n;
+
+      f = gloss_suggestion_get_fragments (from, &n);
+      s = gloss_suggestion_new (gloss_suggestion_get_label (from), f, n,
+                                gloss_suggestion_get_score (from), NULL);
+      gloss_suggestion_set_source (s, gloss_suggestion_get_source (from));
+      gloss_suggestion_set_cue (s, gloss_suggestion_get_cue (from));
+      g_ptr_array_add (out, s);
+    }
   return out;
 }
 
@@ -188,4 +205,18 @@ fixed_new (const char     *name,
   self->proposals = proposals;
   self->n_proposals = n;
   return GLOSS_SUGGESTER (self);
+}
+
+/* A suggester that proposes @spans (GlossSuggestion, taken over: frames
+ * by id, spans by offsets) in any document: many proposals over a text
+ * whose words repeat. */
+static inline GlossSuggester *
+fixed_new_spans (const char *name,
+                 const char *labels,
+                 GPtrArray  *spans)
+{
+  GlossSuggester *self = fixed_new (name, labels, NULL, 0);
+
+  TEST_FIXED (self)->spans = spans;
+  return self;
 }
