@@ -848,11 +848,14 @@ test_eval (void)
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossSchema) schema = news_schema ();
-  /* [0]: every article; [1]: the held-out ones, written after the rules
-   * were tuned on the others and not tuned on. */
-  Counts counts[2][N_EVAL_LABELS] = { { { 0 } } };
-  Counts frames[2] = { { 0 } };
-  guint  n_docs[2] = { 0 };
+  /* [0]: the first eleven articles; [1]: the held-out ones among them,
+   * written after the rules were tuned on the others and not tuned on;
+   * [2]: "held-out-2", three written later to show the gaps found on
+   * held-out text (places and organisations taken for people, names with
+   * particles, long unnamed sources) before the rules learnt them. */
+  Counts counts[3][N_EVAL_LABELS] = { { { 0 } } };
+  Counts frames[3] = { { 0 } };
+  guint  n_docs[3] = { 0 };
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -867,7 +870,7 @@ test_eval (void)
       JsonObject *doc;
       JsonArray  *spans;
       const char *text;
-      gboolean    held_out;
+      const char *split;
 
       if (*lines[l] == '\0')
         continue;
@@ -875,8 +878,7 @@ test_eval (void)
       g_assert_no_error (error);
       doc = json_node_get_object (json_parser_get_root (parser));
       text = json_object_get_string_member (doc, "text");
-      held_out = g_strcmp0 (json_object_get_string_member_with_default (doc, "split", "dev"),
-                            "held-out") == 0;
+      split = json_object_get_string_member_with_default (doc, "split", "dev");
       spans = json_object_get_array_member (doc, "spans");
       for (guint i = 0; i < json_array_get_length (spans); i++)
         {
@@ -892,16 +894,21 @@ test_eval (void)
                                                   json_object_get_string_member (o, "cue")));
         }
       out = run_with (text, schema, NULL);
-      for (guint set = 0; set <= (guint) held_out; set++)
+      for (guint set = 0; set < 3; set++)
         {
+          if (set == 0 ? g_str_equal (split, "held-out-2")
+                       : !g_str_equal (split, set == 1 ? "held-out" : "held-out-2"))
+            continue;
           n_docs[set]++;
           score_document (text, gold, gold_frames, out, counts[set], &frames[set]);
         }
     }
 
   g_assert_cmpuint (n_docs[0], >=, 6);
-  print_counts ("all", n_docs[0], counts[0], &frames[0]);
+  print_counts ("dev and held-out", n_docs[0], counts[0], &frames[0]);
   print_counts ("held-out", n_docs[1], counts[1], &frames[1]);
+  print_counts ("held-out-2", n_docs[2], counts[2], &frames[2]);
+  g_assert_cmpuint (n_docs[2], ==, 3);
 
   /* Floors under what was measured on all eleven articles (CLAIM overlap
    * recall 0.95, exact precision 0.98; CUE exact recall 0.98; DATE 1.00;
