@@ -642,6 +642,25 @@ test_long_sources (void)
               "SOURCE", "Taiwan’s defence ministry");
 }
 
+/* A company named by its trade is an organisation, not a person. */
+static void
+test_company_sources (void)
+{
+  const char *text = "Fares rose 12 percent in May, Kestrel Airlines told reporters. Marlow "
+                     "Holdings said the bid had been withdrawn.";
+  g_autoptr(GPtrArray) out = run (text);
+
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "Fares rose 12 percent in May")),
+              "ORG", "Kestrel Airlines");
+  expect_ref (out, text,
+              gloss_suggestion_get_source (expect_span (out, text, "CLAIM",
+                                                        "the bid had been withdrawn")),
+              "ORG", "Marlow Holdings");
+  g_assert_cmpuint (count_label (out, "PERSON"), ==, 0);
+}
+
 static void
 test_entities (void)
 {
@@ -1057,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/core/suggest/rules/place-sources", test_place_sources);
   g_test_add_func ("/core/suggest/rules/particle-names", test_particle_names);
   g_test_add_func ("/core/suggest/rules/long-sources", test_long_sources);
+  g_test_add_func ("/core/suggest/rules/company-sources", test_company_sources);
   g_test_add_func ("/core/suggest/rules/entities", test_entities);
   g_test_add_func ("/core/suggest/rules/percent-label", test_percent_label);
   g_test_add_func ("/core/suggest/rules/schema-without-claim", test_schema_without_claim);

@@ -223,7 +223,9 @@ static const struct
                 "company corporation inc. ltd. association foundation federation union court "
                 "parliament assembly authority network guard navy administration cabinet "
                 "organisation organization agencies coalition front movement lab labs "
-                "systems news times post tribune herald daily kremlin pentagon" },
+                "systems news times post tribune herald daily kremlin pentagon airlines airways "
+                "energy insurance logistics pharmaceuticals media foods capital holdings shipping "
+                "telecom exchange motors industries partners ventures investments securities" },
   { W_CONNECTOR, "of for de del al bin van von der den ter la el da di du dos das ibn ben" },
   { W_MONTH, "january february march april may june july august september october november "
              "december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept" },
