@@ -16,172 +16,14 @@
 #include "gloss-relation.h"
 #include "gloss-store.h"
 #include "gloss-suggest.h"
+#include "suggest-test-util.h"
 
 /* "É" and "—" before the spans: code points are not bytes. */
 static const char wire[] =
   "ÉCHO (Meridian) — A defector told the agency that Unit 414 stole 300 million dollars. "
   "Nikolai Dorn said he fled in June.";
 
-/* ---- a suggester of fixed proposals ----------------------------------------- */
-
-typedef struct
-{
-  const char *label;
-  const char *covered;
-  double      score;
-  const char *source;     /* covered text of another proposal: the frame */
-  const char *cue;
-  const char *certainty;
-} Proposal;
-
-#define TEST_TYPE_FIXED (test_fixed_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixed, test_fixed, TEST, FIXED, GObject)
-
-struct _TestFixed
-{
-  GObject         parent_instance;
-  char           *name;
-  const Proposal *proposals;
-  guint           n_proposals;
-  gboolean        fail;
-  guint           calls;
-};
-
-static void test_fixed_iface_init (GlossSuggesterInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixed, test_fixed, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GLOSS_TYPE_SUGGESTER,
-                                                      test_fixed_iface_init))
-
-static void
-test_fixed_finalize (GObject *object)
-{
-  g_free (TEST_FIXED (object)->name);
-  G_OBJECT_CLASS (test_fixed_parent_class)->finalize (object);
-}
-
-static void
-test_fixed_class_init (TestFixedClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_fixed_finalize;
-}
-
-static void
-test_fixed_init (TestFixed *self)
-{
-}
-
-static const char *
-fixed_get_name (GlossSuggester *suggester)
-{
-  return TEST_FIXED (suggester)->name;
-}
-
-static char **
-fixed_dup_labels (GlossSuggester *suggester,
-                  GlossSchema    *schema)
-{
-  return g_strsplit ("PERSON ORG SOURCE CLAIM CUE MONEY", " ", -1);
-}
-
-static void
-span_of (const char *text,
-         const char *covered,
-         guint      *start,
-         guint      *end)
-{
-  const char *at = strstr (text, covered);
-
-  g_assert_nonnull (at);
-  *start = (guint) g_utf8_pointer_to_offset (text, at);
-  *end = *start + (guint) g_utf8_strlen (covered, -1);
-}
-
-static char *
-id_of (const char *text,
-       const char *label,
-       const char *covered)
-{
-  GlossFragment f;
-
-  span_of (text, covered, &f.start, &f.end);
-  return gloss_suggestion_compute_id (label, &f, 1);
-}
-
-static const char *
-label_of (const Proposal *proposals,
-          guint           n,
-          const char     *covered)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (proposals[i].covered, covered))
-      return proposals[i].label;
-  return "SOURCE";
-}
-
-static GPtrArray *
-fixed_suggest (GlossSuggester     *suggester,
-               GlossSuggestInput  *input,
-               GCancellable       *cancellable,
-               GError            **error)
-{
-  TestFixed *self = TEST_FIXED (suggester);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  self->calls++;
-  if (self->fail)
-    {
-      g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_UNREACHABLE,
-                   "http://127.0.0.1:9/ did not answer");
-      g_ptr_array_unref (out);
-      return NULL;
-    }
-  for (guint i = 0; i < self->n_proposals; i++)
-    {
-      const Proposal *p = &self->proposals[i];
-      GlossSuggestion *s;
-      guint start, end;
-
-      span_of (input->text, p->covered, &start, &end);
-      s = gloss_suggestion_new_span (p->label, start, end, p->score, NULL);
-      if (p->source != NULL)
-        {
-          g_autofree char *id = id_of (input->text, label_of (self->proposals, self->n_proposals,
-                                                              p->source), p->source);
-          gloss_suggestion_set_source (s, id);
-        }
-      if (p->cue != NULL)
-        {
-          g_autofree char *id = id_of (input->text, "CUE", p->cue);
-          gloss_suggestion_set_cue (s, id);
-        }
-      if (p->certainty != NULL)
-        gloss_suggestion_set_attribute (s, "certainty", g_variant_new_string (p->certainty));
-      g_ptr_array_add (out, s);
-    }
-  return out;
-}
-
-static void
-test_fixed_iface_init (GlossSuggesterInterface *iface)
-{
-  iface->get_name = fixed_get_name;
-  iface->dup_labels = fixed_dup_labels;
-  iface->suggest = fixed_suggest;
-}
-
-static GlossSuggester *
-fixed_new (const char     *name,
-           const Proposal *proposals,
-           guint           n)
-{
-  TestFixed *self = g_object_new (TEST_TYPE_FIXED, NULL);
-
-  self->name = g_strdup (name);
-  self->proposals = proposals;
-  self->n_proposals = n;
-  return GLOSS_SUGGESTER (self);
-}
+#define FIXED_LABELS "PERSON ORG SOURCE CLAIM CUE MONEY"
 
 static const Proposal frame[] = {
   { "SOURCE", "A defector", 0.8, NULL, NULL, NULL },
@@ -220,7 +62,8 @@ fixture_set_up (Fixture       *fixture,
                                                   &error);
   g_assert_no_error (error);
   fixture->suggesters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (fixture->suggesters, fixed_new ("fixed", frame, G_N_ELEMENTS (frame)));
+  g_ptr_array_add (fixture->suggesters,
+                   fixed_new ("fixed", FIXED_LABELS, frame, G_N_ELEMENTS (frame)));
 }
 
 static void
@@ -387,11 +230,11 @@ test_merged_and_errors (Fixture      *fixture,
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  GlossSuggester *broken = fixed_new ("broken", NULL, 0);
+  GlossSuggester *broken = fixed_new ("broken", FIXED_LABELS, NULL, 0);
   gint64          n;
 
   TEST_FIXED (broken)->fail = TRUE;
-  g_ptr_array_add (fixture->suggesters, fixed_new ("more", more, 1));
+  g_ptr_array_add (fixture->suggesters, fixed_new ("more", FIXED_LABELS, more, 1));
   g_ptr_array_add (fixture->suggesters, broken);
   n = gloss_project_suggest (fixture->project, fixture->suggesters, NULL, errors, NULL, NULL,
                              NULL, &error);
@@ -699,6 +542,299 @@ test_commands (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (frame));
 }
 
+/* ---- many frames: the accept path at scale --------------------------------- */
+
+#define N_FRAMES 60
+
+/* An article of @N_FRAMES sentences whose frames cross: sentence k has a
+ * source, a cue and two claims, a narrow one by its own source and a wide
+ * one, overlapping it, by the previous sentence's source (the first by the
+ * last's). Every fifth source is annotated already, by bob. */
+typedef struct
+{
+  char      *text;
+  GPtrArray *spans;        /* GlossSuggestion, by offsets */
+  GPtrArray *odd_claims;   /* the narrow claims of the odd sentences, ids */
+  GPtrArray *expected;     /* "LABEL start-end" and "type start-end > start-end", sorted */
+} Frames;
+
+static void
+frames_clear (Frames *frames)
+{
+  g_free (frames->text);
+  g_clear_pointer (&frames->spans, g_ptr_array_unref);
+  g_clear_pointer (&frames->odd_claims, g_ptr_array_unref);
+  g_clear_pointer (&frames->expected, g_ptr_array_unref);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static void
+frames_make (Frames *frames)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GlossFragment source[N_FRAMES], cue[N_FRAMES], narrow[N_FRAMES], wide[N_FRAMES];
+
+  frames->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  frames->odd_claims = g_ptr_array_new_with_free_func (g_free);
+  frames->expected = g_ptr_array_new_with_free_func (g_free);
+  /* ASCII: bytes are code points */
+  for (guint k = 0; k < N_FRAMES; k++)
+    {
+      g_string_append_printf (text, "%u. ", k);
+      source[k].start = text->len;
+      g_string_append_printf (text, "Officer %u", k);
+      source[k].end = text->len;
+      g_string_append (text, " ");
+      cue[k].start = text->len;
+      g_string_append (text, "told");
+      cue[k].end = text->len;
+      g_string_append (text, " reporters ");
+      wide[k].start = text->len;
+      g_string_append_printf (text, "on day %u that ", k);
+      narrow[k].start = text->len;
+      g_string_append_printf (text, "convoy %u left", k);
+      wide[k].end = text->len;
+      g_string_append_printf (text, " the port of Haeju %u", k);
+      narrow[k].end = text->len;
+      g_string_append (text, ".\n");
+    }
+  frames->text = g_strdup (text->str);
+
+  for (guint k = 0; k < N_FRAMES; k++)
+    {
+      guint before = (k + N_FRAMES - 1) % N_FRAMES;
+      GlossSuggestion *src = gloss_suggestion_new ("SOURCE", &source[k], 1, 0.8, NULL);
+      GlossSuggestion *c = gloss_suggestion_new ("CUE", &cue[k], 1, 0.9, NULL);
+      GlossSuggestion *claim = gloss_suggestion_new ("CLAIM", &narrow[k], 1, 0.7, NULL);
+      GlossSuggestion *claim_wide = gloss_suggestion_new ("CLAIM", &wide[k], 1, 0.6, NULL);
+      g_autofree char *before_id = gloss_suggestion_compute_id ("SOURCE", &source[before], 1);
+
+      gloss_suggestion_set_source (claim, gloss_suggestion_get_id (src));
+      gloss_suggestion_set_cue (claim, gloss_suggestion_get_id (c));
+      gloss_suggestion_set_source (claim_wide, before_id);
+      gloss_suggestion_set_cue (claim_wide, gloss_suggestion_get_id (c));
+      if (k % 2 == 1)
+        g_ptr_array_add (frames->odd_claims, g_strdup (gloss_suggestion_get_id (claim)));
+      g_ptr_array_add (frames->spans, src);
+      g_ptr_array_add (frames->spans, c);
+      g_ptr_array_add (frames->spans, claim);
+      g_ptr_array_add (frames->spans, claim_wide);
+
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("SOURCE %u-%u", source[k].start, source[k].end));
+      g_ptr_array_add (frames->expected, g_strdup_printf ("CUE %u-%u", cue[k].start, cue[k].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("CLAIM %u-%u", narrow[k].start, narrow[k].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("CLAIM %u-%u", wide[k].start, wide[k].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("attributed-to %u-%u > %u-%u", narrow[k].start,
+                                        narrow[k].end, source[k].start, source[k].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("cue %u-%u > %u-%u", narrow[k].start, narrow[k].end,
+                                        cue[k].start, cue[k].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("attributed-to %u-%u > %u-%u", wide[k].start,
+                                        wide[k].end, source[before].start, source[before].end));
+      g_ptr_array_add (frames->expected,
+                       g_strdup_printf ("cue %u-%u > %u-%u", wide[k].start, wide[k].end,
+                                        cue[k].start, cue[k].end));
+    }
+  g_ptr_array_sort (frames->expected, compare_strings);
+}
+
+static char *
+range_of (GlossAnnotation *a)
+{
+  return g_strdup_printf ("%u-%u", gloss_annotation_get_start (a), gloss_annotation_get_end (a));
+}
+
+/* The live annotations and relations of @document, as in Frames.expected;
+ * fails on an annotation made twice. */
+static GPtrArray *
+frames_dump (GlossProject *project,
+             gint64        document)
+{
+  g_autoptr(GError) error = NULL;
+  GlossStore *store = gloss_project_get_store (project);
+  g_autoptr(GPtrArray) annotations = gloss_store_load_annotations (store, document, FALSE,
+                                                                    &error);
+  g_autoptr(GPtrArray) relations = gloss_store_load_relations (store, document, FALSE, &error);
+  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *dump = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (annotations, i);
+      g_autofree char *range = range_of (a);
+      char *line = g_strdup_printf ("%s %s", gloss_annotation_get_label (a), range);
+
+      g_hash_table_insert (ranges, (gpointer) gloss_annotation_get_uuid (a),
+                           g_steal_pointer (&range));
+      g_ptr_array_add (dump, line);
+      g_assert_true (g_hash_table_add (seen, line));
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (relations, i);
+      const char *from = g_hash_table_lookup (ranges, gloss_relation_get_source (r));
+      const char *to = g_hash_table_lookup (ranges, gloss_relation_get_target (r));
+      char *line;
+
+      g_assert_nonnull (from);
+      g_assert_nonnull (to);
+      line = g_strdup_printf ("%s %s > %s", gloss_relation_get_relation_type (r), from, to);
+      g_ptr_array_add (dump, line);
+      g_assert_true (g_hash_table_add (seen, line));
+    }
+  g_ptr_array_sort (dump, compare_strings);
+  return dump;
+}
+
+static void
+assert_same_lines (GPtrArray *got,
+                   GPtrArray *expected)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_ptr_array_add (got, NULL);
+  g_ptr_array_add (expected, NULL);
+  a = g_strjoinv ("\n", (char **) got->pdata);
+  b = g_strjoinv ("\n", (char **) expected->pdata);
+  g_ptr_array_remove_index (got, got->len - 1);
+  g_ptr_array_remove_index (expected, expected->len - 1);
+  g_assert_cmpstr (a, ==, b);
+}
+
+/* Only the suggestions of @rows whose ids are in @ids. */
+static GPtrArray *
+only_ids (GPtrArray *rows,
+          GPtrArray *ids)
+{
+  GPtrArray *some = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossSuggestion *s = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < ids->len; j++)
+        if (g_str_equal (gloss_suggestion_get_id (s), g_ptr_array_index (ids, j)))
+          g_ptr_array_add (some, g_object_ref (s));
+    }
+  return some;
+}
+
+/* Many frames that share their members, accepted in two steps (the odd
+ * sentences' claims, which bring their sources and cues from the project;
+ * then every suggestion as it was listed before, twice over: made ones
+ * are found, not made again), through the project and through the open
+ * document's commands: each annotation and relation made once, and the
+ * same in both ways. */
+static void
+test_accept_many (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Frames frames = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggesters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) odd = NULL;
+  g_autoptr(GPtrArray) dump = NULL;
+  g_autoptr(GlossChangeSet) first = NULL;
+  g_autoptr(GlossChangeSet) second = NULL;
+  g_autoptr(GlossAnnotationList) list = NULL;
+  g_autoptr(GlossCommand) bob = gloss_command_new ("annotate");
+  GlossDocument *document;
+  gint64 id;
+
+  frames_make (&frames);
+  document = gloss_project_add_document (fixture->project, "frames", frames.text, -1, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  id = gloss_document_get_id (document);
+  g_array_append_val (ids, id);
+
+  /* bob's sources, before the suggester runs */
+  list = gloss_project_dup_annotation_list (fixture->project, document, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < N_FRAMES; k += 5)
+    {
+      GlossSuggestion *s = g_ptr_array_index (frames.spans, 4 * k);
+      g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("SOURCE",
+                                                                gloss_suggestion_get_start (s),
+                                                                gloss_suggestion_get_end (s),
+                                                                "bob");
+
+      gloss_command_create_annotation (bob, a);
+    }
+  g_assert_true (gloss_annotation_list_apply (list, bob, &error));
+  g_assert_no_error (error);
+  g_clear_object (&list);
+
+  g_ptr_array_add (suggesters, fixed_new_spans ("fixed", FIXED_LABELS,
+                                                g_ptr_array_ref (frames.spans)));
+  g_assert_cmpint (gloss_project_suggest (fixture->project, suggesters, ids, NULL, NULL, NULL,
+                                          NULL, &error),
+                   ==, 4 * N_FRAMES - N_FRAMES / 5);
+  g_assert_no_error (error);
+  rows = gloss_project_dup_suggestions (fixture->project, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4 * N_FRAMES - N_FRAMES / 5);
+  odd = only_ids (rows, frames.odd_claims);
+  g_assert_cmpuint (odd->len, ==, N_FRAMES / 2);
+  /* the stale list, twice over */
+  for (guint i = 0, n = rows->len; i < n; i++)
+    g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (rows, i)));
+
+  /* the project's way */
+  first = gloss_project_accept_suggestions (fixture->project, odd, NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = gloss_project_accept_suggestions (fixture->project, rows, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dump = frames_dump (fixture->project, id);
+  assert_same_lines (dump, frames.expected);
+  g_clear_pointer (&dump, g_ptr_array_unref);
+
+  /* undone, the open document's way */
+  g_assert_true (gloss_project_undo_changes (fixture->project, second, NULL, NULL, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_undo_changes (fixture->project, first, NULL, NULL, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  dump = frames_dump (fixture->project, id);
+  g_assert_cmpuint (dump->len, ==, N_FRAMES / 5);
+  g_clear_pointer (&dump, g_ptr_array_unref);
+
+  list = gloss_project_dup_annotation_list (fixture->project, document, &error);
+  g_assert_no_error (error);
+  for (guint step = 0; step < 2; step++)
+    {
+      g_autoptr(GlossCommand) command = NULL;
+
+      command = gloss_project_build_accept_command (fixture->project, list,
+                                                    step == 0 ? odd : rows, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (gloss_annotation_list_apply (list, command, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4 * N_FRAMES);
+  dump = frames_dump (fixture->project, id);
+  assert_same_lines (dump, frames.expected);
+
+  frames_clear (&frames);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +851,7 @@ main (int   argc,
   ADD ("accept-as", test_accept_as);
   ADD ("annotated", test_annotated);
   ADD ("commands", test_commands);
+  ADD ("accept-many", test_accept_many);
 #undef ADD
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "gloss-suggest.h"
 #include "gloss-window-private.h"
 #include "gloss-window.h"
+#include "suggest-test-util.h"
 #include "ui-test-util.h"
 
 static const char story[] =
@@ -26,17 +27,7 @@ static const char story[] =
   "“We moved the money through Mongolia,” Nikolai Dorn said. He believes the unit is still "
   "active, officials said on Wednesday.";
 
-/* ---- a suggester of fixed proposals (as a model or a server would make) -- */
-
-typedef struct
-{
-  const char *label;
-  const char *covered;
-  double      score;
-  const char *source; /* covered text of another proposal */
-  const char *cue;
-  const char *certainty;
-} Proposal;
+/* ---- what a model or a server would propose ------------------------------ */
 
 static const Proposal proposals[] = {
   { "SOURCE", "A defector", 0.8, NULL, NULL, NULL },
@@ -48,115 +39,6 @@ static const Proposal proposals[] = {
   { "ORG", "Nikolai Dorn", 0.3, NULL, NULL, NULL },
   { "DATE", "Wednesday", 0.6, NULL, NULL, NULL },
 };
-
-#define TEST_TYPE_FIXED (test_fixed_get_type ())
-G_DECLARE_FINAL_TYPE (TestFixed, test_fixed, TEST, FIXED, GObject)
-
-struct _TestFixed
-{
-  GObject parent_instance;
-};
-
-static void test_fixed_iface_init (GlossSuggesterInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestFixed, test_fixed, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GLOSS_TYPE_SUGGESTER,
-                                                      test_fixed_iface_init))
-
-static void
-test_fixed_class_init (TestFixedClass *klass)
-{
-}
-
-static void
-test_fixed_init (TestFixed *self)
-{
-}
-
-static const char *
-fixed_get_name (GlossSuggester *suggester)
-{
-  return "fixed";
-}
-
-static char **
-fixed_dup_labels (GlossSuggester *suggester,
-                  GlossSchema    *schema)
-{
-  return g_strsplit ("SOURCE CUE CLAIM MONEY GPE ORG DATE", " ", -1);
-}
-
-static void
-span_of (const char *covered,
-         guint      *start,
-         guint      *end)
-{
-  const char *at = strstr (story, covered);
-
-  g_assert_nonnull (at);
-  *start = (guint) g_utf8_pointer_to_offset (story, at);
-  *end = *start + (guint) g_utf8_strlen (covered, -1);
-}
-
-static const char *
-label_of (const char *covered)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (proposals); i++)
-    if (g_str_equal (proposals[i].covered, covered))
-      return proposals[i].label;
-  g_assert_not_reached ();
-}
-
-static char *
-id_of (const char *label,
-       const char *covered)
-{
-  GlossFragment f;
-
-  span_of (covered, &f.start, &f.end);
-  return gloss_suggestion_compute_id (label, &f, 1);
-}
-
-static GPtrArray *
-fixed_suggest (GlossSuggester    *suggester,
-               GlossSuggestInput *input,
-               GCancellable      *cancellable,
-               GError           **error)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < G_N_ELEMENTS (proposals); i++)
-    {
-      const Proposal  *p = &proposals[i];
-      GlossSuggestion *s;
-      guint            start, end;
-
-      span_of (p->covered, &start, &end);
-      s = gloss_suggestion_new_span (p->label, start, end, p->score, NULL);
-      if (p->source != NULL)
-        {
-          g_autofree char *id = id_of (label_of (p->source), p->source);
-          gloss_suggestion_set_source (s, id);
-        }
-      if (p->cue != NULL)
-        {
-          g_autofree char *id = id_of ("CUE", p->cue);
-          gloss_suggestion_set_cue (s, id);
-        }
-      if (p->certainty != NULL)
-        gloss_suggestion_set_attribute (s, "certainty", g_variant_new_string (p->certainty));
-      g_ptr_array_add (out, s);
-    }
-  return out;
-}
-
-static void
-test_fixed_iface_init (GlossSuggesterInterface *iface)
-{
-  iface->get_name = fixed_get_name;
-  iface->dup_labels = fixed_dup_labels;
-  iface->suggest = fixed_suggest;
-}
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -184,7 +66,8 @@ fixture_setup (Fixture *fixture)
   /* the suggestions are kept in the project before the window opens it */
   project = gloss_project_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_ptr_array_add (suggesters, g_object_new (TEST_TYPE_FIXED, NULL));
+  g_ptr_array_add (suggesters, fixed_new ("fixed", "SOURCE CUE CLAIM MONEY GPE ORG DATE",
+                                           proposals, G_N_ELEMENTS (proposals)));
   g_assert_cmpint (gloss_project_suggest (project, suggesters, NULL, NULL, NULL, NULL, NULL,
                                           &error),
                    ==, G_N_ELEMENTS (proposals));
@@ -351,8 +234,8 @@ test_review (void)
   g_assert_null (strstr (dump, "Mongolia"));
 
   {
-    g_autofree char *mongolia = id_of ("GPE", "Mongolia");
-    g_autofree char *dorn = id_of ("ORG", "Nikolai Dorn");
+    g_autofree char *mongolia = id_of (story, "GPE", "Mongolia");
+    g_autofree char *dorn = id_of (story, "ORG", "Nikolai Dorn");
     g_autoptr(GHashTable) rejected = gloss_project_dup_rejected_suggestions (
       gloss_window_get_project (fixture.window),
       gloss_document_get_id (gloss_annotation_list_get_document (list)), NULL);

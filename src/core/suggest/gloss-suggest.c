@@ -820,11 +820,93 @@ typedef struct
   GPtrArray      *relations;   /* the document's live ones, and those made here */
   GHashTable     *made;        /* suggestion id -> annotation uuid (owned strings) */
   GPtrArray      *given;       /* borrowed: the suggestions to accept */
+
+  /* Indexes, so that accepting thousands of suggestions stays linear:
+   * each lookup below was a scan of the document's annotations, relations
+   * or of @given per suggestion. */
+  GHashTable     *by_uuid;     /* uuid -> GlossAnnotation of @annotations (borrowed) */
+  GHashTable     *by_span;     /* Span -> the first GlossAnnotation of @annotations with it */
+  GHashTable     *links;       /* "type\x1f" "source\x1f" "target" of @relations (owned) */
+  GHashTable     *given_by_id; /* "document\x1f" "id" -> the first of @given (owned keys) */
 } Accept;
+
+/* A label over fragments, the key of Accept.by_span; borrows from the
+ * annotation it indexes, or from the caller for a lookup. */
+typedef struct
+{
+  const char          *label;
+  const GlossFragment *fragments;
+  guint                n_fragments;
+} Span;
+
+static guint
+span_hash (gconstpointer p)
+{
+  const Span *span = p;
+  guint hash = g_str_hash (span->label) ^ span->n_fragments;
+
+  for (guint i = 0; i < span->n_fragments; i++)
+    hash = hash * 31 + span->fragments[i].start * 2654435761u + span->fragments[i].end;
+  return hash;
+}
+
+static gboolean
+span_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return x->n_fragments == y->n_fragments && g_str_equal (x->label, y->label) &&
+         memcmp (x->fragments, y->fragments, x->n_fragments * sizeof (GlossFragment)) == 0;
+}
+
+static char *
+link_key (const char *type,
+          const char *source,
+          const char *target)
+{
+  return g_strconcat (type, "\x1f", source, "\x1f", target, NULL);
+}
+
+/* Keeps the first annotation of a uuid or a span, as the scans did. */
+static void
+index_annotation (Accept          *accept,
+                  GlossAnnotation *a)
+{
+  Span *span = g_new (Span, 1);
+
+  if (!g_hash_table_contains (accept->by_uuid, gloss_annotation_get_uuid (a)))
+    g_hash_table_insert (accept->by_uuid, (gpointer) gloss_annotation_get_uuid (a), a);
+  span->label = gloss_annotation_get_label (a);
+  span->fragments = gloss_annotation_get_fragments (a, &span->n_fragments);
+  if (!g_hash_table_contains (accept->by_span, span))
+    g_hash_table_insert (accept->by_span, span, a);
+  else
+    g_free (span);
+}
+
+static void
+index_relation (Accept        *accept,
+                GlossRelation *r)
+{
+  g_hash_table_add (accept->links, link_key (gloss_relation_get_relation_type (r),
+                                             gloss_relation_get_source (r),
+                                             gloss_relation_get_target (r)));
+}
+
+static char *
+given_key (gint64      document_id,
+           const char *id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", document_id, id);
+}
 
 static void
 accept_clear (Accept *accept)
 {
+  g_clear_pointer (&accept->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&accept->by_span, g_hash_table_unref);
+  g_clear_pointer (&accept->links, g_hash_table_unref);
   g_clear_pointer (&accept->annotations, g_ptr_array_unref);
   g_clear_pointer (&accept->relations, g_ptr_array_unref);
   g_clear_pointer (&accept->made, g_hash_table_unref);
@@ -844,7 +926,38 @@ accept_begin_document (Accept  *accept,
   if (accept->relations == NULL)
     return FALSE;
   accept->made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  accept->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  accept->by_span = g_hash_table_new_full (span_hash, span_equal, g_free, NULL);
+  accept->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < accept->annotations->len; i++)
+    index_annotation (accept, g_ptr_array_index (accept->annotations, i));
+  for (guint i = 0; i < accept->relations->len; i++)
+    index_relation (accept, g_ptr_array_index (accept->relations, i));
+
+  /* once for all documents: @given does not change */
+  if (accept->given_by_id == NULL)
+    {
+      accept->given_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < accept->given->len; i++)
+        {
+          GlossSuggestion *s = g_ptr_array_index (accept->given, i);
+          char *key = given_key (gloss_suggestion_get_document_id (s),
+                                 gloss_suggestion_get_id (s));
+
+          if (!g_hash_table_contains (accept->given_by_id, key))
+            g_hash_table_insert (accept->given_by_id, key, s);
+          else
+            g_free (key);
+        }
+    }
   return TRUE;
+}
+
+static void
+accept_finish (Accept *accept)
+{
+  accept_clear (accept);
+  g_clear_pointer (&accept->given_by_id, g_hash_table_unref);
 }
 
 /* The live annotation of @label over exactly @fragments, or NULL. */
@@ -854,33 +967,16 @@ find_same (Accept              *accept,
            const GlossFragment *fragments,
            guint                n_fragments)
 {
-  for (guint i = 0; i < accept->annotations->len; i++)
-    {
-      GlossAnnotation *a = g_ptr_array_index (accept->annotations, i);
-      const GlossFragment *f;
-      guint n;
+  Span span = { label, fragments, n_fragments };
 
-      if (g_strcmp0 (gloss_annotation_get_label (a), label) != 0)
-        continue;
-      f = gloss_annotation_get_fragments (a, &n);
-      if (n == n_fragments && memcmp (f, fragments, n * sizeof (GlossFragment)) == 0)
-        return a;
-    }
-  return NULL;
+  return g_hash_table_lookup (accept->by_span, &span);
 }
 
 static GlossAnnotation *
 find_uuid (Accept     *accept,
            const char *uuid)
 {
-  for (guint i = 0; i < accept->annotations->len; i++)
-    {
-      GlossAnnotation *a = g_ptr_array_index (accept->annotations, i);
-
-      if (g_strcmp0 (gloss_annotation_get_uuid (a), uuid) == 0)
-        return a;
-    }
-  return NULL;
+  return uuid != NULL ? g_hash_table_lookup (accept->by_uuid, uuid) : NULL;
 }
 
 /* The attribute values of @s that @label's schema allows. */
@@ -921,6 +1017,8 @@ resolve_ref (Accept     *accept,
              const char *ref)
 {
   g_autoptr(GlossSuggestion) loaded = NULL;
+  g_autofree char *key = NULL;
+  GlossSuggestion *given;
   const char *uuid;
 
   if (ref == NULL)
@@ -930,14 +1028,10 @@ resolve_ref (Accept     *accept,
   uuid = g_hash_table_lookup (accept->made, ref);
   if (uuid != NULL)
     return find_uuid (accept, uuid);
-  for (guint i = 0; i < accept->given->len; i++)
-    {
-      GlossSuggestion *s = g_ptr_array_index (accept->given, i);
-
-      if (gloss_suggestion_get_document_id (s) == accept->document_id &&
-          g_str_equal (gloss_suggestion_get_id (s), ref))
-        return accept_one (accept, s, NULL);
-    }
+  key = given_key (accept->document_id, ref);
+  given = g_hash_table_lookup (accept->given_by_id, key);
+  if (given != NULL)
+    return accept_one (accept, given, NULL);
   loaded = load_suggestion (accept->store, accept->document_id, ref);
   if (loaded == NULL || gloss_suggestion_get_state (loaded) == GLOSS_SUGGESTION_REJECTED)
     return NULL;
@@ -950,16 +1044,9 @@ has_relation (Accept     *accept,
               const char *source,
               const char *target)
 {
-  for (guint i = 0; i < accept->relations->len; i++)
-    {
-      GlossRelation *r = g_ptr_array_index (accept->relations, i);
+  g_autofree char *key = link_key (type, source, target);
 
-      if (g_str_equal (gloss_relation_get_relation_type (r), type) &&
-          g_str_equal (gloss_relation_get_source (r), source) &&
-          g_str_equal (gloss_relation_get_target (r), target))
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (accept->links, key);
 }
 
 /* Links @claim to @target with the first frame role of @claim's label
@@ -993,6 +1080,7 @@ link_role (Accept          *accept,
         gloss_command_add_relation (accept->command, relation);
       else
         gloss_change_set_put_relation (accept->changes, relation, GLOSS_CHANGE_ALWAYS);
+      index_relation (accept, relation);
       g_ptr_array_add (accept->relations, g_steal_pointer (&relation));
       return;
     }
@@ -1033,6 +1121,7 @@ accept_one (Accept          *accept,
       else
         gloss_change_set_put_annotation (accept->changes, made, GLOSS_CHANGE_ALWAYS);
       g_ptr_array_add (accept->annotations, g_object_ref (made));
+      index_annotation (accept, made);
       annotation = made;
     }
   g_hash_table_insert (accept->made, g_strdup (id),
@@ -1108,7 +1197,7 @@ gloss_project_accept_suggestions (GlossProject *project,
                                                gloss_suggestion_get_id (s),
                                                GLOSS_SUGGESTION_REJECTED, g_get_real_time ());
     }
-  accept_clear (&accept);
+  accept_finish (&accept);
   if (!ok || !gloss_project_apply_changes (project, changes, NULL, NULL, NULL, error))
     return NULL;
   return g_steal_pointer (&changes);
@@ -1186,7 +1275,7 @@ gloss_project_build_accept_command (GlossProject        *project,
         gloss_command_set_suggestion_state (command, gloss_suggestion_get_id (s),
                                             GLOSS_SUGGESTION_REJECTED);
     }
-  accept_clear (&accept);
+  accept_finish (&accept);
   if (!ok)
     return NULL;
   return g_steal_pointer (&command);

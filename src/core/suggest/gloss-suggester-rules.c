@@ -26,9 +26,11 @@
  * fragments), a quote just after it ("X said: “...”"), "according to X",
  * and the reported clause ("X said that ...", "X said ...", "..., X said").
  * The subject is read leftwards from the cue (or rightwards after an
- * inverted cue: "said Kim"). Entities by pattern are a fourth pass. Nothing
- * allocates per token but the suggestions themselves, so a megabyte of text
- * takes a few tens of milliseconds. */
+ * inverted cue: "said Kim"). A name that is a source is a person, an
+ * organisation or a place by what the rest of the article says of it (one
+ * more pass, on first need). Entities by pattern are a last pass. Nothing
+ * allocates per token but the suggestions and those names, so a megabyte
+ * of text takes a few tens of milliseconds. */
 
 struct _GlossRulesSuggester
 {
@@ -221,8 +223,10 @@ static const struct
                 "company corporation inc. ltd. association foundation federation union court "
                 "parliament assembly authority network guard navy administration cabinet "
                 "organisation organization agencies coalition front movement lab labs "
-                "systems news times post tribune herald daily kremlin pentagon" },
-  { W_CONNECTOR, "of for de del al bin van von der la el" },
+                "systems news times post tribune herald daily kremlin pentagon airlines airways "
+                "energy insurance logistics pharmaceuticals media foods capital holdings shipping "
+                "telecom exchange motors industries partners ventures investments securities" },
+  { W_CONNECTOR, "of for de del al bin van von der den ter la el da di du dos das ibn ben" },
   { W_MONTH, "january february march april may june july august september october november "
              "december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. sept" },
   { W_WEEKDAY, "monday tuesday wednesday thursday friday saturday sunday" },
@@ -368,9 +372,22 @@ typedef struct
   gboolean           cancelled;
 
   /* The labels of the schema, NULL when it lacks them. */
-  const char        *l_claim, *l_cue, *l_source, *l_person, *l_org;
+  const char        *l_claim, *l_cue, *l_source, *l_person, *l_org, *l_gpe;
   const char        *l_date, *l_money, *l_quantity, *l_percent;
   GlossAttrDef      *certainty; /* borrowed from the schema, may be NULL */
+
+  /* What the whole article says of its names, for the label of a name
+   * that is a source (name_facts): casefolded names seen as places, and
+   * words seen in people's names or after "at". Built on first use. */
+  GHashTable        *places;
+  GHashTable        *people;
+  GHashTable        *orgs;
+
+  /* Noun phrases read for the current cue: nested owners and
+   * prepositional phrases ("a spokesman for the office of X's ministry")
+   * are read from both ends, and this bounds that on a text of nothing but
+   * them. */
+  guint              phrase_budget;
 
   /* The source of the last frame and its sentence's first token, for
    * "He said ... and added that ...". */
@@ -453,14 +470,37 @@ tok_is_cap (Ctx  *ctx,
   return tok_is_word (ctx, i) && g_unichar_isupper (tok_char (ctx, i));
 }
 
+/* "al-Masri", "el-Khatib", "ad-Din": a lower-case particle of one to three
+ * letters joined to a capitalised name by a hyphen. */
+static gboolean
+tok_is_particle_name (Ctx  *ctx,
+                      guint i)
+{
+  const char *p, *end;
+
+  if (!tok_is_word (ctx, i))
+    return FALSE;
+  p = ctx->text + ctx->bstart[i];
+  end = ctx->text + ctx->bend[i];
+  for (guint k = 0; k < 4 && p + k < end; k++)
+    {
+      if (p[k] == '-')
+        return k > 0 && p + k + 1 < end && g_unichar_isupper (g_utf8_get_char (p + k + 1));
+      if (!g_ascii_islower (p[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* A capitalised word that can be part of a name. */
 static inline gboolean
 tok_is_name_word (Ctx  *ctx,
                   guint i)
 {
-  return tok_is_cap (ctx, i) &&
-         !tok_has (ctx, i, W_NAME_STOP | W_PRON_PERSON | W_PRON_ORG | W_PRON_ANY | W_CUE |
-                           W_MONTH | W_WEEKDAY);
+  if (!tok_is_cap (ctx, i))
+    return tok_is_particle_name (ctx, i);
+  return !tok_has (ctx, i, W_NAME_STOP | W_PRON_PERSON | W_PRON_ORG | W_PRON_ANY | W_CUE |
+                             W_MONTH | W_WEEKDAY);
 }
 
 static gboolean
@@ -814,6 +854,10 @@ name_left (Ctx  *ctx,
         s--;
       else if (s - 1 > lo && is_connector (ctx, s - 1) && tok_is_name_word (ctx, s - 2))
         s -= 2;
+      /* "van der", "de la" */
+      else if (s - 2 > lo && is_connector (ctx, s - 1) && is_connector (ctx, s - 2) &&
+               tok_is_name_word (ctx, s - 3))
+        s -= 3;
       else
         break;
     }
@@ -841,7 +885,16 @@ postmod_left (Ctx  *ctx,
   return -1;
 }
 
-static gboolean phrase_left (Ctx *ctx, guint last, guint lo, Phrase *out);
+static gboolean phrase_left_pp (Ctx *ctx, guint last, guint lo, guint depth, Phrase *out);
+
+static gboolean
+phrase_left (Ctx    *ctx,
+             guint   last,
+             guint   lo,
+             Phrase *out)
+{
+  return phrase_left_pp (ctx, last, lo, 0, out);
+}
 
 /* An unnamed source whose head noun is @head: its modifiers and
  * determiner to the left. */
@@ -876,6 +929,14 @@ unnamed_left (Ctx    *ctx,
             d--;
           if (d > lo && tok_has (ctx, d - 1, W_DET))
             s = d;
+          else if (d > lo + 1 && tok_is_clitic_s (ctx, d - 1))
+            {
+              /* "South Korea's unification ministry" */
+              Phrase owner;
+
+              if (phrase_left (ctx, d - 2, lo, &owner) && owner.kind != SRC_PRONOUN)
+                s = owner.first;
+            }
           break;
         }
       if (tok_is_clitic_s (ctx, t) && t > lo)
@@ -908,18 +969,23 @@ unnamed_left (Ctx    *ctx,
 
 static gboolean phrase_left_simple (Ctx *ctx, guint last, guint lo, Phrase *out);
 
-/* The noun phrase that ends at token @last (not before @lo), with a
- * prepositional phrase after an unnamed head: "a panel of experts",
- * "two traders in the city", "diplomats in Geneva". */
+/* The noun phrase that ends at token @last (not before @lo), with the
+ * prepositional phrases after an unnamed head: "a panel of experts",
+ * "two traders in the city", "diplomats in Geneva", "a spokesman for the
+ * Office for Nuclear Safety in Vienna" (@depth of them so far). */
 static gboolean
-phrase_left (Ctx    *ctx,
-             guint   last,
-             guint   lo,
-             Phrase *out)
+phrase_left_pp (Ctx    *ctx,
+                guint   last,
+                guint   lo,
+                guint   depth,
+                Phrase *out)
 {
   Phrase inner, head;
-  guint  first;
+  guint  first, q;
 
+  if (ctx->phrase_budget == 0)
+    return FALSE;
+  ctx->phrase_budget--;
   if (!phrase_left_simple (ctx, last, lo, &inner))
     {
       /* "the city": a determiner and a word or two. */
@@ -933,8 +999,12 @@ phrase_left (Ctx    *ctx,
         return FALSE;
       inner = (Phrase) { first - 1, last, SRC_NONE };
     }
-  if (inner.kind != SRC_PRONOUN && inner.first > lo + 1 && tok_has (ctx, inner.first - 1, W_PREP) &&
-      !tok_is_cap (ctx, inner.first - 1) && phrase_left_simple (ctx, inner.first - 2, lo, &head) &&
+  /* "for the Office ...": a name's determiner belongs to the phrase */
+  q = inner.first;
+  if (inner.kind == SRC_NAME && q > lo && tok_has (ctx, q - 1, W_DET) && !tok_is_cap (ctx, q - 1))
+    q--;
+  if (inner.kind != SRC_PRONOUN && depth < 3 && q > lo + 1 && tok_has (ctx, q - 1, W_PREP) &&
+      !tok_is_cap (ctx, q - 1) && phrase_left_pp (ctx, q - 2, lo, depth + 1, &head) &&
       head.kind == SRC_UNNAMED)
     {
       *out = (Phrase) { head.first, last, SRC_UNNAMED };
@@ -989,6 +1059,42 @@ phrase_left_simple (Ctx    *ctx,
   return FALSE;
 }
 
+/* A word that can go on a noun phrase's prepositional phrases: not a
+ * verb we know, a clause's start, a date or an adverbial's preposition. */
+static gboolean
+np_word (Ctx  *ctx,
+         guint i)
+{
+  if (tok_kind (ctx, i) == GLOSS_TOKEN_NUMBER)
+    return TRUE;
+  if (!tok_is_word (ctx, i) || tok_is (ctx, i, "that") || tok_is (ctx, i, "who") ||
+      tok_is (ctx, i, "which") || tok_is (ctx, i, "and") || tok_is (ctx, i, "but"))
+    return FALSE;
+  if (tok_has (ctx, i, W_CLAUSE_STOP) && !tok_has (ctx, i, W_PREP))
+    return FALSE;
+  return !tok_has (ctx, i, W_CUE | W_AUX | W_SUBORDINATOR | W_NEG | W_WEEKDAY | W_MONTH |
+                             W_DATE_WORD | W_DATE_REL | W_EARLIER | W_PRON_PERSON |
+                             W_PRON_ORG | W_PRON_ANY);
+}
+
+/* The last token of the prepositional phrases that start at @prep (not
+ * past @hi), without a preposition or determiner left hanging at the
+ * end. */
+static guint
+pp_right (Ctx  *ctx,
+          guint prep,
+          guint hi)
+{
+  guint k = prep + 1, e;
+
+  while (k <= hi && k <= prep + 12 && np_word (ctx, k))
+    k++;
+  e = k - 1;
+  while (e > prep && (tok_has (ctx, e, W_PREP | W_DET) || is_connector (ctx, e)))
+    e--;
+  return e > prep ? e : prep - 1;
+}
+
 /* The noun phrase that starts at token @first (not past @hi): after an
  * inverted cue ("said a senior official") or "according to". */
 static gboolean
@@ -1023,6 +1129,9 @@ phrase_right (Ctx    *ctx,
             e++;
           else if (e + 2 <= hi && is_connector (ctx, e + 1) && tok_is_name_word (ctx, e + 2))
             e += 2;
+          else if (e + 3 <= hi && is_connector (ctx, e + 1) && is_connector (ctx, e + 2) &&
+                   tok_is_name_word (ctx, e + 3))
+            e += 3;
           else
             break;
         }
@@ -1052,10 +1161,8 @@ phrase_right (Ctx    *ctx,
 
       if (e + 2 <= hi && tok_is_clitic_s (ctx, e + 1) && tok_has (ctx, e + 2, W_SOURCE_NOUN))
         e += 2;
-      /* "people familiar with the matter", "a senior official at the
-       * agency" */
-      if (e + 1 <= hi && (tok_has (ctx, e + 1, W_POSTMOD) ||
-                          (tok_has (ctx, e + 1, W_PREP) && !tok_is (ctx, e + 1, "for"))))
+      /* "people familiar with the matter" */
+      if (e + 1 <= hi && tok_has (ctx, e + 1, W_POSTMOD))
         {
           guint k = e + 2;
 
@@ -1063,6 +1170,12 @@ phrase_right (Ctx    *ctx,
             k++;
           e = k - 1;
         }
+      /* "a senior official at the agency", "a spokesman for the office of
+       * the prosecutor in Vienna": prepositional phrases to the end of the
+       * noun phrase ("for" only after a person: "said for years") */
+      else if (e + 1 <= hi && tok_has (ctx, e + 1, W_PREP) &&
+               (!tok_is (ctx, e + 1, "for") || tok_has (ctx, e, W_PERSON_NOUN)))
+        e = pp_right (ctx, e + 1, hi);
       *out = (Phrase) { first, e, SRC_UNNAMED };
       return TRUE;
     }
@@ -1191,7 +1304,7 @@ pronoun_accepts (Ctx        *ctx,
   if (tok_has (ctx, pronoun, W_PRON_PERSON))
     return g_str_equal (label, "PERSON");
   if (tok_has (ctx, pronoun, W_PRON_ORG))
-    return g_str_equal (label, "ORG");
+    return g_str_equal (label, "ORG") || g_str_equal (label, "GPE");
   return g_str_equal (label, "PERSON") || g_str_equal (label, "ORG") ||
          g_str_equal (label, "SOURCE");
 }
@@ -1253,15 +1366,151 @@ add_mention (Ctx        *ctx,
   g_array_insert_val (ctx->mentions, k, m);
 }
 
-/* PERSON or ORG for a name. */
+/* The casefolded text of tokens [@first, @last]: names compare so. */
+static char *
+phrase_key (Ctx  *ctx,
+            guint first,
+            guint last)
+{
+  return g_utf8_casefold (ctx->text + ctx->bstart[first], ctx->bend[last] - ctx->bstart[first]);
+}
+
+static gboolean
+tok_is_any (Ctx               *ctx,
+            guint              i,
+            const char * const words[])
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (tok_is (ctx, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Before a place, not before a person: "officials in Baku", "fled into
+ * Laos" ("to" and "from" also take people: "told to Kim", "a letter from
+ * Kim"). */
+static const char * const locatives[] = {
+  "in", "near", "outside", "inside", "across", "into", "via", "throughout", "around", NULL
+};
+
+/* A name that opens with one of these is a place: "North Korea", "South
+ * Sudan" (an adjective, "North Korean", is never a whole subject). */
+static const char * const compass[] = {
+  "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+  NULL
+};
+
+/* Reads the article once for what it says of its names: the places
+ * (datelines, names after a locative), the words of people's names (two
+ * words or more, or after a title) and the names after "at" (an employer:
+ * "an analyst at Kestrel"). */
+static void
+name_facts (Ctx *ctx)
+{
+  if (ctx->places != NULL)
+    return;
+  ctx->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < ctx->n && !check_cancel (ctx, i); i++)
+    {
+      guint    first = i, e = i;
+      gboolean org = FALSE, titled;
+
+      /* "SEOUL, Nov. 21 —", "THE HAGUE —": a paragraph's all-caps opening */
+      if (tok_is_word (ctx, i) && tok_is_all_caps (ctx, i) &&
+          (i == 0 || (ctx->tok[i - 1].flags & GLOSS_TOKEN_NEWLINE_AFTER) != 0))
+        {
+          while (e + 1 < ctx->n && tok_is_word (ctx, e + 1) && tok_is_all_caps (ctx, e + 1))
+            e++;
+          if (tok_is_char (ctx, e + 1, ',') || tok_is_char (ctx, e + 1, 0x2014) ||
+              tok_is_char (ctx, e + 1, 0x2013))
+            g_hash_table_add (ctx->places, phrase_key (ctx, i, e));
+          i = e;
+          continue;
+        }
+      if (!tok_is_name_word (ctx, i))
+        continue;
+      /* the whole name, particles and all */
+      for (;;)
+        {
+          if (tok_is_name_word (ctx, e + 1))
+            e++;
+          else if (is_connector (ctx, e + 1) && tok_is_name_word (ctx, e + 2))
+            e += 2;
+          else if (is_connector (ctx, e + 1) && is_connector (ctx, e + 2) &&
+                   tok_is_name_word (ctx, e + 3))
+            e += 3;
+          else
+            break;
+        }
+      i = e;
+      if (tok_is_clitic_s (ctx, e + 1))
+        continue; /* "in Kim's office" */
+      if (first > 0 && tok_is_any (ctx, first - 1, locatives))
+        {
+          g_hash_table_add (ctx->places, phrase_key (ctx, first, e));
+          continue;
+        }
+      if (first == e && first > 0 && tok_is (ctx, first - 1, "at"))
+        {
+          g_hash_table_add (ctx->orgs, phrase_key (ctx, first, e));
+          continue;
+        }
+      /* "Senator Ruth Okafor", "Dr Oyelaran", "defector Park": a title
+       * makes a person */
+      titled = first > 0 && tok_has (ctx, first - 1, W_TITLE);
+      while (first < e && tok_has (ctx, first, W_TITLE))
+        {
+          first++;
+          titled = TRUE;
+        }
+      if (titled)
+        {
+          g_hash_table_add (ctx->people, phrase_key (ctx, first, first));
+          g_hash_table_add (ctx->people, phrase_key (ctx, e, e));
+          continue;
+        }
+      if (first == e || tok_is_any (ctx, first, compass))
+        continue;
+      for (guint k = first; k <= e; k++)
+        org |= tok_has (ctx, k, W_ORG_WORD) || tok_is_all_caps (ctx, k);
+      if (org)
+        continue;
+      /* "Kim Song-il" ... "Kim said"; "Yusuf el-Khatib" ... "el-Khatib" */
+      g_hash_table_add (ctx->people, phrase_key (ctx, first, first));
+      g_hash_table_add (ctx->people, phrase_key (ctx, e, e));
+    }
+}
+
+/* PERSON, ORG or GPE for a name that is a source. */
 static const char *
 name_label (Ctx          *ctx,
             const Phrase *p)
 {
+  g_autofree char *key = NULL;
+
   for (guint i = p->first; i <= p->last; i++)
     if (tok_has (ctx, i, W_ORG_WORD) || tok_is_all_caps (ctx, i))
       return ctx->l_org;
-  return ctx->l_person;
+  if (ctx->l_gpe == NULL)
+    return ctx->l_person;
+
+  name_facts (ctx);
+  key = phrase_key (ctx, p->first, p->last);
+  if (g_hash_table_contains (ctx->places, key))
+    return ctx->l_gpe;
+  if (p->first < p->last)
+    return tok_is_any (ctx, p->first, compass) ? ctx->l_gpe : ctx->l_person;
+  /* One word: a person's is given whole first, or with a title; a lone
+   * one that speaks is a government by its seat ("Pyongyang said"), or
+   * an employer. */
+  if (g_hash_table_contains (ctx->people, key))
+    return ctx->l_person;
+  if (g_hash_table_contains (ctx->orgs, key) && ctx->l_org != NULL)
+    return ctx->l_org;
+  return ctx->l_gpe;
 }
 
 /* The frame's reference to the source @p: an existing annotation's UUID,
@@ -1542,7 +1791,7 @@ frame_continuation (Ctx   *ctx,
 }
 
 /* The last token of a reported clause from @from to @last: before ", and
- * added", "but said", which start a claim of their own. */
+ * added", "but said", "and Kim told", which start a claim of their own. */
 static guint
 clause_last (Ctx  *ctx,
              guint from,
@@ -1553,6 +1802,12 @@ clause_last (Ctx  *ctx,
       {
         guint v = k + 1;
 
+        /* a new subject: a pronoun or a name of a few words */
+        if (tok_has (ctx, v, W_PRON_PERSON | W_PRON_ORG | W_PRON_ANY))
+          v++;
+        else
+          while (v < last && v < k + 5 && tok_is_name_word (ctx, v))
+            v++;
         while (v < last && tok_has (ctx, v, W_AUX))
           v++;
         if (tok_has (ctx, v, W_CUE) && ctx->info[v]->cue != NULL &&
@@ -1631,7 +1886,7 @@ try_quote_before (Ctx           *ctx,
   if (close + 1 == c || (close + 2 == c && tok_is_char (ctx, close + 1, ',')))
     {
       /* Inverted: the source follows the cue. */
-      guint hi = MIN (ctx->sent_last[f->cue_last], f->cue_last + 8);
+      guint hi = MIN (ctx->sent_last[f->cue_last], f->cue_last + 16);
 
       if (phrase_right (ctx, f->cue_last + 1, hi, &f->source))
         attribution_end = f->source.last;
@@ -1774,6 +2029,24 @@ ends_sentence (Ctx  *ctx,
   return TRUE;
 }
 
+/* After a cue that takes an object ("told reporters", "told the
+ * agency"): the token after a short one, or @after. */
+static guint
+object_end (Ctx  *ctx,
+            guint after)
+{
+  guint j = after, n = 0;
+
+  if (tok_has (ctx, j, W_NOUN_DET))
+    j++;
+  while (n < 3 && np_word (ctx, j) && !tok_has (ctx, j, W_CLAUSE_STOP))
+    {
+      j++;
+      n++;
+    }
+  return n > 0 ? j : after;
+}
+
 /* "X said that ...", "X told the agency that ...", "X said ...",
  * "..., X said.", "..., said X." */
 static gboolean
@@ -1851,7 +2124,8 @@ try_reported (Ctx           *ctx,
       if (f->source.kind == SRC_NAME && np_first > first && tok_has (ctx, np_first - 1, W_DET))
         np_first--;
       if (np_first > first && tok_is_char (ctx, np_first - 1, ',') &&
-          ends_sentence (ctx, after, last))
+          (ends_sentence (ctx, after, last) ||
+           ((cue->flags & CUE_OBJECT) && ends_sentence (ctx, object_end (ctx, after), last))))
         {
           if (content_fragment (ctx, first, np_first - 2, &f->fragments[0]))
             {
@@ -1911,6 +2185,7 @@ find_frames (Ctx *ctx)
       if (ctx->info[i] == NULL || ctx->info[i]->cue == NULL || ctx->in_quote[i])
         continue;
       cue = ctx->info[i]->cue;
+      ctx->phrase_budget = 64;
       f.cue_first = f.cue_last = i;
       if (cue->flags & CUE_ACCORDING)
         {
@@ -2215,6 +2490,7 @@ gloss_rules_suggester_get_name (GlossSuggester *suggester)
 static const char * const proposed_labels[] = {
   "PERSON",
   "ORG",
+  "GPE",
   "DATE",
   "MONEY",
   "QUANTITY",
@@ -2252,6 +2528,9 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->by_id, g_hash_table_unref);
   g_clear_pointer (&ctx->out, g_ptr_array_unref);
+  g_clear_pointer (&ctx->places, g_hash_table_unref);
+  g_clear_pointer (&ctx->people, g_hash_table_unref);
+  g_clear_pointer (&ctx->orgs, g_hash_table_unref);
 }
 
 typedef struct
@@ -2324,6 +2603,7 @@ gloss_rules_suggester_suggest (GlossSuggester    *suggester,
   ctx.l_source = schema_label (schema, "SOURCE");
   ctx.l_person = schema_label (schema, "PERSON");
   ctx.l_org = schema_label (schema, "ORG");
+  ctx.l_gpe = schema_label (schema, "GPE");
   ctx.l_date = schema_label (schema, "DATE");
   ctx.l_money = schema_label (schema, "MONEY");
   ctx.l_quantity = schema_label (schema, "QUANTITY");
