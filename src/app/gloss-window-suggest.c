@@ -222,6 +222,28 @@ suggest_worker (GlossProject     *project,
   return job->kept >= 0;
 }
 
+/* What the model's row says before it has learnt: how many documents it
+ * waits for (the document list knows their annotations), or NULL. */
+static char *
+model_waits (GlossProject *project)
+{
+  GListModel *documents = gloss_project_get_documents (project);
+  guint       n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents) && n < GLOSS_MODEL_MIN_DOCUMENTS;
+       i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+      if (gloss_document_get_n_annotations (document) > 0)
+        n++;
+    }
+  if (n >= GLOSS_MODEL_MIN_DOCUMENTS)
+    return NULL;
+  return g_strdup_printf (_("Learns once %u documents are annotated (%u so far)"),
+                          GLOSS_MODEL_MIN_DOCUMENTS, n);
+}
+
 /* Each suggester's row says whether it runs and what it needs. */
 static void
 show_settings (GlossWindow *self)
@@ -237,6 +259,8 @@ show_settings (GlossWindow *self)
       if (self->project != NULL &&
           !gloss_project_suggester_is_ready (self->project, names[i], &missing))
         enabled = FALSE;
+      else if (enabled && g_str_equal (names[i], "model") && self->suggest.model == NULL)
+        missing = model_waits (self->project);
       gloss_suggestions_panel_set_suggester (self->suggestions_panel, names[i], enabled, missing,
                                              FALSE);
     }
