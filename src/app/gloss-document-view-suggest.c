@@ -473,9 +473,9 @@ _gloss_document_view_select_suggestion (GlossDocumentView *self,
 
           /* screen readers hear what is proposed */
           f = gloss_suggestion_get_fragments (suggestion, &n);
-          text = gloss_dup_covered_text (_gloss_document_view_get_text (self), NULL, f, n, 60,
-                                         GLOSS_COVERED_TEXT_ONE_LINE |
-                                           GLOSS_COVERED_TEXT_ELLIPSIS);
+          text = gloss_document_view_dup_fragments_text (self, f, n, 60,
+                                                          GLOSS_COVERED_TEXT_ONE_LINE |
+                                                            GLOSS_COVERED_TEXT_ELLIPSIS);
           /* Translators: the text view's accessible description, e.g.
            * "Suggested: PERSON “Ivešić” (0.82)" */
           description = g_strdup_printf (_("Suggested: %s “%s” (%.2f)"),

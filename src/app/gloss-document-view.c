@@ -778,17 +778,15 @@ gloss_document_view_set_selected_annotation (GlossDocumentView *self,
 #define WALK_CHARS 16384
 
 char *
-gloss_document_view_dup_covered_text (GlossDocumentView     *self,
-                                      GlossAnnotation       *annotation,
-                                      guint                  max_chars,
-                                      GlossCoveredTextFlags  flags)
+gloss_document_view_dup_fragments_text (GlossDocumentView     *self,
+                                        const GlossFragment   *fragments,
+                                        guint                  n_fragments,
+                                        guint                  max_chars,
+                                        GlossCoveredTextFlags  flags)
 {
-  const GlossFragment *fragments;
   const char *text;
-  guint n_fragments;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
 
   if ((text = _gloss_document_view_get_text (self)) == NULL)
     return g_strdup ("");
@@ -797,12 +795,28 @@ gloss_document_view_dup_covered_text (GlossDocumentView     *self,
    * a map made once (one pass over the text) reaches any offset in
    * O(log n), so that rows and messages cost the same at the end of a long
    * document. */
-  if (self->offset_map == NULL && gloss_annotation_get_end (annotation) > WALK_CHARS)
+  if (self->offset_map == NULL && n_fragments > 0 &&
+      fragments[n_fragments - 1].end > WALK_CHARS)
     self->offset_map = gloss_offset_map_new (text, -1);
 
-  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
   return gloss_dup_covered_text (text, self->offset_map, fragments, n_fragments, max_chars,
                                  flags);
+}
+
+char *
+gloss_document_view_dup_covered_text (GlossDocumentView     *self,
+                                      GlossAnnotation       *annotation,
+                                      guint                  max_chars,
+                                      GlossCoveredTextFlags  flags)
+{
+  const GlossFragment *fragments;
+  guint n_fragments;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+
+  fragments = gloss_annotation_get_fragments (annotation, &n_fragments);
+  return gloss_document_view_dup_fragments_text (self, fragments, n_fragments, max_chars, flags);
 }
 
 gboolean

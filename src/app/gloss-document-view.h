@@ -51,6 +51,13 @@ char                *gloss_document_view_dup_covered_text (GlossDocumentView    
                                                            GlossAnnotation       *annotation,
                                                            guint                  max_chars,
                                                            GlossCoveredTextFlags  flags);
+/* The same for @fragments (sorted, code points) of the view's text: a
+ * suggestion's words. */
+char                *gloss_document_view_dup_fragments_text (GlossDocumentView     *self,
+                                                             const GlossFragment   *fragments,
+                                                             guint                  n_fragments,
+                                                             guint                  max_chars,
+                                                             GlossCoveredTextFlags  flags);
 /* Property "snap-to-words": new spans and edge moves snap to words. */
 gboolean             gloss_document_view_get_snap_to_words (GlossDocumentView   *self);
 void                 gloss_document_view_set_snap_to_words (GlossDocumentView   *self,

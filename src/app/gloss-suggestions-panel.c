@@ -50,6 +50,9 @@ struct _GlossSuggestionsPanel
 
   GlossDocumentView *view;    /* weak */
   GPtrArray         *shown;   /* owned: GlossSuggestion, one per row */
+  GListStore        *store;   /* owned: the same, for the list view */
+  GtkSingleSelection *selection; /* owned */
+  GHashTable        *rows;    /* owned: suggestion id -> row index + 1 */
   char              *problem; /* owned, nullable */
   gboolean           running;
   gboolean           selecting; /* the panel sets the view's selection */
@@ -59,7 +62,7 @@ struct _GlossSuggestionsPanel
   /* template children */
   GtkButton         *accept_all_button;
   GtkButton         *cancel_button;
-  GtkListBox        *list;
+  GtkListView       *list;
   GtkProgressBar    *progress_bar;
   GtkButton         *suggest_button;
   GtkExpander       *suggesters_expander;
@@ -74,50 +77,66 @@ G_DEFINE_FINAL_TYPE (GlossSuggestionsPanel, gloss_suggestions_panel, GTK_TYPE_WI
 
 /* ---- rows ----------------------------------------------------------------- */
 
-static GtkWidget *
-make_row (GlossSuggestionsPanel *self,
-          GlossSuggestion       *s)
+/* Rows are made for what is on screen only: a document can have tens of
+ * thousands of suggestions (12,000 on 1 MB), which a row each would take
+ * seconds to build at every decision. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
 {
-  GlossDocument       *document = gloss_document_view_get_document (self->view);
-  const char          *text = gloss_document_get_text (document);
-  const GlossFragment *f;
-  g_autofree char     *covered = NULL;
-  g_autofree char     *score = NULL;
-  g_autofree char     *accessible = NULL;
-  GtkWidget           *row, *box, *label, *words, *detail;
-  guint                n;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *words = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  f = gloss_suggestion_get_fragments (s, &n);
-  covered = gloss_dup_covered_text (text, NULL, f, n, 120,
-                                    GLOSS_COVERED_TEXT_ONE_LINE | GLOSS_COVERED_TEXT_GAPS |
-                                      GLOSS_COVERED_TEXT_ELLIPSIS);
-  score = g_strdup_printf ("%.2f · %s", gloss_suggestion_get_score (s),
-                           gloss_suggestion_get_suggester (s));
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_margin_top (box, 2);
   gtk_widget_set_margin_bottom (box, 2);
-  label = gtk_label_new (gloss_suggestion_get_label (s));
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  words = gtk_label_new (covered);
   gtk_label_set_xalign (GTK_LABEL (words), 0);
   gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (words, TRUE);
-  detail = gtk_label_new (score);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), words);
   gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             GlossSuggestionsPanel    *self)
+{
+  GlossSuggestion     *s = gtk_list_item_get_item (item);
+  GtkWidget           *box = gtk_list_item_get_child (item);
+  GtkWidget           *label = gtk_widget_get_first_child (box);
+  GtkWidget           *words = gtk_widget_get_next_sibling (label);
+  GtkWidget           *detail = gtk_widget_get_next_sibling (words);
+  const GlossFragment *f;
+  g_autofree char     *covered = NULL;
+  g_autofree char     *score = NULL;
+  g_autofree char     *accessible = NULL;
+  guint                n;
+
+  if (self->view == NULL || gloss_document_view_get_document (self->view) == NULL)
+    return;
+  f = gloss_suggestion_get_fragments (s, &n);
+  covered = gloss_document_view_dup_fragments_text (self->view, f, n, 120,
+                                                    GLOSS_COVERED_TEXT_ONE_LINE |
+                                                      GLOSS_COVERED_TEXT_GAPS |
+                                                      GLOSS_COVERED_TEXT_ELLIPSIS);
+  score = g_strdup_printf ("%.2f · %s", gloss_suggestion_get_score (s),
+                           gloss_suggestion_get_suggester (s));
+  gtk_label_set_text (GTK_LABEL (label), gloss_suggestion_get_label (s));
+  gtk_label_set_text (GTK_LABEL (words), covered);
+  gtk_label_set_text (GTK_LABEL (detail), score);
   accessible = g_strdup_printf ("%s %s", gloss_suggestion_get_label (s), covered);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 /* ---- the suggesters ---------------------------------------------------------- */
@@ -342,36 +361,57 @@ sync_selection (GlossSuggestionsPanel *self)
   GlossSuggestion *selected = self->view != NULL
                               ? gloss_document_view_get_selected_suggestion (self->view)
                               : NULL;
+  guint            index = 0;
 
+  if (selected != NULL)
+    index = GPOINTER_TO_UINT (g_hash_table_lookup (self->rows, gloss_suggestion_get_id (selected)));
   self->selecting = TRUE;
-  gtk_list_box_unselect_all (self->list);
-  for (guint i = 0; selected != NULL && self->shown != NULL && i < self->shown->len; i++)
-    if (g_str_equal (gloss_suggestion_get_id (g_ptr_array_index (self->shown, i)),
-                     gloss_suggestion_get_id (selected)))
-      {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
-
-        gtk_list_box_select_row (self->list, row);
-        break;
-      }
+  gtk_single_selection_set_selected (self->selection,
+                                     index > 0 ? index - 1 : GTK_INVALID_LIST_POSITION);
+  if (index > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index - 1);
   self->selecting = FALSE;
+}
+
+static gboolean
+same_rows (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
 }
 
 void
 gloss_suggestions_panel_refresh (GlossSuggestionsPanel *self)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) pending = NULL;
 
   g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
   if (self->view != NULL && gloss_document_view_get_document (self->view) != NULL)
+    pending = gloss_document_view_dup_pending_suggestions (self->view);
+  else
+    pending = g_ptr_array_new_with_free_func (g_object_unref);
+  /* a decision moves the selection: the rows change only when what is
+   * pending does */
+  if (!same_rows (self->shown, pending))
     {
-      self->shown = gloss_document_view_dup_pending_suggestions (self->view);
+      g_clear_pointer (&self->shown, g_ptr_array_unref);
+      self->shown = g_steal_pointer (&pending);
+      g_hash_table_remove_all (self->rows);
       for (guint i = 0; i < self->shown->len; i++)
-        gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->shown, i)));
+        g_hash_table_insert (self->rows,
+                             (gpointer) gloss_suggestion_get_id (
+                               g_ptr_array_index (self->shown, i)),
+                             GUINT_TO_POINTER (i + 1));
+      self->selecting = TRUE;
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                           self->shown->pdata, self->shown->len);
+      self->selecting = FALSE;
     }
   update_status (self);
   sync_selection (self);
@@ -382,13 +422,11 @@ gloss_suggestions_panel_refresh (GlossSuggestionsPanel *self)
 
 static void
 row_activated_cb (GlossSuggestionsPanel *self,
-                  GtkListBoxRow         *row)
+                  guint                  position)
 {
-  int index = gtk_list_box_row_get_index (row);
-
-  if (self->view == NULL || self->shown == NULL || index < 0 || index >= (int) self->shown->len)
+  if (self->view == NULL || self->shown == NULL || position >= self->shown->len)
     return;
-  gloss_document_view_select_suggestion (self->view, g_ptr_array_index (self->shown, index));
+  gloss_document_view_select_suggestion (self->view, g_ptr_array_index (self->shown, position));
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -426,6 +464,7 @@ gloss_suggestions_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view, self);
   g_clear_weak_pointer (&self->view);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->suggesters, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SUGGESTIONS_PANEL);
   /* GTK 4.8 unparents only the template children with an id */
@@ -441,6 +480,8 @@ gloss_suggestions_panel_finalize (GObject *object)
   GlossSuggestionsPanel *self = GLOSS_SUGGESTIONS_PANEL (object);
 
   g_free (self->problem);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gloss_suggestions_panel_parent_class)->finalize (object);
 }
@@ -487,7 +528,19 @@ gloss_suggestions_panel_class_init (GlossSuggestionsPanelClass *klass)
 static void
 gloss_suggestions_panel_init (GlossSuggestionsPanel *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->store = g_list_store_new (GLOSS_TYPE_SUGGESTION);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   add_suggester_rows (self);
   update_status (self);
 }

@@ -133,7 +133,42 @@ e2e_start_app () {
   # picks a free display number itself (-displayfd), so servers started at
   # the same moment never collide.
   # A server that says its number but takes no client (another one
-  # starting or dying on that number at the same moment) is started again.
+  # starting or dying on that number at the same moment), or that the app
+  # then cannot open, is started again, with the app.
+  local attempt
+  for attempt in 1 2 3; do
+    if e2e_start_server && e2e_start_window "$title" "$@"; then
+      ok "the window shows $title ($(xdotool getwindowname "$WID"))"
+      xdotool windowfocus --sync "$WID" 2>/dev/null
+      sleep 1
+      eval "$(xdotool getwindowgeometry --shell "$WID")"
+      return 0
+    fi
+    if ! grep -q "cannot open display" "$TMP/app.log" 2>/dev/null; then
+      break
+    fi
+    echo "# attempt $attempt: the app could not open $DISPLAY; a new server"
+    e2e_stop_server
+  done
+  bail "no window named $title"
+}
+
+e2e_stop_server () {
+  if [ -n "$APP_PID" ]; then
+    kill "$APP_PID" 2>/dev/null
+    wait "$APP_PID" 2>/dev/null
+    APP_PID=
+  fi
+  if [ -n "$XVFB_PID" ]; then
+    kill "$XVFB_PID" 2>/dev/null
+    wait "$XVFB_PID" 2>/dev/null
+    XVFB_PID=
+  fi
+}
+
+# Starts Xvfb on a free display and sets DISPLAY; FALSE when none took a
+# client in three tries.
+e2e_start_server () {
   local attempt
   for attempt in 1 2 3; do
     rm -f "$TMP/display"
@@ -147,15 +182,21 @@ e2e_start_app () {
     done
     if [ -s "$TMP/display" ]; then
       export DISPLAY=:$(head -n1 "$TMP/display")
-      wait_for xdotool getdisplaygeometry >/dev/null 2>&1 && break
+      wait_for xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
     fi
     echo "# Xvfb attempt $attempt took no client: $(tr '\n' ' ' <"$TMP/xvfb.log")"
     kill "$XVFB_PID" 2>/dev/null
     wait "$XVFB_PID" 2>/dev/null
     XVFB_PID=
   done
-  [ -n "$XVFB_PID" ] || bail "Xvfb did not start"
+  return 1
+}
 
+# Starts gloss ARG... on DISPLAY and waits for its window TITLE (sets
+# APP_PID and WID); FALSE when none came, or the app died.
+e2e_start_window () {
+  local title=$1
+  shift
   export GSK_RENDERER=cairo GLOSS_NO_FIRST_RUN=1 GSETTINGS_BACKEND=memory GLOSS_ANNOTATOR=e2e
   export GTK_A11Y=none NO_AT_BRIDGE=1
   unset GLOSS_SCREENSHOT GLOSS_SCREENSHOT_QUIT
@@ -167,14 +208,11 @@ e2e_start_app () {
   WID=
   for _ in $(seq 100); do
     WID=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n1)
-    [ -n "$WID" ] && break
+    [ -n "$WID" ] && return 0
+    kill -0 "$APP_PID" 2>/dev/null || return 1
     sleep 0.1
   done
-  [ -n "$WID" ] || bail "no window named $title"
-  ok "the window shows $title ($(xdotool getwindowname "$WID"))"
-  xdotool windowfocus --sync "$WID" 2>/dev/null
-  sleep 1
-  eval "$(xdotool getwindowgeometry --shell "$WID")"
+  return 1
 }
 
 # e2e_finish: the TAP plan, and the status.
