@@ -97,7 +97,7 @@ find_id (GlossDocumentView *self,
  * it now stands: the keys of a claim typed by hand. The choice is written
  * into the suggestion, so it survives a look elsewhere. */
 
-#define REVIEW_REACH 600 /* code points either side of the claim */
+#define REVIEW_REACH GLOSS_SUGGEST_FRAME_REACH
 
 static void
 review_role_free (gpointer data)
@@ -109,132 +109,35 @@ review_role_free (gpointer data)
   g_free (role);
 }
 
-typedef struct
-{
-  char *ref;
-  guint inside;   /* over a fragment of the claim: what it is about, rarely who says it */
-  guint distance; /* from the nearest fragment */
-  guint start;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *ca = a;
-  const Candidate *cb = b;
-
-  if (ca->inside != cb->inside)
-    return ca->inside < cb->inside ? -1 : 1;
-  if (ca->distance != cb->distance)
-    return ca->distance < cb->distance ? -1 : 1;
-  return ca->start < cb->start ? -1 : ca->start > cb->start;
-}
-
-static void
-measure (Candidate           *candidate,
-         const GlossFragment *claim,
-         guint                n_claim,
-         const GlossFragment *span,
-         guint                n_span)
-{
-  candidate->inside = 0;
-  candidate->distance = G_MAXUINT;
-  candidate->start = n_span > 0 ? span[0].start : 0;
-  for (guint i = 0; i < n_claim; i++)
-    for (guint j = 0; j < n_span; j++)
-      {
-        guint gap;
-
-        if (span[j].start < claim[i].end && claim[i].start < span[j].end)
-          {
-            candidate->inside = 1;
-            gap = 0;
-          }
-        else
-          gap = span[j].end <= claim[i].start ? claim[i].start - span[j].end
-                                              : span[j].start - claim[i].end;
-        candidate->distance = MIN (candidate->distance, gap);
-      }
-}
-
-static gboolean
-role_takes (GlossReviewRole *role,
-            const char      *claim_label,
-            const char      *label)
-{
-  return gloss_relation_type_allows (role->type, claim_label, label);
-}
-
+/* The pending suggestions and the annotations near the claim, ranked by
+ * the core (gloss_suggestion_rank_candidates(): what the keys measure in
+ * bench-suggest-quality is what the view offers). */
 static GPtrArray *
 role_candidates (GlossDocumentView *self,
                  GlossSuggestion   *claim,
                  GlossReviewRole   *role,
                  const char        *current)
 {
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  const char          *claim_label = gloss_suggestion_get_label (claim);
-  const GlossFragment *cf;
-  GPtrArray           *refs = g_ptr_array_new_with_free_func (g_free);
-  guint                n_cf, lo, hi;
+  g_autoptr(GPtrArray) near = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  guint lo, hi;
 
-  cf = gloss_suggestion_get_fragments (claim, &n_cf);
   lo = gloss_suggestion_get_start (claim) > REVIEW_REACH
        ? gloss_suggestion_get_start (claim) - REVIEW_REACH
        : 0;
   hi = gloss_suggestion_get_end (claim) + REVIEW_REACH;
-
   for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
     {
-      GlossSuggestion     *s = g_ptr_array_index (self->suggestions, i);
-      const GlossFragment *f;
-      Candidate            c;
-      guint                n;
+      GlossSuggestion *s = g_ptr_array_index (self->suggestions, i);
 
       if (gloss_suggestion_get_start (s) >= hi)
         break;
-      if (s == claim || gloss_suggestion_get_end (s) <= lo ||
-          !role_takes (role, claim_label, gloss_suggestion_get_label (s)) ||
-          !_gloss_document_view_suggestion_pending (self, s))
-        continue;
-      f = gloss_suggestion_get_fragments (s, &n);
-      measure (&c, cf, n_cf, f, n);
-      c.ref = (char *) gloss_suggestion_get_id (s);
-      g_array_append_val (found, c);
+      if (gloss_suggestion_get_end (s) > lo && _gloss_document_view_suggestion_pending (self, s))
+        g_ptr_array_add (near, s);
     }
   if (self->annotations != NULL)
-    {
-      g_autoptr(GPtrArray) hits = gloss_annotation_list_query_range (self->annotations, lo, hi);
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          GlossAnnotation     *a = g_ptr_array_index (hits, i);
-          const GlossFragment *f;
-          Candidate            c;
-          guint                n;
-
-          if (!role_takes (role, claim_label, gloss_annotation_get_label (a)))
-            continue;
-          f = gloss_annotation_get_fragments (a, &n);
-          measure (&c, cf, n_cf, f, n);
-          c.ref = (char *) gloss_annotation_get_uuid (a);
-          g_array_append_val (found, c);
-        }
-    }
-  g_array_sort (found, compare_candidates);
-
-  /* the suggester's choice first, then the rest, then nobody */
-  if (current != NULL)
-    g_ptr_array_add (refs, g_strdup (current));
-  for (guint i = 0; i < found->len; i++)
-    {
-      const char *ref = g_array_index (found, Candidate, i).ref;
-
-      if (g_strcmp0 (ref, current) != 0)
-        g_ptr_array_add (refs, g_strdup (ref));
-    }
-  g_ptr_array_add (refs, NULL);
-  return refs;
+    hits = gloss_annotation_list_query_range (self->annotations, lo, hi);
+  return gloss_suggestion_rank_candidates (claim, role->type, near, hits, current, REVIEW_REACH);
 }
 
 static void

@@ -725,22 +725,181 @@ news_gold_span (const char *text,
                                (GlossFragment *) frags->data, frags->len, "gold");
 }
 
-static gboolean
-run_news_gold (void)
+/* ---- keys per claim ---------------------------------------------------------- */
+
+typedef struct
 {
-  g_autofree char *path = g_build_filename (BENCH_SOURCE_DIR, "tests", "data", "suggest",
-                                            "news-gold.jsonl", NULL);
+  guint claims;     /* gold claims */
+  guint missed;     /* no claim suggested over exactly its words: typed by hand */
+  guint one_key;    /* suggested with its whole frame right: Enter */
+  guint le4;        /* fixed with Tab, Down and Enter in at most 4 keys */
+  guint more;       /* fixed, but with more than 4 keys */
+  guint unfixable;  /* its source or cue was suggested nowhere near: linked by hand */
+  guint keys;       /* over the suggested and fixable ones */
+} Keys;
+
+static char *
+ref_text (const char *text,
+          GPtrArray  *suggestions,
+          const char *ref)
+{
+  for (guint i = 0; ref != NULL && i < suggestions->len; i++)
+    {
+      GlossSuggestion     *s = g_ptr_array_index (suggestions, i);
+      const GlossFragment *f;
+      guint                n;
+
+      if (!g_str_equal (gloss_suggestion_get_id (s), ref))
+        continue;
+      f = gloss_suggestion_get_fragments (s, &n);
+      return gloss_dup_covered_text (text, NULL, f, n, 0, GLOSS_COVERED_TEXT_FULL);
+    }
+  return NULL;
+}
+
+/* The keys a role costs, as the window takes them: none when the
+ * suggester's choice is @want's text, else Tab (or Shift+Tab, the shorter
+ * way round) to it; -1 when it is not among the candidates. */
+static int
+role_keys (const char        *text,
+           GlossSuggestion   *claim,
+           GlossRelationType *type,
+           GPtrArray         *suggestions,
+           const char        *current,
+           const char        *want)
+{
+  g_autoptr(GPtrArray) refs = gloss_suggestion_rank_candidates (claim, type, suggestions, NULL,
+                                                                current,
+                                                                GLOSS_SUGGEST_FRAME_REACH);
+
+  for (guint k = 0; k < refs->len; k++)
+    {
+      g_autofree char *covered = ref_text (text, suggestions, g_ptr_array_index (refs, k));
+
+      if (g_strcmp0 (covered, want) == 0)
+        return (int) MIN (k, refs->len - k);
+    }
+  return -1;
+}
+
+/* Every gold claim of one article against the rules' suggestions: what
+ * reviewing them costs in keys (the certainty is not in the gold). */
+static void
+count_keys (Keys        *keys,
+            GlossSchema *news,
+            const char  *text,
+            GPtrArray   *gold,
+            JsonArray   *spans,
+            GPtrArray   *suggestions)
+{
+  g_autoptr(GPtrArray) roles = gloss_frame_dup_roles (news, "CLAIM");
+
+  for (guint i = 0; i < gold->len; i++)
+    {
+      GlossAnnotation     *g = g_ptr_array_index (gold, i);
+      JsonObject          *o = json_array_get_object_element (spans, i);
+      const GlossFragment *gf;
+      GlossSuggestion     *claim = NULL;
+      guint                gn;
+      int                  cost = 1;
+
+      if (g_strcmp0 (gloss_annotation_get_label (g), "CLAIM") != 0)
+        continue;
+      keys->claims++;
+      gf = gloss_annotation_get_fragments (g, &gn);
+      for (guint j = 0; j < suggestions->len && claim == NULL; j++)
+        {
+          GlossSuggestion     *s = g_ptr_array_index (suggestions, j);
+          const GlossFragment *sf;
+          guint                sn;
+
+          sf = gloss_suggestion_get_fragments (s, &sn);
+          if (g_str_equal (gloss_suggestion_get_label (s), "CLAIM") && sn == gn &&
+              memcmp (sf, gf, gn * sizeof (GlossFragment)) == 0)
+            claim = s;
+        }
+      if (claim == NULL)
+        {
+          keys->missed++;
+          continue;
+        }
+      for (guint r = 0; r < roles->len && cost > 0; r++)
+        {
+          GlossRelationType *type = g_ptr_array_index (roles, r);
+          gboolean           is_cue = g_str_equal (gloss_relation_type_get_name (type), "cue");
+          const char        *want = json_object_get_string_member_with_default (
+            o, is_cue ? "cue" : "source", NULL);
+          const char        *current = is_cue ? gloss_suggestion_get_cue (claim)
+                                              : gloss_suggestion_get_source (claim);
+          g_autofree char   *now = ref_text (text, suggestions, current);
+          int                tabs;
+
+          if (g_strcmp0 (now, want) == 0)
+            continue;
+          tabs = role_keys (text, claim, type, suggestions, current, want);
+          if (tabs < 0)
+            cost = -1;
+          else
+            cost += tabs + (r > 0 ? 1 : 0); /* Down to a role after the first */
+          if (verbose)
+            fprintf (stderr, "keys: “%s” %s: suggested “%s”, gold “%s”: %d\n",
+                     json_object_get_string_member (o, "text"),
+                     gloss_relation_type_get_name (type), now != NULL ? now : "-",
+                     want != NULL ? want : "-", tabs);
+        }
+      if (cost < 0)
+        keys->unfixable++;
+      else
+        {
+          keys->keys += cost;
+          if (cost == 1)
+            keys->one_key++;
+          else if (cost <= 4)
+            keys->le4++;
+          else
+            keys->more++;
+        }
+    }
+}
+
+static void
+print_keys (const char *corpus,
+            const Keys *keys)
+{
+  guint fixable = keys->one_key + keys->le4 + keys->more;
+
+  printf ("# %s: keys per claim reviewed from the rules' suggestions in the window (Enter "
+          "accepts; Tab/Shift+Tab to another source, Down then Tab to another cue)\n",
+          corpus);
+  printf ("keys.%s.claims %u count\n", corpus, keys->claims);
+  printf ("keys.%s.one_key %u count\n", corpus, keys->one_key);
+  printf ("keys.%s.fixed_in_4 %u count\n", corpus, keys->le4);
+  printf ("keys.%s.fixed_in_more %u count\n", corpus, keys->more);
+  printf ("keys.%s.frame_by_hand %u count\n", corpus, keys->unfixable);
+  printf ("keys.%s.claim_by_hand %u count\n", corpus, keys->missed);
+  printf ("keys.%s.mean_keys %.2f keys\n", corpus, fixable > 0 ? (double) keys->keys / fixable : 0);
+}
+
+static gboolean
+run_news_file (const char *corpus,
+               const char *file,
+               const char *about)
+{
+  g_autofree char *path = g_build_filename (BENCH_SOURCE_DIR, "tests", "data", "suggest", file,
+                                            NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossSchema) news = gloss_schema_new_preset ("news", &error);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                  gloss_suggest_input_unref);
+  g_autoptr(GlossSuggester) rules = gloss_rules_suggester_new ();
+  Keys keys = { 0 };
   gint64 t0 = g_get_monotonic_time ();
 
   if (news == NULL || !g_file_get_contents (path, &contents, NULL, &error))
     {
-      fprintf (stderr, "news-gold: %s\n", error->message);
+      fprintf (stderr, "%s: %s\n", corpus, error->message);
       return FALSE;
     }
   lines = g_strsplit (contents, "\n", -1);
@@ -755,7 +914,7 @@ run_news_gold (void)
       if (*lines[l] == '\0')
         continue;
       if (!json_parser_load_from_data (parser, lines[l], -1, &error))
-        g_error ("news-gold line %u: %s", l + 1, error->message);
+        g_error ("%s line %u: %s", file, l + 1, error->message);
       doc = json_node_get_object (json_parser_get_root (parser));
       text = json_object_get_string_member (doc, "text");
       spans = json_object_get_array_member (doc, "spans");
@@ -764,11 +923,17 @@ run_news_gold (void)
       g_ptr_array_add (docs, gloss_suggest_input_new_text (json_object_get_string_member (doc,
                                                                                           "name"),
                                                            text, news, gold));
+      {
+        GlossSuggestInput *input = g_ptr_array_index (docs, docs->len - 1);
+        g_autoptr(GPtrArray) out = suggest_bare (rules, input, news);
+
+        count_keys (&keys, news, text, gold, spans, out);
+      }
     }
-  printf ("# news-gold: tests/data/suggest/news-gold.jsonl, our invented articles (the rules "
-          "were tuned on most of them)\n");
-  run_all ("news-gold", news, docs);
-  printf ("quality.news-gold.seconds %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
+  printf ("# %s: tests/data/suggest/%s, %s\n", corpus, file, about);
+  run_all (corpus, news, docs);
+  print_keys (corpus, &keys);
+  printf ("quality.%s.seconds %.2f s\n", corpus, (g_get_monotonic_time () - t0) / 1e6);
   return TRUE;
 }
 
@@ -807,7 +972,11 @@ main (int   argc,
 
   printf ("# %u folds; corpora from %s\n", n_folds, corpora_dir);
   if (only == NULL || g_str_equal (only, "news-gold"))
-    run_news_gold ();
+    run_news_file ("news-gold", "news-gold.jsonl",
+                   "our invented articles (the rules were tuned on them)");
+  if (only == NULL || g_str_equal (only, "news-fresh"))
+    run_news_file ("news-fresh", "news-fresh.jsonl",
+                   "two invented articles written after the rules and never tuned on");
   for (guint c = 0; c < G_N_ELEMENTS (corpora); c++)
     if (only == NULL || g_str_equal (only, corpora[c].name))
       run_corpus (&corpora[c], corpora_dir);

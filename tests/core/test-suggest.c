@@ -12,8 +12,11 @@
 #include "gloss-annotation.h"
 #include "gloss-command.h"
 #include "gloss-document.h"
+#include "gloss-frame.h"
 #include "gloss-project.h"
 #include "gloss-relation.h"
+#include "gloss-relation-type.h"
+#include "gloss-schema.h"
 #include "gloss-store.h"
 #include "gloss-suggest.h"
 #include "suggest-test-util.h"
@@ -835,6 +838,60 @@ test_accept_many (Fixture       *fixture,
   frames_clear (&frames);
 }
 
+/* Who else could be a claim's source, in the order Tab offers them: the
+ * suggester's choice, then those outside the claim nearest first (a
+ * suggestion or an annotation alike), then one inside the claim, then
+ * nobody; a cue is no source, and what is out of reach is not offered. */
+static void
+test_rank_candidates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSchema) news = gloss_schema_new_preset ("news", &error);
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GlossSuggestion) claim = gloss_suggestion_new_span ("CLAIM", 100, 150, 0.9, "rules");
+  GlossSuggestion *chosen, *near, *inside, *cue, *far;
+  GlossFragment af = { 60, 70 };
+  GlossAnnotation *annotated;
+
+  g_assert_no_error (error);
+  roles = gloss_frame_dup_roles (news, "CLAIM");
+  g_assert_cmpstr (gloss_relation_type_get_name (g_ptr_array_index (roles, 0)), ==,
+                   "attributed-to");
+  chosen = gloss_suggestion_new_span ("PERSON", 20, 30, 0.8, "rules");  /* 70 before */
+  near = gloss_suggestion_new_span ("SOURCE", 152, 160, 0.7, "rules");  /* 2 after */
+  inside = gloss_suggestion_new_span ("ORG", 110, 120, 0.7, "rules");   /* in the claim */
+  cue = gloss_suggestion_new_span ("CUE", 95, 99, 0.9, "rules");        /* no source */
+  far = gloss_suggestion_new_span ("PERSON", 5000, 5010, 0.9, "rules"); /* out of reach */
+  g_ptr_array_add (suggestions, chosen);
+  g_ptr_array_add (suggestions, near);
+  g_ptr_array_add (suggestions, inside);
+  g_ptr_array_add (suggestions, cue);
+  g_ptr_array_add (suggestions, far);
+  annotated = gloss_annotation_new ("ORG", &af, 1, "ana"); /* 30 before */
+  g_ptr_array_add (annotations, annotated);
+
+  refs = gloss_suggestion_rank_candidates (claim, g_ptr_array_index (roles, 0), suggestions,
+                                           annotations, gloss_suggestion_get_id (chosen),
+                                           GLOSS_SUGGEST_FRAME_REACH);
+  g_assert_cmpuint (refs->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (refs, 0), ==, gloss_suggestion_get_id (chosen));
+  g_assert_cmpstr (g_ptr_array_index (refs, 1), ==, gloss_suggestion_get_id (near));
+  g_assert_cmpstr (g_ptr_array_index (refs, 2), ==, gloss_annotation_get_uuid (annotated));
+  g_assert_cmpstr (g_ptr_array_index (refs, 3), ==, gloss_suggestion_get_id (inside));
+  g_assert_null (g_ptr_array_index (refs, 4));
+
+  /* the cue's role takes only the cue */
+  g_clear_pointer (&refs, g_ptr_array_unref);
+  refs = gloss_suggestion_rank_candidates (claim, g_ptr_array_index (roles, 1), suggestions,
+                                           annotations, NULL, GLOSS_SUGGEST_FRAME_REACH);
+  g_assert_cmpuint (refs->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (refs, 0), ==, gloss_suggestion_get_id (cue));
+  g_assert_null (g_ptr_array_index (refs, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +910,7 @@ main (int   argc,
   ADD ("commands", test_commands);
   ADD ("accept-many", test_accept_many);
 #undef ADD
+  g_test_add_func ("/core/suggest/rank-candidates", test_rank_candidates);
 
   return g_test_run ();
 }

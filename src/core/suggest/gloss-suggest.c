@@ -1297,3 +1297,132 @@ gloss_suggestions_build_reject_command (GPtrArray *suggestions)
                                         GLOSS_SUGGESTION_REJECTED);
   return command;
 }
+
+/* ---- a claim's frame under review ------------------------------------------- */
+
+typedef struct
+{
+  const char *ref;
+  guint       inside;   /* over a fragment of the claim: what it is about, rarely who says it */
+  guint       distance; /* from the nearest fragment */
+  guint       start;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->inside != cb->inside)
+    return ca->inside < cb->inside ? -1 : 1;
+  if (ca->distance != cb->distance)
+    return ca->distance < cb->distance ? -1 : 1;
+  return ca->start < cb->start ? -1 : ca->start > cb->start;
+}
+
+static void
+measure (Candidate           *candidate,
+         const GlossFragment *claim,
+         guint                n_claim,
+         const GlossFragment *span,
+         guint                n_span)
+{
+  candidate->inside = 0;
+  candidate->distance = G_MAXUINT;
+  candidate->start = n_span > 0 ? span[0].start : 0;
+  for (guint i = 0; i < n_claim; i++)
+    for (guint j = 0; j < n_span; j++)
+      {
+        guint gap;
+
+        if (span[j].start < claim[i].end && claim[i].start < span[j].end)
+          {
+            candidate->inside = 1;
+            gap = 0;
+          }
+        else
+          gap = span[j].end <= claim[i].start ? claim[i].start - span[j].end
+                                              : span[j].start - claim[i].end;
+        candidate->distance = MIN (candidate->distance, gap);
+      }
+}
+
+static gboolean
+within (guint claim_start,
+        guint claim_end,
+        guint start,
+        guint end,
+        guint reach)
+{
+  return end + reach > claim_start && start < claim_end + reach;
+}
+
+GPtrArray *
+gloss_suggestion_rank_candidates (GlossSuggestion   *claim,
+                                  GlossRelationType *type,
+                                  GPtrArray         *suggestions,
+                                  GPtrArray         *annotations,
+                                  const char        *current,
+                                  guint              reach)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  const char          *label;
+  const GlossFragment *cf;
+  GPtrArray           *refs = g_ptr_array_new_with_free_func (g_free);
+  guint                n_cf, cs, ce;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION (claim), refs);
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (type), refs);
+
+  label = gloss_suggestion_get_label (claim);
+  cf = gloss_suggestion_get_fragments (claim, &n_cf);
+  cs = gloss_suggestion_get_start (claim);
+  ce = gloss_suggestion_get_end (claim);
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      GlossSuggestion     *s = g_ptr_array_index (suggestions, i);
+      const GlossFragment *f;
+      Candidate            c;
+      guint                n;
+
+      if (s == claim ||
+          !within (cs, ce, gloss_suggestion_get_start (s), gloss_suggestion_get_end (s), reach) ||
+          !gloss_relation_type_allows (type, label, gloss_suggestion_get_label (s)))
+        continue;
+      f = gloss_suggestion_get_fragments (s, &n);
+      measure (&c, cf, n_cf, f, n);
+      c.ref = gloss_suggestion_get_id (s);
+      g_array_append_val (found, c);
+    }
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      GlossAnnotation     *a = g_ptr_array_index (annotations, i);
+      const GlossFragment *f;
+      Candidate            c;
+      guint                n;
+
+      if (!within (cs, ce, gloss_annotation_get_start (a), gloss_annotation_get_end (a), reach) ||
+          !gloss_relation_type_allows (type, label, gloss_annotation_get_label (a)))
+        continue;
+      f = gloss_annotation_get_fragments (a, &n);
+      measure (&c, cf, n_cf, f, n);
+      c.ref = gloss_annotation_get_uuid (a);
+      g_array_append_val (found, c);
+    }
+  g_array_sort (found, compare_candidates);
+
+  /* the suggester's choice first, then the rest, then nobody */
+  if (current != NULL)
+    g_ptr_array_add (refs, g_strdup (current));
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *ref = g_array_index (found, Candidate, i).ref;
+
+      if (g_strcmp0 (ref, current) != 0)
+        g_ptr_array_add (refs, g_strdup (ref));
+    }
+  g_ptr_array_add (refs, NULL);
+  return refs;
+}

@@ -118,4 +118,23 @@ GlossCommand       *gloss_project_build_accept_command (GlossProject        *pro
 /* A command that rejects @suggestions (of the list's document). */
 GlossCommand       *gloss_suggestions_build_reject_command (GPtrArray       *suggestions);
 
+/* How far from a claim its source and cue are looked for (code points). */
+#define GLOSS_SUGGEST_FRAME_REACH 600
+
+/* A claim suggestion's frame under review: who could fill its role @type
+ * (a relation type of gloss_frame_dup_roles() for its label). Of
+ * @suggestions (the document's pending ones) and @annotations (its live
+ * ones; either may be NULL), those @type allows from the claim's label and
+ * within @reach code points of it: @current first (the suggester's
+ * choice, may be NULL), then those outside the claim's fragments, nearest
+ * first, then those over them. A new array of owned strings (annotation
+ * UUIDs and suggestion ids) whose last element is NULL: nobody. The
+ * window's Tab goes through it in this order. */
+GPtrArray          *gloss_suggestion_rank_candidates (GlossSuggestion   *claim,
+                                                      GlossRelationType *type,
+                                                      GPtrArray         *suggestions,
+                                                      GPtrArray         *annotations,
+                                                      const char        *current,
+                                                      guint              reach);
+
 G_END_DECLS
