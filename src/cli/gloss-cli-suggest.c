@@ -23,18 +23,12 @@ static char *
 read_api_key (const char  *path,
               GError     **error)
 {
-  g_autofree char *contents = NULL;
   const char *env;
 
-  if (path == NULL)
-    {
-      env = g_getenv ("GLOSS_API_KEY");
-      return env != NULL && *env != '\0' ? g_strdup (env) : NULL;
-    }
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  contents[strcspn (contents, "\r\n")] = '\0';
-  return g_strdup (g_strstrip (contents));
+  if (path != NULL)
+    return gloss_suggest_read_key_file (path, error);
+  env = g_getenv ("GLOSS_API_KEY");
+  return env != NULL && *env != '\0' ? g_strdup (env) : NULL;
 }
 
 /* --set NAME.KEY=VALUE: kept in the project, as Project Properties does. */

@@ -36,33 +36,6 @@
 #include "gloss-suggester-rules.h"
 #include "bench-util.h"
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  char     *newline;
-  JsonNode *root;
-
-  if (!g_file_get_contents (path, &contents, NULL, &error))
-    g_error ("%s", error->message);
-  if (!g_str_has_suffix (path, ".jsonl") && !g_str_has_suffix (path, ".json"))
-    return g_steal_pointer (&contents);
-
-  newline = strchr (contents, '\n');
-  if (newline != NULL)
-    *newline = '\0';
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, -1, &error))
-    g_error ("%s: %s", path, error->message);
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), "text"))
-    g_error ("%s: the first line has no \"text\"", path);
-  return g_strdup (json_object_get_string_member (json_node_get_object (root), "text"));
-}
-
 /* A fresh copy of the project at @from, opened. */
 static GlossProject *
 open_copy (const char *from,
@@ -154,7 +127,7 @@ main (int   argc,
       return 2;
     }
 
-  text = read_text (path);
+  text = bench_read_text (path);
   dir = bench_dir ();
   kept_path = g_build_filename (dir, "kept.gloss", NULL);
   run_path = g_build_filename (dir, "run.gloss", NULL);

@@ -43,6 +43,7 @@
 #include "gloss-suggester-rules.h"
 #include "bench-quality.h"
 #include "bench-util.h"
+#include "suggest-gold.h"
 
 typedef struct
 {
@@ -681,50 +682,6 @@ run_corpus (const Corpus *corpus,
 
 /* ---- our own invented articles */
 
-/* A gold span of news-gold.jsonl: "text" (or the texts of its fragments),
- * found from @from on, its "n"th occurrence (1-based, default 1). */
-static GlossAnnotation *
-news_gold_span (const char *text,
-                JsonObject *o)
-{
-  JsonNode *t = json_object_get_member (o, "text");
-  guint     nth = (guint) json_object_get_int_member_with_default (o, "n", 1);
-  g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
-  g_autoptr(GPtrArray) pieces = g_ptr_array_new ();
-  const char *from = text;
-
-  if (JSON_NODE_HOLDS_ARRAY (t))
-    {
-      JsonArray *texts = json_node_get_array (t);
-
-      for (guint i = 0; i < json_array_get_length (texts); i++)
-        g_ptr_array_add (pieces, (gpointer) json_array_get_string_element (texts, i));
-    }
-  else
-    g_ptr_array_add (pieces, (gpointer) json_node_get_string (t));
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char   *piece = g_ptr_array_index (pieces, i);
-      const char   *p = NULL;
-      GlossFragment f;
-
-      /* The nth occurrence for the first piece; the next one for the rest. */
-      for (guint k = 0; k < (i == 0 ? nth : 1); k++)
-        {
-          p = strstr (p == NULL ? from : p + 1, piece);
-          if (p == NULL)
-            g_error ("news-gold: “%s” not found", piece);
-        }
-      f.start = g_utf8_pointer_to_offset (text, p);
-      f.end = f.start + g_utf8_strlen (piece, -1);
-      g_array_append_val (frags, f);
-      from = p + strlen (piece);
-    }
-  return gloss_annotation_new (json_object_get_string_member (o, "label"),
-                               (GlossFragment *) frags->data, frags->len, "gold");
-}
-
 /* ---- keys per claim ---------------------------------------------------------- */
 
 typedef struct
@@ -919,7 +876,7 @@ run_news_file (const char *corpus,
       text = json_object_get_string_member (doc, "text");
       spans = json_object_get_array_member (doc, "spans");
       for (guint i = 0; i < json_array_get_length (spans); i++)
-        g_ptr_array_add (gold, news_gold_span (text, json_array_get_object_element (spans, i)));
+        g_ptr_array_add (gold, suggest_gold_annotation (text, json_array_get_object_element (spans, i), l + 1));
       g_ptr_array_add (docs, gloss_suggest_input_new_text (json_object_get_string_member (doc,
                                                                                           "name"),
                                                            text, news, gold));

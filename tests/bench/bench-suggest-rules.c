@@ -43,33 +43,6 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  char     *newline;
-  JsonNode *root;
-
-  if (!g_file_get_contents (path, &contents, NULL, &error))
-    g_error ("%s", error->message);
-  if (!g_str_has_suffix (path, ".jsonl") && !g_str_has_suffix (path, ".json"))
-    return g_steal_pointer (&contents);
-
-  newline = strchr (contents, '\n');
-  if (newline != NULL)
-    *newline = '\0';
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, contents, -1, &error))
-    g_error ("%s: %s", path, error->message);
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), "text"))
-    g_error ("%s: the first line has no \"text\"", path);
-  return g_strdup (json_object_get_string_member (json_node_get_object (root), "text"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -103,7 +76,7 @@ main (int   argc,
       return 2;
     }
 
-  text = read_text (path);
+  text = bench_read_text (path);
   schema = gloss_schema_new_preset ("news", NULL);
   rules = gloss_rules_suggester_new ();
 

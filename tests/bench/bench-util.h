@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 /* Peak resident set size in KiB (VmHWM), or 0. */
 static inline guint64
@@ -98,4 +99,33 @@ bench_cleanup (const char *dir)
   if (d)
     g_dir_close (d);
   g_rmdir (dir);
+}
+
+/* The text of @path: a plain text file, or the "text" of the first line of
+ * a JSONL file (what ../shared/bench/gen_corpus.py writes). */
+static inline char *
+bench_read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  char     *newline;
+  JsonNode *root;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+  if (!g_str_has_suffix (path, ".jsonl") && !g_str_has_suffix (path, ".json"))
+    return g_steal_pointer (&contents);
+
+  newline = strchr (contents, '\n');
+  if (newline != NULL)
+    *newline = '\0';
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, contents, -1, &error))
+    g_error ("%s: %s", path, error->message);
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "text"))
+    g_error ("%s: the first line has no \"text\"", path);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "text"));
 }

@@ -13,6 +13,7 @@
 #include "gloss.h"
 #include "gloss-suggester.h"
 #include "gloss-suggester-rules.h"
+#include "suggest-gold.h"
 
 /* ---- helpers */
 
@@ -808,50 +809,6 @@ fragments_equal (const GlossFragment *a,
   return na == nb && memcmp (a, b, na * sizeof (GlossFragment)) == 0;
 }
 
-/* One gold span: {"label": L, "text": "..." or ["...", "..."], "n": k}
- * (the k-th occurrence of each piece after the previous piece). */
-static GlossAnnotation *
-gold_annotation (const char *text,
-                 JsonObject *o,
-                 guint       line)
-{
-  JsonNode *t = json_object_get_member (o, "text");
-  guint     nth = json_object_has_member (o, "n") ? json_object_get_int_member (o, "n") : 1;
-  g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
-  g_autoptr(GPtrArray) pieces = g_ptr_array_new ();
-  const char *from = text;
-
-  if (JSON_NODE_HOLDS_ARRAY (t))
-    {
-      JsonArray *a = json_node_get_array (t);
-
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        g_ptr_array_add (pieces, (gpointer) json_array_get_string_element (a, i));
-    }
-  else
-    g_ptr_array_add (pieces, (gpointer) json_node_get_string (t));
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char   *piece = g_ptr_array_index (pieces, i);
-      const char   *p = from;
-      GlossFragment f;
-
-      for (guint k = 0; k < (i == 0 ? nth : 1); k++)
-        {
-          p = strstr (k == 0 ? p : p + 1, piece);
-          if (p == NULL)
-            g_error ("gold line %u: “%s” not found", line, piece);
-        }
-      f.start = g_utf8_pointer_to_offset (text, p);
-      f.end = f.start + g_utf8_strlen (piece, -1);
-      g_array_append_val (frags, f);
-      from = p + strlen (piece);
-    }
-  return gloss_annotation_new (json_object_get_string_member (o, "label"),
-                               (GlossFragment *) frags->data, frags->len, "gold");
-}
-
 #define N_EVAL_LABELS 8
 static const char * const eval_labels[N_EVAL_LABELS] = {
   "CLAIM",
@@ -1013,7 +970,7 @@ test_eval (void)
       for (guint i = 0; i < json_array_get_length (spans); i++)
         {
           JsonObject      *o = json_array_get_object_element (spans, i);
-          GlossAnnotation *a = gold_annotation (text, o, l + 1);
+          GlossAnnotation *a = suggest_gold_annotation (text, o, l + 1);
 
           g_ptr_array_add (gold, a);
           /* A claim's gold frame: the texts of its source and cue. */

@@ -184,12 +184,14 @@ gloss_project_set_suggester_enabled (GlossProject *project,
                                enabled ? "true" : "false", error);
 }
 
-static char *
-read_key_file (const char *path,
-               GError    **error)
+char *
+gloss_suggest_read_key_file (const char *path,
+                             GError    **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_get_contents (path, &contents, NULL, &local))
     {
@@ -229,7 +231,7 @@ gloss_project_new_suggester (GlossProject *project,
   key_file = gloss_project_dup_suggester_setting (project, name, "key-file");
   if (api_key == NULL && key_file != NULL)
     {
-      key = read_key_file (key_file, error);
+      key = gloss_suggest_read_key_file (key_file, error);
       if (key == NULL)
         return NULL;
     }

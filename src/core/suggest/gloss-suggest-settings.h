@@ -54,6 +54,10 @@ GlossSuggester *gloss_project_new_suggester (GlossProject *project,
                                              const char   *name,
                                              const char   *api_key,
                                              GError      **error);
+/* The API key in the file at @path: its first line, without the spaces
+ * around it (NULL with @error when it cannot be read). */
+char           *gloss_suggest_read_key_file (const char *path,
+                                             GError    **error);
 /* The names of the suggesters @project runs (enabled and ready), in
  * gloss_suggester_list_names() order; a new NULL-terminated array. */
 char          **gloss_project_dup_enabled_suggesters (GlossProject *project);
