@@ -876,7 +876,8 @@ run_news_file (const char *corpus,
       text = json_object_get_string_member (doc, "text");
       spans = json_object_get_array_member (doc, "spans");
       for (guint i = 0; i < json_array_get_length (spans); i++)
-        g_ptr_array_add (gold, suggest_gold_annotation (text, json_array_get_object_element (spans, i), l + 1));
+        g_ptr_array_add (gold, suggest_gold_annotation (
+                                 text, json_array_get_object_element (spans, i), l + 1));
       g_ptr_array_add (docs, gloss_suggest_input_new_text (json_object_get_string_member (doc,
                                                                                           "name"),
                                                            text, news, gold));
