@@ -93,6 +93,8 @@ struct _GlossDocumentView
   GPtrArray            *suggestions;         /* owned: GlossSuggestion, by start */
   GlossSuggestion      *selected_suggestion; /* owned, one of them, or NULL */
   double                accept_score;        /* Ctrl+Enter accepts those at least this */
+  gboolean              by_score;            /* N takes the highest score first */
+  GPtrArray            *by_score_order;      /* owned: the suggestions so ordered, or NULL */
   /* The frame of the selected claim suggestion, as Tab and Up/Down edit it
    * before Enter accepts it */
   GPtrArray            *review; /* owned: GlossReviewRole, NULL when none */

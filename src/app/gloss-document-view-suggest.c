@@ -56,16 +56,27 @@ _gloss_document_view_suggestion_pending (GlossDocumentView *self,
   return TRUE;
 }
 
+/* The order N takes the suggestions in: the text's, or the highest score
+ * first. */
+static GPtrArray *
+review_order (GlossDocumentView *self)
+{
+  return self->by_score && self->by_score_order != NULL ? self->by_score_order
+                                                        : self->suggestions;
+}
+
 GPtrArray *
 gloss_document_view_dup_pending_suggestions (GlossDocumentView *self)
 {
   GPtrArray *pending = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *order;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), pending);
 
-  for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
+  order = review_order (self);
+  for (guint i = 0; order != NULL && i < order->len; i++)
     {
-      GlossSuggestion *s = g_ptr_array_index (self->suggestions, i);
+      GlossSuggestion *s = g_ptr_array_index (order, i);
 
       if (_gloss_document_view_suggestion_pending (self, s))
         g_ptr_array_add (pending, g_object_ref (s));
@@ -413,31 +424,32 @@ gloss_document_view_get_selected_suggestion (GlossDocumentView *self)
   return self->selected_suggestion;
 }
 
-/* The pending suggestion after (@direction 1) or before (-1) the selected
- * one, or the caret when none is selected; none past the ends. */
+/* The pending suggestion after (@direction 1) or before (-1) @after in the
+ * review order, or, without @after, from the caret (in the text's order) or
+ * from the top (by score); none past the ends. */
 static GlossSuggestion *
 next_pending (GlossDocumentView *self,
               int                direction,
               guint              from,
               GlossSuggestion   *after)
 {
-  guint n = self->suggestions != NULL ? self->suggestions->len : 0;
-  int   at = -1;
+  GPtrArray *order = review_order (self);
+  guint      n = order != NULL ? order->len : 0;
+  int        at = -1;
 
   if (after != NULL)
     for (guint i = 0; i < n; i++)
-      if (g_ptr_array_index (self->suggestions, i) == after)
+      if (g_ptr_array_index (order, i) == after)
         at = i;
   if (at < 0)
     {
       /* from an offset: the first starting at or after it, going forward */
       for (guint i = 0; i < n; i++)
         {
-          GlossSuggestion *s = g_ptr_array_index (self->suggestions, direction > 0 ? i
-                                                                                   : n - 1 - i);
+          GlossSuggestion *s = g_ptr_array_index (order, direction > 0 ? i : n - 1 - i);
           guint            start = gloss_suggestion_get_start (s);
 
-          if ((direction > 0 ? start >= from : start < from) &&
+          if ((self->by_score || (direction > 0 ? start >= from : start < from)) &&
               _gloss_document_view_suggestion_pending (self, s))
             return s;
         }
@@ -445,7 +457,7 @@ next_pending (GlossDocumentView *self,
     }
   for (int i = at + direction; i >= 0 && i < (int) n; i += direction)
     {
-      GlossSuggestion *s = g_ptr_array_index (self->suggestions, i);
+      GlossSuggestion *s = g_ptr_array_index (order, i);
 
       if (_gloss_document_view_suggestion_pending (self, s))
         return s;
@@ -485,15 +497,26 @@ gloss_document_view_select_next_suggestion (GlossDocumentView *self,
 }
 
 /* After a decision on @decided (at @start): the next pending suggestion,
- * else the previous one. */
+ * else the previous one, in the review order. */
 static void
 advance (GlossDocumentView *self,
+         GlossSuggestion   *decided,
          guint              start)
 {
-  GlossSuggestion *next = next_pending (self, 1, start, NULL);
+  GlossSuggestion *next = NULL;
 
-  if (next == NULL)
-    next = next_pending (self, -1, start, NULL);
+  if (self->by_score && decided != NULL)
+    {
+      next = next_pending (self, 1, start, decided);
+      if (next == NULL)
+        next = next_pending (self, -1, start, decided);
+    }
+  else
+    {
+      next = next_pending (self, 1, start, NULL);
+      if (next == NULL)
+        next = next_pending (self, -1, start, NULL);
+    }
   _gloss_document_view_select_suggestion (self, next, next != NULL);
 }
 
@@ -525,7 +548,7 @@ gloss_document_view_accept_suggestion (GlossDocumentView *self,
   g_ptr_array_add (one, g_object_ref (self->selected_suggestion));
   if (!accept (self, one, label))
     return FALSE;
-  advance (self, start);
+  advance (self, g_ptr_array_index (one, 0), start);
   return TRUE;
 }
 
@@ -557,7 +580,7 @@ gloss_document_view_reject_suggestion (GlossDocumentView *self)
   command = gloss_suggestions_build_reject_command (one);
   if (!_gloss_document_view_apply_command (self, command))
     return FALSE;
-  advance (self, start);
+  advance (self, g_ptr_array_index (one, 0), start);
   return TRUE;
 }
 
@@ -587,7 +610,7 @@ gloss_document_view_accept_all_suggestions (GlossDocumentView *self)
     }
   if (!accept (self, chosen, NULL))
     return 0;
-  advance (self, 0);
+  advance (self, NULL, 0);
   return chosen->len;
 }
 
@@ -615,6 +638,52 @@ compare_suggestions (gconstpointer a,
   return gloss_suggestion_compare (*(GlossSuggestion **) a, *(GlossSuggestion **) b);
 }
 
+static int
+compare_by_score (gconstpointer a,
+                  gconstpointer b)
+{
+  GlossSuggestion *sa = *(GlossSuggestion **) a;
+  GlossSuggestion *sb = *(GlossSuggestion **) b;
+  double           da = gloss_suggestion_get_score (sa);
+  double           db = gloss_suggestion_get_score (sb);
+
+  if (da != db)
+    return da > db ? -1 : 1;
+  return gloss_suggestion_compare (sa, sb);
+}
+
+static void
+rebuild_score_order (GlossDocumentView *self)
+{
+  g_clear_pointer (&self->by_score_order, g_ptr_array_unref);
+  if (!self->by_score || self->suggestions == NULL)
+    return;
+  self->by_score_order = g_ptr_array_new_full (self->suggestions->len, g_object_unref);
+  for (guint i = 0; i < self->suggestions->len; i++)
+    g_ptr_array_add (self->by_score_order, g_object_ref (g_ptr_array_index (self->suggestions, i)));
+  g_ptr_array_sort (self->by_score_order, compare_by_score);
+}
+
+gboolean
+gloss_document_view_get_suggestions_by_score (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), FALSE);
+  return self->by_score;
+}
+
+void
+gloss_document_view_set_suggestions_by_score (GlossDocumentView *self,
+                                              gboolean           by_score)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  by_score = !!by_score;
+  if (self->by_score == by_score)
+    return;
+  self->by_score = by_score;
+  rebuild_score_order (self);
+}
+
 void
 gloss_document_view_set_suggestions (GlossDocumentView *self,
                                      GPtrArray         *suggestions)
@@ -631,6 +700,7 @@ gloss_document_view_set_suggestions (GlossDocumentView *self,
   for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
     g_ptr_array_add (self->suggestions, g_object_ref (g_ptr_array_index (suggestions, i)));
   g_ptr_array_sort (self->suggestions, compare_suggestions);
+  rebuild_score_order (self);
 
   if (selected_id != NULL)
     again = find_id (self, selected_id);
@@ -666,6 +736,7 @@ void
 _gloss_document_view_connect_suggestions (GlossDocumentView *self)
 {
   g_clear_object (&self->selected_suggestion);
+  g_clear_pointer (&self->by_score_order, g_ptr_array_unref);
   g_clear_pointer (&self->review, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   if (self->annotations != NULL)

@@ -380,6 +380,7 @@ gloss_document_view_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->selected_suggestion);
   g_clear_pointer (&self->review, g_ptr_array_unref);
+  g_clear_pointer (&self->by_score_order, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_object (&self->link_target);
   g_clear_pointer (&self->frame, g_ptr_array_unref);
@@ -650,6 +651,7 @@ gloss_document_view_set_document (GlossDocumentView   *self,
   _gloss_document_view_select (self, NULL, FALSE);
   g_clear_object (&self->selected_suggestion);
   g_clear_pointer (&self->review, g_ptr_array_unref);
+  g_clear_pointer (&self->by_score_order, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   self->n_matches = 0;

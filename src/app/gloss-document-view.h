@@ -154,6 +154,11 @@ gboolean             gloss_document_view_review_cycle (GlossDocumentView *self,
                                                        int                direction);
 gboolean             gloss_document_view_review_focus (GlossDocumentView *self,
                                                        int                direction);
+/* Whether N, the pending list and the step after a decision take the
+ * highest score first (else the text's order). */
+gboolean         gloss_document_view_get_suggestions_by_score (GlossDocumentView *self);
+void             gloss_document_view_set_suggestions_by_score (GlossDocumentView *self,
+                                                               gboolean           by_score);
 double           gloss_document_view_get_accept_score (GlossDocumentView *self);
 void             gloss_document_view_set_accept_score (GlossDocumentView *self,
                                                        double             score);

@@ -61,6 +61,7 @@ struct _GlossSuggestionsPanel
 
   /* template children */
   GtkButton         *accept_all_button;
+  GtkCheckButton    *by_score_check;
   GtkButton         *cancel_button;
   GtkListView       *list;
   GtkProgressBar    *progress_bar;
@@ -137,6 +138,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   accessible = g_strdup_printf ("%s %s", gloss_suggestion_get_label (s), covered);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* the row a screen reader walks is the list's own item, the box's parent */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /* ---- the suggesters ---------------------------------------------------------- */
@@ -499,6 +504,7 @@ gloss_suggestions_panel_class_init (GlossSuggestionsPanelClass *klass)
                                                "/io/github/glossapp/Gloss/"
                                                "gloss-suggestions-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, accept_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, by_score_check);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, list);
   gtk_widget_class_bind_template_child (widget_class, GlossSuggestionsPanel, progress_bar);
@@ -603,4 +609,11 @@ gloss_suggestions_panel_get_status (GlossSuggestionsPanel *self)
 {
   g_return_val_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self), NULL);
   return gtk_label_get_text (self->status_label);
+}
+
+GtkWidget *
+gloss_suggestions_panel_get_by_score_button (GlossSuggestionsPanel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTIONS_PANEL (self), NULL);
+  return GTK_WIDGET (self->by_score_check);
 }

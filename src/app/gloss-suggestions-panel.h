@@ -46,6 +46,8 @@ const char *gloss_suggestions_panel_get_suggester_status (GlossSuggestionsPanel 
 /* The run's progress, 0 to 1 (a bar under the status; < 0 hides it). */
 void        gloss_suggestions_panel_set_progress (GlossSuggestionsPanel *self,
                                                   double                 fraction);
+/* "Highest score first": the window binds it to its setting. */
+GtkWidget  *gloss_suggestions_panel_get_by_score_button (GlossSuggestionsPanel *self);
 /* The rows shown (tests): a row's accessible text is "LABEL text". */
 guint       gloss_suggestions_panel_get_n_rows (GlossSuggestionsPanel *self);
 const char *gloss_suggestions_panel_get_status (GlossSuggestionsPanel *self);

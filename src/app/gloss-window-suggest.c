@@ -33,6 +33,15 @@
 
 #define RETRAIN_DELAY_SECONDS 5
 
+/* A worker's window, still there to be told: not closed, and not in the
+ * middle of its dispose (its panels are gone then, the weak pointer not
+ * yet). */
+static gboolean
+still_there (GlossWindow *self)
+{
+  return self != NULL && self->suggestions_panel != NULL;
+}
+
 /* ---- a run ----------------------------------------------------------------- */
 
 typedef struct
@@ -235,7 +244,8 @@ model_waits (GlossProject *project)
     {
       g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
 
-      if (gloss_document_get_n_annotations (document) > 0)
+      /* a document the list lost a moment ago (a merge) is none */
+      if (document != NULL && gloss_document_get_n_annotations (document) > 0)
         n++;
     }
   if (n >= GLOSS_MODEL_MIN_DOCUMENTS)
@@ -272,7 +282,7 @@ suggest_progress_cb (double   fraction,
 {
   SuggestJob *job = data;
 
-  if (job->window != NULL)
+  if (still_there (job->window))
     gloss_suggestions_panel_set_progress (job->window->suggestions_panel, fraction);
 }
 
@@ -293,7 +303,7 @@ suggest_done_cb (GObject      *source,
       if (!cancelled)
         g_string_append (problems, error->message);
     }
-  if (self == NULL)
+  if (!still_there (self))
     return;
 
   if (job->trained != NULL)
@@ -418,7 +428,7 @@ train_done_cb (GObject      *source,
   GlossWindow *self = job->window;
   g_autoptr(GError) error = NULL;
 
-  if (!gloss_task_runner_run_finish (result, &error) || self == NULL)
+  if (!gloss_task_runner_run_finish (result, &error) || !still_there (self))
     return;
   g_clear_object (&self->suggest.train_cancellable);
   self->suggest.n_trainings++;
@@ -549,11 +559,11 @@ uncertain_done_cb (GObject      *source,
 
   if (!gloss_task_runner_run_finish (result, &error))
     {
-      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (still_there (self) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gloss_window_show_error (self, _("Could not find the next document"), error);
       return;
     }
-  if (self == NULL)
+  if (!still_there (self))
     return;
   if (job->trained != NULL)
     g_set_object (&self->suggest.model, job->trained);
@@ -784,9 +794,24 @@ _gloss_window_suggest_class_init (GtkWidgetClass *widget_class)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.suggest", NULL);
 }
 
+/* Highest score first, or the text's order: the view's N and the list. */
+static void
+order_changed_cb (GlossWindow *self)
+{
+  gloss_document_view_set_suggestions_by_score (
+    self->view, g_settings_get_boolean (self->settings, "suggestions-by-score"));
+  gloss_suggestions_panel_refresh (self->suggestions_panel);
+}
+
 void
 _gloss_window_suggest_init (GlossWindow *self)
 {
+  g_settings_bind (self->settings, "suggestions-by-score",
+                   gloss_suggestions_panel_get_by_score_button (self->suggestions_panel), "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::suggestions-by-score",
+                           G_CALLBACK (order_changed_cb), self, G_CONNECT_SWAPPED);
+  order_changed_cb (self);
   gloss_suggestions_panel_set_view (self->suggestions_panel, self->view);
   g_signal_connect_object (self->view, "accept-suggestions", G_CALLBACK (accept_suggestions_cb),
                            self, G_CONNECT_SWAPPED);

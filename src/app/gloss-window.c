@@ -1350,12 +1350,12 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_window_bulk_init (self);
-  _gloss_window_suggest_init (self);
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup,
                                          self->primary_menu, NULL);
 
   self->settings = g_settings_new (APP_ID);
+  _gloss_window_suggest_init (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   /* Document list: project documents, filtered by the search entry. */

@@ -15,6 +15,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
+#include "gloss-document-view.h"
 #include "gloss-document.h"
 #include "gloss-project-properties.h"
 #include "gloss-project.h"
@@ -364,6 +365,59 @@ test_keyring (Fixture      *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Highest score first: N walks the pending suggestions by falling score,
+ * the list shows them so, and a decision goes on to the next in that
+ * order; off again, N follows the text. */
+static void
+test_by_score (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr(GlossWindow) window = open_project_window (fixture->path, "wire");
+  GlossDocumentView *view;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glossapp.Gloss");
+  g_autoptr(GPtrArray) pending = NULL;
+  double last = 2;
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest", NULL);
+  wait_for_runs (window, 1);
+  view = GLOSS_DOCUMENT_VIEW (gloss_window_get_view (window));
+  g_settings_set_boolean (settings, "suggestions-by-score", TRUE);
+  g_assert_true (gloss_document_view_get_suggestions_by_score (view));
+  pending = gloss_document_view_dup_pending_suggestions (view);
+  n = pending->len;
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      double score = gloss_suggestion_get_score (g_ptr_array_index (pending, i));
+
+      g_assert_cmpfloat (score, <=, last);
+      last = score;
+    }
+  /* N: the first of that order, then the second */
+  g_assert_true (gloss_document_view_select_next_suggestion (view, 1));
+  g_assert_true (gloss_document_view_get_selected_suggestion (view) ==
+                 g_ptr_array_index (pending, 0));
+  g_assert_true (gloss_document_view_select_next_suggestion (view, 1));
+  g_assert_true (gloss_document_view_get_selected_suggestion (view) ==
+                 g_ptr_array_index (pending, 1));
+  /* a rejection goes on to the third */
+  g_assert_true (gloss_document_view_reject_suggestion (view));
+  g_assert_true (gloss_document_view_get_selected_suggestion (view) ==
+                 g_ptr_array_index (pending, 2));
+  g_assert_cmpuint (gloss_suggestions_panel_get_n_rows (window->suggestions_panel), ==, n - 1);
+
+  g_settings_set_boolean (settings, "suggestions-by-score", FALSE);
+  g_assert_false (gloss_document_view_get_suggestions_by_score (view));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = gloss_document_view_dup_pending_suggestions (view);
+  for (guint i = 1; i < pending->len; i++)
+    g_assert_cmpuint (gloss_suggestion_get_start (g_ptr_array_index (pending, i - 1)), <=,
+                      gloss_suggestion_get_start (g_ptr_array_index (pending, i)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +441,8 @@ main (int   argc,
   g_test_add ("/ui/suggest/settings/model", Fixture, NULL, fixture_setup, test_model,
               fixture_teardown);
   g_test_add ("/ui/suggest/settings/keyring", Fixture, NULL, fixture_setup, test_keyring,
+              fixture_teardown);
+  g_test_add ("/ui/suggest/settings/by-score", Fixture, NULL, fixture_setup, test_by_score,
               fixture_teardown);
 
   return g_test_run ();

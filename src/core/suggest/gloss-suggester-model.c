@@ -915,7 +915,8 @@ gloss_model_suggester_train (GlossSuggester   *suggester,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (gloss_document_get_n_annotations (document) == 0)
+      /* NULL: gone from the list since it was counted */
+      if (document == NULL || gloss_document_get_n_annotations (document) == 0)
         continue;
       input = gloss_suggest_input_new (project, document, error);
       if (input == NULL)
@@ -1196,7 +1197,7 @@ gloss_model_suggester_find_most_uncertain (GlossModelSuggester *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return -1;
-      if (gloss_document_get_id (document) == exclude_id ||
+      if (document == NULL || gloss_document_get_id (document) == exclude_id ||
           gloss_document_get_n_annotations (document) > 0)
         continue;
       input = gloss_suggest_input_new (project, document, error);
