@@ -8,9 +8,10 @@
 #
 # Times gloss-cli on the projects tests/bench/make-scale-projects.sh made in
 # OUT, each run on fresh copies in a folder inside OUT (same disk; removed
-# afterwards unless --keep), with /usr/bin/time for the peak RSS. Runs every
-# timed command N times (--runs, default 3) and prints the medians as
-# "name value unit" lines on stdout; progress goes to stderr. LIST
+# afterwards unless --keep, which keeps it and the last run's projects), with
+# /usr/bin/time for the peak RSS. Runs every timed command N times (--runs,
+# default 3) and prints the medians as "name value unit" lines on stdout;
+# progress goes to stderr. LIST
 # (comma-separated, default all) picks among:
 #   agreement  `gloss-cli agreement team.gloss` (the table) and `--json`
 #              (as ../shared/bench/README.md runs it, output to a file):
@@ -159,7 +160,11 @@ if wants merge; then
     echo "merge_annotations_per_second $(median "$work/merge.seconds" \
       | awk -v n="$incoming" '{ printf "%.0f", n / $1 }') annotations/s"
   fi
-  rm -f "$work"/*.gloss "$work"/*.gloss-wal "$work"/*.gloss-shm
+  # --keep keeps the last run's merged project (ana.gloss), e.g. for
+  # scale-dump.sh
+  if [ "$keep" = 0 ]; then
+    rm -f "$work"/*.gloss "$work"/*.gloss-wal "$work"/*.gloss-shm
+  fi
 fi
 
 if wants import; then
@@ -176,7 +181,9 @@ if wants import; then
     echo "import_annotations_per_second $(median "$work/import.seconds" \
       | awk -v n="$n" '{ printf "%.0f", n / $1 }') annotations/s"
   fi
-  rm -f "$work/import.gloss" "$work/import.gloss-wal" "$work/import.gloss-shm"
+  if [ "$keep" = 0 ]; then
+    rm -f "$work/import.gloss" "$work/import.gloss-wal" "$work/import.gloss-shm"
+  fi
 fi
 
 # The window's lines (issue 12: launch to window shown on the 100,000-document
