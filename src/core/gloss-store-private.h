@@ -69,6 +69,18 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* Writes @a (@r) when no row has its uuid, and says in *@added whether it
+ * did; a row that is there is left as it is. One lookup where a load and a
+ * put take two: for the many rows a change set writes that are new. */
+gboolean    _gloss_store_add_annotation        (GlossStore       *self,
+                                                GlossAnnotation  *a,
+                                                gboolean         *added,
+                                                GError          **error);
+gboolean    _gloss_store_add_relation          (GlossStore       *self,
+                                                GlossRelation    *r,
+                                                gboolean         *added,
+                                                GError          **error);
+
 /* The state of kept suggestion @id of @document_id (gloss-suggest.c):
  * set writes only a row that is there; get fills -1 and 0 when none. */
 gboolean    _gloss_store_set_suggestion_state  (GlossStore  *self,

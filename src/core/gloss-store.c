@@ -1455,7 +1455,7 @@ gloss_store_insert_document (GlossStore  *self,
     }
   if (uuid == NULL)
     {
-      new_uuid = g_uuid_string_random ();
+      new_uuid = _gloss_uuid_string_random ();
       uuid = new_uuid;
     }
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
@@ -1946,28 +1946,22 @@ annotation_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&a);
 }
 
-gboolean
-gloss_store_put_annotation (GlossStore       *self,
-                            GlossAnnotation  *a,
-                            GError          **error)
+#define ANNOTATION_INSERT \
+  "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, " \
+  "  norm_id, norm_name, annotator, created, modified, deleted, provenance) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+
+/* Runs @sql, ANNOTATION_INSERT and a conflict clause, with @a bound. */
+static gboolean
+write_annotation (GlossStore       *self,
+                  const char       *sql,
+                  GlossAnnotation  *a,
+                  GError          **error)
 {
-  static const char sql[] =
-    "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, "
-    "  norm_id, norm_name, annotator, created, modified, deleted, provenance) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
-    "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
-    "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
-    "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
-    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted, "
-    "  provenance = excluded.provenance";
   g_autoptr(GlossStmt) stmt = NULL;
   const GlossFragment *f;
   int rc = SQLITE_OK;
   guint n;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1984,6 +1978,43 @@ gloss_store_put_annotation (GlossStore       *self,
   bind_text (stmt, 15, provenance_to_json (a), -1, g_free, &rc);
   return binds_ok (rc, _("Cannot save an annotation"), error) &&
          step_done (self, stmt, _("Cannot save an annotation"), error);
+}
+
+gboolean
+gloss_store_put_annotation (GlossStore       *self,
+                            GlossAnnotation  *a,
+                            GError          **error)
+{
+  static const char sql[] =
+    ANNOTATION_INSERT
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
+    "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
+    "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
+    "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
+    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted, "
+    "  provenance = excluded.provenance";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
+
+  return write_annotation (self, sql, a, error);
+}
+
+gboolean
+_gloss_store_add_annotation (GlossStore       *self,
+                             GlossAnnotation  *a,
+                             gboolean         *added,
+                             GError          **error)
+{
+  static const char sql[] = ANNOTATION_INSERT "ON CONFLICT (uuid) DO NOTHING";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
+
+  if (!write_annotation (self, sql, a, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  return TRUE;
 }
 
 gboolean
@@ -2059,24 +2090,20 @@ relation_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&r);
 }
 
-gboolean
-gloss_store_put_relation (GlossStore     *self,
-                          GlossRelation  *r,
-                          GError        **error)
+#define RELATION_INSERT \
+  "INSERT INTO relations (uuid, document, type, source, target, attributes, annotator, " \
+  "  created, modified, deleted) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+
+/* Runs @sql, RELATION_INSERT and a conflict clause, with @r bound. */
+static gboolean
+write_relation (GlossStore     *self,
+                const char     *sql,
+                GlossRelation  *r,
+                GError        **error)
 {
-  static const char sql[] =
-    "INSERT INTO relations (uuid, document, type, source, target, attributes, annotator, "
-    "  created, modified, deleted) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, type = excluded.type, "
-    "  source = excluded.source, target = excluded.target, attributes = excluded.attributes, "
-    "  annotator = excluded.annotator, created = excluded.created, "
-    "  modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -2087,6 +2114,41 @@ gloss_store_put_relation (GlossStore     *self,
   bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC, &rc);
   return binds_ok (rc, _("Cannot save a relation"), error) &&
          step_done (self, stmt, _("Cannot save a relation"), error);
+}
+
+gboolean
+gloss_store_put_relation (GlossStore     *self,
+                          GlossRelation  *r,
+                          GError        **error)
+{
+  static const char sql[] =
+    RELATION_INSERT
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, type = excluded.type, "
+    "  source = excluded.source, target = excluded.target, attributes = excluded.attributes, "
+    "  annotator = excluded.annotator, created = excluded.created, "
+    "  modified = excluded.modified, deleted = excluded.deleted";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
+
+  return write_relation (self, sql, r, error);
+}
+
+gboolean
+_gloss_store_add_relation (GlossStore     *self,
+                           GlossRelation  *r,
+                           gboolean       *added,
+                           GError        **error)
+{
+  static const char sql[] = RELATION_INSERT "ON CONFLICT (uuid) DO NOTHING";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
+
+  if (!write_relation (self, sql, r, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  return TRUE;
 }
 
 gboolean
