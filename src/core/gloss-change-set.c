@@ -773,6 +773,8 @@ write_pending (GlossChangeSet  *self,
 {
   guint n = self->pending->len;
 
+  /* about what a row takes in the tables and indexes, twice over */
+  _gloss_store_reserve_cache (store, (gint64) (n - self->n_flushed) * 256);
   for (guint i = self->n_flushed; i < n; i++)
     {
       GlossChange *change = g_ptr_array_index (self->pending, i);
@@ -836,8 +838,21 @@ _gloss_change_set_flush (GlossChangeSet  *self,
 static void
 settle (GlossChangeSet *self)
 {
-  g_autoptr(GHashTable) written = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) written = NULL;
+  guint n_left = 0;
 
+  /* the written ones are pending ones: when as many are left, all were
+   * written (an import's), and none go */
+  for (guint i = 0; i < self->pending->len; i++)
+    if (g_ptr_array_index (self->pending, i) != NULL)
+      n_left++;
+  if (n_left == self->changes->len)
+    {
+      g_ptr_array_set_size (self->pending, 0);
+      self->state = STATE_APPLIED;
+      return;
+    }
+  written = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->changes->len; i++)
     g_hash_table_add (written, g_ptr_array_index (self->changes, i));
   for (guint i = 0; i < self->pending->len; i++)
@@ -917,37 +932,58 @@ find_relations_of_revived (GlossChangeSet  *self,
   static const char sql[] =
     "SELECT uuid FROM relations WHERE (source = ?1 OR target = ?1) AND deleted = 0";
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) revived = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GlossStmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  gint64 n_relations;
+  guint n_revived = 0;
+  gint64 n_relations = -1;
 
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (self->changes, i);
+
+      if (c->kind == GLOSS_CHANGE_ANNOTATION && !row_live (c->before) && row_live (c->after))
+        n_revived++;
+    }
+  if (n_revived == 0)
+    return TRUE;
+  /* a pass reads each relation once, a lookup finds one in a few pages;
+   * a project without relations (an import's, often) needs neither */
+  if (n_revived >= 64)
+    n_relations = count_relations (store);
+  if (n_relations == 0)
+    return TRUE;
   for (guint i = 0; i < self->changes->len; i++)
     {
       GlossChange *c = g_ptr_array_index (self->changes, i);
 
       if (c->kind == GLOSS_CHANGE_RELATION)
         g_hash_table_add (own, c->key);
-      else if (c->kind == GLOSS_CHANGE_ANNOTATION && !row_live (c->before) && row_live (c->after))
-        g_hash_table_add (revived, c->key);
     }
-  if (g_hash_table_size (revived) == 0)
-    return TRUE;
-  /* a pass reads each relation once, a lookup finds one in a few pages */
-  if (g_hash_table_size (revived) >= 64 && (n_relations = count_relations (store)) >= 0 &&
-      n_relations <= 4 * (gint64) g_hash_table_size (revived))
-    return scan_relations_of_revived (self, store, own, revived, error);
-
-  g_hash_table_iter_init (&iter, revived);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  if (n_relations > 0 && n_relations <= 4 * (gint64) n_revived)
     {
+      g_autoptr(GHashTable) revived = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < self->changes->len; i++)
+        {
+          GlossChange *c = g_ptr_array_index (self->changes, i);
+
+          if (c->kind == GLOSS_CHANGE_ANNOTATION && !row_live (c->before) &&
+              row_live (c->after))
+            g_hash_table_add (revived, c->key);
+        }
+      return scan_relations_of_revived (self, store, own, revived, error);
+    }
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (self->changes, i);
       int rc;
 
+      if (c->kind != GLOSS_CHANGE_ANNOTATION || row_live (c->before) || !row_live (c->after))
+        continue;
       if (stmt == NULL && (stmt = _gloss_store_prepare (store, sql, error)) == NULL)
         return FALSE;
       sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, c->key, -1, SQLITE_TRANSIENT);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *uuid = (const char *) sqlite3_column_text (stmt, 0);

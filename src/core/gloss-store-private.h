@@ -69,6 +69,13 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* Inside a transaction: lets SQLite's page cache grow to about @bytes
+ * (up to 64 MiB) until the transaction ends, so that a large one keeps the
+ * pages of the indexes it writes at random instead of writing them out and
+ * reading them back; commit and rollback give back the usual size. */
+void        _gloss_store_reserve_cache         (GlossStore       *self,
+                                                gint64            bytes);
+
 /* Writes @a (@r) when no row has its uuid, and says in *@added whether it
  * did; a row that is there is left as it is. One lookup where a load and a
  * put take two: for the many rows a change set writes that are new. */

@@ -41,6 +41,9 @@ struct _GlossStore
   char       *read_only;      /* why the store writes nothing (translated), or NULL; owned */
   char       *tmp_copy;       /* a private upgraded copy read instead of an older file; owned */
   char       *backup_path;    /* where opening kept the file before upgrading it; owned */
+  int         usual_cache;    /* PRAGMA cache_size as it was before a transaction raised it */
+  int         cache_kib;      /* the same in KiB; 0: not looked at in this transaction */
+  int         raised_kib;     /* what the transaction raised it to */
   gboolean    skip_damaged;   /* loads leave out rows that cannot be read */
   GHashTable *skipped;        /* uuids of the rows they left out, owned */
 };
@@ -1289,6 +1292,56 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
+/* The page cache a transaction may raise to, in KiB. */
+#define MAX_CACHE_KIB (64 * 1024)
+
+void
+_gloss_store_reserve_cache (GlossStore *self,
+                            gint64      bytes)
+{
+  int kib = (int) CLAMP (bytes / 1024, 0, MAX_CACHE_KIB);
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  /* SQLite's usual cache is 2 MiB: a small change needs no look */
+  if (self->cache_kib == 0 && kib <= 2048)
+    return;
+  if (self->cache_kib == 0)
+    {
+      int usual = 0, page_size = 0;
+
+      /* negative: KiB; positive: pages */
+      if (!pragma_int (self->db, "PRAGMA cache_size", &usual, NULL) || usual == 0 ||
+          !pragma_int (self->db, "PRAGMA page_size", &page_size, NULL))
+        return;
+      self->cache_kib = self->raised_kib = usual < 0 ? -usual : usual * (page_size / 1024);
+      self->usual_cache = usual;
+    }
+  if (kib <= self->raised_kib)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  if (exec (self, sql, NULL))
+    self->raised_kib = kib;
+}
+
+/* At the end of the outermost transaction: the page cache as it was. */
+static void
+restore_cache (GlossStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->cache_kib == 0)
+    return;
+  if (self->raised_kib > self->cache_kib)
+    {
+      sql = g_strdup_printf ("PRAGMA cache_size = %d", self->usual_cache);
+      exec (self, sql, NULL);
+    }
+  self->cache_kib = self->raised_kib = 0;
+}
+
 gboolean
 gloss_store_commit (GlossStore  *self,
                     GError     **error)
@@ -1301,6 +1354,7 @@ gloss_store_commit (GlossStore  *self,
   if (self->failed)
     {
       exec (self, "ROLLBACK", NULL);
+      restore_cache (self);
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
                    _("The change was rolled back"));
       return FALSE;
@@ -1308,8 +1362,10 @@ gloss_store_commit (GlossStore  *self,
   if (!exec (self, "COMMIT", error))
     {
       exec (self, "ROLLBACK", NULL);
+      restore_cache (self);
       return FALSE;
     }
+  restore_cache (self);
   return TRUE;
 }
 
@@ -1325,6 +1381,7 @@ gloss_store_rollback (GlossStore *self)
       return;
     }
   exec (self, "ROLLBACK", NULL);
+  restore_cache (self);
 }
 
 gboolean
