@@ -69,6 +69,19 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* gloss_store_insert_document () of a text whose @n_chars code points the
+ * caller counted already (-1: not counted). */
+gint64      _gloss_store_insert_counted_document (GlossStore  *self,
+                                                  const char  *uuid,
+                                                  const char  *name,
+                                                  const char  *text,
+                                                  gssize       text_len,
+                                                  glong        n_chars,
+                                                  const char  *meta_json,
+                                                  const char  *attributes_json,
+                                                  gint64       created,
+                                                  GError     **error);
+
 /* Inside a transaction: lets SQLite's page cache grow to about @bytes
  * (up to 64 MiB) until the transaction ends, so that a large one keeps the
  * pages of the indexes it writes at random instead of writing them out and

@@ -1480,6 +1480,22 @@ gloss_store_insert_document (GlossStore  *self,
                              gint64       created,
                              GError     **error)
 {
+  return _gloss_store_insert_counted_document (self, uuid, name, text, text_len, -1, meta_json,
+                                               attributes_json, created, error);
+}
+
+gint64
+_gloss_store_insert_counted_document (GlossStore  *self,
+                                      const char  *uuid,
+                                      const char  *name,
+                                      const char  *text,
+                                      gssize       text_len,
+                                      glong        n_chars,
+                                      const char  *meta_json,
+                                      const char  *attributes_json,
+                                      gint64       created,
+                                      GError     **error)
+{
   static const char sql[] =
     "INSERT INTO documents (uuid, name, text, sha256, length, meta, attributes, created) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -1524,7 +1540,7 @@ gloss_store_insert_document (GlossStore  *self,
   bind_text (stmt, 2, name, -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 3, text, len, SQLITE_STATIC, &rc);
   bind_text (stmt, 4, sha, -1, SQLITE_STATIC, &rc);
-  sqlite3_bind_int64 (stmt, 5, g_utf8_strlen (text, len));
+  sqlite3_bind_int64 (stmt, 5, n_chars >= 0 ? n_chars : g_utf8_strlen (text, len));
   bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 8, created ? created : g_get_real_time ());
