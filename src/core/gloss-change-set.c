@@ -748,6 +748,22 @@ gloss_project_reload_changes (GlossProject    *project,
 
 /* ---- applying */
 
+/* @change, the @i-th of @n pending, was written over its before side. */
+static void
+record_written (GlossChangeSet *self,
+                GlossChange    *change,
+                Progress       *progress,
+                guint           i,
+                guint           n)
+{
+  g_ptr_array_add (self->changes, change);
+  touch (self, change->document_id);
+  if (change->before != NULL)
+    touch (self, row_document (change->before));
+  if (progress != NULL)
+    progress_report (progress, i + 1, n);
+}
+
 static gboolean
 write_pending (GlossChangeSet  *self,
                GlossStore      *store,
@@ -757,6 +773,8 @@ write_pending (GlossChangeSet  *self,
 {
   guint n = self->pending->len;
 
+  /* about what a row takes in the tables and indexes, twice over */
+  _gloss_store_reserve_cache (store, (gint64) (n - self->n_flushed) * 256);
   for (guint i = self->n_flushed; i < n; i++)
     {
       GlossChange *change = g_ptr_array_index (self->pending, i);
@@ -766,6 +784,24 @@ write_pending (GlossChangeSet  *self,
 
       if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      /* Most rows of an import are new: written at once when no row has
+       * their uuid, which either rule would do, with nothing before them. */
+      if (change->after != NULL && !keyed (change->kind))
+        {
+          gboolean added = FALSE;
+
+          if (!(change->kind == GLOSS_CHANGE_ANNOTATION
+                  ? _gloss_store_add_annotation (store, GLOSS_ANNOTATION (change->after), &added,
+                                                 error)
+                  : _gloss_store_add_relation (store, GLOSS_RELATION (change->after), &added,
+                                               error)))
+            return FALSE;
+          if (added)
+            {
+              record_written (self, change, progress, i, n);
+              continue;
+            }
+        }
       current = load_current (change, store, &status, &modified);
       if (change->rule == GLOSS_CHANGE_IF_NEWER && !newer (change, current, status, modified))
         {
@@ -783,12 +819,7 @@ write_pending (GlossChangeSet  *self,
       change->before = g_steal_pointer (&current);
       change->before_status = status;
       change->before_modified = modified;
-      g_ptr_array_add (self->changes, change);
-      touch (self, change->document_id);
-      if (change->before != NULL)
-        touch (self, row_document (change->before));
-      if (progress != NULL)
-        progress_report (progress, i + 1, n);
+      record_written (self, change, progress, i, n);
     }
   self->n_flushed = n;
   return TRUE;
@@ -807,8 +838,21 @@ _gloss_change_set_flush (GlossChangeSet  *self,
 static void
 settle (GlossChangeSet *self)
 {
-  g_autoptr(GHashTable) written = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) written = NULL;
+  guint n_left = 0;
 
+  /* the written ones are pending ones: when as many are left, all were
+   * written (an import's), and none go */
+  for (guint i = 0; i < self->pending->len; i++)
+    if (g_ptr_array_index (self->pending, i) != NULL)
+      n_left++;
+  if (n_left == self->changes->len)
+    {
+      g_ptr_array_set_size (self->pending, 0);
+      self->state = STATE_APPLIED;
+      return;
+    }
+  written = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->changes->len; i++)
     g_hash_table_add (written, g_ptr_array_index (self->changes, i));
   for (guint i = 0; i < self->pending->len; i++)
@@ -823,6 +867,63 @@ settle (GlossChangeSet *self)
  * (dead or absent before, live after) were there before it. A merge can
  * leave a live relation at a deleted annotation; undoing a later set that
  * revived the annotation puts that back, and must not be refused for it. */
+static void
+found_relation (GlossChangeSet *self,
+                const char     *uuid)
+{
+  if (self->found_relations == NULL)
+    self->found_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (self->found_relations, g_strdup (uuid));
+}
+
+/* The same by one pass over the relations: for a set that revived many
+ * annotations (an import brings thousands to life) in a project with not
+ * many more relations than that, cheaper than two lookups for each. */
+static gboolean
+scan_relations_of_revived (GlossChangeSet  *self,
+                           GlossStore      *store,
+                           GHashTable      *own,
+                           GHashTable      *revived,
+                           GError         **error)
+{
+  static const char sql[] = "SELECT uuid, source, target FROM relations WHERE deleted = 0";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *source = (const char *) sqlite3_column_text (stmt, 1);
+      const char *target = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (uuid == NULL || g_hash_table_contains (own, uuid))
+        continue;
+      if ((source != NULL && g_hash_table_contains (revived, source)) ||
+          (target != NULL && g_hash_table_contains (revived, target)))
+        found_relation (self, uuid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many relations the project has, deleted or not (-1: unknown). */
+static gint64
+count_relations (GlossStore *store)
+{
+  static const char sql[] = "SELECT count(*) FROM relations";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 find_relations_of_revived (GlossChangeSet  *self,
                            GlossStore      *store,
@@ -832,13 +933,44 @@ find_relations_of_revived (GlossChangeSet  *self,
     "SELECT uuid FROM relations WHERE (source = ?1 OR target = ?1) AND deleted = 0";
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GlossStmt) stmt = NULL;
+  guint n_revived = 0;
+  gint64 n_relations = -1;
 
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      GlossChange *c = g_ptr_array_index (self->changes, i);
+
+      if (c->kind == GLOSS_CHANGE_ANNOTATION && !row_live (c->before) && row_live (c->after))
+        n_revived++;
+    }
+  if (n_revived == 0)
+    return TRUE;
+  /* a pass reads each relation once, a lookup finds one in a few pages;
+   * a project without relations (an import's, often) needs neither */
+  if (n_revived >= 64)
+    n_relations = count_relations (store);
+  if (n_relations == 0)
+    return TRUE;
   for (guint i = 0; i < self->changes->len; i++)
     {
       GlossChange *c = g_ptr_array_index (self->changes, i);
 
       if (c->kind == GLOSS_CHANGE_RELATION)
         g_hash_table_add (own, c->key);
+    }
+  if (n_relations > 0 && n_relations <= 4 * (gint64) n_revived)
+    {
+      g_autoptr(GHashTable) revived = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < self->changes->len; i++)
+        {
+          GlossChange *c = g_ptr_array_index (self->changes, i);
+
+          if (c->kind == GLOSS_CHANGE_ANNOTATION && !row_live (c->before) &&
+              row_live (c->after))
+            g_hash_table_add (revived, c->key);
+        }
+      return scan_relations_of_revived (self, store, own, revived, error);
     }
 
   for (guint i = 0; i < self->changes->len; i++)
@@ -856,12 +988,8 @@ find_relations_of_revived (GlossChangeSet  *self,
         {
           const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
 
-          if (g_hash_table_contains (own, uuid))
-            continue;
-          if (self->found_relations == NULL)
-            self->found_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           NULL);
-          g_hash_table_add (self->found_relations, g_strdup (uuid));
+          if (!g_hash_table_contains (own, uuid))
+            found_relation (self, uuid);
         }
       if (rc != SQLITE_DONE)
         {

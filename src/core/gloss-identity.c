@@ -14,7 +14,7 @@ void
 _gloss_identity_init_new (GlossIdentity *id,
                           const char    *annotator)
 {
-  id->uuid = g_uuid_string_random ();
+  id->uuid = _gloss_uuid_string_random ();
   id->annotator = g_strdup (annotator ? annotator : "");
   id->created = id->modified = g_get_real_time ();
 }

@@ -69,6 +69,38 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* gloss_store_insert_document () of a text whose @n_chars code points the
+ * caller counted already (-1: not counted). */
+gint64      _gloss_store_insert_counted_document (GlossStore  *self,
+                                                  const char  *uuid,
+                                                  const char  *name,
+                                                  const char  *text,
+                                                  gssize       text_len,
+                                                  glong        n_chars,
+                                                  const char  *meta_json,
+                                                  const char  *attributes_json,
+                                                  gint64       created,
+                                                  GError     **error);
+
+/* Inside a transaction: lets SQLite's page cache grow to about @bytes
+ * (up to 64 MiB) until the transaction ends, so that a large one keeps the
+ * pages of the indexes it writes at random instead of writing them out and
+ * reading them back; commit and rollback give back the usual size. */
+void        _gloss_store_reserve_cache         (GlossStore       *self,
+                                                gint64            bytes);
+
+/* Writes @a (@r) when no row has its uuid, and says in *@added whether it
+ * did; a row that is there is left as it is. One lookup where a load and a
+ * put take two: for the many rows a change set writes that are new. */
+gboolean    _gloss_store_add_annotation        (GlossStore       *self,
+                                                GlossAnnotation  *a,
+                                                gboolean         *added,
+                                                GError          **error);
+gboolean    _gloss_store_add_relation          (GlossStore       *self,
+                                                GlossRelation    *r,
+                                                gboolean         *added,
+                                                GError          **error);
+
 /* The state of kept suggestion @id of @document_id (gloss-suggest.c):
  * set writes only a row that is there; get fills -1 and 0 when none. */
 gboolean    _gloss_store_set_suggestion_state  (GlossStore  *self,

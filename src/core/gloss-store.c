@@ -41,6 +41,9 @@ struct _GlossStore
   char       *read_only;      /* why the store writes nothing (translated), or NULL; owned */
   char       *tmp_copy;       /* a private upgraded copy read instead of an older file; owned */
   char       *backup_path;    /* where opening kept the file before upgrading it; owned */
+  int         usual_cache;    /* PRAGMA cache_size as it was before a transaction raised it */
+  int         cache_kib;      /* the same in KiB; 0: not looked at in this transaction */
+  int         raised_kib;     /* what the transaction raised it to */
   gboolean    skip_damaged;   /* loads leave out rows that cannot be read */
   GHashTable *skipped;        /* uuids of the rows they left out, owned */
 };
@@ -1289,6 +1292,56 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
+/* The page cache a transaction may raise to, in KiB. */
+#define MAX_CACHE_KIB (64 * 1024)
+
+void
+_gloss_store_reserve_cache (GlossStore *self,
+                            gint64      bytes)
+{
+  int kib = (int) CLAMP (bytes / 1024, 0, MAX_CACHE_KIB);
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  /* SQLite's usual cache is 2 MiB: a small change needs no look */
+  if (self->cache_kib == 0 && kib <= 2048)
+    return;
+  if (self->cache_kib == 0)
+    {
+      int usual = 0, page_size = 0;
+
+      /* negative: KiB; positive: pages */
+      if (!pragma_int (self->db, "PRAGMA cache_size", &usual, NULL) || usual == 0 ||
+          !pragma_int (self->db, "PRAGMA page_size", &page_size, NULL))
+        return;
+      self->cache_kib = self->raised_kib = usual < 0 ? -usual : usual * (page_size / 1024);
+      self->usual_cache = usual;
+    }
+  if (kib <= self->raised_kib)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  if (exec (self, sql, NULL))
+    self->raised_kib = kib;
+}
+
+/* At the end of the outermost transaction: the page cache as it was. */
+static void
+restore_cache (GlossStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->cache_kib == 0)
+    return;
+  if (self->raised_kib > self->cache_kib)
+    {
+      sql = g_strdup_printf ("PRAGMA cache_size = %d", self->usual_cache);
+      exec (self, sql, NULL);
+    }
+  self->cache_kib = self->raised_kib = 0;
+}
+
 gboolean
 gloss_store_commit (GlossStore  *self,
                     GError     **error)
@@ -1301,6 +1354,7 @@ gloss_store_commit (GlossStore  *self,
   if (self->failed)
     {
       exec (self, "ROLLBACK", NULL);
+      restore_cache (self);
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_FAILED,
                    _("The change was rolled back"));
       return FALSE;
@@ -1308,8 +1362,10 @@ gloss_store_commit (GlossStore  *self,
   if (!exec (self, "COMMIT", error))
     {
       exec (self, "ROLLBACK", NULL);
+      restore_cache (self);
       return FALSE;
     }
+  restore_cache (self);
   return TRUE;
 }
 
@@ -1325,6 +1381,7 @@ gloss_store_rollback (GlossStore *self)
       return;
     }
   exec (self, "ROLLBACK", NULL);
+  restore_cache (self);
 }
 
 gboolean
@@ -1423,6 +1480,22 @@ gloss_store_insert_document (GlossStore  *self,
                              gint64       created,
                              GError     **error)
 {
+  return _gloss_store_insert_counted_document (self, uuid, name, text, text_len, -1, meta_json,
+                                               attributes_json, created, error);
+}
+
+gint64
+_gloss_store_insert_counted_document (GlossStore  *self,
+                                      const char  *uuid,
+                                      const char  *name,
+                                      const char  *text,
+                                      gssize       text_len,
+                                      glong        n_chars,
+                                      const char  *meta_json,
+                                      const char  *attributes_json,
+                                      gint64       created,
+                                      GError     **error)
+{
   static const char sql[] =
     "INSERT INTO documents (uuid, name, text, sha256, length, meta, attributes, created) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -1455,7 +1528,7 @@ gloss_store_insert_document (GlossStore  *self,
     }
   if (uuid == NULL)
     {
-      new_uuid = g_uuid_string_random ();
+      new_uuid = _gloss_uuid_string_random ();
       uuid = new_uuid;
     }
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
@@ -1467,7 +1540,7 @@ gloss_store_insert_document (GlossStore  *self,
   bind_text (stmt, 2, name, -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 3, text, len, SQLITE_STATIC, &rc);
   bind_text (stmt, 4, sha, -1, SQLITE_STATIC, &rc);
-  sqlite3_bind_int64 (stmt, 5, g_utf8_strlen (text, len));
+  sqlite3_bind_int64 (stmt, 5, n_chars >= 0 ? n_chars : g_utf8_strlen (text, len));
   bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 8, created ? created : g_get_real_time ());
@@ -1946,28 +2019,22 @@ annotation_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&a);
 }
 
-gboolean
-gloss_store_put_annotation (GlossStore       *self,
-                            GlossAnnotation  *a,
-                            GError          **error)
+#define ANNOTATION_INSERT \
+  "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, " \
+  "  norm_id, norm_name, annotator, created, modified, deleted, provenance) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+
+/* Runs @sql, ANNOTATION_INSERT and a conflict clause, with @a bound. */
+static gboolean
+write_annotation (GlossStore       *self,
+                  const char       *sql,
+                  GlossAnnotation  *a,
+                  GError          **error)
 {
-  static const char sql[] =
-    "INSERT INTO annotations (uuid, document, label, start, end, fragments, attributes, note, "
-    "  norm_id, norm_name, annotator, created, modified, deleted, provenance) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
-    "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
-    "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
-    "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
-    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted, "
-    "  provenance = excluded.provenance";
   g_autoptr(GlossStmt) stmt = NULL;
   const GlossFragment *f;
   int rc = SQLITE_OK;
   guint n;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1984,6 +2051,43 @@ gloss_store_put_annotation (GlossStore       *self,
   bind_text (stmt, 15, provenance_to_json (a), -1, g_free, &rc);
   return binds_ok (rc, _("Cannot save an annotation"), error) &&
          step_done (self, stmt, _("Cannot save an annotation"), error);
+}
+
+gboolean
+gloss_store_put_annotation (GlossStore       *self,
+                            GlossAnnotation  *a,
+                            GError          **error)
+{
+  static const char sql[] =
+    ANNOTATION_INSERT
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, label = excluded.label, "
+    "  start = excluded.start, end = excluded.end, fragments = excluded.fragments, "
+    "  attributes = excluded.attributes, note = excluded.note, norm_id = excluded.norm_id, "
+    "  norm_name = excluded.norm_name, annotator = excluded.annotator, "
+    "  created = excluded.created, modified = excluded.modified, deleted = excluded.deleted, "
+    "  provenance = excluded.provenance";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
+
+  return write_annotation (self, sql, a, error);
+}
+
+gboolean
+_gloss_store_add_annotation (GlossStore       *self,
+                             GlossAnnotation  *a,
+                             gboolean         *added,
+                             GError          **error)
+{
+  static const char sql[] = ANNOTATION_INSERT "ON CONFLICT (uuid) DO NOTHING";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (a), FALSE);
+
+  if (!write_annotation (self, sql, a, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  return TRUE;
 }
 
 gboolean
@@ -2059,24 +2163,20 @@ relation_from_row (sqlite3_stmt  *stmt,
   return g_steal_pointer (&r);
 }
 
-gboolean
-gloss_store_put_relation (GlossStore     *self,
-                          GlossRelation  *r,
-                          GError        **error)
+#define RELATION_INSERT \
+  "INSERT INTO relations (uuid, document, type, source, target, attributes, annotator, " \
+  "  created, modified, deleted) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+
+/* Runs @sql, RELATION_INSERT and a conflict clause, with @r bound. */
+static gboolean
+write_relation (GlossStore     *self,
+                const char     *sql,
+                GlossRelation  *r,
+                GError        **error)
 {
-  static const char sql[] =
-    "INSERT INTO relations (uuid, document, type, source, target, attributes, annotator, "
-    "  created, modified, deleted) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, type = excluded.type, "
-    "  source = excluded.source, target = excluded.target, attributes = excluded.attributes, "
-    "  annotator = excluded.annotator, created = excluded.created, "
-    "  modified = excluded.modified, deleted = excluded.deleted";
   g_autoptr(GlossStmt) stmt = NULL;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -2087,6 +2187,41 @@ gloss_store_put_relation (GlossStore     *self,
   bind_text (stmt, 5, gloss_relation_get_target (r), -1, SQLITE_STATIC, &rc);
   return binds_ok (rc, _("Cannot save a relation"), error) &&
          step_done (self, stmt, _("Cannot save a relation"), error);
+}
+
+gboolean
+gloss_store_put_relation (GlossStore     *self,
+                          GlossRelation  *r,
+                          GError        **error)
+{
+  static const char sql[] =
+    RELATION_INSERT
+    "ON CONFLICT (uuid) DO UPDATE SET document = excluded.document, type = excluded.type, "
+    "  source = excluded.source, target = excluded.target, attributes = excluded.attributes, "
+    "  annotator = excluded.annotator, created = excluded.created, "
+    "  modified = excluded.modified, deleted = excluded.deleted";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
+
+  return write_relation (self, sql, r, error);
+}
+
+gboolean
+_gloss_store_add_relation (GlossStore     *self,
+                           GlossRelation  *r,
+                           gboolean       *added,
+                           GError        **error)
+{
+  static const char sql[] = RELATION_INSERT "ON CONFLICT (uuid) DO NOTHING";
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (r), FALSE);
+
+  if (!write_relation (self, sql, r, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  return TRUE;
 }
 
 gboolean

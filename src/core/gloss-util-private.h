@@ -44,6 +44,11 @@ char       *_gloss_fragments_to_string   (const GlossFragment *frags,
 gboolean    _gloss_fragments_from_string (const char          *str,
                                           GArray             **frags);
 
+/* A random (version 4) UUID, as g_uuid_string_random () writes one, without
+ * its printf: a project's every row takes one, an import hundreds of
+ * thousands. */
+char       *_gloss_uuid_string_random    (void);
+
 /* A three-way merge of JSON texts: what @ours changed from @base, applied
  * to @theirs (see gloss-json-merge.c). NULL with @error when a text is not
  * JSON. */

@@ -222,15 +222,69 @@ _gloss_attributes_from_json (const char  *json,
   return _gloss_attributes_from_node (json_parser_get_root (parser), error);
 }
 
+/* Writes @v in decimal at @p, returns the end. */
+static char *
+put_uint (char  *p,
+          guint  v)
+{
+  char digits[16];
+  int n = 0;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+/* Without printf: every annotation written is formatted here. */
 char *
 _gloss_fragments_to_string (const GlossFragment *frags,
                             guint                n_frags)
 {
-  GString *str = g_string_new (NULL);
+  /* two numbers of up to 10 digits, '-' and ';' each */
+  char *out = g_malloc ((gsize) n_frags * 22 + 1);
+  char *p = out;
 
   for (guint i = 0; i < n_frags; i++)
-    g_string_append_printf (str, "%s%u-%u", i ? ";" : "", frags[i].start, frags[i].end);
-  return g_string_free (str, FALSE);
+    {
+      if (i > 0)
+        *p++ = ';';
+      p = put_uint (p, frags[i].start);
+      *p++ = '-';
+      p = put_uint (p, frags[i].end);
+    }
+  *p = '\0';
+  return out;
+}
+
+char *
+_gloss_uuid_string_random (void)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 bytes[16];
+  char *out = g_malloc (37);
+  char *p = out;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint32 r = g_random_int ();
+
+      memcpy (bytes + 4 * i, &r, sizeof r);
+    }
+  /* version 4, variant RFC 4122: the bits GLib sets */
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *p++ = '-';
+      *p++ = hex[bytes[i] >> 4];
+      *p++ = hex[bytes[i] & 0x0f];
+    }
+  *p = '\0';
+  return out;
 }
 
 gboolean

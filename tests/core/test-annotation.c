@@ -1,4 +1,5 @@
-/* test-annotation.c: an annotation's covered text (gloss_dup_covered_text)
+/* test-annotation.c: an annotation's covered text (gloss_dup_covered_text),
+ * and the uuids and fragment strings its rows are stored with
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,7 @@
 #include "config.h"
 
 #include "core-test-util.h"
+#include "gloss-util-private.h"
 
 /* Offsets: "Zürich" 0-6, tab, "officials said" 7-21, line break, "that" 22-26,
  * "Müller" 27-33, "resigned." 34-43. */
@@ -111,6 +113,48 @@ test_covered_text_long (void)
   g_assert_cmpstr (mapped, ==, walked);
 }
 
+/* Written without printf, as printf wrote them. */
+static void
+test_stored_forms (void)
+{
+  const GlossFragment cases[][3] = {
+    { { 0, 1 } },
+    { { 0, 9 }, { 10, 99 }, { 100, 4294967295u } },
+    { { 1234567, 1234568 }, { 4294967294u, 4294967295u } },
+  };
+  const guint n_cases[] = { 1, 3, 2 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *written = _gloss_fragments_to_string (cases[c], n_cases[c]);
+      g_autoptr(GArray) read = NULL;
+
+      for (guint i = 0; i < n_cases[c]; i++)
+        g_string_append_printf (expected, "%s%u-%u", i ? ";" : "", cases[c][i].start,
+                                cases[c][i].end);
+      g_assert_cmpstr (written, ==, expected->str);
+      g_assert_true (_gloss_fragments_from_string (written, &read));
+      g_assert_cmpuint (read->len, ==, n_cases[c]);
+      g_assert_cmpmem (read->data, read->len * sizeof (GlossFragment), cases[c],
+                       n_cases[c] * sizeof (GlossFragment));
+    }
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      char *uuid = _gloss_uuid_string_random ();
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpuint (strlen (uuid), ==, 36);
+      g_assert_cmpint (uuid[14], ==, '4');
+      g_assert_nonnull (strchr ("89ab", uuid[19]));
+      for (const char *p = uuid; *p; p++)
+        g_assert_true (*p == '-' || g_ascii_isdigit (*p) || (*p >= 'a' && *p <= 'f'));
+      g_assert_true (g_hash_table_add (seen, uuid));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +163,7 @@ main (int   argc,
 
   g_test_add_func ("/core/annotation/covered-text", test_covered_text);
   g_test_add_func ("/core/annotation/covered-text-long", test_covered_text_long);
+  g_test_add_func ("/core/annotation/stored-forms", test_stored_forms);
 
   return g_test_run ();
 }

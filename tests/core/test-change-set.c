@@ -300,11 +300,14 @@ test_undo_refused (Fixture       *f,
  * relation's copy had). A later set that brings the annotation back is
  * undone to that state: the relation was there before the set, so it is
  * no reason to refuse. (A random merge history of tests/core/test-merge.c,
- * seed R02S51a61af5754cf6840d5e1f8f240fdfa1, met this.) */
+ * seed R02S51a61af5754cf6840d5e1f8f240fdfa1, met this.) With @data more
+ * annotations new in the set, its relations are found in one pass over the
+ * project's relations instead of a lookup for each annotation. */
 static void
 test_undo_revival (Fixture       *f,
                    gconstpointer  data)
 {
+  guint n_more = GPOINTER_TO_UINT (data);
   g_autoptr(GlossChangeSet) first = gloss_change_set_new ("Merge “ann1.gloss”");
   g_autoptr(GlossChangeSet) tombstone = gloss_change_set_new ("Merge “ann2.gloss”");
   g_autoptr(GlossChangeSet) revival = gloss_change_set_new ("Merge “ann3.gloss”");
@@ -339,6 +342,12 @@ test_undo_revival (Fixture       *f,
   gloss_annotation_set_times (alive, 1000, 4000);
   gloss_annotation_set_note (alive, "checked");
   gloss_change_set_put_annotation (revival, alive, GLOSS_CHANGE_IF_NEWER);
+  for (guint i = 0; i < n_more; i++)
+    {
+      g_autoptr(GlossAnnotation) more = span (f->docs[0], "PERSON", 15, 23, 4000);
+
+      gloss_change_set_put_annotation (revival, more, GLOSS_CHANGE_IF_NEWER);
+    }
   g_assert_true (gloss_project_apply_changes (f->project, revival, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (gloss_change_set_can_undo (revival));
@@ -630,6 +639,8 @@ main (int   argc,
   ADD ("if-newer", test_if_newer);
   ADD ("undo-refused", test_undo_refused);
   ADD ("undo-revival", test_undo_revival);
+  g_test_add ("/core/change-set/undo-revival-many", Fixture, GUINT_TO_POINTER (100),
+              fixture_setup, test_undo_revival, fixture_teardown);
   ADD ("failure-writes-nothing", test_failure_writes_nothing);
   ADD ("every-kind-followed", test_every_kind_followed);
   ADD ("document-follows", test_document_follows);

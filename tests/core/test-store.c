@@ -536,6 +536,53 @@ test_too_large (void)
   g_assert_no_error (error);
 }
 
+static int
+cache_size (GlossStore *store)
+{
+  sqlite3 *db = _gloss_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int value, rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A large transaction raises the page cache until it ends, however it
+ * ends; a small one leaves it alone. */
+static void
+test_reserve_cache (void)
+{
+  g_autofree char *path = test_path ("cache.gloss");
+  g_autoptr(GlossStore) store = make_store (path);
+  g_autoptr(GError) error = NULL;
+  int usual = cache_size (store);
+
+  g_assert_true (gloss_store_begin (store, &error));
+  _gloss_store_reserve_cache (store, 1024 * 1024);
+  g_assert_cmpint (cache_size (store), ==, usual);
+  _gloss_store_reserve_cache (store, 16 * 1024 * 1024);
+  g_assert_cmpint (cache_size (store), ==, -16 * 1024);
+  _gloss_store_reserve_cache (store, 8 * 1024 * 1024);
+  g_assert_cmpint (cache_size (store), ==, -16 * 1024);
+  _gloss_store_reserve_cache (store, G_GINT64_CONSTANT (1) << 40);
+  g_assert_cmpint (cache_size (store), ==, -64 * 1024);
+  g_assert_true (gloss_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cache_size (store), ==, usual);
+
+  g_assert_true (gloss_store_begin (store, &error));
+  g_assert_true (gloss_store_begin (store, &error));
+  _gloss_store_reserve_cache (store, 32 * 1024 * 1024);
+  gloss_store_rollback (store);
+  g_assert_cmpint (cache_size (store), ==, -32 * 1024);
+  gloss_store_rollback (store);
+  g_assert_cmpint (cache_size (store), ==, usual);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/core/store/invalid-text", test_invalid_text);
   g_test_add_func ("/core/store/unique-names", test_unique_names);
   g_test_add_func ("/core/store/transactions", test_transactions);
+  g_test_add_func ("/core/store/reserve-cache", test_reserve_cache);
   g_test_add_func ("/core/store/foreign-trigger-ignored", test_foreign_trigger_ignored);
   g_test_add_func ("/core/store/too-large", test_too_large);
 

@@ -413,6 +413,13 @@ _gloss_brat_seed_confs_for (GlossBratImport *bi,
 {
   g_autofree char *dir = g_path_get_dirname (ann_path);
 
+  /* the documents of one folder find the same file: once is enough */
+  if (bi->folders != NULL)
+    {
+      if (g_hash_table_contains (bi->folders, dir))
+        return;
+      g_hash_table_add (bi->folders, g_strdup (dir));
+    }
   /* brat looks for annotation.conf in the document's folder, then upwards:
    * we stop at the imported folder (or the document's folder). */
   for (;;)

@@ -20,11 +20,13 @@ G_BEGIN_DECLS
 #define RELATION_NOTE_ATTR "note"
 #define DEFAULT_NOTE_TYPE  "AnnotatorNotes"
 
-/* One import of a file or folder: the annotation.conf files already read. */
+/* One import of a file or folder: the annotation.conf files already read,
+ * and the folders whose annotation.conf was already looked for. */
 typedef struct
 {
   GlossImportContext *ctx;
   GHashTable         *confs;     /* conf paths already read */
+  GHashTable         *folders;   /* folders already looked up from, or NULL */
 } GlossBratImport;
 
 /* Field separators of a .ann or .conf line. */

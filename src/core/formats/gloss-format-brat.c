@@ -80,37 +80,45 @@ brat_import (GlossFormat         *format,
              GError             **error)
 {
   g_autoptr(GHashTable) confs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GlossBratImport bi = { ctx, confs };
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GlossBratImport bi = { ctx, confs, folders };
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       static const char * const pair_extensions[] = { "ann", "txt", NULL };
       g_autoptr(GPtrArray) files = gloss_format_list_files (path, pair_extensions, error);
       g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      /* stem -> its files, in path order (a GPtrArray of borrowed names) */
+      g_autoptr(GHashTable) by_stem = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify) g_ptr_array_unref);
       g_autofree char *root = g_canonicalize_filename (path, NULL);
       guint n_ann = 0;
 
       if (files == NULL)
         return FALSE;
       /* the documents: every .ann with its .txt, and every .txt alone (a
-       * document brat shows without annotations), in path order */
+       * document brat shows without annotations), in path order; the
+       * listing says which files there are, so that a folder of thousands
+       * is not searched or looked at again for each */
       for (guint i = 0; i < files->len; i++)
         {
           const char *f = g_ptr_array_index (files, i);
           char *stem = g_strndup (f, strlen (f) - 4);
+          GPtrArray *same;
 
           if (gloss_format_has_extension (f, ann_extensions))
             n_ann++;
-          if (g_hash_table_contains (seen, stem))
+          if ((same = g_hash_table_lookup (by_stem, stem)) != NULL)
             {
+              g_ptr_array_add (same, (gpointer) f);
               g_free (stem);
               continue;
             }
-          g_hash_table_add (seen, stem);
+          same = g_ptr_array_new ();
+          g_ptr_array_add (same, (gpointer) f);
+          g_hash_table_insert (by_stem, stem, same);
           g_ptr_array_add (stems, stem);
         }
-      g_hash_table_steal_all (seen);
       if (n_ann == 0)
         {
           g_autofree char *display = g_filename_display_name (path);
@@ -121,32 +129,34 @@ brat_import (GlossFormat         *format,
       for (guint i = 0; i < stems->len; i++)
         {
           const char *stem = g_ptr_array_index (stems, i);
+          GPtrArray *same = g_hash_table_lookup (by_stem, stem);
           g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
           g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
           g_autofree char *abs = g_canonicalize_filename (ann, NULL);
-          gboolean has_ann = g_file_test (ann, G_FILE_TEST_IS_REGULAR);
+          gboolean has_ann = FALSE;
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
+          for (guint j = 0; j < same->len; j++)
+            if (strcmp (g_ptr_array_index (same, j), ann) == 0)
+              has_ann = TRUE;
           if (!has_ann)
             {
-              /* the extension may be upper case: find the real names */
-              for (guint j = 0; j < files->len; j++)
+              /* the extension may be upper case: the real names */
+              for (guint j = 0; j < same->len; j++)
                 {
-                  const char *f = g_ptr_array_index (files, j);
-                  if (strncmp (f, stem, strlen (stem)) == 0 && strlen (f) == strlen (stem) + 4)
+                  const char *f = g_ptr_array_index (same, j);
+
+                  if (gloss_format_has_extension (f, ann_extensions))
                     {
-                      if (gloss_format_has_extension (f, ann_extensions))
-                        {
-                          g_free (ann);
-                          ann = g_strdup (f);
-                          has_ann = TRUE;
-                        }
-                      else
-                        {
-                          g_free (txt);
-                          txt = g_strdup (f);
-                        }
+                      g_free (ann);
+                      ann = g_strdup (f);
+                      has_ann = TRUE;
+                    }
+                  else
+                    {
+                      g_free (txt);
+                      txt = g_strdup (f);
                     }
                 }
             }

@@ -974,14 +974,17 @@ list_dir (const char         *dir,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      GStatBuf st;
 
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+      /* one stat a name (links followed, as g_file_test () does) */
+      if (g_stat (path, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
         {
           if (!list_dir (path, extensions, out, depth + 1, error))
             return FALSE;
         }
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR)
-               && gloss_format_has_extension (path, extensions))
+      else if (S_ISREG (st.st_mode) && gloss_format_has_extension (path, extensions))
         g_ptr_array_add (out, g_steal_pointer (&path));
     }
   return TRUE;

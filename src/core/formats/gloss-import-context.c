@@ -20,6 +20,7 @@
 #include "gloss-relation.h"
 #include "gloss-schema-private.h"
 #include "gloss-store.h"
+#include "gloss-store-private.h"
 
 GlossProject *
 gloss_import_context_get_project (GlossImportContext *ctx)
@@ -257,6 +258,7 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
 {
   g_autofree char *unique = NULL;
   gsize size = len < 0 ? strlen (text) : (gsize) len;
+  glong n_chars;
   gint64 id;
 
   if (name == NULL || *name == '\0')
@@ -268,13 +270,14 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
       return 0;
     }
   unique = gloss_store_dup_unique_name (ctx->store, name);
-  id = gloss_store_insert_document (ctx->store, NULL, unique, text, len, meta_json, NULL, 0,
-                                    error);
+  /* counted once, for the store and for the spans' checks */
+  n_chars = g_utf8_strlen (text, len);
+  id = _gloss_store_insert_counted_document (ctx->store, NULL, unique, text, len, n_chars,
+                                             meta_json, NULL, 0, error);
   if (id == 0)
     return 0;
   _gloss_change_set_add_document (ctx->changes, id);
-  g_hash_table_insert (ctx->lengths, g_memdup2 (&id, sizeof id),
-                       GUINT_TO_POINTER (g_utf8_strlen (text, len)));
+  g_hash_table_insert (ctx->lengths, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (n_chars));
   ctx->report->n_documents++;
   return id;
 }
