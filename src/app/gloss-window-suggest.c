@@ -189,7 +189,9 @@ suggest_worker (GlossProject     *project,
           continue;
         }
       key = lookup_key (project, name, cancellable);
-      suggester = gloss_project_new_suggester (project, name, key, &local);
+      suggester = gloss_project_new_suggester (project, name,
+                                               &(GlossSuggesterOptions) { .api_key = key },
+                                               &local);
       if (suggester != NULL &&
           gloss_suggester_train (suggester, project, NULL, NULL, cancellable, &local))
         {

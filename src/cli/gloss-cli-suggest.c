@@ -66,43 +66,6 @@ apply_setting (GlossProject *project,
   return gloss_project_set_suggester_setting (project, name, key, eq + 1, error);
 }
 
-/* @name from the project's settings, each overridden by the command line's
- * option when given. */
-static GlossSuggester *
-new_suggester (GlossProject *project,
-               const char   *name,
-               const char   *url,
-               const char   *model,
-               const char   *list,
-               const char   *api_key,
-               GError      **error)
-{
-  g_autofree char *kept_url = NULL;
-  g_autofree char *kept_model = NULL;
-  g_autofree char *kept_list = NULL;
-  g_autofree char *kept_key_file = NULL;
-  g_autofree char *kept_key = NULL;
-  GlossSuggesterOptions options = { 0 };
-
-  if (url == NULL && model == NULL && list == NULL && api_key == NULL)
-    return gloss_project_new_suggester (project, name, NULL, error);
-  kept_url = gloss_project_dup_suggester_setting (project, name, "url");
-  kept_model = gloss_project_dup_suggester_setting (project, name, "model");
-  kept_list = gloss_project_dup_suggester_setting (project, name, "list");
-  kept_key_file = gloss_project_dup_suggester_setting (project, name, "key-file");
-  if (api_key == NULL && kept_key_file != NULL)
-    {
-      kept_key = read_api_key (kept_key_file, error);
-      if (kept_key == NULL)
-        return NULL;
-    }
-  options.url = url != NULL ? url : kept_url;
-  options.model = model != NULL ? model : kept_model;
-  options.list_path = list != NULL ? list : kept_list;
-  options.api_key = api_key != NULL ? api_key : kept_key;
-  return gloss_suggester_new_for_name (name, &options, error);
-}
-
 static void
 add_suggestion_json (JsonBuilder     *builder,
                      GlossSuggestion *s,
@@ -359,7 +322,15 @@ gloss_cli_suggest (int    argc,
       const char *name = names != NULL ? names[i] : enabled[i];
       g_autoptr(GlossSuggester) suggester = NULL;
 
-      suggester = new_suggester (project, name, url, model, list, api_key, &error);
+      /* the project's settings, each option given taken instead */
+      suggester = gloss_project_new_suggester (project, name,
+                                               &(GlossSuggesterOptions) {
+                                                 .url = url,
+                                                 .model = model,
+                                                 .list_path = list,
+                                                 .api_key = api_key,
+                                               },
+                                               &error);
       if (suggester == NULL)
         {
           gloss_cli_print_error ("%s", error->message);

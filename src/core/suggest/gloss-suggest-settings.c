@@ -204,11 +204,12 @@ gloss_suggest_read_key_file (const char *path,
 }
 
 GlossSuggester *
-gloss_project_new_suggester (GlossProject *project,
-                             const char   *name,
-                             const char   *api_key,
-                             GError      **error)
+gloss_project_new_suggester (GlossProject                *project,
+                             const char                  *name,
+                             const GlossSuggesterOptions *overrides,
+                             GError                     **error)
 {
+  static const GlossSuggesterOptions none = { 0 };
   g_autofree char      *url = NULL;
   g_autofree char      *model = NULL;
   g_autofree char      *list = NULL;
@@ -220,7 +221,12 @@ gloss_project_new_suggester (GlossProject *project,
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!gloss_project_suggester_is_ready (project, name, &missing))
+  if (overrides == NULL)
+    overrides = &none;
+  /* what the project lacks, said as Project Properties would fix it,
+   * unless the caller brings the server itself */
+  if (overrides->url == NULL && overrides->model == NULL &&
+      !gloss_project_suggester_is_ready (project, name, &missing))
     {
       g_set_error (error, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_FAILED, "%s", missing);
       return NULL;
@@ -229,16 +235,16 @@ gloss_project_new_suggester (GlossProject *project,
   model = gloss_project_dup_suggester_setting (project, name, "model");
   list = gloss_project_dup_suggester_setting (project, name, "list");
   key_file = gloss_project_dup_suggester_setting (project, name, "key-file");
-  if (api_key == NULL && key_file != NULL)
+  if (overrides->api_key == NULL && key_file != NULL)
     {
       key = gloss_suggest_read_key_file (key_file, error);
       if (key == NULL)
         return NULL;
     }
-  options.url = url;
-  options.model = model;
-  options.list_path = list;
-  options.api_key = api_key != NULL ? api_key : key;
+  options.url = overrides->url != NULL ? overrides->url : url;
+  options.model = overrides->model != NULL ? overrides->model : model;
+  options.list_path = overrides->list_path != NULL ? overrides->list_path : list;
+  options.api_key = overrides->api_key != NULL ? overrides->api_key : key;
   return gloss_suggester_new_for_name (name, &options, error);
 }
 

@@ -47,13 +47,14 @@ gboolean        gloss_project_set_suggester_setting (GlossProject *project,
 gboolean        gloss_project_suggester_is_ready (GlossProject *project,
                                                   const char   *name,
                                                   char        **missing);
-/* A new suggester of @name set up from @project's settings. @api_key, when
- * not NULL, is used instead of the key file (the window reads the keyring,
- * gloss-cli $GLOSS_API_KEY). */
-GlossSuggester *gloss_project_new_suggester (GlossProject *project,
-                                             const char   *name,
-                                             const char   *api_key,
-                                             GError      **error);
+/* A new suggester of @name set up from @project's settings, each field of
+ * @overrides (may be NULL) that is not NULL taken instead of its setting:
+ * the window brings the key from the keyring, gloss-cli its options. An
+ * @overrides api_key is used instead of the key file. */
+GlossSuggester *gloss_project_new_suggester         (GlossProject                *project,
+                                                     const char                  *name,
+                                                     const GlossSuggesterOptions *overrides,
+                                                     GError                     **error);
 /* The API key in the file at @path: its first line, without the spaces
  * around it (NULL with @error when it cannot be read). */
 char           *gloss_suggest_read_key_file (const char *path,
