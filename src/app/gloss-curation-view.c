@@ -116,6 +116,7 @@ struct _GlossCurationView
   GtkLabel            *empty_label;
   GtkListView         *list_view;
   GtkLabel            *progress_label;
+  GtkProgressBar       *collect_bar;
   GtkLabel            *keys_label;
   GtkStack            *stack;
   GtkToggleButton     *document_button;
@@ -617,6 +618,18 @@ update_keys_label (GlossCurationView *self)
 }
 
 static void
+set_collect_fraction (GlossCurationView *self,
+                      double             fraction)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %u is a percentage of the project's documents */
+  text = g_strdup_printf (_("%u %% of the documents read"), (guint) (fraction * 100));
+  gtk_progress_bar_set_fraction (self->collect_bar, fraction);
+  gtk_progress_bar_set_text (self->collect_bar, text);
+}
+
+static void
 update_progress (GlossCurationView *self)
 {
   guint n_curated, n_units, n_agreed;
@@ -672,7 +685,16 @@ update_progress (GlossCurationView *self)
                          : _("No Undecided Disagreements"));
   else
     gtk_label_set_label (self->empty_label, _("No Annotations to Curate"));
-  gtk_stack_set_visible_child_name (self->stack, n_rows > 0 ? "list" : "empty");
+  /* A large project's queue takes seconds: say how far it got, and let the
+   * lead stop it. */
+  if (self->queue_mode && self->queue == NULL && self->queue_cancellable != NULL)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "collecting") != 0)
+        set_collect_fraction (self, 0);
+      gtk_stack_set_visible_child_name (self->stack, "collecting");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, n_rows > 0 ? "list" : "empty");
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0);
 }
 
@@ -1241,6 +1263,8 @@ select_after_decision (GlossCurationView *self,
   gloss_curation_view_select (self, next_undecided (self, position));
 }
 
+static void collect_cancel_cb (GlossCurationView *self);
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1267,6 +1291,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return FALSE;
+
+  /* Escape while the queue is collected: stop, as Cancel does */
+  if (keyval == GDK_KEY_Escape && self->queue_mode && self->queue == NULL &&
+      self->queue_cancellable != NULL)
+    {
+      collect_cancel_cb (self);
+      return TRUE;
+    }
 
   /* Q: the open document, or the queue of the whole project */
   if (keyval == GDK_KEY_q || keyval == GDK_KEY_Q)
@@ -1439,6 +1471,16 @@ collect_progress_cb (double   fraction,
   text = g_strdup_printf (_("Collecting the disagreements of every document… %u %%"),
                              (guint) (fraction * 100));
   gtk_label_set_label (self->progress_label, text);
+  set_collect_fraction (self, fraction);
+}
+
+/* Cancel (or Escape) while the queue is collected: back to the open
+ * document, which stops the collection. */
+static void
+collect_cancel_cb (GlossCurationView *self)
+{
+  gloss_curation_view_set_queue_mode (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void update_filter_widgets (GlossCurationView *self);
@@ -1793,6 +1835,7 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossCurationView, collect_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, keys_label);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, document_button);
@@ -1803,6 +1846,7 @@ gloss_curation_view_class_init (GlossCurationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, kind_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, accept_agreed_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, collect_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, draw_gold_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, compare_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossCurationView, compare);

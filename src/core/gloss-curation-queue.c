@@ -18,6 +18,7 @@
 #include "gloss-document.h"
 #include "gloss-project.h"
 #include "gloss-store.h"
+#include "gloss-store-private.h"
 
 /* ---- filters ----------------------------------------------------------- */
 
@@ -235,24 +236,73 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A document of the project, as the queue names it. */
+typedef struct
+{
+  gint64 id;
+  char  *uuid;
+  char  *name;
+} Listed;
+
+static void
+listed_clear (gpointer data)
+{
+  Listed *listed = data;
+
+  g_free (listed->uuid);
+  g_free (listed->name);
+}
+
+/* Every document's id, uuid and name in the document list's order, with
+ * one statement: loading each document for them cost a query and a count
+ * of its annotations per document, an eighth of a large project's queue. */
+static GArray *
+list_documents (GlossStore *store,
+                GError    **error)
+{
+  static const char sql[] = "SELECT id, uuid, name FROM documents ORDER BY name, id";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+  g_autoptr(GArray) listed = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  listed = g_array_new (FALSE, FALSE, sizeof (Listed));
+  g_array_set_clear_func (listed, listed_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Listed row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+      };
+
+      g_array_append_val (listed, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (store, error, _("Cannot list the documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&listed);
+}
+
 static GlossCurationDocument *
-collect_document (GlossProject              *project,
-                  gint64                     id,
+collect_document (GlossStore                *store,
+                  const Listed              *listed,
                   GHashTable                *layers,
                   const GlossCurationFilter *filter,
                   GHashTable                *annotators,
                   GError                   **error)
 {
-  GlossStore *store = gloss_project_get_store (project);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GlossDocument) loaded = NULL;
   g_autoptr(GHashTable) rejected = NULL;
   g_autoptr(GHashTable) here = g_hash_table_new (g_str_hash, g_str_equal);
   GlossCurationDocument *document;
 
-  annotations = gloss_store_load_annotations (store, id, FALSE, error);
+  annotations = gloss_store_load_annotations (store, listed->id, FALSE, error);
   if (annotations == NULL)
     return NULL;
   for (guint i = 0; i < annotations->len; i++)
@@ -269,20 +319,17 @@ collect_document (GlossProject              *project,
   if (g_hash_table_size (here) < 2)
     return NULL;
 
-  relations = gloss_store_load_relations (store, id, FALSE, error);
+  relations = gloss_store_load_relations (store, listed->id, FALSE, error);
   if (relations == NULL)
     return NULL;
-  loaded = gloss_store_load_document (store, id, error);
-  if (loaded == NULL)
-    return NULL;
 
-  rejected = gloss_curation_load_rejected (store, gloss_document_get_uuid (loaded));
+  rejected = gloss_curation_load_rejected (store, listed->uuid);
   units = gloss_curation_units_full (annotations, relations, NULL, layers, GLOSS_GOLD_ANNOTATOR);
 
   document = g_atomic_rc_box_new0 (GlossCurationDocument);
-  document->id = id;
-  document->uuid = g_strdup (gloss_document_get_uuid (loaded));
-  document->name = g_strdup (gloss_document_get_name (loaded));
+  document->id = listed->id;
+  document->uuid = g_strdup (listed->uuid);
+  document->name = g_strdup (listed->name);
   gloss_curation_document_update (document, units, annotations, rejected, filter);
   if (document->matches->len == 0)
     {
@@ -290,7 +337,7 @@ collect_document (GlossProject              *project,
       return NULL;
     }
 
-  document->text = gloss_store_dup_document_text (store, id, error);
+  document->text = gloss_store_dup_document_text (store, listed->id, error);
   if (document->text == NULL)
     {
       gloss_curation_document_unref (document);
@@ -298,6 +345,63 @@ collect_document (GlossProject              *project,
     }
   document->length = (guint) g_utf8_strlen (document->text, -1);
   return document;
+}
+
+/* The queue is read on two threads (a large project's takes seconds, and
+ * the machine has at least two cores): each reads every other run of
+ * COLLECT_RUN documents through a connection of its own, into the slot of
+ * each document, so the queue's order is the list's whatever thread read
+ * what. */
+#define COLLECT_RUN 32
+#define ALL_RUNS    G_MAXUINT
+
+typedef struct
+{
+  GlossStore                *store;
+  GArray                    *listed;
+  GHashTable                *layers;
+  const GlossCurationFilter *filter;
+  guint                      parity; /* of the runs it reads, or ALL_RUNS */
+  GlossCurationDocument    **slots;
+  GHashTable                *annotators; /* owned: char * */
+  GCancellable              *cancellable;
+  gint                      *n_done;   /* atomic, both parts */
+  gint                      *failed;   /* atomic: the other part stopped */
+  GlossProgressFunc          progress; /* only on the caller's part */
+  gpointer                   progress_data;
+  GError                    *error;
+} CollectPart;
+
+static void
+collect_part (CollectPart *part)
+{
+  guint n = part->listed->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (part->parity != ALL_RUNS && (i / COLLECT_RUN) % 2 != part->parity)
+        continue;
+      if (g_atomic_int_get (part->failed) ||
+          g_cancellable_set_error_if_cancelled (part->cancellable, &part->error))
+        break;
+      part->slots[i] = collect_document (part->store, &g_array_index (part->listed, Listed, i),
+                                         part->layers, part->filter, part->annotators,
+                                         &part->error);
+      if (part->error != NULL)
+        break;
+      g_atomic_int_inc (part->n_done);
+      if (part->progress != NULL && i % COLLECT_RUN == COLLECT_RUN - 1)
+        part->progress ((double) g_atomic_int_get (part->n_done) / n, part->progress_data);
+    }
+  if (part->error != NULL)
+    g_atomic_int_set (part->failed, TRUE);
+}
+
+static gpointer
+collect_part_thread (gpointer data)
+{
+  collect_part (data);
+  return NULL;
 }
 
 GPtrArray *
@@ -310,55 +414,96 @@ gloss_curation_queue_collect (GlossProject              *project,
                               GError                   **error)
 {
   GlossStore *store;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) listed = NULL;
   g_autoptr(GHashTable) layers = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GlossStore) reader = NULL;
   g_autoptr(GPtrArray) queue = NULL;
+  g_autofree GlossCurationDocument **slots = NULL;
+  CollectPart                        parts[2];
+  GThread                           *thread = NULL;
+  gint                               n_done = 0, failed = FALSE;
+  gboolean                           ok = TRUE;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
 
   store = gloss_project_get_store (project);
-  ids = gloss_store_list_document_ids (store, error);
-  if (ids == NULL)
+  listed = list_documents (store, error);
+  if (listed == NULL)
     return NULL;
 
   layers = gloss_curation_dup_layers (gloss_project_get_schema (project));
-  queue = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_curation_document_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      GlossCurationDocument *document;
+  slots = g_new0 (GlossCurationDocument *, listed->len + 1);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    parts[p] = (CollectPart) {
+      .store = store,
+      .listed = listed,
+      .layers = layers,
+      .filter = filter,
+      .parity = p,
+      .slots = slots,
+      .annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+      .cancellable = cancellable,
+      .n_done = &n_done,
+      .failed = &failed,
+    };
+  parts[0].progress = progress;
+  parts[0].progress_data = progress_data;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      document = collect_document (project, g_array_index (ids, gint64, i), layers, filter,
-                                   names, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (document != NULL)
-        g_ptr_array_add (queue, document);
-      if (progress != NULL && (i % 64 == 63 || i + 1 == ids->len))
-        progress ((double) (i + 1) / ids->len, progress_data);
+  /* A project in memory has no second connection: one thread reads all. */
+  if (listed->len > COLLECT_RUN)
+    reader = gloss_store_open_reader (store, NULL);
+  if (reader != NULL)
+    {
+      parts[1].store = reader;
+      thread = g_thread_new ("gloss-curation-queue", collect_part_thread, &parts[1]);
+      collect_part (&parts[0]);
+      g_thread_join (thread);
     }
-
-  if (annotators != NULL)
+  else
     {
+      parts[0].parity = ALL_RUNS;
+      collect_part (&parts[0]);
+    }
+  if (progress != NULL && parts[0].error == NULL && parts[1].error == NULL)
+    progress (1.0, progress_data);
+
+  queue = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_curation_document_unref);
+  for (guint i = 0; i < listed->len; i++)
+    if (slots[i] != NULL)
+      g_ptr_array_add (queue, slots[i]);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      /* the first error, a cancellation before what the other part met */
+      if (ok && parts[p].error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&parts[p].error));
+          ok = FALSE;
+        }
+      g_clear_error (&parts[p].error);
+    }
+  if (ok && annotators != NULL)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
       GHashTableIter iter;
       gpointer       name;
       guint          first = annotators->len;
 
-      g_hash_table_iter_init (&iter, names);
-      while (g_hash_table_iter_next (&iter, &name, NULL))
-        g_ptr_array_add (annotators, g_strdup (name));
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          g_hash_table_iter_init (&iter, parts[p].annotators);
+          while (g_hash_table_iter_next (&iter, &name, NULL))
+            if (g_hash_table_add (names, name))
+              g_ptr_array_add (annotators, g_strdup (name));
+        }
       /* sorted among themselves */
       qsort (annotators->pdata + first, annotators->len - first, sizeof (gpointer),
              compare_names);
     }
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    g_hash_table_unref (parts[p].annotators);
 
-  return g_steal_pointer (&queue);
+  return ok ? g_steal_pointer (&queue) : NULL;
 }
 
 guint

@@ -21,6 +21,7 @@
 #include "gloss-relation.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
+#include "gloss-util-private.h"
 
 #define META_PREFIX "curation:"
 
@@ -102,7 +103,8 @@ find_root (guint *parent,
   return i;
 }
 
-/* One annotator's version as text: "LABEL s-e,s-e;..." in document order. */
+/* One annotator's version as text: "LABEL s-e;s-e" per annotation, sorted,
+ * each ended by ",". */
 static char *
 version_signature (GPtrArray *version,
                    gboolean   with_labels)
@@ -112,14 +114,15 @@ version_signature (GPtrArray *version,
 
   for (guint i = 0; i < version->len; i++)
     {
-      GlossAnnotation *annotation = g_ptr_array_index (version, i);
-      GString *part = g_string_new (with_labels ? gloss_annotation_get_label (annotation) : "");
+      GlossAnnotation     *annotation = g_ptr_array_index (version, i);
       guint n;
       const GlossFragment *fragments = gloss_annotation_get_fragments (annotation, &n);
+      g_autofree char     *spans = _gloss_fragments_to_string (fragments, n);
 
-      for (guint j = 0; j < n; j++)
-        g_string_append_printf (part, " %u-%u", fragments[j].start, fragments[j].end);
-      g_ptr_array_add (parts, g_string_free (part, FALSE));
+      /* no printf: a large project's queue signs every version */
+      g_ptr_array_add (parts, g_strconcat (with_labels ? gloss_annotation_get_label (annotation)
+                                                       : "",
+                                           " ", spans, NULL));
     }
 
   /* Without labels, a version is a set of span lists. */
@@ -129,7 +132,7 @@ version_signature (GPtrArray *version,
       if (i > 0 && !with_labels && strcmp (parts->pdata[i], parts->pdata[i - 1]) == 0)
         continue;
       g_string_append (string, parts->pdata[i]);
-      g_string_append_c (string, ';');
+      g_string_append_c (string, ',');
     }
 
   return g_string_free (string, FALSE);

@@ -1025,6 +1025,8 @@ gloss_store_open_reader (GlossStore  *self,
   reader->path = g_strdup (self->path);
   reader->opened_version = GLOSS_STORE_VERSION;
   reader->read_only = g_strdup (_("it was opened for reading only"));
+  /* it reads what its store reads, damaged rows left out alike */
+  reader->skip_damaged = self->skip_damaged;
   reader->db = open_reader (file, why_read_only (file) != NULL, error);
   if (reader->db == NULL)
     return NULL;

@@ -377,6 +377,85 @@ test_cancel (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  GArray *fractions = data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* A queue long enough to be read on two threads (each takes every other
+ * run of documents, through its own connection) is the queue of the list's
+ * order, whichever thread read a document; an annotator seen only by the
+ * second thread is named; progress climbs to 1. */
+static void
+test_two_threads (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) expected = g_string_new ("a-wire:Unit 414|"
+                                               "a-wire:he fled through Mongolia in June 2024|"
+                                               "a-wire:Mongolia|"
+                                               "b-brief:The ministry|b-brief:Oslo|");
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char    *described = NULL;
+  g_autofree char    *names = NULL;
+  GlossCurationFilter filter = { NULL, NULL, NULL, -1 };
+
+  for (guint i = 0; i < 150; i++)
+    {
+      static const char text[] = "OSLO (Nordic Wire) -- Officials in Oslo denied the report.";
+      g_autofree char  *name = g_strdup_printf ("d-%03u", i);
+      g_autoptr(GlossAnnotationList) list = NULL;
+      g_autoptr(GlossCommand) command = gloss_command_new ("annotate");
+      GlossDocument *document;
+
+      document = gloss_project_add_document (fixture->project, name, text, -1, NULL, &error);
+      g_assert_no_error (error);
+      list = gloss_project_dup_annotation_list (fixture->project, document, &error);
+      g_assert_no_error (error);
+      g_object_unref (span (command, text, "Officials", "PERSON", "alice"));
+      g_object_unref (span (command, text, "Officials", "PERSON", i == 101 ? "dana" : "ben"));
+      /* every third document: "Oslo" a GPE for alice, a LOC for ben */
+      g_object_unref (span (command, text, "Oslo denied", "GPE", "alice"));
+      if (i == 101)
+        {
+          /* dana instead of ben: what each of them left out differs */
+          g_object_unref (span (command, text, "Oslo denied", "GPE", "ben"));
+          g_string_append_printf (expected, "%s:Officials|%s:Oslo denied|", name, name);
+        }
+      else if (i % 3 == 0)
+        {
+          g_object_unref (span (command, text, "Oslo denied", "LOC", "ben"));
+          g_string_append_printf (expected, "%s:Oslo denied|", name);
+        }
+      else
+        g_object_unref (span (command, text, "Oslo denied", "GPE", "ben"));
+      g_assert_true (gloss_annotation_list_apply (list, command, &error));
+      g_assert_no_error (error);
+    }
+
+  queue = gloss_curation_queue_collect (fixture->project, &filter, annotators, progress_cb,
+                                        fractions, NULL, &error);
+  g_assert_no_error (error);
+  described = describe (queue);
+  g_assert_cmpstr (described, ==, expected->str);
+
+  g_ptr_array_add (annotators, NULL);
+  names = g_strjoinv (",", (char **) annotators->pdata);
+  g_assert_cmpstr (names, ==, "alice,ben,cai,dana");
+
+  g_assert_cmpuint (fractions->len, >, 1);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,5 +471,7 @@ main (int   argc,
               (void *) fixture_tear_down);
   g_test_add ("/core/curation-queue/cancel", Fixture, NULL, (void *) fixture_set_up,
               test_cancel, (void *) fixture_tear_down);
+  g_test_add ("/core/curation-queue/two-threads", Fixture, NULL, (void *) fixture_set_up,
+              test_two_threads, (void *) fixture_tear_down);
   return g_test_run ();
 }

@@ -290,6 +290,55 @@ test_drill_down (void)
   remove_tree (dir);
 }
 
+/* While the queue is collected (seconds on a large project) the view says
+ * how far it got and offers Cancel; Cancel, or Escape, goes back to the open
+ * document, and the collection's result, when it comes, is dropped. */
+static void
+test_cancel_collecting (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_project (&dir);
+  g_autoptr(GlossWindow) window = NULL;
+  GlossCurationView *view;
+  GtkWidget         *cancel;
+  guint              document_rows;
+
+  window = open_project_window (path, "a-wire");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_context (100);
+  view = find_view (GTK_WIDGET (window));
+  g_assert_nonnull (view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.curate", NULL);
+  iterate_main_context (50);
+  document_rows = gloss_curation_view_get_n_rows (view);
+  g_assert_cmpuint (document_rows, >, 0);
+
+  for (guint way = 0; way < 2; way++)
+    {
+      /* the worker cannot be done before the main loop runs again */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.curation-queue", "(ssss)", "", "",
+                                  "", "");
+      g_assert_true (gloss_curation_view_is_collecting (view));
+      cancel = find_button (GTK_WIDGET (view), "_Cancel");
+      g_assert_nonnull (cancel);
+      g_assert_true (gtk_widget_get_mapped (cancel));
+      if (way == 0)
+        g_signal_emit_by_name (cancel, "clicked");
+      else
+        g_assert_true (press_key (view, GDK_KEY_Escape));
+      g_assert_false (gloss_curation_view_is_collecting (view));
+      g_assert_false (gloss_curation_view_get_queue_mode (view));
+      iterate_main_context (300);
+      g_assert_false (gloss_curation_view_get_queue_mode (view));
+      g_assert_cmpuint (gloss_curation_view_get_n_rows (view), ==, document_rows);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  remove_tree (dir);
+}
+
 static void
 test_queue (void)
 {
@@ -420,5 +469,6 @@ main (int   argc,
 
   g_test_add_func ("/ui/curation/queue", test_queue);
   g_test_add_func ("/ui/curation/drill-down", test_drill_down);
+  g_test_add_func ("/ui/curation/cancel-collecting", test_cancel_collecting);
   return g_test_run ();
 }
