@@ -40,22 +40,15 @@ main (int   argc,
   g_autoptr(GArray) progress_times = g_array_new (FALSE, FALSE, sizeof (double));
   guint   runs = 3, n_documents = 0, n_units = 0, n_undecided = 0;
   guint64 total_units = 0;
-  int     arg = 1;
+  const char *path;
 
-  if (argc > 2 && strcmp (argv[1], "--runs") == 0)
-    {
-      runs = (guint) g_ascii_strtoull (argv[2], NULL, 10);
-      arg = 3;
-    }
-  if (argc != arg + 1 || runs == 0)
-    {
-      fprintf (stderr, "usage: %s [--runs N] PROJECT\n", argv[0]);
-      return 2;
-    }
+  path = bench_parse_runs (argc, argv, "PROJECT", NULL, &runs);
+  if (path == NULL)
+    return 2;
 
-  project = gloss_project_open (argv[arg], &error);
+  project = gloss_project_open (path, &error);
   if (project == NULL)
-    g_error ("%s: %s", argv[arg], error->message);
+    g_error ("%s: %s", path, error->message);
 
   for (guint r = 0; r < runs; r++)
     {

@@ -56,25 +56,12 @@ main (int   argc,
   guint            runs = 5, n_suggestions = 0;
   const char      *path = NULL;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        {
-          int n = atoi (argv[++i]);
-
-          runs = MAX (1, n);
-        }
-      else
-        path = argv[i];
-    }
+  path = bench_parse_runs (argc, argv, "news_1m.jsonl|FILE.txt",
+                           "python3 ../shared/bench/gen_corpus.py --out DIR --sizes 1m --no-brat "
+                           "writes DIR/jsonl/news_1m.jsonl",
+                           &runs);
   if (path == NULL)
-    {
-      fprintf (stderr, "usage: %s [--runs N] news_1m.jsonl|FILE.txt\n"
-                       "(python3 ../shared/bench/gen_corpus.py --out DIR --sizes 1m --no-brat "
-                       "writes DIR/jsonl/news_1m.jsonl)\n",
-               argv[0]);
-      return 2;
-    }
+    return 2;
 
   text = bench_read_text (path);
   schema = gloss_schema_new_preset ("news", NULL);

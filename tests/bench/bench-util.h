@@ -73,6 +73,41 @@ bench_make_text (GRand *rand,
   return g_string_free (s, FALSE);
 }
 
+/* The command line most benchmarks take, "[--runs N] PARAMETER", read with
+ * GOption: *@runs is N (at least 1; left as it is without --runs) and the
+ * return value the one argument, or NULL after printing the usage and
+ * @note (may be NULL) on stderr. */
+static inline const char *
+bench_parse_runs (int         argc,
+                  char      **argv,
+                  const char *parameter,
+                  const char *note,
+                  guint      *runs)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+  int          n = (int) *runs;
+  GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &n, "Timed runs (the median is printed)", "N" },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (note != NULL)
+    g_option_context_set_description (context, note);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n < 1)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      if (error != NULL)
+        g_printerr ("%s\n", error->message);
+      g_printerr ("%s", help);
+      return NULL;
+    }
+  *runs = (guint) n;
+  return argv[1];
+}
+
 /* A fresh directory for the benchmark's files, removed by bench_cleanup. */
 static inline char *
 bench_dir (void)
