@@ -59,32 +59,56 @@ outcome_free (Outcome *outcome)
   g_free (outcome);
 }
 
+/* What each of the window's jobs on the learned model holds (a run, a
+ * training, the search for the least certain document). */
 typedef struct
 {
-  GlossWindow    *window;      /* weak: a closed window does not wait for the run */
-  GCancellable   *cancellable; /* owned: the run's */
-  gint64          document_id;
-  char          **names;    /* the suggesters to run */
+  GlossWindow    *window;   /* weak: a closed window does not wait for the job */
   GlossSuggester *model;    /* owned: trained already, or NULL: train one here */
   GlossSuggester *trained;  /* owned: the model trained here, for the window */
   GPtrArray      *outcomes; /* Outcome */
+} ModelJob;
+
+static void
+model_job_init (ModelJob    *job,
+                GlossWindow *window,
+                gboolean     with_model)
+{
+  g_set_weak_pointer (&job->window, window);
+  if (with_model && window->suggest.model != NULL)
+    job->model = g_object_ref (window->suggest.model);
+  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+}
+
+static void
+model_job_clear (ModelJob *job)
+{
+  g_clear_weak_pointer (&job->window);
+  g_clear_object (&job->model);
+  g_clear_object (&job->trained);
+  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  ModelJob        base;
+  GCancellable   *cancellable; /* owned: the run's */
+  gint64          document_id;
+  char          **names; /* the suggesters to run */
   gint64          kept;
 } SuggestJob;
 
 static void
 suggest_job_free (SuggestJob *job)
 {
-  g_clear_weak_pointer (&job->window);
+  model_job_clear (&job->base);
   g_clear_object (&job->cancellable);
   g_strfreev (job->names);
-  g_clear_object (&job->model);
-  g_clear_object (&job->trained);
-  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
   g_free (job);
 }
 
 static void
-add_outcome (SuggestJob *job,
+add_outcome (GPtrArray  *outcomes,
              const char *name,
              const char *status,
              gboolean    problem)
@@ -94,7 +118,7 @@ add_outcome (SuggestJob *job,
   outcome->name = g_strdup (name);
   outcome->status = g_strdup (status);
   outcome->problem = problem;
-  g_ptr_array_add (job->outcomes, outcome);
+  g_ptr_array_add (outcomes, outcome);
 }
 
 /* The API key of an OpenAI-compatible endpoint, from the keyring (a key
@@ -119,10 +143,10 @@ lookup_key (GlossProject *project,
   return key;
 }
 
-/* A trained model, or NULL with the reason in @job's outcomes. */
+/* A trained model, or NULL with the reason in @outcomes. */
 static GlossSuggester *
 train_model (GlossProject *project,
-             SuggestJob   *job,
+             GPtrArray    *outcomes,
              GCancellable *cancellable,
              GError      **error)
 {
@@ -140,15 +164,15 @@ train_model (GlossProject *project,
        * are annotated (2 so far)" */
       status = g_strdup_printf (_("Learns once %u documents are annotated (%u so far)"),
                                    GLOSS_MODEL_MIN_DOCUMENTS, n);
-      add_outcome (job, "model", status, FALSE);
+      add_outcome (outcomes, "model", status, FALSE);
       return NULL;
     }
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_steal_pointer (&local));
   else if (g_error_matches (local, GLOSS_SUGGEST_ERROR, GLOSS_SUGGEST_ERROR_NOT_TRAINED))
-    add_outcome (job, "model", _("Learns from annotated documents: none yet"), FALSE);
+    add_outcome (outcomes, "model", _("Learns from annotated documents: none yet"), FALSE);
   else
-    add_outcome (job, "model", local->message, TRUE);
+    add_outcome (outcomes, "model", local->message, TRUE);
   return NULL;
 }
 
@@ -174,18 +198,19 @@ suggest_worker (GlossProject     *project,
 
       if (g_str_equal (name, "model"))
         {
-          if (job->model == NULL)
+          if (job->base.model == NULL)
             {
-              job->trained = train_model (project, job, cancellable, error);
-              if (job->trained == NULL)
+              job->base.trained = train_model (project, job->base.outcomes, cancellable, error);
+              if (job->base.trained == NULL)
                 {
                   if (g_cancellable_is_cancelled (cancellable))
                     return FALSE;
                   continue;
                 }
             }
-          g_ptr_array_add (suggesters,
-                           g_object_ref (job->model != NULL ? job->model : job->trained));
+          g_ptr_array_add (suggesters, g_object_ref (job->base.model != NULL
+                                                       ? job->base.model
+                                                       : job->base.trained));
           continue;
         }
       key = lookup_key (project, name, cancellable);
@@ -203,7 +228,7 @@ suggest_worker (GlossProject     *project,
           g_propagate_error (error, local);
           return FALSE;
         }
-      add_outcome (job, name, local->message, TRUE);
+      add_outcome (job->base.outcomes, name, local->message, TRUE);
       g_error_free (local);
     }
   if (suggesters->len == 0)
@@ -223,12 +248,12 @@ suggest_worker (GlossProject     *project,
 
           if (g_str_has_prefix (message, job->names[j]) && g_str_has_prefix (message + n, ": "))
             {
-              add_outcome (job, job->names[j], message + n + 2, TRUE);
+              add_outcome (job->base.outcomes, job->names[j], message + n + 2, TRUE);
               found = TRUE;
             }
         }
       if (!found)
-        add_outcome (job, NULL, message, TRUE);
+        add_outcome (job->base.outcomes, NULL, message, TRUE);
     }
   return job->kept >= 0;
 }
@@ -284,8 +309,8 @@ suggest_progress_cb (double   fraction,
 {
   SuggestJob *job = data;
 
-  if (still_there (job->window))
-    gloss_suggestions_panel_set_progress (job->window->suggestions_panel, fraction);
+  if (still_there (job->base.window))
+    gloss_suggestions_panel_set_progress (job->base.window->suggestions_panel, fraction);
 }
 
 static void
@@ -294,7 +319,7 @@ suggest_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   SuggestJob  *job = user_data;
-  GlossWindow *self = job->window;
+  GlossWindow *self = job->base.window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   gboolean cancelled = FALSE;
@@ -308,8 +333,8 @@ suggest_done_cb (GObject      *source,
   if (!still_there (self))
     return;
 
-  if (job->trained != NULL)
-    g_set_object (&self->suggest.model, job->trained);
+  if (job->base.trained != NULL)
+    g_set_object (&self->suggest.model, job->base.trained);
   /* a run that another replaced leaves the new one running */
   if (self->suggest.cancellable == job->cancellable)
     g_clear_object (&self->suggest.cancellable);
@@ -318,9 +343,9 @@ suggest_done_cb (GObject      *source,
   gloss_suggestions_panel_set_running (self->suggestions_panel,
                                        self->suggest.cancellable != NULL);
   show_settings (self);
-  for (guint i = 0; i < job->outcomes->len; i++)
+  for (guint i = 0; i < job->base.outcomes->len; i++)
     {
-      Outcome *outcome = g_ptr_array_index (job->outcomes, i);
+      Outcome *outcome = g_ptr_array_index (job->base.outcomes, i);
 
       if (outcome->name != NULL)
         gloss_suggestions_panel_set_suggester (self->suggestions_panel, outcome->name, TRUE,
@@ -377,12 +402,10 @@ _gloss_window_suggest_run (GlossWindow *self)
   gloss_suggestions_panel_set_running (self->suggestions_panel, TRUE);
   gloss_suggestions_panel_set_progress (self->suggestions_panel, 0);
   job = g_new0 (SuggestJob, 1);
-  g_set_weak_pointer (&job->window, self);
+  model_job_init (&job->base, self, TRUE);
   job->cancellable = g_object_ref (self->suggest.cancellable);
   job->document_id = self->suggest.document_id;
   job->names = g_steal_pointer (&names);
-  job->model = self->suggest.model != NULL ? g_object_ref (self->suggest.model) : NULL;
-  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
   gloss_task_runner_run_async (NULL, self->project, suggest_worker, job,
                                (GDestroyNotify) suggest_job_free, suggest_progress_cb, job,
                                self->suggest.cancellable, suggest_done_cb, job);
@@ -390,19 +413,11 @@ _gloss_window_suggest_run (GlossWindow *self)
 
 /* ---- the model, learned again when the annotations change ------------------ */
 
-typedef struct
-{
-  GlossWindow    *window; /* weak */
-  GlossSuggester *trained;
-  GPtrArray      *outcomes;
-} TrainJob;
-
+/* A training is a ModelJob with no model to start from. */
 static void
-train_job_free (TrainJob *job)
+train_job_free (ModelJob *job)
 {
-  g_clear_weak_pointer (&job->window);
-  g_clear_object (&job->trained);
-  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+  model_job_clear (job);
   g_free (job);
 }
 
@@ -414,10 +429,9 @@ train_worker (GlossProject     *project,
               GCancellable     *cancellable,
               GError          **error)
 {
-  TrainJob  *job = data;
-  SuggestJob outcomes = { .outcomes = job->outcomes };
+  ModelJob *job = data;
 
-  job->trained = train_model (project, &outcomes, cancellable, error);
+  job->trained = train_model (project, job->outcomes, cancellable, error);
   return job->trained != NULL || !g_cancellable_is_cancelled (cancellable);
 }
 
@@ -426,7 +440,7 @@ train_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  TrainJob    *job = user_data;
+  ModelJob    *job = user_data;
   GlossWindow *self = job->window;
   g_autoptr(GError) error = NULL;
 
@@ -457,7 +471,7 @@ train_done_cb (GObject      *source,
 static void
 train_now (GlossWindow *self)
 {
-  TrainJob *job;
+  ModelJob *job;
 
   if (self->project == NULL || gloss_project_get_path (self->project) == NULL ||
       !gloss_project_get_suggester_enabled (self->project, "model"))
@@ -466,9 +480,8 @@ train_now (GlossWindow *self)
     g_cancellable_cancel (self->suggest.train_cancellable);
   g_clear_object (&self->suggest.train_cancellable);
   self->suggest.train_cancellable = g_cancellable_new ();
-  job = g_new0 (TrainJob, 1);
-  g_set_weak_pointer (&job->window, self);
-  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  job = g_new0 (ModelJob, 1);
+  model_job_init (job, self, FALSE);
   gloss_suggestions_panel_set_suggester (self->suggestions_panel, "model", TRUE,
                                          _("Learning from the annotations…"), FALSE);
   gloss_task_runner_run_async (NULL, self->project, train_worker, job,
@@ -504,22 +517,16 @@ schedule_retrain (GlossWindow *self)
 
 typedef struct
 {
-  GlossWindow    *window; /* weak */
-  GlossSuggester *model;  /* owned: trained, or NULL: train one here */
-  GlossSuggester *trained;
-  GPtrArray      *outcomes;
-  gint64          exclude;
-  gint64          found;
-  double          uncertainty;
+  ModelJob base;
+  gint64   exclude;
+  gint64   found;
+  double   uncertainty;
 } UncertainJob;
 
 static void
 uncertain_job_free (UncertainJob *job)
 {
-  g_clear_weak_pointer (&job->window);
-  g_clear_object (&job->model);
-  g_clear_object (&job->trained);
-  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+  model_job_clear (&job->base);
   g_free (job);
 }
 
@@ -532,15 +539,14 @@ uncertain_worker (GlossProject     *project,
                   GError          **error)
 {
   UncertainJob   *job = data;
-  SuggestJob      outcomes = { .outcomes = job->outcomes };
-  GlossSuggester *model = job->model;
+  GlossSuggester *model = job->base.model;
 
   if (model == NULL)
     {
-      job->trained = train_model (project, &outcomes, cancellable, error);
-      if (job->trained == NULL)
+      job->base.trained = train_model (project, job->base.outcomes, cancellable, error);
+      if (job->base.trained == NULL)
         return !g_cancellable_is_cancelled (cancellable);
-      model = job->trained;
+      model = job->base.trained;
     }
   job->found = gloss_model_suggester_find_most_uncertain (GLOSS_MODEL_SUGGESTER (model), project,
                                                           job->exclude, UNCERTAIN_LIMIT,
@@ -554,7 +560,7 @@ uncertain_done_cb (GObject      *source,
                    gpointer      user_data)
 {
   UncertainJob *job = user_data;
-  GlossWindow  *self = job->window;
+  GlossWindow  *self = job->base.window;
   g_autoptr(GError) error = NULL;
   GlossDocument   *document;
   g_autofree char *message = NULL;
@@ -567,11 +573,11 @@ uncertain_done_cb (GObject      *source,
     }
   if (!still_there (self))
     return;
-  if (job->trained != NULL)
-    g_set_object (&self->suggest.model, job->trained);
-  if (job->outcomes->len > 0)
+  if (job->base.trained != NULL)
+    g_set_object (&self->suggest.model, job->base.trained);
+  if (job->base.outcomes->len > 0)
     {
-      Outcome *outcome = g_ptr_array_index (job->outcomes, 0);
+      Outcome *outcome = g_ptr_array_index (job->base.outcomes, 0);
 
       /* Translators: Alt+Shift+Down without a model, e.g. "The model
        * learns once 5 documents are annotated (2 so far)" */
@@ -606,9 +612,7 @@ next_uncertain_action (GtkWidget  *widget,
   if (self->project == NULL || gloss_project_get_path (self->project) == NULL)
     return;
   job = g_new0 (UncertainJob, 1);
-  g_set_weak_pointer (&job->window, self);
-  job->model = self->suggest.model != NULL ? g_object_ref (self->suggest.model) : NULL;
-  job->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  model_job_init (&job->base, self, TRUE);
   job->exclude = self->document != NULL ? gloss_document_get_id (self->document) : 0;
   gloss_window_show_message (self, _("Finding the document the model is least sure of…"));
   gloss_task_runner_run_async (NULL, self->project, uncertain_worker, job,
