@@ -23,6 +23,10 @@
 #              into a fresh empty project (its init not timed):
 #              import_seconds, import_annotations, import_annotations_per_second,
 #              import_peak_rss
+#   curation   the curation view's queue of every disagreement of team.gloss
+#              and each document's curated count (tests/bench/bench-curation,
+#              in-process, on a copy): curation_queue_seconds,
+#              curation_progress_seconds, curation_queue_undecided, ...
 #   window     the window's lines (launch on big.gloss, typing a filter): run
 #              by tests/bench/bench-scale-window.sh when it exists, called as
 #              `bench-scale-window.sh --runs N OUT/big.gloss` and expected to
@@ -43,7 +47,7 @@ builddir=${GLOSS_BUILD_DIR:-$srcdir/_build}
 cli=${GLOSS_CLI:-$builddir/src/cli/gloss-cli}
 
 runs=3
-only=agreement,merge,import,window
+only=agreement,merge,import,curation,window
 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -52,7 +56,7 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --only=*) only=${1#--only=}; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '7,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '7,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "$0: unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -184,6 +188,12 @@ if wants import; then
   if [ "$keep" = 0 ]; then
     rm -f "$work/import.gloss" "$work/import.gloss-wal" "$work/import.gloss-shm"
   fi
+fi
+
+if wants curation; then
+  fresh "$out/team.gloss" "$work/team.gloss"
+  "$builddir/tests/bench/bench-curation" --runs "$runs" "$work/team.gloss"
+  rm -f "$work/team.gloss" "$work/team.gloss-wal" "$work/team.gloss-shm"
 fi
 
 # The window's lines (issue 12: launch to window shown on the 100,000-document
