@@ -400,6 +400,19 @@ count (GHashTable *table,
   g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (n + 1));
 }
 
+static guint
+sum_counts (GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer       n;
+  guint          sum = 0;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &n))
+    sum += GPOINTER_TO_UINT (n);
+  return sum;
+}
+
 static void
 add_counts (JsonBuilder *builder,
             const char  *name,
@@ -471,7 +484,28 @@ cmd_stats (int    argc,
       gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
-  for (guint i = 0; i < ids->len; i++)
+  if (!salvage)
+    {
+      /* Counted in SQL: loading every annotation to count it took seconds
+       * on a team project of 10,000 articles (issue 12). */
+      g_clear_pointer (&labels, g_hash_table_unref);
+      g_clear_pointer (&annotators, g_hash_table_unref);
+      g_clear_pointer (&types, g_hash_table_unref);
+      labels = gloss_store_tally (store, GLOSS_STORE_TALLY_LABELS, &error);
+      if (labels != NULL)
+        annotators = gloss_store_tally (store, GLOSS_STORE_TALLY_ANNOTATORS, &error);
+      if (annotators != NULL)
+        types = gloss_store_tally (store, GLOSS_STORE_TALLY_RELATION_TYPES, &error);
+      if (types == NULL)
+        {
+          gloss_cli_print_error ("%s: %s", argv[1], error->message);
+          return 1;
+        }
+      n_anns = sum_counts (labels);
+      n_rels = sum_counts (types);
+    }
+  /* --salvage counts what can be read, so it reads every row */
+  for (guint i = 0; salvage && i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(GPtrArray) anns = gloss_store_load_annotations (store, id, FALSE, &error);

@@ -2440,6 +2440,41 @@ gloss_store_dup_annotators (GlossStore  *self,
   return g_steal_pointer (&annotators);
 }
 
+GHashTable *
+gloss_store_tally (GlossStore     *self,
+                   GlossStoreTally by,
+                   GError        **error)
+{
+  static const char * const sql[] = {
+    [GLOSS_STORE_TALLY_LABELS] =
+      "SELECT label, count(*) FROM annotations WHERE deleted = 0 GROUP BY label",
+    [GLOSS_STORE_TALLY_ANNOTATORS] =
+      "SELECT annotator, count(*) FROM annotations WHERE deleted = 0 GROUP BY annotator",
+    [GLOSS_STORE_TALLY_RELATION_TYPES] =
+      "SELECT type, count(*) FROM relations WHERE deleted = 0 GROUP BY type",
+  };
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autoptr(GHashTable) tally = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) by < G_N_ELEMENTS (sql), NULL);
+
+  stmt = _gloss_store_prepare (self, sql[by], error);
+  if (stmt == NULL)
+    return NULL;
+  tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (tally, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot count the annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&tally);
+}
+
 guint
 gloss_store_count_label_uses (GlossStore *self,
                               const char *label,

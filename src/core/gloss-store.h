@@ -237,6 +237,19 @@ void           gloss_store_get_counts            (GlossStore           *self,
 /* The annotators of live annotations, sorted, without the empty name. */
 GPtrArray     *gloss_store_dup_annotators        (GlossStore           *self,
                                                   GError              **error);
+/* What gloss_store_tally() counts live rows by. */
+typedef enum
+{
+  GLOSS_STORE_TALLY_LABELS,         /* annotations per label */
+  GLOSS_STORE_TALLY_ANNOTATORS,     /* annotations per annotator */
+  GLOSS_STORE_TALLY_RELATION_TYPES, /* relations per type */
+} GlossStoreTally;
+
+/* Live rows counted by @by, in SQL (no row is read into an object): a new
+ * table of char * (owned) to GUINT_TO_POINTER (count), or NULL with @error. */
+GHashTable    *gloss_store_tally (GlossStore     *self,
+                                  GlossStoreTally by,
+                                  GError        **error);
 /* Live annotations with @label, and how many documents hold them. */
 guint          gloss_store_count_label_uses      (GlossStore           *self,
                                                   const char           *label,

@@ -130,6 +130,14 @@ else
   not_ok "stats --json counts match samples.jsonl (got $got, expected $expected)"
 fi
 check "stats (text)" "$CLI" stats "$J"
+# stats counts in SQL, --salvage by reading each row: the same figures, per
+# label, annotator and relation type
+check "stats --json --salvage" "$CLI" stats "$J" --json --salvage
+if cmp -s "$TMP/out" "$TMP/stats.json"; then
+  ok "stats counted in SQL equals stats counted row by row"
+else
+  not_ok "stats counted in SQL equals stats counted row by row"
+fi
 check "validate the samples project" "$CLI" validate "$J"
 
 check "export --format jsonl -o FILE" "$CLI" export "$J" --format jsonl -o "$TMP/export.jsonl"
