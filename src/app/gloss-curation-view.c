@@ -1091,7 +1091,7 @@ update_compare (GlossCurationView *self)
   GlossCurationUnit *unit;
   const char *text;
   guint length;
-  GPtrArray *annotations;
+  g_autoptr(GPtrArray) annotations = NULL;
   GlossSchema *schema;
 
   if (selected != GTK_INVALID_LIST_POSITION)
@@ -1106,9 +1106,16 @@ update_compare (GlossCurationView *self)
   unit = item_unit (item);
   if (item->document != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       text = item->document->text;
       length = item->document->length;
-      annotations = item->document->annotations;
+      /* a collected queue reads a document's annotations when it shows it */
+      if (self->queue_project != NULL)
+        annotations = gloss_curation_document_dup_annotations (
+          item->document, gloss_project_get_store (self->queue_project), &error);
+      if (error != NULL)
+        emit_message (self, error->message);
     }
   else
     {
@@ -1116,7 +1123,7 @@ update_compare (GlossCurationView *self)
 
       text = gloss_document_get_text (document);
       length = gloss_document_get_length (document);
-      annotations = self->live;
+      annotations = self->live != NULL ? g_ptr_array_ref (self->live) : NULL;
     }
   schema = self->queue_project != NULL ? gloss_project_get_schema (self->queue_project)
                                        : gloss_annotation_list_get_schema (self->annotations);

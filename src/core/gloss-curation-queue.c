@@ -236,6 +236,44 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A queue holds what it shows, not whole documents: the units it lists (a
+ * document's agreed units are most of them, and each holds its
+ * annotations) and no list of the document's annotations, which
+ * gloss_curation_document_dup_annotations() reads when one is shown. On the
+ * 10,000-article team project of issue 12 this is most of the queue's
+ * memory. */
+static void
+keep_matches_only (GlossCurationDocument *document)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  gpointer *all;
+  gsize     n_all = 0;
+  g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
+
+  g_clear_pointer (&document->annotations, g_ptr_array_unref);
+  if (document->matches->len == document->units->len)
+    return;
+
+  kept = g_ptr_array_new_full (document->matches->len, (GDestroyNotify) gloss_curation_unit_free);
+  for (guint j = 0; j < document->matches->len; j++)
+    g_hash_table_add (matched, GUINT_TO_POINTER (g_array_index (document->matches, guint, j) + 1));
+  /* the units were made here: no one else holds them */
+  all = g_ptr_array_steal (document->units, &n_all);
+  for (guint i = 0; i < n_all; i++)
+    if (!g_hash_table_contains (matched, GUINT_TO_POINTER (i + 1)))
+      gloss_curation_unit_free (all[i]);
+  for (guint j = 0; j < document->matches->len; j++)
+    {
+      guint *index = &g_array_index (document->matches, guint, j);
+
+      g_ptr_array_add (kept, all[*index]);
+      *index = j;
+    }
+  g_free (all);
+  g_ptr_array_unref (document->units);
+  document->units = g_steal_pointer (&kept);
+}
+
 /* A document of the project, as the queue names it. */
 typedef struct
 {
@@ -336,6 +374,7 @@ collect_document (GlossStore                *store,
       gloss_curation_document_unref (document);
       return NULL;
     }
+  keep_matches_only (document);
 
   document->text = gloss_store_dup_document_text (store, listed->id, error);
   if (document->text == NULL)
@@ -504,6 +543,19 @@ gloss_curation_queue_collect (GlossProject              *project,
     g_hash_table_unref (parts[p].annotators);
 
   return ok ? g_steal_pointer (&queue) : NULL;
+}
+
+GPtrArray *
+gloss_curation_document_dup_annotations (GlossCurationDocument *document,
+                                         GlossStore            *store,
+                                         GError               **error)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+
+  if (document->annotations == NULL)
+    document->annotations = gloss_store_load_annotations (store, document->id, FALSE, error);
+  return document->annotations != NULL ? g_ptr_array_ref (document->annotations) : NULL;
 }
 
 guint

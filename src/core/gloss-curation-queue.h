@@ -10,6 +10,7 @@
 
 #include "gloss-change-set.h"
 #include "gloss-curation.h"
+#include "gloss-store.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -46,13 +47,20 @@ typedef struct
   char       *name;
   char       *text;
   guint       length;      /* of @text, in code points */
-  GPtrArray  *annotations; /* GlossAnnotation, live, gold included */
-  GPtrArray  *units;       /* GlossCurationUnit of the whole document */
+  GPtrArray  *annotations; /* GlossAnnotation, live, gold included; NULL in a
+                            * collected queue: see dup_annotations() */
+  GPtrArray  *units;       /* GlossCurationUnit: of the whole document, or in a
+                            * collected queue only those it lists */
   GHashTable *rejected;    /* unit keys */
   GArray     *matches;     /* guint: indices into @units of the queue's units, in order */
 } GlossCurationDocument;
 
 GlossCurationDocument *gloss_curation_document_ref (GlossCurationDocument *document);
+/* @document's live annotations, gold included: its own, or read from @store
+ * (and kept) when a collected queue left them out. NULL with @error. */
+GPtrArray             *gloss_curation_document_dup_annotations (GlossCurationDocument *document,
+                                                                GlossStore            *store,
+                                                                GError               **error);
 void                   gloss_curation_document_unref (GlossCurationDocument *document);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCurationDocument, gloss_curation_document_unref)
 

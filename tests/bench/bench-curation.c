@@ -39,7 +39,7 @@ main (int   argc,
   g_autoptr(GArray) collect_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) progress_times = g_array_new (FALSE, FALSE, sizeof (double));
   guint   runs = 3, n_documents = 0, n_units = 0, n_undecided = 0;
-  guint64 total_units = 0;
+  guint64     total_units = 0, queue_peak_kib;
   const char *path;
 
   path = bench_parse_runs (argc, argv, "PROJECT", NULL, &runs);
@@ -69,6 +69,9 @@ main (int   argc,
       n_undecided = gloss_curation_queue_count_undecided (queue);
       fprintf (stderr, "bench-curation: queue run %u: %.3f s\n", r + 1, seconds);
     }
+
+  /* the queue's own peak, before the progress pass adds to it */
+  queue_peak_kib = bench_peak_rss_kib ();
 
   for (guint r = 0; r < runs; r++)
     {
@@ -101,6 +104,7 @@ main (int   argc,
   printf ("curation_queue_seconds %.3f s\n", median (collect_times));
   printf ("curation_queue_documents %u count\n", n_documents);
   printf ("curation_queue_undecided %u count\n", n_undecided);
+  printf ("curation_queue_peak_rss %.1f MiB\n", queue_peak_kib / 1024.0);
   printf ("curation_progress_seconds %.3f s\n", median (progress_times));
   printf ("curation_units %u count\n", n_units);
   printf ("curation_peak_rss %.1f MiB\n", bench_peak_rss_kib () / 1024.0);

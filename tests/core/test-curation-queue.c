@@ -445,6 +445,27 @@ test_two_threads (Fixture      *fixture,
   described = describe (queue);
   g_assert_cmpstr (described, ==, expected->str);
 
+  /* a queue holds the units it lists, and reads a document's annotations
+   * when asked */
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GlossCurationDocument *document = queue->pdata[i];
+      g_autoptr(GPtrArray) annotations = NULL;
+
+      g_assert_cmpuint (document->units->len, ==, document->matches->len);
+      for (guint j = 0; j < document->matches->len; j++)
+        g_assert_cmpuint (g_array_index (document->matches, guint, j), ==, j);
+      g_assert_null (document->annotations);
+      if (g_str_equal (document->name, "d-000"))
+        {
+          annotations = gloss_curation_document_dup_annotations (
+            document, gloss_project_get_store (fixture->project), &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (annotations->len, ==, 4);
+          g_assert_true (document->annotations == annotations);
+        }
+    }
+
   g_ptr_array_add (annotators, NULL);
   names = g_strjoinv (",", (char **) annotators->pdata);
   g_assert_cmpstr (names, ==, "alice,ben,cai,dana");
