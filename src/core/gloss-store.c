@@ -1292,8 +1292,9 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
-/* The page cache a transaction may raise to, in KiB. */
-#define MAX_CACHE_KIB (64 * 1024)
+/* The page cache a transaction may raise to, in KiB: a merge of 200,000 rows
+ * into a project of as many dirties about 100 MiB of pages. */
+#define MAX_CACHE_KIB (128 * 1024)
 
 void
 _gloss_store_reserve_cache (GlossStore *self,
