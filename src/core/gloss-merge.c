@@ -883,16 +883,15 @@ prepare (GlossChangeSet  *changes,
          merge_rows (m, m->documents, cancellable, error);
 }
 
-/* gloss_merge_project() into @report, which is reset and left reset on
- * failure. */
+/* merge_project() from the open @source. */
 static gboolean
-merge_project (GlossProject     *target,
-               const char       *source_path,
-               GlossMergeReport *report,
-               GCancellable     *cancellable,
-               GError          **error)
+merge_from (GlossProject     *target,
+            GlossStore       *source,
+            const char       *display,
+            GlossMergeReport *report,
+            GCancellable     *cancellable,
+            GError          **error)
 {
-  g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) document_map = NULL;
@@ -900,15 +899,8 @@ merge_project (GlossProject     *target,
   g_autoptr(GlossChangeSet) changes = NULL;
   g_autofree char *schema_json = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *display = NULL;
   Merge m = { 0 };
 
-  display = g_filename_display_name (source_path);
-
-  /* A merge never writes to its source: no upgrade, no switch to WAL. */
-  source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
-  if (source == NULL)
-    return FALSE;
   schema_json = gloss_store_dup_schema_json (source);
   source_schema = schema_json ? gloss_schema_new_from_json (schema_json, -1, error)
                               : gloss_schema_new_preset ("news", error);
@@ -954,6 +946,34 @@ merge_project (GlossProject     *target,
   count_by_annotator (report, changes, differing);
   report->changes = g_steal_pointer (&changes);
   return TRUE;
+}
+
+/* gloss_merge_project() into @report, which is reset and left reset on
+ * failure. */
+static gboolean
+merge_project (GlossProject     *target,
+               const char       *source_path,
+               GlossMergeReport *report,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GlossStore) source = NULL;
+  g_autofree char *display = g_filename_display_name (source_path);
+  gboolean ok;
+
+  /* A merge never writes to its source: no upgrade, no switch to WAL. */
+  source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
+  if (source == NULL)
+    return FALSE;
+  /* One read of the source from its schema to its last document's rows:
+   * another program that writes to it meanwhile changes nothing this merge
+   * sees, and the read lock is taken once, not by each of the four queries
+   * a document takes. */
+  if (!_gloss_store_begin_read (source, error))
+    return FALSE;
+  ok = merge_from (target, source, display, report, cancellable, error);
+  _gloss_store_end_read (source);
+  return ok;
 }
 
 gboolean

@@ -1386,6 +1386,27 @@ gloss_store_rollback (GlossStore *self)
 }
 
 gboolean
+_gloss_store_begin_read (GlossStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* deferred: the read lock comes with the first query, and stays */
+  return exec (self, "BEGIN", error);
+}
+
+void
+_gloss_store_end_read (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  if (!sqlite3_get_autocommit (self->db))
+    exec (self, "COMMIT", NULL);
+}
+
+gboolean
 gloss_store_in_transaction (GlossStore *self)
 {
   return self->depth > 0;
