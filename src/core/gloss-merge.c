@@ -704,8 +704,10 @@ count_by_annotator (GlossMergeReport *report,
 {
   GPtrArray *written = _gloss_change_set_get_written (changes);
   g_autoptr(GHashTable) annotators = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
+  /* GlossMergeAnnotator * -> its documents: a set of gint64 *, borrowed
+   * from the changes (no key built for each of a large merge's rows) */
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (NULL, NULL, NULL,
+                                                            (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) all_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint          replaced = 0;
   GHashTableIter iter;
@@ -718,7 +720,7 @@ count_by_annotator (GlossMergeReport *report,
       gboolean             before, after;
       guint               *added, *updated, *deleted;
       const char          *name;
-      char                *key;
+      GHashTable          *seen;
 
       switch (c->kind)
         {
@@ -760,8 +762,13 @@ count_by_annotator (GlossMergeReport *report,
         (*deleted)++;
       else if (before && after)
         (*updated)++;
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", c->document_id, name);
-      if (g_hash_table_add (documents, key))
+      seen = g_hash_table_lookup (documents, a);
+      if (seen == NULL)
+        {
+          seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+          g_hash_table_insert (documents, a, seen);
+        }
+      if (g_hash_table_add (seen, &c->document_id))
         a->documents++;
       if (g_hash_table_add (all_documents, &c->document_id))
         g_array_append_val (report->documents, c->document_id);
