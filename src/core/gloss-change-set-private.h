@@ -82,6 +82,12 @@ void         _gloss_change_set_set_schema       (GlossChangeSet *self,
  * gloss_project_reload_changes(). */
 void         _gloss_change_set_set_quiet        (GlossChangeSet *self,
                                                  gboolean        quiet);
+/* For a merge: each annotation put that meets a row of its uuid in the same
+ * document with other contents, whichever then wins, has its uuid added to
+ * @differing (a set of char * it frees; borrowed: it outlives the apply).
+ * The row is compared where it is read anyway, not loaded again. */
+void         _gloss_change_set_note_differing   (GlossChangeSet *self,
+                                                 GHashTable     *differing);
 /* For a prepare function that reads back what it puts: writes the rows put
  * so far now (they are written once). */
 gboolean     _gloss_change_set_flush            (GlossChangeSet *self,

@@ -76,6 +76,8 @@ struct _GlossChangeSet
   GHashTable  *found_relations;  /* char * uuids: live relations, not the set's, at an
                                   * annotation the set brought back to life, as the set found
                                   * them: undo may take the annotation back from under them */
+  GHashTable  *differing;        /* char * uuids (set), borrowed: see
+                                  * _gloss_change_set_note_differing() */
 };
 
 G_DEFINE_FINAL_TYPE (GlossChangeSet, gloss_change_set, G_TYPE_OBJECT)
@@ -748,6 +750,27 @@ gloss_project_reload_changes (GlossProject    *project,
 
 /* ---- applying */
 
+void
+_gloss_change_set_note_differing (GlossChangeSet *self,
+                                  GHashTable     *differing)
+{
+  self->differing = differing;
+}
+
+/* An annotation about to be written or kept against @current, the row of
+ * its uuid: noted when the two differ in the same document, before either
+ * wins, and before the row is written (it is read here anyway). */
+static void
+note_differing (GlossChangeSet *self,
+                GlossChange    *change,
+                GObject        *current)
+{
+  if (self->differing == NULL || change->kind != GLOSS_CHANGE_ANNOTATION || current == NULL ||
+      row_document (current) != change->document_id || rows_equal (current, change->after))
+    return;
+  g_hash_table_add (self->differing, g_strdup (change->key));
+}
+
 /* @change, the @i-th of @n pending, was written over its before side. */
 static void
 record_written (GlossChangeSet *self,
@@ -803,6 +826,7 @@ write_pending (GlossChangeSet  *self,
             }
         }
       current = load_current (change, store, &status, &modified);
+      note_differing (self, change, current);
       if (change->rule == GLOSS_CHANGE_IF_NEWER && !newer (change, current, status, modified))
         {
           /* a row a prepare function put is put again if the set is applied

@@ -48,7 +48,8 @@ typedef struct
   GlossMergeReport *report;
   GlossChangeSet   *changes;
   GHashTable       *document_map;    /* gint64 * source id -> gint64 * target id */
-  GHashTable       *differing;       /* char * uuid (set): annotations held in both, unlike */
+  GHashTable       *differing;       /* char * uuid (set): annotations held in both, unlike;
+                                      * filled by the change set as it writes */
 } Merge;
 
 static void
@@ -668,42 +669,6 @@ merge_documents (Merge      *m,
   return TRUE;
 }
 
-/* Notes in m->differing the annotations of @source_rows (of the source
- * document matched to @target_id) the target document holds in another
- * version: compared before the rows are put, whichever then wins. */
-static gboolean
-note_differing (Merge     *m,
-                GPtrArray *source_rows,
-                gint64     target_id,
-                GError   **error)
-{
-  g_autoptr(GPtrArray) target_rows = NULL;
-  g_autoptr(GHashTable) by_uuid = NULL;
-
-  if (source_rows->len == 0 || _gloss_change_set_has_added (m->changes, target_id))
-    return TRUE;
-  target_rows = gloss_store_load_annotations (m->target, target_id, TRUE, error);
-  if (target_rows == NULL)
-    return FALSE;
-  by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint k = 0; k < target_rows->len; k++)
-    {
-      GlossAnnotation *t = g_ptr_array_index (target_rows, k);
-
-      g_hash_table_insert (by_uuid, (gpointer) gloss_annotation_get_uuid (t), t);
-    }
-  for (guint k = 0; k < source_rows->len; k++)
-    {
-      g_autoptr(GlossAnnotation) a = gloss_annotation_copy (g_ptr_array_index (source_rows, k));
-      GlossAnnotation *t = g_hash_table_lookup (by_uuid, gloss_annotation_get_uuid (a));
-
-      gloss_annotation_set_document_id (a, target_id);
-      if (t != NULL && !gloss_annotation_equal (a, t))
-        g_hash_table_add (m->differing, g_strdup (gloss_annotation_get_uuid (a)));
-    }
-  return TRUE;
-}
-
 static GlossMergeAnnotator *
 annotator_entry (GHashTable *annotators,
                  const char *name)
@@ -739,8 +704,10 @@ count_by_annotator (GlossMergeReport *report,
 {
   GPtrArray *written = _gloss_change_set_get_written (changes);
   g_autoptr(GHashTable) annotators = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
+  /* GlossMergeAnnotator * -> its documents: a set of gint64 *, borrowed
+   * from the changes (no key built for each of a large merge's rows) */
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (NULL, NULL, NULL,
+                                                            (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) all_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint          replaced = 0;
   GHashTableIter iter;
@@ -753,7 +720,7 @@ count_by_annotator (GlossMergeReport *report,
       gboolean             before, after;
       guint               *added, *updated, *deleted;
       const char          *name;
-      char                *key;
+      GHashTable          *seen;
 
       switch (c->kind)
         {
@@ -795,8 +762,13 @@ count_by_annotator (GlossMergeReport *report,
         (*deleted)++;
       else if (before && after)
         (*updated)++;
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", c->document_id, name);
-      if (g_hash_table_add (documents, key))
+      seen = g_hash_table_lookup (documents, a);
+      if (seen == NULL)
+        {
+          seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+          g_hash_table_insert (documents, a, seen);
+        }
+      if (g_hash_table_add (seen, &c->document_id))
         a->documents++;
       if (g_hash_table_add (all_documents, &c->document_id))
         g_array_append_val (report->documents, c->document_id);
@@ -811,12 +783,34 @@ count_by_annotator (GlossMergeReport *report,
                                                                   report->annotations_differing);
 }
 
+/* How many annotations and relations the source holds, deleted or not
+ * (0: unknown). */
+static gint64
+count_source_rows (Merge *m)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM annotations) + (SELECT count(*) FROM relations)";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (m->source, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 merge_rows (Merge         *m,
             GPtrArray     *documents,
             GCancellable  *cancellable,
             GError       **error)
 {
+  /* The rows are written a document at a time, each flush too small to
+   * raise the page cache by itself: raised once for them all, as an import
+   * raises it, so that the pages they dirty (new rows go all over the uuid
+   * index) stay in memory rather than being spilled to the WAL and read
+   * back again and again. A merged row dirties about twice what an
+   * imported one does: its table page, a random leaf of the uuid index and
+   * one of the document index, in a project that is already large. */
+  _gloss_store_reserve_cache (m->target, count_source_rows (m) * 512);
   for (guint i = 0; i < documents->len; i++)
     {
       SourceDocument *d = g_ptr_array_index (documents, i);
@@ -828,8 +822,6 @@ merge_rows (Merge         *m,
         return FALSE;
       annotations = gloss_store_load_annotations (m->source, d->id, TRUE, error);
       if (annotations == NULL)
-        return FALSE;
-      if (!note_differing (m, annotations, target_id, error))
         return FALSE;
       for (guint k = 0; k < annotations->len; k++)
         {
@@ -898,16 +890,15 @@ prepare (GlossChangeSet  *changes,
          merge_rows (m, m->documents, cancellable, error);
 }
 
-/* gloss_merge_project() into @report, which is reset and left reset on
- * failure. */
+/* merge_project() from the open @source. */
 static gboolean
-merge_project (GlossProject     *target,
-               const char       *source_path,
-               GlossMergeReport *report,
-               GCancellable     *cancellable,
-               GError          **error)
+merge_from (GlossProject     *target,
+            GlossStore       *source,
+            const char       *display,
+            GlossMergeReport *report,
+            GCancellable     *cancellable,
+            GError          **error)
 {
-  g_autoptr(GlossStore) source = NULL;
   g_autoptr(GlossSchema) source_schema = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GHashTable) document_map = NULL;
@@ -915,15 +906,8 @@ merge_project (GlossProject     *target,
   g_autoptr(GlossChangeSet) changes = NULL;
   g_autofree char *schema_json = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *display = NULL;
   Merge m = { 0 };
 
-  display = g_filename_display_name (source_path);
-
-  /* A merge never writes to its source: no upgrade, no switch to WAL. */
-  source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
-  if (source == NULL)
-    return FALSE;
   schema_json = gloss_store_dup_schema_json (source);
   source_schema = schema_json ? gloss_schema_new_from_json (schema_json, -1, error)
                               : gloss_schema_new_preset ("news", error);
@@ -948,6 +932,7 @@ merge_project (GlossProject     *target,
   m.changes = changes;
   m.document_map = document_map;
   m.differing = differing;
+  _gloss_change_set_note_differing (changes, differing);
 
   if (!_gloss_project_apply_changes_full (target, changes, prepare, &m, NULL, NULL, cancellable,
                                           error))
@@ -968,6 +953,34 @@ merge_project (GlossProject     *target,
   count_by_annotator (report, changes, differing);
   report->changes = g_steal_pointer (&changes);
   return TRUE;
+}
+
+/* gloss_merge_project() into @report, which is reset and left reset on
+ * failure. */
+static gboolean
+merge_project (GlossProject     *target,
+               const char       *source_path,
+               GlossMergeReport *report,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GlossStore) source = NULL;
+  g_autofree char *display = g_filename_display_name (source_path);
+  gboolean ok;
+
+  /* A merge never writes to its source: no upgrade, no switch to WAL. */
+  source = gloss_store_open_full (source_path, GLOSS_STORE_OPEN_READ_ONLY, error);
+  if (source == NULL)
+    return FALSE;
+  /* One read of the source from its schema to its last document's rows:
+   * another program that writes to it meanwhile changes nothing this merge
+   * sees, and the read lock is taken once, not by each of the four queries
+   * a document takes. */
+  if (!_gloss_store_begin_read (source, error))
+    return FALSE;
+  ok = merge_from (target, source, display, report, cancellable, error);
+  _gloss_store_end_read (source);
+  return ok;
 }
 
 gboolean

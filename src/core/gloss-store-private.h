@@ -83,11 +83,19 @@ gint64      _gloss_store_insert_counted_document (GlossStore  *self,
                                                   GError     **error);
 
 /* Inside a transaction: lets SQLite's page cache grow to about @bytes
- * (up to 64 MiB) until the transaction ends, so that a large one keeps the
+ * (up to 128 MiB) until the transaction ends, so that a large one keeps the
  * pages of the indexes it writes at random instead of writing them out and
  * reading them back; commit and rollback give back the usual size. */
 void        _gloss_store_reserve_cache         (GlossStore       *self,
                                                 gint64            bytes);
+
+/* A read transaction, outside any change: every query until
+ * _gloss_store_end_read() sees the file as it was at the first one, and the
+ * locks are taken once instead of by each query. For a reader of many small
+ * queries (a merge reads its source a document at a time). */
+gboolean    _gloss_store_begin_read            (GlossStore       *self,
+                                                GError          **error);
+void        _gloss_store_end_read              (GlossStore       *self);
 
 /* Writes @a (@r) when no row has its uuid, and says in *@added whether it
  * did; a row that is there is left as it is. One lookup where a load and a

@@ -1294,8 +1294,9 @@ gloss_store_begin (GlossStore  *self,
   return TRUE;
 }
 
-/* The page cache a transaction may raise to, in KiB. */
-#define MAX_CACHE_KIB (64 * 1024)
+/* The page cache a transaction may raise to, in KiB: a merge of 200,000 rows
+ * into a project of as many dirties about 100 MiB of pages. */
+#define MAX_CACHE_KIB (128 * 1024)
 
 void
 _gloss_store_reserve_cache (GlossStore *self,
@@ -1384,6 +1385,27 @@ gloss_store_rollback (GlossStore *self)
     }
   exec (self, "ROLLBACK", NULL);
   restore_cache (self);
+}
+
+gboolean
+_gloss_store_begin_read (GlossStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* deferred: the read lock comes with the first query, and stays */
+  return exec (self, "BEGIN", error);
+}
+
+void
+_gloss_store_end_read (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  if (!sqlite3_get_autocommit (self->db))
+    exec (self, "COMMIT", NULL);
 }
 
 gboolean
