@@ -2571,6 +2571,55 @@ gloss_store_dup_annotators (GlossStore  *self,
   return g_steal_pointer (&annotators);
 }
 
+GArray *
+gloss_store_list_annotated_documents (GlossStore  *self,
+                                      GError     **error)
+{
+  static const char sql[] =
+    "SELECT id FROM documents d WHERE EXISTS "
+    "(SELECT 1 FROM annotations a WHERE a.document = d.id AND a.deleted = 0) ORDER BY name, id";
+  g_autoptr(GlossStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  stmt = _gloss_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_store_set_error_from_db (self, error, _("Cannot list the documents"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+guint
+gloss_store_count_annotated_documents (GlossStore *self,
+                                       guint       limit)
+{
+  /* DISTINCT over the (document, start, end) index stops at @limit: a
+   * look, not a count of every annotation. */
+  static const char sql[] =
+    "SELECT count(*) FROM (SELECT DISTINCT document FROM annotations WHERE deleted = 0 "
+    "LIMIT ?1)";
+  g_autoptr(GlossStmt) stmt = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  stmt = _gloss_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
 guint
 gloss_store_count_label_uses (GlossStore *self,
                               const char *label,

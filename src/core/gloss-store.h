@@ -240,6 +240,13 @@ void           gloss_store_get_counts            (GlossStore           *self,
 /* The annotators of live annotations, sorted, without the empty name. */
 GPtrArray     *gloss_store_dup_annotators        (GlossStore           *self,
                                                   GError              **error);
+/* The ids (gint64), in display order, of the documents that hold live
+ * annotations (what learns from a project need not read the others). */
+GArray        *gloss_store_list_annotated_documents (GlossStore        *self,
+                                                     GError           **error);
+/* How many documents hold live annotations, counting up to @limit. */
+guint          gloss_store_count_annotated_documents (GlossStore       *self,
+                                                      guint             limit);
 /* Live annotations with @label, and how many documents hold them. */
 guint          gloss_store_count_label_uses      (GlossStore           *self,
                                                   const char           *label,
