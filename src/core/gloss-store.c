@@ -771,10 +771,12 @@ check_tables (sqlite3     *db,
 
 /* Looks at a file without writing to it: is it ours, whole and not newer?
  * @unwritable: the file cannot be written (the look then leaves nothing
- * behind, see open_reader). */
+ * behind, see open_reader). @whole: also read every page (quick_check),
+ * which a file this process has checked already is spared. */
 static gboolean
 inspect (const char  *path,
          gboolean     unwritable,
+         gboolean     whole,
          int         *version,
          GError     **error)
 {
@@ -832,6 +834,12 @@ inspect (const char  *path,
     {
       sqlite3_close_v2 (db);
       return FALSE;
+    }
+
+  if (!whole)
+    {
+      sqlite3_close_v2 (db);
+      return TRUE;
     }
 
   {
@@ -949,6 +957,7 @@ keep_backup (GlossStore  *self,
  * written (NULL when it can). */
 static GlossStore *
 store_for_file (const char   *path,
+                gboolean      whole,
                 const char  **unwritable,
                 GError      **error)
 {
@@ -970,7 +979,7 @@ store_for_file (const char   *path,
       return NULL;
     }
   *unwritable = why_read_only (path);
-  if (!inspect (path, *unwritable != NULL, &version, error))
+  if (!inspect (path, *unwritable != NULL, whole, &version, error))
     return NULL;
   self = g_object_new (GLOSS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -989,7 +998,7 @@ gloss_store_open_full (const char           *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = store_for_file (path, &unwritable, error);
+  self = store_for_file (path, !(flags & GLOSS_STORE_OPEN_CHECKED), &unwritable, error);
   if (self == NULL)
     return NULL;
   version = self->opened_version;
@@ -1028,7 +1037,7 @@ _gloss_store_open_private_copy (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = store_for_file (path, &unwritable, error);
+  self = store_for_file (path, TRUE, &unwritable, error);
   if (self == NULL || !open_copy (self, unwritable != NULL, self->opened_version, error))
     return NULL;
   return g_steal_pointer (&self);

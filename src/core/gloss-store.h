@@ -46,6 +46,9 @@ typedef enum
 {
   GLOSS_STORE_OPEN_DEFAULT   = 0,       /* for editing, read-only if it cannot be written */
   GLOSS_STORE_OPEN_READ_ONLY = 1 << 0,  /* for reading: the file is never written */
+  /* this process opened the file a moment ago and checked it whole: no
+   * second read of every page (a worker thread's own connection) */
+  GLOSS_STORE_OPEN_CHECKED   = 1 << 1,
 } GlossStoreOpenFlags;
 
 /* One connection; use one GlossStore per thread. @path may be ":memory:".
