@@ -64,6 +64,8 @@ enum
 
 /* ---- helpers ----------------------------------------------------------- */
 
+static void selection_changed_cb (GlossDocumentSidebar *self);
+
 static GListModel *
 shown_model (GlossDocumentSidebar *self)
 {
@@ -86,6 +88,33 @@ update_document_list_page (GlossDocumentSidebar *self)
   gtk_stack_set_visible_child_name (self->document_list_stack, n > 0 ? "list" : "empty");
 }
 
+/* Shows @ids (NULL: every document). The selected document stays selected
+ * when it is still shown: a large change reaches the selection as a
+ * removal and an addition (see gloss-document-filter.c), which drops it.
+ * Quietly, since it was selected already. */
+static void
+set_shown (GlossDocumentSidebar *self,
+           GArray               *ids)
+{
+  GlossDocument *selected = gtk_single_selection_get_selected_item (self->document_selection);
+  gint64 id = selected != NULL ? gloss_document_get_id (selected) : 0;
+
+  gloss_document_filter_set_ids (self->filter, ids);
+  if (id != 0 && gtk_single_selection_get_selected_item (self->document_selection) == NULL)
+    {
+      guint position = gloss_document_filter_find (self->filter, id);
+
+      if (position != GLOSS_DOCUMENT_FILTER_NOT_FOUND)
+        {
+          g_signal_handlers_block_by_func (self->document_selection, selection_changed_cb, self);
+          gtk_single_selection_set_selected (self->document_selection, position);
+          g_signal_handlers_unblock_by_func (self->document_selection, selection_changed_cb,
+                                             self);
+        }
+    }
+  update_document_list_page (self);
+}
+
 /* What the list shows: the search's matches (or every document) that have
  * the status asked for. Ids only, from the store's indexes: no document is
  * read to decide, so a filter over 100,000 documents reads none of them. */
@@ -99,8 +128,7 @@ apply_filters (GlossDocumentSidebar *self)
     return;
   if (self->search_ids == NULL && self->status_ids == NULL)
     {
-      gloss_document_filter_set_ids (self->filter, NULL);
-      update_document_list_page (self);
+      set_shown (self, NULL);
       return;
     }
 
@@ -117,8 +145,7 @@ apply_filters (GlossDocumentSidebar *self)
           g_hash_table_contains (self->status_ids, &id) != self->status_excludes)
         g_array_append_val (shown, id);
     }
-  gloss_document_filter_set_ids (self->filter, shown);
-  update_document_list_page (self);
+  set_shown (self, shown);
 }
 
 /* One query for the whole list, again when a status changes: never one per

@@ -28,5 +28,10 @@ GlossDocumentFilter *gloss_document_filter_new (GListModel *documents);
 void                 gloss_document_filter_set_ids (GlossDocumentFilter *self,
                                                     GArray              *ids);
 gboolean             gloss_document_filter_is_set (GlossDocumentFilter *self);
+/* The position of document @id, found among the ids (no document is
+ * read), or GLOSS_DOCUMENT_FILTER_NOT_FOUND. */
+#define GLOSS_DOCUMENT_FILTER_NOT_FOUND G_MAXUINT
+guint                gloss_document_filter_find (GlossDocumentFilter *self,
+                                                 gint64               id);
 
 G_END_DECLS

@@ -486,13 +486,32 @@ test_foreign_index (void)
   g_assert_null (again);
 }
 
+/* Each change is told by a model that holds what the change leaves (a view
+ * asks for items and counts while it follows). */
+static void
+count_follows_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n)
+{
+  *n = *n - removed + added;
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, *n);
+  for (guint i = 0; i < *n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (item);
+    }
+}
+
 /* The filter model shows the ids it is given, drops a removed document and
  * reports exact changes. */
 static void
 test_filter_model (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (6);
-  g_autoptr(GlossProject) project = new_project ("filter.gloss", rand, 30);
+  g_autoptr(GlossProject) project = new_project ("filter.gloss", rand, 100);
   GListModel *documents = gloss_project_get_documents (project);
   g_autoptr(GlossDocumentFilter) filter = gloss_document_filter_new (documents);
   TestMirror *mirror = test_mirror_new (G_LIST_MODEL (filter));
@@ -500,16 +519,25 @@ test_filter_model (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GlossDocument) first = NULL;
+  guint n_counted;
   gint64 gone;
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 100);
+  n_counted = 100;
+  g_signal_connect (filter, "items-changed", G_CALLBACK (count_follows_cb), &n_counted);
   first = g_list_model_get_item (G_LIST_MODEL (filter), 0);
   ids = gloss_store_filter_documents (store, "the", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, 2);
+  /* 100 rows to a few: told as a removal, then an addition */
+  mirror->n_signals = 0;
   gloss_document_filter_set_ids (filter, ids);
   test_mirror_check (mirror);
+  g_assert_cmpuint (mirror->n_signals, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, ids->len);
+  g_assert_cmpuint (gloss_document_filter_find (filter, g_array_index (ids, gint64, 2)), ==, 2);
+  g_assert_cmpuint (gloss_document_filter_find (filter, G_MAXINT64), ==,
+                    GLOSS_DOCUMENT_FILTER_NOT_FOUND);
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GlossDocument) document = g_list_model_get_item (G_LIST_MODEL (filter), i);
@@ -530,7 +558,7 @@ test_filter_model (void)
 
   gloss_document_filter_set_ids (filter, NULL);
   test_mirror_check (mirror);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 29);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 99);
   test_mirror_free (mirror);
 }
 
