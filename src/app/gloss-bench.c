@@ -27,6 +27,12 @@
  *   GLOSS_BENCH_SCRIPT=1       scroll, then wait for the typed hotkeys and
  *                              undos, print everything and quit
  *   GLOSS_BENCH_SCRIPT=open    quit after the first complete frame
+ *   GLOSS_BENCH_SCRIPT=filter  without a document: the window shown (its
+ *                              first frame with the document list mapped),
+ *                              then each typed character (key to the next
+ *                              painted frame) until GLOSS_BENCH_FILTER_KEYS
+ *                              (8) were typed and the list shows their
+ *                              matches; print everything and quit
  *   GLOSS_BENCH_EDITS=N        hotkey annotations and undos (100)
  *   GLOSS_BENCH_STATUS=FILE    the current phase, for the driver to poll
  *   GLOSS_BENCH_FALLBACK=1     when a label hotkey commits nothing, apply
@@ -48,6 +54,7 @@
 #include "gloss-bench.h"
 #include "gloss-command.h"
 #include "gloss-schema.h"
+#include "gloss-window-private.h"
 #include "gloss-window.h"
 
 #define SETTLE_POLL_MS     100
@@ -65,6 +72,7 @@ typedef enum
   PHASE_PAUSE,
   PHASE_HOTKEYS,
   PHASE_UNDO,
+  PHASE_FILTER,
   PHASE_DONE,
 } Phase;
 
@@ -121,10 +129,20 @@ typedef struct
   guint                n_keys_done;       /* in this phase, handled or not */
   guint                watchdog_id;
   gint64               deadline;
+
+  gboolean             filter_script;
+  guint                n_filter_keys;     /* to type */
+  guint                n_filter_seen;     /* typed so far */
+  gint64               filter_key_time;   /* the key not painted yet, or 0 */
+  gint64               last_filter_key;
+  GArray              *filter_key_ms;     /* double: key to painted */
+  guint64              rss_typing_kb;     /* at the first key */
 } Bench;
 
 static gint64  main_time;
 static Bench  *bench;
+
+static void finish_filter (gint64 settled);
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -412,7 +430,10 @@ watchdog_cb (gpointer user_data)
   if (now > bench->deadline)
     {
       g_printerr ("bench: timed out in phase %d\n", bench->phase);
-      finish ();
+      if (bench->filter_script && bench->window != NULL)
+        finish_filter (now);
+      else
+        finish ();
       return G_SOURCE_REMOVE;
     }
 
@@ -429,6 +450,77 @@ watchdog_cb (gpointer user_data)
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+/* ---- the filter run ----------------------------------------------------- */
+
+static void
+finish_filter (gint64 settled)
+{
+  GListModel *shown = _gloss_window_get_document_list (GLOSS_WINDOW (bench->window));
+
+  bench->phase = PHASE_DONE;
+  g_clear_handle_id (&bench->watchdog_id, g_source_remove);
+  print_figure ("window_shown", (bench->first_frame - bench->t0) / (double) G_USEC_PER_SEC,
+                "s");
+  print_figure ("rss_window_shown", bench->rss_open_kb / 1024.0, "MB");
+  print_distribution ("filter_keystroke", bench->filter_key_ms, TRUE);
+  if (bench->filter_key_ms->len > 0)
+    print_figure ("filter_keystroke_max",
+                  g_array_index (bench->filter_key_ms, double, bench->filter_key_ms->len - 1),
+                  "ms");
+  print_figure ("filter_settled", ms_since (bench->last_filter_key, settled), "ms");
+  print_figure ("rss_before_typing", bench->rss_typing_kb / 1024.0, "MB");
+  print_figure ("rss_after_typing", read_status_kb ("VmRSS:") / 1024.0, "MB");
+  print_figure ("filter_peak_rss", read_status_kb ("VmHWM:") / 1024.0, "MB");
+  printf ("filter_keys %u count\n", bench->filter_key_ms->len);
+  printf ("filter_matches %u count\n", g_list_model_get_n_items (shown));
+  fflush (stdout);
+  /* The driver still reads the process's memory and CPU from outside,
+   * then ends it. */
+  write_status ("done");
+}
+
+/* A frame after a typed key shows that key; the run ends on the first
+ * frame after the last key once the list shows the matches of what was
+ * typed (the search is not pending any more). */
+static void
+filter_painted (gint64 now)
+{
+  if (bench->filter_key_time != 0)
+    {
+      append_ms (bench->filter_key_ms, ms_since (bench->filter_key_time, now));
+      if (bench->verbose)
+        g_printerr ("bench: key %u painted after %.2f ms\n", bench->n_filter_seen,
+                    ms_since (bench->filter_key_time, now));
+      bench->filter_key_time = 0;
+      {
+        g_autofree char *status = g_strdup_printf ("filter %u", bench->n_filter_seen);
+
+        write_status (status);
+      }
+      return;
+    }
+  if (bench->n_filter_seen >= bench->n_filter_keys && bench->window != NULL &&
+      !_gloss_window_is_searching_documents (GLOSS_WINDOW (bench->window)))
+    finish_filter (now);
+}
+
+static void
+filter_key (guint           keyval,
+            GdkModifierType state)
+{
+  if (gdk_keyval_to_unicode (keyval) == 0 ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return;
+  if (bench->n_filter_seen == 0)
+    bench->rss_typing_kb = read_status_kb ("VmRSS:");
+  bench->n_filter_seen++;
+  bench->filter_key_time = g_get_monotonic_time ();
+  bench->last_filter_key = bench->filter_key_time;
+  /* A frame to measure even when the key changes nothing on screen. */
+  if (bench->window != NULL)
+    gtk_widget_queue_draw (bench->window);
 }
 
 /* ---- keys and commits -------------------------------------------------- */
@@ -483,6 +575,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
   const char *label;
 
   KeyKind kind = KEY_NONE;
+
+  if (bench->phase == PHASE_FILTER)
+    {
+      filter_key (keyval, state);
+      return GDK_EVENT_PROPAGATE;
+    }
 
   if (bench->phase == PHASE_HOTKEYS && (label = hotkey_label (keyval, state)) != NULL)
     {
@@ -565,6 +663,17 @@ after_paint_cb (GdkFrameClock *frame_clock,
   switch (bench->phase)
     {
     case PHASE_OPEN:
+      if (bench->filter_script)
+        {
+          if (bench->window == NULL || !gtk_widget_get_mapped (bench->window))
+            break;
+          bench->first_frame = now;
+          trace ("window shown");
+          bench->rss_open_kb = read_status_kb ("VmRSS:");
+          bench->phase = PHASE_FILTER;
+          write_status ("filter 0");
+          break;
+        }
       if (!view_is_complete ())
         break;
       bench->first_frame = now;
@@ -622,6 +731,10 @@ after_paint_cb (GdkFrameClock *frame_clock,
                     ms_since (bench->key_time, bench->commit_time),
                     ms_since (bench->key_time, now));
       key_done (TRUE);
+      break;
+
+    case PHASE_FILTER:
+      filter_painted (now);
       break;
 
     case PHASE_SETTLE:
@@ -729,6 +842,11 @@ gloss_bench_init (void)
   bench->script = g_strcmp0 (g_getenv ("GLOSS_BENCH_SCRIPT"), "1") == 0;
   bench->verbose = g_strcmp0 (g_getenv ("GLOSS_BENCH_VERBOSE"), "1") == 0;
   bench->quit_after_open = g_strcmp0 (g_getenv ("GLOSS_BENCH_SCRIPT"), "open") == 0;
+  bench->filter_script = g_strcmp0 (g_getenv ("GLOSS_BENCH_SCRIPT"), "filter") == 0;
+  bench->n_filter_keys = 8;
+  if (g_getenv ("GLOSS_BENCH_FILTER_KEYS") != NULL)
+    bench->n_filter_keys = MAX (1, atoi (g_getenv ("GLOSS_BENCH_FILTER_KEYS")));
+  bench->filter_key_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench->n_edits = 100;
   if (g_getenv ("GLOSS_BENCH_EDITS") != NULL)
     bench->n_edits = MAX (1, atoi (g_getenv ("GLOSS_BENCH_EDITS")));
@@ -767,7 +885,7 @@ gloss_bench_attach (GtkApplication *application)
                               items_changed_hook, NULL, NULL);
   trace ("main");
   g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
-  if (bench->script)
+  if (bench->script || bench->filter_script)
     bench->watchdog_id = g_timeout_add (500, watchdog_cb, NULL);
   write_status ("open");
 }

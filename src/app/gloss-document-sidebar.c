@@ -12,6 +12,8 @@
 
 #include "gloss-assignments.h"
 #include "gloss-document-row.h"
+#include "gloss-document-filter.h"
+#include "gloss-document-list.h"
 #include "gloss-document-sidebar.h"
 #include "gloss-document.h"
 
@@ -20,14 +22,13 @@ struct _GlossDocumentSidebar
   GtkWidget             parent_instance;
 
   GlossProject         *project;              /* owned, may be NULL */
-  GtkFilterListModel   *document_filter_model;/* owned */
-  GtkStringFilter      *name_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *text_filter;          /* borrowed from the filter model */
-  GtkCustomFilter      *status_filter;        /* borrowed from the filter model */
-  GHashTable           *text_ids;             /* owned, may be NULL: ids whose text matches */
+  GlossDocumentFilter  *filter;               /* owned, may be NULL: the project's documents */
+  GListStore           *empty;                /* owned: the model without a project */
   GHashTable           *status_ids;           /* owned, may be NULL: see refresh_status_filter() */
-  gboolean              text_filter_set;
+  gboolean              status_excludes;      /* status_ids are the documents to leave out */
+  GArray               *search_ids;           /* owned, may be NULL (no search): what matched */
   GCancellable         *text_search;          /* owned, may be NULL: the search running */
+  gboolean              searching;            /* typed, its result not shown yet */
   GtkSingleSelection   *document_selection;   /* owned */
   guint                 pick_idle_id;         /* "document-activated" after a click */
 
@@ -63,10 +64,18 @@ enum
 
 /* ---- helpers ----------------------------------------------------------- */
 
+static void selection_changed_cb (GlossDocumentSidebar *self);
+
+static GListModel *
+shown_model (GlossDocumentSidebar *self)
+{
+  return self->filter != NULL ? G_LIST_MODEL (self->filter) : G_LIST_MODEL (self->empty);
+}
+
 static void
 update_document_list_page (GlossDocumentSidebar *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document_filter_model));
+  guint n = g_list_model_get_n_items (shown_model (self));
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkWidget *empty = gtk_stack_get_child_by_name (self->document_list_stack, "empty");
 
@@ -79,105 +88,97 @@ update_document_list_page (GlossDocumentSidebar *self)
   gtk_stack_set_visible_child_name (self->document_list_stack, n > 0 ? "list" : "empty");
 }
 
-static GHashTable *
-new_id_set (void)
+/* Shows @ids (NULL: every document). The selected document stays selected
+ * when it is still shown: a large change reaches the selection as a
+ * removal and an addition (see gloss-document-filter.c), which drops it.
+ * Quietly, since it was selected already. */
+static void
+set_shown (GlossDocumentSidebar *self,
+           GArray               *ids)
 {
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GlossDocument *selected = gtk_single_selection_get_selected_item (self->document_selection);
+  gint64 id = selected != NULL ? gloss_document_get_id (selected) : 0;
+
+  gloss_document_filter_set_ids (self->filter, ids);
+  if (id != 0 && gtk_single_selection_get_selected_item (self->document_selection) == NULL)
+    {
+      guint position = gloss_document_filter_find (self->filter, id);
+
+      if (position != GLOSS_DOCUMENT_FILTER_NOT_FOUND)
+        {
+          g_signal_handlers_block_by_func (self->document_selection, selection_changed_cb, self);
+          gtk_single_selection_set_selected (self->document_selection, position);
+          g_signal_handlers_unblock_by_func (self->document_selection, selection_changed_cb,
+                                             self);
+        }
+    }
+  update_document_list_page (self);
 }
 
-static gboolean
-status_filter_func (gpointer item,
-                    gpointer user_data)
+/* What the list shows: the search's matches (or every document) that have
+ * the status asked for. Ids only, from the store's indexes: no document is
+ * read to decide, so a filter over 100,000 documents reads none of them. */
+static void
+apply_filters (GlossDocumentSidebar *self)
 {
-  GlossDocumentSidebar *self = user_data;
-  guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
-  gint64 id;
+  GArray *from;
+  g_autoptr(GArray) shown = NULL;
 
-  if (wanted == STATUS_FILTER_ALL || wanted == GTK_INVALID_LIST_POSITION ||
-      self->status_ids == NULL)
-    return TRUE;
+  if (self->filter == NULL)
+    return;
+  if (self->search_ids == NULL && self->status_ids == NULL)
+    {
+      set_shown (self, NULL);
+      return;
+    }
 
-  id = gloss_document_get_id (item);
-  /* For "New" the set holds the documents that are not new. */
-  return g_hash_table_contains (self->status_ids, &id) == (wanted != STATUS_FILTER_NEW);
+  from = self->search_ids;
+  if (from == NULL)
+    from = gloss_document_list_get_ids (
+      GLOSS_DOCUMENT_LIST (gloss_project_get_documents (self->project)));
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (gint64), from->len);
+  for (guint i = 0; i < from->len; i++)
+    {
+      gint64 id = g_array_index (from, gint64, i);
+
+      if (self->status_ids == NULL ||
+          g_hash_table_contains (self->status_ids, &id) != self->status_excludes)
+        g_array_append_val (shown, id);
+    }
+  set_shown (self, shown);
 }
 
-/* One query for the whole list, again when a status changes: never one per row. */
+/* One query for the whole list, again when a status changes: never one per
+ * row. The set holds the documents to show, or for "New" those to leave out
+ * (the ones with any other status). */
 static void
 refresh_status_filter (GlossDocumentSidebar *self)
 {
   guint wanted = gtk_drop_down_get_selected (self->status_dropdown);
 
   g_clear_pointer (&self->status_ids, g_hash_table_unref);
+  self->status_excludes = wanted == STATUS_FILTER_NEW;
   if (self->project != NULL && wanted != STATUS_FILTER_ALL &&
       wanted != GTK_INVALID_LIST_POSITION)
     {
       GlossStore *store = gloss_project_get_store (self->project);
       const char *annotator = gloss_project_get_annotator (self->project);
-      GlossDocumentStatus status = wanted == STATUS_FILTER_NEW ? GLOSS_DOCUMENT_STATUS_NEW
-                                   : wanted == STATUS_FILTER_DONE ? GLOSS_DOCUMENT_STATUS_DONE
+      GlossDocumentStatus status = wanted == STATUS_FILTER_DONE ? GLOSS_DOCUMENT_STATUS_DONE
                                    : GLOSS_DOCUMENT_STATUS_IN_PROGRESS;
 
       if (wanted == STATUS_FILTER_ASSIGNED)
         self->status_ids = gloss_store_find_assigned_documents (store, annotator);
-      else   /* for "New", the documents that are not new */
+      else if (wanted == STATUS_FILTER_NEW)   /* those whose status is anything but new */
+        self->status_ids = gloss_store_find_documents_with_status (store, annotator,
+                                                                   GLOSS_DOCUMENT_STATUS_NEW,
+                                                                   TRUE);
+      else
         self->status_ids = gloss_store_find_documents_with_status (store, annotator, status,
-                                                                   wanted == STATUS_FILTER_NEW);
+                                                                   FALSE);
     }
-
-  /* Without a function the filter matches all: the lazy list then never
-   * has to make every document to show the first rows. */
-  if (self->status_ids != NULL)
-    gtk_custom_filter_set_filter_func (self->status_filter, status_filter_func, self, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->status_filter, NULL, NULL, NULL);
+  apply_filters (self);
 }
 
-static gboolean
-text_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  GlossDocumentSidebar *self = user_data;
-  gint64 id;
-
-  if (self->text_ids == NULL)
-    return FALSE;
-
-  id = gloss_document_get_id (item);
-  return g_hash_table_contains (self->text_ids, &id);
-}
-
-/* The name filter follows every keystroke; the texts are searched when the
- * entry's "search-changed" fires, 200 ms after the last one. */
-static void
-search_text_changed_cb (GlossDocumentSidebar *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = text != NULL && *text != '\0';
-
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  if (self->text_ids != NULL)
-    {
-      g_clear_pointer (&self->text_ids, g_hash_table_unref);
-      gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_MORE_STRICT);
-    }
-
-  /* No function (match all) without a search, like the name filter: then
-   * the filter model does not look at the documents at all. */
-  if (searching != self->text_filter_set)
-    {
-      self->text_filter_set = searching;
-      gtk_custom_filter_set_filter_func (self->text_filter, searching ? text_filter_func : NULL,
-                                         searching ? self : NULL, NULL);
-    }
-  gtk_string_filter_set_search (self->name_filter, text);
-}
-
-#define TEXT_SEARCH_MIN_CHARS 2
-/* LIKE ignores ASCII case, as the name filter does, without copying every
- * text the way lower () would; 0.2 s for 100,000 texts of 2 kB. */
 typedef struct
 {
   GlossStore *store;    /* owned: the window's, whose file the worker reads */
@@ -193,7 +194,8 @@ text_search_free (TextSearch *search)
 }
 
 /* In a worker thread, on a read-only connection of its own (WAL lets it
- * read beside the window's): the list never waits for the texts. */
+ * read beside the window's): typing never waits for the query, and the
+ * next keystroke cancels it. */
 static void
 text_search_thread (GTask        *task,
                     gpointer      source_object,
@@ -202,26 +204,28 @@ text_search_thread (GTask        *task,
 {
   TextSearch *search = task_data;
   g_autoptr(GlossStore) reader = gloss_store_open_reader (search->store, NULL);
-  GHashTable *ids = NULL;
+  GArray *ids = NULL;
   g_autoptr(GError) error = NULL;
 
   if (reader != NULL)
-    ids = gloss_store_find_documents_with_text (reader, search->text, cancellable, &error);
+    ids = gloss_store_filter_documents (reader, search->text, cancellable, &error);
   if (g_task_return_error_if_cancelled (task))
-    g_clear_pointer (&ids, g_hash_table_unref);
+    g_clear_pointer (&ids, g_array_unref);
   else if (ids == NULL)
-    g_task_return_pointer (task, new_id_set (), (GDestroyNotify) g_hash_table_unref);
+    g_task_return_pointer (task, g_array_new (FALSE, FALSE, sizeof (gint64)),
+                           (GDestroyNotify) g_array_unref);
   else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_hash_table_unref);
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
 static void
-set_text_ids (GlossDocumentSidebar *self,
-              GHashTable           *ids)
+set_search_ids (GlossDocumentSidebar *self,
+                GArray               *ids)
 {
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  self->text_ids = ids;
-  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  g_clear_pointer (&self->search_ids, g_array_unref);
+  self->search_ids = ids;
+  self->searching = FALSE;
+  apply_filters (self);
 }
 
 static void
@@ -230,43 +234,50 @@ text_search_done_cb (GObject      *source_object,
                      gpointer      user_data)
 {
   GlossDocumentSidebar *self = GLOSS_DOCUMENT_SIDEBAR (source_object);
-  GHashTable *ids = g_task_propagate_pointer (G_TASK (result), NULL);
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), NULL);
 
   /* NULL: cancelled by a newer search, a cleared entry or the window's end. */
   if (ids == NULL)
     return;
-  if (self->document_filter_model == NULL || !self->text_filter_set)
+  g_clear_object (&self->text_search);
+  if (self->filter == NULL)
     {
-      g_hash_table_unref (ids);
+      g_array_unref (ids);
       return;
     }
-
-  set_text_ids (self, ids);
+  set_search_ids (self, ids);
 }
 
 static void
-search_changed_cb (GlossDocumentSidebar *self)
+cancel_search (GlossDocumentSidebar *self)
+{
+  if (self->text_search != NULL)
+    g_cancellable_cancel (self->text_search);
+  g_clear_object (&self->text_search);
+}
+
+static void
+start_search (GlossDocumentSidebar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *path;
   g_autoptr(GTask) task = NULL;
   TextSearch *search;
 
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
-  if (self->project == NULL || !self->text_filter_set || text == NULL ||
-      g_utf8_strlen (text, -1) < TEXT_SEARCH_MIN_CHARS)
-    return;
+  cancel_search (self);
+  if (self->project == NULL || text == NULL || *text == '\0')
+    {
+      self->searching = FALSE;
+      return;
+    }
 
   path = gloss_project_get_path (self->project);
   if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
     {
       GlossStore *store = gloss_project_get_store (self->project);
-      GHashTable *ids = gloss_store_find_documents_with_text (store, text, NULL, NULL);
+      GArray *ids = gloss_store_filter_documents (store, text, NULL, NULL);
 
-      set_text_ids (self, ids != NULL ? ids : new_id_set ());
+      set_search_ids (self, ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64)));
       return;
     }
 
@@ -274,12 +285,47 @@ search_changed_cb (GlossDocumentSidebar *self)
   search->store = g_object_ref (gloss_project_get_store (self->project));
   search->text = g_strdup (text);
   self->text_search = g_cancellable_new ();
+  self->searching = TRUE;
   task = g_task_new (self, self->text_search, text_search_done_cb, NULL);
-  g_task_set_source_tag (task, search_changed_cb);
+  g_task_set_source_tag (task, start_search);
   g_task_set_task_data (task, search, (GDestroyNotify) text_search_free);
   g_task_run_in_thread (task, text_search_thread);
 }
 
+/* A keystroke only cancels the search under way: the next one starts when
+ * the entry's "search-changed" fires, 200 ms after the last key. Clearing
+ * the entry shows every document at once. */
+static void
+search_text_changed_cb (GlossDocumentSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  cancel_search (self);
+  if (text == NULL || *text == '\0')
+    {
+      self->searching = FALSE;
+      if (self->search_ids != NULL)
+        set_search_ids (self, NULL);
+      return;
+    }
+  self->searching = self->project != NULL;
+}
+
+static void
+search_changed_cb (GlossDocumentSidebar *self)
+{
+  start_search (self);
+}
+
+/* Documents came or went: a search shows the new ones that match. */
+static void
+documents_changed_cb (GlossDocumentSidebar *self)
+{
+  if (self->search_ids != NULL || self->searching)
+    start_search (self);
+  else if (self->status_ids != NULL)
+    apply_filters (self);
+}
 
 static void
 setup_document_row_cb (GtkSignalListItemFactory *factory,
@@ -359,7 +405,7 @@ list_activate_cb (GlossDocumentSidebar *self,
                   guint                 position)
 {
   g_autoptr(GlossDocument) document =
-    g_list_model_get_item (G_LIST_MODEL (self->document_filter_model), position);
+    g_list_model_get_item (shown_model (self), position);
 
   if (document != NULL)
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
@@ -389,12 +435,14 @@ gloss_document_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_DOCUMENT_SIDEBAR);
 
   g_clear_object (&self->document_selection);
-  g_clear_object (&self->document_filter_model);
-  g_clear_pointer (&self->text_ids, g_hash_table_unref);
+  cancel_search (self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (gloss_project_get_documents (self->project),
+                                          documents_changed_cb, self);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->empty);
+  g_clear_pointer (&self->search_ids, g_array_unref);
   g_clear_pointer (&self->status_ids, g_hash_table_unref);
-  if (self->text_search != NULL)
-    g_cancellable_cancel (self->text_search);
-  g_clear_object (&self->text_search);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (gloss_document_sidebar_parent_class)->dispose (object);
@@ -442,41 +490,25 @@ static void
 gloss_document_sidebar_init (GlossDocumentSidebar *self)
 {
   g_autoptr(GtkListItemFactory) document_factory = NULL;
-  GtkStringFilter *filter;
-  GtkFilter *any;
-  GtkFilter *every;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Document list: project documents, filtered by the search entry. */
-  filter = gtk_string_filter_new (gtk_property_expression_new (GLOSS_TYPE_DOCUMENT, NULL,
-                                                               "name"));
-  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (filter, TRUE);
-  self->name_filter = filter;
-  self->text_filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->status_filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  any = GTK_FILTER (gtk_any_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (self->text_filter));
-  every = GTK_FILTER (gtk_every_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->status_filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), any);
+  /* Document list: the project's documents, narrowed by the search entry
+   * and the status in SQL (GlossDocumentFilter). */
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (refresh_status_filter), self, G_CONNECT_SWAPPED);
-  self->document_filter_model = gtk_filter_list_model_new (NULL, every);
-  self->document_selection =
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->document_filter_model)));
+  self->empty = g_list_store_new (GLOSS_TYPE_DOCUMENT);
+  self->document_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->empty)));
   gtk_single_selection_set_autoselect (self->document_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->document_selection, TRUE);
   gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->document_selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_filter_model, "items-changed",
+  g_signal_connect_object (self->document_selection, "items-changed",
                            G_CALLBACK (update_document_list_page), self, G_CONNECT_SWAPPED);
 
   document_factory = gtk_signal_list_item_factory_new ();
@@ -515,10 +547,26 @@ gloss_document_sidebar_set_project (GlossDocumentSidebar *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT_SIDEBAR (self));
   g_return_if_fail (project == NULL || GLOSS_IS_PROJECT (project));
 
+  cancel_search (self);
+  self->searching = FALSE;
+  g_clear_pointer (&self->search_ids, g_array_unref);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (gloss_project_get_documents (self->project),
+                                          documents_changed_cb, self);
   g_set_object (&self->project, project);
+  g_clear_object (&self->filter);
+  if (project != NULL)
+    {
+      self->filter = gloss_document_filter_new (gloss_project_get_documents (project));
+      /* After the filter's own handler: it has dropped removed documents. */
+      g_signal_connect_object (gloss_project_get_documents (project), "items-changed",
+                               G_CALLBACK (documents_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+  gtk_single_selection_set_model (self->document_selection, shown_model (self));
   refresh_status_filter (self);
-  gtk_filter_list_model_set_model (self->document_filter_model,
-                                   project != NULL ? gloss_project_get_documents (project) : NULL);
+  if (project != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    start_search (self);
   gtk_single_selection_set_selected (self->document_selection, GTK_INVALID_LIST_POSITION);
   update_document_list_page (self);
 }
@@ -528,7 +576,7 @@ gloss_document_sidebar_get_documents (GlossDocumentSidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->document_filter_model);
+  return shown_model (self);
 }
 
 GtkEditable *
@@ -580,6 +628,14 @@ gloss_document_sidebar_refresh_status_filter (GlossDocumentSidebar *self)
   g_return_if_fail (GLOSS_IS_DOCUMENT_SIDEBAR (self));
 
   refresh_status_filter (self);
+}
+
+gboolean
+gloss_document_sidebar_is_searching (GlossDocumentSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_SIDEBAR (self), FALSE);
+
+  return self->searching;
 }
 
 void

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossDocumentSidebar, gloss_document_sidebar, GLOSS, DOCUMENT_SIDEBAR,
                       GtkWidget)
 
-/* The search entry (names as typed, texts 200 ms later on a worker
- * thread), the status filter (all, new, in progress, done for the
+/* The search entry (names and texts 200 ms after the last key, queried on
+ * the project's indexes in a worker thread), the status filter (all, new, in progress, done for the
  * project's annotator) and the list of the documents that match, a
  * GlossDocumentRow each.
  *
@@ -47,6 +47,8 @@ void         gloss_document_sidebar_select_position       (GlossDocumentSidebar 
 /* The project's annotator changed: the status filter reads the statuses again. */
 void         gloss_document_sidebar_refresh_status_filter (GlossDocumentSidebar *self);
 /* Documents' statuses changed: the status filter, when it filters, follows. */
+/* Text was typed whose matches are not shown yet. */
+gboolean     gloss_document_sidebar_is_searching          (GlossDocumentSidebar *self);
 void         gloss_document_sidebar_statuses_changed      (GlossDocumentSidebar *self);
 
 G_END_DECLS

@@ -118,7 +118,8 @@ run_thread (GTask        *task,
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  project = gloss_project_open (run->path, &error);
+  /* The window checked the file whole when it opened it. */
+  project = gloss_project_open_full (run->path, GLOSS_STORE_OPEN_CHECKED, &error);
   if (project == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -133,6 +133,8 @@ struct _GlossWindow
 /* The document list as shown: filtered by name or text and by status. */
 GListModel  *_gloss_window_get_document_list   (GlossWindow *self);
 GtkEditable *_gloss_window_get_search_entry    (GlossWindow *self);
+/* The document search has text whose matches are not shown yet. */
+gboolean     _gloss_window_is_searching_documents (GlossWindow *self);
 /* Rows: all, new, in progress, done (for the current annotator). */
 GtkDropDown *_gloss_window_get_status_dropdown (GlossWindow *self);
 /* The open document's annotation list (borrowed), or NULL. */

@@ -259,22 +259,15 @@ suggest_worker (GlossProject     *project,
 }
 
 /* What the model's row says before it has learnt: how many documents it
- * waits for (the document list knows their annotations), or NULL. */
+ * waits for, or NULL. Asked of the store: going through the document list
+ * read every document of a project with fewer annotated ones (100,000 rows
+ * and 3 s before the first frame of a large unannotated project). */
 static char *
 model_waits (GlossProject *project)
 {
-  GListModel *documents = gloss_project_get_documents (project);
-  guint       n = 0;
+  guint n = gloss_store_count_annotated_documents (gloss_project_get_store (project),
+                                                   GLOSS_MODEL_MIN_DOCUMENTS);
 
-  for (guint i = 0; i < g_list_model_get_n_items (documents) && n < GLOSS_MODEL_MIN_DOCUMENTS;
-       i++)
-    {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
-
-      /* a document the list lost a moment ago (a merge) is none */
-      if (document != NULL && gloss_document_get_n_annotations (document) > 0)
-        n++;
-    }
   if (n >= GLOSS_MODEL_MIN_DOCUMENTS)
     return NULL;
   return g_strdup_printf (_("Learns once %u documents are annotated (%u so far)"),

@@ -1707,6 +1707,14 @@ _gloss_window_get_search_entry (GlossWindow *self)
   return gloss_document_sidebar_get_search_entry (self->document_sidebar);
 }
 
+gboolean
+_gloss_window_is_searching_documents (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return gloss_document_sidebar_is_searching (self->document_sidebar);
+}
+
 GtkDropDown *
 _gloss_window_get_status_dropdown (GlossWindow *self)
 {

@@ -1313,7 +1313,10 @@ restore_document_row (GlossStore   *store,
       _gloss_store_set_error_from_db (store, error, _("Cannot add the document"));
       return FALSE;
     }
-  return TRUE;
+  /* The row back in the full-text index, as every added document is. */
+  return _gloss_store_index_document (store,
+                                      sqlite3_last_insert_rowid (_gloss_store_get_db (store)),
+                                      TRUE, error);
 }
 
 static gint64

@@ -193,3 +193,11 @@ _gloss_document_list_peek (GlossDocumentList *self,
 {
   return g_hash_table_lookup (self->documents, &id);
 }
+
+GArray *
+gloss_document_list_get_ids (GlossDocumentList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->ids;
+}

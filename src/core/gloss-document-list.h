@@ -22,5 +22,8 @@ G_DECLARE_FINAL_TYPE (GlossDocumentList, gloss_document_list, GLOSS, DOCUMENT_LI
 
 GlossDocument *gloss_document_list_lookup   (GlossDocumentList *self,
                                              gint64             id);
+/* The ids (gint64) in display order, borrowed: the list replaces the array
+ * when documents come or go. */
+GArray        *gloss_document_list_get_ids  (GlossDocumentList *self);
 
 G_END_DECLS

@@ -69,6 +69,17 @@ _gloss_stmt_release (GlossStmt *stmt)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossStmt, _gloss_stmt_release)
 
+/* Adds document @id's stored name and text to the full-text index, or
+ * (@add FALSE) takes them out: before the row changes or goes, since the
+ * index forgets what it is told the row held. Inside a transaction. */
+gboolean    _gloss_store_index_document        (GlossStore  *self,
+                                                gint64       id,
+                                                gboolean     add,
+                                                GError     **error);
+/* Builds the full-text index again from every document. */
+gboolean    _gloss_store_rebuild_index         (GlossStore  *self,
+                                                GError     **error);
+
 /* gloss_store_insert_document () of a text whose @n_chars code points the
  * caller counted already (-1: not counted). */
 gint64      _gloss_store_insert_counted_document (GlossStore  *self,

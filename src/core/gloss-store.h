@@ -37,7 +37,7 @@ GQuark gloss_store_error_quark (void);
 /* The largest document text a project takes, in bytes. */
 #define GLOSS_STORE_MAX_TEXT_SIZE (G_GUINT64_CONSTANT (256) * 1000 * 1000)
 /* The schema version this build writes; older files are migrated forward. */
-#define GLOSS_STORE_VERSION 4
+#define GLOSS_STORE_VERSION 5
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
@@ -46,6 +46,9 @@ typedef enum
 {
   GLOSS_STORE_OPEN_DEFAULT   = 0,       /* for editing, read-only if it cannot be written */
   GLOSS_STORE_OPEN_READ_ONLY = 1 << 0,  /* for reading: the file is never written */
+  /* this process opened the file a moment ago and checked it whole: no
+   * second read of every page (a worker thread's own connection) */
+  GLOSS_STORE_OPEN_CHECKED   = 1 << 1,
 } GlossStoreOpenFlags;
 
 /* One connection; use one GlossStore per thread. @path may be ":memory:".
@@ -77,13 +80,16 @@ gboolean       gloss_store_is_read_only          (GlossStore           *self);
  * checks opening made. */
 GlossStore    *gloss_store_open_reader           (GlossStore           *self,
                                                   GError              **error);
-/* The ids (a set of gint64 *) of the documents whose text contains @text,
- * ignoring ASCII case. Cancellable from another thread (then NULL with
- * G_IO_ERROR_CANCELLED). */
-GHashTable    *gloss_store_find_documents_with_text (GlossStore        *self,
-                                                     const char        *text,
-                                                     GCancellable      *cancellable,
-                                                     GError           **error);
+/* The document list's filter: the ids (gint64), in display order, of the
+ * documents whose name contains @text (ignoring ASCII case) or whose name
+ * or text holds @text's words in a row, the last one as a prefix (ignoring
+ * case and diacritics; from GLOSS_STORE_FILTER_MIN_CHARS characters on).
+ * Cancellable from another thread (then NULL with G_IO_ERROR_CANCELLED). */
+#define GLOSS_STORE_FILTER_MIN_CHARS 2
+GArray        *gloss_store_filter_documents      (GlossStore           *self,
+                                                  const char           *text,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
 /* With @skip, loading a document's annotations or relations leaves out the
  * rows that cannot be read (damaged values) instead of failing; get_n_skipped
  * counts the different rows left out so far. The window opens the rest of a
@@ -250,6 +256,13 @@ typedef enum
 GHashTable    *gloss_store_tally (GlossStore     *self,
                                   GlossStoreTally by,
                                   GError        **error);
+/* The ids (gint64), in display order, of the documents that hold live
+ * annotations (what learns from a project need not read the others). */
+GArray        *gloss_store_list_annotated_documents (GlossStore        *self,
+                                                     GError           **error);
+/* How many documents hold live annotations, counting up to @limit. */
+guint          gloss_store_count_annotated_documents (GlossStore       *self,
+                                                      guint             limit);
 /* Live annotations with @label, and how many documents hold them. */
 guint          gloss_store_count_label_uses      (GlossStore           *self,
                                                   const char           *label,

@@ -15,6 +15,7 @@ typedef struct _GlossAnnotationList  GlossAnnotationList;
 typedef struct _GlossAttrDef         GlossAttrDef;
 typedef struct _GlossCommand         GlossCommand;
 typedef struct _GlossDocument        GlossDocument;
+typedef struct _GlossDocumentFilter  GlossDocumentFilter;
 typedef struct _GlossDocumentList    GlossDocumentList;
 typedef struct _GlossLabel           GlossLabel;
 typedef struct _GlossOffsetMap       GlossOffsetMap;

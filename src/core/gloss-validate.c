@@ -560,6 +560,13 @@ salvage (Check   *c,
         gloss_store_rollback (c->store);
         return FALSE;
       }
+  /* A removed document may have had a damaged text, which the index could
+   * not be told to forget word by word: it is built again from what stays. */
+  if (c->remove_documents->len > 0 && !_gloss_store_rebuild_index (c->store, error))
+    {
+      gloss_store_rollback (c->store);
+      return FALSE;
+    }
   return gloss_store_commit (c->store, error);
 }
 

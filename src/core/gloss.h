@@ -16,6 +16,7 @@
 #include "gloss-command.h"
 #include "gloss-curation.h"
 #include "gloss-document.h"
+#include "gloss-document-filter.h"
 #include "gloss-document-list.h"
 #include "gloss-editing.h"
 #include "gloss-frame.h"

@@ -86,7 +86,9 @@ test_raw_text (sqlite3    *db,
 }
 
 /* The whole content of the store as text: every table of sqlite_schema,
- * every row in primary key order, every column. */
+ * every row in primary key order, every column. The full-text index is
+ * left out like SQLite's own indexes: its pages hold how it got there (an
+ * undone import leaves deletion marks), and test-fts.c checks what it says. */
 static inline char *
 test_dump_store (sqlite3 *db)
 {
@@ -96,8 +98,10 @@ test_dump_store (sqlite3 *db)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "AND name NOT LIKE 'sqlite_%' "
+                                       "AND name NOT LIKE 'documents_fts%' ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);

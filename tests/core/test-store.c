@@ -583,6 +583,54 @@ test_reserve_cache (void)
   g_assert_cmpint (cache_size (store), ==, usual);
 }
 
+/* How many documents hold live annotations, counted up to a limit without
+ * reading the documents (the window asks on every start: a walk over the
+ * document list read all 100,000 rows of a project without annotations). */
+static void
+test_count_annotated_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_project_create (":memory:", NULL, &error);
+  g_autoptr(GlossChangeSet) changes = gloss_change_set_new ("setup");
+  GlossStore *store = gloss_project_get_store (project);
+
+  g_assert_no_error (error);
+  gloss_project_set_annotator (project, "alice");
+  g_assert_cmpuint (gloss_store_count_annotated_documents (store, 5), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("wire-%u", i);
+      GlossDocument *document = gloss_project_add_document (project, name, "The agency said so.",
+                                                            -1, NULL, &error);
+      g_autoptr(GlossAnnotation) a = gloss_annotation_new_span ("ORG", 4, 10, "alice");
+
+      g_assert_no_error (error);
+      if (i % 2 == 1)
+        continue;
+      gloss_annotation_set_document_id (a, gloss_document_get_id (document));
+      /* the first one is deleted: a tombstone holds nothing */
+      gloss_annotation_set_deleted (a, i == 0);
+      gloss_change_set_put_annotation (changes, a, GLOSS_CHANGE_ALWAYS);
+    }
+  g_assert_true (gloss_project_apply_changes (project, changes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_store_count_annotated_documents (store, 10), ==, 3);
+  g_assert_cmpuint (gloss_store_count_annotated_documents (store, 2), ==, 2);
+
+  /* and which, in display order */
+  {
+    g_autoptr(GArray) ids = gloss_store_list_annotated_documents (store, &error);
+    const char *expected[] = { "wire-2", "wire-4", "wire-6" };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < ids->len; i++)
+      g_assert_cmpstr (gloss_document_get_name (gloss_project_lookup_document (
+                         project, g_array_index (ids, gint64, i))),
+                       ==, expected[i]);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/core/store/reserve-cache", test_reserve_cache);
   g_test_add_func ("/core/store/foreign-trigger-ignored", test_foreign_trigger_ignored);
   g_test_add_func ("/core/store/too-large", test_too_large);
+  g_test_add_func ("/core/store/count-annotated-documents", test_count_annotated_documents);
 
   return g_test_run ();
 }

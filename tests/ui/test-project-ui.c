@@ -17,6 +17,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation.h"
 #include "gloss-command.h"
+#include "gloss-document-list-private.h"
 #include "gloss-document.h"
 #include "gloss-new-project-dialog.h"
 #include "gloss-project-properties.h"
@@ -262,6 +263,19 @@ assert_shown (GlossWindow *window,
   g_assert_cmpstr (joined, ==, expected);
 }
 
+/* Until the document search's matches are shown (a worker thread queries
+ * the project file 200 ms after the last change). */
+static void
+wait_for_search (GlossWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  iterate_main_context (20);
+  while (_gloss_window_is_searching_documents (window) && g_get_monotonic_time () < until)
+    iterate_main_context (10);
+  g_assert_false (_gloss_window_is_searching_documents (window));
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -316,15 +330,25 @@ test_filters (Fixture       *fixture,
   gtk_drop_down_set_selected (status, 0);
   assert_shown (window, "alpha bravo charlie delta");
 
-  /* Names at once; texts after the entry's delay. */
+  /* Names (anywhere in the name) and words of the texts (the last one
+   * as typed so far), once the entry's delay is over; until then the list
+   * stays as it was. */
   gtk_editable_set_text (search, "ha");
-  assert_shown (window, "alpha charlie");
+  g_assert_true (_gloss_window_is_searching_documents (window));
+  assert_shown (window, "alpha bravo charlie delta");
+  wait_for_search (window);
+  assert_shown (window, "alpha charlie delta");   /* delta: "harbour" */
   gtk_editable_set_text (search, "informants");
-  assert_shown (window, "");
-  iterate_main_context (400);
+  wait_for_search (window);
   assert_shown (window, "alpha");
+  gtk_editable_set_text (search, "agency the");
+  wait_for_search (window);
+  assert_shown (window, "");
+  gtk_editable_set_text (search, "the agen");
+  wait_for_search (window);
+  assert_shown (window, "charlie");
   gtk_editable_set_text (search, "the agency");
-  iterate_main_context (400);
+  wait_for_search (window);
   assert_shown (window, "charlie");
   /* Both filters at once. */
   gtk_drop_down_set_selected (status, 2);
@@ -335,6 +359,112 @@ test_filters (Fixture       *fixture,
   assert_shown (window, "alpha bravo");
   gtk_drop_down_set_selected (status, 0);
   assert_shown (window, "alpha bravo charlie delta");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_context (50);
+  g_assert_finalize_object (window);
+}
+
+/* Typing into the document search, one character every 30 ms, on a
+ * project of 2,000 documents: the list then shows what a plain scan of the
+ * names and texts finds, and only the rows on screen were read. A document
+ * added while the search is up shows when it matches. */
+static void
+test_filter_typing (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char *places[] = { "Pyongyang", "Seoul", "Vienna", "Bogotá", "Pyinmana" };
+  static const char typed[] = "pyongyan";
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  GlossStore *store = gloss_project_get_store (fixture->project);
+  GlossWindow *window;
+  GtkEditable *search;
+  GListModel *list;
+
+  g_assert_true (gloss_store_begin (store, &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf (i % 97 == 0 ? "pyongyang-desk-%04u" : "wire-%04u",
+                                               i);
+      g_autofree char *text = g_strdup_printf ("Officials in %s said the envoy left on day %u.",
+                                               places[i % G_N_ELEMENTS (places)], i);
+
+      g_assert_nonnull (gloss_project_add_document (fixture->project, name, text, -1, NULL,
+                                                    &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gloss_store_commit (store, &error));
+  g_assert_true (gloss_project_reload_documents (fixture->project, &error));
+
+  /* The plain way: in name order, a name that holds the letters or a text
+   * with a word that starts with them. */
+  {
+    GListModel *all = gloss_project_get_documents (fixture->project);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(GlossDocument) document = g_list_model_get_item (all, i);
+        const char *name = gloss_document_get_name (document);
+        const char *text = gloss_document_get_text (document);
+
+        if (strstr (name, typed) != NULL || strstr (text, " Pyongyang ") != NULL)
+          g_ptr_array_add (expected, g_strdup (name));
+      }
+    g_assert_cmpuint (expected->len, >, 400);
+  }
+
+  /* A new window on the project reopened: its list has read no document. */
+  g_clear_object (&fixture->project);
+  fixture->project = gloss_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  window = g_object_ref (gloss_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_set_project (window, fixture->project);
+  iterate_main_context (100);
+  search = _gloss_window_get_search_entry (window);
+  list = _gloss_window_get_document_list (window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2004);
+
+  gtk_widget_grab_focus (GTK_WIDGET (search));
+  for (guint i = 1; i <= strlen (typed); i++)
+    {
+      g_autofree char *prefix = g_strndup (typed, i);
+
+      gtk_editable_set_text (search, prefix);
+      gtk_editable_set_position (search, -1);
+      iterate_main_context (30);
+    }
+  wait_for_search (window);
+  iterate_main_context (50);
+
+  /* Only rows put on screen (for each intermediate result too) were read:
+   * filtering on the documents' "name" property read all 2,004. */
+  loaded = _gloss_document_list_dup_loaded (GLOSS_DOCUMENT_LIST (
+    gloss_project_get_documents (fixture->project)));
+  g_assert_cmpuint (loaded->len, <, 1000);
+
+  {
+    g_autoptr(GPtrArray) names = shown_names (window);
+
+    g_assert_cmpuint (names->len - 1, ==, expected->len);
+    for (guint i = 0; i < expected->len; i++)
+      g_assert_cmpstr (names->pdata[i], ==, expected->pdata[i]);
+  }
+
+  /* A new document that matches joins the list. */
+  g_assert_nonnull (gloss_project_add_document (fixture->project, "late",
+                                                "Pyongyang answered late.", -1, NULL, &error));
+  g_assert_no_error (error);
+  iterate_main_context (20);
+  wait_for_search (window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len + 1);
+
+  gtk_editable_set_text (search, "");
+  iterate_main_context (20);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2005);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_main_context (50);
@@ -762,6 +892,8 @@ main (int   argc,
               fixture_setup, test_properties_action, fixture_teardown);
   g_test_add ("/ui/project/filters", Fixture, NULL,
               fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/ui/project/filter-typing", Fixture, NULL,
+              fixture_setup, test_filter_typing, fixture_teardown);
   g_test_add ("/ui/project/recent-menu", Fixture, NULL,
               fixture_setup, test_recent_menu, fixture_teardown);
   g_test_add ("/ui/project/follows-other-programs", Fixture, NULL,

@@ -810,19 +810,26 @@ gloss_gazetteer_suggester_train (GlossSuggester   *suggester,
                                  GError          **error)
 {
   GlossGazetteerSuggester *self = GLOSS_GAZETTEER_SUGGESTER (suggester);
-  GListModel              *documents = gloss_project_get_documents (project);
   GlossSchema             *schema = gloss_project_get_schema (project);
   g_autoptr(GHashTable) counts = counts_new ();
-  guint n = g_list_model_get_n_items (documents);
+  /* Only the annotated documents, in list order: walking the whole list
+   * read every document of the project (100,000 rows and 120 MB beside a
+   * window that had just opened a large unannotated project). */
+  g_autoptr(GArray) ids = gloss_store_list_annotated_documents (gloss_project_get_store (project),
+                                                                error);
 
-  for (guint i = 0; i < n; i++)
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+      GlossDocument *document = gloss_project_lookup_document (project,
+                                                               g_array_index (ids, gint64, i));
       g_autoptr(GlossSuggestInput) input = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (gloss_document_get_n_annotations (document) > 0)
+      /* a document removed a moment ago (by another program) is none */
+      if (document != NULL)
         {
           input = gloss_suggest_input_new (project, document, error);
           if (input == NULL)
@@ -830,7 +837,7 @@ gloss_gazetteer_suggester_train (GlossSuggester   *suggester,
           learn_input (counts, schema, input);
         }
       if (progress != NULL)
-        progress ((double) (i + 1) / n, progress_data);
+        progress ((double) (i + 1) / ids->len, progress_data);
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

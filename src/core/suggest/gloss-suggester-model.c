@@ -901,22 +901,29 @@ gloss_model_suggester_train (GlossSuggester   *suggester,
                              GError          **error)
 {
   GlossModelSuggester *self = GLOSS_MODEL_SUGGESTER (suggester);
-  GListModel          *documents = gloss_project_get_documents (project);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                    gloss_suggest_input_unref);
-  guint  n = g_list_model_get_n_items (documents);
+  /* Only the annotated documents, in list order: the others would all be
+   * read for nothing. */
+  g_autoptr(GArray) ids = gloss_store_list_annotated_documents (gloss_project_get_store (project),
+                                                                error);
+  guint  n;
   Model *model;
 
+  if (ids == NULL)
+    return FALSE;
+  n = ids->len;
   /* Reading the documents is the first tenth of the progress. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+      GlossDocument *document = gloss_project_lookup_document (project,
+                                                               g_array_index (ids, gint64, i));
       GlossSuggestInput *input;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      /* NULL: gone from the list since it was counted */
-      if (document == NULL || gloss_document_get_n_annotations (document) == 0)
+      /* NULL: removed since it was listed */
+      if (document == NULL)
         continue;
       input = gloss_suggest_input_new (project, document, error);
       if (input == NULL)
