@@ -1509,47 +1509,60 @@ run_documents (Run                        *run,
   return ok;
 }
 
-/* The names (sorted, without duplicates) that @sql gives, run over the
- * whole project or (@per_document) for each of @ids as ?1. */
-static GPtrArray *
+/* Adds the names that @sql gives in its first column to @first and, when
+ * @second is not NULL, in its second column to @second; run over the whole
+ * project, or (@per_document) for each of @ids as ?1. */
+static gboolean
 select_names (GlossStore  *store,
               const char  *sql,
               gboolean     per_document,
               GArray      *ids,
+              GHashTable  *first,
+              GHashTable  *second,
               GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer k;
-
   for (guint d = 0; d < (per_document ? ids->len : 1); d++)
     {
       g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
       int rc;
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       if (per_document)
         sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, d));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *name = (const char *) sqlite3_column_text (stmt, 0);
+        for (int c = 0; c < (second ? 2 : 1); c++)
+          {
+            const char *name = (const char *) sqlite3_column_text (stmt, c);
+            GHashTable *set = c == 0 ? first : second;
 
-          if (name != NULL && !g_hash_table_contains (seen, name))
-            g_hash_table_add (seen, g_strdup (name));
-        }
+            if (name != NULL && !g_hash_table_contains (set, name))
+              g_hash_table_add (set, g_strdup (name));
+          }
       if (rc != SQLITE_DONE)
         {
           _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
-          return NULL;
+          return FALSE;
         }
     }
-  g_hash_table_iter_init (&iter, seen);
+  return TRUE;
+}
+
+/* The names of @set, sorted, without "gold" and "" when @annotators. */
+static GPtrArray *
+sorted_names (GHashTable *set,
+              gboolean    annotators)
+{
+  GPtrArray     *names = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer       k;
+
+  g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &k, NULL))
-    g_ptr_array_add (names, g_strdup (k));
+    if (!annotators || (strcmp (k, GLOSS_GOLD_ANNOTATOR) != 0 && *(const char *) k != '\0'))
+      g_ptr_array_add (names, g_strdup (k));
   g_ptr_array_sort (names, compare_strings);
-  return g_steal_pointer (&names);
+  return names;
 }
 
 static void
@@ -1577,15 +1590,17 @@ run_init (Run                 *run,
           GCancellable        *cancellable,
           GError             **error)
 {
-  static const char sql_labels[] = "SELECT DISTINCT label FROM annotations WHERE deleted = 0";
-  static const char sql_document_labels[] =
-    "SELECT DISTINCT label FROM annotations WHERE document = ?1 AND deleted = 0";
-  static const char sql_annotators[] =
-    "SELECT DISTINCT annotator FROM annotations WHERE deleted = 0 "
-    "UNION SELECT annotator FROM document_status";
-  static const char sql_document_annotators[] =
-    "SELECT DISTINCT annotator FROM annotations WHERE document = ?1 AND deleted = 0 "
-    "UNION SELECT annotator FROM document_status WHERE document = ?1";
+  /* one scan of the annotations finds both */
+  static const char sql_labels_annotators[] =
+    "SELECT DISTINCT label, annotator FROM annotations WHERE deleted = 0";
+  static const char sql_document_labels_annotators[] =
+    "SELECT DISTINCT label, annotator FROM annotations WHERE document = ?1 AND deleted = 0";
+  static const char sql_status_annotators[] = "SELECT DISTINCT annotator FROM document_status";
+  static const char sql_document_status_annotators[] =
+    "SELECT annotator FROM document_status WHERE document = ?1";
+  g_autoptr(GHashTable) label_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) annotator_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
   GlossAgreement *result;
 
   memset (run, 0, sizeof (Run));
@@ -1608,27 +1623,23 @@ run_init (Run                 *run,
   result = run->agreement = g_new0 (GlossAgreement, 1);
   result->n_documents = run->ids->len;
   result->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) scores_free);
+  if ((labels == NULL || annotators == NULL) &&
+      (!select_names (run->store,
+                      documents ? sql_document_labels_annotators : sql_labels_annotators,
+                      documents != NULL, run->ids, label_set, annotator_set, error) ||
+       (annotators == NULL &&
+        !select_names (run->store,
+                       documents ? sql_document_status_annotators : sql_status_annotators,
+                       documents != NULL, run->ids, annotator_set, NULL, error))))
+    return FALSE;
   if (labels != NULL)
     {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      result->labels = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_remove_all (label_set);
       for (guint i = 0; labels[i]; i++)
-        if (!g_hash_table_contains (seen, labels[i]))
-          {
-            g_hash_table_add (seen, (gpointer) labels[i]);
-            g_ptr_array_add (result->labels, g_strdup (labels[i]));
-          }
-      g_ptr_array_sort (result->labels, compare_strings);
+        if (!g_hash_table_contains (label_set, labels[i]))
+          g_hash_table_add (label_set, g_strdup (labels[i]));
     }
-  else
-    {
-      result->labels = select_names (run->store,
-                                     documents ? sql_document_labels : sql_labels,
-                                     documents != NULL, run->ids, error);
-      if (result->labels == NULL)
-        return FALSE;
-    }
+  result->labels = sorted_names (label_set, FALSE);
   if (annotators != NULL)
     {
       result->annotators = g_ptr_array_new_with_free_func (g_free);
@@ -1636,23 +1647,7 @@ run_init (Run                 *run,
         g_ptr_array_add (result->annotators, g_strdup (annotators[i]));
     }
   else
-    {
-      g_autoptr(GPtrArray) all = select_names (run->store,
-                                               documents ? sql_document_annotators
-                                                         : sql_annotators,
-                                               documents != NULL, run->ids, error);
-
-      if (all == NULL)
-        return FALSE;
-      result->annotators = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < all->len; i++)
-        {
-          const char *name = g_ptr_array_index (all, i);
-
-          if (strcmp (name, GLOSS_GOLD_ANNOTATOR) != 0 && *name != '\0')
-            g_ptr_array_add (result->annotators, g_strdup (name));
-        }
-    }
+    result->annotators = sorted_names (annotator_set, TRUE);
 
   run->ctx.labels = g_ptr_array_new ();
   g_ptr_array_add (run->ctx.labels, (gpointer) "O");
