@@ -243,6 +243,7 @@ typedef struct
   GArray     *tokens;          /* GlossFragment */
   GHashTable *spans;           /* annotator -> GPtrArray of Span (sorted) */
   GHashTable *annotated;       /* annotators who annotated the document (set) */
+  guint       index;           /* in the documents computed over */
 } DocData;
 
 static void
@@ -271,6 +272,7 @@ typedef struct
   guint       n_labels;        /* including "O" at 0 */
   Counts     *counts;          /* [n_labels], 0 unused */
   guint64    *tokens;          /* [n_labels²]: A's token label a row, B's a column */
+  guint64    *first_a;         /* [n_labels]: where A's label first met a token, 0: never */
   guint       n_documents;
   guint       claims_matched, claims_attributed, attribution_agreed, certainty_agreed;
   GHashTable *certainty;       /* "A's\x1fB's" (unset: "") -> count of matched claims */
@@ -285,6 +287,7 @@ pair_accum_new (guint n_labels)
   p->n_labels = n_labels;
   p->counts = g_new0 (Counts, n_labels);
   p->tokens = g_new0 (guint64, n_labels * n_labels);
+  p->first_a = g_new0 (guint64, n_labels);
   p->certainty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->confusion = g_new0 (guint, n_labels * n_labels);
   return p;
@@ -295,6 +298,7 @@ pair_accum_free (PairAccum *p)
 {
   g_free (p->counts);
   g_free (p->tokens);
+  g_free (p->first_a);
   g_hash_table_unref (p->certainty);
   g_free (p->confusion);
   g_free (p);
@@ -332,6 +336,9 @@ pair_accum_merge (PairAccum *into,
       into->tokens[i] += from->tokens[i];
       into->confusion[i] += from->confusion[i];
     }
+  for (guint l = 0; l < n; l++)
+    if (from->first_a[l] != 0 && (into->first_a[l] == 0 || from->first_a[l] < into->first_a[l]))
+      into->first_a[l] = from->first_a[l];
   into->n_documents += from->n_documents;
   into->claims_matched += from->claims_matched;
   into->claims_attributed += from->claims_attributed;
@@ -343,36 +350,58 @@ pair_accum_merge (PairAccum *into,
 }
 
 /* Cohen's kappa from the table of how often value r of A met value c of B
- * (@n values each): the same figure as gloss_agreement_cohen_kappa over the
- * items the table counts. */
+ * (@n values each), bit for bit what gloss_agreement_cohen_kappa gives over
+ * the items the table counts: that function adds p_e's terms in the order
+ * of its hash table of A's values, which depends only on the order the
+ * values first appeared in (a value that is there again changes no
+ * bucket), so the same table is built from @first (where each of A's
+ * values first appeared, 0: never; NULL: in value order). */
 static double
 kappa_of_table (const guint64 *table,
-                guint          n)
+                guint          n,
+                const guint64 *first)
 {
+  g_autoptr(GHashTable) count_a = g_hash_table_new (NULL, NULL);
+  g_autofree guint64 *row = g_new0 (guint64, n + 1);
+  g_autofree guint64 *column = g_new0 (guint64, n + 1);
+  g_autofree guint *order = g_new0 (guint, n + 1);
   guint64 total = 0, agreed = 0;
-  double  po, pe = 0.0;
+  guint n_order = 0;
+  GHashTableIter iter;
+  gpointer k, v;
+  double po, pe = 0.0;
 
   for (guint r = 0; r < n; r++)
     for (guint c = 0; c < n; c++)
       {
         total += table[r * n + c];
+        row[r] += table[r * n + c];
+        column[c] += table[r * n + c];
         if (r == c)
           agreed += table[r * n + c];
       }
   if (total == 0)
     return NAN;
   po = (double) agreed / total;
-  for (guint v = 0; v < n; v++)
-    {
-      guint64 row = 0, column = 0;
+  for (guint r = 0; r < n; r++)
+    if (row[r] > 0)
+      order[n_order++] = r;
+  /* insertion sort by first appearance: a dozen labels */
+  for (guint i = 1; first != NULL && i < n_order; i++)
+    for (guint j = i; j > 0 && first[order[j - 1]] > first[order[j]]; j--)
+      {
+        guint t = order[j];
 
-      for (guint i = 0; i < n; i++)
-        {
-          row += table[v * n + i];
-          column += table[i * n + v];
-        }
-      pe += ((double) row / total) * ((double) column / total);
-    }
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint i = 0; i < n_order; i++)
+    g_hash_table_insert (count_a, GINT_TO_POINTER (order[i] + 1),
+                         GSIZE_TO_POINTER ((gsize) row[order[i]]));
+  g_hash_table_iter_init (&iter, count_a);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    pe += ((double) GPOINTER_TO_SIZE (v) / total) *
+          ((double) column[GPOINTER_TO_INT (k) - 1] / total);
   if (pe >= 1.0)
     return NAN;
   return (po - pe) / (1.0 - pe);
@@ -422,7 +451,7 @@ certainty_kappa (PairAccum *p)
 
       table[r * n + c] += GPOINTER_TO_UINT (v);
     }
-  return kappa_of_table (table, n);
+  return kappa_of_table (table, n, NULL);
 }
 
 typedef struct
@@ -762,7 +791,13 @@ accumulate_pair (Context    *ctx,
   if (token_cache[ib] == NULL)
     token_cache[ib] = token_labels (ctx, doc->tokens, b);
   for (guint t = 0; t < doc->tokens->len; t++)
-    acc->tokens[token_cache[ia][t] * acc->n_labels + token_cache[ib][t]]++;
+    {
+      int la = token_cache[ia][t];
+
+      acc->tokens[la * acc->n_labels + token_cache[ib][t]]++;
+      if (acc->first_a[la] == 0)
+        acc->first_a[la] = ((guint64) doc->index << 32 | t) + 1;
+    }
 }
 
 static void
@@ -828,7 +863,7 @@ pair_scores_new (Context    *ctx,
   span_scores_fill (p->all, &all);
   for (guint i = 0; i < acc->n_labels * acc->n_labels; i++)
     p->n_tokens += acc->tokens[i];
-  p->kappa = kappa_of_table (acc->tokens, acc->n_labels);
+  p->kappa = kappa_of_table (acc->tokens, acc->n_labels, acc->first_a);
   p->claims_matched = acc->claims_matched;
   p->claims_attributed = acc->claims_attributed;
   p->attribution_agreed = acc->attribution_agreed;
@@ -1185,11 +1220,6 @@ compute_document (Context   *ctx,
         GlossPairScores *pair = pair_scores_new (ctx, acc, g_ptr_array_index (annotators, i),
                                                  g_ptr_array_index (annotators, j));
 
-        /* a document's kappa from its tokens, as it always was: the table
-         * gives the same figure, but adds its terms in another order and
-         * so may differ in the last bit */
-        if (acc->n_documents > 0)
-          pair->kappa = gloss_agreement_cohen_kappa (cache[i], cache[j], doc->tokens->len);
         g_ptr_array_add (scores->pairs, pair);
         pair_accum_merge (g_ptr_array_index (totals->pairs, p), acc);
       }
@@ -1298,6 +1328,7 @@ process_document (Run     *run,
                        run->label_index, error);
   if (doc == NULL)
     return FALSE;
+  doc->index = i;
   done->scores = compute_document (&run->ctx, doc, run->agreement->annotators, worker->totals);
   doc_data_free (doc);
   done->json = run->json ? scores_to_json (run->agreement, done->scores) : NULL;
