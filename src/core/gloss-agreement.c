@@ -152,21 +152,42 @@ ratio (guint num,
   return den == 0 ? NAN : (double) num / den;
 }
 
+/* g_unichar_isalnum and g_unichar_isspace, without their table look-ups
+ * for ASCII (its letters and digits; tab, newline, form feed, carriage
+ * return and space; not vertical tab, as GLib has it) */
+static inline gboolean
+is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return g_unichar_isalnum (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 GArray *
 gloss_agreement_tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+  GArray *tokens;
   guint offset = 0;
   gboolean in_word = FALSE;
   GlossFragment word = { 0, 0 };
 
-  g_return_val_if_fail (text != NULL, tokens);
+  g_return_val_if_fail (text != NULL, g_array_new (FALSE, FALSE, sizeof (GlossFragment)));
 
+  /* news text has a token every five bytes or so */
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (GlossFragment), strlen (text) / 4 + 1);
   for (const char *p = text; *p; p = g_utf8_next_char (p), offset++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      if (g_unichar_isalnum (c))
+      if (is_alnum (c))
         {
           if (!in_word)
             {
@@ -181,7 +202,7 @@ gloss_agreement_tokenize (const char *text)
           g_array_append_val (tokens, word);
           in_word = FALSE;
         }
-      if (!g_unichar_isspace (c))
+      if (!is_space (c))
         {
           GlossFragment t = { offset, offset + 1 };
           g_array_append_val (tokens, t);
@@ -613,80 +634,79 @@ match_label (Context   *ctx,
   g_free (used_b);
 }
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int ia = *(const int *) a, ib = *(const int *) b;
-
-  return (ia > ib) - (ia < ib);
-}
-
-/* The labels A and B gave one span (its fragments). */
+/* A span's label as one of the pair gave it. */
 typedef struct
 {
-  GArray *a, *b; /* int: label indexes */
-} SpanLabels;
+  const char *span_key;
+  int         label;
+  gboolean    of_b;
+} SpanLabel;
 
-static void
-span_labels_free (SpanLabels *l)
+/* by span, then A's before B's, then by label */
+static int
+compare_span_labels (gconstpointer a,
+                     gconstpointer b)
 {
-  g_array_unref (l->a);
-  g_array_unref (l->b);
-  g_free (l);
+  const SpanLabel *la = a, *lb = b;
+  int              c = strcmp (la->span_key, lb->span_key);
+
+  if (c != 0)
+    return c;
+  if (la->of_b != lb->of_b)
+    return la->of_b ? 1 : -1;
+  return (la->label > lb->label) - (la->label < lb->label);
 }
 
 static void
-add_span_labels (GHashTable *by_span,
-                 GPtrArray  *spans,
-                 gboolean    first)
+add_span_labels (GArray    *all,
+                 GPtrArray *spans,
+                 gboolean   of_b)
 {
   for (guint i = 0; spans != NULL && i < spans->len; i++)
     {
-      Span       *span = g_ptr_array_index (spans, i);
-      SpanLabels *l = g_hash_table_lookup (by_span, span->span_key);
+      Span     *span = g_ptr_array_index (spans, i);
+      SpanLabel l = { span->span_key, span->label, of_b };
 
-      if (l == NULL)
-        {
-          l = g_new0 (SpanLabels, 1);
-          l->a = g_array_new (FALSE, FALSE, sizeof (int));
-          l->b = g_array_new (FALSE, FALSE, sizeof (int));
-          g_hash_table_insert (by_span, span->span_key, l);
-        }
-      g_array_append_val (first ? l->a : l->b, span->label);
+      g_array_append_val (all, l);
     }
 }
 
 /* The label confusion of one document: per span, the labels both gave
  * match one to one (the exact matches), the rest pair in label order and
  * what is left over goes against "(none)" (index n_labels - 1; the label
- * indexes from 1 move down by one). */
+ * indexes from 1 move down by one). The spans' labels are sorted by span
+ * and walked a span at a time: no table of spans to build. */
 static void
 confuse_spans (PairAccum *acc,
                GPtrArray *spans_a,
                GPtrArray *spans_b)
 {
-  g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) span_labels_free);
-  guint          n = acc->n_labels, none = n - 1;
-  GHashTableIter iter;
-  gpointer       v;
+  guint     n = acc->n_labels, none = n - 1;
+  guint     total = (spans_a ? spans_a->len : 0) + (spans_b ? spans_b->len : 0);
+  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (SpanLabel), total);
+  g_autoptr(GArray) left_a = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) left_b = g_array_new (FALSE, FALSE, sizeof (int));
+  guint     start = 0;
 
-  add_span_labels (by_span, spans_a, TRUE);
-  add_span_labels (by_span, spans_b, FALSE);
-  g_hash_table_iter_init (&iter, by_span);
-  while (g_hash_table_iter_next (&iter, NULL, &v))
+  add_span_labels (all, spans_a, FALSE);
+  add_span_labels (all, spans_b, TRUE);
+  g_array_sort (all, compare_span_labels);
+  while (start < all->len)
     {
-      SpanLabels *l = v;
-      g_autoptr(GArray) left_a = g_array_new (FALSE, FALSE, sizeof (int));
-      g_autoptr(GArray) left_b = g_array_new (FALSE, FALSE, sizeof (int));
-      guint i = 0, j = 0;
+      const SpanLabel *l = (const SpanLabel *) (gpointer) all->data;
+      guint            end = start, mid, i, j;
 
-      g_array_sort (l->a, compare_ints);
-      g_array_sort (l->b, compare_ints);
-      while (i < l->a->len && j < l->b->len)
+      while (end < all->len && strcmp (l[end].span_key, l[start].span_key) == 0)
+        end++;
+      for (mid = start; mid < end && !l[mid].of_b; mid++)
+        ;
+      /* A's labels are l[start, mid), B's l[mid, end), each sorted */
+      g_array_set_size (left_a, 0);
+      g_array_set_size (left_b, 0);
+      i = start, j = mid;
+      while (i < mid && j < end)
         {
-          int la = g_array_index (l->a, int, i), lb = g_array_index (l->b, int, j);
+          int la = l[i].label, lb = l[j].label;
 
           if (la == lb)
             {
@@ -698,10 +718,10 @@ confuse_spans (PairAccum *acc,
           else
             g_array_append_val (left_b, lb), j++;
         }
-      for (; i < l->a->len; i++)
-        g_array_append_val (left_a, g_array_index (l->a, int, i));
-      for (; j < l->b->len; j++)
-        g_array_append_val (left_b, g_array_index (l->b, int, j));
+      for (; i < mid; i++)
+        g_array_append_val (left_a, l[i].label);
+      for (; j < end; j++)
+        g_array_append_val (left_b, l[j].label);
       for (guint k = 0; k < MAX (left_a->len, left_b->len); k++)
         {
           guint row = k < left_a->len ? (guint) g_array_index (left_a, int, k) - 1 : none;
@@ -709,6 +729,7 @@ confuse_spans (PairAccum *acc,
 
           acc->confusion[row * n + column]++;
         }
+      start = end;
     }
 }
 
