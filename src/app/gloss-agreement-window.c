@@ -138,10 +138,12 @@ struct _GlossAgreementWindow
   guint            recompute_id;
   gboolean         selectors_filled;
   gboolean         busy;
+  gboolean         cancelled;      /* the user stopped the last computation */
 
   /* template children */
   GtkCheckButton  *all_documents_check;
   GtkBox          *annotators_box;
+  GtkButton       *cancel_button;
   GtkDrawingArea  *chart;
   GtkLabel        *confusion_caption;
   GtkGrid         *confusion_grid;
@@ -149,6 +151,8 @@ struct _GlossAgreementWindow
   GtkButton       *csv_button;
   GtkBox          *labels_box;
   GtkButton       *png_button;
+  GtkBox          *progress_box;
+  GtkProgressBar  *progress_bar;
   GtkSpinner      *spinner;
   GtkLabel        *summary_label;
   GtkColumnView   *table;
@@ -188,6 +192,12 @@ set_busy (GlossAgreementWindow *self,
 
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
+  if (busy)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      gtk_progress_bar_set_text (self->progress_bar, _("Reading the documents…"));
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -255,7 +265,13 @@ update_summary (GlossAgreementWindow *self)
 
   if (self->agreement == NULL)
     {
-      gtk_label_set_label (self->summary_label, self->busy ? _("Computing…") : "");
+      if (self->busy)
+        gtk_label_set_label (self->summary_label, _("Computing…"));
+      else if (self->cancelled)
+        gtk_label_set_label (self->summary_label,
+                             _("Cancelled. Change a selection to compute again."));
+      else
+        gtk_label_set_label (self->summary_label, "");
       return;
     }
 
@@ -868,6 +884,70 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* How far the computation is, handed from its thread to the window's. */
+typedef struct
+{
+  GlossAgreementWindow *window;      /* owned */
+  GCancellable         *cancellable; /* owned: the computation it is about */
+  guint                 done;
+  guint                 total;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->window);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress             *progress = user_data;
+  GlossAgreementWindow *self = progress->window;
+  g_autofree char      *text = NULL;
+
+  /* an older computation, or one that is over */
+  if (self->cancellable != progress->cancellable || !self->busy)
+    return G_SOURCE_REMOVE;
+  /* Translators: progress of the agreement, in documents */
+  text = g_strdup_printf (_("%u of %u documents"), progress->done, progress->total);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 progress->total ? (double) progress->done / progress->total : 1.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  GTask  *task;                      /* borrowed: the thread's */
+  gint64  last;                      /* when the window was last told */
+} ProgressState;
+
+/* On the computing thread, after each document: the window hears of it at
+ * most every 50 ms, and of the last document. */
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  ProgressState *state = user_data;
+  gint64         now = g_get_monotonic_time ();
+  Progress      *progress;
+
+  if (done < total && now - state->last < 50 * G_TIME_SPAN_MILLISECOND)
+    return;
+  state->last = now;
+  progress = g_new0 (Progress, 1);
+  progress->window = g_object_ref (g_task_get_source_object (state->task));
+  progress->cancellable = g_object_ref (g_task_get_cancellable (state->task));
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
+                              show_progress_cb, progress, (GDestroyNotify) progress_free);
+}
+
 static void
 compute_thread (GTask        *task,
                 gpointer      source_object,
@@ -877,6 +957,7 @@ compute_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  ProgressState state = { task, 0 };
   GlossAgreement *agreement;
 
   /* One connection per thread: a project of our own on the same file. */
@@ -887,9 +968,12 @@ compute_thread (GTask        *task,
       return;
     }
 
-  agreement = gloss_agreement_compute (project, job->documents,
-                                       (const char * const *) job->annotators,
-                                       (const char * const *) job->labels, cancellable, &error);
+  /* the report shows the project's figures: no document's are kept, so
+   * memory stays flat however many documents there are */
+  agreement = gloss_agreement_compute_full (project, job->documents,
+                                            (const char * const *) job->annotators,
+                                            (const char * const *) job->labels, FALSE,
+                                            progress_cb, &state, cancellable, &error);
   if (agreement == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -918,7 +1002,19 @@ compute_done_cb (GObject      *object,
     {
       g_clear_object (&self->cancellable);
       set_busy (self, FALSE);
-      gtk_label_set_label (self->summary_label, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* the figures shown, if any, are the last finished computation's */
+          self->cancelled = TRUE;
+          if (self->agreement != NULL)
+            gtk_label_set_label (self->summary_label,
+                                 _("Cancelled. The figures are those of the last "
+                                   "computation that finished."));
+          else
+            update_summary (self);
+        }
+      else
+        gtk_label_set_label (self->summary_label, error->message);
       return;
     }
 
@@ -968,6 +1064,7 @@ compute (GlossAgreementWindow *self)
       job->labels = checked_names (self->labels_box);
     }
 
+  self->cancelled = FALSE;
   set_busy (self, TRUE);
   update_summary (self);
 
@@ -975,6 +1072,15 @@ compute (GlossAgreementWindow *self)
   g_task_set_source_tag (task, compute);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, compute_thread);
+}
+
+static void
+cancel_clicked_cb (GlossAgreementWindow *self)
+{
+  /* compute_done_cb says so when the thread has stopped */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
 }
 
 static gboolean
@@ -1259,6 +1365,7 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
                                                RESOURCE_PREFIX "/gloss-agreement-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, all_documents_check);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, annotators_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, confusion_caption);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, confusion_grid);
@@ -1267,11 +1374,14 @@ gloss_agreement_window_class_init (GlossAgreementWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, csv_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, png_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, table);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, this_document_check);
   gtk_widget_class_bind_template_child (widget_class, GlossAgreementWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_csv_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_png_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selectors_changed_cb);
@@ -1527,7 +1637,7 @@ gloss_agreement_window_dup_csv (GlossAgreementWindow *self)
           attribution_agreed += pair->attribution_agreed;
           certainty_agreed += pair->certainty_agreed;
         }
-      g_string_append_printf (out, ",%u,%u", ag->documents->len, ag->project->n_tokens);
+      g_string_append_printf (out, ",%u,%u", ag->n_documents, ag->project->n_tokens);
       append_csv_claims (out, matched, attributed, attribution_agreed, certainty_agreed, NAN);
       append_csv_number (out, ag->project->alpha);
       g_string_append (out, "\r\n");
@@ -1577,7 +1687,7 @@ png_header (GlossAgreementWindow *self,
   g_autofree char *labels = NULL;
   g_autofree char *alpha = format_value (ag->project->alpha);
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n_documents = ag->documents->len;
+  guint n_documents = ag->n_documents;
 
   /* Translators: the title of the exported chart; %s is the project */
   heading = g_strdup_printf (_("%s — Agreement"), project);

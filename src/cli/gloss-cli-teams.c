@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "gloss.h"
@@ -72,7 +74,7 @@ print_table (GlossAgreement *ag)
   g_autofree char *alpha = format_number (p->alpha);
 
   g_print (_("Documents: %u  Annotators: %u  Tokens: %u  Krippendorff’s alpha: %s\n"),
-           ag->documents->len, ag->annotators->len, p->n_tokens, alpha);
+           ag->n_documents, ag->annotators->len, p->n_tokens, alpha);
   g_print ("\n%-24s %-12s %6s %6s %9s %11s\n", _("Pair"), _("Label"), "n(A)", "n(B)",
            _("exact F1"), _("overlap F1"));
   for (guint i = 0; i < p->pairs->len; i++)
@@ -182,20 +184,30 @@ gloss_cli_agreement (int    argc,
           return 1;
         }
 
-  ag = gloss_agreement_compute (project, ids, (const char * const *) annotators,
-                                (const char * const *) labels, NULL, &error);
+  if (json)
+    {
+      /* streamed: each document's figures go out as they are made */
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!gloss_agreement_write_json (project, ids, (const char * const *) annotators,
+                                       (const char * const *) labels, out, NULL, &error) ||
+          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &error))
+        {
+          gloss_cli_print_error ("%s: %s", argv[1], error->message);
+          return 1;
+        }
+      return 0;
+    }
+  /* the table is the project's: no document is kept */
+  ag = gloss_agreement_compute_full (project, ids, (const char * const *) annotators,
+                                     (const char * const *) labels, FALSE, NULL, NULL, NULL,
+                                     &error);
   if (ag == NULL)
     {
       gloss_cli_print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
-  if (json)
-    {
-      g_autofree char *text = gloss_agreement_to_json (ag);
-      g_print ("%s\n", text);
-    }
-  else
-    print_table (ag);
+  print_table (ag);
   return 0;
 }
 

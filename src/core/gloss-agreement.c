@@ -20,7 +20,7 @@
 #include "gloss-document.h"
 #include "gloss-project.h"
 #include "gloss-relation.h"
-#include "gloss-store.h"
+#include "gloss-store-private.h"
 #include "gloss-util-private.h"
 
 #define CLAIM_LABEL     "CLAIM"
@@ -67,41 +67,15 @@ gloss_agreement_cohen_kappa (const int *a,
   return (po - pe) / (1.0 - pe);
 }
 
-double
-gloss_agreement_krippendorff_alpha (const int *values,
-                                    gsize      n_units,
-                                    gsize      n_coders)
+/* Alpha (nominal) from the coincidence matrix @o of @n_cat values. */
+static double
+alpha_of_coincidence (const double *o,
+                      gsize         n_cat)
 {
-  int max_value = -1;
-  gsize n_cat;
-  double *o, *n_c;
+  double *n_c = g_new0 (double, n_cat);
   double n = 0.0, disagree_o = 0.0, disagree_e = 0.0;
   double result;
 
-  for (gsize i = 0; i < n_units * n_coders; i++)
-    max_value = MAX (max_value, values[i]);
-  if (max_value < 0)
-    return NAN;
-  n_cat = (gsize) max_value + 1;
-  /* the coincidence matrix: o[c][k] = sum over units of the c-k pairs of
-   * values within the unit, each weighted 1 / (m_u - 1) */
-  o = g_new0 (double, n_cat * n_cat);
-  n_c = g_new0 (double, n_cat);
-  for (gsize u = 0; u < n_units; u++)
-    {
-      const int *row = values + u * n_coders;
-      gsize m = 0;
-
-      for (gsize c = 0; c < n_coders; c++)
-        if (row[c] >= 0)
-          m++;
-      if (m < 2)
-        continue;
-      for (gsize i = 0; i < n_coders; i++)
-        for (gsize j = 0; j < n_coders; j++)
-          if (i != j && row[i] >= 0 && row[j] >= 0)
-            o[row[i] * n_cat + row[j]] += 1.0 / (m - 1);
-    }
   for (gsize c = 0; c < n_cat; c++)
     for (gsize k = 0; k < n_cat; k++)
       {
@@ -119,8 +93,45 @@ gloss_agreement_krippendorff_alpha (const int *values,
     result = NAN;
   else
     result = 1.0 - (n - 1.0) * disagree_o / disagree_e;
-  g_free (o);
   g_free (n_c);
+  return result;
+}
+
+double
+gloss_agreement_krippendorff_alpha (const int *values,
+                                    gsize      n_units,
+                                    gsize      n_coders)
+{
+  int max_value = -1;
+  gsize n_cat;
+  double *o;
+  double result;
+
+  for (gsize i = 0; i < n_units * n_coders; i++)
+    max_value = MAX (max_value, values[i]);
+  if (max_value < 0)
+    return NAN;
+  n_cat = (gsize) max_value + 1;
+  /* the coincidence matrix: o[c][k] = sum over units of the c-k pairs of
+   * values within the unit, each weighted 1 / (m_u - 1) */
+  o = g_new0 (double, n_cat * n_cat);
+  for (gsize u = 0; u < n_units; u++)
+    {
+      const int *row = values + u * n_coders;
+      gsize m = 0;
+
+      for (gsize c = 0; c < n_coders; c++)
+        if (row[c] >= 0)
+          m++;
+      if (m < 2)
+        continue;
+      for (gsize i = 0; i < n_coders; i++)
+        for (gsize j = 0; j < n_coders; j++)
+          if (i != j && row[i] >= 0 && row[j] >= 0)
+            o[row[i] * n_cat + row[j]] += 1.0 / (m - 1);
+    }
+  result = alpha_of_coincidence (o, n_cat);
+  g_free (o);
   return result;
 }
 
@@ -141,21 +152,42 @@ ratio (guint num,
   return den == 0 ? NAN : (double) num / den;
 }
 
+/* g_unichar_isalnum and g_unichar_isspace, without their table look-ups
+ * for ASCII (its letters and digits; tab, newline, form feed, carriage
+ * return and space; not vertical tab, as GLib has it) */
+static inline gboolean
+is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return g_unichar_isalnum (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 GArray *
 gloss_agreement_tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
+  GArray *tokens;
   guint offset = 0;
   gboolean in_word = FALSE;
   GlossFragment word = { 0, 0 };
 
-  g_return_val_if_fail (text != NULL, tokens);
+  g_return_val_if_fail (text != NULL, g_array_new (FALSE, FALSE, sizeof (GlossFragment)));
 
+  /* news text has a token every five bytes or so */
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (GlossFragment), strlen (text) / 4 + 1);
   for (const char *p = text; *p; p = g_utf8_next_char (p), offset++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      if (g_unichar_isalnum (c))
+      if (is_alnum (c))
         {
           if (!in_word)
             {
@@ -170,7 +202,7 @@ gloss_agreement_tokenize (const char *text)
           g_array_append_val (tokens, word);
           in_word = FALSE;
         }
-      if (!g_unichar_isspace (c))
+      if (!is_space (c))
         {
           GlossFragment t = { offset, offset + 1 };
           g_array_append_val (tokens, t);
@@ -232,6 +264,7 @@ typedef struct
   GArray     *tokens;          /* GlossFragment */
   GHashTable *spans;           /* annotator -> GPtrArray of Span (sorted) */
   GHashTable *annotated;       /* annotators who annotated the document (set) */
+  guint       index;           /* in the documents computed over */
 } DocData;
 
 static void
@@ -251,15 +284,20 @@ typedef struct
   guint n_a, n_b, exact, overlap;
 } Counts;
 
+/* What one pair adds up to, over one document or many: only counts, so that
+ * the figures of a project are the sum of its documents' in any order (two
+ * threads each add up some of them, merged afterwards). Kappa over tokens
+ * needs no more than how often each pair of labels met at a token. */
 typedef struct
 {
-  guint   n_labels;            /* including "O" at 0 */
-  Counts *counts;              /* [n_labels], 0 unused */
-  GArray *tok_a, *tok_b;       /* int */
-  guint   n_documents;
-  guint   claims_matched, claims_attributed, attribution_agreed, certainty_agreed;
-  GArray *cert_a, *cert_b;     /* int */
-  guint  *confusion;           /* [n_labels²]: labels 1… at 0…, "(none)" last */
+  guint       n_labels;        /* including "O" at 0 */
+  Counts     *counts;          /* [n_labels], 0 unused */
+  guint64    *tokens;          /* [n_labels²]: A's token label a row, B's a column */
+  guint64    *first_a;         /* [n_labels]: where A's label first met a token, 0: never */
+  guint       n_documents;
+  guint       claims_matched, claims_attributed, attribution_agreed, certainty_agreed;
+  GHashTable *certainty;       /* "A's\x1fB's" (unset: "") -> count of matched claims */
+  guint      *confusion;       /* [n_labels²]: labels 1… at 0…, "(none)" last */
 } PairAccum;
 
 static PairAccum *
@@ -269,10 +307,9 @@ pair_accum_new (guint n_labels)
 
   p->n_labels = n_labels;
   p->counts = g_new0 (Counts, n_labels);
-  p->tok_a = g_array_new (FALSE, FALSE, sizeof (int));
-  p->tok_b = g_array_new (FALSE, FALSE, sizeof (int));
-  p->cert_a = g_array_new (FALSE, FALSE, sizeof (int));
-  p->cert_b = g_array_new (FALSE, FALSE, sizeof (int));
+  p->tokens = g_new0 (guint64, n_labels * n_labels);
+  p->first_a = g_new0 (guint64, n_labels);
+  p->certainty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->confusion = g_new0 (guint, n_labels * n_labels);
   return p;
 }
@@ -281,34 +318,167 @@ static void
 pair_accum_free (PairAccum *p)
 {
   g_free (p->counts);
-  g_array_unref (p->tok_a);
-  g_array_unref (p->tok_b);
-  g_array_unref (p->cert_a);
-  g_array_unref (p->cert_b);
+  g_free (p->tokens);
+  g_free (p->first_a);
+  g_hash_table_unref (p->certainty);
   g_free (p->confusion);
   g_free (p);
+}
+
+static void
+pair_accum_add_certainty (PairAccum  *p,
+                          const char *key,
+                          guint       count)
+{
+  gpointer old = g_hash_table_lookup (p->certainty, key);
+
+  g_hash_table_insert (p->certainty, g_strdup (key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + count));
+}
+
+/* @into += @from */
+static void
+pair_accum_merge (PairAccum *into,
+                  PairAccum *from)
+{
+  guint          n = into->n_labels;
+  GHashTableIter iter;
+  gpointer       k, v;
+
+  for (guint l = 0; l < n; l++)
+    {
+      into->counts[l].n_a += from->counts[l].n_a;
+      into->counts[l].n_b += from->counts[l].n_b;
+      into->counts[l].exact += from->counts[l].exact;
+      into->counts[l].overlap += from->counts[l].overlap;
+    }
+  for (guint i = 0; i < n * n; i++)
+    {
+      into->tokens[i] += from->tokens[i];
+      into->confusion[i] += from->confusion[i];
+    }
+  for (guint l = 0; l < n; l++)
+    if (from->first_a[l] != 0 && (into->first_a[l] == 0 || from->first_a[l] < into->first_a[l]))
+      into->first_a[l] = from->first_a[l];
+  into->n_documents += from->n_documents;
+  into->claims_matched += from->claims_matched;
+  into->claims_attributed += from->claims_attributed;
+  into->attribution_agreed += from->attribution_agreed;
+  into->certainty_agreed += from->certainty_agreed;
+  g_hash_table_iter_init (&iter, from->certainty);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    pair_accum_add_certainty (into, k, GPOINTER_TO_UINT (v));
+}
+
+/* Cohen's kappa from the table of how often value r of A met value c of B
+ * (@n values each), bit for bit what gloss_agreement_cohen_kappa gives over
+ * the items the table counts: that function adds p_e's terms in the order
+ * of its hash table of A's values, which depends only on the order the
+ * values first appeared in (a value that is there again changes no
+ * bucket), so the same table is built from @first (where each of A's
+ * values first appeared, 0: never; NULL: in value order). */
+static double
+kappa_of_table (const guint64 *table,
+                guint          n,
+                const guint64 *first)
+{
+  g_autoptr(GHashTable) count_a = g_hash_table_new (NULL, NULL);
+  g_autofree guint64 *row = g_new0 (guint64, n + 1);
+  g_autofree guint64 *column = g_new0 (guint64, n + 1);
+  g_autofree guint *order = g_new0 (guint, n + 1);
+  guint64 total = 0, agreed = 0;
+  guint n_order = 0;
+  GHashTableIter iter;
+  gpointer k, v;
+  double po, pe = 0.0;
+
+  for (guint r = 0; r < n; r++)
+    for (guint c = 0; c < n; c++)
+      {
+        total += table[r * n + c];
+        row[r] += table[r * n + c];
+        column[c] += table[r * n + c];
+        if (r == c)
+          agreed += table[r * n + c];
+      }
+  if (total == 0)
+    return NAN;
+  po = (double) agreed / total;
+  for (guint r = 0; r < n; r++)
+    if (row[r] > 0)
+      order[n_order++] = r;
+  /* insertion sort by first appearance: a dozen labels */
+  for (guint i = 1; first != NULL && i < n_order; i++)
+    for (guint j = i; j > 0 && first[order[j - 1]] > first[order[j]]; j--)
+      {
+        guint t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint i = 0; i < n_order; i++)
+    g_hash_table_insert (count_a, GINT_TO_POINTER (order[i] + 1),
+                         GSIZE_TO_POINTER ((gsize) row[order[i]]));
+  g_hash_table_iter_init (&iter, count_a);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    pe += ((double) GPOINTER_TO_SIZE (v) / total) *
+          ((double) column[GPOINTER_TO_INT (k) - 1] / total);
+  if (pe >= 1.0)
+    return NAN;
+  return (po - pe) / (1.0 - pe);
+}
+
+static int compare_strings (gconstpointer a,
+                            gconstpointer b);
+
+/* Kappa of the certainty of matched claims: the values, sorted, index a
+ * table. */
+static double
+certainty_kappa (PairAccum *p)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint64 *table = NULL;
+  GHashTableIter iter;
+  gpointer k, v;
+  guint n;
+
+  g_hash_table_iter_init (&iter, p->certainty);
+  while (g_hash_table_iter_next (&iter, &k, NULL))
+    {
+      g_auto(GStrv) ab = g_strsplit (k, "\x1f", 2);
+
+      for (guint i = 0; i < 2; i++)
+        if (!g_hash_table_contains (index, ab[i]))
+          {
+            char *value = g_strdup (ab[i]);
+
+            g_ptr_array_add (values, value);
+            g_hash_table_add (index, value);
+          }
+    }
+  g_ptr_array_sort (values, compare_strings);
+  g_hash_table_remove_all (index);
+  for (guint i = 0; i < values->len; i++)
+    g_hash_table_insert (index, g_ptr_array_index (values, i), GUINT_TO_POINTER (i));
+  n = values->len;
+  table = g_new0 (guint64, MAX (n * n, 1));
+  g_hash_table_iter_init (&iter, p->certainty);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      g_auto(GStrv) ab = g_strsplit (k, "\x1f", 2);
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (index, ab[0]));
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (index, ab[1]));
+
+      table[r * n + c] += GPOINTER_TO_UINT (v);
+    }
+  return kappa_of_table (table, n, NULL);
 }
 
 typedef struct
 {
   GPtrArray  *labels;          /* char *, index 0 = "O" */
-  GHashTable *certainties;     /* char * -> index + 1 */
 } Context;
-
-static int
-certainty_index (Context    *ctx,
-                 const char *value)
-{
-  const char *key = value ? value : "";
-  gpointer idx = g_hash_table_lookup (ctx->certainties, key);
-
-  if (idx == NULL)
-    {
-      idx = GUINT_TO_POINTER (g_hash_table_size (ctx->certainties) + 1);
-      g_hash_table_insert (ctx->certainties, g_strdup (key), idx);
-    }
-  return GPOINTER_TO_INT (idx) - 1;
-}
 
 static guint
 overlap_length (Span *a,
@@ -415,8 +585,9 @@ match_label (Context   *ctx,
       counts->exact++;
       if (is_claim)
         {
-          int ca = certainty_index (ctx, sa->certainty);
-          int cb = certainty_index (ctx, sb->certainty);
+          const char *ca = sa->certainty ? sa->certainty : "";
+          const char *cb = sb->certainty ? sb->certainty : "";
+          g_autofree char *key = g_strconcat (ca, "\x1f", cb, NULL);
 
           acc->claims_matched++;
           if (sa->targets->len > 0 || sb->targets->len > 0)
@@ -425,10 +596,9 @@ match_label (Context   *ctx,
               if (same_targets (sa, sb))
                 acc->attribution_agreed++;
             }
-          if (ca == cb)
+          if (strcmp (ca, cb) == 0)
             acc->certainty_agreed++;
-          g_array_append_val (acc->cert_a, ca);
-          g_array_append_val (acc->cert_b, cb);
+          pair_accum_add_certainty (acc, key, 1);
         }
     }
 
@@ -464,80 +634,79 @@ match_label (Context   *ctx,
   g_free (used_b);
 }
 
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int ia = *(const int *) a, ib = *(const int *) b;
-
-  return (ia > ib) - (ia < ib);
-}
-
-/* The labels A and B gave one span (its fragments). */
+/* A span's label as one of the pair gave it. */
 typedef struct
 {
-  GArray *a, *b; /* int: label indexes */
-} SpanLabels;
+  const char *span_key;
+  int         label;
+  gboolean    of_b;
+} SpanLabel;
 
-static void
-span_labels_free (SpanLabels *l)
+/* by span, then A's before B's, then by label */
+static int
+compare_span_labels (gconstpointer a,
+                     gconstpointer b)
 {
-  g_array_unref (l->a);
-  g_array_unref (l->b);
-  g_free (l);
+  const SpanLabel *la = a, *lb = b;
+  int              c = strcmp (la->span_key, lb->span_key);
+
+  if (c != 0)
+    return c;
+  if (la->of_b != lb->of_b)
+    return la->of_b ? 1 : -1;
+  return (la->label > lb->label) - (la->label < lb->label);
 }
 
 static void
-add_span_labels (GHashTable *by_span,
-                 GPtrArray  *spans,
-                 gboolean    first)
+add_span_labels (GArray    *all,
+                 GPtrArray *spans,
+                 gboolean   of_b)
 {
   for (guint i = 0; spans != NULL && i < spans->len; i++)
     {
-      Span       *span = g_ptr_array_index (spans, i);
-      SpanLabels *l = g_hash_table_lookup (by_span, span->span_key);
+      Span     *span = g_ptr_array_index (spans, i);
+      SpanLabel l = { span->span_key, span->label, of_b };
 
-      if (l == NULL)
-        {
-          l = g_new0 (SpanLabels, 1);
-          l->a = g_array_new (FALSE, FALSE, sizeof (int));
-          l->b = g_array_new (FALSE, FALSE, sizeof (int));
-          g_hash_table_insert (by_span, span->span_key, l);
-        }
-      g_array_append_val (first ? l->a : l->b, span->label);
+      g_array_append_val (all, l);
     }
 }
 
 /* The label confusion of one document: per span, the labels both gave
  * match one to one (the exact matches), the rest pair in label order and
  * what is left over goes against "(none)" (index n_labels - 1; the label
- * indexes from 1 move down by one). */
+ * indexes from 1 move down by one). The spans' labels are sorted by span
+ * and walked a span at a time: no table of spans to build. */
 static void
 confuse_spans (PairAccum *acc,
                GPtrArray *spans_a,
                GPtrArray *spans_b)
 {
-  g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) span_labels_free);
-  guint          n = acc->n_labels, none = n - 1;
-  GHashTableIter iter;
-  gpointer       v;
+  guint     n = acc->n_labels, none = n - 1;
+  guint     total = (spans_a ? spans_a->len : 0) + (spans_b ? spans_b->len : 0);
+  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (SpanLabel), total);
+  g_autoptr(GArray) left_a = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) left_b = g_array_new (FALSE, FALSE, sizeof (int));
+  guint     start = 0;
 
-  add_span_labels (by_span, spans_a, TRUE);
-  add_span_labels (by_span, spans_b, FALSE);
-  g_hash_table_iter_init (&iter, by_span);
-  while (g_hash_table_iter_next (&iter, NULL, &v))
+  add_span_labels (all, spans_a, FALSE);
+  add_span_labels (all, spans_b, TRUE);
+  g_array_sort (all, compare_span_labels);
+  while (start < all->len)
     {
-      SpanLabels *l = v;
-      g_autoptr(GArray) left_a = g_array_new (FALSE, FALSE, sizeof (int));
-      g_autoptr(GArray) left_b = g_array_new (FALSE, FALSE, sizeof (int));
-      guint i = 0, j = 0;
+      const SpanLabel *l = (const SpanLabel *) (gpointer) all->data;
+      guint            end = start, mid, i, j;
 
-      g_array_sort (l->a, compare_ints);
-      g_array_sort (l->b, compare_ints);
-      while (i < l->a->len && j < l->b->len)
+      while (end < all->len && strcmp (l[end].span_key, l[start].span_key) == 0)
+        end++;
+      for (mid = start; mid < end && !l[mid].of_b; mid++)
+        ;
+      /* A's labels are l[start, mid), B's l[mid, end), each sorted */
+      g_array_set_size (left_a, 0);
+      g_array_set_size (left_b, 0);
+      i = start, j = mid;
+      while (i < mid && j < end)
         {
-          int la = g_array_index (l->a, int, i), lb = g_array_index (l->b, int, j);
+          int la = l[i].label, lb = l[j].label;
 
           if (la == lb)
             {
@@ -549,10 +718,10 @@ confuse_spans (PairAccum *acc,
           else
             g_array_append_val (left_b, lb), j++;
         }
-      for (; i < l->a->len; i++)
-        g_array_append_val (left_a, g_array_index (l->a, int, i));
-      for (; j < l->b->len; j++)
-        g_array_append_val (left_b, g_array_index (l->b, int, j));
+      for (; i < mid; i++)
+        g_array_append_val (left_a, l[i].label);
+      for (; j < end; j++)
+        g_array_append_val (left_b, l[j].label);
       for (guint k = 0; k < MAX (left_a->len, left_b->len); k++)
         {
           guint row = k < left_a->len ? (guint) g_array_index (left_a, int, k) - 1 : none;
@@ -560,6 +729,7 @@ confuse_spans (PairAccum *acc,
 
           acc->confusion[row * n + column]++;
         }
+      start = end;
     }
 }
 
@@ -621,20 +791,34 @@ accumulate_pair (Context    *ctx,
 {
   GPtrArray *a = g_hash_table_lookup (doc->spans, annotator_a);
   GPtrArray *b = g_hash_table_lookup (doc->spans, annotator_b);
+  g_autofree guint8 *present = NULL;
 
   if (!g_hash_table_contains (doc->annotated, annotator_a) ||
       !g_hash_table_contains (doc->annotated, annotator_b))
     return;
   acc->n_documents++;
+  /* only the labels either gave: the others add nothing */
+  present = g_new0 (guint8, ctx->labels->len);
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    present[((Span *) g_ptr_array_index (a, i))->label] = TRUE;
+  for (guint i = 0; b != NULL && i < b->len; i++)
+    present[((Span *) g_ptr_array_index (b, i))->label] = TRUE;
   for (guint l = 1; l < ctx->labels->len; l++)
-    match_label (ctx, acc, l, a, b);
+    if (present[l])
+      match_label (ctx, acc, l, a, b);
   confuse_spans (acc, a, b);
   if (token_cache[ia] == NULL)
     token_cache[ia] = token_labels (ctx, doc->tokens, a);
   if (token_cache[ib] == NULL)
     token_cache[ib] = token_labels (ctx, doc->tokens, b);
-  g_array_append_vals (acc->tok_a, token_cache[ia], doc->tokens->len);
-  g_array_append_vals (acc->tok_b, token_cache[ib], doc->tokens->len);
+  for (guint t = 0; t < doc->tokens->len; t++)
+    {
+      int la = token_cache[ia][t];
+
+      acc->tokens[la * acc->n_labels + token_cache[ib][t]]++;
+      if (acc->first_a[la] == 0)
+        acc->first_a[la] = ((guint64) doc->index << 32 | t) + 1;
+    }
 }
 
 static void
@@ -698,19 +882,16 @@ pair_scores_new (Context    *ctx,
     }
   p->all = g_new0 (GlossSpanScores, 1);
   span_scores_fill (p->all, &all);
-  p->n_tokens = acc->tok_a->len;
-  p->kappa = gloss_agreement_cohen_kappa ((const int *) (gpointer) acc->tok_a->data,
-                                          (const int *) (gpointer) acc->tok_b->data,
-                                          acc->tok_a->len);
+  for (guint i = 0; i < acc->n_labels * acc->n_labels; i++)
+    p->n_tokens += acc->tokens[i];
+  p->kappa = kappa_of_table (acc->tokens, acc->n_labels, acc->first_a);
   p->claims_matched = acc->claims_matched;
   p->claims_attributed = acc->claims_attributed;
   p->attribution_agreed = acc->attribution_agreed;
   p->attribution_agreement = ratio (acc->attribution_agreed, acc->claims_attributed);
   p->certainty_agreed = acc->certainty_agreed;
   p->certainty_agreement = ratio (acc->certainty_agreed, acc->claims_matched);
-  p->certainty_kappa = gloss_agreement_cohen_kappa ((const int *) (gpointer) acc->cert_a->data,
-                                                    (const int *) (gpointer) acc->cert_b->data,
-                                                    acc->cert_a->len);
+  p->certainty_kappa = certainty_kappa (acc);
   p->confusion = g_memdup2 (acc->confusion, sizeof (guint) * acc->n_labels * acc->n_labels);
   return p;
 }
@@ -732,6 +913,16 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static int
+compare_fragments (gconstpointer a,
+                   gconstpointer b)
+{
+  const GlossFragment *fa = a, *fb = b;
+
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  return (fa->end > fb->end) - (fa->end < fb->end);
+}
 
 static char *
 fragments_key (const GlossFragment *f,
@@ -740,112 +931,184 @@ fragments_key (const GlossFragment *f,
   return _gloss_fragments_to_string (f, n);
 }
 
+/* One document's live rows, read straight from its tables with the
+ * statements @store keeps prepared: no GlossAnnotation is made, and @store
+ * is the calling thread's own connection. */
 static DocData *
-load_document (GlossStore          *store,
-               GlossDocument       *document,
-               GHashTable          *label_filter,
-               GHashTable          *label_index,
-               GError             **error)
+load_document (GlossStore  *store,
+               gint64       id,
+               GHashTable  *label_filter,
+               GHashTable  *label_index,
+               GError     **error)
 {
-  gint64 id = gloss_document_get_id (document);
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
+  static const char sql_document[] = "SELECT name, text FROM documents WHERE id = ?1";
+  static const char sql_annotations[] =
+    "SELECT uuid, label, fragments, annotator, "
+    "  CASE WHEN label = '" CLAIM_LABEL "' AND "
+    "            json_type (attributes, '$." CERTAINTY "') = 'text' "
+    "    THEN json_extract (attributes, '$." CERTAINTY "') END "
+    "FROM annotations WHERE document = ?1 AND deleted = 0";
+  static const char sql_relations[] =
+    "SELECT source, target FROM relations "
+    "WHERE document = ?1 AND deleted = 0 AND type = '" ATTRIBUTED_TO "'";
+  static const char sql_statuses[] = "SELECT annotator FROM document_status WHERE document = ?1";
   g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) statuses = NULL;
-  const char *text;
-  DocData *d;
+  /* uuid of a relation's target -> its span key, once read */
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_free); /* source, target, … */
+  DocData *d = g_new0 (DocData, 1);
   GHashTableIter iter;
-  gpointer k, v;
+  gpointer v;
+  int rc;
 
-  if (!gloss_document_load_text (document, error))
-    return NULL;
-  text = gloss_document_get_text (document);
-  annotations = gloss_store_load_annotations (store, id, FALSE, error);
-  if (annotations == NULL)
-    return NULL;
-  relations = gloss_store_load_relations (store, id, FALSE, error);
-  if (relations == NULL)
-    return NULL;
-
-  d = g_new0 (DocData, 1);
   d->id = id;
-  d->name = g_strdup (gloss_document_get_name (document));
-  d->tokens = gloss_agreement_tokenize (text);
   d->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) g_ptr_array_unref);
   d->annotated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  statuses = gloss_store_dup_document_statuses (store, id);
-  g_hash_table_iter_init (&iter, statuses);
-  while (g_hash_table_iter_next (&iter, &k, NULL))
-    g_hash_table_add (d->annotated, g_strdup (k));
+  {
+    g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql_document, error);
+    const char *text;
 
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      GlossAnnotation *a = g_ptr_array_index (annotations, i);
-      const char *annotator = gloss_annotation_get_annotator (a);
-      const char *label = gloss_annotation_get_label (a);
-      const GlossFragment *f;
-      GVariant *certainty;
-      GPtrArray *list;
-      Span *s;
-      guint n;
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                     _("No document with id %" G_GINT64_FORMAT), id);
+        goto fail;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        _gloss_store_set_error_from_db (store, error, _("Cannot read a document"));
+        goto fail;
+      }
+    d->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    text = (const char *) sqlite3_column_text (stmt, 1);
+    if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      text = NULL;
+    else if (text == NULL)
+      text = "";
+    if (!_gloss_store_check_stored_text (text, sqlite3_column_bytes (stmt, 1), d->name, error))
+      goto fail;
+    d->tokens = gloss_agreement_tokenize (text);
+  }
 
-      g_hash_table_add (d->annotated, g_strdup (annotator));
-      if (label_filter != NULL && !g_hash_table_contains (label_filter, label))
-        continue;
-      f = gloss_annotation_get_fragments (a, &n);
-      if (n == 0)
-        continue;
-      s = g_new0 (Span, 1);
-      s->uuid = g_strdup (gloss_annotation_get_uuid (a));
-      s->label = GPOINTER_TO_INT (g_hash_table_lookup (label_index, label));
-      s->frags = g_memdup2 (f, sizeof (GlossFragment) * n);
-      s->n_frags = n;
-      for (guint j = 0; j < n; j++)
-        s->length += f[j].end - f[j].start;
-      s->span_key = fragments_key (f, n);
-      s->key = g_strconcat (label, "\x1f", s->span_key, NULL);
-      certainty = gloss_annotation_get_attribute (a, CERTAINTY);
-      if (certainty != NULL && g_variant_is_of_type (certainty, G_VARIANT_TYPE_STRING))
-        s->certainty = g_variant_dup_string (certainty, NULL);
-      s->targets = g_ptr_array_new_with_free_func (g_free);
-      list = g_hash_table_lookup (d->spans, annotator);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) span_free);
-          g_hash_table_insert (d->spans, g_strdup (annotator), list);
-        }
-      g_ptr_array_add (list, s);
-      g_hash_table_insert (by_uuid, s->uuid, s);
-    }
+  {
+    g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql_statuses, error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (d->annotated, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    if (rc != SQLITE_DONE)
+      {
+        _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
+        goto fail;
+      }
+  }
+
+  /* the attributed-to relations first: the span keys of their targets
+   * are all that is kept of annotations of other labels */
+  {
+    g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql_relations, error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *source = (const char *) sqlite3_column_text (stmt, 0);
+        const char *target = (const char *) sqlite3_column_text (stmt, 1);
+
+        if (source == NULL || target == NULL)
+          continue;
+        g_ptr_array_add (relations, g_strdup (source));
+        g_ptr_array_add (relations, g_strdup (target));
+        g_hash_table_insert (keys, g_strdup (target), NULL);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _gloss_store_set_error_from_db (store, error, _("Cannot read the relations"));
+        goto fail;
+      }
+  }
+
+  {
+    g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql_annotations, error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+        const char *label = (const char *) sqlite3_column_text (stmt, 1);
+        const char *annotator = (const char *) sqlite3_column_text (stmt, 3);
+        g_autoptr(GArray) frags = NULL;
+        GPtrArray *list;
+        Span *s;
+
+        if (uuid == NULL || label == NULL || annotator == NULL ||
+            !_gloss_fragments_from_string ((const char *) sqlite3_column_text (stmt, 2),
+                                           &frags))
+          {
+            g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                         _("annotation %s: unreadable fragments"), uuid ? uuid : "?");
+            goto fail;
+          }
+        if (frags->len > 1)
+          g_array_sort (frags, compare_fragments);
+        if (!g_hash_table_contains (d->annotated, annotator))
+          g_hash_table_add (d->annotated, g_strdup (annotator));
+        if (g_hash_table_contains (keys, uuid))
+          g_hash_table_insert (keys, g_strdup (uuid),
+                               fragments_key ((GlossFragment *) (gpointer) frags->data,
+                                              frags->len));
+        if (!g_hash_table_contains (label_filter, label))
+          continue;
+        s = g_new0 (Span, 1);
+        s->uuid = g_strdup (uuid);
+        s->label = GPOINTER_TO_INT (g_hash_table_lookup (label_index, label));
+        s->n_frags = frags->len;
+        s->frags = (GlossFragment *) (gpointer) g_array_free (g_steal_pointer (&frags), FALSE);
+        for (guint j = 0; j < s->n_frags; j++)
+          s->length += s->frags[j].end - s->frags[j].start;
+        s->span_key = fragments_key (s->frags, s->n_frags);
+        s->key = g_strconcat (label, "\x1f", s->span_key, NULL);
+        if (sqlite3_column_type (stmt, 4) == SQLITE_TEXT)
+          s->certainty = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+        s->targets = g_ptr_array_new_with_free_func (g_free);
+        list = g_hash_table_lookup (d->spans, annotator);
+        if (list == NULL)
+          {
+            list = g_ptr_array_new_with_free_func ((GDestroyNotify) span_free);
+            g_hash_table_insert (d->spans, g_strdup (annotator), list);
+          }
+        g_ptr_array_add (list, s);
+        g_hash_table_insert (by_uuid, s->uuid, s);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
+        goto fail;
+      }
+  }
 
   /* attributed-to targets of claims, as exact spans (any label) */
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < relations->len; i += 2)
     {
-      GlossRelation *r = g_ptr_array_index (relations, i);
-      Span *claim;
-      GlossAnnotation *target = NULL;
+      Span *claim = g_hash_table_lookup (by_uuid, g_ptr_array_index (relations, i));
+      const char *key = g_hash_table_lookup (keys, g_ptr_array_index (relations, i + 1));
 
-      if (strcmp (gloss_relation_get_relation_type (r), ATTRIBUTED_TO) != 0)
-        continue;
-      claim = g_hash_table_lookup (by_uuid, gloss_relation_get_source (r));
-      if (claim == NULL)
-        continue;
-      for (guint j = 0; j < annotations->len && target == NULL; j++)
-        if (strcmp (gloss_annotation_get_uuid (g_ptr_array_index (annotations, j)),
-                    gloss_relation_get_target (r)) == 0)
-          target = g_ptr_array_index (annotations, j);
-      if (target != NULL)
-        {
-          guint n;
-          const GlossFragment *f = gloss_annotation_get_fragments (target, &n);
-          g_autofree char *key = fragments_key (f, n);
-
-          if (!g_ptr_array_find_with_equal_func (claim->targets, key, g_str_equal, NULL))
-            g_ptr_array_add (claim->targets, g_steal_pointer (&key));
-        }
+      if (claim != NULL && key != NULL &&
+          !g_ptr_array_find_with_equal_func (claim->targets, key, g_str_equal, NULL))
+        g_ptr_array_add (claim->targets, g_strdup (key));
     }
+
   g_hash_table_iter_init (&iter, d->spans);
   while (g_hash_table_iter_next (&iter, NULL, &v))
     {
@@ -856,74 +1119,622 @@ load_document (GlossStore          *store,
         g_ptr_array_sort (((Span *) g_ptr_array_index (list, i))->targets, compare_strings);
     }
   return d;
+
+fail:
+  doc_data_free (d);
+  return NULL;
 }
 
 /* ---- computing */
 
+/* What the documents add up to for the project: each pair's counts, and
+ * for alpha how often two values met in a token that m coders labelled
+ * (weighted 1 / (m - 1) only at the end, so that the sum is exact and the
+ * same in any order). */
+typedef struct
+{
+  guint      n_labels;
+  guint      n_coders;
+  GPtrArray *pairs;            /* PairAccum, pairs in annotator order */
+  guint64   *coincidence;      /* [(n_coders + 1) * n_labels²], by m */
+  guint      n_tokens;
+} Totals;
+
+static Totals *
+totals_new (guint n_labels,
+            guint n_coders)
+{
+  Totals *t = g_new0 (Totals, 1);
+
+  t->n_labels = n_labels;
+  t->n_coders = n_coders;
+  t->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_accum_free);
+  for (guint i = 0; i < n_coders; i++)
+    for (guint j = i + 1; j < n_coders; j++)
+      g_ptr_array_add (t->pairs, pair_accum_new (n_labels));
+  t->coincidence = g_new0 (guint64, (gsize) (n_coders + 1) * n_labels * n_labels);
+  return t;
+}
+
+static void
+totals_free (Totals *t)
+{
+  g_ptr_array_unref (t->pairs);
+  g_free (t->coincidence);
+  g_free (t);
+}
+
+/* @into += @from */
+static void
+totals_merge (Totals *into,
+              Totals *from)
+{
+  for (guint p = 0; p < into->pairs->len; p++)
+    pair_accum_merge (g_ptr_array_index (into->pairs, p), g_ptr_array_index (from->pairs, p));
+  for (gsize i = 0; i < (gsize) (into->n_coders + 1) * into->n_labels * into->n_labels; i++)
+    into->coincidence[i] += from->coincidence[i];
+  into->n_tokens += from->n_tokens;
+}
+
+/* The scores of one document, whose counts are added to @totals. */
 static GlossAgreementScores *
-compute_scores (Context     *ctx,
-                GPtrArray   *docs,
-                GPtrArray   *annotators,
-                const char  *document,
-                gint64       document_id)
+compute_document (Context   *ctx,
+                  DocData   *doc,
+                  GPtrArray *annotators,
+                  Totals    *totals)
 {
   GlossAgreementScores *scores = g_new0 (GlossAgreementScores, 1);
   guint                 n_ann = annotators->len;
+  guint                 nl = ctx->labels->len;
   g_autoptr(GPtrArray) accs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_accum_free);
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (int));
+  gsize                 n_values = (gsize) doc->tokens->len * n_ann;
+  g_autofree int       *units = g_new (int, n_values + 1);
+  int                 **cache = g_new0 (int *, n_ann + 1);
+  guint                 p = 0;
 
-  scores->document = g_strdup (document);
-  scores->document_id = document_id;
+  scores->document = g_strdup (doc->name);
+  scores->document_id = doc->id;
   scores->n_coders = n_ann;
   for (guint i = 0; i < n_ann; i++)
     for (guint j = i + 1; j < n_ann; j++)
-      g_ptr_array_add (accs, pair_accum_new (ctx->labels->len));
+      g_ptr_array_add (accs, pair_accum_new (nl));
 
-  for (guint d = 0; d < docs->len; d++)
+  for (guint i = 0; i < n_ann; i++)
+    for (guint j = i + 1; j < n_ann; j++, p++)
+      accumulate_pair (ctx, g_ptr_array_index (accs, p), doc,
+                       g_ptr_array_index (annotators, i), g_ptr_array_index (annotators, j),
+                       cache, i, j);
+  /* alpha: every token a unit, the annotators of the document its coders */
+  for (guint i = 0; i < n_ann; i++)
+    if (cache[i] == NULL && g_hash_table_contains (doc->annotated,
+                                                   g_ptr_array_index (annotators, i)))
+      cache[i] = token_labels (ctx, doc->tokens,
+                               g_hash_table_lookup (doc->spans,
+                                                    g_ptr_array_index (annotators, i)));
+  for (guint t = 0; t < doc->tokens->len; t++)
     {
-      DocData *doc = g_ptr_array_index (docs, d);
-      int    **cache = g_new0 (int *, n_ann + 1);
-      guint p = 0;
+      int  *row = units + (gsize) t * n_ann;
+      guint m = 0;
 
       for (guint i = 0; i < n_ann; i++)
-        for (guint j = i + 1; j < n_ann; j++, p++)
-          accumulate_pair (ctx, g_ptr_array_index (accs, p), doc,
-                           g_ptr_array_index (annotators, i), g_ptr_array_index (annotators, j),
-                           cache, i, j);
-      /* alpha: every token a unit, the annotators of the document its coders */
+        {
+          row[i] = cache[i] ? cache[i][t] : -1;
+          if (row[i] >= 0)
+            m++;
+        }
+      if (m < 2)
+        continue;
       for (guint i = 0; i < n_ann; i++)
-        if (cache[i] == NULL && g_hash_table_contains (doc->annotated,
-                                                       g_ptr_array_index (annotators, i)))
-          cache[i] = token_labels (ctx, doc->tokens,
-                                   g_hash_table_lookup (doc->spans,
-                                                        g_ptr_array_index (annotators, i)));
-      for (guint t = 0; t < doc->tokens->len; t++)
-        for (guint i = 0; i < n_ann; i++)
-          {
-            int value = cache[i] ? cache[i][t] : -1;
-            g_array_append_val (units, value);
-          }
-      scores->n_tokens += doc->tokens->len;
-      for (guint i = 0; i < n_ann; i++)
-        g_free (cache[i]);
-      g_free (cache);
+        for (guint j = 0; j < n_ann; j++)
+          if (i != j && row[i] >= 0 && row[j] >= 0)
+            totals->coincidence[((gsize) m * nl + row[i]) * nl + row[j]]++;
     }
+  scores->n_tokens = doc->tokens->len;
+  totals->n_tokens += doc->tokens->len;
 
   scores->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_scores_free);
-  {
-    guint p = 0;
+  p = 0;
+  for (guint i = 0; i < n_ann; i++)
+    for (guint j = i + 1; j < n_ann; j++, p++)
+      {
+        PairAccum       *acc = g_ptr_array_index (accs, p);
+        GlossPairScores *pair = pair_scores_new (ctx, acc, g_ptr_array_index (annotators, i),
+                                                 g_ptr_array_index (annotators, j));
 
-    for (guint i = 0; i < n_ann; i++)
-      for (guint j = i + 1; j < n_ann; j++, p++)
-        g_ptr_array_add (scores->pairs,
-                         pair_scores_new (ctx, g_ptr_array_index (accs, p),
-                                          g_ptr_array_index (annotators, i),
-                                          g_ptr_array_index (annotators, j)));
-  }
+        g_ptr_array_add (scores->pairs, pair);
+        pair_accum_merge (g_ptr_array_index (totals->pairs, p), acc);
+      }
+  for (guint i = 0; i < n_ann; i++)
+    g_free (cache[i]);
+  g_free (cache);
   scores->alpha = n_ann == 0 ? NAN
-                : gloss_agreement_krippendorff_alpha ((const int *) (gpointer) units->data,
-                                                      units->len / n_ann, n_ann);
+                : gloss_agreement_krippendorff_alpha (units, doc->tokens->len, n_ann);
   return scores;
+}
+
+/* The project's scores from what its documents added up to. */
+static GlossAgreementScores *
+totals_to_scores (Context   *ctx,
+                  Totals    *totals,
+                  GPtrArray *annotators)
+{
+  GlossAgreementScores *scores = g_new0 (GlossAgreementScores, 1);
+  guint                 n_ann = annotators->len;
+  guint                 nl = totals->n_labels;
+  gsize                 n_cells = (gsize) nl * nl;
+  g_autofree double    *o = g_new0 (double, n_cells);
+  guint                 p = 0;
+
+  scores->n_coders = n_ann;
+  scores->n_tokens = totals->n_tokens;
+  scores->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_scores_free);
+  for (guint i = 0; i < n_ann; i++)
+    for (guint j = i + 1; j < n_ann; j++, p++)
+      g_ptr_array_add (scores->pairs,
+                       pair_scores_new (ctx, g_ptr_array_index (totals->pairs, p),
+                                        g_ptr_array_index (annotators, i),
+                                        g_ptr_array_index (annotators, j)));
+  for (guint m = 2; m <= n_ann; m++)
+    for (gsize i = 0; i < n_cells; i++)
+      o[i] += (double) totals->coincidence[m * n_cells + i] / (m - 1);
+  scores->alpha = n_ann == 0 ? NAN : alpha_of_coincidence (o, nl);
+  return scores;
+}
+
+/* ---- running over the documents */
+
+/* How many documents the workers may run ahead of the one handed on next:
+ * what bounds the memory while the documents' scores go out in order. */
+#define WINDOW 64
+
+typedef struct _Run Run;
+
+/* Called on the calling thread with each document's scores, in order, and
+ * its JSON when the run makes it. */
+typedef void (*DocumentSink) (Run                  *run,
+                              GlossAgreementScores *scores,
+                              const char           *json,
+                              gpointer              user_data);
+
+typedef struct
+{
+  GlossAgreementScores *scores;
+  char                 *json;
+} Done;
+
+typedef struct
+{
+  Run        *run;
+  GlossStore *store;           /* the worker's own reader, or the project's (borrowed) */
+  gboolean    own_store;
+  Totals     *totals;
+  GThread    *thread;
+} Worker;
+
+struct _Run
+{
+  /* set before the workers start, read only while they run */
+  GlossStore     *store;       /* the project's (borrowed) */
+  GlossAgreement *agreement;   /* owned until returned: annotators and labels */
+  Context         ctx;
+  GArray         *ids;         /* gint64 (owned) */
+  GHashTable     *label_filter;
+  GHashTable     *label_index;
+  gboolean        json;        /* each document's JSON made by the worker */
+  GCancellable   *cancellable;
+
+  GMutex          lock;        /* guards what follows */
+  GCond           cond;
+  guint           next;        /* the next document to take */
+  guint           emitted;     /* documents handed on */
+  Done            window[WINDOW];
+  GError         *error;       /* the first error of any worker */
+};
+
+static char *scores_to_json (GlossAgreement       *agreement,
+                             GlossAgreementScores *s);
+
+static gboolean
+process_document (Run     *run,
+                  Worker  *worker,
+                  guint    i,
+                  Done    *done,
+                  GError **error)
+{
+  DocData *doc;
+
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+    return FALSE;
+  doc = load_document (worker->store, g_array_index (run->ids, gint64, i), run->label_filter,
+                       run->label_index, error);
+  if (doc == NULL)
+    return FALSE;
+  doc->index = i;
+  done->scores = compute_document (&run->ctx, doc, run->agreement->annotators, worker->totals);
+  doc_data_free (doc);
+  done->json = run->json ? scores_to_json (run->agreement, done->scores) : NULL;
+  return TRUE;
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+  Run    *run = worker->run;
+
+  g_mutex_lock (&run->lock);
+  while (run->error == NULL)
+    {
+      GError *error = NULL;
+      Done    done = { NULL, NULL };
+      guint   i;
+
+      while (run->error == NULL && run->next < run->ids->len &&
+             run->next >= run->emitted + WINDOW)
+        g_cond_wait (&run->cond, &run->lock);
+      if (run->error != NULL || run->next >= run->ids->len)
+        break;
+      i = run->next++;
+      g_mutex_unlock (&run->lock);
+
+      process_document (run, worker, i, &done, &error);
+
+      g_mutex_lock (&run->lock);
+      if (error != NULL)
+        {
+          if (run->error == NULL)
+            run->error = error;
+          else
+            g_error_free (error);
+        }
+      else
+        run->window[i % WINDOW] = done;
+      g_cond_broadcast (&run->cond);
+    }
+  g_mutex_unlock (&run->lock);
+  return NULL;
+}
+
+static void
+hand_on (Run                        *run,
+         Done                       *done,
+         gboolean                    keep,
+         DocumentSink                sink,
+         gpointer                    sink_data,
+         GlossAgreementProgressFunc  progress,
+         gpointer                    progress_data,
+         guint                       n_done)
+{
+  if (sink != NULL)
+    sink (run, done->scores, done->json, sink_data);
+  g_free (done->json);
+  if (keep)
+    g_ptr_array_add (run->agreement->documents, done->scores);
+  else
+    scores_free (done->scores);
+  if (progress != NULL)
+    progress (n_done, run->ids->len, progress_data);
+}
+
+/* How many threads work through the documents: two where there are two
+ * cores and enough documents to pay for the second connection;
+ * GLOSS_AGREEMENT_THREADS (1 or 2) decides instead, for measuring. */
+static guint
+n_workers_for (guint n_documents)
+{
+  const char *env = g_getenv ("GLOSS_AGREEMENT_THREADS");
+  guint       n = MIN (g_get_num_processors (), 2);
+
+  if (env != NULL && (strcmp (env, "1") == 0 || strcmp (env, "2") == 0))
+    return (guint) (env[0] - '0');
+  return n_documents < 16 ? 1 : n;
+}
+
+/* Runs every document through the workers and hands their scores on in
+ * document order; the project's scores go into run->agreement. */
+static gboolean
+run_documents (Run                        *run,
+               gboolean                    keep,
+               DocumentSink                sink,
+               gpointer                    sink_data,
+               GlossAgreementProgressFunc  progress,
+               gpointer                    progress_data,
+               GError                    **error)
+{
+  guint    n_workers = n_workers_for (run->ids->len);
+  guint    n_labels = run->ctx.labels->len, n_ann = run->agreement->annotators->len;
+  Worker   workers[2] = { { 0 } };
+  gboolean ok = TRUE;
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      workers[w].run = run;
+      workers[w].totals = totals_new (n_labels, n_ann);
+    }
+  /* a second connection for each thread, reading in one transaction (one
+   * snapshot, and no lock taken and dropped for every statement) through a
+   * memory map; a project in memory has none, and then the calling thread
+   * does the work on the project's */
+  if (n_workers > 1)
+    for (guint w = 0; w < n_workers && n_workers > 1; w++)
+      {
+        workers[w].store = gloss_store_open_reader (run->store, NULL);
+        workers[w].own_store = TRUE;
+        if (workers[w].store != NULL &&
+            sqlite3_exec (_gloss_store_get_db (workers[w].store),
+                          "BEGIN", NULL, NULL,
+                          NULL) != SQLITE_OK)
+          g_clear_object (&workers[w].store);
+        if (workers[w].store == NULL)
+          {
+            for (guint k = 1; k < n_workers; k++)
+              {
+                g_clear_object (&workers[k].store);
+                totals_free (workers[k].totals);
+                workers[k].totals = NULL;
+              }
+            g_clear_object (&workers[0].store);
+            n_workers = 1;
+          }
+      }
+
+  if (n_workers == 1)
+    {
+      workers[0].store = run->store;
+      workers[0].own_store = FALSE;
+      for (guint i = 0; i < run->ids->len && ok; i++)
+        {
+          Done done = { NULL, NULL };
+
+          ok = process_document (run, &workers[0], i, &done, error);
+          if (ok)
+            {
+              hand_on (run, &done, keep, sink, sink_data, progress, progress_data, i + 1);
+              /* cancelled while handing on (the last document too) */
+              ok = !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+            }
+        }
+    }
+  else
+    {
+      for (guint w = 0; w < n_workers; w++)
+        workers[w].thread = g_thread_new ("gloss-agreement", worker_thread, &workers[w]);
+      for (guint i = 0; i < run->ids->len; i++)
+        {
+          Done done;
+
+          g_mutex_lock (&run->lock);
+          while (run->error == NULL && run->window[i % WINDOW].scores == NULL)
+            g_cond_wait (&run->cond, &run->lock);
+          if (run->error != NULL)
+            {
+              g_mutex_unlock (&run->lock);
+              break;
+            }
+          done = run->window[i % WINDOW];
+          run->window[i % WINDOW] = (Done) { NULL, NULL };
+          run->emitted = i + 1;
+          g_cond_broadcast (&run->cond);
+          g_mutex_unlock (&run->lock);
+          hand_on (run, &done, keep, sink, sink_data, progress, progress_data, i + 1);
+          if (g_cancellable_is_cancelled (run->cancellable))
+            {
+              g_mutex_lock (&run->lock);
+              if (run->error == NULL)
+                g_cancellable_set_error_if_cancelled (run->cancellable, &run->error);
+              g_cond_broadcast (&run->cond);
+              g_mutex_unlock (&run->lock);
+              break;
+            }
+        }
+      for (guint w = 0; w < n_workers; w++)
+        g_thread_join (workers[w].thread);
+      /* scores made past a failure */
+      for (guint i = 0; i < WINDOW; i++)
+        {
+          g_clear_pointer (&run->window[i].scores, scores_free);
+          g_clear_pointer (&run->window[i].json, g_free);
+        }
+      if (run->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&run->error));
+          ok = FALSE;
+        }
+    }
+
+  /* the workers' sums are counts: merged in worker order, the same figures
+   * whichever worker took which document */
+  for (guint w = 1; w < n_workers; w++)
+    totals_merge (workers[0].totals, workers[w].totals);
+  if (ok)
+    run->agreement->project = totals_to_scores (&run->ctx, workers[0].totals,
+                                                run->agreement->annotators);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      if (workers[w].own_store && workers[w].store != NULL)
+        {
+          sqlite3_exec (_gloss_store_get_db (workers[w].store), "COMMIT", NULL, NULL, NULL);
+          g_clear_object (&workers[w].store);
+        }
+      totals_free (workers[w].totals);
+    }
+  return ok;
+}
+
+/* Adds the names that @sql gives in its first column to @first and, when
+ * @second is not NULL, in its second column to @second; run over the whole
+ * project, or (@per_document) for each of @ids as ?1. */
+static gboolean
+select_names (GlossStore  *store,
+              const char  *sql,
+              gboolean     per_document,
+              GArray      *ids,
+              GHashTable  *first,
+              GHashTable  *second,
+              GError     **error)
+{
+  for (guint d = 0; d < (per_document ? ids->len : 1); d++)
+    {
+      g_autoptr(GlossStmt) stmt = _gloss_store_prepare (store, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      if (per_document)
+        sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, d));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        for (int c = 0; c < (second ? 2 : 1); c++)
+          {
+            const char *name = (const char *) sqlite3_column_text (stmt, c);
+            GHashTable *set = c == 0 ? first : second;
+
+            if (name != NULL && !g_hash_table_contains (set, name))
+              g_hash_table_add (set, g_strdup (name));
+          }
+      if (rc != SQLITE_DONE)
+        {
+          _gloss_store_set_error_from_db (store, error, _("Cannot read the annotations"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The names of @set, sorted, without "gold" and "" when @annotators. */
+static GPtrArray *
+sorted_names (GHashTable *set,
+              gboolean    annotators)
+{
+  GPtrArray     *names = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer       k;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &k, NULL))
+    if (!annotators || (strcmp (k, GLOSS_GOLD_ANNOTATOR) != 0 && *(const char *) k != '\0'))
+      g_ptr_array_add (names, g_strdup (k));
+  g_ptr_array_sort (names, compare_strings);
+  return names;
+}
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->agreement, gloss_agreement_free);
+  g_clear_pointer (&run->ctx.labels, g_ptr_array_unref);
+  g_clear_pointer (&run->ids, g_array_unref);
+  g_clear_pointer (&run->label_filter, g_hash_table_unref);
+  g_clear_pointer (&run->label_index, g_hash_table_unref);
+  g_clear_error (&run->error);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->cond);
+}
+
+/* Everything but the documents: which documents, annotators and labels,
+ * found with SQL (live annotations, and status rows for the annotators)
+ * instead of by loading every document. */
+static gboolean
+run_init (Run                 *run,
+          GlossProject        *project,
+          GArray              *documents,
+          const char * const  *annotators,
+          const char * const  *labels,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  /* one scan of the annotations finds both */
+  static const char sql_labels_annotators[] =
+    "SELECT DISTINCT label, annotator FROM annotations WHERE deleted = 0";
+  static const char sql_document_labels_annotators[] =
+    "SELECT DISTINCT label, annotator FROM annotations WHERE document = ?1 AND deleted = 0";
+  static const char sql_status_annotators[] = "SELECT DISTINCT annotator FROM document_status";
+  static const char sql_document_status_annotators[] =
+    "SELECT annotator FROM document_status WHERE document = ?1";
+  g_autoptr(GHashTable) label_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) annotator_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
+  GlossAgreement *result;
+
+  memset (run, 0, sizeof (Run));
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->cond);
+  run->store = gloss_project_get_store (project);
+  run->cancellable = cancellable;
+  if (documents == NULL)
+    {
+      run->ids = gloss_store_list_document_ids (run->store, error);
+      if (run->ids == NULL)
+        return FALSE;
+    }
+  else
+    {
+      run->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), documents->len);
+      g_array_append_vals (run->ids, documents->data, documents->len);
+    }
+
+  result = run->agreement = g_new0 (GlossAgreement, 1);
+  result->n_documents = run->ids->len;
+  result->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) scores_free);
+  if ((labels == NULL || annotators == NULL) &&
+      (!select_names (run->store,
+                      documents ? sql_document_labels_annotators : sql_labels_annotators,
+                      documents != NULL, run->ids, label_set, annotator_set, error) ||
+       (annotators == NULL &&
+        !select_names (run->store,
+                       documents ? sql_document_status_annotators : sql_status_annotators,
+                       documents != NULL, run->ids, annotator_set, NULL, error))))
+    return FALSE;
+  if (labels != NULL)
+    {
+      g_hash_table_remove_all (label_set);
+      for (guint i = 0; labels[i]; i++)
+        if (!g_hash_table_contains (label_set, labels[i]))
+          g_hash_table_add (label_set, g_strdup (labels[i]));
+    }
+  result->labels = sorted_names (label_set, FALSE);
+  if (annotators != NULL)
+    {
+      result->annotators = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; annotators[i]; i++)
+        g_ptr_array_add (result->annotators, g_strdup (annotators[i]));
+    }
+  else
+    result->annotators = sorted_names (annotator_set, TRUE);
+
+  run->ctx.labels = g_ptr_array_new ();
+  g_ptr_array_add (run->ctx.labels, (gpointer) "O");
+  run->label_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < result->labels->len; i++)
+    {
+      g_ptr_array_add (run->ctx.labels, g_ptr_array_index (result->labels, i));
+      g_hash_table_insert (run->label_index, g_ptr_array_index (result->labels, i),
+                           GINT_TO_POINTER (i + 1));
+    }
+  run->label_filter = g_hash_table_ref (run->label_index);
+  return TRUE;
+}
+
+GlossAgreement *
+gloss_agreement_compute_full (GlossProject               *project,
+                              GArray                     *documents,
+                              const char * const         *annotators,
+                              const char * const         *labels,
+                              gboolean                    keep_documents,
+                              GlossAgreementProgressFunc  progress,
+                              gpointer                    user_data,
+                              GCancellable               *cancellable,
+                              GError                    **error)
+{
+  Run             run;
+  GlossAgreement *result = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  if (run_init (&run, project, documents, annotators, labels, cancellable, error) &&
+      run_documents (&run, keep_documents, NULL, NULL, progress, user_data, error))
+    result = g_steal_pointer (&run.agreement);
+  run_clear (&run);
+  return result;
 }
 
 GlossAgreement *
@@ -934,145 +1745,8 @@ gloss_agreement_compute (GlossProject        *project,
                          GCancellable        *cancellable,
                          GError             **error)
 {
-  GlossAgreement *result = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GHashTable) label_filter = NULL;
-  g_autoptr(GHashTable) label_index = NULL;
-  g_autoptr(GHashTable) seen_labels = NULL;
-  g_autoptr(GArray) all_ids = NULL;
-  GlossStore *store;
-  Context ctx = { 0 };
-  GArray *ids;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
-
-  store = gloss_project_get_store (project);
-  if (documents == NULL)
-    {
-      all_ids = gloss_store_list_document_ids (store, error);
-      if (all_ids == NULL)
-        return NULL;
-      ids = all_ids;
-    }
-  else
-    ids = documents;
-
-  /* labels: the filter, or every label used in the documents */
-  seen_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (labels != NULL)
-    {
-      label_filter = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; labels[i]; i++)
-        {
-          g_hash_table_add (label_filter, (gpointer) labels[i]);
-          g_hash_table_add (seen_labels, g_strdup (labels[i]));
-        }
-    }
-  else
-    {
-      for (guint d = 0; d < ids->len; d++)
-        {
-          g_autoptr(GPtrArray) rows = gloss_store_load_annotations (store,
-                                                                    g_array_index (ids, gint64, d),
-                                                                    FALSE, error);
-          if (rows == NULL)
-            return NULL;
-          for (guint i = 0; i < rows->len; i++)
-            g_hash_table_add (seen_labels,
-                              g_strdup (gloss_annotation_get_label (g_ptr_array_index (rows, i))));
-        }
-    }
-
-  result = g_new0 (GlossAgreement, 1);
-  result->labels = g_ptr_array_new_with_free_func (g_free);
-  {
-    GHashTableIter iter;
-    gpointer k;
-
-    g_hash_table_iter_init (&iter, seen_labels);
-    while (g_hash_table_iter_next (&iter, &k, NULL))
-      g_ptr_array_add (result->labels, g_strdup (k));
-    g_ptr_array_sort (result->labels, compare_strings);
-  }
-  ctx.labels = g_ptr_array_new ();
-  g_ptr_array_add (ctx.labels, (gpointer) "O");
-  label_index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < result->labels->len; i++)
-    {
-      g_ptr_array_add (ctx.labels, g_ptr_array_index (result->labels, i));
-      g_hash_table_insert (label_index, g_ptr_array_index (result->labels, i),
-                           GINT_TO_POINTER (i + 1));
-    }
-  if (label_filter == NULL)
-    label_filter = g_hash_table_ref (label_index);
-  ctx.certainties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_data_free);
-  for (guint d = 0; d < ids->len; d++)
-    {
-      gint64 id = g_array_index (ids, gint64, d);
-      GlossDocument *doc = gloss_project_lookup_document (project, id);
-      DocData *data;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail;
-      if (doc == NULL)
-        {
-          g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                       _("No document with id %" G_GINT64_FORMAT), id);
-          goto fail;
-        }
-      data = load_document (store, doc, label_filter, label_index, error);
-      if (data == NULL)
-        goto fail;
-      g_ptr_array_add (docs, data);
-    }
-
-  result->annotators = g_ptr_array_new_with_free_func (g_free);
-  if (annotators != NULL)
-    {
-      for (guint i = 0; annotators[i]; i++)
-        g_ptr_array_add (result->annotators, g_strdup (annotators[i]));
-    }
-  else
-    {
-      g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
-      GHashTableIter iter;
-      gpointer k;
-
-      for (guint d = 0; d < docs->len; d++)
-        {
-          g_hash_table_iter_init (&iter, ((DocData *) g_ptr_array_index (docs, d))->annotated);
-          while (g_hash_table_iter_next (&iter, &k, NULL))
-            if (strcmp (k, GLOSS_GOLD_ANNOTATOR) != 0 && *(const char *) k != '\0')
-              g_hash_table_add (all, k);
-        }
-      g_hash_table_iter_init (&iter, all);
-      while (g_hash_table_iter_next (&iter, &k, NULL))
-        g_ptr_array_add (result->annotators, g_strdup (k));
-      g_ptr_array_sort (result->annotators, compare_strings);
-    }
-
-  result->project = compute_scores (&ctx, docs, result->annotators, NULL, 0);
-  result->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) scores_free);
-  for (guint d = 0; d < docs->len; d++)
-    {
-      DocData *doc = g_ptr_array_index (docs, d);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-      g_ptr_array_add (one, doc);
-      g_ptr_array_add (result->documents,
-                       compute_scores (&ctx, one, result->annotators, doc->name, doc->id));
-    }
-  g_ptr_array_unref (ctx.labels);
-  g_hash_table_unref (ctx.certainties);
-  return result;
-
-fail:
-  g_clear_pointer (&ctx.labels, g_ptr_array_unref);
-  g_clear_pointer (&ctx.certainties, g_hash_table_unref);
-  gloss_agreement_free (result);
-  return NULL;
+  return gloss_agreement_compute_full (project, documents, annotators, labels, TRUE, NULL, NULL,
+                                       cancellable, error);
 }
 
 void
@@ -1169,148 +1843,302 @@ gloss_confusion_free (GlossConfusion *confusion)
   g_free (confusion);
 }
 
-/* ---- JSON */
+/* ---- JSON
+ *
+ * Written by hand, as json-glib's generator prints a tree in pretty mode
+ * (two spaces a level, "name" : value, "{ }" padded to the level when
+ * empty, doubles as "%.17g" with ".0" added when there is no point), but
+ * without building the tree: the report of ten thousand documents is
+ * 300 MB of text, and the tree and the generator cost three times the
+ * agreement itself. Each value is written at the depth it has in the
+ * whole report, so that a document's text is the same on its own and in
+ * the report. */
+
+typedef struct
+{
+  GString *out;
+  guint    depth;
+  guint    n[16];           /* values written in the open container at each depth */
+} Json;
 
 static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value)
+json_indent (Json *j,
+             guint depth)
 {
-  json_builder_set_member_name (b, name);
+  for (guint i = 0; i < depth * 2; i++)
+    g_string_append_c (j->out, ' ');
+}
+
+/* before a value in the open container */
+static void
+json_next (Json *j)
+{
+  g_string_append (j->out, j->n[j->depth]++ > 0 ? ",\n" : "\n");
+  json_indent (j, j->depth);
+}
+
+static void
+json_string (Json       *j,
+             const char *s)
+{
+  g_string_append_c (j->out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (j->out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (j->out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (j->out, "\\b");
+          break;
+        case '\f':
+          g_string_append (j->out, "\\f");
+          break;
+        case '\n':
+          g_string_append (j->out, "\\n");
+          break;
+        case '\r':
+          g_string_append (j->out, "\\r");
+          break;
+        case '\t':
+          g_string_append (j->out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (j->out, "\\u%04x", c);
+          else
+            g_string_append_c (j->out, (char) c);
+        }
+    }
+  g_string_append_c (j->out, '"');
+}
+
+static void
+json_member (Json       *j,
+             const char *name)
+{
+  json_next (j);
+  json_string (j, name);
+  g_string_append (j->out, " : ");
+}
+
+static void
+json_begin (Json *j,
+            char  open)
+{
+  g_string_append_c (j->out, open);
+  j->depth++;
+  g_assert (j->depth < G_N_ELEMENTS (j->n));
+  j->n[j->depth] = 0;
+}
+
+static void
+json_end (Json *j,
+          char  close)
+{
+  gboolean empty = j->n[j->depth] == 0;
+
+  j->depth--;
+  if (!empty)
+    {
+      g_string_append_c (j->out, '\n');
+      json_indent (j, j->depth);
+    }
+  else if (close == '}')
+    json_indent (j, j->depth + 1);
+  g_string_append_c (j->out, close);
+}
+
+static void
+json_uint (Json  *j,
+           guint  value)
+{
+  g_string_append_printf (j->out, "%u", value);
+}
+
+static void
+json_double (Json   *j,
+             double  value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
+    {
+      g_string_append (j->out, "null");
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  g_string_append (j->out, buf);
+  if (strchr (buf, '.') == NULL)
+    g_string_append (j->out, ".0");
 }
 
 static void
-add_uint (JsonBuilder *b,
-          const char  *name,
-          guint        value)
+member_uint (Json       *j,
+             const char *name,
+             guint       value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  json_member (j, name);
+  json_uint (j, value);
 }
 
 static void
-add_span_scores (JsonBuilder     *b,
-                 GlossSpanScores *s)
+member_number (Json       *j,
+               const char *name,
+               double      value)
 {
-  json_builder_begin_object (b);
-  add_uint (b, "n_a", s->n_a);
-  add_uint (b, "n_b", s->n_b);
-  add_uint (b, "exact_matches", s->exact_matches);
-  add_number (b, "exact_precision", s->exact_precision);
-  add_number (b, "exact_recall", s->exact_recall);
-  add_number (b, "exact_f1", s->exact_f1);
-  add_uint (b, "overlap_matches", s->overlap_matches);
-  add_number (b, "overlap_precision", s->overlap_precision);
-  add_number (b, "overlap_recall", s->overlap_recall);
-  add_number (b, "overlap_f1", s->overlap_f1);
-  json_builder_end_object (b);
+  json_member (j, name);
+  json_double (j, value);
+}
+
+static void
+write_span_scores (Json            *j,
+                   GlossSpanScores *s)
+{
+  json_begin (j, '{');
+  member_uint (j, "n_a", s->n_a);
+  member_uint (j, "n_b", s->n_b);
+  member_uint (j, "exact_matches", s->exact_matches);
+  member_number (j, "exact_precision", s->exact_precision);
+  member_number (j, "exact_recall", s->exact_recall);
+  member_number (j, "exact_f1", s->exact_f1);
+  member_uint (j, "overlap_matches", s->overlap_matches);
+  member_number (j, "overlap_precision", s->overlap_precision);
+  member_number (j, "overlap_recall", s->overlap_recall);
+  member_number (j, "overlap_f1", s->overlap_f1);
+  json_end (j, '}');
 }
 
 /* {"labels": [… "(none)"], "counts": [[…], …]}: rows are A's labels. */
 static void
-add_confusion (JsonBuilder    *b,
-               GlossConfusion *c)
+write_confusion (Json           *j,
+                 GlossConfusion *c)
 {
   guint n = c->labels->len;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "labels");
-  json_builder_begin_array (b);
+  json_begin (j, '{');
+  json_member (j, "labels");
+  json_begin (j, '[');
   for (guint i = 0; i < n; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (c->labels, i));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "counts");
-  json_builder_begin_array (b);
+    {
+      json_next (j);
+      json_string (j, g_ptr_array_index (c->labels, i));
+    }
+  json_end (j, ']');
+  json_member (j, "counts");
+  json_begin (j, '[');
   for (guint r = 0; r < n; r++)
     {
-      json_builder_begin_array (b);
+      json_next (j);
+      json_begin (j, '[');
       for (guint k = 0; k < n; k++)
-        json_builder_add_int_value (b, c->counts[r * n + k]);
-      json_builder_end_array (b);
+        {
+          json_next (j);
+          json_uint (j, c->counts[r * n + k]);
+        }
+      json_end (j, ']');
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  json_end (j, ']');
+  json_end (j, '}');
 }
 
+/* One scores object, its opening brace where the caller stands, at @depth
+ * of the report. */
 static void
-add_scores (JsonBuilder          *b,
-            GlossAgreement       *agreement,
-            GlossAgreementScores *s)
+write_scores (GString              *out,
+              GlossAgreement       *agreement,
+              GlossAgreementScores *s,
+              guint                 depth)
 {
-  GlossConfusion *pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
+  g_autoptr(GlossConfusion) pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
+  Json j = { out, depth, { 0 } };
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "document");
+  json_begin (&j, '{');
+  json_member (&j, "document");
   if (s->document)
-    json_builder_add_string_value (b, s->document);
+    json_string (&j, s->document);
   else
-    json_builder_add_null_value (b);
-  add_uint (b, "tokens", s->n_tokens);
-  add_uint (b, "coders", s->n_coders);
-  add_number (b, "alpha", s->alpha);
-  json_builder_set_member_name (b, "pairs");
-  json_builder_begin_array (b);
+    g_string_append (out, "null");
+  member_uint (&j, "tokens", s->n_tokens);
+  member_uint (&j, "coders", s->n_coders);
+  member_number (&j, "alpha", s->alpha);
+  json_member (&j, "pairs");
+  json_begin (&j, '[');
   for (guint i = 0; i < s->pairs->len; i++)
     {
       GlossPairScores *p = g_ptr_array_index (s->pairs, i);
+      g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (agreement, s, p->annotator_a,
+                                                                   p->annotator_b);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "a");
-      json_builder_add_string_value (b, p->annotator_a);
-      json_builder_set_member_name (b, "b");
-      json_builder_add_string_value (b, p->annotator_b);
-      add_uint (b, "documents", p->n_documents);
-      add_uint (b, "tokens", p->n_tokens);
-      add_number (b, "kappa", p->kappa);
-      json_builder_set_member_name (b, "all");
-      add_span_scores (b, p->all);
-      json_builder_set_member_name (b, "labels");
-      json_builder_begin_object (b);
+      json_next (&j);
+      json_begin (&j, '{');
+      json_member (&j, "a");
+      json_string (&j, p->annotator_a);
+      json_member (&j, "b");
+      json_string (&j, p->annotator_b);
+      member_uint (&j, "documents", p->n_documents);
+      member_uint (&j, "tokens", p->n_tokens);
+      member_number (&j, "kappa", p->kappa);
+      json_member (&j, "all");
+      write_span_scores (&j, p->all);
+      json_member (&j, "labels");
+      json_begin (&j, '{');
       for (guint l = 0; l < p->labels->len; l++)
         {
           GlossSpanScores *ls = g_ptr_array_index (p->labels, l);
-          json_builder_set_member_name (b, ls->label);
-          add_span_scores (b, ls);
+
+          json_member (&j, ls->label);
+          write_span_scores (&j, ls);
         }
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "claims");
-      json_builder_begin_object (b);
-      add_uint (b, "matched", p->claims_matched);
-      add_uint (b, "attributed", p->claims_attributed);
-      add_uint (b, "attribution_agreed", p->attribution_agreed);
-      add_number (b, "attribution_agreement", p->attribution_agreement);
-      add_uint (b, "certainty_agreed", p->certainty_agreed);
-      add_number (b, "certainty_agreement", p->certainty_agreement);
-      add_number (b, "certainty_kappa", p->certainty_kappa);
-      json_builder_end_object (b);
-      {
-        g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (agreement, s,
-                                                                      p->annotator_a,
-                                                                      p->annotator_b);
-        json_builder_set_member_name (b, "confusion");
-        add_confusion (b, c);
-      }
-      json_builder_end_object (b);
+      json_end (&j, '}');
+      json_member (&j, "claims");
+      json_begin (&j, '{');
+      member_uint (&j, "matched", p->claims_matched);
+      member_uint (&j, "attributed", p->claims_attributed);
+      member_uint (&j, "attribution_agreed", p->attribution_agreed);
+      member_number (&j, "attribution_agreement", p->attribution_agreement);
+      member_uint (&j, "certainty_agreed", p->certainty_agreed);
+      member_number (&j, "certainty_agreement", p->certainty_agreement);
+      member_number (&j, "certainty_kappa", p->certainty_kappa);
+      json_end (&j, '}');
+      json_member (&j, "confusion");
+      write_confusion (&j, c);
+      json_end (&j, '}');
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "confusion");
-  add_confusion (b, pooled);
-  json_builder_end_object (b);
-  gloss_confusion_free (pooled);
+  json_end (&j, ']');
+  json_member (&j, "confusion");
+  write_confusion (&j, pooled);
+  json_end (&j, '}');
 }
 
-char *
-gloss_agreement_to_json (GlossAgreement *agreement)
+/* A document's object as it stands in the report's "documents". */
+static char *
+scores_to_json (GlossAgreement       *agreement,
+                GlossAgreementScores *s)
+{
+  GString *out = g_string_sized_new (32 * 1024);
+
+  write_scores (out, agreement, s, 2);
+  return g_string_free (out, FALSE);
+}
+
+/* The start of the report, up to the opening of "documents": the
+ * annotators and the labels, as json-glib prints them. */
+static void
+append_json_head (GString        *out,
+                  GlossAgreement *agreement)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (agreement != NULL, NULL);
+  g_autofree char *text = NULL;
+  char *end;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "annotators");
@@ -1323,17 +2151,147 @@ gloss_agreement_to_json (GlossAgreement *agreement)
   for (guint i = 0; i < agreement->labels->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (agreement->labels, i));
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "project");
-  add_scores (b, agreement, agreement->project);
-  json_builder_set_member_name (b, "documents");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < agreement->documents->len; i++)
-    add_scores (b, agreement, g_ptr_array_index (agreement->documents, i));
-  json_builder_end_array (b);
   json_builder_end_object (b);
-
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  text = json_generator_to_data (gen, NULL);
+  /* the object's closing "\n}" gives way to more members */
+  end = strrchr (text, '\n');
+  g_assert (end != NULL);
+  g_string_append_len (out, text, end - text);
+  g_string_append (out, ",\n  \"documents\" : [");
+}
+
+/* After the documents (@n_documents of them): the project's scores and the
+ * end of the report. */
+static void
+append_json_tail (GString        *out,
+                  GlossAgreement *agreement,
+                  guint           n_documents)
+{
+  g_string_append (out, n_documents > 0 ? "\n  ],\n  \"project\" : " : "],\n  \"project\" : ");
+  write_scores (out, agreement, agreement->project, 1);
+  g_string_append (out, "\n}");
+}
+
+/* @json: the document's object from scores_to_json */
+static void
+append_json_document (GString    *out,
+                      const char *json,
+                      guint       index)
+{
+  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
+  g_string_append (out, json);
+}
+
+char *
+gloss_agreement_to_json (GlossAgreement *agreement)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  append_json_head (out, agreement);
+  for (guint i = 0; i < agreement->documents->len; i++)
+    {
+      g_autofree char *json = scores_to_json (agreement,
+                                              g_ptr_array_index (agreement->documents, i));
+
+      append_json_document (out, json, i);
+    }
+  append_json_tail (out, agreement, agreement->documents->len);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GString       *buffer;
+  guint          n_documents;
+  GError        *error;        /* the first failed write */
+} JsonSink;
+
+static void
+json_sink_flush (JsonSink *sink)
+{
+  if (sink->error == NULL && sink->buffer->len > 0)
+    g_output_stream_write_all (sink->out, sink->buffer->str, sink->buffer->len, NULL,
+                               sink->cancellable, &sink->error);
+  g_string_truncate (sink->buffer, 0);
+}
+
+static void
+json_document_cb (Run                  *run,
+                  GlossAgreementScores *scores,
+                  const char           *json,
+                  gpointer              user_data)
+{
+  JsonSink *sink = user_data;
+
+  append_json_document (sink->buffer, json, sink->n_documents++);
+  if (sink->buffer->len >= 64 * 1024)
+    json_sink_flush (sink);
+  /* a reader that went away stops the work */
+  if (sink->error != NULL && run->cancellable != NULL)
+    g_cancellable_cancel (run->cancellable);
+}
+
+static void
+cancel_cb (GCancellable *cancellable,
+           gpointer      stop)
+{
+  g_cancellable_cancel (stop);
+}
+
+gboolean
+gloss_agreement_write_json (GlossProject        *project,
+                            GArray              *documents,
+                            const char * const  *annotators,
+                            const char * const  *labels,
+                            GOutputStream       *out,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  g_autoptr(GError) local = NULL;
+  JsonSink sink = { out, cancellable, g_string_new (NULL), 0, NULL };
+  gulong   handler = 0;
+  gboolean ok;
+  Run      run;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  /* the workers stop on the caller's cancellable or on a failed write */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_cb),
+                                     g_object_ref (stop), g_object_unref);
+  ok = run_init (&run, project, documents, annotators, labels, stop, &local);
+  if (ok)
+    {
+      run.json = TRUE;
+      append_json_head (sink.buffer, run.agreement);
+      ok = run_documents (&run, FALSE, json_document_cb, &sink, NULL, NULL, &local);
+    }
+  if (ok)
+    {
+      append_json_tail (sink.buffer, run.agreement, sink.n_documents);
+      json_sink_flush (&sink);
+    }
+  /* a failed write says more than the cancellation it caused */
+  if (sink.error != NULL)
+    {
+      g_clear_error (&local);
+      local = g_steal_pointer (&sink.error);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+  g_string_free (sink.buffer, TRUE);
+  run_clear (&run);
+  return ok;
 }

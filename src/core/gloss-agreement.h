@@ -106,6 +106,7 @@ typedef struct
   GPtrArray            *labels;       /* char *, sorted */
   GlossAgreementScores *project;
   GPtrArray            *documents;    /* GlossAgreementScores, in document order */
+  guint                 n_documents;  /* computed over, also when not kept */
 } GlossAgreement;
 
 /* @documents: document ids (gint64) or NULL for all; @annotators: NULL for
@@ -117,9 +118,40 @@ GlossAgreement *gloss_agreement_compute  (GlossProject        *project,
                                           const char * const  *labels,
                                           GCancellable        *cancellable,
                                           GError             **error);
+/* Called with how many of the @total documents are done, on the thread
+ * that computes, after each document. */
+typedef void (*GlossAgreementProgressFunc) (guint    done,
+                                            guint    total,
+                                            gpointer user_data);
+
+/* As gloss_agreement_compute, streaming: documents are read one at a time
+ * (on two threads where two cores and a project file allow), and only
+ * counts are kept for the project's figures. @keep_documents FALSE leaves
+ * the agreement's documents empty, so that memory does not grow with the
+ * project. @progress (or NULL) is called after each document. */
+GlossAgreement *gloss_agreement_compute_full (GlossProject               *project,
+                                              GArray                     *documents,
+                                              const char * const         *annotators,
+                                              const char * const         *labels,
+                                              gboolean                    keep_documents,
+                                              GlossAgreementProgressFunc  progress,
+                                              gpointer                    user_data,
+                                              GCancellable               *cancellable,
+                                              GError                    **error);
 void            gloss_agreement_free     (GlossAgreement      *agreement);
-/* Pretty-printed JSON; NaN becomes null. */
+/* Pretty-printed JSON; NaN becomes null. The documents come before the
+ * project, as gloss_agreement_write_json streams them. */
 char           *gloss_agreement_to_json  (GlossAgreement      *agreement);
+/* Computes the agreement as gloss_agreement_compute does and writes the
+ * JSON of gloss_agreement_to_json to @out as it goes, each document as soon
+ * as it is done, without keeping the documents. */
+gboolean        gloss_agreement_write_json (GlossProject       *project,
+                                            GArray             *documents,
+                                            const char        *const *annotators,
+                                            const char        *const *labels,
+                                            GOutputStream      *out,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
 
 /* The label confusion of a pair: each span (its fragments, exactly) that
  * either annotator annotated counts once in the cell (label of A, label of

@@ -555,6 +555,114 @@ test_confusion_same_span (void)
   assert_consistent (ag, g_ptr_array_index (ag->project->pairs, 0));
 }
 
+typedef struct
+{
+  GArray       *seen;         /* guint: done, total, done, total, … */
+  GCancellable *cancel_after; /* cancelled once the first document is done */
+} ProgressLog;
+
+static void
+progress_log_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_array_append_val (log->seen, done);
+  g_array_append_val (log->seen, total);
+  if (log->cancel_after != NULL)
+    g_cancellable_cancel (log->cancel_after);
+}
+
+/* The streaming forms give the figures of gloss_agreement_compute, on one
+ * thread and on two, and stop when cancelled. */
+static void
+test_streaming (void)
+{
+  g_autoptr(GlossProject) project = make_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAgreement) kept = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(GlossAgreement) ag = NULL;
+      g_autoptr(GlossAgreement) again = NULL;
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *json = NULL;
+      g_autofree char *streamed = NULL;
+      ProgressLog log = { seen, NULL };
+
+      g_setenv ("GLOSS_AGREEMENT_THREADS", threads == 1 ? "1" : "2", TRUE);
+      again = gloss_agreement_compute (project, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      json = gloss_agreement_to_json (again);
+      if (expected == NULL)
+        expected = g_strdup (json);
+      /* the same bits, whichever thread took which document */
+      g_assert_cmpstr (json, ==, expected);
+
+      ag = gloss_agreement_compute_full (project, NULL, NULL, NULL, FALSE, progress_log_cb, &log,
+                                         NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ag->documents->len, ==, 0);
+      g_assert_cmpuint (ag->n_documents, ==, 3);
+      g_assert_cmpuint (seen->len, ==, 6);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_assert_cmpuint (g_array_index (seen, guint, 2 * i), ==, i + 1);
+          g_assert_cmpuint (g_array_index (seen, guint, 2 * i + 1), ==, 3);
+        }
+      g_assert_cmpfloat (ag->project->alpha, ==, again->project->alpha);
+      for (guint p = 0; p < ag->project->pairs->len; p++)
+        {
+          GlossPairScores *a = g_ptr_array_index (ag->project->pairs, p);
+          GlossPairScores *b = g_ptr_array_index (again->project->pairs, p);
+
+          g_assert_cmpfloat (a->kappa, ==, b->kappa);
+          g_assert_cmpuint (a->n_tokens, ==, b->n_tokens);
+          g_assert_cmpuint (a->all->exact_matches, ==, b->all->exact_matches);
+          g_assert_cmpuint (a->claims_matched, ==, b->claims_matched);
+        }
+
+      /* streamed JSON: what to_json makes of the whole agreement */
+      g_assert_true (gloss_agreement_write_json (project, NULL, NULL, NULL, out, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+      g_assert_true (g_output_stream_close (out, NULL, &error));
+      streamed = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      g_assert_cmpstr (streamed, ==, json);
+      /* written by hand, so parsed back */
+      {
+        g_autoptr(JsonNode) node = json_from_string (streamed, &error);
+        JsonArray *documents;
+
+        g_assert_no_error (error);
+        g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+        documents = json_object_get_array_member (json_node_get_object (node), "documents");
+        g_assert_cmpuint (json_array_get_length (documents), ==, 3);
+      }
+
+      /* cancelled before, and after the first document */
+      g_cancellable_cancel (cancellable);
+      g_assert_null (gloss_agreement_compute_full (project, NULL, NULL, NULL, TRUE, NULL, NULL,
+                                                   cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_cancellable_reset (cancellable);
+      log.cancel_after = cancellable;
+      g_array_set_size (seen, 0);
+      g_assert_null (gloss_agreement_compute_full (project, NULL, NULL, NULL, TRUE,
+                                                   progress_log_cb, &log, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (seen->len, <, 6);
+    }
+  g_unsetenv ("GLOSS_AGREEMENT_THREADS");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,5 +678,6 @@ main (int   argc,
   g_test_add_func ("/core/agreement/filters", test_filters);
   g_test_add_func ("/core/agreement/confusion", test_confusion);
   g_test_add_func ("/core/agreement/confusion-same-span", test_confusion_same_span);
+  g_test_add_func ("/core/agreement/streaming", test_streaming);
   return g_test_run ();
 }
