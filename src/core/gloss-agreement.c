@@ -1843,289 +1843,181 @@ gloss_confusion_free (GlossConfusion *confusion)
   g_free (confusion);
 }
 
-/* ---- JSON
- *
- * Written by hand, as json-glib's generator prints a tree in pretty mode
- * (two spaces a level, "name" : value, "{ }" padded to the level when
- * empty, doubles as "%.17g" with ".0" added when there is no point), but
- * without building the tree: the report of ten thousand documents is
- * 300 MB of text, and the tree and the generator cost three times the
- * agreement itself. Each value is written at the depth it has in the
- * whole report, so that a document's text is the same on its own and in
- * the report. */
-
-typedef struct
-{
-  GString *out;
-  guint    depth;
-  guint    n[16];           /* values written in the open container at each depth */
-} Json;
+/* ---- JSON */
 
 static void
-json_indent (Json *j,
-             guint depth)
+add_number (JsonBuilder *b,
+            const char  *name,
+            double       value)
 {
-  for (guint i = 0; i < depth * 2; i++)
-    g_string_append_c (j->out, ' ');
-}
-
-/* before a value in the open container */
-static void
-json_next (Json *j)
-{
-  g_string_append (j->out, j->n[j->depth]++ > 0 ? ",\n" : "\n");
-  json_indent (j, j->depth);
-}
-
-static void
-json_string (Json       *j,
-             const char *s)
-{
-  g_string_append_c (j->out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (j->out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (j->out, "\\\\");
-          break;
-        case '\b':
-          g_string_append (j->out, "\\b");
-          break;
-        case '\f':
-          g_string_append (j->out, "\\f");
-          break;
-        case '\n':
-          g_string_append (j->out, "\\n");
-          break;
-        case '\r':
-          g_string_append (j->out, "\\r");
-          break;
-        case '\t':
-          g_string_append (j->out, "\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (j->out, "\\u%04x", c);
-          else
-            g_string_append_c (j->out, (char) c);
-        }
-    }
-  g_string_append_c (j->out, '"');
-}
-
-static void
-json_member (Json       *j,
-             const char *name)
-{
-  json_next (j);
-  json_string (j, name);
-  g_string_append (j->out, " : ");
-}
-
-static void
-json_begin (Json *j,
-            char  open)
-{
-  g_string_append_c (j->out, open);
-  j->depth++;
-  g_assert (j->depth < G_N_ELEMENTS (j->n));
-  j->n[j->depth] = 0;
-}
-
-static void
-json_end (Json *j,
-          char  close)
-{
-  gboolean empty = j->n[j->depth] == 0;
-
-  j->depth--;
-  if (!empty)
-    {
-      g_string_append_c (j->out, '\n');
-      json_indent (j, j->depth);
-    }
-  else if (close == '}')
-    json_indent (j, j->depth + 1);
-  g_string_append_c (j->out, close);
-}
-
-static void
-json_uint (Json  *j,
-           guint  value)
-{
-  g_string_append_printf (j->out, "%u", value);
-}
-
-static void
-json_double (Json   *j,
-             double  value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
+  json_builder_set_member_name (b, name);
   if (isnan (value))
-    {
-      g_string_append (j->out, "null");
-      return;
-    }
-  g_ascii_formatd (buf, sizeof buf, "%.17g", value);
-  g_string_append (j->out, buf);
-  if (strchr (buf, '.') == NULL)
-    g_string_append (j->out, ".0");
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
 }
 
 static void
-member_uint (Json       *j,
-             const char *name,
-             guint       value)
+add_uint (JsonBuilder *b,
+          const char  *name,
+          guint        value)
 {
-  json_member (j, name);
-  json_uint (j, value);
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
 }
 
 static void
-member_number (Json       *j,
-               const char *name,
-               double      value)
+add_span_scores (JsonBuilder     *b,
+                 GlossSpanScores *s)
 {
-  json_member (j, name);
-  json_double (j, value);
-}
-
-static void
-write_span_scores (Json            *j,
-                   GlossSpanScores *s)
-{
-  json_begin (j, '{');
-  member_uint (j, "n_a", s->n_a);
-  member_uint (j, "n_b", s->n_b);
-  member_uint (j, "exact_matches", s->exact_matches);
-  member_number (j, "exact_precision", s->exact_precision);
-  member_number (j, "exact_recall", s->exact_recall);
-  member_number (j, "exact_f1", s->exact_f1);
-  member_uint (j, "overlap_matches", s->overlap_matches);
-  member_number (j, "overlap_precision", s->overlap_precision);
-  member_number (j, "overlap_recall", s->overlap_recall);
-  member_number (j, "overlap_f1", s->overlap_f1);
-  json_end (j, '}');
+  json_builder_begin_object (b);
+  add_uint (b, "n_a", s->n_a);
+  add_uint (b, "n_b", s->n_b);
+  add_uint (b, "exact_matches", s->exact_matches);
+  add_number (b, "exact_precision", s->exact_precision);
+  add_number (b, "exact_recall", s->exact_recall);
+  add_number (b, "exact_f1", s->exact_f1);
+  add_uint (b, "overlap_matches", s->overlap_matches);
+  add_number (b, "overlap_precision", s->overlap_precision);
+  add_number (b, "overlap_recall", s->overlap_recall);
+  add_number (b, "overlap_f1", s->overlap_f1);
+  json_builder_end_object (b);
 }
 
 /* {"labels": [… "(none)"], "counts": [[…], …]}: rows are A's labels. */
 static void
-write_confusion (Json           *j,
-                 GlossConfusion *c)
+add_confusion (JsonBuilder    *b,
+               GlossConfusion *c)
 {
   guint n = c->labels->len;
 
-  json_begin (j, '{');
-  json_member (j, "labels");
-  json_begin (j, '[');
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "labels");
+  json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
-    {
-      json_next (j);
-      json_string (j, g_ptr_array_index (c->labels, i));
-    }
-  json_end (j, ']');
-  json_member (j, "counts");
-  json_begin (j, '[');
+    json_builder_add_string_value (b, g_ptr_array_index (c->labels, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_array (b);
   for (guint r = 0; r < n; r++)
     {
-      json_next (j);
-      json_begin (j, '[');
+      json_builder_begin_array (b);
       for (guint k = 0; k < n; k++)
-        {
-          json_next (j);
-          json_uint (j, c->counts[r * n + k]);
-        }
-      json_end (j, ']');
+        json_builder_add_int_value (b, c->counts[r * n + k]);
+      json_builder_end_array (b);
     }
-  json_end (j, ']');
-  json_end (j, '}');
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }
 
-/* One scores object, its opening brace where the caller stands, at @depth
- * of the report. */
 static void
-write_scores (GString              *out,
-              GlossAgreement       *agreement,
-              GlossAgreementScores *s,
-              guint                 depth)
+add_scores (JsonBuilder          *b,
+            GlossAgreement       *agreement,
+            GlossAgreementScores *s)
 {
-  g_autoptr(GlossConfusion) pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
-  Json j = { out, depth, { 0 } };
+  GlossConfusion *pooled = gloss_agreement_dup_confusion (agreement, s, NULL, NULL);
 
-  json_begin (&j, '{');
-  json_member (&j, "document");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "document");
   if (s->document)
-    json_string (&j, s->document);
+    json_builder_add_string_value (b, s->document);
   else
-    g_string_append (out, "null");
-  member_uint (&j, "tokens", s->n_tokens);
-  member_uint (&j, "coders", s->n_coders);
-  member_number (&j, "alpha", s->alpha);
-  json_member (&j, "pairs");
-  json_begin (&j, '[');
+    json_builder_add_null_value (b);
+  add_uint (b, "tokens", s->n_tokens);
+  add_uint (b, "coders", s->n_coders);
+  add_number (b, "alpha", s->alpha);
+  json_builder_set_member_name (b, "pairs");
+  json_builder_begin_array (b);
   for (guint i = 0; i < s->pairs->len; i++)
     {
       GlossPairScores *p = g_ptr_array_index (s->pairs, i);
-      g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (agreement, s, p->annotator_a,
-                                                                   p->annotator_b);
 
-      json_next (&j);
-      json_begin (&j, '{');
-      json_member (&j, "a");
-      json_string (&j, p->annotator_a);
-      json_member (&j, "b");
-      json_string (&j, p->annotator_b);
-      member_uint (&j, "documents", p->n_documents);
-      member_uint (&j, "tokens", p->n_tokens);
-      member_number (&j, "kappa", p->kappa);
-      json_member (&j, "all");
-      write_span_scores (&j, p->all);
-      json_member (&j, "labels");
-      json_begin (&j, '{');
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "a");
+      json_builder_add_string_value (b, p->annotator_a);
+      json_builder_set_member_name (b, "b");
+      json_builder_add_string_value (b, p->annotator_b);
+      add_uint (b, "documents", p->n_documents);
+      add_uint (b, "tokens", p->n_tokens);
+      add_number (b, "kappa", p->kappa);
+      json_builder_set_member_name (b, "all");
+      add_span_scores (b, p->all);
+      json_builder_set_member_name (b, "labels");
+      json_builder_begin_object (b);
       for (guint l = 0; l < p->labels->len; l++)
         {
           GlossSpanScores *ls = g_ptr_array_index (p->labels, l);
-
-          json_member (&j, ls->label);
-          write_span_scores (&j, ls);
+          json_builder_set_member_name (b, ls->label);
+          add_span_scores (b, ls);
         }
-      json_end (&j, '}');
-      json_member (&j, "claims");
-      json_begin (&j, '{');
-      member_uint (&j, "matched", p->claims_matched);
-      member_uint (&j, "attributed", p->claims_attributed);
-      member_uint (&j, "attribution_agreed", p->attribution_agreed);
-      member_number (&j, "attribution_agreement", p->attribution_agreement);
-      member_uint (&j, "certainty_agreed", p->certainty_agreed);
-      member_number (&j, "certainty_agreement", p->certainty_agreement);
-      member_number (&j, "certainty_kappa", p->certainty_kappa);
-      json_end (&j, '}');
-      json_member (&j, "confusion");
-      write_confusion (&j, c);
-      json_end (&j, '}');
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "claims");
+      json_builder_begin_object (b);
+      add_uint (b, "matched", p->claims_matched);
+      add_uint (b, "attributed", p->claims_attributed);
+      add_uint (b, "attribution_agreed", p->attribution_agreed);
+      add_number (b, "attribution_agreement", p->attribution_agreement);
+      add_uint (b, "certainty_agreed", p->certainty_agreed);
+      add_number (b, "certainty_agreement", p->certainty_agreement);
+      add_number (b, "certainty_kappa", p->certainty_kappa);
+      json_builder_end_object (b);
+      {
+        g_autoptr(GlossConfusion) c = gloss_agreement_dup_confusion (agreement, s,
+                                                                      p->annotator_a,
+                                                                      p->annotator_b);
+        json_builder_set_member_name (b, "confusion");
+        add_confusion (b, c);
+      }
+      json_builder_end_object (b);
     }
-  json_end (&j, ']');
-  json_member (&j, "confusion");
-  write_confusion (&j, pooled);
-  json_end (&j, '}');
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "confusion");
+  add_confusion (b, pooled);
+  json_builder_end_object (b);
+  gloss_confusion_free (pooled);
 }
 
-/* A document's object as it stands in the report's "documents". */
+/* One scores object, pretty-printed on its own (indent 0). */
 static char *
 scores_to_json (GlossAgreement       *agreement,
                 GlossAgreementScores *s)
 {
-  GString *out = g_string_sized_new (32 * 1024);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  write_scores (out, agreement, s, 2);
-  return g_string_free (out, FALSE);
+  add_scores (b, agreement, s);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* @text with every line indented by @indent more spaces, the first line
+ * too when @first: what a value printed on its own looks like nested. */
+static void
+append_indented (GString    *out,
+                 const char *text,
+                 guint       indent,
+                 gboolean    first)
+{
+  const char *line = text;
+
+  for (;;)
+    {
+      const char *nl = strchr (line, '\n');
+
+      if (line != text || first)
+        for (guint i = 0; i < indent; i++)
+          g_string_append_c (out, ' ');
+      if (nl == NULL)
+        {
+          g_string_append (out, line);
+          return;
+        }
+      g_string_append_len (out, line, nl - line + 1);
+      line = nl + 1;
+    }
 }
 
 /* The start of the report, up to the opening of "documents": the
@@ -2170,19 +2062,20 @@ append_json_tail (GString        *out,
                   GlossAgreement *agreement,
                   guint           n_documents)
 {
+  g_autofree char *project = scores_to_json (agreement, agreement->project);
+
   g_string_append (out, n_documents > 0 ? "\n  ],\n  \"project\" : " : "],\n  \"project\" : ");
-  write_scores (out, agreement, agreement->project, 1);
+  append_indented (out, project, 2, FALSE);
   g_string_append (out, "\n}");
 }
 
-/* @json: the document's object from scores_to_json */
 static void
 append_json_document (GString    *out,
                       const char *json,
                       guint       index)
 {
-  g_string_append (out, index == 0 ? "\n    " : ",\n    ");
-  g_string_append (out, json);
+  g_string_append (out, index == 0 ? "\n" : ",\n");
+  append_indented (out, json, 4, TRUE);
 }
 
 char *
