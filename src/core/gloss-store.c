@@ -1816,18 +1816,17 @@ gloss_store_count_documents (GlossStore *self)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
 }
 
-GArray *
-gloss_store_list_document_ids (GlossStore  *self,
-                               GError     **error)
+/* The ids (gint64) in the first column of @stmt's rows, bound already; NULL
+ * with @error (@what says what was asked) when a step fails. */
+static GArray *
+ids_of_rows (GlossStore   *self,
+             sqlite3_stmt *stmt,
+             const char   *what,
+             GError      **error)
 {
-  static const char sql[] = "SELECT id FROM documents ORDER BY name, id";
-  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1835,10 +1834,22 @@ gloss_store_list_document_ids (GlossStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _gloss_store_set_error_from_db (self, error, _("Cannot list the documents"));
+      _gloss_store_set_error_from_db (self, error, what);
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+GArray *
+gloss_store_list_document_ids (GlossStore *self,
+                               GError    **error)
+{
+  static const char sql[] = "SELECT id FROM documents ORDER BY name, id";
+  g_autoptr(GlossStmt) stmt = _gloss_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return ids_of_rows (self, stmt, _("Cannot list the documents"), error);
 }
 
 GlossDocument *
@@ -2647,25 +2658,13 @@ gloss_store_list_annotated_documents (GlossStore  *self,
     "SELECT id FROM documents d WHERE EXISTS "
     "(SELECT 1 FROM annotations a WHERE a.document = d.id AND a.deleted = 0) ORDER BY name, id";
   g_autoptr(GlossStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error, _("Cannot list the documents"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return ids_of_rows (self, stmt, _("Cannot list the documents"), error);
 }
 
 guint
@@ -2724,8 +2723,6 @@ gloss_store_list_documents_with_label (GlossStore  *self,
   static const char sql[] =
     "SELECT DISTINCT document FROM annotations WHERE label = ?1 AND deleted = 0 ORDER BY document";
   g_autoptr(GlossStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  int rc;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
@@ -2734,19 +2731,7 @@ gloss_store_list_documents_with_label (GlossStore  *self,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, label, -1, SQLITE_STATIC, &(int) { SQLITE_OK });
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _gloss_store_set_error_from_db (self, error,
-                                      _("Could not list the documents using a label"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return ids_of_rows (self, stmt, _("Could not list the documents using a label"), error);
 }
 
 guint
