@@ -378,14 +378,14 @@ pair_accum_merge (PairAccum *into,
  * bucket), so the same table is built from @first (where each of A's
  * values first appeared, 0: never; NULL: in value order). */
 static double
-kappa_of_table (const guint64 *table,
-                guint          n,
-                const guint64 *first)
+kappa_of_table_in (const guint64 *table,
+                   guint          n,
+                   const guint64 *first,
+                   guint64       *row,
+                   guint64       *column,
+                   guint         *order)
 {
   g_autoptr(GHashTable) count_a = g_hash_table_new (NULL, NULL);
-  g_autofree guint64 *row = g_new0 (guint64, n + 1);
-  g_autofree guint64 *column = g_new0 (guint64, n + 1);
-  g_autofree guint *order = g_new0 (guint, n + 1);
   guint64 total = 0, agreed = 0;
   guint n_order = 0;
   GHashTableIter iter;
@@ -428,6 +428,24 @@ kappa_of_table (const guint64 *table,
   return (po - pe) / (1.0 - pe);
 }
 
+/* (the sums and the order freed by hand: scan-build loses g_autofree
+ * buffers across the early returns) */
+static double
+kappa_of_table (const guint64 *table,
+                guint          n,
+                const guint64 *first)
+{
+  guint64 *row = g_new0 (guint64, n + 1);
+  guint64 *column = g_new0 (guint64, n + 1);
+  guint   *order = g_new0 (guint, n + 1);
+  double   kappa = kappa_of_table_in (table, n, first, row, column, order);
+
+  g_free (row);
+  g_free (column);
+  g_free (order);
+  return kappa;
+}
+
 static int compare_strings (gconstpointer a,
                             gconstpointer b);
 
@@ -438,7 +456,8 @@ certainty_kappa (PairAccum *p)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree guint64 *table = NULL;
+  guint64       *table;
+  double         kappa;
   GHashTableIter iter;
   gpointer k, v;
   guint n;
@@ -472,7 +491,9 @@ certainty_kappa (PairAccum *p)
 
       table[r * n + c] += GPOINTER_TO_UINT (v);
     }
-  return kappa_of_table (table, n, NULL);
+  kappa = kappa_of_table (table, n, NULL);
+  g_free (table);
+  return kappa;
 }
 
 typedef struct
@@ -791,7 +812,7 @@ accumulate_pair (Context    *ctx,
 {
   GPtrArray *a = g_hash_table_lookup (doc->spans, annotator_a);
   GPtrArray *b = g_hash_table_lookup (doc->spans, annotator_b);
-  g_autofree guint8 *present = NULL;
+  guint8    *present;
 
   if (!g_hash_table_contains (doc->annotated, annotator_a) ||
       !g_hash_table_contains (doc->annotated, annotator_b))
@@ -806,6 +827,7 @@ accumulate_pair (Context    *ctx,
   for (guint l = 1; l < ctx->labels->len; l++)
     if (present[l])
       match_label (ctx, acc, l, a, b);
+  g_free (present);
   confuse_spans (acc, a, b);
   if (token_cache[ia] == NULL)
     token_cache[ia] = token_labels (ctx, doc->tokens, a);
@@ -1188,7 +1210,7 @@ compute_document (Context   *ctx,
   guint                 nl = ctx->labels->len;
   g_autoptr(GPtrArray) accs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_accum_free);
   gsize                 n_values = (gsize) doc->tokens->len * n_ann;
-  g_autofree int       *units = g_new (int, n_values + 1);
+  int                  *units = g_new (int, n_values + 1);
   int                 **cache = g_new0 (int *, n_ann + 1);
   guint                 p = 0;
 
@@ -1249,6 +1271,7 @@ compute_document (Context   *ctx,
   g_free (cache);
   scores->alpha = n_ann == 0 ? NAN
                 : gloss_agreement_krippendorff_alpha (units, doc->tokens->len, n_ann);
+  g_free (units);
   return scores;
 }
 
@@ -1262,7 +1285,7 @@ totals_to_scores (Context   *ctx,
   guint                 n_ann = annotators->len;
   guint                 nl = totals->n_labels;
   gsize                 n_cells = (gsize) nl * nl;
-  g_autofree double    *o = g_new0 (double, n_cells);
+  double               *o = g_new0 (double, n_cells);
   guint                 p = 0;
 
   scores->n_coders = n_ann;
@@ -1278,6 +1301,7 @@ totals_to_scores (Context   *ctx,
     for (gsize i = 0; i < n_cells; i++)
       o[i] += (double) totals->coincidence[m * n_cells + i] / (m - 1);
   scores->alpha = n_ann == 0 ? NAN : alpha_of_coincidence (o, nl);
+  g_free (o);
   return scores;
 }
 
