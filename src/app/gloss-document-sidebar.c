@@ -29,6 +29,7 @@ struct _GlossDocumentSidebar
   GArray               *search_ids;           /* owned, may be NULL (no search): what matched */
   GCancellable         *text_search;          /* owned, may be NULL: the search running */
   gboolean              searching;            /* typed, its result not shown yet */
+  gboolean              pick_first;           /* Enter came first: pick once it shows */
   GtkSingleSelection   *document_selection;   /* owned */
   guint                 pick_idle_id;         /* "document-activated" after a click */
 
@@ -218,6 +219,8 @@ text_search_thread (GTask        *task,
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
+static void pick_first_shown (GlossDocumentSidebar *self);
+
 static void
 set_search_ids (GlossDocumentSidebar *self,
                 GArray               *ids)
@@ -226,6 +229,8 @@ set_search_ids (GlossDocumentSidebar *self,
   self->search_ids = ids;
   self->searching = FALSE;
   apply_filters (self);
+  if (self->pick_first)
+    pick_first_shown (self);
 }
 
 static void
@@ -301,6 +306,7 @@ search_text_changed_cb (GlossDocumentSidebar *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   cancel_search (self);
+  self->pick_first = FALSE;
   if (text == NULL || *text == '\0')
     {
       self->searching = FALSE;
@@ -315,6 +321,36 @@ static void
 search_changed_cb (GlossDocumentSidebar *self)
 {
   start_search (self);
+}
+
+/* The first document the list shows, picked as a click would. */
+static void
+pick_first_shown (GlossDocumentSidebar *self)
+{
+  g_autoptr(GlossDocument) document = g_list_model_get_item (shown_model (self), 0);
+
+  self->pick_first = FALSE;
+  if (document == NULL)
+    return;
+  gtk_single_selection_set_selected (self->document_selection, 0);
+  g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
+}
+
+/* Enter in the search entry opens the first document that matches: a
+ * name typed and Enter, as in a file chooser. Typed faster than the
+ * search's 200 ms wait, the search starts at once and the pick follows
+ * its result, never the list of before the last keys. */
+static void
+search_activate_cb (GlossDocumentSidebar *self)
+{
+  if (!self->searching)
+    {
+      pick_first_shown (self);
+      return;
+    }
+  self->pick_first = TRUE;
+  if (self->text_search == NULL)
+    start_search (self);
 }
 
 /* Documents came or went: a search shows the new ones that match. */
@@ -498,6 +534,8 @@ gloss_document_sidebar_init (GlossDocumentSidebar *self)
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_text_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (refresh_status_filter), self, G_CONNECT_SWAPPED);

@@ -1118,20 +1118,50 @@ name_help_overlay_controls (GtkWidget *widget)
     name_help_overlay_controls (child);
 }
 
+/* The width of the monitor @self opens on, 0 when none is known. */
+static int
+monitor_width (GlossWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *monitor = NULL;
+  g_autoptr (GdkMonitor) first = NULL;
+  GdkRectangle geometry;
+
+  if (surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+  if (monitor == NULL)
+    {
+      first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+      monitor = first;
+    }
+  if (monitor == NULL)
+    return 0;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width;
+}
+
 /* The document list folds from the first frame when the window opens
- * narrow: unfolded, its minimum width would make the window wider. */
+ * narrow, or on a screen narrower than the window was: unfolded, its
+ * minimum width would make the window wider than the screen, with its
+ * right edge (and the close button) beyond it. GTK shrinks the default
+ * size to the screen, but never below the minimum width. */
 static void
 gloss_window_realize (GtkWidget *widget)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  int width, height;
+  int width, height, screen_width;
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->realize (widget);
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  screen_width = monitor_width (self);
+  if (screen_width > 0 && (width <= 0 || width > screen_width))
+    width = screen_width;
   if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)))
     adw_flap_set_fold_policy (self->flap, width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
                                                              : ADW_FLAP_FOLD_POLICY_NEVER);
-
-  GTK_WIDGET_CLASS (gloss_window_parent_class)->realize (widget);
 }
 
 static void

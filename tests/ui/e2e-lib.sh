@@ -173,7 +173,7 @@ e2e_start_server () {
   for attempt in 1 2 3; do
     rm -f "$TMP/display"
     exec 5>"$TMP/display"
-    Xvfb -displayfd 5 -screen 0 1400x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    Xvfb -displayfd 5 -screen 0 "${E2E_SCREEN:-1400x900x24}" -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
     XVFB_PID=$!
     exec 5>&-
     for _ in $(seq 50); do
