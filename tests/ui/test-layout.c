@@ -168,26 +168,6 @@ show_at_size (Fixture *fixture,
   g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* ---- the walk over the widget tree ---------------------------------------- */
 
 /* What may hold children beyond its own bounds: what scrolls them, and

@@ -191,26 +191,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
@@ -483,29 +463,6 @@ wait_idle (GlossAgreementWindow *window)
   while (gloss_agreement_window_get_busy (window) && g_get_monotonic_time () < until)
     iterate_main_context (20);
   g_assert_false (gloss_agreement_window_get_busy (window));
-}
-
-/* The check button under @widget whose label shows @shown, or NULL. */
-static GtkWidget *
-find_check_showing (GtkWidget  *widget,
-                    const char *shown)
-{
-  if (GTK_IS_CHECK_BUTTON (widget))
-    {
-      GtkWidget *label = find_descendant (widget, GTK_TYPE_LABEL);
-
-      if (label != NULL && strstr (gtk_label_get_text (GTK_LABEL (label)), shown) != NULL)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check_showing (child, shown);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The scrolled window around @widget. */

@@ -101,6 +101,51 @@ wait_for_toast (GlossWindow *window)
   g_assert_false (_gloss_window_toast_pending (window));
 }
 
+/* The first widget of @type in the tree under @widget (itself included),
+ * or NULL. */
+static inline GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The check button under @widget whose label shows @shown, or NULL. */
+static inline GtkWidget *
+find_check_showing (GtkWidget  *widget,
+                    const char *shown)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      GtkWidget *label = find_descendant (widget, GTK_TYPE_LABEL);
+
+      if (label != NULL && strstr (gtk_label_get_text (GTK_LABEL (label)), shown) != NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_showing (child, shown);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Creates a project file at @path with @n_documents documents, named
  * @names and holding @texts. */
 static inline void
