@@ -67,6 +67,8 @@ typedef struct
   guint           retrain_source;    /* learning again after the annotations changed */
   guint           n_trainings;       /* learnings finished (tests wait on it) */
   guint           n_uncertain;       /* documents opened by Alt+Shift+Down (tests) */
+  guint           launch_tick;       /* the first run waits for the first frame */
+  guint           launch_frames;     /* frames launch_tick has seen */
 } GlossWindowSuggest;
 
 struct _GlossWindow
