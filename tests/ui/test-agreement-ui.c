@@ -405,14 +405,20 @@ assert_window_equals_cli (GlossAgreementWindow *report,
                                     json_object_get_object_member (pair, "labels"), label);
       g_autofree char *what = g_strdup_printf ("row %u (%s)", i, label ? label : "all");
 
-      assert_figure (what, gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_EXACT_PRECISION),
-                     scores, "exact_precision");
-      assert_figure (what, gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_EXACT_RECALL),
-                     scores, "exact_recall");
-      assert_figure (what, gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_EXACT_F1),
-                     scores, "exact_f1");
-      assert_figure (what, gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_OVERLAP_F1),
-                     scores, "overlap_f1");
+      static const struct
+      {
+        GlossAgreementColumn column;
+        const char          *member;
+      } columns[] = {
+        { GLOSS_AGREEMENT_COLUMN_EXACT_PRECISION, "exact_precision" },
+        { GLOSS_AGREEMENT_COLUMN_EXACT_RECALL, "exact_recall" },
+        { GLOSS_AGREEMENT_COLUMN_EXACT_F1, "exact_f1" },
+        { GLOSS_AGREEMENT_COLUMN_OVERLAP_F1, "overlap_f1" },
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        assert_figure (what, gloss_agreement_row_get_value (row, columns[c].column), scores,
+                       columns[c].member);
       if (label == NULL)
         assert_figure (what, gloss_agreement_row_get_value (row, GLOSS_AGREEMENT_COLUMN_KAPPA),
                        pair, "kappa");
