@@ -607,7 +607,7 @@ cmd_export (int    argc,
   g_autofree char *split = NULL;
   g_autofree char *seed = NULL;
   g_auto(GStrv) label_list = NULL;
-  gboolean gold = FALSE, include_partial = FALSE, salvage = FALSE;
+  gboolean gold = FALSE, include_partial = FALSE, salvage = FALSE, keep_paths = FALSE;
   const char *description;
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   GlossFormat *fmt;
@@ -632,6 +632,8 @@ cmd_export (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("The seed of the split"), N_("N") },
     { "salvage", 0, 0, G_OPTION_ARG_NONE, &salvage,
       N_("Leave out what cannot be read (damaged rows), reporting each"), NULL },
+    { "keep-paths", 0, 0, G_OPTION_ARG_NONE, &keep_paths,
+      N_("Write where each imported file was (its full path), not its name only"), NULL },
     { NULL }
   };
 
@@ -654,7 +656,11 @@ cmd_export (int    argc,
                   "--include-partial is given: each skipped document is named in a\n"
                   "warning, then counted (“Skipped 7 documents that are not curated”).\n"
                   "A partially curated document exported is named in a warning too: its\n"
-                  "undecided units have no gold annotations.");
+                  "undecided units have no gold annotations.\n"
+                  "\n"
+                  "A document imported from a file records where the file was; doccano,\n"
+                  "Label Studio and spaCy exports write the file’s name only (a path\n"
+                  "names the annotator’s folders), unless --keep-paths is given.");
   if (!parse_options ("export", _("PROJECT"), description, entries, &argc, &argv)
       || !check_n_args ("export", argc, 1, 1))
     return 2;
@@ -708,6 +714,7 @@ cmd_export (int    argc,
   options.annotator = annotator;
   options.gold_only = gold;
   options.include_partial = include_partial;
+  options.keep_paths = keep_paths;
   if (!gloss_format_check_export_options (format, &options, &error))
     {
       gloss_cli_print_error (_("export: %s"), error->message);

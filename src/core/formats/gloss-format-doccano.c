@@ -580,12 +580,13 @@ build_document (GlossDocument *doc,
                 GPtrArray     *anns,
                 GPtrArray     *rels,
                 gboolean       with_relations,
-                const char    *project_annotator)
+                const char    *project_annotator,
+                gboolean       keep_paths)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(GlossOffsetMap) map = NULL;
   g_autoptr(GHashTable) first_id = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *meta = gloss_document_get_meta (doc);
+  g_autoptr(JsonObject) meta = gloss_json_export_meta (gloss_document_get_meta (doc), keep_paths);
   const char *text = gloss_document_get_text (doc);
   gboolean per_user = FALSE;
   guint next_id = 0;
@@ -713,6 +714,7 @@ typedef struct
 {
   gboolean    with_relations;
   const char *project_annotator;
+  gboolean    keep_paths;
 } DoccanoExport;
 
 static JsonNode *
@@ -724,7 +726,8 @@ build_record (GlossDocument *doc,
 {
   DoccanoExport *exp = user_data;
 
-  return build_document (doc, index, anns, rels, exp->with_relations, exp->project_annotator);
+  return build_document (doc, index, anns, rels, exp->with_relations, exp->project_annotator,
+                         exp->keep_paths);
 }
 
 static gboolean
@@ -736,7 +739,8 @@ doccano_export (GlossFormat         *format,
 {
   GlossProject *project = gloss_export_context_get_project (ctx);
   DoccanoExport exp = { gloss_export_context_has_relations (ctx),
-                        gloss_format_default_annotator (project) };
+                        gloss_format_default_annotator (project),
+                        gloss_export_context_get_options (ctx)->keep_paths };
   /* Spans are one fragment each; relations have no attributes. */
   GlossJsonExportLayout layout = { GLOSS_JSON_EXPORT_LINES, exp.with_relations,
                                    GLOSS_EXPORT_CARRIES_RELATIONS, NULL };

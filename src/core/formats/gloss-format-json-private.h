@@ -106,6 +106,12 @@ gboolean gloss_json_node_get_uint (JsonNode *node,
 void gloss_json_builder_add_key (JsonBuilder *builder,
                                  const char  *key);
 
+/* A document's metadata as exported (a new reference, NULL for NULL): the
+ * "source" an import recorded, the absolute path of the file read, becomes
+ * the file's name unless @keep_paths. */
+JsonObject *gloss_json_export_meta (JsonObject *meta,
+                                    gboolean    keep_paths);
+
 /* Adds a "meta" member holding @meta's members other than @skip (the keys
  * Gloss keeps for itself), or nothing when none is left. */
 void gloss_json_builder_add_meta (JsonBuilder        *b,

@@ -558,6 +558,38 @@ gloss_json_builder_add_key (JsonBuilder *builder,
   json_builder_add_string_value (builder, key);
 }
 
+/* An export goes to people who should not learn where the files were on
+ * the annotator's disk (a home folder holds a login name): the path is
+ * kept in the project, where it says where a document came from. */
+JsonObject *
+gloss_json_export_meta (JsonObject *meta,
+                        gboolean    keep_paths)
+{
+  const char *source;
+  g_autofree char *name = NULL;
+  JsonObject *exported;
+  g_autoptr(GList) members = NULL;
+
+  if (meta == NULL)
+    return NULL;
+  source = json_object_has_member (meta, "source")
+             ? json_node_get_string (json_object_get_member (meta, "source"))
+             : NULL;
+  if (keep_paths || source == NULL || !g_path_is_absolute (source))
+    return json_object_ref (meta);
+
+  name = g_path_get_basename (source);
+  exported = json_object_new ();
+  members = json_object_get_members (meta);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (strcmp (l->data, "source") == 0)
+      json_object_set_string_member (exported, "source", name);
+    else
+      json_object_set_member (exported, l->data,
+                              json_node_copy (json_object_get_member (meta, l->data)));
+  return exported;
+}
+
 void
 gloss_json_builder_add_meta (JsonBuilder        *b,
                              JsonObject         *meta,

@@ -917,19 +917,27 @@ add_result (JsonBuilder    *b,
   json_builder_end_array (b);
 }
 
-static JsonNode *
-build_task (GlossDocument *doc,
-            guint          index,
-            guint         *next_annotation_id,
-            GPtrArray     *anns,
-            GPtrArray     *rels)
+typedef struct
 {
+  guint    next_annotation_id;
+  gboolean keep_paths;
+} LabelStudioExport;
+
+static JsonNode *
+build_task (GlossDocument     *doc,
+            guint              index,
+            LabelStudioExport *exp,
+            GPtrArray         *anns,
+            GPtrArray         *rels)
+{
+  guint *next_annotation_id = &exp->next_annotation_id;
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(GlossOffsetMap) map = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *meta = gloss_document_get_meta (doc);
+  g_autoptr(JsonObject) meta = gloss_json_export_meta (gloss_document_get_meta (doc),
+                                                       exp->keep_paths);
   const char *text = gloss_document_get_text (doc);
   const char *key = gloss_document_get_meta_string (doc, "label_studio_data_key");
   gboolean any_prediction = FALSE;
@@ -1045,10 +1053,9 @@ label_studio_export (GlossFormat         *format,
   static const GlossJsonExportLayout layout = { "[", "\n", ",\n", "", "\n]\n", TRUE,
                                                 GLOSS_EXPORT_CARRIES_RELATIONS,
                                                 kept_relation_attributes };
-  guint next_annotation_id = 1;
+  LabelStudioExport exp = { 1, gloss_export_context_get_options (ctx)->keep_paths };
 
-  return gloss_json_export_records (ctx, path, &layout, build_record, &next_annotation_id,
-                                    cancellable, error);
+  return gloss_json_export_records (ctx, path, &layout, build_record, &exp, cancellable, error);
 }
 
 static void

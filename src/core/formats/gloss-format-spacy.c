@@ -660,17 +660,25 @@ add_span (JsonBuilder         *b,
   json_builder_end_object (b);
 }
 
-static JsonNode *
-build_document (GlossDocument *doc,
-                GPtrArray     *anns,
-                GPtrArray     *rels,
-                const char    *project_annotator)
+typedef struct
 {
+  const char *project_annotator;
+  gboolean    keep_paths;
+} SpacyExport;
+
+static JsonNode *
+build_document (GlossDocument     *doc,
+                GPtrArray         *anns,
+                GPtrArray         *rels,
+                const SpacyExport *exp)
+{
+  const char *project_annotator = exp->project_annotator;
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(GlossOffsetMap) map = NULL;
   g_autoptr(GArray) tokens = export_tokens (doc, anns);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *meta = gloss_document_get_meta (doc);
+  g_autoptr(JsonObject) meta = gloss_json_export_meta (gloss_document_get_meta (doc),
+                                                       exp->keep_paths);
   const char *text = gloss_document_get_text (doc);
   const char *annotator = NULL;
   gboolean one_annotator = TRUE;
@@ -800,9 +808,10 @@ spacy_export (GlossFormat         *format,
   static const GlossJsonExportLayout layout = { GLOSS_JSON_EXPORT_LINES, TRUE,
                                                 GLOSS_EXPORT_CARRIES_RELATIONS, NULL };
 
-  return gloss_json_export_records (ctx, path, &layout, build_record,
-                                    (gpointer) gloss_format_default_annotator (project), cancellable,
-                                    error);
+  SpacyExport exp = { gloss_format_default_annotator (project),
+                      gloss_export_context_get_options (ctx)->keep_paths };
+
+  return gloss_json_export_records (ctx, path, &layout, build_record, &exp, cancellable, error);
 }
 
 static void

@@ -111,6 +111,8 @@ typedef struct
   const char * const *labels;        /* only these labels, NULL = all */
   guint               split[3];      /* train/validation/test ratios; all 0 = no split */
   guint64             seed;
+  gboolean            keep_paths;    /* documents' "source" metadata keeps the full path of
+                                      * the file imported, not its name only */
   GlossProgressFunc   progress;
   gpointer            progress_data;
 } GlossExportOptions;
