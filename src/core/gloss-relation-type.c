@@ -148,6 +148,51 @@ _gloss_relation_type_replace_label (GlossRelationType *self,
     g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_TARGETS]);
 }
 
+/* @labels with @label appended, when @labels names labels and not it;
+ * else @labels itself. */
+static char **
+end_add (char       **labels,
+         const char  *label)
+{
+  guint n = g_strv_length (labels);
+  char **wider;
+
+  if (n == 0 || g_strv_contains ((const char * const *) labels, label))
+    return labels;
+  wider = g_renew (char *, labels, n + 2);
+  wider[n] = g_strdup (label);
+  wider[n + 1] = NULL;
+  return wider;
+}
+
+gboolean
+_gloss_relation_type_allow (GlossRelationType *self,
+                            const char        *source_label,
+                            const char        *target_label)
+{
+  guint n_sources, n_targets;
+  gboolean sources_changed, targets_changed;
+
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (self), FALSE);
+
+  n_sources = g_strv_length (self->sources);
+  n_targets = g_strv_length (self->targets);
+  /* The sets point into the ends: gone before the ends may move. */
+  g_clear_pointer (&self->source_set, g_hash_table_unref);
+  g_clear_pointer (&self->target_set, g_hash_table_unref);
+  self->sources = end_add (self->sources, source_label);
+  self->targets = end_add (self->targets, target_label);
+  relation_type_update_end_sets (self);
+
+  sources_changed = g_strv_length (self->sources) != n_sources;
+  targets_changed = g_strv_length (self->targets) != n_targets;
+  if (sources_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_SOURCES]);
+  if (targets_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), relation_properties[RELATION_PROP_TARGETS]);
+  return sources_changed || targets_changed;
+}
+
 static void
 gloss_relation_type_finalize (GObject *object)
 {

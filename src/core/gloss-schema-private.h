@@ -149,6 +149,12 @@ gboolean _gloss_relation_type_end_is_only (char       **labels,
 void _gloss_relation_type_replace_label (GlossRelationType *self,
                                          const char        *old_name,
                                          const char        *new_name);
+/* Adds @source_label to the sources and @target_label to the targets
+ * where they name labels and not these (an empty end takes any label).
+ * Returns TRUE if an end changed. */
+gboolean _gloss_relation_type_allow (GlossRelationType *self,
+                                     const char        *source_label,
+                                     const char        *target_label);
 
 /* ---- gloss-schema.c: layers and lookups, for the JSON reader */
 

@@ -7,12 +7,24 @@
 # file's name only, and the full path with --keep-paths. The project itself
 # keeps the path.
 #
+# Empty and broken input: an empty file is refused by every importer with
+# the same message, asked for by --format or found by detection (brat's
+# .ann, a text without annotations, may be empty); a folder of WebAnno
+# files exported by Gloss imports as a folder, by --format and detected;
+# HTML whose bytes are not valid in the charset it declares (BOM, <meta>,
+# else UTF-8) is refused, naming the byte, while a valid Latin-1 article
+# is read.
+#
+# Import and validate agree: a brat relation whose ends' labels the schema
+# does not allow (attributed-to from an ORG) widens the relation type, with
+# a note, so that `gloss-cli validate` passes on what the import made.
+#
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 set -u
 
-TAP_NEEDS="python3"
+TAP_NEEDS="python3 sqlite3"
 . "$(dirname "$0")/tap.sh"
 
 # ---- privacy: the imported file's name, not its folders -------------------
@@ -68,6 +80,129 @@ for format in doccano label-studio spacy; do
     not_ok "$format --keep-paths: the full path (got: $got)"
   fi
 done
+
+
+# ---- an empty file, refused alike --------------------------------------------
+
+mkdir -p "$TMP/empty"
+for pair in text:txt html:html doccano:jsonl spacy:jsonl label-studio:json conll:conll \
+            conllu:conllu webanno:tsv jsonl:jsonl; do
+  format=${pair%%:*}
+  file=$TMP/empty/empty-$format.${pair##*:}
+  : >"$file"
+  for how in "--format $format" ""; do
+    E=$TMP/empty-$format.gloss
+    rm -f "$E"
+    "$CLI" init "$E" >/dev/null
+    # shellcheck disable=SC2086 # $how is one option and its value, or nothing
+    if "$CLI" import "$E" "$file" $how >"$TMP/out" 2>"$TMP/err"; then
+      not_ok "empty $format file ${how:-detected}: refused (exit 0: $(tr '\n' ' ' <"$TMP/out"))"
+    elif grep -qx "gloss-cli: $file: error: empty file" "$TMP/err" &&
+         [ "$(sqlite3 "$E" 'SELECT count(*) FROM documents')" = 0 ]; then
+      ok "empty $format file ${how:-detected}: refused, \"empty file\""
+    else
+      not_ok "empty $format file ${how:-detected}: refused, \"empty file\""
+      sed 's/^/# /' "$TMP/err" | head -3
+    fi
+  done
+done
+
+# brat: an empty .ann beside its text is a document without annotations
+printf 'Officials in Seoul declined to comment.\n' >"$TMP/empty/quiet.txt"
+: >"$TMP/empty/quiet.ann"
+B=$TMP/brat-empty-ann.gloss
+"$CLI" init "$B" >/dev/null
+check "an empty brat .ann beside its text imports" "$CLI" import "$B" "$TMP/empty/quiet.ann"
+if [ "$(sqlite3 "$B" 'SELECT count(*) FROM documents')" = 1 ]; then
+  ok "... as a document without annotations"
+else
+  not_ok "... as a document without annotations"
+fi
+
+# ---- a folder of WebAnno files -----------------------------------------------
+
+D=$TMP/demo.gloss
+"$CLI" init "$D" --schema news >/dev/null
+"$CLI" import "$D" "$SAMPLES/samples.jsonl" >/dev/null
+check "WebAnno export of the samples (a folder)" "$CLI" export "$D" --format webanno -o "$TMP/webanno"
+texts () {
+  sqlite3 "$1" "SELECT name || ':' || length(text) || ':' ||
+                  (SELECT count(*) FROM annotations a WHERE a.document = d.id AND a.deleted = 0)
+                FROM documents d ORDER BY name" | tr '\n' ' '
+}
+# the text after the last token (a line feed) is left out by the format
+want=$(sqlite3 "$D" "SELECT name || ':' || length(rtrim(text, char(10))) FROM documents
+                     ORDER BY name" | tr '\n' ' ')
+for how in "--format webanno" ""; do
+  W=$TMP/webanno-folder.gloss
+  rm -f "$W"
+  "$CLI" init "$W" --schema news >/dev/null
+  # shellcheck disable=SC2086
+  check "the folder imports ${how:-detected}" "$CLI" import "$W" "$TMP/webanno" $how
+  got=$(texts "$W")
+  if [ "$(sqlite3 "$W" "SELECT name || ':' || length(rtrim(text, char(10))) FROM documents
+                       ORDER BY name" |
+          tr '\n' ' ')" = "$want" ] && ! echo "$got" | grep -q ':0 '; then
+    ok "... as the three documents, with their annotations ($got)"
+  else
+    not_ok "... as the three documents, with their annotations (got $got; want $want)"
+  fi
+done
+mkdir -p "$TMP/no-tsv"
+refuse "a folder without .tsv files, --format webanno" "$CLI" import "$TMP/empty-webanno.gloss" \
+  "$TMP/no-tsv" --format webanno
+
+# ---- HTML in the charset it declares -------------------------------------------
+
+H=$TMP/html.gloss
+html_case () {
+  local desc=$1 file=$2 want=$3
+  rm -f "$H"
+  "$CLI" init "$H" >/dev/null
+  if [ "$want" = refused ]; then
+    refuse "$desc" "$CLI" import "$H" "$file"
+  else
+    check "$desc" "$CLI" import "$H" "$file"
+    got=$(sqlite3 "$H" "SELECT text FROM documents" | tr '\n' ' ' | sed 's/ $//')
+    if [ "$got" = "$want" ]; then
+      ok "... reads \"$want\""
+    else
+      not_ok "... reads \"$want\" (got \"$got\")"
+    fi
+  fi
+}
+printf '<html><head><meta charset="utf-8"><title>Seoul</title></head><body><p>Officials said \xff\xfe nothing.</p></body></html>' \
+  >"$TMP/bad-utf8.html"
+html_case "declared UTF-8 with a byte that is not UTF-8: refused" "$TMP/bad-utf8.html" refused
+grep -q "invalid UTF-8 at byte" "$TMP/err" && ok "... naming the byte" || not_ok "... naming the byte"
+printf '<html><head><title>Seoul</title></head><body><p>No charset \xc3\x28 here.</p></body></html>' \
+  >"$TMP/undeclared.html"
+html_case "no charset and bytes that are not UTF-8: refused" "$TMP/undeclared.html" refused
+printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><title>T</title></head><body><p>Bad \x81\x20 bytes.</p></body></html>' \
+  >"$TMP/sjis.html"
+html_case "declared Shift_JIS with bytes it cannot decode: refused" "$TMP/sjis.html" refused
+grep -q "invalid shift_jis at byte" "$TMP/err" && ok "... naming the charset and byte" ||
+  not_ok "... naming the charset and byte"
+printf '<html><head><meta charset="ISO-8859-1"><title>Z\xfcrich</title></head><body><p>Officials in Z\xfcrich said nothing.</p></body></html>' \
+  >"$TMP/latin1.html"
+html_case "declared ISO-8859-1, valid: read" "$TMP/latin1.html" "Zürich  Officials in Zürich said nothing."
+
+# ---- what an import accepts, validate accepts ---------------------------------
+
+mkdir -p "$TMP/brat-rel"
+printf 'Meridian quoted Kim Sol-ji on Tuesday.\n' >"$TMP/brat-rel/quote.txt"
+printf 'T1\tORG 0 8\tMeridian\nT2\tPERSON 16 26\tKim Sol-ji\nR1\tattributed-to Arg1:T1 Arg2:T2\n' \
+  >"$TMP/brat-rel/quote.ann"
+R=$TMP/brat-rel.gloss
+"$CLI" init "$R" --schema news >/dev/null
+check "a brat attributed-to from an ORG imports" "$CLI" import "$R" "$TMP/brat-rel"
+if cat "$TMP/out" "$TMP/err" | grep -q "relation type “attributed-to” now also allows ORG → PERSON"; then
+  ok "... and says the relation type now allows ORG → PERSON"
+else
+  not_ok "... and says the relation type now allows ORG → PERSON"
+  sed 's/^/# /' "$TMP/err" | head -5
+fi
+check "validate passes on what the import made" "$CLI" validate "$R"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

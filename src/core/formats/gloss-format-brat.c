@@ -284,6 +284,7 @@ gloss_format_brat_class_init (GlossFormatBratClass *klass)
   format_class->name = "brat";
   format_class->display_name = N_("brat standoff");
   format_class->extensions = brat_extensions;
+  format_class->empty_extensions = ann_extensions;
   format_class->export_to_folder = TRUE;
   format_class->detect = brat_detect;
   format_class->import_path = brat_import;

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "gloss-annotation.h"
 #include "gloss-change-set-private.h"
@@ -26,6 +29,34 @@ typedef struct
   GlossImportContext  *ctx;
   const char * const  *paths;
 } Import;
+
+/* An empty file is refused alike whatever its format, "FILE: error: empty
+ * file" (an error: nothing is imported unless --skip-bad), where one
+ * format imported nothing and said nothing, and another made an empty
+ * document its own export could not take back. @format: the one asked for
+ * or found, NULL when none was found. */
+static gboolean
+refuse_empty_file (GlossImportContext *ctx,
+                   GlossFormat        *format,
+                   const char         *path)
+{
+  GStatBuf st;
+  g_autofree char *display = NULL;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return FALSE;
+  if (format != NULL && GLOSS_FORMAT_GET_CLASS (format)->empty_extensions != NULL)
+    {
+      const char *dot = strrchr (path, '.');
+
+      if (dot != NULL &&
+          g_strv_contains (GLOSS_FORMAT_GET_CLASS (format)->empty_extensions, dot + 1))
+        return FALSE;
+    }
+  display = g_filename_display_name (path);
+  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_ERROR, display, 0, _("empty file"));
+  return TRUE;
+}
 
 /* Inside the import's transaction: each path read by its format, which
  * adds documents and puts their rows into the change set. */
@@ -59,7 +90,14 @@ import_paths (GlossChangeSet  *changes,
             }
         }
       else if ((format = gloss_format_detect (path, error)) == NULL)
-        return FALSE;
+        {
+          if (!refuse_empty_file (ctx, NULL, path))
+            return FALSE;
+          g_clear_error (error);
+          continue;
+        }
+      if (refuse_empty_file (ctx, format, path))
+        continue;
       klass = GLOSS_FORMAT_GET_CLASS (format);
       if (klass->import_path == NULL)
         {
@@ -154,6 +192,7 @@ gloss_format_import_full (GlossProject              *project,
   ctx.options = options;
   ctx.report = report;
   ctx.lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx.labelled = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   ctx.n_paths = g_strv_length ((char **) paths);
 
   /* the rows are written after the formats read everything: progress is
@@ -162,6 +201,7 @@ gloss_format_import_full (GlossProject              *project,
                                           cancellable, error);
 
   g_hash_table_unref (ctx.lengths);
+  g_hash_table_unref (ctx.labelled);
   g_object_unref (ctx.schema);
   if (!ok)
     {

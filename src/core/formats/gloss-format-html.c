@@ -416,6 +416,95 @@ build_meta (const char *path,
   return json_to_string (root, FALSE);
 }
 
+/* The charset a <meta> among the first 1024 bytes declares
+ * (<meta charset="…"> or <meta http-equiv="Content-Type"
+ * content="…; charset=…">), as the HTML standard's prescan looks for it,
+ * or NULL. */
+static char *
+declared_charset (const char *data,
+                  gsize       len)
+{
+  gsize end = MIN (len, 1024);
+  g_autofree char *head = g_ascii_strdown (data, end);
+
+  for (const char *tag = strstr (head, "<meta"); tag != NULL; tag = strstr (tag + 5, "<meta"))
+    {
+      const char *close = strchr (tag, '>');
+      const char *at = tag;
+
+      while ((at = strstr (at, "charset")) != NULL && (close == NULL || at < close))
+        {
+          const char *p = at + 7;
+          gsize n = 0;
+
+          at = p;
+          while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+          if (*p != '=')
+            continue;
+          p++;
+          while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' || *p == '\'')
+            p++;
+          while (g_ascii_isalnum (p[n]) || p[n] == '-' || p[n] == '_' || p[n] == '.' ||
+                 p[n] == ':')
+            n++;
+          if (n > 0)
+            return g_strndup (p, n);
+        }
+    }
+  return NULL;
+}
+
+/* @data as UTF-8: by its byte order mark, else the charset it declares,
+ * else UTF-8 (as a browser would, short of guessing). What its charset
+ * cannot decode is an error naming the byte. */
+static gboolean
+decode_html (const char  *data,
+             gsize        len,
+             char       **utf8,
+             gsize       *utf8_len,
+             GError     **error)
+{
+  g_autofree char *charset = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize read = 0;
+  const char *nul;
+
+  if ((len >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe)) ||
+      (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0))
+    return gloss_format_decode_text (data, len, NULL, utf8, utf8_len, NULL, error);
+
+  charset = declared_charset (data, len);
+  if (charset == NULL || g_str_equal (charset, "utf-8") || g_str_equal (charset, "utf8"))
+    return gloss_format_decode_text (data, len, NULL, utf8, utf8_len, NULL, error);
+
+  if ((nul = memchr (data, '\0', len)) != NULL)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                   _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
+                   (gsize) (nul - data));
+      return FALSE;
+    }
+  /* the labels the HTML standard reads as windows-1252 */
+  if (g_str_equal (charset, "iso-8859-1") || g_str_equal (charset, "latin1") ||
+      g_str_equal (charset, "us-ascii") || g_str_equal (charset, "ascii"))
+    {
+      g_free (charset);
+      charset = g_strdup ("windows-1252");
+    }
+  *utf8 = g_convert (data, len, "UTF-8", charset, &read, utf8_len, &local);
+  if (*utf8 != NULL)
+    return TRUE;
+  if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                 _("the charset “%s” it declares is not one Gloss knows"), charset);
+  else
+    g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID,
+                 _("invalid %s at byte %" G_GSIZE_FORMAT " (the charset it declares)"), charset,
+                 read);
+  return FALSE;
+}
+
 static gboolean
 html_import (GlossFormat         *format,
              GlossImportContext  *ctx,
@@ -432,9 +521,8 @@ html_import (GlossFormat         *format,
   g_autoptr(GError) why = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_auto(Article) article = { 0 };
-  const char *nul;
-  const char *encoding = NULL;
-  gsize len = 0, text_len = 0;
+  g_autofree char *utf8 = NULL;
+  gsize len = 0, text_len = 0, utf8_len = 0;
 
   /* a folder of articles: the text format walks it, HTML files come back here */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -456,26 +544,22 @@ html_import (GlossFormat         *format,
       gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0, _("empty file"));
       return TRUE;
     }
-  if ((nul = memchr (data, '\0', len)) != NULL && !(len >= 2 && ((guchar) data[0] == 0xff
-                                                                 || (guchar) data[0] == 0xfe)))
+  /* The bytes must be what the file says they are, else it is refused as
+   * a text file would be: libxml2 took invalid UTF-8 for Latin-1 and
+   * dropped what its charset could not decode, without a word. */
+  if (!decode_html (data, len, &utf8, &utf8_len, &why))
     {
-      gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0,
-                               _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
-                               (gsize) (nul - data));
+      gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0, "%s", why->message);
       return TRUE;
     }
-  if (len > G_MAXINT)
+  if (utf8_len > G_MAXINT)
     {
       gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0, _("file too large"));
       return TRUE;
     }
-  /* libxml2 falls back to Latin-1 without a charset declaration: valid
-   * UTF-8 is taken as UTF-8. */
-  if (gloss_format_utf8_check (data, len, NULL, NULL))
-    encoding = "UTF-8";
-  doc = htmlReadMemory (data, (int) len, NULL, encoding,
+  doc = htmlReadMemory (utf8, (int) utf8_len, NULL, "UTF-8",
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-                        | HTML_PARSE_RECOVER);
+                        | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
   if (doc == NULL)
     {
       gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0,

@@ -1055,11 +1055,10 @@ document_name (const char *path)
 }
 
 static gboolean
-webanno_import (GlossFormat         *format,
-                GlossImportContext  *ctx,
-                const char          *path,
-                GCancellable        *cancellable,
-                GError             **error)
+import_file (GlossImportContext  *ctx,
+             const char          *path,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -1090,6 +1089,12 @@ webanno_import (GlossFormat         *format,
 
   if (!gloss_format_read_file (path, &data, &length, error))
     return FALSE;
+  if (length == 0)
+    {
+      /* as the import of a single file says it (gloss-format-driver.c) */
+      gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, display, 0, _("empty file"));
+      return TRUE;
+    }
   if (!gloss_format_validate_utf8 (data, length, display, error))
     return FALSE;
   if (memchr (data, '\0', length) != NULL)
@@ -1383,6 +1388,77 @@ webanno_import (GlossFormat         *format,
   return TRUE;
 }
 
+static const char * const tsv_extensions[] = { "tsv", NULL };
+
+/* A folder: every .tsv file in it and below, in path order, one document
+ * each, as the export writes them (and INCEpTION keeps them, one folder
+ * per document). */
+static gboolean
+webanno_import (GlossFormat         *format,
+                GlossImportContext  *ctx,
+                const char          *path,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *display = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return import_file (ctx, path, cancellable, error);
+
+  files = gloss_format_list_files (path, tsv_extensions, error);
+  if (files == NULL)
+    return FALSE;
+  if (files->len == 0)
+    {
+      display = g_filename_display_name (path);
+      gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_ERROR,
+                               display, 0, _("no .tsv file in this folder"));
+      return TRUE;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !import_file (ctx, g_ptr_array_index (files, i), cancellable, error))
+        return FALSE;
+      gloss_import_context_progress (ctx, (i + 1) / (double) files->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_webanno_head (const char *data,
+                 gsize       len)
+{
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  return len >= 21 && strncmp (data, "#FORMAT=WebAnno TSV 3", 21) == 0;
+}
+
+/* A folder is WebAnno's when its first .tsv file is (a folder of brat or
+ * text files has none). */
+static gboolean
+folder_is_webanno (const char *dir)
+{
+  g_autoptr(GPtrArray) files = gloss_format_list_files (dir, tsv_extensions, NULL);
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  char head[32];
+  gsize n = 0;
+
+  if (files == NULL || files->len == 0)
+    return FALSE;
+  first = g_file_new_for_path (g_ptr_array_index (files, 0));
+  in = g_file_read (first, NULL, NULL);
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  return is_webanno_head (head, n);
+}
+
 static int
 webanno_detect (GlossFormat *format,
                 const char  *path,
@@ -1391,14 +1467,10 @@ webanno_detect (GlossFormat *format,
   gsize len;
   const char *data = g_bytes_get_data (head, &len);
 
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-  if (len >= 21 && strncmp (data, "#FORMAT=WebAnno TSV 3", 21) == 0)
-    return 100;
-  return 0;
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return folder_is_webanno (path) ? 85 : 0;
+
+  return is_webanno_head (data, len) ? 100 : 0;
 }
 
 /* ---- export

@@ -363,6 +363,9 @@ struct _GlossFormatClass
   const char * const *extensions;      /* without dots, NULL-terminated */
   gboolean            export_to_folder;/* exports write a folder, not a file */
   gboolean            export_splits;   /* exports honour GlossExportOptions.split */
+  /* Files that may be empty (brat's .ann: a text without annotations);
+   * every other empty file is refused before the format reads it. */
+  const char * const *empty_extensions;
 
   /* 0 (not this format) .. 100 (certainly). @head is the file's first
    * bytes (empty for folders). NULL = by extension only. */

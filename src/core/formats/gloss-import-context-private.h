@@ -20,6 +20,8 @@ struct _GlossImportContext
   const GlossImportOptions *options;      /* borrowed */
   GlossImportReport        *report;       /* borrowed */
   GHashTable               *lengths;      /* doc id -> length in code points */
+  GHashTable               *labelled;     /* uuid (borrowed) -> GlossAnnotation (owned):
+                                           * the annotations added, for their relations */
   guint                     path_index;   /* for progress: the path being read */
   guint                     n_paths;
   guint                     schema_changed : 1;

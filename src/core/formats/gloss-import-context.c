@@ -346,8 +346,39 @@ gloss_import_context_add_annotation (GlossImportContext  *ctx,
       gloss_annotation_set_times (a, now, now);
     }
   gloss_change_set_put_annotation (ctx->changes, a, GLOSS_CHANGE_ALWAYS);
+  if (ctx->labelled != NULL)
+    g_hash_table_replace (ctx->labelled, (gpointer) gloss_annotation_get_uuid (a),
+                          g_object_ref (a));
   ctx->report->n_annotations++;
   return TRUE;
+}
+
+/* What an import accepts, its schema accepts: a relation between labels
+ * its type does not allow (brat's attributed-to from an ORG) widens the
+ * type's ends, and says so, as an unknown label is added. Else `gloss-cli
+ * validate` refused the project the import had just made. Relations to
+ * annotations this import did not add are left as they are. */
+static void
+widen_relation_ends (GlossImportContext *ctx,
+                     GlossRelationType  *type,
+                     GlossRelation      *r)
+{
+  GlossAnnotation *source = g_hash_table_lookup (ctx->labelled, gloss_relation_get_source (r));
+  GlossAnnotation *target = g_hash_table_lookup (ctx->labelled, gloss_relation_get_target (r));
+  const char *source_label, *target_label;
+
+  if (source == NULL || target == NULL)
+    return;
+  source_label = gloss_annotation_get_label (source);
+  target_label = gloss_annotation_get_label (target);
+  if (gloss_relation_type_allows (type, source_label, target_label) ||
+      !_gloss_relation_type_allow (type, source_label, target_label))
+    return;
+  ctx->schema_changed = TRUE;
+  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_NOTE, NULL, 0,
+                           _("relation type “%s” now also allows %s → %s, as the imported "
+                             "files have it"),
+                           gloss_relation_type_get_name (type), source_label, target_label);
 }
 
 gboolean
@@ -357,9 +388,11 @@ gloss_import_context_add_relation (GlossImportContext  *ctx,
                                    GError             **error)
 {
   g_autoptr(GlossRelation) r = gloss_relation_copy (relation);
+  GlossRelationType *type =
+    gloss_import_context_ensure_relation_type (ctx, gloss_relation_get_relation_type (r));
   GHashTable *attrs;
 
-  if (gloss_import_context_ensure_relation_type (ctx, gloss_relation_get_relation_type (r)) == NULL)
+  if (type == NULL)
     {
       g_autofree char *quoted = gloss_format_quote (gloss_relation_get_relation_type (r), -1);
 
@@ -378,6 +411,8 @@ gloss_import_context_add_relation (GlossImportContext  *ctx,
         gloss_import_context_ensure_relation_attribute (ctx, gloss_relation_get_relation_type (r),
                                                         k, v);
     }
+  if (ctx->labelled != NULL)
+    widen_relation_ends (ctx, type, r);
   gloss_relation_set_document_id (r, doc_id);
   if (*gloss_relation_get_annotator (r) == '\0')
     gloss_relation_set_annotator (r, gloss_import_context_annotator (ctx, NULL));
