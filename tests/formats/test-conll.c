@@ -443,6 +443,85 @@ test_export_tokenizer (void)
   }
 }
 
+/* Exports @project to CoNLL with @options; the warnings, one a line
+ * "FILE: MESSAGE", go to @warnings. */
+static char *
+export_with_warnings (GlossProject             *project,
+                      const char               *format,
+                      const GlossExportOptions *options,
+                      char                    **warnings)
+{
+  g_autofree char *out = ft_path ("out-warned.conll");
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  GString *lines = g_string_new (NULL);
+
+  g_assert_true (gloss_format_export (project, format, out, options, report, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      GlossProblem *p = g_ptr_array_index (report->problems, i);
+      g_string_append_printf (lines, "%s: %s\n", p->file ? p->file : "-", p->message);
+    }
+  *warnings = g_string_free (lines, FALSE);
+  return tf_read (out);
+}
+
+/* The bug of issue 13: GPE "North Korea" inside "North Korean" was cut to
+ * the whole tokens it covers and written as B-GPE "North", a wrong entity
+ * in training data. By default the span is left out and the report names
+ * it; with GLOSS_MISALIGNED_EXTEND it grows to "North Korean" and the
+ * report says so. */
+static void
+test_misaligned (void)
+{
+  g_autoptr(GlossProject) project = ft_new_project ();
+  GlossDocument *doc = add_document (project, "defectors",
+                                     "North Korean defectors met officials in Seoul.");
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  g_autofree char *dropped = NULL;
+  g_autofree char *extended = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *extend_warnings = NULL;
+  g_autoptr(GPtrArray) anns = NULL;
+  const char *uuid;
+  guint n;
+
+  add_span (project, doc, "GPE", 0, 11);   /* "North Korea" of "North Korean" */
+  add_span (project, doc, "GPE", 40, 45);  /* "Seoul" */
+  anns = tf_annotations (project, doc);
+  uuid = gloss_annotation_get_uuid (g_ptr_array_index (anns, 0));
+  if (gloss_annotation_get_fragments (g_ptr_array_index (anns, 0), &n)[0].start != 0)
+    uuid = gloss_annotation_get_uuid (g_ptr_array_index (anns, 1));
+
+  dropped = export_with_warnings (project, "conll", &options, &warnings);
+  g_assert_cmpstr (dropped, ==,
+                   "-DOCSTART- -X- -X- O\n\n"
+                   "North _ _ O\nKorean _ _ O\ndefectors _ _ O\nmet _ _ O\n"
+                   "officials _ _ O\nin _ _ O\nSeoul _ _ B-GPE\n. _ _ O\n\n");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("defectors: annotation %s (GPE 0-11): does not line up with the "
+                       "tokens (it starts or ends inside one): left out\n",
+                       uuid);
+    g_assert_cmpstr (warnings, ==, expected);
+  }
+
+  options.misaligned = GLOSS_MISALIGNED_EXTEND;
+  extended = export_with_warnings (project, "conll", &options, &extend_warnings);
+  g_assert_cmpstr (extended, ==,
+                   "-DOCSTART- -X- -X- O\n\n"
+                   "North _ _ B-GPE\nKorean _ _ I-GPE\ndefectors _ _ O\nmet _ _ O\n"
+                   "officials _ _ O\nin _ _ O\nSeoul _ _ B-GPE\n. _ _ O\n\n");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("defectors: annotation %s (GPE 0-11): does not line up with the "
+                       "tokens: extended to their boundaries (0-12)\n",
+                       uuid);
+    g_assert_cmpstr (extend_warnings, ==, expected);
+  }
+}
+
 static void
 test_assign_spans (void)
 {
@@ -485,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/core/formats/conll/round-trip", test_round_trip);
   g_test_add_func ("/core/formats/conll/export-tokenizer", test_export_tokenizer);
   g_test_add_func ("/core/formats/conll/assign-spans", test_assign_spans);
+  g_test_add_func ("/core/formats/conll/misaligned", test_misaligned);
 
   return g_test_run ();
 }

@@ -128,11 +128,13 @@ export_warnings (GlossProject *project,
   "story: relation " UUID ("11") " (works-for): attributes not written: confidence\n"
 #define W_RELATION "story: relation " UUID ("11") " (works-for): relations cannot be written\n"
 #define W_NESTED "story: annotation " UUID ("03") " (GPE 17-23): overlaps another span: left out\n"
+/* Never cut to the tokens they cover whole: left out. */
 #define W_PARTIAL \
-  "story: annotation " UUID ("06") " (LOC 64-69): starts or ends inside a token: that token " \
-  "was left out of it\n"
-#define W_NO_TOKEN \
-  "story: annotation " UUID ("05") " (LOC 72-77): covers no whole token: left out\n"
+  "story: annotation " UUID ("06") " (LOC 64-69): does not line up with the tokens (it " \
+                                   "starts or ends inside one): left out\n"
+#define W_INSIDE_TOKEN \
+  "story: annotation " UUID ("05") " (LOC 72-77): does not line up with the tokens (it " \
+                                   "starts or ends inside one): left out\n"
 
 static void
 test_span_formats (void)
@@ -156,7 +158,7 @@ test_token_formats (void)
   /* First what IOB tags cannot carry at all, then the spans that do not
    * fit the tokens. */
   const char *expected = W_ATTRIBUTE W_NOTE W_NORM W_DISCONTINUOUS W_RELATION W_NESTED W_PARTIAL
-                         W_NO_TOKEN;
+                         W_INSIDE_TOKEN;
   const char * const formats[] = { "conll", "hf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)

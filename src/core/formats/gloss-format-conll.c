@@ -647,10 +647,13 @@ conll_detect (GlossFormat *format,
  *
  * Only entity-layer labels are exported (claims and cues span whole
  * clauses and would swallow the entities inside them), unless the export
- * options name labels explicitly. Spans that do not line up with tokens:
- * a token is tagged only when the span covers it fully, so "Karsovia" in
- * "Karsovia's" is tagged but a span ending inside a token leaves that
- * token O; a span covering no whole token is dropped. Overlapping spans
+ * options name labels explicitly. A span that does not line up with the
+ * tokens ("North Korea" of "North Korean") is never cut to the tokens it
+ * covers whole, which would write a wrong entity (B-GPE "North"): it is
+ * left out, or with GLOSS_MISALIGNED_EXTEND extended to every token it
+ * touches; either is a warning. Spans may start or end in the spaces
+ * around tokens ("Karsovia" of "Karsovia's" is a token of its own). A
+ * span covering no token at all is left out. Overlapping spans
  * cannot be written: the first (then longest) one wins and the other is
  * dropped whole. Each of these cases is a warning of the export report,
  * as are discontinuous annotations, attributes, notes, normalisations and
@@ -705,6 +708,8 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   const char *text = gloss_document_get_text (doc);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossTokenSpan));
   g_autofree GlossSpanFit *fits = NULL;
+  gboolean extend = gloss_export_context_get_options (ctx)->misaligned
+                    == GLOSS_MISALIGNED_EXTEND;
   GlossConllTagged *t;
 
   if (kept == NULL)
@@ -740,16 +745,21 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
     }
   fits = g_new (GlossSpanFit, spans->len + 1);
   t->owner = gloss_tokens_assign_spans_full (t->tokens, (GlossTokenSpan *) spans->data,
-                                             spans->len, fits);
+                                             spans->len,
+                                             extend ? GLOSS_SPAN_ALIGN_EXTEND
+                                                    : GLOSS_SPAN_ALIGN_DROP,
+                                             fits);
   t->text = text;
 
   /* The report: spans that do not fit the tokens (what IOB tags cannot
-   * carry at all was reported while reading). */
+   * carry at all was reported while reading). None is ever cut to the
+   * tokens it covers whole: that would be a wrong entity. */
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (kept, g_array_index (spans, GlossTokenSpan, i).id);
+      GlossTokenSpan *s = &g_array_index (spans, GlossTokenSpan, i);
+      GlossAnnotation *a = g_ptr_array_index (kept, s->id);
 
-      if (fits[i] & (GLOSS_SPAN_FIT_PARTIAL | GLOSS_SPAN_FIT_NO_TOKEN))
+      if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
         t->n_partial++;
       if (fits[i] & GLOSS_SPAN_FIT_CONFLICT)
         {
@@ -757,9 +767,29 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
           gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_OVERLAP);
         }
       else if (fits[i] & GLOSS_SPAN_FIT_NO_TOKEN)
-        gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_NO_TOKEN);
-      else if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+        {
+          t->n_no_token++;
+          gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_NO_TOKEN);
+        }
+      else if ((fits[i] & GLOSS_SPAN_FIT_PARTIAL) && !extend)
         gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY);
+      else if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+        {
+          /* Extended: say to where. */
+          guint first = gloss_tokens_find (t->tokens, s->start), last = first;
+          g_autofree char *where = NULL;
+
+          while (last + 1 < t->tokens->len
+                 && g_array_index (t->tokens, GlossToken, last + 1).start < s->end)
+            last++;
+          where = g_strdup_printf ("(%u-%u)",
+                                   MIN (s->start,
+                                        g_array_index (t->tokens, GlossToken, first).start),
+                                   MAX (s->end,
+                                        g_array_index (t->tokens, GlossToken, last).end));
+          gloss_export_context_lost_annotation_full (ctx, doc, a, GLOSS_EXPORT_LOSS_EXTENDED,
+                                                     where);
+        }
     }
   return t;
 }
@@ -845,6 +875,7 @@ gloss_format_conll_class_init (GlossFormatConllClass *klass)
   format_class->detect = conll_detect;
   format_class->import_path = conll_import;
   format_class->export_path = conll_export;
+  format_class->export_tokens = TRUE;
 }
 
 static void
