@@ -1,4 +1,4 @@
-/* test-conll.c: CoNLL IOB import and CoNLL-2003 IOB2 export
+/* test-conll.c: CoNLL IOB import, CoNLL-2003 and CoNLL-2002 IOB2 export
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -522,6 +522,61 @@ test_misaligned (void)
   }
 }
 
+/* The CoNLL-2002 layout: "TOKEN TAG", a blank line after each sentence,
+ * no -DOCSTART-; the second document runs on from the first and is named
+ * in a warning. The CoNLL importer (under either name, and detected) reads
+ * it back as one document with the same tokens and spans. */
+static void
+test_conll2002 (void)
+{
+  g_autoptr(GlossProject) project = ft_new_project ();
+  GlossDocument *first = add_document (project, "a-agency", "Vostok Agency said so.");
+  GlossDocument *second = add_document (project, "b-defector", "Lena Marr fled to Ostrava.");
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  g_autofree char *warnings = NULL;
+  g_autofree char *got = NULL;
+  const char *expected = "Vostok B-ORG\nAgency I-ORG\nsaid O\nso O\n. O\n\n"
+                         "Lena B-PERSON\nMarr I-PERSON\nfled O\nto O\nOstrava B-GPE\n. O\n\n";
+  const char * const formats[] = { "conll2002", "conll", NULL };
+
+  add_span (project, first, "ORG", 0, 13);
+  add_span (project, second, "PERSON", 0, 9);
+  add_span (project, second, "GPE", 18, 25);
+  got = export_with_warnings (project, "conll2002", &options, &warnings);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (warnings, ==,
+                   "b-defector: the format has no document boundaries: this document runs on "
+                   "from the one before it\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GlossProject) again = ft_new_project ();
+      g_autofree char *path = ft_write_fixture ("two-columns.conll", got, -1);
+      g_autofree char *signature = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossDocument *doc;
+
+      g_assert_true (ft_import (again, formats[i], path, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (ft_n_documents (again), ==, 1);
+      doc = ft_document (again, 0);
+      g_assert_cmpstr (gloss_document_get_text (doc), ==,
+                       "Vostok Agency said so .\nLena Marr fled to Ostrava .");
+      signature = tf_annotation_signature (again, doc);
+      g_assert_cmpstr (signature, ==,
+                       "GPE 42-49 «Ostrava»\nORG 0-13 «Vostok Agency»\n"
+                       "PERSON 24-33 «Lena Marr»\n");
+    }
+  {
+    g_autofree char *path = ft_path ("two-columns.conll");
+    g_autoptr(GError) error = NULL;
+    GlossFormat *detected = gloss_format_detect (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_format_get_name (detected), ==, "conll");
+  }
+}
+
 static void
 test_assign_spans (void)
 {
@@ -565,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/core/formats/conll/export-tokenizer", test_export_tokenizer);
   g_test_add_func ("/core/formats/conll/assign-spans", test_assign_spans);
   g_test_add_func ("/core/formats/conll/misaligned", test_misaligned);
+  g_test_add_func ("/core/formats/conll/conll2002", test_conll2002);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* gloss-format-conll.c: CoNLL-style IOB column files (import: IOB1, IOB2, BIOES, BILOU;
- * export: CoNLL-2003 IOB2)
+ * export: CoNLL-2003 IOB2, and the two-column CoNLL-2002 layout)
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -810,10 +810,16 @@ _gloss_conll_tagged_tag (GlossConllTagged *t,
   return buf->str;
 }
 
+typedef enum
+{
+  LAYOUT_CONLL2003,  /* -DOCSTART- per document, "TOKEN _ _ TAG" */
+  LAYOUT_CONLL2002,  /* "TOKEN TAG", no document boundaries */
+} Layout;
+
 static gboolean
-conll_export (GlossFormat         *format,
-              GlossExportContext  *ctx,
+write_tagged (GlossExportContext  *ctx,
               const char          *path,
+              Layout               layout,
               GCancellable        *cancellable,
               GError             **error)
 {
@@ -821,6 +827,8 @@ conll_export (GlossFormat         *format,
   g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autoptr(GString) tag = g_string_new (NULL);
+  const char *separator = layout == LAYOUT_CONLL2003 ? " _ _ " : " ";
+  gboolean written = FALSE;
 
   if (out == NULL)
     return FALSE;
@@ -833,7 +841,17 @@ conll_export (GlossFormat         *format,
 
       if (t == NULL)
         return FALSE;
-      g_string_assign (buf, "-DOCSTART- -X- -X- O\n\n");
+      if (layout == LAYOUT_CONLL2003)
+        g_string_assign (buf, "-DOCSTART- -X- -X- O\n\n");
+      else
+        {
+          /* CoNLL-2002 has no document boundaries: a re-import reads one
+           * document. Said of every document that runs on from another. */
+          g_string_truncate (buf, 0);
+          if (written && t->sentences->len > 0)
+            gloss_export_context_lost_document (ctx, doc, GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY,
+                                                NULL);
+        }
       p = t->text;
       for (guint s = 0; s < t->sentences->len; s++)
         {
@@ -849,11 +867,12 @@ conll_export (GlossFormat         *format,
               p = b;
               pos = tok->end;
               g_string_append_len (buf, a, b - a);
-              g_string_append (buf, " _ _ ");
+              g_string_append (buf, separator);
               g_string_append (buf, _gloss_conll_tagged_tag (t, st->first_token, k, tag));
               g_string_append_c (buf, '\n');
             }
           g_string_append_c (buf, '\n');
+          written = TRUE;
         }
       _gloss_conll_tagged_free (t);
       if (!g_output_stream_write_all (out, buf->str, buf->len, NULL, cancellable, error))
@@ -861,6 +880,16 @@ conll_export (GlossFormat         *format,
       gloss_export_context_progress (ctx, (double) (d + 1) / docs->len);
     }
   return g_output_stream_close (out, cancellable, error);
+}
+
+static gboolean
+conll_export (GlossFormat         *format,
+              GlossExportContext  *ctx,
+              const char          *path,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  return write_tagged (ctx, path, LAYOUT_CONLL2003, cancellable, error);
 }
 
 static void
@@ -880,5 +909,55 @@ gloss_format_conll_class_init (GlossFormatConllClass *klass)
 
 static void
 gloss_format_conll_init (GlossFormatConll *self)
+{
+}
+
+/* CoNLL-2002
+ * ----------
+ * The two-column layout of the CoNLL-2002 shared task (Spanish, Dutch),
+ * which many NER tools read: "TOKEN TAG" a line, IOB2 tags, a blank line
+ * after each sentence, and no -DOCSTART- line, so every document after
+ * the first runs on from the one before it (each is named in a warning).
+ * A format of its own rather than an option of "conll", so that it is one
+ * more choice wherever formats are listed (the export dialog, gloss-cli
+ * formats) and needs no option there. It is read by the CoNLL importer
+ * above, which takes the token from the first column and the tag from the
+ * last whatever their number; "conll" wins the detection of such files,
+ * to the same effect. */
+
+struct _GlossFormatConll2002
+{
+  GlossFormat parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossFormatConll2002, gloss_format_conll2002, GLOSS_TYPE_FORMAT)
+
+static gboolean
+conll2002_export (GlossFormat         *format,
+                  GlossExportContext  *ctx,
+                  const char          *path,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  return write_tagged (ctx, path, LAYOUT_CONLL2002, cancellable, error);
+}
+
+static void
+gloss_format_conll2002_class_init (GlossFormatConll2002Class *klass)
+{
+  GlossFormatClass *format_class = GLOSS_FORMAT_CLASS (klass);
+  static const char * const extensions[] = { "conll", "iob", "bio", "conll2002", NULL };
+
+  format_class->name = "conll2002";
+  format_class->display_name = N_("CoNLL IOB, two columns (CoNLL-2002)");
+  format_class->extensions = extensions;
+  format_class->detect = conll_detect;
+  format_class->import_path = conll_import;
+  format_class->export_path = conll2002_export;
+  format_class->export_tokens = TRUE;
+}
+
+static void
+gloss_format_conll2002_init (GlossFormatConll2002 *self)
 {
 }
