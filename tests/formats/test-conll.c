@@ -373,36 +373,6 @@ test_round_trip (void)
   g_test_message ("conll-iob: %u files round-tripped", n_files);
 }
 
-static GlossDocument *
-add_document (GlossProject *project,
-              const char   *name,
-              const char   *text)
-{
-  g_autoptr(GError) error = NULL;
-  GlossDocument *doc = gloss_project_add_document (project, name, text, -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static void
-add_span (GlossProject  *project,
-          GlossDocument *doc,
-          const char    *label,
-          guint          start,
-          guint          end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (project, doc, &error);
-  g_autoptr(GlossCommand) cmd = gloss_command_new ("add");
-  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, start, end, "tester");
-
-  g_assert_no_error (error);
-  gloss_command_create_annotation (cmd, a);
-  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
-  g_assert_no_error (error);
-}
-
 /* Export of free text through our tokenizer; spans not aligned to tokens. */
 static void
 test_export_tokenizer (void)
@@ -410,7 +380,7 @@ test_export_tokenizer (void)
   g_autoptr(GlossProject) project = ft_new_project ();
   const char *text = "Karsovia's minister met Ana Ivešić in Gdańsk. She paid €450,000.\n\n"
                      "Mr. Vey left.";
-  GlossDocument *doc = add_document (project, "story", text);
+  GlossDocument *doc = tf_add_document (project, "story", text);
   g_autofree char *got = NULL;
   const char *expected =
     "-DOCSTART- -X- -X- O\n\n"
@@ -419,13 +389,13 @@ test_export_tokenizer (void)
     "She _ _ O\npaid _ _ O\n€ _ _ B-MONEY\n450,000 _ _ I-MONEY\n. _ _ O\n\n"
     "Mr. _ _ O\nVey _ _ B-PERSON\nleft _ _ O\n. _ _ O\n\n";
 
-  add_span (project, doc, "GPE", 0, 8);          /* "Karsovia" of "Karsovia's" */
-  add_span (project, doc, "PERSON", 24, 34);     /* "Ana Ivešić" */
-  add_span (project, doc, "PERSON", 24, 27);     /* nested "Ana": dropped */
-  add_span (project, doc, "GPE", 38, 41);        /* "Gda" of "Gdańsk": no whole token */
-  add_span (project, doc, "MONEY", 55, 63);      /* "€450,000" */
-  add_span (project, doc, "CLAIM", 46, 64);      /* not an entity: not exported */
-  add_span (project, doc, "PERSON", 69, 73);     /* " Vey" (starts in the space) */
+  tf_add_span (project, doc, "GPE", 0, 8);          /* "Karsovia" of "Karsovia's" */
+  tf_add_span (project, doc, "PERSON", 24, 34);     /* "Ana Ivešić" */
+  tf_add_span (project, doc, "PERSON", 24, 27);     /* nested "Ana": dropped */
+  tf_add_span (project, doc, "GPE", 38, 41);        /* "Gda" of "Gdańsk": no whole token */
+  tf_add_span (project, doc, "MONEY", 55, 63);      /* "€450,000" */
+  tf_add_span (project, doc, "CLAIM", 46, 64);      /* not an entity: not exported */
+  tf_add_span (project, doc, "PERSON", 69, 73);     /* " Vey" (starts in the space) */
 
   got = export_to_string (project, NULL);
   g_assert_cmpstr (got, ==, expected);
@@ -476,7 +446,7 @@ static void
 test_misaligned (void)
 {
   g_autoptr(GlossProject) project = ft_new_project ();
-  GlossDocument *doc = add_document (project, "defectors",
+  GlossDocument *doc = tf_add_document (project, "defectors",
                                      "North Korean defectors met officials in Seoul.");
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   g_autofree char *dropped = NULL;
@@ -487,8 +457,8 @@ test_misaligned (void)
   const char *uuid;
   guint n;
 
-  add_span (project, doc, "GPE", 0, 11);   /* "North Korea" of "North Korean" */
-  add_span (project, doc, "GPE", 40, 45);  /* "Seoul" */
+  tf_add_span (project, doc, "GPE", 0, 11);   /* "North Korea" of "North Korean" */
+  tf_add_span (project, doc, "GPE", 40, 45);  /* "Seoul" */
   anns = tf_annotations (project, doc);
   uuid = gloss_annotation_get_uuid (g_ptr_array_index (anns, 0));
   if (gloss_annotation_get_fragments (g_ptr_array_index (anns, 0), &n)[0].start != 0)
@@ -530,8 +500,8 @@ static void
 test_conll2002 (void)
 {
   g_autoptr(GlossProject) project = ft_new_project ();
-  GlossDocument *first = add_document (project, "a-agency", "Vostok Agency said so.");
-  GlossDocument *second = add_document (project, "b-defector", "Lena Marr fled to Ostrava.");
+  GlossDocument *first = tf_add_document (project, "a-agency", "Vostok Agency said so.");
+  GlossDocument *second = tf_add_document (project, "b-defector", "Lena Marr fled to Ostrava.");
   GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
   g_autofree char *warnings = NULL;
   g_autofree char *got = NULL;
@@ -539,9 +509,9 @@ test_conll2002 (void)
                          "Lena B-PERSON\nMarr I-PERSON\nfled O\nto O\nOstrava B-GPE\n. O\n\n";
   const char * const formats[] = { "conll2002", "conll", NULL };
 
-  add_span (project, first, "ORG", 0, 13);
-  add_span (project, second, "PERSON", 0, 9);
-  add_span (project, second, "GPE", 18, 25);
+  tf_add_span (project, first, "ORG", 0, 13);
+  tf_add_span (project, second, "PERSON", 0, 9);
+  tf_add_span (project, second, "GPE", 18, 25);
   got = export_with_warnings (project, "conll2002", &options, &warnings);
   g_assert_cmpstr (got, ==, expected);
   g_assert_cmpstr (warnings, ==,

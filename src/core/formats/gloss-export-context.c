@@ -436,7 +436,9 @@ loss_message (GlossExportLoss loss)
       return _("the format has no document boundaries: this document runs on from the one "
                "before it");
     case GLOSS_EXPORT_LOSS_SPACING:
-      return _("spacing the format cannot carry:");
+      return _("the text changes on re-import:");
+    case GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT:
+      return _("no token to write: the document was left out");
     case GLOSS_EXPORT_N_LOSSES:
     default:
       break;
@@ -473,7 +475,9 @@ loss_plural (GlossExportLoss loss)
     case GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY:
       return _("documents run together");
     case GLOSS_EXPORT_LOSS_SPACING:
-      return _("documents whose spacing changed");
+      return _("documents whose text changes on re-import");
+    case GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT:
+      return _("documents with no token");
     case GLOSS_EXPORT_N_LOSSES:
     default:
       break;

@@ -665,9 +665,51 @@ _gloss_conll_document_is_tokenized (GlossDocument *doc)
 {
   JsonObject *meta = gloss_document_get_meta (doc);
 
-  return meta != NULL && json_object_has_member (meta, "tokenized") &&
+  if (meta == NULL)
+    return FALSE;
+  /* Imported from CoNLL-U: the surface tokens, some joined without a
+   * space (SpaceAfter=No), a sentence a line. */
+  if (json_object_has_member (meta, "token_joins") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (meta, "token_joins")))
+    return TRUE;
+  return json_object_has_member (meta, "tokenized") &&
          JSON_NODE_HOLDS_VALUE (json_object_get_member (meta, "tokenized")) &&
          json_object_get_boolean_member (meta, "tokenized");
+}
+
+/* Splits the tokens of @tokens (runs of non-spaces) at the offsets of
+ * @joins, ascending: where the CoNLL-U file had two tokens with no space
+ * between them. */
+static void
+split_at_joins (GArray    *tokens,
+                JsonArray *joins)
+{
+  guint n_joins = json_array_get_length (joins);
+  g_autoptr(GArray) out = NULL;
+  guint j = 0;
+
+  if (n_joins == 0)
+    return;
+  out = g_array_sized_new (FALSE, FALSE, sizeof (GlossToken), tokens->len + n_joins);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      GlossToken tok = g_array_index (tokens, GlossToken, i);
+      guint flags = tok.flags;
+
+      while (j < n_joins && (guint) json_array_get_int_element (joins, j) <= tok.start)
+        j++;
+      while (j < n_joins && (guint) json_array_get_int_element (joins, j) < tok.end)
+        {
+          GlossToken left = { tok.start, (guint) json_array_get_int_element (joins, j),
+                              flags & GLOSS_TOKEN_KIND_MASK };
+          g_array_append_val (out, left);
+          tok.start = left.end;
+          j++;
+        }
+      g_array_append_val (out, tok);
+    }
+  g_array_set_size (tokens, 0);
+  g_array_append_vals (tokens, out->data, out->len);
 }
 
 gboolean
@@ -723,7 +765,12 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   t->labels = g_ptr_array_new_with_free_func (g_free);
   if (_gloss_conll_document_is_tokenized (doc))
     {
+      JsonObject *meta = gloss_document_get_meta (doc);
+      JsonNode *joins = json_object_get_member (meta, "token_joins");
+
       t->tokens = gloss_tokenize_on_spaces (text, -1);
+      if (joins != NULL && JSON_NODE_HOLDS_ARRAY (joins))
+        split_at_joins (t->tokens, json_node_get_array (joins));
       t->sentences = gloss_split_lines (text, -1, t->tokens);
     }
   else

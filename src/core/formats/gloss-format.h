@@ -183,7 +183,8 @@ typedef enum
   GLOSS_EXPORT_LOSS_EXTENDED,             /* a misaligned span extended to token boundaries
                                            * (GLOSS_MISALIGNED_EXTEND): written, but changed */
   GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY,    /* documents run together (formats without them) */
-  GLOSS_EXPORT_LOSS_SPACING,              /* spacing the format cannot carry */
+  GLOSS_EXPORT_LOSS_SPACING,              /* the text would come back changed (spacing, NFC) */
+  GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT,       /* a document with no token: not written */
   GLOSS_EXPORT_N_LOSSES
 } GlossExportLoss;
 
