@@ -806,7 +806,7 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
       GlossTokenSpan *s = &g_array_index (spans, GlossTokenSpan, i);
       GlossAnnotation *a = g_ptr_array_index (kept, s->id);
 
-      if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+      if ((fits[i] & GLOSS_SPAN_FIT_PARTIAL) && !(fits[i] & GLOSS_SPAN_FIT_CONFLICT))
         t->n_partial++;
       if (fits[i] & GLOSS_SPAN_FIT_CONFLICT)
         {
