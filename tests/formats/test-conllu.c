@@ -458,6 +458,13 @@ test_export_corpus (void)
         g_error ("%s: %s", path, error->message);
       exported = export_and_reimport (project, "corpus.conllu", &warnings);
       g_assert_cmpstr (warnings, ==, "");
+      /* One "# newdoc id" a document (a file of no sentence has none). */
+      {
+        guint n_newdoc = 0;
+        for (const char *p = exported; (p = strstr (p, "# newdoc id = ")) != NULL; p++)
+          n_newdoc++;
+        g_assert_cmpuint (n_newdoc, ==, ft_n_documents (project));
+      }
       n_files++;
       n_docs += ft_n_documents (project);
       n_anns += tf_n_annotations (project);
