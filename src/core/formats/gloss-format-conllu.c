@@ -826,7 +826,15 @@ form_of (const char *form,
          gboolean   *changed)
 {
   g_autofree char *raw = g_strndup (form, len);
-  char *nfc = g_utf8_normalize (raw, -1, G_NORMALIZE_NFC);
+  char *nfc;
+  gboolean plain = TRUE;
+
+  /* Most tokens are plain ASCII: NFC already. */
+  for (gssize i = 0; plain && i < len; i++)
+    plain = (guchar) form[i] < 0x80 && !g_ascii_isspace (form[i]);
+  if (plain)
+    return g_steal_pointer (&raw);
+  nfc = g_utf8_normalize (raw, -1, G_NORMALIZE_NFC);
 
   if (nfc == NULL)
     nfc = g_strdup ("_");
@@ -836,6 +844,19 @@ form_of (const char *form,
   if (strcmp (nfc, raw) != 0)
     *changed = TRUE;
   return nfc;
+}
+
+/* The pointer to code point @offset of the text, walking forward from
+ * *@at (code point *@at_offset, <= @offset), which it then points at: the
+ * tokens come in order, so a document is read once. */
+static const char *
+walk_to (const char **at,
+         guint       *at_offset,
+         guint        offset)
+{
+  *at = g_utf8_offset_to_pointer (*at, offset - *at_offset);
+  *at_offset = offset;
+  return *at;
 }
 
 static gboolean
@@ -862,6 +883,8 @@ conllu_export (GlossFormat         *format,
       g_autofree char *name = NULL;
       gsize text_len;
       guint n_changed_forms = 0;
+      const char *at;
+      guint at_offset = 0;
 
       if (t == NULL)
         return FALSE;
@@ -874,6 +897,7 @@ conllu_export (GlossFormat         *format,
           _gloss_conll_tagged_free (t);
           continue;
         }
+      at = t->text;
       name = comment_safe (gloss_document_get_name (doc));
       g_string_append_printf (buf, "# newdoc id = %s\n", name);
       for (guint s = 0; s < t->sentences->len; s++)
@@ -888,7 +912,7 @@ conllu_export (GlossFormat         *format,
             {
               /* A blank line before this sentence: a new paragraph. */
               GlossSentence *prev = &g_array_index (t->sentences, GlossSentence, s - 1);
-              const char *a = g_utf8_offset_to_pointer (t->text, prev->end);
+              const char *a = walk_to (&at, &at_offset, prev->end);
               const char *b = g_utf8_offset_to_pointer (a, st->start - prev->end);
               guint n_breaks = 0;
 
@@ -906,7 +930,7 @@ conllu_export (GlossFormat         *format,
               guint next_start = last ? (next != NULL ? next->start : G_MAXUINT)
                                       : g_array_index (t->tokens, GlossToken, k + 1).start;
               gboolean space_after = next_start != tok->end;
-              const char *a = g_utf8_offset_to_pointer (t->text, tok->start);
+              const char *a = walk_to (&at, &at_offset, tok->start);
               const char *b = g_utf8_offset_to_pointer (a, tok->end - tok->start);
               gboolean changed = FALSE;
               g_autofree char *form = form_of (a, b - a, &changed);
