@@ -47,6 +47,8 @@ void            _gloss_export_dialog_set_destination        (GlossExportDialog *
  * "Include partially curated documents", the annotator filter and Export. */
 GtkSwitch      *_gloss_export_dialog_get_gold_switch        (GlossExportDialog *self);
 GtkCheckButton *_gloss_export_dialog_get_partial_check      (GlossExportDialog *self);
+/* Visible for token formats only (gloss_format_exports_tokens()). */
+GtkCheckButton *_gloss_export_dialog_get_misaligned_check   (GlossExportDialog *self);
 GtkWidget      *_gloss_export_dialog_get_annotator_dropdown (GlossExportDialog *self);
 GtkWidget      *_gloss_export_dialog_get_export_button      (GlossExportDialog *self);
 /* Annotators with live annotations in @project, sorted. */

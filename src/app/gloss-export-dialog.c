@@ -61,6 +61,7 @@ struct _GlossExportDialog
   GtkWidget         *labels_box;
   GtkLabel          *labels_note;
   GtkButton         *open_folder_button;
+  GtkCheckButton    *misaligned_check;
   GtkCheckButton    *partial_check;
   GtkProgressBar    *progress_bar;
   GtkSpinButton     *seed_spin;
@@ -85,6 +86,7 @@ typedef struct
   char   **labels;
   gboolean gold_only;
   gboolean include_partial;
+  GlossMisaligned misaligned;
   int      status;
   guint    split[3];
   guint64  seed;
@@ -364,6 +366,9 @@ format_changed_cb (GlossExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->split_box), split);
   gtk_widget_set_visible (GTK_WIDGET (self->seed_label), split);
   gtk_widget_set_visible (GTK_WIDGET (self->seed_spin), split);
+  /* Only token formats line spans up with words. */
+  gtk_widget_set_visible (GTK_WIDGET (self->misaligned_check),
+                          format != NULL && gloss_format_exports_tokens (format));
 
   /* A file does not do for a folder format, nor the other way round. */
   if (self->destination != NULL && folder != self->destination_is_folder)
@@ -652,6 +657,7 @@ export_worker (GlossProject       *project,
   options.annotator = job->annotator;
   options.gold_only = job->gold_only;
   options.include_partial = job->include_partial;
+  options.misaligned = job->misaligned;
   options.status = job->status;
   options.labels = (const char * const *) job->labels;
   memcpy (options.split, job->split, sizeof options.split);
@@ -840,6 +846,8 @@ export_clicked_cb (GlossExportDialog *self)
       g_ptr_array_add (labels, NULL);
       options.labels = (const char * const *) labels->pdata;
     }
+  if (gloss_format_exports_tokens (format) && gtk_check_button_get_active (self->misaligned_check))
+    options.misaligned = GLOSS_MISALIGNED_EXTEND;
   if (format_uses_split (format))
     {
       options.split[0] = gtk_spin_button_get_value_as_int (self->train_spin);
@@ -932,6 +940,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, labels_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, open_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, misaligned_check);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, partial_check);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, seed_label);
@@ -1063,6 +1072,7 @@ _gloss_export_dialog_start (GlossExportDialog        *self,
   job->labels = g_strdupv ((char **) options->labels);
   job->gold_only = options->gold_only;
   job->include_partial = options->include_partial;
+  job->misaligned = options->misaligned;
   job->status = options->status;
   memcpy (job->split, options->split, sizeof job->split);
   job->seed = options->seed;
@@ -1209,6 +1219,13 @@ _gloss_export_dialog_get_partial_check (GlossExportDialog *self)
 {
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
   return self->partial_check;
+}
+
+GtkCheckButton *
+_gloss_export_dialog_get_misaligned_check (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+  return self->misaligned_check;
 }
 
 GtkWidget *

@@ -606,6 +606,7 @@ cmd_export (int    argc,
   g_autofree char *labels = NULL;
   g_autofree char *split = NULL;
   g_autofree char *seed = NULL;
+  g_autofree char *misaligned = NULL;
   g_auto(GStrv) label_list = NULL;
   gboolean gold = FALSE, include_partial = FALSE, salvage = FALSE, keep_paths = FALSE;
   const char *description;
@@ -630,6 +631,10 @@ cmd_export (int    argc,
     { "split", 0, 0, G_OPTION_ARG_STRING, &split,
       N_("Train/validation/test ratios, e.g. 80/10/10"), N_("T/V/T") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("The seed of the split"), N_("N") },
+    { "misaligned", 0, 0, G_OPTION_ARG_STRING, &misaligned,
+      N_("Token formats: a span that starts or ends inside a token is left out (drop, the "
+         "default) or extended to the token’s boundaries (extend); each is reported"),
+      N_("drop|extend") },
     { "salvage", 0, 0, G_OPTION_ARG_NONE, &salvage,
       N_("Leave out what cannot be read (damaged rows), reporting each"), NULL },
     { "keep-paths", 0, 0, G_OPTION_ARG_NONE, &keep_paths,
@@ -649,6 +654,11 @@ cmd_export (int    argc,
                   "format, Gloss JSONL included: filtered, a Gloss JSONL file holds the\n"
                   "live annotations that pass and the relations between them, without\n"
                   "tombstones. --split applies to the Hugging Face layout (hf) only.\n"
+                  "\n"
+                  "Token formats (conll, conll2002, conllu, hf) never cut a span that\n"
+                  "does not line up with the tokens (“North Korea” of “North Korean”):\n"
+                  "it is left out and named in a warning, or with --misaligned extend\n"
+                  "it takes every token it touches, also named in a warning."
                   "\n"
                   "--gold exports the gold set of the curated documents, those whose\n"
                   "every unit was accepted or rejected in curation. A document whose\n"
@@ -709,6 +719,15 @@ cmd_export (int    argc,
   if (seed != NULL && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &options.seed, NULL))
     {
       gloss_cli_print_error (_("export: --seed wants a non-negative integer"));
+      return 2;
+    }
+  if (misaligned != NULL && strcmp (misaligned, "drop") == 0)
+    options.misaligned = GLOSS_MISALIGNED_DROP;
+  else if (misaligned != NULL && strcmp (misaligned, "extend") == 0)
+    options.misaligned = GLOSS_MISALIGNED_EXTEND;
+  else if (misaligned != NULL)
+    {
+      gloss_cli_print_error (_("export: --misaligned wants drop or extend"));
       return 2;
     }
   options.annotator = annotator;

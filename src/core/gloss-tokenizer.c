@@ -854,7 +854,8 @@ gloss_tokens_assign_spans (GArray               *tokens,
 {
   guint partial = 0, conflicts = 0;
   GlossSpanFit *fits = g_new (GlossSpanFit, n_spans + 1);
-  guint *owner = gloss_tokens_assign_spans_full (tokens, spans, n_spans, fits);
+  guint *owner = gloss_tokens_assign_spans_full (tokens, spans, n_spans, GLOSS_SPAN_ALIGN_INSIDE,
+                                                 fits);
 
   for (guint i = 0; owner != NULL && i < n_spans; i++)
     {
@@ -875,6 +876,7 @@ guint *
 gloss_tokens_assign_spans_full (GArray               *tokens,
                                 const GlossTokenSpan *spans,
                                 guint                 n_spans,
+                                GlossSpanAlign        align,
                                 GlossSpanFit         *fits)
 {
   guint *owner;
@@ -892,35 +894,49 @@ gloss_tokens_assign_spans_full (GArray               *tokens,
     {
       const GlossTokenSpan *s = &spans[order[o]];
       guint first = gloss_tokens_find (tokens, s->start);
-      guint k, n_full = 0;
+      guint k, n_full = 0, n_taken = 0;
       gboolean is_partial = FALSE, taken = FALSE;
+      GlossSpanFit fit;
 
       for (k = first; k < tokens->len; k++)
         {
           const GlossToken *t = &g_array_index (tokens, GlossToken, k);
+          gboolean whole = t->start >= s->start && t->end <= s->end;
+
           if (t->start >= s->end)
             break;
-          if (t->start >= s->start && t->end <= s->end)
+          if (whole)
+            n_full++;
+          else
+            is_partial = TRUE;
+          /* The tokens this span would take: those it covers whole, or
+           * when extending every one it touches. */
+          if (whole || align == GLOSS_SPAN_ALIGN_EXTEND)
             {
-              n_full++;
+              n_taken++;
               if (owner[k] != 0)
                 taken = TRUE;
             }
-          else
-            is_partial = TRUE;
         }
+      if (n_taken == 0 || (n_full == 0 && align == GLOSS_SPAN_ALIGN_INSIDE))
+        fit = GLOSS_SPAN_FIT_NO_TOKEN;
+      else
+        fit = (taken ? GLOSS_SPAN_FIT_CONFLICT : 0) | (is_partial ? GLOSS_SPAN_FIT_PARTIAL : 0);
+      /* Dropped for being misaligned, even inside one token ("Gda" of
+       * "Gdańsk"): whether it would also have overlapped is beside the point. */
+      if (is_partial && align == GLOSS_SPAN_ALIGN_DROP)
+        fit = GLOSS_SPAN_FIT_PARTIAL;
       if (fits != NULL)
-        fits[order[o]] = n_full == 0 ? GLOSS_SPAN_FIT_NO_TOKEN
-                         : (taken ? GLOSS_SPAN_FIT_CONFLICT : 0)
-                           | (is_partial ? GLOSS_SPAN_FIT_PARTIAL : 0);
-      if (n_full == 0 || taken)
+        fits[order[o]] = fit;
+      if ((fit & (GLOSS_SPAN_FIT_NO_TOKEN | GLOSS_SPAN_FIT_CONFLICT))
+          || (is_partial && align == GLOSS_SPAN_ALIGN_DROP))
         continue;
       for (k = first; k < tokens->len; k++)
         {
           const GlossToken *t = &g_array_index (tokens, GlossToken, k);
           if (t->start >= s->end)
             break;
-          if (t->start >= s->start && t->end <= s->end)
+          if (align == GLOSS_SPAN_ALIGN_EXTEND || (t->start >= s->start && t->end <= s->end))
             owner[k] = order[o] + 1;
         }
     }

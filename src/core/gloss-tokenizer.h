@@ -151,16 +151,27 @@ guint  *gloss_tokens_assign_spans     (GArray               *tokens,
 typedef enum
 {
   GLOSS_SPAN_FIT_WHOLE    = 0,
-  GLOSS_SPAN_FIT_PARTIAL  = 1 << 0,  /* a token it covers only in part stays out of it */
-  GLOSS_SPAN_FIT_NO_TOKEN = 1 << 1,  /* covers no whole token: dropped */
+  GLOSS_SPAN_FIT_PARTIAL  = 1 << 0,  /* covers a token only in part: see GlossSpanAlign */
+  GLOSS_SPAN_FIT_NO_TOKEN = 1 << 1,  /* covers no whole token (touches none when extending):
+                                      * dropped */
   GLOSS_SPAN_FIT_CONFLICT = 1 << 2,  /* would take a token another span took: dropped */
 } GlossSpanFit;
 
+/* What becomes of a span that covers a token only in part. */
+typedef enum
+{
+  GLOSS_SPAN_ALIGN_INSIDE,  /* it keeps the tokens it covers whole; the others stay out */
+  GLOSS_SPAN_ALIGN_DROP,    /* it is dropped whole */
+  GLOSS_SPAN_ALIGN_EXTEND,  /* it takes every token it touches */
+} GlossSpanAlign;
+
 /* The same, telling for each span how it fared: @fits (may be NULL) has
- * room for @n_spans values. */
+ * room for @n_spans values. gloss_tokens_assign_spans() is @align
+ * GLOSS_SPAN_ALIGN_INSIDE. */
 guint  *gloss_tokens_assign_spans_full (GArray               *tokens,
                                         const GlossTokenSpan *spans,
                                         guint                 n_spans,
+                                        GlossSpanAlign        align,
                                         GlossSpanFit         *fits);
 
 G_END_DECLS

@@ -254,11 +254,13 @@ bench_export (const char *dir,
   g_autofree char *path = g_build_filename (dir, "annotations.gloss", NULL);
   g_autofree char *jsonl = g_build_filename (dir, "out.jsonl", NULL);
   g_autofree char *conll = g_build_filename (dir, "out.conll", NULL);
+  g_autofree char *conllu = g_build_filename (dir, "out.conllu", NULL);
   g_autoptr(GArray) t_jsonl = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_cli = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_floor = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_floor_all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_conll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) t_conllu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GlossProject) project = NULL;
   g_autoptr(GError) error = NULL;
   const char *floor_argv[] = {
@@ -307,6 +309,8 @@ bench_export (const char *dir,
         }
       v = time_export (project, "conll", conll);
       g_array_append_val (t_conll, v);
+      v = time_export (project, "conllu", conllu);
+      g_array_append_val (t_conllu, v);
     }
 
   printf ("export_jsonl %.3f s\n", median (t_jsonl));
@@ -326,6 +330,8 @@ bench_export (const char *dir,
     printf ("sqlite3_json skipped (no sqlite3 in PATH)\n");
   printf ("export_conll %.3f s\n", median (t_conll));
   printf ("export_conll_size %.1f MiB\n", file_mib (conll));
+  printf ("export_conllu %.3f s\n", median (t_conllu));
+  printf ("export_conllu_size %.1f MiB\n", file_mib (conllu));
   printf ("runs %u count\n", runs);
 }
 

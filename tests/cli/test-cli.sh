@@ -425,6 +425,48 @@ grep -q "huge.txt” is too large (2148 MB; Gloss takes documents up to 256 MB)"
   || not_ok "nothing imported from the 2 GB file"
 rm -f "$TMP/huge.txt"
 
+# --- token formats never cut a span that does not line up with the tokens
+mkdir -p "$TMP/korea"
+printf 'North Korean defectors met officials in Seoul.\n' >"$TMP/korea/defectors.txt"
+printf 'T1\tGPE 0 11\tNorth Korea\nT2\tGPE 40 45\tSeoul\n' >"$TMP/korea/defectors.ann"
+K=$TMP/korea.gloss
+check "init for misaligned spans" "$CLI" init "$K"
+check "import a span inside a token" "$CLI" import "$K" "$TMP/korea" --format brat
+check "export --format conll with a misaligned span" "$CLI" export "$K" --format conll \
+  -o "$TMP/korea.conll"
+grep -q "^North _ _ O$" "$TMP/korea.conll" && grep -q "^Seoul _ _ B-GPE$" "$TMP/korea.conll" \
+  && grep -q "^gloss-cli: defectors: warning: annotation .* (GPE 0-11): does not line up with the tokens (it starts or ends inside one): left out$" "$TMP/err" \
+  && ok "a misaligned span is left out and reported, not cut to B-GPE North" \
+  || { not_ok "a misaligned span is left out and reported"; sed 's/^/# /' "$TMP/korea.conll" "$TMP/err"; }
+check "export --misaligned extend" "$CLI" export "$K" --format conll --misaligned extend \
+  -o "$TMP/korea-extended.conll"
+grep -q "^North _ _ B-GPE$" "$TMP/korea-extended.conll" \
+  && grep -q "^Korean _ _ I-GPE$" "$TMP/korea-extended.conll" \
+  && grep -q "(GPE 0-11): does not line up with the tokens: extended to their boundaries (0-12)$" "$TMP/err" \
+  && ok "--misaligned extend tags North Korean and says so" \
+  || { not_ok "--misaligned extend tags North Korean and says so"; sed 's/^/# /' "$TMP/korea-extended.conll" "$TMP/err"; }
+check "export --format conllu (it said unknown format)" "$CLI" export "$K" --format conllu \
+  -o "$TMP/korea.conllu"
+grep -q "^# newdoc id = defectors$" "$TMP/korea.conllu" \
+  && grep -q "^# sent_id = defectors-1$" "$TMP/korea.conllu" \
+  && grep -q "^# text = North Korean defectors met officials in Seoul.$" "$TMP/korea.conllu" \
+  && grep -qP "^7\tSeoul\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE\|SpaceAfter=No$" "$TMP/korea.conllu" \
+  && grep -q "(GPE 0-11): does not line up with the tokens" "$TMP/err" \
+  && ok "the CoNLL-U export has UD's columns, comments and NER in MISC" \
+  || { not_ok "the CoNLL-U export has UD's columns, comments and NER in MISC"; sed 's/^/# /' "$TMP/korea.conllu" "$TMP/err"; }
+K2=$TMP/korea2.gloss
+check "init for the CoNLL-U round trip" "$CLI" init "$K2"
+check "the CoNLL-U export imports again" "$CLI" import "$K2" "$TMP/korea.conllu"
+"$CLI" export "$K2" --format conll2002 -o "$TMP/korea.conll" 2>"$TMP/err"
+[ "$(head -1 "$TMP/korea.conll")" = "North O" ] && grep -q "^Seoul B-GPE$" "$TMP/korea.conll" \
+  && ! grep -q DOCSTART "$TMP/korea.conll" \
+  && ok "export --format conll2002 writes two columns" \
+  || { not_ok "export --format conll2002 writes two columns"; sed 's/^/# /' "$TMP/korea.conll"; }
+refuse "--misaligned with an unknown mode" "$CLI" export "$K" --format conll --misaligned cut \
+  -o "$TMP/korea-cut.conll"
+refuse "--misaligned extend for a span format" "$CLI" export "$K" --format brat --misaligned extend \
+  -o "$TMP/korea-brat"
+
 # --- messages quote at most about 200 characters of the input
 mkdir -p "$TMP/brat-huge"
 python3 -c "

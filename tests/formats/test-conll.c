@@ -1,4 +1,4 @@
-/* test-conll.c: CoNLL IOB import and CoNLL-2003 IOB2 export
+/* test-conll.c: CoNLL IOB import, CoNLL-2003 and CoNLL-2002 IOB2 export
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -373,36 +373,6 @@ test_round_trip (void)
   g_test_message ("conll-iob: %u files round-tripped", n_files);
 }
 
-static GlossDocument *
-add_document (GlossProject *project,
-              const char   *name,
-              const char   *text)
-{
-  g_autoptr(GError) error = NULL;
-  GlossDocument *doc = gloss_project_add_document (project, name, text, -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static void
-add_span (GlossProject  *project,
-          GlossDocument *doc,
-          const char    *label,
-          guint          start,
-          guint          end)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (project, doc, &error);
-  g_autoptr(GlossCommand) cmd = gloss_command_new ("add");
-  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, start, end, "tester");
-
-  g_assert_no_error (error);
-  gloss_command_create_annotation (cmd, a);
-  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
-  g_assert_no_error (error);
-}
-
 /* Export of free text through our tokenizer; spans not aligned to tokens. */
 static void
 test_export_tokenizer (void)
@@ -410,7 +380,7 @@ test_export_tokenizer (void)
   g_autoptr(GlossProject) project = ft_new_project ();
   const char *text = "Karsovia's minister met Ana Ivešić in Gdańsk. She paid €450,000.\n\n"
                      "Mr. Vey left.";
-  GlossDocument *doc = add_document (project, "story", text);
+  GlossDocument *doc = tf_add_document (project, "story", text);
   g_autofree char *got = NULL;
   const char *expected =
     "-DOCSTART- -X- -X- O\n\n"
@@ -419,13 +389,13 @@ test_export_tokenizer (void)
     "She _ _ O\npaid _ _ O\n€ _ _ B-MONEY\n450,000 _ _ I-MONEY\n. _ _ O\n\n"
     "Mr. _ _ O\nVey _ _ B-PERSON\nleft _ _ O\n. _ _ O\n\n";
 
-  add_span (project, doc, "GPE", 0, 8);          /* "Karsovia" of "Karsovia's" */
-  add_span (project, doc, "PERSON", 24, 34);     /* "Ana Ivešić" */
-  add_span (project, doc, "PERSON", 24, 27);     /* nested "Ana": dropped */
-  add_span (project, doc, "GPE", 38, 41);        /* "Gda" of "Gdańsk": no whole token */
-  add_span (project, doc, "MONEY", 55, 63);      /* "€450,000" */
-  add_span (project, doc, "CLAIM", 46, 64);      /* not an entity: not exported */
-  add_span (project, doc, "PERSON", 69, 73);     /* " Vey" (starts in the space) */
+  tf_add_span (project, doc, "GPE", 0, 8);          /* "Karsovia" of "Karsovia's" */
+  tf_add_span (project, doc, "PERSON", 24, 34);     /* "Ana Ivešić" */
+  tf_add_span (project, doc, "PERSON", 24, 27);     /* nested "Ana": dropped */
+  tf_add_span (project, doc, "GPE", 38, 41);        /* "Gda" of "Gdańsk": no whole token */
+  tf_add_span (project, doc, "MONEY", 55, 63);      /* "€450,000" */
+  tf_add_span (project, doc, "CLAIM", 46, 64);      /* not an entity: not exported */
+  tf_add_span (project, doc, "PERSON", 69, 73);     /* " Vey" (starts in the space) */
 
   got = export_to_string (project, NULL);
   g_assert_cmpstr (got, ==, expected);
@@ -440,6 +410,140 @@ test_export_tokenizer (void)
     claims = export_to_string (project, &options);
     g_assert_nonnull (strstr (claims, "She _ _ B-CLAIM\npaid _ _ I-CLAIM\n"));
     g_assert_null (strstr (claims, "PERSON"));
+  }
+}
+
+/* Exports @project to CoNLL with @options; the warnings, one a line
+ * "FILE: MESSAGE", go to @warnings. */
+static char *
+export_with_warnings (GlossProject             *project,
+                      const char               *format,
+                      const GlossExportOptions *options,
+                      char                    **warnings)
+{
+  g_autofree char *out = ft_path ("out-warned.conll");
+  g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  GString *lines = g_string_new (NULL);
+
+  g_assert_true (gloss_format_export (project, format, out, options, report, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      GlossProblem *p = g_ptr_array_index (report->problems, i);
+      g_string_append_printf (lines, "%s: %s\n", p->file ? p->file : "-", p->message);
+    }
+  *warnings = g_string_free (lines, FALSE);
+  return tf_read (out);
+}
+
+/* The bug of issue 13: GPE "North Korea" inside "North Korean" was cut to
+ * the whole tokens it covers and written as B-GPE "North", a wrong entity
+ * in training data. By default the span is left out and the report names
+ * it; with GLOSS_MISALIGNED_EXTEND it grows to "North Korean" and the
+ * report says so. */
+static void
+test_misaligned (void)
+{
+  g_autoptr(GlossProject) project = ft_new_project ();
+  GlossDocument *doc = tf_add_document (project, "defectors",
+                                     "North Korean defectors met officials in Seoul.");
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  g_autofree char *dropped = NULL;
+  g_autofree char *extended = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *extend_warnings = NULL;
+  g_autoptr(GPtrArray) anns = NULL;
+  const char *uuid;
+  guint n;
+
+  tf_add_span (project, doc, "GPE", 0, 11);   /* "North Korea" of "North Korean" */
+  tf_add_span (project, doc, "GPE", 40, 45);  /* "Seoul" */
+  anns = tf_annotations (project, doc);
+  uuid = gloss_annotation_get_uuid (g_ptr_array_index (anns, 0));
+  if (gloss_annotation_get_fragments (g_ptr_array_index (anns, 0), &n)[0].start != 0)
+    uuid = gloss_annotation_get_uuid (g_ptr_array_index (anns, 1));
+
+  dropped = export_with_warnings (project, "conll", &options, &warnings);
+  g_assert_cmpstr (dropped, ==,
+                   "-DOCSTART- -X- -X- O\n\n"
+                   "North _ _ O\nKorean _ _ O\ndefectors _ _ O\nmet _ _ O\n"
+                   "officials _ _ O\nin _ _ O\nSeoul _ _ B-GPE\n. _ _ O\n\n");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("defectors: annotation %s (GPE 0-11): does not line up with the "
+                       "tokens (it starts or ends inside one): left out\n",
+                       uuid);
+    g_assert_cmpstr (warnings, ==, expected);
+  }
+
+  options.misaligned = GLOSS_MISALIGNED_EXTEND;
+  extended = export_with_warnings (project, "conll", &options, &extend_warnings);
+  g_assert_cmpstr (extended, ==,
+                   "-DOCSTART- -X- -X- O\n\n"
+                   "North _ _ B-GPE\nKorean _ _ I-GPE\ndefectors _ _ O\nmet _ _ O\n"
+                   "officials _ _ O\nin _ _ O\nSeoul _ _ B-GPE\n. _ _ O\n\n");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("defectors: annotation %s (GPE 0-11): does not line up with the "
+                       "tokens: extended to their boundaries (0-12)\n",
+                       uuid);
+    g_assert_cmpstr (extend_warnings, ==, expected);
+  }
+}
+
+/* The CoNLL-2002 layout: "TOKEN TAG", a blank line after each sentence,
+ * no -DOCSTART-; the second document runs on from the first and is named
+ * in a warning. The CoNLL importer (under either name, and detected) reads
+ * it back as one document with the same tokens and spans. */
+static void
+test_conll2002 (void)
+{
+  g_autoptr(GlossProject) project = ft_new_project ();
+  GlossDocument *first = tf_add_document (project, "a-agency", "Vostok Agency said so.");
+  GlossDocument *second = tf_add_document (project, "b-defector", "Lena Marr fled to Ostrava.");
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  g_autofree char *warnings = NULL;
+  g_autofree char *got = NULL;
+  const char *expected = "Vostok B-ORG\nAgency I-ORG\nsaid O\nso O\n. O\n\n"
+                         "Lena B-PERSON\nMarr I-PERSON\nfled O\nto O\nOstrava B-GPE\n. O\n\n";
+  const char * const formats[] = { "conll2002", "conll", NULL };
+
+  tf_add_span (project, first, "ORG", 0, 13);
+  tf_add_span (project, second, "PERSON", 0, 9);
+  tf_add_span (project, second, "GPE", 18, 25);
+  got = export_with_warnings (project, "conll2002", &options, &warnings);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (warnings, ==,
+                   "b-defector: the format has no document boundaries: this document runs on "
+                   "from the one before it\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GlossProject) again = ft_new_project ();
+      g_autofree char *path = ft_write_fixture ("two-columns.conll", got, -1);
+      g_autofree char *signature = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossDocument *doc;
+
+      g_assert_true (ft_import (again, formats[i], path, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (ft_n_documents (again), ==, 1);
+      doc = ft_document (again, 0);
+      g_assert_cmpstr (gloss_document_get_text (doc), ==,
+                       "Vostok Agency said so .\nLena Marr fled to Ostrava .");
+      signature = tf_annotation_signature (again, doc);
+      g_assert_cmpstr (signature, ==,
+                       "GPE 42-49 «Ostrava»\nORG 0-13 «Vostok Agency»\n"
+                       "PERSON 24-33 «Lena Marr»\n");
+    }
+  {
+    g_autofree char *path = ft_path ("two-columns.conll");
+    g_autoptr(GError) error = NULL;
+    GlossFormat *detected = gloss_format_detect (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_format_get_name (detected), ==, "conll");
   }
 }
 
@@ -485,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/core/formats/conll/round-trip", test_round_trip);
   g_test_add_func ("/core/formats/conll/export-tokenizer", test_export_tokenizer);
   g_test_add_func ("/core/formats/conll/assign-spans", test_assign_spans);
+  g_test_add_func ("/core/formats/conll/misaligned", test_misaligned);
+  g_test_add_func ("/core/formats/conll/conll2002", test_conll2002);
 
   return g_test_run ();
 }

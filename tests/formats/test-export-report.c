@@ -91,11 +91,24 @@ story_project (guint n_extra_discontinuous)
   return project;
 }
 
+static char *export_warnings_with (GlossProject             *project,
+                                   const char               *format,
+                                   const GlossExportOptions *options);
+
 /* The warnings of exporting the story as @format, one "file: message" a
  * line. */
 static char *
 export_warnings (GlossProject *project,
                  const char   *format)
+{
+  return export_warnings_with (project, format, NULL);
+}
+
+/* The same with export @options (may be NULL). */
+static char *
+export_warnings_with (GlossProject             *project,
+                      const char               *format,
+                      const GlossExportOptions *options)
 {
   g_autoptr(GlossImportReport) report = gloss_import_report_new ();
   g_autoptr(GError) error = NULL;
@@ -103,7 +116,7 @@ export_warnings (GlossProject *project,
   g_autofree char *path = ft_path (name);
   GString *lines = g_string_new (NULL);
 
-  g_assert_true (gloss_format_export (project, format, path, NULL, report, NULL, &error));
+  g_assert_true (gloss_format_export (project, format, path, options, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_documents, ==, 1);
   for (guint i = 0; i < report->problems->len; i++)
@@ -128,11 +141,13 @@ export_warnings (GlossProject *project,
   "story: relation " UUID ("11") " (works-for): attributes not written: confidence\n"
 #define W_RELATION "story: relation " UUID ("11") " (works-for): relations cannot be written\n"
 #define W_NESTED "story: annotation " UUID ("03") " (GPE 17-23): overlaps another span: left out\n"
+/* Never cut to the tokens they cover whole: left out. */
 #define W_PARTIAL \
-  "story: annotation " UUID ("06") " (LOC 64-69): starts or ends inside a token: that token " \
-  "was left out of it\n"
-#define W_NO_TOKEN \
-  "story: annotation " UUID ("05") " (LOC 72-77): covers no whole token: left out\n"
+  "story: annotation " UUID ("06") " (LOC 64-69): does not line up with the tokens (it " \
+                                   "starts or ends inside one): left out\n"
+#define W_INSIDE_TOKEN \
+  "story: annotation " UUID ("05") " (LOC 72-77): does not line up with the tokens (it " \
+                                   "starts or ends inside one): left out\n"
 
 static void
 test_span_formats (void)
@@ -149,6 +164,11 @@ test_span_formats (void)
     }
 }
 
+/* CoNLL-U gives the two sentences a line each. */
+#define W_CONLLU_SPACING \
+  "story: the text changes on re-import: it comes back with one space between tokens and a " \
+  "sentence a line\n"
+
 static void
 test_token_formats (void)
 {
@@ -156,14 +176,45 @@ test_token_formats (void)
   /* First what IOB tags cannot carry at all, then the spans that do not
    * fit the tokens. */
   const char *expected = W_ATTRIBUTE W_NOTE W_NORM W_DISCONTINUOUS W_RELATION W_NESTED W_PARTIAL
-                         W_NO_TOKEN;
-  const char * const formats[] = { "conll", "hf" };
+                         W_INSIDE_TOKEN;
+  const char * const formats[] = { "conll", "conll2002", "conllu", "hf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree char *warnings = export_warnings (project, formats[i]);
+      g_autofree char *wanted = g_strconcat (expected, strcmp (formats[i], "conllu") == 0
+                                                         ? W_CONLLU_SPACING : "", NULL);
       g_test_message ("%s", formats[i]);
-      g_assert_cmpstr (warnings, ==, expected);
+      g_assert_cmpstr (warnings, ==, wanted);
+    }
+}
+
+/* Misaligned spans extended: every token format shares the rule and says
+ * where each span went. */
+#define W_EXTENDED_PARTIAL \
+  "story: annotation " UUID ("06") " (LOC 64-69): does not line up with the tokens: " \
+                                   "extended to their boundaries (62-69)\n"
+#define W_EXTENDED_INSIDE \
+  "story: annotation " UUID ("05") " (LOC 72-77): does not line up with the tokens: " \
+                                   "extended to their boundaries (70-77)\n"
+
+static void
+test_token_formats_extend (void)
+{
+  g_autoptr(GlossProject) project = story_project (0);
+  GlossExportOptions options = GLOSS_EXPORT_OPTIONS_INIT;
+  const char *expected = W_ATTRIBUTE W_NOTE W_NORM W_DISCONTINUOUS W_RELATION W_NESTED
+                         W_EXTENDED_PARTIAL W_EXTENDED_INSIDE;
+  const char * const formats[] = { "conll", "conll2002", "conllu", "hf" };
+
+  options.misaligned = GLOSS_MISALIGNED_EXTEND;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *warnings = export_warnings_with (project, formats[i], &options);
+      g_autofree char *wanted = g_strconcat (expected, strcmp (formats[i], "conllu") == 0
+                                                         ? W_CONLLU_SPACING : "", NULL);
+      g_test_message ("%s", formats[i]);
+      g_assert_cmpstr (warnings, ==, wanted);
     }
 }
 
@@ -229,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/formats/export-report/span-formats", test_span_formats);
   g_test_add_func ("/formats/export-report/token-formats", test_token_formats);
+  g_test_add_func ("/formats/export-report/token-formats-extend", test_token_formats_extend);
   g_test_add_func ("/formats/export-report/webanno", test_webanno);
   g_test_add_func ("/formats/export-report/lossless", test_lossless);
   g_test_add_func ("/formats/export-report/summary", test_summary);

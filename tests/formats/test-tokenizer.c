@@ -383,7 +383,9 @@ test_span_fits (void)
   };
   GlossSpanFit fits[G_N_ELEMENTS (spans)];
   g_autofree guint *owner = gloss_tokens_assign_spans_full (tokens, spans, G_N_ELEMENTS (spans),
-                                                            fits);
+                                                            GLOSS_SPAN_ALIGN_INSIDE, fits);
+  g_autofree guint *dropped = NULL;
+  g_autofree guint *extended = NULL;
 
   g_assert_cmpint (fits[0], ==, GLOSS_SPAN_FIT_WHOLE);
   g_assert_cmpint (fits[1], ==, GLOSS_SPAN_FIT_WHOLE);
@@ -394,6 +396,37 @@ test_span_fits (void)
   g_assert_cmpuint (owner[0], ==, 1);
   g_assert_cmpuint (owner[1], ==, 5);
   g_assert_cmpuint (owner[4], ==, 2);
+
+  /* Misaligned spans dropped whole, "min" inside one token too. */
+  dropped = gloss_tokens_assign_spans_full (tokens, spans, G_N_ELEMENTS (spans),
+                                            GLOSS_SPAN_ALIGN_DROP, fits);
+  g_assert_cmpint (fits[0], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[1], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[2], ==, GLOSS_SPAN_FIT_CONFLICT);
+  g_assert_cmpint (fits[3], ==, GLOSS_SPAN_FIT_PARTIAL);
+  g_assert_cmpint (fits[4], ==, GLOSS_SPAN_FIT_PARTIAL);
+  g_assert_cmpint (fits[5], ==, GLOSS_SPAN_FIT_PARTIAL);
+  {
+    const guint expected[] = { 1, 0, 0, 0, 2, 2 };
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      g_assert_cmpuint (dropped[k], ==, expected[k]);
+  }
+
+  /* Extended to every token they touch, unless one is taken: "min" takes
+   * "minister", "via's minister met" would take "Karsovia" again. */
+  extended = gloss_tokens_assign_spans_full (tokens, spans, G_N_ELEMENTS (spans),
+                                             GLOSS_SPAN_ALIGN_EXTEND, fits);
+  g_assert_cmpint (fits[0], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[1], ==, GLOSS_SPAN_FIT_WHOLE);
+  g_assert_cmpint (fits[2], ==, GLOSS_SPAN_FIT_CONFLICT);
+  g_assert_cmpint (fits[3], ==, GLOSS_SPAN_FIT_PARTIAL);
+  g_assert_cmpint (fits[4], ==, GLOSS_SPAN_FIT_CONFLICT | GLOSS_SPAN_FIT_PARTIAL);
+  g_assert_cmpint (fits[5], ==, GLOSS_SPAN_FIT_CONFLICT | GLOSS_SPAN_FIT_PARTIAL);
+  {
+    const guint expected[] = { 1, 0, 4, 0, 2, 2 };
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      g_assert_cmpuint (extended[k], ==, expected[k]);
+  }
 }
 
 /* gloss_tokenize_sentences() is gloss_tokenize() + gloss_split_sentences(),

@@ -90,3 +90,34 @@ tf_write (const char *path,
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
 }
+
+/* A document and a span added as the editor would. */
+static inline GlossDocument *
+tf_add_document (GlossProject *project,
+                 const char   *name,
+                 const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  GlossDocument *doc = gloss_project_add_document (project, name, text, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static inline void
+tf_add_span (GlossProject  *project,
+             GlossDocument *doc,
+             const char    *label,
+             guint          start,
+             guint          end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnnotationList) list = gloss_project_dup_annotation_list (project, doc, &error);
+  g_autoptr(GlossCommand) cmd = gloss_command_new ("add");
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new_span (label, start, end, "tester");
+
+  g_assert_no_error (error);
+  gloss_command_create_annotation (cmd, a);
+  g_assert_true (gloss_annotation_list_apply (list, cmd, &error));
+  g_assert_no_error (error);
+}

@@ -16,7 +16,11 @@
  *   partially curated ones (unless "Include partially curated documents"
  *   is ticked), and the report lists each and counts them;
  * - an export with nothing to warn about closes the dialog and says so in
- *   a toast of the window.
+ *   a toast of the window;
+ * - the token formats (CoNLL-2003, CoNLL-2002, CoNLL-U, Hugging Face) are
+ *   listed with a check box that extends misaligned spans to whole words,
+ *   which the others do not show; unticked, "North Korea" of "North
+ *   Korean" is left out, ticked it is extended, and the warnings say which.
  */
 
 #include "config.h"
@@ -336,6 +340,91 @@ test_gold_include_partial (Fixture       *fixture,
   destroy_and_finalize (dialog);
 }
 
+/* The token formats: listed, with the misaligned check box (and only
+ * they); what it does, end to end from the Export button. */
+static void
+test_token_formats (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char * const token_formats[] = { "conll", "conll2002", "conllu", "hf", NULL };
+  g_autofree char *brat = g_build_filename (fixture->dir, "korea", NULL);
+  g_autofree char *txt = g_build_filename (brat, "defectors.txt", NULL);
+  g_autofree char *ann = g_build_filename (brat, "defectors.ann", NULL);
+  g_autofree char *gloss = g_build_filename (fixture->dir, "korea.gloss", NULL);
+  g_autofree char *conllu = g_build_filename (fixture->dir, "korea.conllu", NULL);
+  g_autofree char *conll2002 = g_build_filename (fixture->dir, "korea.conll", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *warnings = NULL;
+  g_autoptr(GlossProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { brat, NULL };
+  GlossImportOptions import = GLOSS_IMPORT_OPTIONS_INIT;
+  GPtrArray *formats = gloss_format_list ();
+  GlossExportDialog *dialog;
+  GtkCheckButton *check;
+
+  g_assert_cmpint (g_mkdir (brat, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (txt, "North Korean defectors met officials in Seoul.\n", -1,
+                                      NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tGPE 0 11\tNorth Korea\n", -1, NULL));
+  project = gloss_project_create (gloss, NULL, &error);
+  g_assert_no_error (error);
+  gloss_project_set_annotator (project, "tester");
+  import.format = "brat";
+  g_assert_true (gloss_format_import (project, paths, &import, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = new_dialog (NULL, project);
+  check = _gloss_export_dialog_get_misaligned_check (dialog);
+  for (guint i = 0; token_formats[i] != NULL; i++)
+    g_assert_true (_gloss_export_dialog_select_format (dialog, token_formats[i]));
+  for (guint i = 0; i < formats->len; i++)
+    {
+      GlossFormat *format = g_ptr_array_index (formats, i);
+      const char *name = gloss_format_get_name (format);
+
+      if (!gloss_format_can_export (format))
+        continue;
+      g_assert_true (_gloss_export_dialog_select_format (dialog, name));
+      g_test_message ("%s: misaligned check %s", name,
+                      gtk_widget_get_visible (GTK_WIDGET (check)) ? "shown" : "hidden");
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (check)), ==,
+                       g_strv_contains (token_formats, name));
+    }
+
+  /* Ticked: extended to "North Korean", and said. */
+  g_assert_true (_gloss_export_dialog_select_format (dialog, "conllu"));
+  gtk_check_button_set_active (check, TRUE);
+  iterate_main_context (100);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-conllu.png");
+  _gloss_export_dialog_set_destination (dialog, conllu);
+  click_export (dialog);
+  g_assert_true (g_file_get_contents (conllu, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "1\tNorth\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE\n"
+                                      "2\tKorean\t_\t_\t_\t_\t_\t_\t_\tNER=I-GPE\n"));
+  warnings = _gloss_export_dialog_dup_warnings (dialog);
+  g_test_message ("%s", warnings);
+  g_assert_nonnull (strstr (warnings, "(GPE 0-11): does not line up with the tokens: extended "
+                                      "to their boundaries (0-12)"));
+
+  /* Unticked: left out, never cut to "North", and said. */
+  g_clear_pointer (&contents, g_free);
+  g_clear_pointer (&warnings, g_free);
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_window_get_child (GTK_WINDOW (dialog))),
+                                    "setup");
+  g_assert_true (_gloss_export_dialog_select_format (dialog, "conll2002"));
+  gtk_check_button_set_active (check, FALSE);
+  _gloss_export_dialog_set_destination (dialog, conll2002);
+  click_export (dialog);
+  g_assert_true (g_file_get_contents (conll2002, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "North O\nKorean O\ndefectors O\nmet O\nofficials O\nin O\n"
+                                 "Seoul O\n. O\n\n");
+  warnings = _gloss_export_dialog_dup_warnings (dialog);
+  g_assert_nonnull (strstr (warnings, "(GPE 0-11): does not line up with the tokens (it starts "
+                                      "or ends inside one): left out"));
+  destroy_and_finalize (dialog);
+}
+
 /* Nothing to warn about: the dialog goes, the window's toast says it. */
 static void
 test_toast (Fixture       *fixture,
@@ -385,6 +474,8 @@ main (int   argc,
   g_test_add ("/ui/export/conll-warns-and-remembers", Fixture, NULL, fixture_setup,
               test_conll_warns_and_remembers, fixture_teardown);
   g_test_add ("/ui/export/filters", Fixture, NULL, fixture_setup, test_filters,
+              fixture_teardown);
+  g_test_add ("/ui/export/token-formats", Fixture, NULL, fixture_setup, test_token_formats,
               fixture_teardown);
   g_test_add ("/ui/export/toast", Fixture, NULL, fixture_setup, test_toast, fixture_teardown);
   g_test_add ("/ui/export/gold-jsonl", Fixture, NULL, fixture_setup, test_gold_jsonl,

@@ -427,9 +427,18 @@ loss_message (GlossExportLoss loss)
     case GLOSS_EXPORT_LOSS_OVERLAP:
       return _("overlaps another span: left out");
     case GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY:
-      return _("starts or ends inside a token: that token was left out of it");
+      return _("does not line up with the tokens (it starts or ends inside one): left out");
     case GLOSS_EXPORT_LOSS_NO_TOKEN:
-      return _("covers no whole token: left out");
+      return _("covers no token: left out");
+    case GLOSS_EXPORT_LOSS_EXTENDED:
+      return _("does not line up with the tokens: extended to their boundaries");
+    case GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY:
+      return _("the format has no document boundaries: this document runs on from the one "
+               "before it");
+    case GLOSS_EXPORT_LOSS_SPACING:
+      return _("the text changes on re-import:");
+    case GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT:
+      return _("no token to write: the document was left out");
     case GLOSS_EXPORT_N_LOSSES:
     default:
       break;
@@ -458,9 +467,17 @@ loss_plural (GlossExportLoss loss)
     case GLOSS_EXPORT_LOSS_OVERLAP:
       return _("overlapping spans");
     case GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY:
-      return _("spans ending inside a token");
+      return _("spans not lined up with the tokens");
     case GLOSS_EXPORT_LOSS_NO_TOKEN:
-      return _("spans covering no whole token");
+      return _("spans covering no token");
+    case GLOSS_EXPORT_LOSS_EXTENDED:
+      return _("spans extended to token boundaries");
+    case GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY:
+      return _("documents run together");
+    case GLOSS_EXPORT_LOSS_SPACING:
+      return _("documents whose text changes on re-import");
+    case GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT:
+      return _("documents with no token");
     case GLOSS_EXPORT_N_LOSSES:
     default:
       break;
@@ -515,6 +532,29 @@ gloss_export_context_lost_annotation (GlossExportContext *ctx,
                                       GlossAnnotation    *annotation,
                                       GlossExportLoss     loss)
 {
+  gloss_export_context_lost_annotation_full (ctx, doc, annotation, loss, NULL);
+}
+
+void
+gloss_export_context_lost_document (GlossExportContext *ctx,
+                                    GlossDocument      *doc,
+                                    GlossExportLoss     loss,
+                                    const char         *detail)
+{
+  if (!count_loss (ctx, loss))
+    return;
+  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, gloss_document_get_name (doc), 0,
+                           "%s%s%s", loss_message (loss), detail != NULL ? " " : "",
+                           detail != NULL ? detail : "");
+}
+
+void
+gloss_export_context_lost_annotation_full (GlossExportContext *ctx,
+                                           GlossDocument      *doc,
+                                           GlossAnnotation    *annotation,
+                                           GlossExportLoss     loss,
+                                           const char         *extra)
+{
   g_autoptr(GString) where = NULL;
   g_autofree char *detail = NULL;
   const GlossFragment *f;
@@ -530,6 +570,8 @@ gloss_export_context_lost_annotation (GlossExportContext *ctx,
     detail = join_attribute_names (gloss_annotation_get_attributes (annotation), NULL);
   else if (loss == GLOSS_EXPORT_LOSS_NORMALISATION)
     detail = g_strdup (gloss_annotation_get_norm_id (annotation));
+  else
+    detail = g_strdup (extra);
   gloss_import_report_add (ctx->report, GLOSS_PROBLEM_WARNING, gloss_document_get_name (doc), 0,
                            _("annotation %s (%s %s): %s%s%s"),
                            gloss_annotation_get_uuid (annotation),

@@ -22,7 +22,9 @@ typedef struct
   GArray     *sentences;   /* GlossSentence */
   GPtrArray  *labels;      /* char *: the label of each span */
   guint      *owner;       /* per token: 0, or span index + 1 */
-  guint       n_partial;   /* spans not aligned with token boundaries */
+  guint       n_partial;   /* spans not aligned with token boundaries: left out, or
+                            * extended with GLOSS_MISALIGNED_EXTEND */
+  guint       n_no_token;  /* spans covering no token: left out */
   guint       n_conflicts; /* spans dropped because they overlap another */
 } GlossConllTagged;
 

@@ -1,5 +1,5 @@
 /* gloss-format-conll.c: CoNLL-style IOB column files (import: IOB1, IOB2, BIOES, BILOU;
- * export: CoNLL-2003 IOB2)
+ * export: CoNLL-2003 IOB2, and the two-column CoNLL-2002 layout)
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -647,10 +647,13 @@ conll_detect (GlossFormat *format,
  *
  * Only entity-layer labels are exported (claims and cues span whole
  * clauses and would swallow the entities inside them), unless the export
- * options name labels explicitly. Spans that do not line up with tokens:
- * a token is tagged only when the span covers it fully, so "Karsovia" in
- * "Karsovia's" is tagged but a span ending inside a token leaves that
- * token O; a span covering no whole token is dropped. Overlapping spans
+ * options name labels explicitly. A span that does not line up with the
+ * tokens ("North Korea" of "North Korean") is never cut to the tokens it
+ * covers whole, which would write a wrong entity (B-GPE "North"): it is
+ * left out, or with GLOSS_MISALIGNED_EXTEND extended to every token it
+ * touches; either is a warning. Spans may start or end in the spaces
+ * around tokens ("Karsovia" of "Karsovia's" is a token of its own). A
+ * span covering no token at all is left out. Overlapping spans
  * cannot be written: the first (then longest) one wins and the other is
  * dropped whole. Each of these cases is a warning of the export report,
  * as are discontinuous annotations, attributes, notes, normalisations and
@@ -662,9 +665,51 @@ _gloss_conll_document_is_tokenized (GlossDocument *doc)
 {
   JsonObject *meta = gloss_document_get_meta (doc);
 
-  return meta != NULL && json_object_has_member (meta, "tokenized") &&
+  if (meta == NULL)
+    return FALSE;
+  /* Imported from CoNLL-U: the surface tokens, some joined without a
+   * space (SpaceAfter=No), a sentence a line. */
+  if (json_object_has_member (meta, "token_joins") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (meta, "token_joins")))
+    return TRUE;
+  return json_object_has_member (meta, "tokenized") &&
          JSON_NODE_HOLDS_VALUE (json_object_get_member (meta, "tokenized")) &&
          json_object_get_boolean_member (meta, "tokenized");
+}
+
+/* Splits the tokens of @tokens (runs of non-spaces) at the offsets of
+ * @joins, ascending: where the CoNLL-U file had two tokens with no space
+ * between them. */
+static void
+split_at_joins (GArray    *tokens,
+                JsonArray *joins)
+{
+  guint n_joins = json_array_get_length (joins);
+  g_autoptr(GArray) out = NULL;
+  guint j = 0;
+
+  if (n_joins == 0)
+    return;
+  out = g_array_sized_new (FALSE, FALSE, sizeof (GlossToken), tokens->len + n_joins);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      GlossToken tok = g_array_index (tokens, GlossToken, i);
+      guint flags = tok.flags;
+
+      while (j < n_joins && (guint) json_array_get_int_element (joins, j) <= tok.start)
+        j++;
+      while (j < n_joins && (guint) json_array_get_int_element (joins, j) < tok.end)
+        {
+          GlossToken left = { tok.start, (guint) json_array_get_int_element (joins, j),
+                              flags & GLOSS_TOKEN_KIND_MASK };
+          g_array_append_val (out, left);
+          tok.start = left.end;
+          j++;
+        }
+      g_array_append_val (out, tok);
+    }
+  g_array_set_size (tokens, 0);
+  g_array_append_vals (tokens, out->data, out->len);
 }
 
 gboolean
@@ -705,6 +750,8 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   const char *text = gloss_document_get_text (doc);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GlossTokenSpan));
   g_autofree GlossSpanFit *fits = NULL;
+  gboolean extend = gloss_export_context_get_options (ctx)->misaligned
+                    == GLOSS_MISALIGNED_EXTEND;
   GlossConllTagged *t;
 
   if (kept == NULL)
@@ -718,7 +765,12 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
   t->labels = g_ptr_array_new_with_free_func (g_free);
   if (_gloss_conll_document_is_tokenized (doc))
     {
+      JsonObject *meta = gloss_document_get_meta (doc);
+      JsonNode *joins = json_object_get_member (meta, "token_joins");
+
       t->tokens = gloss_tokenize_on_spaces (text, -1);
+      if (joins != NULL && JSON_NODE_HOLDS_ARRAY (joins))
+        split_at_joins (t->tokens, json_node_get_array (joins));
       t->sentences = gloss_split_lines (text, -1, t->tokens);
     }
   else
@@ -740,16 +792,21 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
     }
   fits = g_new (GlossSpanFit, spans->len + 1);
   t->owner = gloss_tokens_assign_spans_full (t->tokens, (GlossTokenSpan *) spans->data,
-                                             spans->len, fits);
+                                             spans->len,
+                                             extend ? GLOSS_SPAN_ALIGN_EXTEND
+                                                    : GLOSS_SPAN_ALIGN_DROP,
+                                             fits);
   t->text = text;
 
   /* The report: spans that do not fit the tokens (what IOB tags cannot
-   * carry at all was reported while reading). */
+   * carry at all was reported while reading). None is ever cut to the
+   * tokens it covers whole: that would be a wrong entity. */
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (kept, g_array_index (spans, GlossTokenSpan, i).id);
+      GlossTokenSpan *s = &g_array_index (spans, GlossTokenSpan, i);
+      GlossAnnotation *a = g_ptr_array_index (kept, s->id);
 
-      if (fits[i] & (GLOSS_SPAN_FIT_PARTIAL | GLOSS_SPAN_FIT_NO_TOKEN))
+      if ((fits[i] & GLOSS_SPAN_FIT_PARTIAL) && !(fits[i] & GLOSS_SPAN_FIT_CONFLICT))
         t->n_partial++;
       if (fits[i] & GLOSS_SPAN_FIT_CONFLICT)
         {
@@ -757,9 +814,29 @@ _gloss_conll_tag_document (GlossExportContext  *ctx,
           gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_OVERLAP);
         }
       else if (fits[i] & GLOSS_SPAN_FIT_NO_TOKEN)
-        gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_NO_TOKEN);
-      else if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+        {
+          t->n_no_token++;
+          gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_NO_TOKEN);
+        }
+      else if ((fits[i] & GLOSS_SPAN_FIT_PARTIAL) && !extend)
         gloss_export_context_lost_annotation (ctx, doc, a, GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY);
+      else if (fits[i] & GLOSS_SPAN_FIT_PARTIAL)
+        {
+          /* Extended: say to where. */
+          guint first = gloss_tokens_find (t->tokens, s->start), last = first;
+          g_autofree char *where = NULL;
+
+          while (last + 1 < t->tokens->len
+                 && g_array_index (t->tokens, GlossToken, last + 1).start < s->end)
+            last++;
+          where = g_strdup_printf ("(%u-%u)",
+                                   MIN (s->start,
+                                        g_array_index (t->tokens, GlossToken, first).start),
+                                   MAX (s->end,
+                                        g_array_index (t->tokens, GlossToken, last).end));
+          gloss_export_context_lost_annotation_full (ctx, doc, a, GLOSS_EXPORT_LOSS_EXTENDED,
+                                                     where);
+        }
     }
   return t;
 }
@@ -780,10 +857,16 @@ _gloss_conll_tagged_tag (GlossConllTagged *t,
   return buf->str;
 }
 
+typedef enum
+{
+  LAYOUT_CONLL2003,  /* -DOCSTART- per document, "TOKEN _ _ TAG" */
+  LAYOUT_CONLL2002,  /* "TOKEN TAG", no document boundaries */
+} Layout;
+
 static gboolean
-conll_export (GlossFormat         *format,
-              GlossExportContext  *ctx,
+write_tagged (GlossExportContext  *ctx,
               const char          *path,
+              Layout               layout,
               GCancellable        *cancellable,
               GError             **error)
 {
@@ -791,6 +874,8 @@ conll_export (GlossFormat         *format,
   g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
   g_autoptr(GString) buf = g_string_new (NULL);
   g_autoptr(GString) tag = g_string_new (NULL);
+  const char *separator = layout == LAYOUT_CONLL2003 ? " _ _ " : " ";
+  gboolean written = FALSE;
 
   if (out == NULL)
     return FALSE;
@@ -803,7 +888,17 @@ conll_export (GlossFormat         *format,
 
       if (t == NULL)
         return FALSE;
-      g_string_assign (buf, "-DOCSTART- -X- -X- O\n\n");
+      if (layout == LAYOUT_CONLL2003)
+        g_string_assign (buf, "-DOCSTART- -X- -X- O\n\n");
+      else
+        {
+          /* CoNLL-2002 has no document boundaries: a re-import reads one
+           * document. Said of every document that runs on from another. */
+          g_string_truncate (buf, 0);
+          if (written && t->sentences->len > 0)
+            gloss_export_context_lost_document (ctx, doc, GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY,
+                                                NULL);
+        }
       p = t->text;
       for (guint s = 0; s < t->sentences->len; s++)
         {
@@ -819,11 +914,12 @@ conll_export (GlossFormat         *format,
               p = b;
               pos = tok->end;
               g_string_append_len (buf, a, b - a);
-              g_string_append (buf, " _ _ ");
+              g_string_append (buf, separator);
               g_string_append (buf, _gloss_conll_tagged_tag (t, st->first_token, k, tag));
               g_string_append_c (buf, '\n');
             }
           g_string_append_c (buf, '\n');
+          written = TRUE;
         }
       _gloss_conll_tagged_free (t);
       if (!g_output_stream_write_all (out, buf->str, buf->len, NULL, cancellable, error))
@@ -831,6 +927,16 @@ conll_export (GlossFormat         *format,
       gloss_export_context_progress (ctx, (double) (d + 1) / docs->len);
     }
   return g_output_stream_close (out, cancellable, error);
+}
+
+static gboolean
+conll_export (GlossFormat         *format,
+              GlossExportContext  *ctx,
+              const char          *path,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  return write_tagged (ctx, path, LAYOUT_CONLL2003, cancellable, error);
 }
 
 static void
@@ -845,9 +951,60 @@ gloss_format_conll_class_init (GlossFormatConllClass *klass)
   format_class->detect = conll_detect;
   format_class->import_path = conll_import;
   format_class->export_path = conll_export;
+  format_class->export_tokens = TRUE;
 }
 
 static void
 gloss_format_conll_init (GlossFormatConll *self)
+{
+}
+
+/* CoNLL-2002
+ * ----------
+ * The two-column layout of the CoNLL-2002 shared task (Spanish, Dutch),
+ * which many NER tools read: "TOKEN TAG" a line, IOB2 tags, a blank line
+ * after each sentence, and no -DOCSTART- line, so every document after
+ * the first runs on from the one before it (each is named in a warning).
+ * A format of its own rather than an option of "conll", so that it is one
+ * more choice wherever formats are listed (the export dialog, gloss-cli
+ * formats) and needs no option there. It is read by the CoNLL importer
+ * above, which takes the token from the first column and the tag from the
+ * last whatever their number; "conll" wins the detection of such files,
+ * to the same effect. */
+
+struct _GlossFormatConll2002
+{
+  GlossFormat parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossFormatConll2002, gloss_format_conll2002, GLOSS_TYPE_FORMAT)
+
+static gboolean
+conll2002_export (GlossFormat         *format,
+                  GlossExportContext  *ctx,
+                  const char          *path,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  return write_tagged (ctx, path, LAYOUT_CONLL2002, cancellable, error);
+}
+
+static void
+gloss_format_conll2002_class_init (GlossFormatConll2002Class *klass)
+{
+  GlossFormatClass *format_class = GLOSS_FORMAT_CLASS (klass);
+  static const char * const extensions[] = { "conll", "iob", "bio", "conll2002", NULL };
+
+  format_class->name = "conll2002";
+  format_class->display_name = N_("CoNLL IOB, two columns (CoNLL-2002)");
+  format_class->extensions = extensions;
+  format_class->detect = conll_detect;
+  format_class->import_path = conll_import;
+  format_class->export_path = conll2002_export;
+  format_class->export_tokens = TRUE;
+}
+
+static void
+gloss_format_conll2002_init (GlossFormatConll2002 *self)
 {
 }

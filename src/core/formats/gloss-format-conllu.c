@@ -1,4 +1,4 @@
-/* gloss-format-conllu.c: CoNLL-U import (Universal Dependencies)
+/* gloss-format-conllu.c: CoNLL-U import and export (Universal Dependencies)
  *
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,9 +14,11 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-document.h"
 #include "gloss-format-conll-private.h"
 #include "gloss-format-util.h"
 #include "gloss-formats.h"
+#include "gloss-tokenizer.h"
 
 /* The text of each sentence is rebuilt from its surface tokens: the FORM of
  * a multiword token range ("11-12 Iran’s") instead of its words, otherwise
@@ -42,7 +44,10 @@
  * Named entities come from MISC when present ("NE=B-PER", "NER=I-LOC" or
  * "Entity=..." with IOB/BIOES tags); a file with none imports its text
  * only, and the report says so. Lemmas, tags, features and dependencies
- * have no place in Gloss: the report notes that they were not imported. */
+ * have no place in Gloss: the report notes that they were not imported.
+ * The offsets where two surface tokens meet without a space go into the
+ * document's meta ("token_joins"), so that exports give back the same
+ * tokens. */
 
 struct _GlossFormatConllu
 {
@@ -64,6 +69,7 @@ typedef struct
   GString *text;
   guint    n_chars;
   GArray  *spans;
+  GArray  *joins;      /* guint: where two tokens meet without a space */
   guint    n_sentences;
 } Doc;
 
@@ -79,6 +85,7 @@ doc_free (Doc *doc)
   g_free (doc->name);
   g_string_free (doc->text, TRUE);
   g_array_unref (doc->spans);
+  g_array_unref (doc->joins);
   g_free (doc);
 }
 
@@ -91,6 +98,7 @@ doc_new (const char *name)
   doc->text = g_string_new (NULL);
   doc->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_clear_func (doc->spans, span_clear);
+  doc->joins = g_array_new (FALSE, FALSE, sizeof (guint));
   return doc;
 }
 
@@ -317,7 +325,13 @@ end_sentence (Parser  *p,
         doc_append (p->doc, "\n");
     }
   for (guint i = 0; i < p->surface->len; i++)
-    g_array_index (p->surface, Surface, i).start += p->doc->n_chars;
+    {
+      Surface *s = &g_array_index (p->surface, Surface, i);
+
+      s->start += p->doc->n_chars;
+      if (i > 0 && !g_array_index (p->surface, Surface, i - 1).space_after)
+        g_array_append_val (p->doc->joins, s->start);
+    }
   doc_append (p->doc, rebuilt->str);
   add_sentence_spans (p->doc, p->surface);
   p->doc->n_sentences++;
@@ -703,6 +717,13 @@ conllu_import (GlossFormat         *format,
       json_builder_add_string_value (b, file_name);
       json_builder_set_member_name (b, "format");
       json_builder_add_string_value (b, "conllu");
+      /* The surface tokens come back on export: the text splits on
+       * spaces and at these offsets (see gloss-format-conll.c). */
+      json_builder_set_member_name (b, "token_joins");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < doc->joins->len; j++)
+        json_builder_add_int_value (b, g_array_index (doc->joins, guint, j));
+      json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       meta = json_to_string (root, FALSE);
@@ -769,6 +790,195 @@ conllu_detect (GlossFormat *format,
   return good > 0 && bad == 0 ? 85 : 0;
 }
 
+/* Export
+ * ------
+ * The tokens and sentences of the CoNLL exports (gloss-format-conll.c:
+ * the surface tokens of a document imported from CoNLL-U or CoNLL, else
+ * Gloss's tokenizer), with the same rules for spans that do not line up.
+ * Each document starts with "# newdoc id = NAME", each sentence with
+ * "# sent_id = NAME-N" (unique in the file: N has no "-") and "# text",
+ * and a "# newpar" marks a blank line before a sentence. The ten columns
+ * hold ID, FORM and MISC, "_" elsewhere: Gloss knows no lemma, tag,
+ * feature or dependency. MISC has the entity tag ("NER=B-ORG", IOB2;
+ * none for tokens outside entities) and SpaceAfter=No where no space
+ * follows. What the importer rebuilds is one space between tokens and a
+ * sentence a line: a document whose text would come back otherwise is
+ * named in a warning, and so is one whose tokens are not in Unicode NFC
+ * (written normalised, as the format demands). */
+
+/* A name fit for a comment line: line breaks and TABs become spaces. */
+static char *
+comment_safe (const char *name)
+{
+  char *safe = g_strdup (name);
+
+  for (char *c = safe; *c != '\0'; c++)
+    if (*c == '\n' || *c == '\r' || *c == '\t')
+      *c = ' ';
+  return g_strstrip (safe);
+}
+
+/* The FORM of a token: NFC, and no character the line reader treats as a
+ * field or space boundary. Sets *@changed when it differs from @form. */
+static char *
+form_of (const char *form,
+         gssize      len,
+         gboolean   *changed)
+{
+  g_autofree char *raw = g_strndup (form, len);
+  char *nfc;
+  gboolean plain = TRUE;
+
+  /* Most tokens are plain ASCII: NFC already. */
+  for (gssize i = 0; plain && i < len; i++)
+    plain = (guchar) form[i] < 0x80 && !g_ascii_isspace (form[i]);
+  if (plain)
+    return g_steal_pointer (&raw);
+  nfc = g_utf8_normalize (raw, -1, G_NORMALIZE_NFC);
+
+  if (nfc == NULL)
+    nfc = g_strdup ("_");
+  for (char *c = nfc; *c != '\0'; c++)
+    if (g_ascii_isspace (*c))
+      *c = '_';
+  if (strcmp (nfc, raw) != 0)
+    *changed = TRUE;
+  return nfc;
+}
+
+/* The pointer to code point @offset of the text, walking forward from
+ * *@at (code point *@at_offset, <= @offset), which it then points at: the
+ * tokens come in order, so a document is read once. */
+static const char *
+walk_to (const char **at,
+         guint       *at_offset,
+         guint        offset)
+{
+  *at = g_utf8_offset_to_pointer (*at, offset - *at_offset);
+  *at_offset = offset;
+  return *at;
+}
+
+static gboolean
+conllu_export (GlossFormat         *format,
+               GlossExportContext  *ctx,
+               const char          *path,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  GPtrArray *docs = gloss_export_context_get_documents (ctx);
+  g_autoptr(GOutputStream) out = gloss_export_context_open_output (ctx, path, cancellable, error);
+  g_autoptr(GString) buf = g_string_new (NULL);
+  g_autoptr(GString) tag = g_string_new (NULL);
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) rebuilt = g_string_new (NULL);
+
+  if (out == NULL)
+    return FALSE;
+  for (guint d = 0; d < docs->len; d++)
+    {
+      GlossDocument *doc = g_ptr_array_index (docs, d);
+      GlossConllTagged *t = _gloss_conll_tag_document (ctx, doc, error);
+      g_autofree char *name = NULL;
+      gsize text_len;
+      guint n_changed_forms = 0;
+      const char *at;
+      guint at_offset = 0;
+
+      if (t == NULL)
+        return FALSE;
+      g_string_truncate (buf, 0);
+      g_string_truncate (rebuilt, 0);
+      if (t->sentences->len == 0)
+        {
+          /* A sentence needs a word line: nothing to write. */
+          gloss_export_context_lost_document (ctx, doc, GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT, NULL);
+          _gloss_conll_tagged_free (t);
+          continue;
+        }
+      at = t->text;
+      name = comment_safe (gloss_document_get_name (doc));
+      g_string_append_printf (buf, "# newdoc id = %s\n", name);
+      for (guint s = 0; s < t->sentences->len; s++)
+        {
+          GlossSentence *st = &g_array_index (t->sentences, GlossSentence, s);
+          GlossSentence *next = s + 1 < t->sentences->len
+                                  ? &g_array_index (t->sentences, GlossSentence, s + 1)
+                                  : NULL;
+          gboolean newpar = FALSE;
+
+          if (s > 0)
+            {
+              /* A blank line before this sentence: a new paragraph. */
+              GlossSentence *prev = &g_array_index (t->sentences, GlossSentence, s - 1);
+              const char *a = walk_to (&at, &at_offset, prev->end);
+              const char *b = g_utf8_offset_to_pointer (a, st->start - prev->end);
+              guint n_breaks = 0;
+
+              for (const char *c = a; c < b; c++)
+                n_breaks += *c == '\n';
+              newpar = n_breaks >= 2;
+              g_string_append (rebuilt, newpar ? "\n\n" : "\n");
+            }
+          g_string_truncate (sentence, 0);
+          g_string_truncate (lines, 0);
+          for (guint k = st->first_token; k < st->first_token + st->n_tokens; k++)
+            {
+              GlossToken *tok = &g_array_index (t->tokens, GlossToken, k);
+              gboolean last = k + 1 == st->first_token + st->n_tokens;
+              guint next_start = last ? (next != NULL ? next->start : G_MAXUINT)
+                                      : g_array_index (t->tokens, GlossToken, k + 1).start;
+              gboolean space_after = next_start != tok->end;
+              const char *a = walk_to (&at, &at_offset, tok->start);
+              const char *b = g_utf8_offset_to_pointer (a, tok->end - tok->start);
+              gboolean changed = FALSE;
+              g_autofree char *form = form_of (a, b - a, &changed);
+              const char *tag_str = _gloss_conll_tagged_tag (t, st->first_token, k, tag);
+              gboolean has_ner = strcmp (tag_str, "O") != 0;
+
+              n_changed_forms += changed;
+              g_string_append (sentence, form);
+              if (!last && space_after)
+                g_string_append_c (sentence, ' ');
+              g_string_append_printf (lines, "%u\t%s\t_\t_\t_\t_\t_\t_\t_\t",
+                                      k - st->first_token + 1, form);
+              if (has_ner)
+                g_string_append_printf (lines, "NER=%s", tag_str);
+              if (!space_after)
+                g_string_append_printf (lines, "%sSpaceAfter=No", has_ner ? "|" : "");
+              if (!has_ner && space_after)
+                g_string_append_c (lines, '_');
+              g_string_append_c (lines, '\n');
+            }
+          if (newpar)
+            g_string_append (buf, "# newpar\n");
+          g_string_append_printf (buf, "# sent_id = %s-%u\n# text = %s\n%s\n", name, s + 1,
+                                  sentence->str, lines->str);
+          g_string_append (rebuilt, sentence->str);
+        }
+      /* What a re-import would make of the text. */
+      text_len = strlen (t->text);
+      if (rebuilt->len != text_len || memcmp (rebuilt->str, t->text, text_len) != 0)
+        gloss_export_context_lost_document (ctx, doc, GLOSS_EXPORT_LOSS_SPACING,
+                                            _("it comes back with one space between tokens and "
+                                              "a sentence a line"));
+      if (n_changed_forms > 0)
+        {
+          g_autofree char *detail = g_strdup_printf (
+            ngettext ("%u token was written in Unicode NFC",
+                      "%u tokens were written in Unicode NFC", n_changed_forms),
+            n_changed_forms);
+          gloss_export_context_lost_document (ctx, doc, GLOSS_EXPORT_LOSS_SPACING, detail);
+        }
+      _gloss_conll_tagged_free (t);
+      if (!g_output_stream_write_all (out, buf->str, buf->len, NULL, cancellable, error))
+        return FALSE;
+      gloss_export_context_progress (ctx, (double) (d + 1) / docs->len);
+    }
+  return g_output_stream_close (out, cancellable, error);
+}
+
 static void
 gloss_format_conllu_class_init (GlossFormatConlluClass *klass)
 {
@@ -780,6 +990,8 @@ gloss_format_conllu_class_init (GlossFormatConlluClass *klass)
   format_class->extensions = extensions;
   format_class->detect = conllu_detect;
   format_class->import_path = conllu_import;
+  format_class->export_path = conllu_export;
+  format_class->export_tokens = TRUE;
 }
 
 static void

@@ -53,7 +53,8 @@ static const char * const span_keys[] = { "label", "labels", "column_label", "en
                                           "annotations", NULL };
 static const char * const other_keys[] = { "id", "relations", "meta", NULL };
 /* Our own bookkeeping in the document meta, not flattened on export. */
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized", NULL };
+static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
+                                               NULL };
 
 typedef struct
 {

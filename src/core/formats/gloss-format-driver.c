@@ -290,6 +290,17 @@ gloss_format_check_export_options (const char               *format_name,
                    gloss_format_get_display_name (format));
       return FALSE;
     }
+  /* Span formats keep every offset as it is: extending would change
+   * spans that need no change. */
+  if (format != NULL && !gloss_format_exports_tokens (format)
+      && options->misaligned != GLOSS_MISALIGNED_DROP)
+    {
+      g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_OPTIONS,
+                   _("%s keeps spans as they are: extending spans to token boundaries "
+                     "applies to the token formats (CoNLL, CoNLL-U, Hugging Face) only"),
+                   gloss_format_get_display_name (format));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -152,9 +152,13 @@ append_card (GString            *card,
       g_string_append_printf (card, "| %s | %u | %u | %u |\n", label, c[0], c[1], c[2]);
     }
   if (n_partial + n_conflicts > 0)
-    g_string_append_printf (card, "\nSpans not aligned with tokens: %u (a token is tagged only "
-                            "when a span covers it fully); overlapping spans left out: %u.\n",
-                            n_partial, n_conflicts);
+    g_string_append_printf (card, "\nSpans not aligned with tokens: %u (%s); spans covering no "
+                                  "token or overlapping another, left out: %u.\n",
+                            n_partial,
+                            o->misaligned == GLOSS_MISALIGNED_EXTEND
+                              ? "extended to token boundaries"
+                              : "left out, never cut to the tokens they cover",
+                            n_conflicts);
 
   g_string_append (card, "\n## Tags\n\n| id | tag |\n|---:|---|\n");
   for (guint i = 0; i < tags->names->len; i++)
@@ -256,7 +260,7 @@ hf_export (GlossFormat         *format,
         }
       n_docs[split]++;
       n_partial += t->n_partial;
-      n_conflicts += t->n_conflicts;
+      n_conflicts += t->n_conflicts + t->n_no_token;
       p = t->text;
       for (guint s = 0; ok && s < t->sentences->len; s++)
         {
@@ -355,6 +359,7 @@ gloss_format_hf_class_init (GlossFormatHfClass *klass)
   format_class->extensions = NULL;
   format_class->export_to_folder = TRUE;
   format_class->export_splits = TRUE;
+  format_class->export_tokens = TRUE;
   format_class->export_path = hf_export;
 }
 

@@ -57,7 +57,7 @@ G_DEFINE_FINAL_TYPE (GlossFormatLabelStudio, gloss_format_label_studio, GLOSS_TY
 #define PREDICTION_PREFIX "prediction:"
 #define UNLABELLED_RELATION "related"
 
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized",
+static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
                                               "label_studio_data_key", NULL };
 
 typedef struct

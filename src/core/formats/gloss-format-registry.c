@@ -41,6 +41,7 @@ _gloss_format_builtin_types (guint *n_types)
 #endif
 #ifdef GLOSS_HAVE_FORMAT_CONLL
       types[n++] = GLOSS_TYPE_FORMAT_CONLL;
+      types[n++] = GLOSS_TYPE_FORMAT_CONLL2002;
 #endif
 #ifdef GLOSS_HAVE_FORMAT_CONLLU
       types[n++] = GLOSS_TYPE_FORMAT_CONLLU;

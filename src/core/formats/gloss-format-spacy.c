@@ -42,7 +42,8 @@ struct _GlossFormatSpacy
 
 G_DEFINE_FINAL_TYPE (GlossFormatSpacy, gloss_format_spacy, GLOSS_TYPE_FORMAT)
 
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized", NULL };
+static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
+                                               NULL };
 
 typedef struct
 {

@@ -69,6 +69,13 @@ gloss_format_exports_splits (GlossFormat *self)
   return GLOSS_FORMAT_GET_CLASS (self)->export_splits;
 }
 
+gboolean
+gloss_format_exports_tokens (GlossFormat *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FORMAT (self), FALSE);
+  return GLOSS_FORMAT_GET_CLASS (self)->export_tokens;
+}
+
 GPtrArray *
 gloss_format_list (void)
 {

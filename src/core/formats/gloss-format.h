@@ -99,6 +99,16 @@ typedef struct
   gpointer           progress_data;
 } GlossImportOptions;
 
+/* What token-based exports (CoNLL, CoNLL-U, Hugging Face) do with a span
+ * that does not line up with the tokens, one that starts or ends inside a
+ * token ("North Korea" of "North Korean"). Never truncated: a span cut to
+ * the whole tokens it covers would be a wrong entity. */
+typedef enum
+{
+  GLOSS_MISALIGNED_DROP,    /* left out, each one reported (the default) */
+  GLOSS_MISALIGNED_EXTEND,  /* extended to the boundaries of the tokens it touches, reported */
+} GlossMisaligned;
+
 typedef struct
 {
   const char         *annotator;     /* only this annotator's annotations, NULL = all */
@@ -113,6 +123,7 @@ typedef struct
   guint64             seed;
   gboolean            keep_paths;    /* documents' "source" metadata keeps the full path of
                                       * the file imported, not its name only */
+  GlossMisaligned     misaligned;    /* token-based formats only (gloss_format_exports_tokens()) */
   GlossProgressFunc   progress;
   gpointer            progress_data;
 } GlossExportOptions;
@@ -169,8 +180,13 @@ typedef enum
   GLOSS_EXPORT_LOSS_RELATION,             /* a whole relation */
   GLOSS_EXPORT_LOSS_RELATION_ATTRIBUTES,  /* a relation's attributes */
   GLOSS_EXPORT_LOSS_OVERLAP,              /* a span overlapping or nested in another: left out */
-  GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY,       /* a span ending inside a token: that token left out */
-  GLOSS_EXPORT_LOSS_NO_TOKEN,             /* a span covering no whole token: left out */
+  GLOSS_EXPORT_LOSS_TOKEN_BOUNDARY,       /* a span starting or ending inside a token: left out */
+  GLOSS_EXPORT_LOSS_NO_TOKEN,             /* a span covering no token: left out */
+  GLOSS_EXPORT_LOSS_EXTENDED,             /* a misaligned span extended to token boundaries
+                                           * (GLOSS_MISALIGNED_EXTEND): written, but changed */
+  GLOSS_EXPORT_LOSS_DOCUMENT_BOUNDARY,    /* documents run together (formats without them) */
+  GLOSS_EXPORT_LOSS_SPACING,              /* the text would come back changed (spacing, NFC) */
+  GLOSS_EXPORT_LOSS_EMPTY_DOCUMENT,       /* a document with no token: not written */
   GLOSS_EXPORT_N_LOSSES
 } GlossExportLoss;
 
@@ -301,6 +317,20 @@ void                      gloss_export_context_lost_annotation (GlossExportConte
                                                                 GlossDocument      *doc,
                                                                 GlossAnnotation    *annotation,
                                                                 GlossExportLoss     loss);
+/* The same with @detail (may be NULL) after the message, e.g. the offsets
+ * a span was extended to: "(0-12)". */
+void                      gloss_export_context_lost_annotation_full (GlossExportContext *ctx,
+                                                                     GlossDocument      *doc,
+                                                                     GlossAnnotation    *annotation,
+                                                                     GlossExportLoss     loss,
+                                                                     const char         *detail);
+/* A loss of the document as a whole (document boundaries, spacing): one
+ * warning "MESSAGE DETAIL", file = the document's name, counted like the
+ * others. */
+void                      gloss_export_context_lost_document (GlossExportContext *ctx,
+                                                              GlossDocument      *doc,
+                                                              GlossExportLoss     loss,
+                                                              const char         *detail);
 /* "relation UUID (TYPE): what was lost". */
 void                      gloss_export_context_lost_relation (GlossExportContext *ctx,
                                                               GlossDocument      *doc,
@@ -366,6 +396,7 @@ struct _GlossFormatClass
   /* Files that may be empty (brat's .ann: a text without annotations);
    * every other empty file is refused before the format reads it. */
   const char * const *empty_extensions;
+  gboolean            export_tokens;   /* exports honour GlossExportOptions.misaligned */
 
   /* 0 (not this format) .. 100 (certainly). @head is the file's first
    * bytes (empty for folders). NULL = by extension only. */
@@ -395,6 +426,9 @@ gboolean      gloss_format_can_export        (GlossFormat *self);
 gboolean      gloss_format_exports_to_folder (GlossFormat *self);
 /* TRUE when exports write train/validation/test splits (hf). */
 gboolean      gloss_format_exports_splits    (GlossFormat *self);
+/* TRUE when exports write tokens with tags (CoNLL, CoNLL-U, hf): they
+ * honour GlossExportOptions.misaligned. */
+gboolean      gloss_format_exports_tokens    (GlossFormat *self);
 
 /* The annotator of imported annotations whose file names none (without
  * --annotator), and the one exports leave unnamed where a format names

@@ -39,6 +39,10 @@ G_DECLARE_FINAL_TYPE (GlossFormatLabelStudio, gloss_format_label_studio, GLOSS,
 #define GLOSS_TYPE_FORMAT_CONLL (gloss_format_conll_get_type ())
 G_DECLARE_FINAL_TYPE (GlossFormatConll, gloss_format_conll, GLOSS, FORMAT_CONLL, GlossFormat)
 
+#define GLOSS_TYPE_FORMAT_CONLL2002 (gloss_format_conll2002_get_type ())
+G_DECLARE_FINAL_TYPE (GlossFormatConll2002, gloss_format_conll2002, GLOSS, FORMAT_CONLL2002,
+                      GlossFormat)
+
 #define GLOSS_TYPE_FORMAT_CONLLU (gloss_format_conllu_get_type ())
 G_DECLARE_FINAL_TYPE (GlossFormatConllu, gloss_format_conllu, GLOSS, FORMAT_CONLLU, GlossFormat)
 
