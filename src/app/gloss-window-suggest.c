@@ -176,6 +176,28 @@ train_model (GlossProject *project,
   return NULL;
 }
 
+/* train_model() for a worker: FALSE with @error set when the job was
+ * cancelled, also when the cancel came after a training that gave no
+ * model (too few documents): a worker that fails says why, or GTask
+ * takes its FALSE without an error for a programming error. */
+static gboolean
+train_for_worker (GlossProject    *project,
+                  GPtrArray       *outcomes,
+                  GlossSuggester **trained,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *trained = train_model (project, outcomes, cancellable, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return *trained != NULL || !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 static gboolean
 suggest_worker (GlossProject     *project,
                 gpointer          data,
@@ -200,13 +222,11 @@ suggest_worker (GlossProject     *project,
         {
           if (job->base.model == NULL)
             {
-              job->base.trained = train_model (project, job->base.outcomes, cancellable, error);
+              if (!train_for_worker (project, job->base.outcomes, &job->base.trained,
+                                     cancellable, error))
+                return FALSE;
               if (job->base.trained == NULL)
-                {
-                  if (g_cancellable_is_cancelled (cancellable))
-                    return FALSE;
-                  continue;
-                }
+                continue;
             }
           g_ptr_array_add (suggesters, g_object_ref (job->base.model != NULL
                                                        ? job->base.model
@@ -424,8 +444,7 @@ train_worker (GlossProject     *project,
 {
   ModelJob *job = data;
 
-  job->trained = train_model (project, job->outcomes, cancellable, error);
-  return job->trained != NULL || !g_cancellable_is_cancelled (cancellable);
+  return train_for_worker (project, job->outcomes, &job->trained, cancellable, error);
 }
 
 static void
@@ -536,9 +555,11 @@ uncertain_worker (GlossProject     *project,
 
   if (model == NULL)
     {
-      job->base.trained = train_model (project, job->base.outcomes, cancellable, error);
+      if (!train_for_worker (project, job->base.outcomes, &job->base.trained, cancellable,
+                             error))
+        return FALSE;
       if (job->base.trained == NULL)
-        return !g_cancellable_is_cancelled (cancellable);
+        return TRUE;
       model = job->base.trained;
     }
   job->found = gloss_model_suggester_find_most_uncertain (GLOSS_MODEL_SUGGESTER (model), project,
