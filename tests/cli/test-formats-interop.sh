@@ -19,6 +19,11 @@
 # does not allow (attributed-to from an ORG) widens the relation type, with
 # a note, so that `gloss-cli validate` passes on what the import made.
 #
+# brat: the annotation.conf Gloss writes declares that spans may overlap
+# (<OVERLAP>), and attribute values holding white space, "," or "|" (which
+# split brat's .ann and .conf lines) are written %20, %2C, %7C in both and
+# read back as they were.
+#
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -203,6 +208,75 @@ else
   sed 's/^/# /' "$TMP/err" | head -5
 fi
 check "validate passes on what the import made" "$CLI" validate "$R"
+
+# ---- brat: overlaps declared, attribute values brat can split ------------------
+
+A=$TMP/brat-values.gloss
+"$CLI" init "$A" >/dev/null
+cat >"$TMP/claim.jsonl" <<'JSONL'
+{"gloss":1,"name":"briefing","text":"A source said the Karsovian unit moved funds, Meridian reported.","annotations":[{"label":"CLAIM","fragments":[[14,44]],"attributes":{"confidence":"very likely, say officials | maybe"},"annotator":"ana"},{"label":"NORP","fragments":[[18,27]],"annotator":"ana"}],"relations":[]}
+JSONL
+check "import a claim holding an entity, its attribute value with spaces" \
+  "$CLI" import "$A" "$TMP/claim.jsonl"
+"$CLI" schema export "$A" "$TMP/schema.json" >/dev/null
+python3 - "$TMP/schema.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+schema = json.load(open(path, encoding="utf-8"))
+for label in schema["labels"]:
+    if label["name"] == "CLAIM":
+        label.setdefault("attributes", []).append(
+            {"name": "confidence", "type": "enum",
+             "values": ["very likely, say officials | maybe", "low"]})
+json.dump(schema, open(path, "w", encoding="utf-8"))
+PY
+check "a schema whose CLAIM confidence has a value with spaces" \
+  "$CLI" schema import "$A" "$TMP/schema.json"
+check "brat export" "$CLI" export "$A" --format brat -o "$TMP/brat-values"
+conf=$TMP/brat-values/annotation.conf
+if awk '/^\[/ { section = $0 } section == "[relations]" && /^<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>$/ { found = 1 }
+        END { exit !found }' "$conf"; then
+  ok "annotation.conf declares overlapping spans in [relations]"
+else
+  not_ok "annotation.conf declares overlapping spans in [relations]"
+fi
+if grep -q $'^confidence\tArg:CLAIM|attributed-to, Value:very%20likely%2C%20say%20officials%20%7C%20maybe|low|' "$conf" &&
+   ! awk '/^\[attributes\]/ { a = 1; next } /^\[/ { a = 0 } a && /Value:/ { sub(/.*Value:/, ""); if ($0 ~ /[ ,]/) bad = 1 }
+          END { exit !bad }' "$conf"; then
+  ok "no attribute value in annotation.conf holds a space or a comma"
+else
+  not_ok "no attribute value in annotation.conf holds a space or a comma"
+  grep -n "Value:" "$conf" | sed 's/^/# /'
+fi
+if awk -F'\t' '/^A/ { if (split($2, f, " ") != 3) bad = 1 } END { exit bad }' "$TMP"/brat-values/*.ann &&
+   grep -q $'confidence T1 very%20likely%2C%20say%20officials%20%7C%20maybe$' "$TMP"/brat-values/*.ann; then
+  ok "each .ann attribute line has brat's three fields"
+else
+  not_ok "each .ann attribute line has brat's three fields"
+  grep "^A" "$TMP"/brat-values/*.ann | sed 's/^/# /'
+fi
+A2=$TMP/brat-values-back.gloss
+"$CLI" init "$A2" >/dev/null
+check "the brat folder imports" "$CLI" import "$A2" "$TMP/brat-values"
+got=$(sqlite3 "$A2" "SELECT json_extract(attributes, '$.confidence') FROM annotations WHERE label = 'CLAIM'")
+if [ "$got" = "very likely, say officials | maybe" ]; then
+  ok "the value comes back as it was"
+else
+  not_ok "the value comes back as it was (got: $got)"
+fi
+"$CLI" schema export "$A2" "$TMP/schema-back.json" >/dev/null
+if python3 - "$TMP/schema-back.json" <<'PY'
+import json, sys
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+values = [a.get("values") for l in schema["labels"] if l["name"] == "CLAIM"
+          for a in l.get("attributes", []) if a["name"] == "confidence"]
+sys.exit(0 if values and "very likely, say officials | maybe" in values[0] else 1)
+PY
+then
+  ok "the schema seeded from annotation.conf has the value as it was"
+else
+  not_ok "the schema seeded from annotation.conf has the value as it was"
+fi
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -12,6 +12,7 @@
 
 #include "gloss.h"
 #include "gloss-formats.h"
+#include "gloss-brat-private.h"
 
 /* ---- helpers */
 
@@ -422,8 +423,11 @@ canonical (const char *ann,
           break;
         case 'A':
           {
+            /* values as brat can hold them: spaces written %20 (see
+             * _gloss_brat_encode_value()) */
             g_autofree char *target = key_of (lines, l->target, 0);
-            g_ptr_array_add (out, g_strdup_printf ("A %s %s = “%s”", l->type, target, l->value));
+            g_autofree char *value = l->value ? _gloss_brat_decode_value (l->value) : NULL;
+            g_ptr_array_add (out, g_strdup_printf ("A %s %s = “%s”", l->type, target, value));
           }
           break;
         case 'N':

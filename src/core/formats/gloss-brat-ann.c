@@ -291,9 +291,12 @@ parse_line (const char  *line,
         if (rest < data_end)
           {
             const char *e = data_end;
+            g_autofree char *raw = NULL;
+
             while (e > rest && _gloss_brat_is_space (e[-1]))
               e--;
-            it->value = g_strndup (rest, e - rest);
+            raw = g_strndup (rest, e - rest);
+            it->value = _gloss_brat_decode_value (raw);
           }
         return TRUE;
       }
@@ -1341,7 +1344,7 @@ append_attribute_lines (GString    *ann,
         }
       else if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
         {
-          g_autofree char *value = one_line (g_variant_get_string (v, NULL));
+          g_autofree char *value = _gloss_brat_encode_value (g_variant_get_string (v, NULL));
           g_string_append_printf (ann, "A%u\t%s %s %s\n", (*next_a)++, names[i], id, value);
         }
     }

@@ -16,6 +16,76 @@
 #include "gloss-format-util.h"
 #include "gloss-schema-private.h"
 
+/* ---- attribute values */
+
+char *
+_gloss_brat_encode_value (const char *value)
+{
+  GString *out = g_string_sized_new (strlen (value));
+
+  for (const char *p = value; *p; p++)
+    switch (*p)
+      {
+      case ' ':
+        g_string_append (out, "%20");
+        break;
+      case '\t':
+        g_string_append (out, "%09");
+        break;
+      case ',':
+        g_string_append (out, "%2C");
+        break;
+      case '|':
+        g_string_append (out, "%7C");
+        break;
+      case '%':
+        g_string_append (out, "%25");
+        break;
+      case '\n':
+      case '\r':
+        g_string_append (out, "%20"); /* a value is one line */
+        break;
+      default:
+        g_string_append_c (out, *p);
+        break;
+      }
+  return g_string_free (out, FALSE);
+}
+
+char *
+_gloss_brat_decode_value (const char *value)
+{
+  static const struct
+  {
+    const char *escape;
+    char        c;
+  } escapes[] = {
+    { "20", ' ' },
+    { "09", '\t' },
+    { "2C", ',' },
+    { "7C", '|' },
+    { "25", '%' },
+  };
+  GString *out = g_string_sized_new (strlen (value));
+
+  for (const char *p = value; *p; p++)
+    {
+      gboolean decoded = FALSE;
+
+      if (*p == '%' && p[1] != '\0' && p[2] != '\0')
+        for (guint i = 0; i < G_N_ELEMENTS (escapes) && !decoded; i++)
+          if (g_ascii_strncasecmp (p + 1, escapes[i].escape, 2) == 0)
+            {
+              g_string_append_c (out, escapes[i].c);
+              p += 2;
+              decoded = TRUE;
+            }
+      if (!decoded)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- annotation.conf */
 
 typedef struct
@@ -370,7 +440,7 @@ seed_from_conf (GlossImportContext *ctx,
               any_value = TRUE;
               for (guint k = 0; vals[k]; k++)
                 if (*g_strstrip (vals[k]) != '\0')
-                  g_ptr_array_add (values, g_strdup (vals[k]));
+                  g_ptr_array_add (values, _gloss_brat_decode_value (vals[k]));
             }
         }
       for (guint j = 0; j < targets->len; j++)
@@ -578,6 +648,9 @@ _gloss_brat_write_confs (GlossExportContext  *ctx,
             }
         }
     }
+  /* Gloss lets spans nest and overlap (a claim holds its entities): without
+   * this, brat's checker flags every nested span. */
+  g_string_append (conf, "\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
   g_string_append (conf, "\n[events]\n\n# events were imported as trigger spans plus "
                          "relations\n\n[attributes]\n\n");
   for (guint i = 0; i < attr_names->len; i++)
@@ -589,8 +662,12 @@ _gloss_brat_write_confs (GlossExportContext  *ctx,
       append_joined (conf, g_hash_table_lookup (attr_targets, an), "<ANY>");
       if (values->len > 0)
         {
+          g_autoptr(GPtrArray) encoded = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint j = 0; j < values->len; j++)
+            g_ptr_array_add (encoded, _gloss_brat_encode_value (g_ptr_array_index (values, j)));
           g_string_append (conf, ", Value:");
-          append_joined (conf, values, "");
+          append_joined (conf, encoded, "");
         }
       g_string_append_c (conf, '\n');
     }

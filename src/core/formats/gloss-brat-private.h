@@ -36,6 +36,14 @@ _gloss_brat_is_space (char c)
   return c == ' ' || c == '\t';
 }
 
+/* An attribute value as brat can hold it: its .ann line and its
+ * annotation.conf split on white space, "," and "|", so those (and "%",
+ * then) are written %20, %09, %2C, %7C and %25 ("very likely" is
+ * "very%20likely"); decoding takes them back and leaves any other "%" as
+ * it is. Newly allocated. */
+char    *_gloss_brat_encode_value (const char *value);
+char    *_gloss_brat_decode_value (const char *value);
+
 /* gloss-brat-ann.c: one .ann file (NULL: none) with its text, imported;
  * one document exported as NAME.txt and NAME.ann in @dir. */
 gboolean _gloss_brat_import_pair      (GlossBratImport     *bi,
