@@ -24,6 +24,12 @@
 # split brat's .ann and .conf lines) are written %20, %2C, %7C in both and
 # read back as they were.
 #
+# Label Studio: the export keeps the from_name and to_name a task came
+# with ("label" and "text" for documents made in Gloss), writes
+# completed_by as a user id or {"email": …}, never a bare name, and writes
+# beside it NAME.label-config.xml, the <View> a project needs to take the
+# tasks back (its labels, colours and relations, per name used).
+#
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -276,6 +282,70 @@ then
   ok "the schema seeded from annotation.conf has the value as it was"
 else
   not_ok "the schema seeded from annotation.conf has the value as it was"
+fi
+
+# ---- Label Studio: the names a task came with, and its labelling config --------
+
+L=$TMP/label-studio.gloss
+"$CLI" init "$L" --schema news >/dev/null
+cat >"$TMP/ls-tasks.json" <<'JSON'
+[{"id":7,"data":{"article":"Officials in Seoul said Meridian moved funds."},"annotations":[{"id":3,"completed_by":{"email":"ana@example.org"},"result":[{"id":"r1","from_name":"ner","to_name":"article","type":"labels","value":{"start":13,"end":18,"text":"Seoul","labels":["GPE"]}},{"id":"r2","from_name":"ner","to_name":"article","type":"labels","value":{"start":24,"end":32,"text":"Meridian","labels":["ORG"]}}]}]}]
+JSON
+check "Label Studio tasks with their own from_name and to_name import" "$CLI" import "$L" "$TMP/ls-tasks.json"
+cat >"$TMP/made-here.jsonl" <<'JSONL'
+{"gloss":1,"name":"made-here","text":"Kim Sol-ji said the unit was disbanded.","annotations":[{"label":"PERSON","fragments":[[0,10]],"annotator":"ben"}],"relations":[]}
+JSONL
+check "a document made in Gloss joins them" "$CLI" import "$L" "$TMP/made-here.jsonl"
+check "Label Studio export" "$CLI" export "$L" --format label-studio -o "$TMP/ls-out.json"
+if python3 - "$TMP/ls-out.json" "$TMP/ls-out.label-config.xml" <<'PY'
+import json, sys
+import xml.etree.ElementTree as ET
+tasks = json.load(open(sys.argv[1], encoding="utf-8"))
+problems = []
+names = {}
+for task in tasks:
+    for annotation in task.get("annotations", []):
+        who = annotation.get("completed_by")
+        if not (isinstance(who, int) or (isinstance(who, dict) and "email" in who)):
+            problems.append(f"completed_by {who!r}")
+        for region in annotation["result"]:
+            if region.get("type") == "labels":
+                names[region["from_name"], region["to_name"]] = list(task["data"])
+want = {("ner", "article"): ["article"], ("label", "text"): ["text"]}
+if names != want:
+    problems.append(f"names {names} (want {want})")
+view = ET.parse(sys.argv[2]).getroot()
+if view.tag != "View":
+    problems.append(f"root {view.tag}")
+labels = {(l.get("name"), l.get("toName")): [x.get("value") for x in l.findall("Label")]
+          for l in view.findall("Labels")}
+texts = {t.get("name"): t.get("value") for t in view.findall("Text")}
+relations = [r.get("value") for r in view.findall("Relations/Relation")]
+if set(labels) != set(want) or not all({"GPE", "ORG", "PERSON"} <= set(v) for v in labels.values()):
+    problems.append(f"labels {labels}")
+if texts != {"article": "$article", "text": "$text"}:
+    problems.append(f"texts {texts}")
+if "attributed-to" not in relations:
+    problems.append(f"relations {relations}")
+if not all(x.get("background", "").startswith("#") for l in view.findall("Labels") for x in l):
+    problems.append("a label without its colour")
+print("\n".join("# " + p for p in problems))
+sys.exit(1 if problems else 0)
+PY
+then
+  ok "tasks keep their names, completed_by is an id or an email, the config matches them"
+else
+  not_ok "tasks keep their names, completed_by is an id or an email, the config matches them"
+fi
+L2=$TMP/label-studio-back.gloss
+"$CLI" init "$L2" --schema news >/dev/null
+check "the export imports again" "$CLI" import "$L2" "$TMP/ls-out.json"
+got=$(sqlite3 "$L2" "SELECT group_concat(a.label || ':' || a.annotator, ' ') FROM annotations a
+                     JOIN documents d ON d.id = a.document WHERE d.text LIKE 'Officials%'")
+if [ "$got" = "GPE:ana@example.org ORG:ana@example.org" ]; then
+  ok "... with its labels and annotator ($got)"
+else
+  not_ok "... with its labels and annotator (got: $got)"
 fi
 
 echo "1..$n"

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
 
 #include "gloss.h"
 #include "gloss-formats.h"
@@ -58,7 +61,14 @@ G_DEFINE_FINAL_TYPE (GlossFormatLabelStudio, gloss_format_label_studio, GLOSS_TY
 #define UNLABELLED_RELATION "related"
 
 static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                              "label_studio_data_key", NULL };
+                                              "label_studio_data_key",
+                                              "label_studio_from_name",
+                                              "label_studio_to_name", NULL };
+
+/* The names a labelling config gives its tags, when a task did not bring
+ * its own: <Labels name="label" toName="text"> over <Text name="text">. */
+#define DEFAULT_FROM_NAME "label"
+#define DEFAULT_TO_NAME   "text"
 
 typedef struct
 {
@@ -246,6 +256,8 @@ typedef struct
   GHashTable     *regions;       /* "group/region-id" and "region-id" -> span index + 1 */
   GHashTable     *skipped;       /* region ids not imported */
   GHashTable     *other_types;   /* result types reported */
+  const char     *from_name;     /* the first span region's, or NULL (borrowed) */
+  const char     *to_name;
 } TaskState;
 
 /* Reads a span region's offsets into code points. */
@@ -430,6 +442,13 @@ read_regions (TaskState   *st,
         }
       if (!region_offsets (st, value, what, &fragment, error))
         return FALSE;
+      /* the names of the task's labelling config, written back on export
+       * (Label Studio drops results whose from_name its config lacks) */
+      if (st->from_name == NULL && gloss_json_member_string (region, "from_name") != NULL)
+        {
+          st->from_name = gloss_json_member_string (region, "from_name");
+          st->to_name = gloss_json_member_string (region, "to_name");
+        }
       /* The labels sit under the region's type ("labels"), or "labels". */
       if (type != NULL && json_object_has_member (value, type) &&
           JSON_NODE_HOLDS_ARRAY (json_object_get_member (value, type)))
@@ -586,7 +605,9 @@ static char *
 build_meta (LsImport   *imp,
             JsonObject *task,
             JsonObject *data,
-            const char *text_key)
+            const char *text_key,
+            const char *from_name,
+            const char *to_name)
 {
   g_autoptr(JsonObject) meta = json_object_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -609,6 +630,10 @@ build_meta (LsImport   *imp,
                                                                                      l->data)));
   if (!g_str_equal (text_key, "text"))
     json_object_set_string_member (meta, "label_studio_data_key", text_key);
+  if (from_name != NULL && !g_str_equal (from_name, DEFAULT_FROM_NAME))
+    json_object_set_string_member (meta, "label_studio_from_name", from_name);
+  if (to_name != NULL && !g_str_equal (to_name, DEFAULT_TO_NAME))
+    json_object_set_string_member (meta, "label_studio_to_name", to_name);
   if (!json_object_has_member (meta, "format"))
     json_object_set_string_member (meta, "format", "label-studio");
   if (!json_object_has_member (meta, "filename"))
@@ -733,7 +758,7 @@ import_task (JsonNode    *node,
   task_id = gloss_json_node_dup_key (json_object_get_member (task, "id"));
   name = task_id != NULL ? g_strdup_printf ("%s-%s", imp->base, task_id)
                          : g_strdup_printf ("%s-%u", imp->base, index);
-  meta = build_meta (imp, task, data, text_key);
+  meta = build_meta (imp, task, data, text_key, st.from_name, st.to_name);
   doc_id = gloss_import_context_add_document (ctx, name, text, -1, meta, error);
   if (doc_id == 0)
     return FALSE;
@@ -842,7 +867,9 @@ add_result (JsonBuilder    *b,
             Group          *g,
             GHashTable     *by_uuid,
             const char     *text,
-            GlossOffsetMap *map)
+            GlossOffsetMap *map,
+            const char     *from_name,
+            const char     *to_name)
 {
   json_builder_set_member_name (b, "result");
   json_builder_begin_array (b);
@@ -862,9 +889,9 @@ add_result (JsonBuilder    *b,
           json_builder_set_member_name (b, "id");
           json_builder_add_string_value (b, id);
           json_builder_set_member_name (b, "from_name");
-          json_builder_add_string_value (b, "label");
+          json_builder_add_string_value (b, from_name);
           json_builder_set_member_name (b, "to_name");
-          json_builder_add_string_value (b, "text");
+          json_builder_add_string_value (b, to_name);
           json_builder_set_member_name (b, "type");
           json_builder_add_string_value (b, "labels");
           json_builder_set_member_name (b, "value");
@@ -919,8 +946,9 @@ add_result (JsonBuilder    *b,
 
 typedef struct
 {
-  guint    next_annotation_id;
-  gboolean keep_paths;
+  guint       next_annotation_id;
+  gboolean    keep_paths;
+  GHashTable *views;   /* "FROM\x1fTO\x1fDATA-KEY": the labelling configs the tasks need */
 } LabelStudioExport;
 
 static JsonNode *
@@ -940,8 +968,17 @@ build_task (GlossDocument     *doc,
                                                        exp->keep_paths);
   const char *text = gloss_document_get_text (doc);
   const char *key = gloss_document_get_meta_string (doc, "label_studio_data_key");
+  const char *from_name = gloss_document_get_meta_string (doc, "label_studio_from_name");
+  const char *to_name = gloss_document_get_meta_string (doc, "label_studio_to_name");
   gboolean any_prediction = FALSE;
 
+  if (key == NULL || *key == '\0')
+    key = "text";
+  if (from_name == NULL || *from_name == '\0')
+    from_name = DEFAULT_FROM_NAME;
+  if (to_name == NULL || *to_name == '\0')
+    to_name = DEFAULT_TO_NAME;
+  g_hash_table_add (exp->views, g_strjoin ("\x1f", from_name, to_name, key, NULL));
   map = gloss_offset_map_new (text, -1);
   for (guint i = 0; i < anns->len; i++)
     {
@@ -967,7 +1004,7 @@ build_task (GlossDocument     *doc,
   json_builder_add_int_value (b, index);
   json_builder_set_member_name (b, "data");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, key != NULL && *key != '\0' ? key : "text");
+  json_builder_set_member_name (b, key);
   json_builder_add_string_value (b, text);
   json_builder_end_object (b);
 
@@ -990,10 +1027,21 @@ build_task (GlossDocument     *doc,
       json_builder_add_int_value (b, (*next_annotation_id)++);
       if (*g->annotator != '\0')
         {
+          guint64 user_id;
+
+          /* Label Studio takes a user id or {"email": …}, never a name */
           json_builder_set_member_name (b, "completed_by");
-          gloss_json_builder_add_key (b, g->annotator);
+          if (g_ascii_string_to_unsigned (g->annotator, 10, 1, G_MAXINT64, &user_id, NULL))
+            json_builder_add_int_value (b, (gint64) user_id);
+          else
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "email");
+              json_builder_add_string_value (b, g->annotator);
+              json_builder_end_object (b);
+            }
         }
-      add_result (b, g, by_uuid, text, map);
+      add_result (b, g, by_uuid, text, map, from_name, to_name);
       json_builder_set_member_name (b, "was_cancelled");
       json_builder_add_boolean_value (b, FALSE);
       json_builder_set_member_name (b, "ground_truth");
@@ -1020,7 +1068,7 @@ build_task (GlossDocument     *doc,
             json_builder_begin_object (b);
           else
             continue;
-          add_result (b, g, by_uuid, text, map);
+          add_result (b, g, by_uuid, text, map, from_name, to_name);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1030,6 +1078,100 @@ build_task (GlossDocument     *doc,
 }
 
 static const char * const kept_relation_attributes[] = { "direction", NULL };
+
+static int
+compare_views (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The labelling config of the tasks written, beside them as
+ * NAME.label-config.xml, for a Label Studio project made to take them
+ * back: per <Labels> name and <Text> they use (the names a task came with,
+ * "label" and "text" for documents made in Gloss), every label of the
+ * schema with its colour, and its relation types. libxml2 writes it (and
+ * escapes it). */
+static gboolean
+write_label_config (GlossExportContext  *ctx,
+                    const char          *path,
+                    GHashTable          *views,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  GlossSchema *schema = gloss_project_get_schema (gloss_export_context_get_project (ctx));
+  GListModel *labels = gloss_schema_get_labels (schema);
+  GListModel *types = gloss_schema_get_relation_types (schema);
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (views, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory (buffer, 0);
+  gboolean ok;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".label-config.xml", NULL);
+  g_qsort_with_data (keys, g_hash_table_size (views), sizeof (char *),
+                     (GCompareDataFunc) compare_views, NULL);
+
+  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterSetIndentString (w, BAD_CAST "  ");
+  xmlTextWriterStartElement (w, BAD_CAST "View");
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (keys[i], "\x1f", 3);
+
+      xmlTextWriterStartElement (w, BAD_CAST "Labels");
+      xmlTextWriterWriteAttribute (w, BAD_CAST "name", BAD_CAST parts[0]);
+      xmlTextWriterWriteAttribute (w, BAD_CAST "toName", BAD_CAST parts[1]);
+      for (guint j = 0; j < g_list_model_get_n_items (labels); j++)
+        {
+          g_autoptr(GlossLabel) label = g_list_model_get_item (labels, j);
+
+          xmlTextWriterStartElement (w, BAD_CAST "Label");
+          xmlTextWriterWriteAttribute (w, BAD_CAST "value", BAD_CAST gloss_label_get_name (label));
+          xmlTextWriterWriteAttribute (w, BAD_CAST "background",
+                                       BAD_CAST gloss_label_get_color (label));
+          xmlTextWriterEndElement (w);
+        }
+      xmlTextWriterEndElement (w);
+      if (!g_hash_table_contains (texts, parts[1]))
+        {
+          g_autofree char *value = g_strconcat ("$", parts[2], NULL);
+
+          g_hash_table_add (texts, g_strdup (parts[1]));
+          xmlTextWriterStartElement (w, BAD_CAST "Text");
+          xmlTextWriterWriteAttribute (w, BAD_CAST "name", BAD_CAST parts[1]);
+          xmlTextWriterWriteAttribute (w, BAD_CAST "value", BAD_CAST value);
+          xmlTextWriterEndElement (w);
+        }
+    }
+  if (g_list_model_get_n_items (types) > 0)
+    {
+      xmlTextWriterStartElement (w, BAD_CAST "Relations");
+      for (guint j = 0; j < g_list_model_get_n_items (types); j++)
+        {
+          g_autoptr(GlossRelationType) type = g_list_model_get_item (types, j);
+
+          xmlTextWriterStartElement (w, BAD_CAST "Relation");
+          xmlTextWriterWriteAttribute (w, BAD_CAST "value",
+                                       BAD_CAST gloss_relation_type_get_name (type));
+          xmlTextWriterEndElement (w);
+        }
+      xmlTextWriterEndElement (w);
+    }
+  xmlTextWriterEndElement (w);
+  xmlFreeTextWriter (w);
+
+  ok = gloss_export_context_write_file (ctx, dir, name, (const char *) xmlBufferContent (buffer),
+                                        xmlBufferLength (buffer), cancellable, error);
+  xmlBufferFree (buffer);
+  return ok;
+}
 
 static JsonNode *
 build_record (GlossDocument *doc,
@@ -1053,9 +1195,14 @@ label_studio_export (GlossFormat         *format,
   static const GlossJsonExportLayout layout = { "[", "\n", ",\n", "", "\n]\n", TRUE,
                                                 GLOSS_EXPORT_CARRIES_RELATIONS,
                                                 kept_relation_attributes };
-  LabelStudioExport exp = { 1, gloss_export_context_get_options (ctx)->keep_paths };
+  g_autoptr(GHashTable) views = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  LabelStudioExport exp = { 1, gloss_export_context_get_options (ctx)->keep_paths, views };
 
-  return gloss_json_export_records (ctx, path, &layout, build_record, &exp, cancellable, error);
+  if (!gloss_json_export_records (ctx, path, &layout, build_record, &exp, cancellable, error))
+    return FALSE;
+  if (g_strcmp0 (path, "-") == 0)
+    return TRUE;
+  return write_label_config (ctx, path, views, cancellable, error);
 }
 
 static void
