@@ -288,7 +288,17 @@ gloss_import_context_add_annotation (GlossImportContext  *ctx,
                                      GlossAnnotation     *annotation,
                                      GError             **error)
 {
-  g_autoptr(GlossAnnotation) a = gloss_annotation_copy (annotation);
+  return _gloss_import_context_take_annotation (ctx, doc_id, gloss_annotation_copy (annotation),
+                                                error);
+}
+
+gboolean
+_gloss_import_context_take_annotation (GlossImportContext  *ctx,
+                                       gint64               doc_id,
+                                       GlossAnnotation     *annotation,
+                                       GError             **error)
+{
+  g_autoptr(GlossAnnotation) a = annotation;
   gpointer value;
   guint length, n;
   const GlossFragment *f;
@@ -421,8 +431,20 @@ gloss_import_context_bad_record (GlossImportContext  *ctx,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_ERROR, file, line, "%s", message);
-  if (ctx->options->skip_bad)
+  return _gloss_import_report_bad_record (ctx->report, ctx->options->skip_bad, file, line,
+                                          message, error);
+}
+
+gboolean
+_gloss_import_report_bad_record (GlossImportReport  *report,
+                                 gboolean            skip_bad,
+                                 const char         *file,
+                                 guint               line,
+                                 const char         *message,
+                                 GError            **error)
+{
+  gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, file, line, "%s", message);
+  if (skip_bad)
     return TRUE;
   if (line > 0)
     g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s:%u: %s",
