@@ -510,6 +510,7 @@ struct _GlossBratRead
   GPtrArray         *relations;    /* owned: GlossRelation of the events' roles */
   char              *name;         /* owned: the document's name */
   char              *meta;         /* owned: its metadata, JSON */
+  char              *sha256;       /* owned: the text's digest, for the store */
   guint              n_events;
   guint              n_unordered;
 };
@@ -1226,8 +1227,11 @@ read_pair (GlossBratRead  *r,
         }
     }
 
-  /* its name and where it came from */
+  /* its name, where it came from, and its digest, here rather than on the
+   * writer's thread */
   r->name = gloss_format_name_from_path (txt_path);
+  r->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) pair->text,
+                                           pair->text_len);
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
     g_autoptr(JsonNode) root = NULL;
@@ -1276,8 +1280,8 @@ write_pair (GlossBratImport  *bi,
   pair->report = report;
 
   /* write: the document, its annotations, then the relations */
-  doc_id = gloss_import_context_add_document (ctx, rd->name, pair->text, pair->text_len, rd->meta,
-                                              error);
+  doc_id = _gloss_import_context_add_counted_document (ctx, rd->name, pair->text, pair->text_len,
+                                                       pair->n_chars, rd->sha256, rd->meta, error);
   if (doc_id == 0)
     {
       g_prefix_error (error, "%s: ", txt_display);
@@ -1420,6 +1424,7 @@ _gloss_brat_read_free (GlossBratRead *rd)
   g_free (rd->raw);
   g_free (rd->name);
   g_free (rd->meta);
+  g_free (rd->sha256);
   g_free (rd->txt_display);
   g_free (rd->ann_display);
   g_free (rd->txt_path);

@@ -25,6 +25,18 @@ struct _GlossImportContext
   guint                     schema_changed : 1;
 };
 
+/* gloss_import_context_add_document() of a text whose code points
+ * (@n_chars, -1: not counted) and SHA-256 (@sha256, hex, NULL: not
+ * computed) a reader thread worked out already. */
+gint64   _gloss_import_context_add_counted_document (GlossImportContext  *ctx,
+                                                     const char          *name,
+                                                     const char          *text,
+                                                     gssize               len,
+                                                     glong                n_chars,
+                                                     const char          *sha256,
+                                                     const char          *meta_json,
+                                                     GError             **error);
+
 /* gloss_import_context_add_annotation() of an annotation nobody else
  * holds (transfer full), changed and kept as it is instead of copied:
  * an import of 200,000 rows makes no second object of each. */

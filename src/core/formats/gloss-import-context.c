@@ -256,9 +256,22 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
                                    const char          *meta_json,
                                    GError             **error)
 {
+  return _gloss_import_context_add_counted_document (ctx, name, text, len, -1, NULL, meta_json,
+                                                     error);
+}
+
+gint64
+_gloss_import_context_add_counted_document (GlossImportContext  *ctx,
+                                            const char          *name,
+                                            const char          *text,
+                                            gssize               len,
+                                            glong                n_chars,
+                                            const char          *sha256,
+                                            const char          *meta_json,
+                                            GError             **error)
+{
   g_autofree char *unique = NULL;
   gsize size = len < 0 ? strlen (text) : (gsize) len;
-  glong n_chars;
   gint64 id;
 
   if (name == NULL || *name == '\0')
@@ -271,8 +284,9 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
     }
   unique = gloss_store_dup_unique_name (ctx->store, name);
   /* counted once, for the store and for the spans' checks */
-  n_chars = g_utf8_strlen (text, len);
-  id = _gloss_store_insert_counted_document (ctx->store, NULL, unique, text, len, n_chars,
+  if (n_chars < 0)
+    n_chars = g_utf8_strlen (text, len);
+  id = _gloss_store_insert_counted_document (ctx->store, NULL, unique, text, len, n_chars, sha256,
                                              meta_json, NULL, 0, error);
   if (id == 0)
     return 0;
