@@ -81,13 +81,15 @@ gboolean    _gloss_store_rebuild_index         (GlossStore  *self,
                                                 GError     **error);
 
 /* gloss_store_insert_document () of a text whose @n_chars code points the
- * caller counted already (-1: not counted). */
+ * caller counted already (-1: not counted), and whose SHA-256 (hex) it may
+ * have computed already (NULL: not computed), on another thread. */
 gint64      _gloss_store_insert_counted_document (GlossStore  *self,
                                                   const char  *uuid,
                                                   const char  *name,
                                                   const char  *text,
                                                   gssize       text_len,
                                                   glong        n_chars,
+                                                  const char  *sha256,
                                                   const char  *meta_json,
                                                   const char  *attributes_json,
                                                   gint64       created,

@@ -1596,8 +1596,8 @@ gloss_store_insert_document (GlossStore  *self,
                              gint64       created,
                              GError     **error)
 {
-  return _gloss_store_insert_counted_document (self, uuid, name, text, text_len, -1, meta_json,
-                                               attributes_json, created, error);
+  return _gloss_store_insert_counted_document (self, uuid, name, text, text_len, -1, NULL,
+                                               meta_json, attributes_json, created, error);
 }
 
 gint64
@@ -1607,6 +1607,7 @@ _gloss_store_insert_counted_document (GlossStore  *self,
                                       const char  *text,
                                       gssize       text_len,
                                       glong        n_chars,
+                                      const char  *sha256,
                                       const char  *meta_json,
                                       const char  *attributes_json,
                                       gint64       created,
@@ -1650,7 +1651,8 @@ _gloss_store_insert_counted_document (GlossStore  *self,
       new_uuid = _gloss_uuid_string_random ();
       uuid = new_uuid;
     }
-  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
+  if (sha256 == NULL)
+    sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
 
   stmt = _gloss_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1658,7 +1660,7 @@ _gloss_store_insert_counted_document (GlossStore  *self,
   bind_text (stmt, 1, uuid, -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 2, name, -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 3, text, len, SQLITE_STATIC, &rc);
-  bind_text (stmt, 4, sha, -1, SQLITE_STATIC, &rc);
+  bind_text (stmt, 4, sha256 ? sha256 : sha, -1, SQLITE_STATIC, &rc);
   sqlite3_bind_int64 (stmt, 5, n_chars >= 0 ? n_chars : g_utf8_strlen (text, len));
   bind_text (stmt, 6, meta_json ? meta_json : "{}", -1, SQLITE_STATIC, &rc);
   bind_text (stmt, 7, attributes_json ? attributes_json : "{}", -1, SQLITE_STATIC, &rc);

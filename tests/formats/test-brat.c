@@ -1088,6 +1088,79 @@ test_skip_bad (void)
   g_assert_true (report_mentions (report, GLOSS_PROBLEM_WARNING, "cannot be represented"));
 }
 
+/* A folder of more pairs than are read ahead of the writer (they are read
+ * on a thread of their own): each pair's problems come in the folder's
+ * order, each before the next pair's; a bad pair midway stops the import
+ * with nothing written and nothing reported past it, or, skipped, leaves
+ * every other document imported. */
+static void
+test_folder_order (void)
+{
+  g_autofree char *dir = tmp_dir ("order");
+  const char *paths[] = { dir, NULL };
+  const guint n = 150, bad_at = 97;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *txt = g_strdup_printf ("d%03u.txt", i);
+      g_autofree char *ann = g_strdup_printf ("d%03u.ann", i);
+      /* every file warns once (a line brat has and Gloss cannot keep);
+       * the bad one also names a span past its text's end */
+      g_autofree char *lines =
+        g_strdup_printf ("T1\tPERSON 0 6\tAgency\n*\tEquiv T1 T1\n%s",
+                         i == bad_at ? "T2\tORG 7 99\tofficials\n" : "");
+
+      write_file (dir, txt, "Agency officials said defectors left Vienna.\n", -1);
+      write_file (dir, ann, lines, -1);
+    }
+
+  for (guint skip = 0; skip < 2; skip++)
+    {
+      g_autoptr(GlossProject) project = new_project ();
+      g_autoptr(GlossImportReport) report = gloss_import_report_new ();
+      g_autoptr(GError) error = NULL;
+      guint n_problems = skip ? n + 1 : bad_at + 2;
+      gboolean ok = import_paths (project, paths, skip, report, &error);
+
+      if (skip)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpuint (n_documents (project), ==, n);
+          g_assert_cmpuint (report->n_annotations, ==, n);
+        }
+      else
+        {
+          g_assert_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID);
+          g_assert_false (ok);
+          g_assert_true (strstr (error->message, "d097.ann:3:") != NULL);
+          g_assert_cmpuint (n_documents (project), ==, 0);
+        }
+      /* one warning per file in order, the error in its place */
+      g_assert_cmpuint (report->problems->len, ==, n_problems);
+      for (guint i = 0, doc = 0; i < report->problems->len; i++)
+        {
+          GlossProblem *p = g_ptr_array_index (report->problems, i);
+          g_autofree char *base = g_path_get_basename (p->file);
+          g_autofree char *expected = g_strdup_printf ("d%03u.ann", doc);
+
+          g_assert_cmpstr (base, ==, expected);
+          if (p->severity == GLOSS_PROBLEM_WARNING)
+            g_assert_cmpuint (p->line, ==, 2);
+          else
+            {
+              g_assert_cmpint (p->severity, ==, GLOSS_PROBLEM_ERROR);
+              g_assert_cmpuint (doc, ==, bad_at);
+              g_assert_cmpuint (p->line, ==, 3);
+            }
+          if (p->severity == GLOSS_PROBLEM_WARNING && doc != bad_at)
+            doc++;
+          else if (p->severity == GLOSS_PROBLEM_ERROR)
+            doc++;
+        }
+    }
+}
+
 static void
 test_txt_alone_and_detect (void)
 {
@@ -1153,6 +1226,7 @@ main (int    argc,
   g_test_add_func ("/formats/brat/export-crlf-text", test_export_crlf_text);
   g_test_add_func ("/formats/brat/bad-input", test_bad_input);
   g_test_add_func ("/formats/brat/skip-bad", test_skip_bad);
+  g_test_add_func ("/formats/brat/folder-order", test_folder_order);
   g_test_add_func ("/formats/brat/detect", test_txt_alone_and_detect);
   ret = g_test_run ();
   rm_rf (tmp_root);

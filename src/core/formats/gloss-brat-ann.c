@@ -18,6 +18,7 @@
 #include "gloss-brat-private.h"
 #include "gloss-document.h"
 #include "gloss-format-util.h"
+#include "gloss-import-context-private.h"
 #include "gloss-offsets.h"
 #include "gloss-relation.h"
 #include "gloss-schema-private.h"
@@ -454,7 +455,8 @@ to_lf (const char *raw,
 
 typedef struct
 {
-  GlossBratImport *bi;
+  GlossImportReport *report;    /* where problems go: the read's, then the import's */
+  gboolean         skip_bad;
   const char      *ann_display;
   GPtrArray       *items;       /* Item */
   GHashTable      *by_id;       /* id -> Item (borrowed) */
@@ -490,7 +492,31 @@ pair_clear (Pair *pair)
   pair->raw_map = NULL;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pair, pair_clear)
+/* One pair read and not yet written: what the reading thread hands the
+ * writer (gloss-format-brat.c). */
+struct _GlossBratRead
+{
+  char              *ann_path;     /* owned; NULL: the text has no .ann */
+  char              *txt_path;     /* owned */
+  char              *ann_display;  /* owned */
+  char              *txt_display;  /* owned */
+  GlossImportReport *report;       /* owned: what reading found, in order */
+  GError            *error;        /* owned: why reading stopped the import, or NULL */
+  gboolean           ok;
+  gboolean           complete;     /* read to the end; else a bad record skipped the pair */
+  char              *raw;          /* owned: the text as read, when it had CRs */
+  guint             *crlf_map;     /* owned */
+  Pair               pair;
+  GPtrArray         *items;        /* owned: Item */
+  GHashTable        *by_id;        /* owned: id -> Item (borrowed) */
+  GHashTable        *triggers;     /* owned: ids of event triggers (borrowed) */
+  GPtrArray         *relations;    /* owned: GlossRelation of the events' roles */
+  char              *name;         /* owned: the document's name */
+  char              *meta;         /* owned: its metadata, JSON */
+  char              *sha256;       /* owned: the text's digest, for the store */
+  guint              n_events;
+  guint              n_unordered;
+};
 
 static gboolean
 bad (Pair     *pair,
@@ -512,8 +538,8 @@ bad (Pair        *pair,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  return gloss_import_context_bad_record (pair->bi->ctx, pair->ann_display, line, error, "%s",
-                                          msg);
+  return _gloss_import_report_bad_record (pair->report, pair->skip_bad, pair->ann_display, line,
+                                          msg, error);
 }
 
 static void
@@ -534,8 +560,34 @@ warn (Pair       *pair,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  gloss_import_report_add (gloss_import_context_get_report (pair->bi->ctx), GLOSS_PROBLEM_WARNING,
-                           pair->ann_display, line, "%s", msg);
+  gloss_import_report_add (pair->report, GLOSS_PROBLEM_WARNING, pair->ann_display, line, "%s",
+                           msg);
+}
+
+static gboolean
+bad_in (GlossBratRead  *rd,
+        const char     *file,
+        guint           line,
+        GError        **error,
+        const char     *format,
+        ...) G_GNUC_PRINTF (5, 6);
+
+/* bad() about another file of the pair (the text) */
+static gboolean
+bad_in (GlossBratRead  *rd,
+        const char     *file,
+        guint           line,
+        GError        **error,
+        const char     *format,
+        ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return _gloss_import_report_bad_record (rd->report, rd->pair.skip_bad, file, line, msg, error);
 }
 
 /* Converts the fragments of @it, counted in @unit, into code points of the
@@ -641,85 +693,75 @@ annotation_of (Pair       *pair,
   return it != NULL && it->kind == 'T' ? it->ann : NULL;
 }
 
-gboolean
-_gloss_brat_import_pair (GlossBratImport  *bi,
-                         const char       *ann_path,
-                         const char       *txt_path,
-                         GCancellable     *cancellable,
-                         GError          **error)
+/* Reads the pair of @r into it: everything short of writing, so that it
+ * can run on a thread of its own while the writer writes the pair before.
+ * What it finds goes to r->report; FALSE with @error where the import
+ * stops; TRUE without r->complete where a bad record skips the pair. */
+static gboolean
+read_pair (GlossBratRead  *r,
+           GError        **error)
 {
-  GlossImportContext *ctx = bi->ctx;
-  GlossImportReport *report = gloss_import_context_get_report (ctx);
-  g_autofree char *ann_display = g_filename_display_name (ann_path ? ann_path : txt_path);
-  g_autofree char *txt_display = g_filename_display_name (txt_path);
-  g_autofree char *raw = NULL;
+  GlossImportReport *report = r->report;
+  const char *ann_path = r->ann_path;
+  const char *txt_path = r->txt_path;
+  const char *ann_display = r->ann_display;
+  const char *txt_display = r->txt_display;
+  GPtrArray *items = r->items;
+  GHashTable *by_id = r->by_id;
+  GHashTable *triggers = r->triggers;
+  GPtrArray *relations = r->relations;
+  Pair *pair = &r->pair;
   g_autofree char *ann_data = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *meta = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) triggers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) frags = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (GlossFragment));
   g_autoptr(GError) local = NULL;
-  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree guint *crlf_map = NULL;
   GlossLineReader reader;
-  g_auto(Pair) pair = { 0 };
   const char *line;
   gsize raw_len = 0, ann_len = 0, len;
   Unit unit = UNIT_CHARS;
   gboolean has_cr;
-  guint n_events = 0, n_spaces = 0, n_unordered = 0;
-  gint64 doc_id;
   const char *nul;
-
-  pair.bi = bi;
-  pair.ann_display = ann_display;
-  pair.items = items;
-  pair.by_id = by_id;
 
   /* the text */
   if (!g_file_test (txt_path, G_FILE_TEST_IS_REGULAR))
-    return bad (&pair, 0, error, _("no text file “%s” beside it"), txt_display);
-  if (!gloss_format_read_document (txt_path, &raw, &raw_len, &local))
-    return gloss_import_context_bad_record (ctx, txt_display, 0, error, "%s", local->message);
-  if (raw_len >= 3 && memcmp (raw, "\xef\xbb\xbf", 3) == 0)
+    return bad (pair, 0, error, _("no text file “%s” beside it"), txt_display);
+  if (!gloss_format_read_document (txt_path, &r->raw, &raw_len, &local))
+    return bad_in (r, txt_display, 0, error, "%s", local->message);
+  if (raw_len >= 3 && memcmp (r->raw, "\xef\xbb\xbf", 3) == 0)
     {
-      memmove (raw, raw + 3, raw_len - 3 + 1);
+      memmove (r->raw, r->raw + 3, raw_len - 3 + 1);
       raw_len -= 3;
-      pair.shift = 1;   /* Python keeps the BOM as a character: offsets count it */
+      pair->shift = 1; /* Python keeps the BOM as a character: offsets count it */
     }
-  if ((nul = memchr (raw, '\0', raw_len)) != NULL)
-    return gloss_import_context_bad_record (ctx, txt_display, 0, error,
-                                            _("NUL bytes at byte %" G_GSIZE_FORMAT
-                                              ": binary file?"), (gsize) (nul - raw));
+  if ((nul = memchr (r->raw, '\0', raw_len)) != NULL)
+    return bad_in (r, txt_display, 0, error,
+                   _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
+                   (gsize) (nul - r->raw));
   {
     gsize byte;
     guint bad_line;
 
-    if (!gloss_format_utf8_check (raw, raw_len, &byte, &bad_line))
-      return gloss_import_context_bad_record (ctx, txt_display, bad_line, error,
-                                              _("invalid UTF-8 at byte %" G_GSIZE_FORMAT
-                                                " (line %u)"), byte, bad_line);
+    if (!gloss_format_utf8_check (r->raw, raw_len, &byte, &bad_line))
+      return bad_in (r, txt_display, bad_line, error,
+                     _("invalid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u)"), byte, bad_line);
   }
   if (raw_len == 0)
-    return gloss_import_context_bad_record (ctx, txt_display, 0, error, _("empty text file"));
+    return bad_in (r, txt_display, 0, error, _("empty text file"));
 
   /* the annotations */
   if (ann_path == NULL)
     ann_data = g_strdup ("");
   else if (!gloss_format_read_file (ann_path, &ann_data, &ann_len, &local))
-    return gloss_import_context_bad_record (ctx, ann_display, 0, error, "%s", local->message);
+    return bad_in (r, ann_display, 0, error, "%s", local->message);
   {
     gsize byte;
     guint bad_line;
 
     if (!gloss_format_utf8_check (ann_data, ann_len, &byte, &bad_line))
-      return bad (&pair, bad_line, error,
+      return bad (pair, bad_line, error,
                   _("invalid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u)"), byte, bad_line);
     if ((nul = memchr (ann_data, '\0', ann_len)) != NULL)
-      return bad (&pair, 0, error, _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
+      return bad (pair, 0, error, _("NUL bytes at byte %" G_GSIZE_FORMAT ": binary file?"),
                   (gsize) (nul - ann_data));
   }
 
@@ -736,7 +778,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       if (!parse_line (line, len, it, &why))
         {
           item_free (it);
-          if (!bad (&pair, reader.line, error, "%s", why))
+          if (!bad (pair, reader.line, error, "%s", why))
             return FALSE;
           continue;
         }
@@ -747,10 +789,10 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
             if (*c == '\t')
               *c = ' ';
           if (it->kind == '*')
-            warn (&pair, reader.line, _("“%s”: equivalence sets cannot be represented; "
+            warn (pair, reader.line, _("“%s”: equivalence sets cannot be represented; "
                                         "not imported"), copy);
           else
-            warn (&pair, reader.line, _("“%s”: this kind of line cannot be represented; "
+            warn (pair, reader.line, _("“%s”: this kind of line cannot be represented; "
                                         "not imported"), copy);
           item_free (it);
           continue;
@@ -758,7 +800,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       if (g_hash_table_contains (by_id, it->id))
         {
           g_autofree char *quoted = gloss_format_quote (it->id, -1);
-          gboolean go_on = bad (&pair, reader.line, error, _("duplicate identifier “%s”"),
+          gboolean go_on = bad (pair, reader.line, error, _("duplicate identifier “%s”"),
                                 quoted);
           item_free (it);
           if (!go_on)
@@ -769,7 +811,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
           && !_gloss_schema_name_is_valid (it->type))
         {
           g_autofree char *quoted = gloss_format_quote (it->type, -1);
-          gboolean go_on = bad (&pair, reader.line, error, _("“%s” cannot be a type name"),
+          gboolean go_on = bad (pair, reader.line, error, _("“%s” cannot be a type name"),
                                 quoted);
           item_free (it);
           if (!go_on)
@@ -783,26 +825,26 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
   /* The unit of the offsets: code points as brat counts them, unless the
    * written texts say otherwise (CR LF counted as two characters, UTF-16
    * units, UTF-8 bytes). */
-  has_cr = memchr (raw, '\r', raw_len) != NULL;
+  has_cr = memchr (r->raw, '\r', raw_len) != NULL;
   if (has_cr)
     {
-      pair.text = to_lf (raw, raw_len, &pair.text_len);
-      crlf_map = build_crlf_map (raw, raw_len, &pair.n_raw_chars);
-      pair.crlf_map = crlf_map;
+      pair->text = to_lf (r->raw, raw_len, &pair->text_len);
+      r->crlf_map = build_crlf_map (r->raw, raw_len, &pair->n_raw_chars);
+      pair->crlf_map = r->crlf_map;
     }
   else
     {
-      pair.text = g_steal_pointer (&raw);
-      pair.text_len = raw_len;
+      pair->text = g_steal_pointer (&r->raw);
+      pair->text_len = raw_len;
     }
-  pair.map = gloss_offset_map_new (pair.text, pair.text_len);
-  pair.n_chars = gloss_offset_map_get_n_chars (pair.map);
-  pair.raw_map = has_cr ? gloss_offset_map_new (raw, raw_len) : pair.map;
+  pair->map = gloss_offset_map_new (pair->text, pair->text_len);
+  pair->n_chars = gloss_offset_map_get_n_chars (pair->map);
+  pair->raw_map = has_cr ? gloss_offset_map_new (r->raw, raw_len) : pair->map;
   {
     guint votes[N_UNITS] = { 0 };
     guint n_tails = 0;
-    gboolean ascii = gloss_offset_map_get_n_bytes (pair.raw_map)
-                     == gloss_offset_map_get_n_chars (pair.raw_map);
+    gboolean ascii = gloss_offset_map_get_n_bytes (pair->raw_map)
+                     == gloss_offset_map_get_n_chars (pair->raw_map);
 
     for (guint u = 0; u < N_UNITS; u++)
       {
@@ -816,12 +858,12 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
               continue;
             if (u == UNIT_CHARS)
               n_tails++;
-            if (convert_fragments (&pair, it, u, frags))
+            if (convert_fragments (pair, it, u, frags))
               {
                 g_array_set_size (sorted, 0);
                 g_array_append_vals (sorted, frags->data, frags->len);
                 g_array_sort (sorted, compare_fragments);
-                if (tail_matches (&pair, it->tail, frags, sorted))
+                if (tail_matches (pair, it->tail, frags, sorted))
                   votes[u]++;
               }
           }
@@ -861,11 +903,11 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       if (it->kind != 'T')
         continue;
       q_id = gloss_format_quote (it->id, -1);
-      if (!convert_fragments (&pair, it, unit, frags))
+      if (!convert_fragments (pair, it, unit, frags))
         {
-          if (!bad (&pair, it->line, error,
+          if (!bad (pair, it->line, error,
                     _("%s: offsets past the end of the text (%u characters) or start after end"),
-                    q_id, unit == UNIT_RAW_CHARS ? pair.n_raw_chars : pair.n_chars))
+                    q_id, unit == UNIT_RAW_CHARS ? pair->n_raw_chars : pair->n_chars))
             return FALSE;
           it->dropped = TRUE;
           continue;
@@ -873,15 +915,15 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       g_array_set_size (sorted, 0);
       g_array_append_vals (sorted, frags->data, frags->len);
       g_array_sort (sorted, compare_fragments);
-      if (!tail_matches (&pair, it->tail, frags, sorted))
+      if (!tail_matches (pair, it->tail, frags, sorted))
         {
-          g_autofree char *actual = fragments_text (pair.text, pair.map,
+          g_autofree char *actual = fragments_text (pair->text, pair->map,
                                                     (GlossFragment *) frags->data, frags->len,
                                                     " ");
           g_autofree char *q_tail = gloss_format_quote (it->tail, -1);
           g_autofree char *q_actual = gloss_format_quote (actual, -1);
 
-          warn (&pair, it->line, _("%s: the text written “%s” differs from the text at its "
+          warn (pair, it->line, _("%s: the text written “%s” differs from the text at its "
                                    "offsets “%s”; the offsets were kept"),
                 q_id, q_tail, q_actual);
         }
@@ -905,23 +947,23 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
               overlap = TRUE;
           if (overlap)
             {
-              if (!bad (&pair, it->line, error, _("%s: fragments overlap"), q_id))
+              if (!bad (pair, it->line, error, _("%s: fragments overlap"), q_id))
                 return FALSE;
               it->dropped = TRUE;
               continue;
             }
           if (kept == 0)
             {
-              warn (&pair, it->line, _("%s: an empty span cannot be represented; not imported"),
+              warn (pair, it->line, _("%s: an empty span cannot be represented; not imported"),
                     q_id);
               it->dropped = TRUE;
               continue;
             }
-          warn (&pair, it->line, _("%s: empty fragments dropped"), q_id);
+          warn (pair, it->line, _("%s: empty fragments dropped"), q_id);
         }
       it->ann = gloss_annotation_new (it->type, (GlossFragment *) sorted->data, kept, NULL);
       if (memcmp (frags->data, sorted->data, frags->len * sizeof (GlossFragment)) != 0)
-        n_unordered++;
+        r->n_unordered++;
     }
 
   /* events: their trigger span plus one relation per role */
@@ -939,28 +981,30 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       trigger = g_hash_table_lookup (by_id, it->trigger);
       if (trigger == NULL || trigger->kind != 'T')
         {
-          if (!bad (&pair, it->line, error, _("%s: the trigger “%s” is not a text-bound "
-                                              "annotation of this file"), q_id, q_trigger))
+          if (!bad (pair, it->line, error,
+                    _("%s: the trigger “%s” is not a text-bound annotation of this file"), q_id,
+                    q_trigger))
             return FALSE;
           it->dropped = TRUE;
           continue;
         }
       if (trigger->dropped)
         {
-          warn (&pair, it->line, _("%s: its trigger %s was not imported, so neither is the "
-                                   "event"), q_id, q_trigger);
+          warn (pair, it->line, _("%s: its trigger %s was not imported, so neither is the event"),
+                q_id, q_trigger);
           it->dropped = TRUE;
           continue;
         }
-      n_events++;
+      r->n_events++;
       if (strcmp (it->type, trigger->type) != 0)
         {
           g_autofree char *q_type = gloss_format_quote (it->type, -1);
           g_autofree char *q_trigger_type = gloss_format_quote (trigger->type, -1);
 
-          warn (&pair, it->line, _("%s: the event type “%s” differs from its trigger’s type "
-                                   "“%s”; the trigger keeps “%s”"), q_id, q_type, q_trigger_type,
-                q_trigger_type);
+          warn (pair, it->line,
+                _("%s: the event type “%s” differs from its trigger’s type “%s”; the trigger "
+                  "keeps “%s”"),
+                q_id, q_type, q_trigger_type, q_trigger_type);
         }
     }
   {
@@ -977,7 +1021,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
             g_autofree char *q_id = gloss_format_quote (it->id, -1);
             g_autofree char *q_trigger = gloss_format_quote (it->trigger, -1);
 
-            warn (&pair, it->line, _("%s: shares its trigger %s with another event; their "
+            warn (pair, it->line, _("%s: shares its trigger %s with another event; their "
                                      "roles, attributes and notes merge on that span"),
                   q_id, q_trigger);
           }
@@ -991,11 +1035,11 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
 
       if (it->kind != 'E' || it->dropped)
         continue;
-      src = annotation_of (&pair, it->id);
+      src = annotation_of (pair, it->id);
       for (guint j = 0; j < it->args->len; j++)
         {
           Arg *a = &g_array_index (it->args, Arg, j);
-          GlossAnnotation *dst = annotation_of (&pair, a->id);
+          GlossAnnotation *dst = annotation_of (pair, a->id);
           Item *target = g_hash_table_lookup (by_id, a->id);
           g_autofree char *role = strip_digits (a->role);
           g_autofree char *q_id = gloss_format_quote (it->id, -1);
@@ -1004,20 +1048,20 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
 
           if (target == NULL || (target->kind != 'T' && target->kind != 'E'))
             {
-              if (!bad (&pair, it->line, error, _("%s: argument %s:%s names no annotation"),
+              if (!bad (pair, it->line, error, _("%s: argument %s:%s names no annotation"),
                         q_id, q_role, q_arg))
                 return FALSE;
               continue;
             }
           if (dst == NULL)
             {
-              warn (&pair, it->line, _("%s: argument %s:%s was not imported"), q_id, q_role,
+              warn (pair, it->line, _("%s: argument %s:%s was not imported"), q_id, q_role,
                     q_arg);
               continue;
             }
           if (!_gloss_schema_name_is_valid (role))
             {
-              if (!bad (&pair, it->line, error, _("“%s” cannot be a role name"), q_role))
+              if (!bad (pair, it->line, error, _("“%s” cannot be a role name"), q_role))
                 return FALSE;
               continue;
             }
@@ -1045,7 +1089,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       q_role2 = gloss_format_quote (a2->role, -1);
       if (strcmp (a1->role, a2->role) == 0)
         {
-          if (!bad (&pair, it->line, error, _("%s: both arguments have the role “%s”"), q_id,
+          if (!bad (pair, it->line, error, _("%s: both arguments have the role “%s”"), q_id,
                     q_role1))
             return FALSE;
           it->dropped = TRUE;
@@ -1058,7 +1102,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
             {
               g_autofree char *q_arg = gloss_format_quote (j == 0 ? a1->id : a2->id, -1);
 
-              if (!bad (&pair, it->line, error, _("%s: argument %s names no annotation"), q_id,
+              if (!bad (pair, it->line, error, _("%s: argument %s names no annotation"), q_id,
                         q_arg))
                 return FALSE;
               it->dropped = TRUE;
@@ -1066,17 +1110,17 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
         }
       if (it->dropped)
         continue;
-      src = annotation_of (&pair, a1->id);
-      dst = annotation_of (&pair, a2->id);
+      src = annotation_of (pair, a1->id);
+      dst = annotation_of (pair, a2->id);
       if (src == NULL || dst == NULL)
         {
-          warn (&pair, it->line, _("%s: an argument was not imported, so neither is the "
+          warn (pair, it->line, _("%s: an argument was not imported, so neither is the "
                                    "relation"), q_id);
           it->dropped = TRUE;
           continue;
         }
       if (!(strcmp (a1->role, "Arg1") == 0 && strcmp (a2->role, "Arg2") == 0))
-        warn (&pair, it->line, _("%s: the roles “%s” and “%s” become source and target"),
+        warn (pair, it->line, _("%s: the roles “%s” and “%s” become source and target"),
               q_id, q_role1, q_role2);
       it->rel = gloss_relation_new (it->type, gloss_annotation_get_uuid (src),
                                     gloss_annotation_get_uuid (dst), NULL);
@@ -1101,7 +1145,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       target = g_hash_table_lookup (by_id, it->target);
       if (target == NULL || (target->kind != 'T' && target->kind != 'E' && target->kind != 'R'))
         {
-          if (!bad (&pair, it->line, error, _("%s: the target “%s” names no annotation"), q_id,
+          if (!bad (pair, it->line, error, _("%s: the target “%s” names no annotation"), q_id,
                     q_target))
             return FALSE;
           continue;
@@ -1109,10 +1153,10 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
       if (target->kind == 'R')
         rel = target->rel;
       else
-        ann = annotation_of (&pair, it->target);
+        ann = annotation_of (pair, it->target);
       if (ann == NULL && rel == NULL)
         {
-          warn (&pair, it->line, _("%s: its target %s was not imported"), q_id, q_target);
+          warn (pair, it->line, _("%s: its target %s was not imported"), q_id, q_target);
           continue;
         }
       if (it->kind == 'A')
@@ -1124,8 +1168,9 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
 
           if (old != NULL && !g_variant_equal (old, v))
             {
-              warn (&pair, it->line, _("%s: %s already has a value for “%s”; this one was not "
-                                       "imported"), q_id, q_target, q_type);
+              warn (pair, it->line,
+                    _("%s: %s already has a value for “%s”; this one was not imported"), q_id,
+                    q_target, q_type);
               continue;
             }
           if (ann)
@@ -1137,19 +1182,19 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
         {
           if (rel != NULL)
             {
-              warn (&pair, it->line, _("%s: a normalisation of a relation cannot be "
+              warn (pair, it->line, _("%s: a normalisation of a relation cannot be "
                                        "represented; not imported"), q_id);
               continue;
             }
           if (gloss_annotation_get_norm_id (ann) != NULL
               && *gloss_annotation_get_norm_id (ann) != '\0')
             {
-              warn (&pair, it->line, _("%s: %s already has a normalisation; this one was not "
+              warn (pair, it->line, _("%s: %s already has a normalisation; this one was not "
                                        "imported"), q_id, q_target);
               continue;
             }
           if (strcmp (it->type, "Reference") != 0)
-            warn (&pair, it->line, _("%s: the normalisation type “%s” is read as “Reference”"),
+            warn (pair, it->line, _("%s: the normalisation type “%s” is read as “Reference”"),
                   q_id, q_type);
           gloss_annotation_set_normalisation (ann, it->value, it->tail ? it->tail : "");
         }
@@ -1161,12 +1206,12 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
 
               if (old != NULL)
                 {
-                  warn (&pair, it->line, _("%s: %s already has a note; this one was not "
+                  warn (pair, it->line, _("%s: %s already has a note; this one was not "
                                            "imported"), q_id, q_target);
                   continue;
                 }
               if (strcmp (it->type, DEFAULT_NOTE_TYPE) != 0)
-                warn (&pair, it->line, _("%s: the note type “%s” of a relation is read as “%s”"),
+                warn (pair, it->line, _("%s: the note type “%s” of a relation is read as “%s”"),
                       q_id, q_type, DEFAULT_NOTE_TYPE);
               gloss_relation_set_attribute (rel, RELATION_NOTE_ATTR,
                                             g_variant_new_string (it->tail));
@@ -1174,7 +1219,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
             }
           if (gloss_annotation_get_note (ann) != NULL && *gloss_annotation_get_note (ann) != '\0')
             {
-              warn (&pair, it->line, _("%s: %s already has a note; this one was not imported"),
+              warn (pair, it->line, _("%s: %s already has a note; this one was not imported"),
                     q_id, q_target);
               continue;
             }
@@ -1185,8 +1230,11 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
         }
     }
 
-  /* write: the document, its annotations, then the relations */
-  name = gloss_format_name_from_path (txt_path);
+  /* its name, where it came from, and its digest, here rather than on the
+   * writer's thread */
+  r->name = gloss_format_name_from_path (txt_path);
+  r->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) pair->text,
+                                           pair->text_len);
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
     g_autoptr(JsonNode) root = NULL;
@@ -1205,9 +1253,38 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
     json_builder_add_string_value (builder, abs_display);
     json_builder_end_object (builder);
     root = json_builder_get_root (builder);
-    meta = json_to_string (root, FALSE);
+    r->meta = json_to_string (root, FALSE);
   }
-  doc_id = gloss_import_context_add_document (ctx, name, pair.text, pair.text_len, meta, error);
+  r->complete = TRUE;
+  return TRUE;
+}
+
+/* Writes what read_pair() read into @rd: the document, its annotations,
+ * then its relations. On the import's thread, after what reading found
+ * went into the import's report. */
+static gboolean
+write_pair (GlossBratImport  *bi,
+            GlossBratRead    *rd,
+            GError          **error)
+{
+  GlossImportContext *ctx = bi->ctx;
+  GlossImportReport *report = gloss_import_context_get_report (ctx);
+  const char *ann_display = rd->ann_display;
+  const char *txt_display = rd->txt_display;
+  GPtrArray *items = rd->items;
+  GHashTable *triggers = rd->triggers;
+  GPtrArray *relations = rd->relations;
+  Pair *pair = &rd->pair;
+  g_autoptr(GError) local = NULL;
+  guint n_spaces = 0;
+  gint64 doc_id;
+
+  /* what goes wrong from here on is the import's to report */
+  pair->report = report;
+
+  /* write: the document, its annotations, then the relations */
+  doc_id = _gloss_import_context_add_counted_document (ctx, rd->name, pair->text, pair->text_len,
+                                                       pair->n_chars, rd->sha256, rd->meta, error);
   if (doc_id == 0)
     {
       g_prefix_error (error, "%s: ", txt_display);
@@ -1226,15 +1303,17 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
         gloss_import_context_ensure_attribute (ctx, it->type, NOTE_TYPE_ATTR,
                                                gloss_annotation_get_attribute (it->ann,
                                                                                NOTE_TYPE_ATTR));
-      if (!gloss_import_context_add_annotation (ctx, doc_id, it->ann, &local))
+      /* the item's own: nothing reads it after this */
+      if (!_gloss_import_context_take_annotation (ctx, doc_id, g_steal_pointer (&it->ann),
+                                                  &local))
         {
           g_autofree char *q_id = gloss_format_quote (it->id, -1);
 
-          if (!bad (&pair, it->line, error, "%s: %s", q_id, local->message))
+          if (!bad (pair, it->line, error, "%s: %s", q_id, local->message))
             return FALSE;
           g_clear_error (&local);
-          /* a skipped annotation: relations to it must go too */
-          g_clear_object (&it->ann);
+          /* a skipped annotation (it->ann went with it): relations to it
+           * must go too */
         }
     }
   for (guint i = 0; i < items->len; i++)
@@ -1276,7 +1355,7 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
         }
       if (!gloss_import_context_add_relation (ctx, doc_id, r, &local))
         {
-          if (!bad (&pair, 0, error, "%s", local->message))
+          if (!bad (pair, 0, error, "%s", local->message))
             return FALSE;
           g_clear_error (&local);
         }
@@ -1290,18 +1369,110 @@ _gloss_brat_import_pair (GlossBratImport  *bi,
                                        "TABs (accepted)",
                                        "%u lines separate their fields with spaces instead of "
                                        "TABs (accepted)", n_spaces), n_spaces);
-  if (n_unordered > 0)
+  if (rd->n_unordered > 0)
     gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, ann_display, 0,
                              ngettext ("%u span lists its fragments out of order (sorted)",
                                        "%u spans list their fragments out of order (sorted)",
-                                       n_unordered), n_unordered);
-  if (n_events > 0)
+                                       rd->n_unordered),
+                             rd->n_unordered);
+  if (rd->n_events > 0)
     gloss_import_report_add (report, GLOSS_PROBLEM_NOTE, ann_display, 0,
                              ngettext ("%u event became its trigger span plus one relation per "
                                        "role",
                                        "%u events became their trigger spans plus one relation "
-                                       "per role", n_events), n_events);
+                                       "per role",
+                                       rd->n_events),
+                             rd->n_events);
   return TRUE;
+}
+
+GlossBratRead *
+_gloss_brat_read (const char *ann_path,
+                  const char *txt_path,
+                  gboolean    skip_bad)
+{
+  GlossBratRead *rd = g_new0 (GlossBratRead, 1);
+
+  rd->ann_path = g_strdup (ann_path);
+  rd->txt_path = g_strdup (txt_path);
+  rd->ann_display = g_filename_display_name (ann_path ? ann_path : txt_path);
+  rd->txt_display = g_filename_display_name (txt_path);
+  rd->report = gloss_import_report_new ();
+  rd->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  rd->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  rd->triggers = g_hash_table_new (g_str_hash, g_str_equal);
+  rd->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  rd->pair.report = rd->report;
+  rd->pair.skip_bad = skip_bad;
+  rd->pair.ann_display = rd->ann_display;
+  rd->pair.items = rd->items;
+  rd->pair.by_id = rd->by_id;
+  rd->ok = read_pair (rd, &rd->error);
+  return rd;
+}
+
+void
+_gloss_brat_read_free (GlossBratRead *rd)
+{
+  if (rd == NULL)
+    return;
+  pair_clear (&rd->pair);
+  g_ptr_array_unref (rd->relations);
+  g_hash_table_unref (rd->triggers);
+  g_hash_table_unref (rd->by_id);
+  g_ptr_array_unref (rd->items);
+  gloss_import_report_free (rd->report);
+  g_clear_error (&rd->error);
+  g_free (rd->crlf_map);
+  g_free (rd->raw);
+  g_free (rd->name);
+  g_free (rd->meta);
+  g_free (rd->sha256);
+  g_free (rd->txt_display);
+  g_free (rd->ann_display);
+  g_free (rd->txt_path);
+  g_free (rd->ann_path);
+  g_free (rd);
+}
+
+gboolean
+_gloss_brat_read_failed (GlossBratRead *rd)
+{
+  return !rd->ok;
+}
+
+gboolean
+_gloss_brat_write (GlossBratImport  *bi,
+                   GlossBratRead    *rd,
+                   GError          **error)
+{
+  GPtrArray *problems = gloss_import_context_get_report (bi->ctx)->problems;
+  gsize n_found = 0;
+  g_autofree gpointer *found = g_ptr_array_steal (rd->report->problems, &n_found);
+
+  /* what reading found comes first in the report, as it was found */
+  for (gsize i = 0; i < n_found; i++)
+    g_ptr_array_add (problems, found[i]);
+  if (!rd->ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&rd->error));
+      return FALSE;
+    }
+  return !rd->complete || write_pair (bi, rd, error);
+}
+
+gboolean
+_gloss_brat_import_pair (GlossBratImport  *bi,
+                         const char       *ann_path,
+                         const char       *txt_path,
+                         GError          **error)
+{
+  const GlossImportOptions *options = gloss_import_context_get_options (bi->ctx);
+  GlossBratRead *rd = _gloss_brat_read (ann_path, txt_path, options->skip_bad);
+  gboolean ok = _gloss_brat_write (bi, rd, error);
+
+  _gloss_brat_read_free (rd);
+  return ok;
 }
 
 /* ---- export of one document */

@@ -44,13 +44,29 @@ _gloss_brat_is_space (char c)
 char    *_gloss_brat_encode_value (const char *value);
 char    *_gloss_brat_decode_value (const char *value);
 
+/* One .ann file and its text as read, before anything is written. */
+typedef struct _GlossBratRead GlossBratRead;
+
 /* gloss-brat-ann.c: one .ann file (NULL: none) with its text, imported;
- * one document exported as NAME.txt and NAME.ann in @dir. */
-gboolean _gloss_brat_import_pair      (GlossBratImport     *bi,
-                                       const char          *ann_path,
-                                       const char          *txt_path,
-                                       GCancellable        *cancellable,
-                                       GError             **error);
+ * one document exported as NAME.txt and NAME.ann in @dir.
+ *
+ * An import is reading then writing: _gloss_brat_read() touches nothing
+ * of the import (any thread may run it, with the import's skip_bad), and
+ * _gloss_brat_write() puts what it found into the import's report, in
+ * order, then writes the pair or fails as reading said. */
+gboolean       _gloss_brat_import_pair (GlossBratImport     *bi,
+                                        const char          *ann_path,
+                                        const char          *txt_path,
+                                        GError             **error);
+GlossBratRead *_gloss_brat_read        (const char          *ann_path,
+                                        const char          *txt_path,
+                                        gboolean             skip_bad);
+/* TRUE when reading stopped the import: the write will fail. */
+gboolean       _gloss_brat_read_failed (GlossBratRead       *rd);
+gboolean       _gloss_brat_write       (GlossBratImport     *bi,
+                                        GlossBratRead       *rd,
+                                        GError             **error);
+void           _gloss_brat_read_free   (GlossBratRead       *rd);
 gboolean _gloss_brat_export_document  (GlossExportContext  *ctx,
                                        GlossDocument       *doc,
                                        const char          *dir,

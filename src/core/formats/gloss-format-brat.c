@@ -72,6 +72,129 @@ brat_detect (GlossFormat *format,
 
 /* ---- import */
 
+/* One document of a folder: its .ann (NULL: none) and .txt. */
+typedef struct
+{
+  char *ann;   /* owned */
+  char *txt;   /* owned */
+  char *abs;   /* owned: the .ann's absolute name, where annotation.conf is looked for from */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->ann);
+  g_free (job->txt);
+  g_free (job->abs);
+  g_free (job);
+}
+
+/* How many pairs the reader may be ahead of the writer: enough to keep it
+ * busy while the writer writes a long document, few enough that a
+ * folder of 10,000 is not held in memory at once. */
+#define READ_AHEAD 64
+
+/* The folder's pairs are read on a thread of their own, in order, while
+ * the import's thread writes the ones read before: reading, parsing and
+ * converting offsets take about as long as writing. */
+typedef struct
+{
+  GPtrArray    *jobs;        /* borrowed: Job */
+  gboolean      skip_bad;
+  GAsyncQueue  *read;        /* GlossBratRead, in the jobs' order */
+  GAsyncQueue  *slots;       /* one per pair the reader may read ahead: &slot_token, or a
+                              * GlossBratRead written, to free */
+  gint          stop;        /* atomic: the writer stopped; read no more */
+} Reader;
+
+/* A slot the writer hands back: a token, or a pair it wrote, freed here
+ * (by the thread that made it, which frees it faster, and off the
+ * writer's time). */
+static char slot_token;
+
+static void
+free_slot (gpointer slot)
+{
+  if (slot != &slot_token)
+    _gloss_brat_read_free (slot);
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+
+  for (guint i = 0; i < reader->jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (reader->jobs, i);
+      GlossBratRead *rd;
+      gboolean stopped;
+
+      free_slot (g_async_queue_pop (reader->slots));
+      if (g_atomic_int_get (&reader->stop))
+        break;
+      rd = _gloss_brat_read (job->ann, job->txt, reader->skip_bad);
+      /* a pair that stops the import is the last one wanted */
+      stopped = _gloss_brat_read_failed (rd);
+      g_async_queue_push (reader->read, rd);
+      if (stopped)
+        break;
+    }
+  return NULL;
+}
+
+static gboolean
+import_jobs (GlossBratImport  *bi,
+             GPtrArray        *jobs,
+             const char       *root,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  GlossImportContext *ctx = bi->ctx;
+  Reader reader = { jobs, gloss_import_context_get_options (ctx)->skip_bad, NULL, NULL, 0 };
+  GlossBratRead *rd;
+  GThread *thread;
+  gboolean ok = TRUE;
+
+  reader.read = g_async_queue_new_full ((GDestroyNotify) _gloss_brat_read_free);
+  reader.slots = g_async_queue_new_full (free_slot);
+  for (guint i = 0; i < READ_AHEAD; i++)
+    g_async_queue_push (reader.slots, &slot_token);
+  thread = g_thread_new ("gloss-brat-reader", reader_thread, &reader);
+
+  for (guint i = 0; ok && i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      _gloss_brat_seed_confs_for (bi, job->abs, root);
+      if (job->ann == NULL)
+        {
+          g_autofree char *display = g_filename_display_name (job->txt);
+          gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
+                                   display, 0, _("no .ann file: the text has no annotations"));
+        }
+      rd = g_async_queue_pop (reader.read);
+      ok = _gloss_brat_write (bi, rd, error);
+      g_async_queue_push (reader.slots, rd);
+      if (ok)
+        gloss_import_context_progress (ctx, (double) (i + 1) / jobs->len);
+    }
+
+  /* a reader waiting for a slot wakes up and stops */
+  g_atomic_int_set (&reader.stop, 1);
+  g_async_queue_push (reader.slots, &slot_token);
+  g_thread_join (thread);
+  /* what it read ahead, and what it did not free, goes */
+  g_async_queue_unref (reader.read);
+  g_async_queue_unref (reader.slots);
+  return ok;
+}
+
 static gboolean
 brat_import (GlossFormat         *format,
              GlossImportContext  *ctx,
@@ -92,6 +215,7 @@ brat_import (GlossFormat         *format,
       g_autoptr(GHashTable) by_stem = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) g_ptr_array_unref);
       g_autofree char *root = g_canonicalize_filename (path, NULL);
+      g_autoptr(GPtrArray) jobs = NULL;
       guint n_ann = 0;
 
       if (files == NULL)
@@ -126,19 +250,18 @@ brat_import (GlossFormat         *format,
                        _("%s: no .ann files in this folder"), display);
           return FALSE;
         }
+      jobs = g_ptr_array_new_full (stems->len, (GDestroyNotify) job_free);
       for (guint i = 0; i < stems->len; i++)
         {
           const char *stem = g_ptr_array_index (stems, i);
           GPtrArray *same = g_hash_table_lookup (by_stem, stem);
-          g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
-          g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
-          g_autofree char *abs = g_canonicalize_filename (ann, NULL);
+          Job *job = g_new0 (Job, 1);
           gboolean has_ann = FALSE;
 
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
+          job->ann = g_strconcat (stem, ".ann", NULL);
+          job->txt = g_strconcat (stem, ".txt", NULL);
           for (guint j = 0; j < same->len; j++)
-            if (strcmp (g_ptr_array_index (same, j), ann) == 0)
+            if (strcmp (g_ptr_array_index (same, j), job->ann) == 0)
               has_ann = TRUE;
           if (!has_ann)
             {
@@ -149,30 +272,24 @@ brat_import (GlossFormat         *format,
 
                   if (gloss_format_has_extension (f, ann_extensions))
                     {
-                      g_free (ann);
-                      ann = g_strdup (f);
+                      g_free (job->ann);
+                      job->ann = g_strdup (f);
                       has_ann = TRUE;
                     }
                   else
                     {
-                      g_free (txt);
-                      txt = g_strdup (f);
+                      g_free (job->txt);
+                      job->txt = g_strdup (f);
                     }
                 }
             }
-          _gloss_brat_seed_confs_for (&bi, abs, root);
+          /* the conf is looked for from the name with .ann, as brat would */
+          job->abs = g_canonicalize_filename (job->ann, NULL);
           if (!has_ann)
-            {
-              g_autofree char *display = g_filename_display_name (txt);
-              gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
-                                       display, 0,
-                                       _("no .ann file: the text has no annotations"));
-            }
-          if (!_gloss_brat_import_pair (&bi, has_ann ? ann : NULL, txt, cancellable, error))
-            return FALSE;
-          gloss_import_context_progress (ctx, (double) (i + 1) / stems->len);
+            g_clear_pointer (&job->ann, g_free);
+          g_ptr_array_add (jobs, job);
         }
-      return TRUE;
+      return import_jobs (&bi, jobs, root, cancellable, error);
     }
   else
     {
@@ -193,10 +310,10 @@ brat_import (GlossFormat         *format,
           gloss_import_report_add (gloss_import_context_get_report (ctx), GLOSS_PROBLEM_NOTE,
                                    display, 0, _("no .ann file: the text has no annotations"));
           _gloss_brat_seed_confs_for (&bi, abs, NULL);
-          return _gloss_brat_import_pair (&bi, NULL, txt, cancellable, error);
+          return _gloss_brat_import_pair (&bi, NULL, txt, error);
         }
       _gloss_brat_seed_confs_for (&bi, abs, NULL);
-      return _gloss_brat_import_pair (&bi, ann, txt, cancellable, error);
+      return _gloss_brat_import_pair (&bi, ann, txt, error);
     }
 }
 

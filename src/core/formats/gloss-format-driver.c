@@ -23,6 +23,7 @@
 #include "gloss-project.h"
 #include "gloss-schema.h"
 #include "gloss-store.h"
+#include "gloss-store-private.h"
 
 typedef struct
 {
@@ -71,6 +72,13 @@ import_paths (GlossChangeSet  *changes,
   GlossImportContext *ctx = import->ctx;
   const GlossImportOptions *options = ctx->options;
 
+  /* The documents are written as they are read, with their full-text
+   * index: in SQLite's usual 2 MiB of cache, the pages of the documents
+   * table, its indexes and the index's segments are spilled to the -wal
+   * and read back many times over (a fifth of a large import's time).
+   * The size is a ceiling, not an allocation: a small import uses what it
+   * dirties. */
+  _gloss_store_reserve_cache (ctx->store, G_MAXINT64);
   for (guint i = 0; i < ctx->n_paths; i++)
     {
       const char *path = import->paths[i];

@@ -256,9 +256,22 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
                                    const char          *meta_json,
                                    GError             **error)
 {
+  return _gloss_import_context_add_counted_document (ctx, name, text, len, -1, NULL, meta_json,
+                                                     error);
+}
+
+gint64
+_gloss_import_context_add_counted_document (GlossImportContext  *ctx,
+                                            const char          *name,
+                                            const char          *text,
+                                            gssize               len,
+                                            glong                n_chars,
+                                            const char          *sha256,
+                                            const char          *meta_json,
+                                            GError             **error)
+{
   g_autofree char *unique = NULL;
   gsize size = len < 0 ? strlen (text) : (gsize) len;
-  glong n_chars;
   gint64 id;
 
   if (name == NULL || *name == '\0')
@@ -271,8 +284,9 @@ gloss_import_context_add_document (GlossImportContext  *ctx,
     }
   unique = gloss_store_dup_unique_name (ctx->store, name);
   /* counted once, for the store and for the spans' checks */
-  n_chars = g_utf8_strlen (text, len);
-  id = _gloss_store_insert_counted_document (ctx->store, NULL, unique, text, len, n_chars,
+  if (n_chars < 0)
+    n_chars = g_utf8_strlen (text, len);
+  id = _gloss_store_insert_counted_document (ctx->store, NULL, unique, text, len, n_chars, sha256,
                                              meta_json, NULL, 0, error);
   if (id == 0)
     return 0;
@@ -288,7 +302,17 @@ gloss_import_context_add_annotation (GlossImportContext  *ctx,
                                      GlossAnnotation     *annotation,
                                      GError             **error)
 {
-  g_autoptr(GlossAnnotation) a = gloss_annotation_copy (annotation);
+  return _gloss_import_context_take_annotation (ctx, doc_id, gloss_annotation_copy (annotation),
+                                                error);
+}
+
+gboolean
+_gloss_import_context_take_annotation (GlossImportContext  *ctx,
+                                       gint64               doc_id,
+                                       GlossAnnotation     *annotation,
+                                       GError             **error)
+{
+  g_autoptr(GlossAnnotation) a = annotation;
   gpointer value;
   guint length, n;
   const GlossFragment *f;
@@ -456,8 +480,20 @@ gloss_import_context_bad_record (GlossImportContext  *ctx,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  gloss_import_report_add (ctx->report, GLOSS_PROBLEM_ERROR, file, line, "%s", message);
-  if (ctx->options->skip_bad)
+  return _gloss_import_report_bad_record (ctx->report, ctx->options->skip_bad, file, line,
+                                          message, error);
+}
+
+gboolean
+_gloss_import_report_bad_record (GlossImportReport  *report,
+                                 gboolean            skip_bad,
+                                 const char         *file,
+                                 guint               line,
+                                 const char         *message,
+                                 GError            **error)
+{
+  gloss_import_report_add (report, GLOSS_PROBLEM_ERROR, file, line, "%s", message);
+  if (skip_bad)
     return TRUE;
   if (line > 0)
     g_set_error (error, GLOSS_FORMAT_ERROR, GLOSS_FORMAT_ERROR_INVALID, "%s:%u: %s",
