@@ -30,6 +30,10 @@
 # beside it NAME.label-config.xml, the <View> a project needs to take the
 # tasks back (its labels, colours and relations, per name used).
 #
+# What a format carries that Gloss has no place for comes back on export:
+# Label Studio's annotation id, lead_time and created_at (per annotator),
+# Prodigy's _input_hash, _task_hash and _session_id.
+#
 # Copyright 2026 The Gloss authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -346,6 +350,41 @@ if [ "$got" = "GPE:ana@example.org ORG:ana@example.org" ]; then
   ok "... with its labels and annotator ($got)"
 else
   not_ok "... with its labels and annotator (got: $got)"
+fi
+
+# ---- kept and written back: Label Studio's annotation members, Prodigy's hashes --
+
+K=$TMP/kept.gloss
+"$CLI" init "$K" --schema news >/dev/null
+cat >"$TMP/kept-ls.json" <<'JSON'
+[{"id":7,"data":{"text":"Officials in Seoul said Meridian moved funds."},"annotations":[{"id":31,"lead_time":12.5,"created_at":"2026-11-02T10:00:00Z","completed_by":17,"result":[{"id":"r1","from_name":"label","to_name":"text","type":"labels","value":{"start":13,"end":18,"text":"Seoul","labels":["GPE"]}}]}]}]
+JSON
+cat >"$TMP/kept-spacy.jsonl" <<'JSONL'
+{"text":"Officials in Vienna said nothing.","spans":[{"start":13,"end":19,"label":"GPE"}],"_input_hash":-1234567,"_task_hash":987654,"_session_id":"news-ana","answer":"accept"}
+JSONL
+check "Label Studio and Prodigy records import" "$CLI" import "$K" "$TMP/kept-ls.json" "$TMP/kept-spacy.jsonl"
+check "Label Studio export" "$CLI" export "$K" --format label-studio -o "$TMP/kept-out.json"
+check "spaCy export" "$CLI" export "$K" --format spacy -o "$TMP/kept-out.jsonl"
+if python3 - "$TMP/kept-out.json" "$TMP/kept-out.jsonl" <<'PY'
+import json, sys
+tasks = json.load(open(sys.argv[1], encoding="utf-8"))
+seoul = [t for t in tasks if t["data"]["text"].startswith("Officials in Seoul")][0]
+a = seoul["annotations"][0]
+ok = (a["id"] == 31 and a["lead_time"] == 12.5 and a["created_at"] == "2026-11-02T10:00:00Z"
+      and a["completed_by"] == 17)
+records = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+vienna = [r for r in records if r["text"].startswith("Officials in Vienna")][0]
+ok = ok and (vienna.get("_input_hash"), vienna.get("_task_hash"), vienna.get("_session_id")) == \
+    (-1234567, 987654, "news-ana")
+# what one format keeps is not written into another's metadata
+ok = ok and all("label_studio_annotations" not in r.get("meta", {}) for r in records)
+ok = ok and all("spacy_record" not in t.get("meta", {}) for t in tasks)
+sys.exit(0 if ok else 1)
+PY
+then
+  ok "the annotation id, lead_time and created_at, and Prodigy's hashes come back"
+else
+  not_ok "the annotation id, lead_time and created_at, and Prodigy's hashes come back"
 fi
 
 echo "1..$n"

@@ -53,8 +53,11 @@ static const char * const span_keys[] = { "label", "labels", "column_label", "en
                                           "annotations", NULL };
 static const char * const other_keys[] = { "id", "relations", "meta", NULL };
 /* Our own bookkeeping in the document meta, not flattened on export. */
+/* (and what the spaCy and Label Studio formats keep for themselves) */
 static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                               NULL };
+                                               "spacy_record", "label_studio_data_key",
+                                               "label_studio_from_name", "label_studio_to_name",
+                                               "label_studio_annotations", NULL };
 
 typedef struct
 {

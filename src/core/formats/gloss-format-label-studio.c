@@ -63,7 +63,16 @@ G_DEFINE_FINAL_TYPE (GlossFormatLabelStudio, gloss_format_label_studio, GLOSS_TY
 static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
                                               "label_studio_data_key",
                                               "label_studio_from_name",
-                                              "label_studio_to_name", NULL };
+                                              "label_studio_to_name",
+                                              "label_studio_annotations",
+                                              "spacy_record", NULL };
+
+/* The members of an annotation Label Studio gives that Gloss has no place
+ * for, kept per annotator in the document's metadata
+ * ("label_studio_annotations": {ANNOTATOR: {"id", "lead_time", …}}) and
+ * written back on export. */
+static const char * const kept_annotation_members[] = { "id", "lead_time", "created_at",
+                                                        "updated_at", NULL };
 
 /* The names a labelling config gives its tags, when a task did not bring
  * its own: <Labels name="label" toName="text"> over <Text name="text">. */
@@ -258,6 +267,7 @@ typedef struct
   GHashTable     *other_types;   /* result types reported */
   const char     *from_name;     /* the first span region's, or NULL (borrowed) */
   const char     *to_name;
+  JsonObject     *kept;          /* annotator -> kept_annotation_members, or NULL */
 } TaskState;
 
 /* Reads a span region's offsets into code points. */
@@ -607,7 +617,8 @@ build_meta (LsImport   *imp,
             JsonObject *data,
             const char *text_key,
             const char *from_name,
-            const char *to_name)
+            const char *to_name,
+            JsonObject *kept)
 {
   g_autoptr(JsonObject) meta = json_object_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -634,6 +645,8 @@ build_meta (LsImport   *imp,
     json_object_set_string_member (meta, "label_studio_from_name", from_name);
   if (to_name != NULL && !g_str_equal (to_name, DEFAULT_TO_NAME))
     json_object_set_string_member (meta, "label_studio_to_name", to_name);
+  if (kept != NULL && json_object_get_size (kept) > 0)
+    json_object_set_object_member (meta, "label_studio_annotations", json_object_ref (kept));
   if (!json_object_has_member (meta, "format"))
     json_object_set_string_member (meta, "format", "label-studio");
   if (!json_object_has_member (meta, "filename"))
@@ -664,6 +677,7 @@ import_task (JsonNode    *node,
   g_autofree char *meta = NULL;
   g_autofree char *name = NULL;
   g_autofree char *task_id = NULL;
+  g_autoptr(JsonObject) kept = json_object_new ();
   TaskState st = { 0 };
   JsonObject *task, *data = NULL;
   JsonArray *groups[2] = { NULL, NULL };
@@ -703,6 +717,7 @@ import_task (JsonNode    *node,
   st.regions = regions;
   st.skipped = skipped;
   st.other_types = other_types;
+  st.kept = kept;
 
   /* Regions first, then relations (they may point forwards or across). */
   for (guint pass = 0; pass < 2; pass++)
@@ -748,6 +763,18 @@ import_task (JsonNode    *node,
               if (pass == 0)
                 imp->n_predictions++;
             }
+          /* what Gloss has no place for, written back on export */
+          if (g == 0 && pass == 0 && annotator != NULL)
+            {
+              JsonObject *members = json_object_new ();
+
+              for (guint m = 0; kept_annotation_members[m] != NULL; m++)
+                if (json_object_has_member (ao, kept_annotation_members[m]))
+                  json_object_set_member (members, kept_annotation_members[m],
+                                          json_node_copy (json_object_get_member (
+                                            ao, kept_annotation_members[m])));
+              json_object_set_object_member (st.kept, annotator, members);
+            }
           if (!(pass == 0 ? read_regions (&st, result, group, group_name, annotator, &local)
                           : read_relations (&st, result, group, group_name, annotator, &local)))
             return gloss_import_context_bad_record (ctx, imp->display, line, error, "%s",
@@ -758,7 +785,7 @@ import_task (JsonNode    *node,
   task_id = gloss_json_node_dup_key (json_object_get_member (task, "id"));
   name = task_id != NULL ? g_strdup_printf ("%s-%s", imp->base, task_id)
                          : g_strdup_printf ("%s-%u", imp->base, index);
-  meta = build_meta (imp, task, data, text_key, st.from_name, st.to_name);
+  meta = build_meta (imp, task, data, text_key, st.from_name, st.to_name, st.kept);
   doc_id = gloss_import_context_add_document (ctx, name, text, -1, meta, error);
   if (doc_id == 0)
     return FALSE;
@@ -970,6 +997,12 @@ build_task (GlossDocument     *doc,
   const char *key = gloss_document_get_meta_string (doc, "label_studio_data_key");
   const char *from_name = gloss_document_get_meta_string (doc, "label_studio_from_name");
   const char *to_name = gloss_document_get_meta_string (doc, "label_studio_to_name");
+  JsonNode *kept_node = meta != NULL ? json_object_get_member (meta, "label_studio_annotations")
+                                     : NULL;
+  JsonObject *kept = kept_node != NULL && JSON_NODE_HOLDS_OBJECT (kept_node)
+                       ? json_node_get_object (kept_node)
+                       : NULL;
+  JsonObject *was;
   gboolean any_prediction = FALSE;
 
   if (key == NULL || *key == '\0')
@@ -1022,9 +1055,16 @@ build_task (GlossDocument     *doc,
           any_prediction = TRUE;
           continue;
         }
+      was = kept != NULL && json_object_has_member (kept, g->annotator) &&
+                JSON_NODE_HOLDS_OBJECT (json_object_get_member (kept, g->annotator))
+              ? json_object_get_object_member (kept, g->annotator)
+              : NULL;
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, (*next_annotation_id)++);
+      if (was != NULL && json_object_has_member (was, "id"))
+        json_builder_add_value (b, json_node_copy (json_object_get_member (was, "id")));
+      else
+        json_builder_add_int_value (b, (*next_annotation_id)++);
       if (*g->annotator != '\0')
         {
           guint64 user_id;
@@ -1046,6 +1086,13 @@ build_task (GlossDocument     *doc,
       json_builder_add_boolean_value (b, FALSE);
       json_builder_set_member_name (b, "ground_truth");
       json_builder_add_boolean_value (b, g_str_equal (g->annotator, GLOSS_GOLD_ANNOTATOR));
+      for (guint m = 1; was != NULL && kept_annotation_members[m] != NULL; m++)
+        if (json_object_has_member (was, kept_annotation_members[m]))
+          {
+            json_builder_set_member_name (b, kept_annotation_members[m]);
+            json_builder_add_value (b, json_node_copy (json_object_get_member (
+                                         was, kept_annotation_members[m])));
+          }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -42,8 +42,18 @@ struct _GlossFormatSpacy
 
 G_DEFINE_FINAL_TYPE (GlossFormatSpacy, gloss_format_spacy, GLOSS_TYPE_FORMAT)
 
+/* (and what the Label Studio format keeps for itself) */
 static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                               NULL };
+                                               "spacy_record", "label_studio_data_key",
+                                               "label_studio_from_name", "label_studio_to_name",
+                                               "label_studio_annotations", NULL };
+
+/* The members of a record the importer reads; every other one (Prodigy's
+ * _input_hash and _task_hash, _session_id, _timestamp…) is kept in the
+ * document's metadata as "spacy_record" and written back on export, so
+ * that Prodigy still knows the task. _view_id is written anew. */
+static const char * const read_members[] = { "text", "tokens", "spans", "relations", "meta",
+                                             "answer", "_annotator_id", "_view_id", NULL };
 
 typedef struct
 {
@@ -353,6 +363,17 @@ build_meta (SpacyImport *imp,
         json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (mo,
                                                                                        l->data)));
     }
+  {
+    g_autoptr(GList) members = json_object_get_members (record);
+    g_autoptr(JsonObject) kept = json_object_new ();
+
+    for (GList *l = members; l != NULL; l = l->next)
+      if (!g_strv_contains (read_members, l->data))
+        json_object_set_member (kept, l->data,
+                                json_node_copy (json_object_get_member (record, l->data)));
+    if (json_object_get_size (kept) > 0)
+      json_object_set_object_member (meta, "spacy_record", g_steal_pointer (&kept));
+  }
   if (!json_object_has_member (meta, "format"))
     json_object_set_string_member (meta, "format", "spacy");
   if (!json_object_has_member (meta, "filename"))
@@ -701,6 +722,19 @@ build_document (GlossDocument     *doc,
   json_builder_add_string_value (b, text);
 
   gloss_json_builder_add_meta (b, meta, own_meta_keys);
+  if (meta != NULL && json_object_has_member (meta, "spacy_record") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (meta, "spacy_record")))
+    {
+      JsonObject *kept = json_object_get_object_member (meta, "spacy_record");
+      g_autoptr(GList) members = json_object_get_members (kept);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_strv_contains (read_members, l->data))
+          {
+            json_builder_set_member_name (b, l->data);
+            json_builder_add_value (b, json_node_copy (json_object_get_member (kept, l->data)));
+          }
+    }
 
   json_builder_set_member_name (b, "tokens");
   json_builder_begin_array (b);
