@@ -732,8 +732,11 @@ _gloss_window_suggest_document_opened (GlossWindow *self)
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         _gloss_window_suggest_run (self);
       else if (self->suggest.launch_tick == 0)
-        self->suggest.launch_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
-                                                                  launch_tick_cb, NULL, NULL);
+        {
+          self->suggest.launch_frames = 0;
+          self->suggest.launch_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                                    launch_tick_cb, NULL, NULL);
+        }
     }
 }
 

@@ -658,7 +658,7 @@ cmd_export (int    argc,
                   "Token formats (conll, conll2002, conllu, hf) never cut a span that\n"
                   "does not line up with the tokens (“North Korea” of “North Korean”):\n"
                   "it is left out and named in a warning, or with --misaligned extend\n"
-                  "it takes every token it touches, also named in a warning."
+                  "it takes every token it touches, also named in a warning.\n"
                   "\n"
                   "--gold exports the gold set of the curated documents, those whose\n"
                   "every unit was accepted or rejected in curation. A document whose\n"

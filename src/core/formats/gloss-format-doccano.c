@@ -52,12 +52,6 @@ static const char * const text_keys[] = { "text", "data", "column_data", NULL };
 static const char * const span_keys[] = { "label", "labels", "column_label", "entities",
                                           "annotations", NULL };
 static const char * const other_keys[] = { "id", "relations", "meta", NULL };
-/* Our own bookkeeping in the document meta, not flattened on export. */
-/* (and what the spaCy and Label Studio formats keep for themselves) */
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                               "spacy_record", "label_studio_data_key",
-                                               "label_studio_from_name", "label_studio_to_name",
-                                               "label_studio_annotations", NULL };
 
 typedef struct
 {
@@ -615,8 +609,8 @@ build_document (GlossDocument *doc,
         {
           const char *key = l->data;
 
-          if (is_in (own_meta_keys, key) || is_in (text_keys, key) || is_in (span_keys, key) ||
-              is_in (other_keys, key))
+          if (gloss_json_meta_key_is_own (key) || is_in (text_keys, key) ||
+              is_in (span_keys, key) || is_in (other_keys, key))
             continue;
           json_builder_set_member_name (b, key);
           json_builder_add_value (b, json_node_copy (json_object_get_member (meta, key)));

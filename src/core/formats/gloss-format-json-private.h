@@ -112,11 +112,16 @@ void gloss_json_builder_add_key (JsonBuilder *builder,
 JsonObject *gloss_json_export_meta (JsonObject *meta,
                                     gboolean    keep_paths);
 
-/* Adds a "meta" member holding @meta's members other than @skip (the keys
- * Gloss keeps for itself), or nothing when none is left. */
-void gloss_json_builder_add_meta (JsonBuilder        *b,
-                                  JsonObject         *meta,
-                                  const char * const *skip);
+/* TRUE for a document metadata key the formats keep for themselves
+ * ("format", "filename", the tokens a token format read, what spaCy and
+ * Label Studio records held that Gloss has no place for): never written as
+ * a record's metadata. */
+gboolean gloss_json_meta_key_is_own (const char *key);
+
+/* Adds a "meta" member holding @meta's members but Gloss's own (above),
+ * or nothing when none is left. */
+void gloss_json_builder_add_meta (JsonBuilder *b,
+                                  JsonObject  *meta);
 
 /* ---- reading a file for an importer; what detectors see */
 

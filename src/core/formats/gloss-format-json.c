@@ -590,10 +590,20 @@ gloss_json_export_meta (JsonObject *meta,
   return exported;
 }
 
+gboolean
+gloss_json_meta_key_is_own (const char *key)
+{
+  static const char * const own[] = { "format", "filename", "tokenized", "token_joins",
+                                      "spacy_record", "label_studio_data_key",
+                                      "label_studio_from_name", "label_studio_to_name",
+                                      "label_studio_annotations", NULL };
+
+  return g_strv_contains (own, key);
+}
+
 void
-gloss_json_builder_add_meta (JsonBuilder        *b,
-                             JsonObject         *meta,
-                             const char * const *skip)
+gloss_json_builder_add_meta (JsonBuilder *b,
+                             JsonObject  *meta)
 {
   g_autoptr(GList) members = NULL;
   gboolean any = FALSE;
@@ -603,7 +613,7 @@ gloss_json_builder_add_meta (JsonBuilder        *b,
   members = json_object_get_members (meta);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      if (g_strv_contains (skip, l->data))
+      if (gloss_json_meta_key_is_own (l->data))
         continue;
       if (!any)
         {

@@ -60,13 +60,6 @@ G_DEFINE_FINAL_TYPE (GlossFormatLabelStudio, gloss_format_label_studio, GLOSS_TY
 #define PREDICTION_PREFIX "prediction:"
 #define UNLABELLED_RELATION "related"
 
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                              "label_studio_data_key",
-                                              "label_studio_from_name",
-                                              "label_studio_to_name",
-                                              "label_studio_annotations",
-                                              "spacy_record", NULL };
-
 /* The members of an annotation Label Studio gives that Gloss has no place
  * for, kept per annotator in the document's metadata
  * ("label_studio_annotations": {ANNOTATOR: {"id", "lead_time", …}}) and
@@ -1041,7 +1034,7 @@ build_task (GlossDocument     *doc,
   json_builder_add_string_value (b, text);
   json_builder_end_object (b);
 
-  gloss_json_builder_add_meta (b, meta, own_meta_keys);
+  gloss_json_builder_add_meta (b, meta);
 
   json_builder_set_member_name (b, "annotations");
   json_builder_begin_array (b);
@@ -1086,6 +1079,7 @@ build_task (GlossDocument     *doc,
       json_builder_add_boolean_value (b, FALSE);
       json_builder_set_member_name (b, "ground_truth");
       json_builder_add_boolean_value (b, g_str_equal (g->annotator, GLOSS_GOLD_ANNOTATOR));
+      /* the rest of what was kept ([0], the id, is written above) */
       for (guint m = 1; was != NULL && kept_annotation_members[m] != NULL; m++)
         if (json_object_has_member (was, kept_annotation_members[m]))
           {

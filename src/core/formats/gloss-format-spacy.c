@@ -42,12 +42,6 @@ struct _GlossFormatSpacy
 
 G_DEFINE_FINAL_TYPE (GlossFormatSpacy, gloss_format_spacy, GLOSS_TYPE_FORMAT)
 
-/* (and what the Label Studio format keeps for itself) */
-static const char * const own_meta_keys[] = { "format", "filename", "tokenized", "token_joins",
-                                               "spacy_record", "label_studio_data_key",
-                                               "label_studio_from_name", "label_studio_to_name",
-                                               "label_studio_annotations", NULL };
-
 /* The members of a record the importer reads; every other one (Prodigy's
  * _input_hash and _task_hash, _session_id, _timestamp…) is kept in the
  * document's metadata as "spacy_record" and written back on export, so
@@ -721,7 +715,7 @@ build_document (GlossDocument     *doc,
   json_builder_set_member_name (b, "text");
   json_builder_add_string_value (b, text);
 
-  gloss_json_builder_add_meta (b, meta, own_meta_keys);
+  gloss_json_builder_add_meta (b, meta);
   if (meta != NULL && json_object_has_member (meta, "spacy_record") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (meta, "spacy_record")))
     {
